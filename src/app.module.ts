@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule } from './config/config.module';
+import { AppConfig } from './config/configuration';
+import { DatabaseHandle } from './database/database';
+import { DatabaseModule } from './database/database.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthModule } from './health/health.module';
+import { HttpPlumbingModule } from './http/http-plumbing.module';
+
+@Module({})
+export class AppModule {
+  /** The database is opened by the caller (main.ts or a test) so it outlives Nest's shutdown. */
+  static forRoot(options: { config: AppConfig; database: DatabaseHandle }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot(options.database),
+        CqrsModule.forRoot(),
+        EventStoreModule,
+        HttpPlumbingModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Which conduct regulations govern a case, and what each regime allows, as data with its
+ * sources (reference.md: "make such rules data, so a correction is one line"). Dates are
+ * here and nowhere else.
+ */
+import type { IopcMode, Outcome, ProceedingsKind, Regulations, WorkforceType } from './case.enums';
+import { isWithin } from './case.dates';
+
+export interface ConductRegime {
+  regulations: Regulations;
+  /** Matters that came to the appropriate authority's attention on or after this day (null: open). */
+  from: string | null;
+  /** ...and before this day (null: open). */
+  until: string | null;
+  source: string;
+  /** The outcomes each form of proceedings may impose. */
+  powers: { readonly [K in ProceedingsKind]: readonly Outcome[] };
+  iopcModes: readonly IopcMode[];
+}
+
+export const CONDUCT_REGIMES: readonly ConductRegime[] = [
+  {
+    regulations: '2012',
+    from: null,
+    until: '2020-02-01',
+    source:
+      'Police (Conduct) Regulations 2012 (SI 2012/2632), kept for matters that came to attention ' +
+      'before 1 February 2020 by the transitional provisions of the 2020 Regulations (reg 3)',
+    powers: {
+      // 2012 reg 35: a meeting may give management advice, a written or final written warning.
+      MISCONDUCT_MEETING: ['NO_FURTHER_ACTION', 'MANAGEMENT_ADVICE', 'WRITTEN_WARNING', 'FINAL_WRITTEN_WARNING'],
+      // 2012 reg 35: a hearing may also dismiss, with notice (at least 28 days) or without.
+      MISCONDUCT_HEARING: [
+        'NO_FURTHER_ACTION',
+        'MANAGEMENT_ADVICE',
+        'WRITTEN_WARNING',
+        'FINAL_WRITTEN_WARNING',
+        'DISMISSAL_WITH_NOTICE',
+        'DISMISSAL_WITHOUT_NOTICE',
+      ],
+      // 2012 Part 5 (special case hearing): final written warning or dismissal without notice.
+      ACCELERATED_HEARING: ['NO_FURTHER_ACTION', 'FINAL_WRITTEN_WARNING', 'DISMISSAL_WITHOUT_NOTICE'],
+    },
+    // Before 1 February 2020 the IPCC/IOPC could also supervise or manage a force investigation.
+    iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'],
+  },
+  {
+    regulations: '2020',
+    from: '2020-02-01',
+    until: null,
+    source: 'Police (Conduct) Regulations 2020 (SI 2020/4), in force 1 February 2020',
+    powers: {
+      // reg 42: a meeting gives a written or final written warning, or directs reflective
+      // practice where neither misconduct nor gross misconduct is found; never rank or dismissal.
+      MISCONDUCT_MEETING: ['NO_FURTHER_ACTION', 'REFLECTIVE_PRACTICE_DIRECTED', 'WRITTEN_WARNING', 'FINAL_WRITTEN_WARNING'],
+      // reg 42: a hearing may also reduce in rank or dismiss without notice.
+      MISCONDUCT_HEARING: [
+        'NO_FURTHER_ACTION',
+        'REFLECTIVE_PRACTICE_DIRECTED',
+        'WRITTEN_WARNING',
+        'FINAL_WRITTEN_WARNING',
+        'REDUCTION_IN_RANK',
+        'DISMISSAL_WITHOUT_NOTICE',
+      ],
+      // reg 62: gross misconduct found: final written warning, reduction in rank, dismissal
+      // without notice; not found: the case is dismissed (or returned to the authority).
+      ACCELERATED_HEARING: ['NO_FURTHER_ACTION', 'FINAL_WRITTEN_WARNING', 'REDUCTION_IN_RANK', 'DISMISSAL_WITHOUT_NOTICE'],
+    },
+    // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: supervised and managed gone.
+    iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION'],
+  },
+];
+
+/** Other dates that switch a rule on. */
+export const LEGAL_DATES = {
+  /** Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), in force 15 December 2017. */
+  barredListInForceFrom: '2017-12-15',
+} as const;
+
+/** The regime for a matter that came to attention on `receivedOn`. */
+export function regimeFor(receivedOn: string): ConductRegime {
+  const regime = CONDUCT_REGIMES.find((candidate) => isWithin(receivedOn, candidate.from, candidate.until));
+  // The table covers every day (open at both ends); an unparseable date falls to the current regime.
+  return regime ?? CONDUCT_REGIMES[CONDUCT_REGIMES.length - 1];
+}
+
+export function regulationsFor(receivedOn: string): Regulations {
+  return regimeFor(receivedOn).regulations;
+}
+
+export function regimeOf(regulations: Regulations): ConductRegime {
+  const regime = CONDUCT_REGIMES.find((candidate) => candidate.regulations === regulations);
+  return regime ?? CONDUCT_REGIMES[CONDUCT_REGIMES.length - 1];
+}
+
+/** Every outcome some form of proceedings may impose under the regime. */
+export function outcomesUnder(regulations: Regulations): readonly Outcome[] {
+  const powers = regimeOf(regulations).powers;
+  return [...new Set([...powers.MISCONDUCT_MEETING, ...powers.MISCONDUCT_HEARING, ...powers.ACCELERATED_HEARING])];
+}
+
+/**
+ * The members of the workforce the Conduct Regulations govern: police officers, special
+ * constables included (reg 4). Police staff, volunteers and contractors answer to their
+ * force's staff procedures (reference.md, Standards), so the rules that rest only on the
+ * Conduct Regulations (Schedule 1 for former officers, the appeal forums) do not bind them.
+ */
+export const GOVERNED_BY_CONDUCT_REGULATIONS: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE'];

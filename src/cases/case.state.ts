@@ -1,0 +1,176 @@
+/**
+ * The case aggregate's state and `evolve`. State is what decide needs to apply the rules;
+ * read models keep their own rows. `evolve` is pure and never throws: an event it cannot
+ * place (a step for an unknown subject) leaves the state as it was.
+ */
+import type {
+  AppealForum,
+  AppealResult,
+  BarredListBasis,
+  CaseStage,
+  CaseToAnswerDecision,
+  CaseType,
+  Chair,
+  CorruptionCategory,
+  CriminalOutcome,
+  DepartureKind,
+  IopcMode,
+  IopcReferralCriterion,
+  Outcome,
+  ProceedingsKind,
+  Rank,
+  ReferralSource,
+  Regulations,
+  Sensitivity,
+  SeverityLevel,
+  Standard,
+  WorkforceType,
+} from './case.enums';
+import type {
+  CaseEvent,
+  CaseEventEnvelope,
+  CorrectableEventData,
+  Finding,
+  ReferralFlags,
+} from './case.events';
+import { applyFact } from './case.facts';
+
+export interface Departure {
+  how: DepartureKind;
+  on: string;
+  approvedByDcc: boolean;
+  stageAtDeparture: CaseStage;
+  /** Left while under investigation or proceedings without the DCC's approval, and no decision yet. */
+  awaitingDccDecision: boolean;
+  /** Left after their proceedings concluded (so the outcome was imposed on a serving member). */
+  afterConclusion: boolean;
+}
+
+export interface Proceedings {
+  kind: ProceedingsKind;
+  noticeServedOn: string;
+  scheduledFor: string;
+}
+
+export interface Conclusion {
+  on: string;
+  findings: Finding[];
+  /** The outcome as the proceedings imposed it; an appeal may change `SubjectState.outcome`. */
+  outcome: Outcome;
+  formerOfficer: boolean;
+  chair: Chair;
+  /** Concluded with no further action on a no-case-to-answer path, without proceedings. */
+  withoutProceedings: boolean;
+}
+
+export interface Appeal {
+  forum: AppealForum;
+  lodgedOn: string;
+  determinedOn: string | null;
+  result: AppealResult | null;
+}
+
+export interface SubjectState {
+  subjectId: string;
+  personId: string;
+  workforceType: WorkforceType;
+  rank: Rank;
+  severity: SeverityLevel | null;
+  noticeServedOn: string | null;
+  suspension: 'NONE' | 'SUSPENDED' | 'RESTRICTED';
+  suspendedSince: string | null;
+  arrested: boolean;
+  referredToCps: boolean;
+  criminalOutcome: CriminalOutcome | null;
+  caseToAnswer: CaseToAnswerDecision | null;
+  reflectivePractice: 'NONE' | 'STARTED' | 'COMPLETED';
+  managementActionOn: string | null;
+  proceedings: Proceedings | null;
+  departure: Departure | null;
+  conclusion: Conclusion | null;
+  /** The standing outcome: the conclusion's, as varied on appeal; null once overturned. */
+  outcome: Outcome | null;
+  appeal: Appeal | null;
+  barredList: boolean;
+  barredListBasis: BarredListBasis | null;
+  advisoryList: boolean;
+}
+
+export interface Allegation {
+  subjectId: string;
+  standards: Standard[];
+  corruptionCategory: CorruptionCategory | null;
+}
+
+export interface Case {
+  caseId: string;
+  force: string;
+  receivedOn: string;
+  source: ReferralSource;
+  caseType: CaseType;
+  sensitivity: Sensitivity;
+  anonymousSource: boolean;
+  corruptionCategories: CorruptionCategory[];
+  flags: ReferralFlags;
+  /** From the date the matter came to attention (CONDUCT_REGIMES). */
+  regulations: Regulations;
+  allegations: Readonly<Record<string, Allegation>>;
+  subjects: Readonly<Record<string, SubjectState>>;
+  iopcReferral: { referredOn: string; mandatory: boolean; criteria: IopcReferralCriterion[] } | null;
+  iopcMode: IopcMode | null;
+  investigationStartedOn: string | null;
+  investigationReportOn: string | null;
+  closedOn: string | null;
+  /** Every event applied, as recorded, so a correction can re-fold history. */
+  log: readonly CaseEventEnvelope[];
+  /** Corrected event id → the payload that replaces it. */
+  corrections: Readonly<Record<string, CorrectableEventData>>;
+}
+
+/** No case before ReferralReceived. */
+export type CaseState = Case | null;
+export const initialCaseState: CaseState = null;
+
+export function evolve(state: CaseState, event: CaseEventEnvelope): CaseState {
+  if (event.type === 'RecordCorrected') {
+    if (state === null) return null;
+    const corrections = { ...state.corrections, [event.data.correctsEventId]: event.data.replacement };
+    return refold([...state.log, event], corrections);
+  }
+  const next = applyFact(state, event);
+  if (next === null) return null;
+  return { ...next, log: [...(state?.log ?? []), event] };
+}
+
+/** Fold a whole stream from the start. */
+export function foldCase(events: readonly CaseEventEnvelope[]): CaseState {
+  return events.reduce<CaseState>(evolve, initialCaseState);
+}
+
+/**
+ * Apply history again with every correction substituted. History keeps both the original
+ * and the correction (events.md); state, like the projections, uses the correction.
+ */
+export function refold(
+  log: readonly CaseEventEnvelope[],
+  corrections: Readonly<Record<string, CorrectableEventData>>,
+): CaseState {
+  let state: CaseState = null;
+  for (const event of log) {
+    if (event.type === 'RecordCorrected') continue;
+    const replacement = corrections[event.eventId];
+    state = applyFact(state, replacement === undefined ? event : withData(event, replacement));
+  }
+  return state === null ? null : { ...state, log, corrections };
+}
+
+/** The event with its payload replaced; decide has checked the replacement fits the event's type. */
+function withData(event: CaseEventEnvelope, data: CorrectableEventData): CaseEvent {
+  return { type: event.type, data } as CaseEvent;
+}
+
+/** The subject, or null when the case or subject does not exist. */
+export function subjectOf(state: CaseState, subjectId: string): SubjectState | null {
+  if (state === null) return null;
+  return Object.prototype.hasOwnProperty.call(state.subjects, subjectId) ? state.subjects[subjectId] : null;
+}

@@ -1,0 +1,121 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import path from 'node:path';
+
+/**
+ * Every setting the service reads, in one validated place. Nothing else reads
+ * `process.env`: the Nest module, the command-line tools and the tests all call
+ * `loadConfiguration`.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'integrity-ledger-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+class EnvironmentVariables {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1)
+  LEDGER_DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  LEDGER_EMBEDDED_PG_PORT = 54329;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'LEDGER_JWT_SECRET must be at least 32 characters' })
+  LEDGER_JWT_SECRET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_JWT_ISSUER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_JWT_AUDIENCE?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_MASTER_KEY?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  LEDGER_DB_POOL_SIZE = 10;
+}
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  /** An external PostgreSQL; when absent the service starts its embedded one. */
+  databaseUrl?: string;
+  embeddedPostgresPort: number;
+  eventStoreConnectionString?: string;
+  jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string };
+  masterKey?: string;
+  logLevel: string;
+  databasePoolSize: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const relevant = Object.fromEntries(
+    Object.entries(environment).filter(([key]) => known.includes(key) || key.startsWith('LEDGER_') || key === 'DATABASE_URL' || key === 'EVENTSTORE_CONNECTION_STRING'),
+  );
+  const variables = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(variables, { whitelist: true });
+  if (errors.length > 0) {
+    throw new ConfigurationError(errors.flatMap((error) => Object.values(error.constraints ?? {})));
+  }
+  return {
+    port: variables.PORT,
+    dataDir: path.resolve(variables.LEDGER_DATA_DIR),
+    databaseUrl: variables.DATABASE_URL,
+    embeddedPostgresPort: variables.LEDGER_EMBEDDED_PG_PORT,
+    eventStoreConnectionString: variables.EVENTSTORE_CONNECTION_STRING,
+    jwt: {
+      secret: variables.LEDGER_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      usingDevelopmentSecret: variables.LEDGER_JWT_SECRET === undefined,
+      issuer: variables.LEDGER_JWT_ISSUER,
+      audience: variables.LEDGER_JWT_AUDIENCE,
+    },
+    masterKey: variables.LEDGER_MASTER_KEY,
+    logLevel: variables.LOG_LEVEL,
+    databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
+  };
+}

@@ -1,0 +1,35 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/configuration';
+import { PG_POOL } from '../database/database.module';
+import { EventStore } from './event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+
+/**
+ * Provides the EventStore port: the PostgreSQL engine by default, EventStoreDB when
+ * EVENTSTORE_CONNECTION_STRING is set.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EventStore,
+      inject: [APP_CONFIG, PG_POOL],
+      useFactory: (config: AppConfig, pool: Pool): EventStore => {
+        if (config.eventStoreConnectionString) {
+          throw new Error('the EventStoreDB engine is not available in this build');
+        }
+        return new PostgresEventStore(pool);
+      },
+    },
+  ],
+  exports: [EventStore],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EventStore) private readonly eventStore: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.eventStore.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Pool } from 'pg';
+import { PG_POOL } from '../database/database.module';
+import { EventStore } from '../event-store/event-store';
+import { formatPosition } from '../event-store/position';
+import { Public } from '../http/public.decorator';
+import { ProjectionStatusRegistry } from './projection-status';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly eventStore: EventStore,
+    private readonly projections: ProjectionStatusRegistry,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: '`ok` when the database and the event store answer; `degraded` otherwise.' })
+  async health(): Promise<{
+    status: 'ok' | 'degraded';
+    database: 'ok' | 'unavailable';
+    eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
+    projections: Record<string, { position: string; lag: number | null }>;
+  }> {
+    const database = await this.pool.query('SELECT 1').then(
+      () => 'ok' as const,
+      () => 'unavailable' as const,
+    );
+    const head = await this.eventStore.headPosition().catch(() => undefined);
+    const eventStore = head
+      ? { engine: this.eventStore.engine, status: 'ok' as const, head: formatPosition(head) }
+      : { engine: this.eventStore.engine, status: 'unavailable' as const };
+    const projections = head ? await this.projections.report(head) : {};
+    return {
+      status: database === 'ok' && eventStore.status === 'ok' ? 'ok' : 'degraded',
+      database,
+      eventStore,
+      projections,
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Guards, filters and interceptors every route shares. */
+@Module({})
+export class HttpPlumbingModule {}
