@@ -1,0 +1,35 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap';
+import { AppConfig, loadConfiguration } from '../../src/config/configuration';
+import { createTestDatabase, TestDatabase } from './database';
+
+/**
+ * The whole service on a fresh database of its own, listening on a random local port, so
+ * tests go through real HTTP.
+ */
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfiguration({ LEDGER_DATA_DIR: './data-test-unused', LOG_LEVEL: 'silent', ...overrides, DATABASE_URL: database.url });
+  const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined });
+  await app.listen(0, '127.0.0.1');
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    database,
+    http: () => request(server),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
