@@ -176,14 +176,7 @@ export const CRIMINAL_OUTCOMES = [
 ] as const;
 export type CriminalOutcome = (typeof CRIMINAL_OUTCOMES)[number];
 
-export const SENTENCES = [
-  'NONE',
-  'CUSTODIAL',
-  'SUSPENDED_CUSTODIAL',
-  'COMMUNITY',
-  'FINE',
-  'DISCHARGE',
-] as const;
+export const SENTENCES = ['NONE', 'CUSTODIAL', 'SUSPENDED_CUSTODIAL', 'COMMUNITY', 'FINE', 'DISCHARGE'] as const;
 export type Sentence = (typeof SENTENCES)[number];
 
 export const PROGRESS_REPORT_RECIPIENTS = ['LOCAL_POLICING_BODY', 'IOPC', 'SUBJECT', 'COMPLAINANT'] as const;
@@ -230,7 +223,10 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The outcomes that are a dismissal (and so lead to the barred list). */
-export const DISMISSAL_OUTCOMES = ['DISMISSAL_WITH_NOTICE', 'DISMISSAL_WITHOUT_NOTICE'] as const satisfies readonly Outcome[];
+export const DISMISSAL_OUTCOMES = [
+  'DISMISSAL_WITH_NOTICE',
+  'DISMISSAL_WITHOUT_NOTICE',
+] as const satisfies readonly Outcome[];
 
 /** Outcomes that are disciplinary action, as opposed to no action or a direction to reflective practice. */
 export const DISCIPLINARY_OUTCOMES = [

@@ -52,7 +52,12 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
     powers: {
       // reg 42: a meeting gives a written or final written warning, or directs reflective
       // practice where neither misconduct nor gross misconduct is found; never rank or dismissal.
-      MISCONDUCT_MEETING: ['NO_FURTHER_ACTION', 'REFLECTIVE_PRACTICE_DIRECTED', 'WRITTEN_WARNING', 'FINAL_WRITTEN_WARNING'],
+      MISCONDUCT_MEETING: [
+        'NO_FURTHER_ACTION',
+        'REFLECTIVE_PRACTICE_DIRECTED',
+        'WRITTEN_WARNING',
+        'FINAL_WRITTEN_WARNING',
+      ],
       // reg 42: a hearing may also reduce in rank or dismiss without notice.
       MISCONDUCT_HEARING: [
         'NO_FURTHER_ACTION',
@@ -64,7 +69,12 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
       ],
       // reg 62: gross misconduct found: final written warning, reduction in rank, dismissal
       // without notice; not found: the case is dismissed (or returned to the authority).
-      ACCELERATED_HEARING: ['NO_FURTHER_ACTION', 'FINAL_WRITTEN_WARNING', 'REDUCTION_IN_RANK', 'DISMISSAL_WITHOUT_NOTICE'],
+      ACCELERATED_HEARING: [
+        'NO_FURTHER_ACTION',
+        'FINAL_WRITTEN_WARNING',
+        'REDUCTION_IN_RANK',
+        'DISMISSAL_WITHOUT_NOTICE',
+      ],
     },
     // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: supervised and managed gone.
     iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION'],

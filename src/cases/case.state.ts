@@ -26,13 +26,7 @@ import type {
   Standard,
   WorkforceType,
 } from './case.enums';
-import type {
-  CaseEvent,
-  CaseEventEnvelope,
-  CorrectableEventData,
-  Finding,
-  ReferralFlags,
-} from './case.events';
+import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, Finding, ReferralFlags } from './case.events';
 import { applyFact } from './case.facts';
 
 export interface Departure {

@@ -1,0 +1,162 @@
+/**
+ * decide(command, state) → the events to append, or a DomainError naming the rule that
+ * refused. Pure: no clock, no I/O. The rules live in case.rules.ts and the *-rules.ts
+ * files beside it, each named in case.rule-book.ts with its source.
+ */
+import type { CaseCommand } from './case.command-types';
+import type { CaseEvent } from './case.events';
+import { decideCorrection } from './case.correction-rules';
+import {
+  decideAddToAdvisoryList,
+  decideBarredListEntry,
+  decideDeparture,
+  decideDepartureDecision,
+  decideDetermineAppeal,
+  decideLodgeAppeal,
+  decideRemoveFromAdvisoryList,
+} from './case.list-rules';
+import { decideConcludeProceedings, decideScheduleProceedings } from './case.proceedings-rules';
+import { regimeOf } from './case.regulations';
+import { ensure } from './case.rule-book';
+import {
+  event,
+  isFormerOfficerUnderSchedule1,
+  payloadOf,
+  requireCase,
+  requireOpenCase,
+  requireSubject,
+} from './case.rules';
+import type { CaseState } from './case.state';
+
+export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
+  if (command.type === 'ReceiveReferral') {
+    ensure(state === null, 'caseAlreadyExists');
+    const { type, ...referral } = command;
+    void type;
+    return [event('ReferralReceived', referral)];
+  }
+  if (command.type === 'ReopenCase') {
+    ensure(requireCase(state).closedOn !== null, 'caseNotClosed');
+    return [event('CaseReopened', payloadOf(command))];
+  }
+  const current = requireOpenCase(state);
+
+  switch (command.type) {
+    case 'AddSubject':
+      ensure(!Object.prototype.hasOwnProperty.call(current.subjects, command.subjectId), 'subjectAlreadyAdded');
+      return [event('SubjectAdded', payloadOf(command))];
+    case 'RecordAllegation':
+      requireSubject(current, command.subjectId);
+      ensure(
+        !Object.prototype.hasOwnProperty.call(current.allegations, command.allegationId),
+        'allegationAlreadyRecorded',
+      );
+      return [event('AllegationRecorded', payloadOf(command))];
+    case 'AssessSeverity':
+      requireSubject(current, command.subjectId);
+      return [event('SeverityAssessed', payloadOf(command))];
+    case 'ReferToIopc':
+      return [event('ReferredToIopc', payloadOf(command))];
+    case 'RecordIopcDecision':
+      // PRA 2002 Sch 3 para 15: the IOPC decides the mode of a matter referred to it; supervised
+      // and managed modes ended on 1 February 2020 (CONDUCT_REGIMES).
+      ensure(current.iopcReferral !== null, 'iopcDecisionNeedsReferral');
+      ensure(regimeOf(current.regulations).iopcModes.includes(command.mode), 'iopcModeNotAvailableUnderRegulations');
+      return [event('IopcDecisionRecorded', payloadOf(command))];
+    case 'StartInvestigation':
+      return [event('InvestigationStarted', payloadOf(command))];
+    case 'ServeNoticeOfInvestigation':
+      // Conduct Regs 2020 reg 17: the investigator, once appointed (reg 15), gives the notice.
+      requireSubject(current, command.subjectId);
+      ensure(current.investigationStartedOn !== null, 'noticeNeedsInvestigation');
+      return [event('NoticeOfInvestigationServed', payloadOf(command))];
+    case 'SuspendSubject':
+      requireSubject(current, command.subjectId);
+      return [event('SubjectSuspended', payloadOf(command))];
+    case 'RestrictSubject':
+      requireSubject(current, command.subjectId);
+      return [event('SubjectRestricted', payloadOf(command))];
+    case 'ReviewSuspension':
+      // Conduct Regs 2020 reg 11: a suspension is kept under review; restriction is its alternative.
+      ensure(requireSubject(current, command.subjectId).suspension === 'SUSPENDED', 'suspensionReviewNeedsSuspension');
+      return [event('SuspensionReviewed', payloadOf(command))];
+    case 'LiftSuspension':
+      ensure(requireSubject(current, command.subjectId).suspension !== 'NONE', 'liftNeedsSuspensionOrRestriction');
+      return [event('SuspensionLifted', payloadOf(command))];
+    case 'RecordArrest':
+      requireSubject(current, command.subjectId);
+      return [event('SubjectArrested', payloadOf(command))];
+    case 'RecordInvestigativeAction':
+      requireSubject(current, command.subjectId);
+      return [event('InvestigativeActionRecorded', payloadOf(command))];
+    case 'ReferToCps':
+      requireSubject(current, command.subjectId);
+      return [event('ReferredToCps', payloadOf(command))];
+    case 'RecordCriminalOutcome':
+      requireSubject(current, command.subjectId);
+      return [event('CriminalOutcomeRecorded', payloadOf(command))];
+    case 'SendProgressReport':
+      return [event('ProgressReportSent', payloadOf(command))];
+    case 'SubmitInvestigationReport':
+      // Conduct Regs 2020 reg 21: the investigator's report ends an investigation.
+      ensure(current.investigationStartedOn !== null, 'investigationReportNeedsInvestigation');
+      return [event('InvestigationReportSubmitted', payloadOf(command))];
+    case 'DecideCaseToAnswer':
+      // Conduct Regs 2020 reg 23(1): decided on receiving the report. A subject who has left may
+      // still be found to have a case to answer (case study 6, employee A).
+      requireSubject(current, command.subjectId);
+      ensure(current.investigationReportOn !== null, 'caseToAnswerNeedsInvestigationReport');
+      return [event('CaseToAnswerDecided', payloadOf(command))];
+    case 'StartReflectivePractice': {
+      // Part 6 (RPRP): referred from an assessment or decision of practice requiring improvement
+      // (regs 14, 23) or directed at proceedings (reg 42); not for former officers (Sch 1).
+      const subject = requireSubject(current, command.subjectId);
+      ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
+      ensure(
+        subject.severity === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
+          subject.caseToAnswer === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
+          subject.outcome === 'REFLECTIVE_PRACTICE_DIRECTED',
+        'reflectivePracticeNeedsReferral',
+      );
+      return [event('ReflectivePracticeReviewStarted', payloadOf(command))];
+    }
+    case 'CompleteReflectivePractice':
+      ensure(
+        requireSubject(current, command.subjectId).reflectivePractice === 'STARTED',
+        'reflectivePracticeMustBeStarted',
+      );
+      return [event('ReflectivePracticeReviewCompleted', payloadOf(command))];
+    case 'RecordManagementAction':
+      requireSubject(current, command.subjectId);
+      return [event('ManagementActionTaken', payloadOf(command))];
+    case 'ScheduleProceedings':
+      return decideScheduleProceedings(current, payloadOf(command));
+    case 'RecordDeparture':
+      return decideDeparture(current, payloadOf(command));
+    case 'RecordDepartureDecision':
+      return decideDepartureDecision(current, payloadOf(command));
+    case 'ConcludeProceedings':
+      return decideConcludeProceedings(current, payloadOf(command));
+    case 'LodgeAppeal':
+      return decideLodgeAppeal(current, payloadOf(command));
+    case 'DetermineAppeal':
+      return decideDetermineAppeal(current, payloadOf(command));
+    case 'AddToBarredList':
+      return decideBarredListEntry(current, payloadOf(command));
+    case 'AddToAdvisoryList':
+      return decideAddToAdvisoryList(current, payloadOf(command));
+    case 'RemoveFromAdvisoryList':
+      return decideRemoveFromAdvisoryList(current, payloadOf(command));
+    case 'RecordLearning':
+      return [event('LearningRecorded', payloadOf(command))];
+    case 'CorrectRecord':
+      return decideCorrection(current, payloadOf(command));
+    case 'CloseCase':
+      return [event('CaseClosed', payloadOf(command))];
+    default: {
+      // Only a programming error gets here (the compiler sees every command above).
+      const unhandled: never = command;
+      throw new Error(`unknown case command ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

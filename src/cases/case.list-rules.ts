@@ -1,0 +1,107 @@
+/**
+ * Rules for what follows an outcome or a departure: appeals, the barred and advisory lists
+ * (Police Act 1996 Part 4A; Barred List Regs 2017), and the DCC's decision on a departure.
+ */
+import { isOneOf } from './case.enums';
+import type { AppealForum } from './case.enums';
+import type {
+  AppealDetermined,
+  AppealLodged,
+  BarredListEntryMade,
+  CaseEvent,
+  DepartureDecisionRecorded,
+  SubjectDatedStep,
+  SubjectLeftService,
+} from './case.events';
+import { isBeforeDay } from './case.dates';
+import { LEGAL_DATES } from './case.regulations';
+import { ensure } from './case.rule-book';
+import { event, isDismissal, isGovernedByConductRegulations, requireSubject } from './case.rules';
+import { ensureFormerOfficerOutcome, ensureWithinPowers } from './case.proceedings-rules';
+import { subjectStage, UNDER_INVESTIGATION_STAGES } from './case.stage';
+import type { Case, SubjectState } from './case.state';
+
+export function decideDeparture(state: Case, data: Omit<SubjectLeftService, 'stageAtDeparture'>): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.departure === null, 'alreadyLeftService');
+  const { subjectId, how, on, approvedByDcc } = data;
+  // The stage is the subject's own: in a case with several subjects they can stand at different points.
+  const stageAtDeparture = subjectStage(state, subject);
+  return [event('SubjectLeftService', { subjectId, how, on, approvedByDcc, stageAtDeparture })];
+}
+
+export function decideDepartureDecision(state: Case, data: DepartureDecisionRecorded): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.departure?.awaitingDccDecision === true, 'noDepartureAwaitingDecision');
+  return [event('DepartureDecisionRecorded', data)];
+}
+
+/**
+ * An officer appeals a meeting's outcome to the force (reg 45) and a hearing's or
+ * accelerated hearing's to the Police Appeals Tribunal (PAT Rules 2020). Staff appeal under
+ * their force's procedures, so any forum is accepted for them.
+ */
+function ensureForum(subject: SubjectState, forum: AppealForum): void {
+  if (!isGovernedByConductRegulations(subject) || subject.proceedings === null) return;
+  const expected = subject.proceedings.kind === 'MISCONDUCT_MEETING' ? 'INTERNAL' : 'POLICE_APPEALS_TRIBUNAL';
+  ensure(forum === expected, 'appealForumMustMatchProceedings');
+}
+
+export function decideLodgeAppeal(state: Case, data: AppealLodged): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.conclusion !== null && subject.proceedings !== null, 'appealNeedsConcludedProceedings');
+  ensure(subject.appeal === null || subject.appeal.result !== null, 'appealAlreadyPending');
+  ensureForum(subject, data.forum);
+  return [event('AppealLodged', data)];
+}
+
+export function decideDetermineAppeal(state: Case, data: AppealDetermined): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.appeal !== null && subject.appeal.result === null, 'appealMustBeLodged');
+  ensureForum(subject, data.forum);
+  if (data.result !== 'OUTCOME_VARIED') {
+    ensure(data.variedOutcome === undefined, 'variedOutcomeOnlyWhenVaried');
+    return [event('AppealDetermined', data)];
+  }
+  ensure(data.variedOutcome !== undefined, 'variedOutcomeRequired');
+  // The appeal may deal with the subject only as the original proceedings could have.
+  if (subject.proceedings !== null) ensureWithinPowers(state.regulations, subject.proceedings.kind, data.variedOutcome);
+  ensureFormerOfficerOutcome(subject, subject.conclusion?.formerOfficer === true, data.variedOutcome);
+  return [event('AppealDetermined', data)];
+}
+
+export function decideBarredListEntry(state: Case, data: BarredListEntryMade): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(!subject.barredList, 'alreadyOnBarredList');
+  ensure(!isBeforeDay(data.on, LEGAL_DATES.barredListInForceFrom), 'barredListNotInForce');
+  // s88A: dismissed officers and staff, and former ones found that they would have been dismissed.
+  ensure(isDismissal(subject.outcome), 'barredListNeedsDismissal');
+  const expected = subject.conclusion?.formerOfficer === true ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED';
+  ensure(data.basis === expected, 'barredListBasisMustMatch', `expected ${expected}`);
+  return [event('BarredListEntryMade', data)];
+}
+
+/**
+ * s88I(1)(a)-(b), reg 12: a subject who resigned or retired while under investigation or
+ * proceedings, or before the allegation came to light (recorded on a new case, their stage
+ * is then ASSESSMENT); not once the matter has concluded for them.
+ */
+function leftUnderInvestigation(subject: SubjectState): boolean {
+  const departure = subject.departure;
+  if (departure === null || subject.conclusion !== null) return false;
+  if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return false;
+  return isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture);
+}
+
+export function decideAddToAdvisoryList(state: Case, data: SubjectDatedStep): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(!subject.advisoryList, 'alreadyOnAdvisoryList');
+  ensure(leftUnderInvestigation(subject), 'advisoryListNeedsDepartureUnderInvestigation');
+  return [event('AdvisoryListEntryMade', data)];
+}
+
+export function decideRemoveFromAdvisoryList(state: Case, data: SubjectDatedStep): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.advisoryList, 'notOnAdvisoryList');
+  return [event('AdvisoryListEntryRemoved', data)];
+}

@@ -1,0 +1,112 @@
+/**
+ * Rules from the case-to-answer decision to the outcome of proceedings (Conduct Regs 2020
+ * Parts 3 to 6, and the 2012 Regulations for older matters).
+ */
+import { DISCIPLINARY_OUTCOMES, isOneOf } from './case.enums';
+import type { Outcome, ProceedingsKind, Regulations } from './case.enums';
+import type { CaseEvent, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
+import { outcomesUnder, regimeOf } from './case.regulations';
+import { ensure, refuse } from './case.rule-book';
+import {
+  event,
+  hasLeftService,
+  isDismissal,
+  isFormerOfficerUnderSchedule1,
+  isGovernedByConductRegulations,
+  isGrossMisconductAlleged,
+  requireSubject,
+} from './case.rules';
+import type { Case, SubjectState } from './case.state';
+
+/** reg 42: proven gross misconduct leads to one of these (2012 reg 35: also dismissal with notice). */
+const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = [
+  'FINAL_WRITTEN_WARNING',
+  'REDUCTION_IN_RANK',
+  'DISMISSAL_WITH_NOTICE',
+  'DISMISSAL_WITHOUT_NOTICE',
+];
+
+export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
+  const formerOfficer = isFormerOfficerUnderSchedule1(subject);
+
+  if (data.kind === 'ACCELERATED_HEARING') {
+    // reg 49(2): written evidence establishes gross misconduct. It may come at any point of
+    // the investigation (reg 21(3)), so neither a report nor a case-to-answer decision is needed:
+    // a criminal conviction can go straight to an accelerated hearing.
+    ensure(isGrossMisconductAlleged(subject), 'acceleratedHearingNeedsGrossMisconduct');
+  } else {
+    // reg 23: proceedings follow a decision that there is a case to answer.
+    const caseToAnswer = subject.caseToAnswer;
+    ensure(
+      caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT' || caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT',
+      'proceedingsNeedCaseToAnswer',
+    );
+    if (data.kind === 'MISCONDUCT_MEETING') {
+      ensure(!formerOfficer, 'notForFormerOfficers');
+      ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT', 'meetingOnlyForMisconduct');
+    }
+  }
+  // reg 4(2): the Regulations reach a former officer only for conduct that may be gross misconduct.
+  if (formerOfficer) ensure(isGrossMisconductAlleged(subject), 'formerOfficerProceedingsOnlyForGrossMisconduct');
+  return [event('ProceedingsScheduled', data)];
+}
+
+/**
+ * The outcome is within what the form of proceedings may impose under the regime
+ * (CONDUCT_REGIMES in case.regulations.ts). Also applied to an outcome varied on appeal,
+ * which may deal with the subject only as the original proceedings could have.
+ */
+export function ensureWithinPowers(regulations: Regulations, kind: ProceedingsKind, outcome: Outcome): void {
+  ensure(outcomesUnder(regulations).includes(outcome), 'outcomeNotAvailableUnderRegulations', outcome);
+  if (regimeOf(regulations).powers[kind].includes(outcome)) return;
+  if (kind === 'MISCONDUCT_MEETING') refuse('outcomeBeyondMeetingPowers', outcome);
+  if (kind === 'ACCELERATED_HEARING') refuse('outcomeBeyondAcceleratedHearingPowers', outcome);
+  refuse('outcomeNotAvailableUnderRegulations', outcome);
+}
+
+/** Schedule 1: a former officer is found to have been one who would have been dismissed, or no action is taken. */
+export function ensureFormerOfficerOutcome(subject: SubjectState, formerOfficer: boolean, outcome: Outcome): void {
+  if (!formerOfficer || !isGovernedByConductRegulations(subject)) return;
+  ensure(outcome === 'NO_FURTHER_ACTION' || isDismissal(outcome), 'formerOfficerOutcomeLimited', outcome);
+}
+
+/** Concluding without proceedings: only no further action, after no case to answer, with nothing proven. */
+function isNoCaseToAnswerPath(subject: SubjectState, data: ProceedingsConcluded): boolean {
+  const noCaseToAnswer =
+    subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
+    (subject.caseToAnswer === null && subject.severity === 'NO_CASE_TO_ANSWER');
+  return noCaseToAnswer && data.outcome === 'NO_FURTHER_ACTION' && !data.findings.some((finding) => finding.proven);
+}
+
+export function decideConcludeProceedings(state: Case, data: ProceedingsConcluded): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
+  const proceedings = subject.proceedings;
+  if (proceedings === null) ensure(isNoCaseToAnswerPath(subject, data), 'outcomeNeedsProceedings');
+  ensure(data.formerOfficer === hasLeftService(subject), 'formerOfficerMustMatchDeparture');
+  ensure(outcomesUnder(state.regulations).includes(data.outcome), 'outcomeNotAvailableUnderRegulations', data.outcome);
+
+  const anyProven = data.findings.some((finding) => finding.proven);
+  const grossMisconductProven = data.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT');
+  if (proceedings !== null) {
+    if (proceedings.kind === 'MISCONDUCT_MEETING')
+      ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
+    ensure(!(grossMisconductProven && proceedings.kind === 'MISCONDUCT_MEETING'), 'grossMisconductNeedsHearing');
+    ensureWithinPowers(state.regulations, proceedings.kind, data.outcome);
+  }
+  ensure(!isOneOf(DISCIPLINARY_OUTCOMES, data.outcome) || anyProven, 'disciplinaryActionNeedsProvenFinding');
+  ensureFormerOfficerOutcome(subject, data.formerOfficer, data.outcome);
+  if (grossMisconductProven && !isFormerOfficerUnderSchedule1(subject)) {
+    ensure(GROSS_MISCONDUCT_OUTCOMES.includes(data.outcome), 'provenGrossMisconductNeedsSeriousOutcome', data.outcome);
+  }
+
+  // Decision: leaving the advisory list is its own fact, appended with the conclusion, so the
+  // stream says when it happened (reference.md para 12: removed when proceedings conclude).
+  // A barring outcome then puts the subject on the barred list by its own command.
+  const removal = subject.advisoryList
+    ? [event('AdvisoryListEntryRemoved', { subjectId: data.subjectId, on: data.on })]
+    : [];
+  return [event('ProceedingsConcluded', data), ...removal];
+}

@@ -1,0 +1,218 @@
+/**
+ * Every rule decide applies, by name, with the plain message a refused user reads and the
+ * source it rests on. The name is stable: it appears in the DomainError, in the spec
+ * title and in the 422's detail. Rules the regulations state are cited; rules that keep
+ * the record coherent say so.
+ */
+import { DomainError } from '../shared/domain-error';
+
+interface Rule {
+  message: string;
+  source: string;
+}
+
+const RECORD = 'keeps the record coherent';
+
+export const CASE_RULES = {
+  // The record itself
+  caseMustExist: { message: 'there is no case with this id', source: RECORD },
+  caseAlreadyExists: { message: 'a case with this id already exists', source: RECORD },
+  caseClosed: { message: 'the case is closed: only reopening it is possible', source: RECORD },
+  caseNotClosed: { message: 'only a closed case can be reopened', source: RECORD },
+  subjectMustExist: { message: 'the case has no subject with this id', source: RECORD },
+  subjectAlreadyAdded: { message: 'the case already has a subject with this id', source: RECORD },
+  allegationAlreadyRecorded: { message: 'the case already has an allegation with this id', source: RECORD },
+
+  // Referral to the IOPC and investigation
+  iopcDecisionNeedsReferral: {
+    message: 'the IOPC decides the mode of investigation of a matter referred to it: record the referral first',
+    source: 'PRA 2002 Sch 3 para 15',
+  },
+  iopcModeNotAvailableUnderRegulations: {
+    message:
+      'supervised and managed investigations exist only for matters that came to attention before 1 February 2020',
+    source: 'PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020 (SI 2020/5)',
+  },
+  noticeNeedsInvestigation: {
+    message: 'a notice of investigation is given by the investigator: record the start of the investigation first',
+    source: 'Conduct Regs 2020 regs 15 and 17',
+  },
+  investigationReportNeedsInvestigation: {
+    message: 'an investigation report needs an investigation to have been started',
+    source: 'Conduct Regs 2020 reg 21',
+  },
+
+  // Suspension
+  suspensionReviewNeedsSuspension: {
+    message: 'only a suspended subject has a suspension to review',
+    source: 'Conduct Regs 2020 reg 11',
+  },
+  liftNeedsSuspensionOrRestriction: {
+    message: 'the subject is neither suspended nor restricted',
+    source: 'Conduct Regs 2020 reg 11',
+  },
+
+  // Case to answer and reflective practice
+  caseToAnswerNeedsInvestigationReport: {
+    message: 'a case-to-answer decision is made on the investigation report: record the report first',
+    source: 'Conduct Regs 2020 reg 23(1)',
+  },
+  reflectivePracticeNeedsReferral: {
+    message:
+      'reflective practice needs an assessment or decision of practice requiring improvement, or a direction at proceedings',
+    source: 'Conduct Regs 2020 regs 14, 23 and 42, Part 6',
+  },
+  reflectivePracticeMustBeStarted: {
+    message: 'the reflective practice review has not been started for this subject',
+    source: RECORD,
+  },
+  notForFormerOfficers: {
+    message: 'misconduct meetings and reflective practice do not apply to former officers',
+    source: 'Conduct Regs 2020 Sch 1 (reference.md para 10)',
+  },
+
+  // Proceedings
+  proceedingsNeedCaseToAnswer: {
+    message: 'a misconduct meeting or hearing needs a decision that the subject has a case to answer',
+    source: 'Conduct Regs 2020 reg 23',
+  },
+  meetingOnlyForMisconduct: {
+    message: 'a misconduct meeting is only for a case to answer for misconduct; gross misconduct goes to a hearing',
+    source: 'Conduct Regs 2020 reg 23(c); Home Office statutory guidance ch. 10',
+  },
+  acceleratedHearingNeedsGrossMisconduct: {
+    message: 'an accelerated hearing is only for alleged gross misconduct',
+    source: 'Conduct Regs 2020 reg 49(2)',
+  },
+  formerOfficerProceedingsOnlyForGrossMisconduct: {
+    message: 'proceedings against a former officer can only be for gross misconduct',
+    source: 'Conduct Regs 2020 reg 4(2)',
+  },
+  proceedingsAlreadyConcluded: {
+    message: 'proceedings against this subject have already concluded',
+    source: RECORD,
+  },
+
+  // Outcomes
+  outcomeNeedsProceedings: {
+    message:
+      'an outcome needs proceedings to have been scheduled for the subject (without them, only no further action after no case to answer)',
+    source: 'Conduct Regs 2020 regs 23 and 42',
+  },
+  formerOfficerMustMatchDeparture: {
+    message: 'formerOfficer must be true exactly when the subject has left the service',
+    source: 'Conduct Regs 2020 Sch 1',
+  },
+  outcomeNotAvailableUnderRegulations: {
+    message: 'this outcome does not exist under the regulations that apply to the case',
+    source: 'Conduct Regs 2012 reg 35; Conduct Regs 2020 reg 42',
+  },
+  grossMisconductNeedsHearing: {
+    message: 'a finding of gross misconduct needs a misconduct hearing or an accelerated hearing',
+    source: 'Conduct Regs 2020 regs 23 and 42',
+  },
+  outcomeBeyondMeetingPowers: {
+    message: 'a misconduct meeting cannot impose this outcome: reduction in rank and dismissal need a hearing',
+    source: 'Conduct Regs 2020 reg 42; Conduct Regs 2012 reg 35',
+  },
+  outcomeBeyondAcceleratedHearingPowers: {
+    message: 'an accelerated hearing can only give a final written warning, reduce in rank, dismiss, or take no action',
+    source: 'Conduct Regs 2020 reg 62',
+  },
+  disciplinaryActionNeedsProvenFinding: {
+    message: 'disciplinary action needs at least one proven finding',
+    source: 'Conduct Regs 2020 reg 42(1)',
+  },
+  provenGrossMisconductNeedsSeriousOutcome: {
+    message:
+      'proven gross misconduct leads to a final written warning, reduction in rank or dismissal (for a former officer: would have been dismissed, or no action)',
+    source: 'Conduct Regs 2020 reg 42',
+  },
+  formerOfficerOutcomeLimited: {
+    message: 'for a former officer the outcome is a finding that they would have been dismissed, or no further action',
+    source: 'Conduct Regs 2020 Sch 1 (reference.md para 10)',
+  },
+
+  // Departures
+  alreadyLeftService: { message: 'the subject has already left the service', source: RECORD },
+  noDepartureAwaitingDecision: {
+    message: 'the subject has no departure awaiting a decision by the DCC',
+    source: 'force practice (Hampshire); Conduct Regs 2012 reg 10A until 15 December 2017',
+  },
+
+  // Appeals
+  appealNeedsConcludedProceedings: {
+    message: 'an appeal needs concluded proceedings against the subject',
+    source: 'Conduct Regs 2020 reg 45; Police Appeals Tribunals Rules 2020',
+  },
+  appealAlreadyPending: { message: 'the subject already has an appeal awaiting determination', source: RECORD },
+  appealMustBeLodged: { message: 'there is no lodged appeal to determine', source: RECORD },
+  appealForumMustMatchProceedings: {
+    message: "a meeting's outcome is appealed internally; a hearing's to the Police Appeals Tribunal",
+    source: 'Conduct Regs 2020 reg 45; Police Appeals Tribunals Rules 2020',
+  },
+  variedOutcomeRequired: { message: 'an appeal that varies the outcome must say the varied outcome', source: RECORD },
+  variedOutcomeOnlyWhenVaried: {
+    message: 'a varied outcome is given only when the appeal varies the outcome',
+    source: RECORD,
+  },
+
+  // Barred and advisory lists
+  barredListNeedsDismissal: {
+    message:
+      'a barred-list entry needs an outcome of dismissal, or a finding that a former officer would have been dismissed',
+    source: 'Police Act 1996 s88A; Barred List Regs 2017 reg 3',
+  },
+  barredListBasisMustMatch: {
+    message: 'the basis is DISMISSED for a serving subject and WOULD_HAVE_BEEN_DISMISSED for a former one',
+    source: 'Police Act 1996 s88A(1)',
+  },
+  alreadyOnBarredList: { message: 'the subject is already on the barred list', source: RECORD },
+  barredListNotInForce: {
+    message: 'the barred list exists from 15 December 2017',
+    source: 'Barred List Regs 2017 (SI 2017/1135)',
+  },
+  advisoryListNeedsDepartureUnderInvestigation: {
+    message:
+      'an advisory-list entry is for a subject who resigned or retired while under investigation or proceedings, or before the allegation came to light',
+    source: 'Police Act 1996 s88I; Barred List Regs 2017 reg 12',
+  },
+  alreadyOnAdvisoryList: { message: 'the subject is already on the advisory list', source: RECORD },
+  notOnAdvisoryList: { message: 'the subject is not on the advisory list', source: RECORD },
+
+  // Corrections
+  correctionMustTargetThisCase: {
+    message: 'the event to correct is not an event of this case',
+    source: RECORD,
+  },
+  cannotCorrectACorrection: {
+    message: 'a correction cannot itself be corrected: correct the original event again',
+    source: RECORD,
+  },
+  identifiersCannotBeCorrected: {
+    message:
+      "a correction cannot change the ids other events refer to: a referral's caseId, a subject's subjectId, an allegation's allegationId",
+    source: RECORD,
+  },
+  replacementMustMatchEventType: {
+    message: "the replacement must be a complete, valid payload of the corrected event's type",
+    source: 'events.md (RecordCorrected)',
+  },
+  correctionBreaksRules: {
+    message: 'with this correction the case would break a rule of the process',
+    source: RECORD,
+  },
+} as const satisfies Record<string, Rule>;
+
+export type CaseRuleName = keyof typeof CASE_RULES;
+
+/** Refuse the command under `rule`, with its plain message and any detail. */
+export function refuse(rule: CaseRuleName, detail?: string): never {
+  const message = CASE_RULES[rule].message;
+  throw new DomainError(rule, detail === undefined ? message : `${message} (${detail})`);
+}
+
+/** Refuse under `rule` when `condition` is false. */
+export function ensure(condition: boolean, rule: CaseRuleName, detail?: string): asserts condition {
+  if (!condition) refuse(rule, detail);
+}

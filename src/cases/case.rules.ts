@@ -1,0 +1,71 @@
+/**
+ * The guards every command shares (the case exists, is open, has the subject) and the
+ * facts about a subject that several rules ask.
+ */
+import { DISMISSAL_OUTCOMES, isOneOf } from './case.enums';
+import type { Outcome } from './case.enums';
+import type { CaseEvent, CaseEventDataMap, CaseEventType } from './case.events';
+import { GOVERNED_BY_CONDUCT_REGULATIONS } from './case.regulations';
+import { ensure, refuse } from './case.rule-book';
+import type { Case, CaseState, SubjectState } from './case.state';
+import { subjectOf } from './case.state';
+
+export function requireCase(state: CaseState): Case {
+  if (state === null) return refuse('caseMustExist');
+  return state;
+}
+
+/** No step after CaseClosed except CaseReopened. */
+export function requireOpenCase(state: CaseState): Case {
+  const current = requireCase(state);
+  ensure(current.closedOn === null, 'caseClosed');
+  return current;
+}
+
+export function requireSubject(state: Case, subjectId: string): SubjectState {
+  const subject = subjectOf(state, subjectId);
+  if (subject === null) return refuse('subjectMustExist', subjectId);
+  return subject;
+}
+
+/** Police officers and special constables: the Conduct Regulations govern them (reg 4). */
+export function isGovernedByConductRegulations(subject: SubjectState): boolean {
+  return GOVERNED_BY_CONDUCT_REGULATIONS.includes(subject.workforceType);
+}
+
+/**
+ * Has the subject left the service (before any conclusion)? A transfer to another force is
+ * not leaving: the subject is still a serving officer.
+ */
+export function hasLeftService(subject: SubjectState): boolean {
+  const departure = subject.departure;
+  return departure !== null && departure.how !== 'TRANSFERRED' && !departure.afterConclusion;
+}
+
+/** A former officer to whom Schedule 1 of the Conduct Regulations applies. */
+export function isFormerOfficerUnderSchedule1(subject: SubjectState): boolean {
+  return isGovernedByConductRegulations(subject) && hasLeftService(subject);
+}
+
+export function isDismissal(outcome: Outcome | null): boolean {
+  return outcome !== null && isOneOf(DISMISSAL_OUTCOMES, outcome);
+}
+
+/** Gross misconduct is alleged: the case-to-answer decision, or failing one the latest severity assessment. */
+export function isGrossMisconductAlleged(subject: SubjectState): boolean {
+  if (subject.caseToAnswer !== null) return subject.caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
+  return subject.severity === 'GROSS_MISCONDUCT';
+}
+
+/** An event of type K with its payload (the compiler cannot pair a generic K with its payload in the union). */
+export function event<K extends CaseEventType>(type: K, data: CaseEventDataMap[K]): CaseEvent {
+  return { type, data } as CaseEvent;
+}
+
+/** A command's payload: its fields without `type` and `caseId`. */
+export function payloadOf<C extends { type: string; caseId: string }>(command: C): Omit<C, 'type' | 'caseId'> {
+  const { type, caseId, ...payload } = command;
+  void type;
+  void caseId;
+  return payload;
+}
