@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { PG_POOL } from '../database/database.module';
 import { EventStore } from './event-store';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
 /**
@@ -18,7 +19,7 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
       inject: [APP_CONFIG, PG_POOL],
       useFactory: (config: AppConfig, pool: Pool): EventStore => {
         if (config.eventStoreConnectionString) {
-          throw new Error('the EventStoreDB engine is not available in this build');
+          return EventStoreDbEventStore.connect(config.eventStoreConnectionString);
         }
         return new PostgresEventStore(pool);
       },
