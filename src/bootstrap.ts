@@ -1,13 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleImport } from './app.module';
 import { AppConfig } from './config/configuration';
 import { DatabaseHandle } from './database/database';
 import { configureHttp } from './http/configure-http';
 
 /** Builds the whole service on an open database; used by main.ts and by the tests. */
-export async function createApp(config: AppConfig, database: DatabaseHandle): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ config, database }), {
+export async function createApp(
+  config: AppConfig,
+  database: DatabaseHandle,
+  options: { extraModules?: AppModuleImport[] } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot({ config, database, extraModules: options.extraModules }), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { AppConfig } from '../config/configuration';
-import { startEmbeddedPostgres } from './embedded-postgres';
 import { migrate } from './data-source';
 
 /** Where the service's PostgreSQL is, and how to let go of it. */
@@ -21,6 +20,9 @@ export async function openDatabase(config: AppConfig, onLog?: (line: string) => 
     await migrate(config.databaseUrl);
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   }
+  // Loaded only when needed: embedded-postgres is an ES module, and nothing that runs on an
+  // external database (the tests among them) should have to load it.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres');
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, onLog });
   try {
     await ensureDatabase(server.url, 'ledger');

@@ -1,13 +1,18 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { AppConfig } from '../config/configuration';
+import { authenticationMiddleware } from './authentication';
+import { correlationMiddleware } from './correlation';
+import { jsonBodyMiddleware } from './request-body';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything about HTTP that is set on the application rather than in a module. */
-export function configureHttp(app: INestApplication, _config: AppConfig): void {
-  app.use(json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  // Order matters: authenticate before reading a body, so strangers' bodies are never parsed.
+  app.use(correlationMiddleware());
+  app.use(authenticationMiddleware(config.jwt));
+  app.use(jsonBodyMiddleware());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
@@ -21,7 +26,15 @@ export function configureHttp(app: INestApplication, _config: AppConfig): void {
       .setDescription('Event-sourced case ledger for police professional standards')
       .setVersion('1')
       .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
+  // Everything under the API prefix needs a token; what lies outside it (/health) does not.
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (path.startsWith(`/${API_PREFIX}/`)) continue;
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      if (operation) operation.security = [];
+    }
+  }
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { AppModuleImport } from '../../src/app.module';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfiguration } from '../../src/config/configuration';
 import { createTestDatabase, TestDatabase } from './database';
@@ -16,10 +17,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+/** `extraModules` mount test-only modules (e.g. a demo controller) beside the service's own. */
+export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: { extraModules?: AppModuleImport[] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfiguration({ LEDGER_DATA_DIR: './data-test-unused', LOG_LEVEL: 'silent', ...overrides, DATABASE_URL: database.url });
-  const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined });
+  const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined }, options);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
   return {

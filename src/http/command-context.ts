@@ -1,0 +1,102 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata } from '../event-store/event-store';
+import { Actor, ledgerRequest, LedgerRequest } from './actor';
+import { badHeader, unauthenticated } from './problem';
+import { isUuid, nameBasedUuid } from './uuid';
+
+/** What a command handler needs from the HTTP request that carried the command. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  /** The command is the cause of the events it appends. */
+  readonly causationId: string;
+  /** The Idempotency-Key when the client sent one, otherwise a new UUID. */
+  readonly commandId: string;
+  readonly idempotencyKey?: string;
+  /** From `If-Match: "<revision>"`: the revision the client last saw; undefined without the header. */
+  readonly expectedRevision?: bigint;
+  /**
+   * Ids for the next `count` events of `streamName`. With an Idempotency-Key they are derived
+   * from it (and the user, the stream and the event's place), so a retried command appends
+   * the same ids and the store answers the first append's result instead of appending
+   * twice. Later calls for the same stream continue the numbering.
+   */
+  eventIds(streamName: string, count: number): string[];
+  /** A UUID for something the command creates (e.g. a new case): stable across retries, like eventIds. */
+  newId(purpose: string): string;
+  /** Event metadata; the store adds `recordedAt`. */
+  metadata(occurredAt: string, schemaVersion: number): EventMetadata;
+}
+
+interface RequestWithCommand extends LedgerRequest {
+  commandContext?: CommandContext;
+}
+
+/** `@CommandContext() command: CommandContext` in a command controller's parameters. */
+export const CommandContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CommandContext => commandContextOf(ledgerRequest(context)),
+);
+
+/** One context per request, so every caller continues the same event id numbering. */
+export function commandContextOf(request: RequestWithCommand): CommandContext {
+  request.commandContext ??= buildCommandContext(request);
+  return request.commandContext;
+}
+
+function buildCommandContext(request: LedgerRequest): CommandContext {
+  const actor = request.actor;
+  if (!actor) throw unauthenticated(request.authenticationProblem);
+  const idempotencyKey = readIdempotencyKey(request);
+  const expectedRevision = readExpectedRevision(request);
+  const commandId = idempotencyKey ?? randomUUID();
+  const correlationId = request.correlationId ?? randomUUID();
+  const derivedId = (parts: string[]): string =>
+    idempotencyKey === undefined ? randomUUID() : nameBasedUuid([actor.userId, idempotencyKey, ...parts]);
+  const eventsTaken = new Map<string, number>();
+
+  return {
+    actor,
+    correlationId,
+    causationId: commandId,
+    commandId,
+    idempotencyKey,
+    expectedRevision,
+    eventIds(streamName, count) {
+      const first = eventsTaken.get(streamName) ?? 0;
+      eventsTaken.set(streamName, first + count);
+      return Array.from({ length: count }, (_, index) => derivedId(['event', streamName, String(first + index)]));
+    },
+    newId: (purpose) => derivedId(['id', purpose]),
+    metadata: (occurredAt, schemaVersion) => ({
+      correlationId,
+      causationId: commandId,
+      commandId,
+      actor: { userId: actor.userId, roles: [...actor.roles], force: actor.force },
+      occurredAt,
+      schemaVersion,
+    }),
+  };
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** The Idempotency-Key (lower-cased), undefined when absent; 400 when it is not a UUID. */
+export function readIdempotencyKey(request: LedgerRequest): string | undefined {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  const key = typeof header === 'string' ? header.trim() : '';
+  if (!isUuid(key)) throw badHeader(IDEMPOTENCY_KEY_HEADER, 'it must be a UUID');
+  return key.toLowerCase();
+}
+
+// Fifteen digits keep a revision exact as a JSON number.
+const IF_MATCH = /^"(\d{1,15})"$/;
+
+export function readExpectedRevision(request: LedgerRequest): bigint | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const match = IF_MATCH.exec(typeof header === 'string' ? header.trim() : '');
+  if (!match) throw badHeader('If-Match', 'it must be a quoted revision, e.g. "3"');
+  return BigInt(match[1]);
+}

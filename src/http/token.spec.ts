@@ -1,0 +1,41 @@
+import jwt from 'jsonwebtoken';
+import { InvalidTokenError, parseDuration, signToken, verifyToken } from './token';
+
+const settings = { secret: 'unit-test-secret-unit-test-secret-0123', usingDevelopmentSecret: false };
+const request = { userId: 'u-1', name: 'Pat Example', roles: ['DCC' as const], force: 'HAMPSHIRE', expiresInSeconds: 60 };
+
+describe('bearer tokens', () => {
+  it('verifies what it signs', () => {
+    expect(verifyToken(signToken(request, settings), settings)).toEqual({ userId: 'u-1', name: 'Pat Example', roles: ['DCC'], force: 'HAMPSHIRE' });
+  });
+
+  it('checks issuer and audience when they are configured', () => {
+    const strict = { ...settings, issuer: 'https://idp.example', audience: 'integrity-ledger' };
+    expect(verifyToken(signToken(request, strict), strict).userId).toBe('u-1');
+    expect(() => verifyToken(signToken(request, settings), strict)).toThrow(InvalidTokenError);
+    expect(() => verifyToken(signToken(request, { ...strict, audience: 'another-service' }), strict)).toThrow(/audience/);
+    expect(() => verifyToken(signToken(request, { ...strict, issuer: 'https://elsewhere.example' }), strict)).toThrow(/issuer/);
+  });
+
+  it.each([['hampshire'], ['H'], ['**'], ['']])('refuses the force claim %p', (force) => {
+    const token = jwt.sign({ name: 'n', roles: ['DCC'], force }, settings.secret, { subject: 's', expiresIn: 60 });
+    expect(() => verifyToken(token, settings)).toThrow(/force/);
+  });
+
+  it('drops repeated roles', () => {
+    const token = jwt.sign({ name: 'n', roles: ['DCC', 'DCC'], force: '*' }, settings.secret, { subject: 's', expiresIn: 60 });
+    expect(verifyToken(token, settings).roles).toEqual(['DCC']);
+  });
+
+  it.each([
+    ['90', 90],
+    ['15m', 900],
+    ['8h', 28800],
+    ['7d', 604800],
+    ['0', undefined],
+    ['8 hours', undefined],
+    ['-1h', undefined],
+  ])('reads the duration %p as %p seconds', (text, seconds) => {
+    expect(parseDuration(text)).toBe(seconds);
+  });
+});

@@ -1,0 +1,101 @@
+import jwt, { JwtPayload } from 'jsonwebtoken';
+import type { AppConfig } from '../config/configuration';
+import type { Actor } from './actor';
+import { isRole, Role } from './roles';
+
+/**
+ * Bearer tokens: HS256 JWTs signed with LEDGER_JWT_SECRET. Claims: `sub` (user id),
+ * `name`, `roles` (known roles only), `force` (force code or `*`), and `exp` — a token
+ * without an expiry would be a credential for ever, so it is refused.
+ */
+export type JwtSettings = AppConfig['jwt'];
+
+export class InvalidTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/** Upper-case force codes (`HAMPSHIRE`, `AVON_AND_SOMERSET`), or `*` for national bodies. */
+const FORCE = /^(\*|[A-Z][A-Z0-9_]{1,63})$/;
+
+export function isForceCode(value: unknown): value is string {
+  return typeof value === 'string' && FORCE.test(value);
+}
+
+// Seconds of clock difference tolerated between the token's issuer and us.
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export function verifyToken(token: string, settings: JwtSettings): Actor {
+  let payload: string | JwtPayload;
+  try {
+    payload = jwt.verify(token, settings.secret, {
+      algorithms: ['HS256'],
+      issuer: settings.issuer,
+      audience: settings.audience,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    });
+  } catch (error) {
+    throw new InvalidTokenError(describeVerifyError(error));
+  }
+  if (typeof payload === 'string') throw new InvalidTokenError('The bearer token carries no claims.');
+  return actorFromClaims(payload);
+}
+
+function describeVerifyError(error: unknown): string {
+  if (error instanceof jwt.TokenExpiredError) return 'The bearer token has expired.';
+  if (error instanceof jwt.NotBeforeError) return 'The bearer token is not valid yet.';
+  if (error instanceof jwt.JsonWebTokenError) return `The bearer token is invalid (${error.message}).`;
+  return 'The bearer token is invalid.';
+}
+
+function actorFromClaims(claims: JwtPayload): Actor {
+  const { sub, name, roles, force, exp } = claims as JwtPayload & { name?: unknown; roles?: unknown; force?: unknown };
+  if (typeof exp !== 'number') throw new InvalidTokenError('The bearer token has no expiry (exp).');
+  if (!isNonEmptyText(sub)) throw new InvalidTokenError('The bearer token has no subject (sub).');
+  if (!isNonEmptyText(name)) throw new InvalidTokenError('The bearer token has no name claim.');
+  if (!isForceCode(force)) {
+    throw new InvalidTokenError('The bearer token has no valid force claim (a force code or "*").');
+  }
+  if (!Array.isArray(roles) || roles.length === 0) throw new InvalidTokenError('The bearer token names no roles.');
+  const unknown = roles.filter((role) => !isRole(role));
+  if (unknown.length > 0) throw new InvalidTokenError('The bearer token names a role the ledger does not know.');
+  return { userId: sub, name, roles: [...new Set(roles as Role[])], force };
+}
+
+function isNonEmptyText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
+}
+
+export interface TokenRequest {
+  userId: string;
+  name: string;
+  roles: Role[];
+  force: string;
+  /** Lifetime in seconds. */
+  expiresInSeconds: number;
+}
+
+/** Signs a token the service accepts (the token script and the tests use this). */
+export function signToken(request: TokenRequest, settings: JwtSettings): string {
+  return jwt.sign({ name: request.name, roles: request.roles, force: request.force }, settings.secret, {
+    algorithm: 'HS256',
+    subject: request.userId,
+    expiresIn: request.expiresInSeconds,
+    ...(settings.issuer ? { issuer: settings.issuer } : {}),
+    ...(settings.audience ? { audience: settings.audience } : {}),
+  });
+}
+
+const DURATION = /^(\d{1,9})(s|m|h|d)?$/;
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** `90`, `90s`, `15m`, `8h`, `7d` → seconds; undefined for anything else. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? 's') as keyof typeof SECONDS_PER_UNIT;
+  const seconds = Number(match[1]) * SECONDS_PER_UNIT[unit];
+  return seconds > 0 ? seconds : undefined;
+}
