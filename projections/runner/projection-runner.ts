@@ -1,0 +1,241 @@
+import { Pool, PoolClient } from 'pg';
+import { EventStore, RecordedEvent } from '../../src/event-store/event-store';
+import { GlobalPosition, isAfter, START } from '../../src/event-store/position';
+import { ProjectionContext, ProjectionDefinition } from './projection';
+import { Generation, physicalTable, ProjectionStore } from './projection-store';
+
+export interface RunnerOptions {
+  /** Events per transaction while following the live ledger. */
+  batchSize?: number;
+  /** Events per transaction while replaying history into a new generation. */
+  rebuildBatchSize?: number;
+  /** How often the runner looks for a generation switched by a rebuild elsewhere. */
+  checkIntervalMs?: number;
+  onError?(projection: string, error: unknown): void;
+  onProgress?(progress: { projection: string; generation: number; eventsApplied: number; checkpoint: GlobalPosition }): void;
+}
+
+/**
+ * Runs one projection: reads the global order from the generation's checkpoint, applies
+ * events in batches, and commits the rows and the checkpoint in one transaction, so a crash
+ * never double-counts or skips. A session advisory lock per generation keeps one writer
+ * across processes. When the definition's version is newer than the generation readers
+ * see, it builds a new generation from the first event and swaps it in when caught up.
+ */
+export class ProjectionRunner {
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private wake: () => void = () => undefined;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly pool: Pool,
+    private readonly definition: ProjectionDefinition,
+    private readonly options: RunnerOptions = {},
+    private readonly store = new ProjectionStore(pool),
+  ) {}
+
+  get name(): string {
+    return this.definition.name;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Where readers' data stands: the checkpoint of the active generation. */
+  async position(): Promise<GlobalPosition> {
+    return (await this.store.active(this.definition.name))?.checkpoint ?? START;
+  }
+
+  /**
+   * Replays the ledger into a fresh generation and swaps it in (blue/green), then returns.
+   * Resumes an unfinished build of the same version rather than starting over.
+   */
+  async rebuild(options: { fresh?: boolean } = {}): Promise<Generation> {
+    const target = (!options.fresh && (await this.store.building(this.definition))) || (await this.store.createGeneration(this.definition));
+    const lock = await this.tryLock(target.generation);
+    if (!lock) throw new Error(`generation ${target.generation} of ${this.definition.name} is being written by another process`);
+    try {
+      await this.follow(target, { exitWhenActive: true });
+    } finally {
+      await this.unlock(lock, target.generation);
+    }
+    await this.dropRetired();
+    return (await this.store.active(this.definition.name)) ?? target;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        const target = await this.chooseGeneration();
+        const lock = await this.tryLock(target.generation);
+        if (!lock) {
+          await this.pause(1000);
+          continue;
+        }
+        try {
+          await this.follow(target, { exitWhenActive: false });
+          failures = 0;
+        } finally {
+          await this.unlock(lock, target.generation);
+        }
+        await this.dropRetired();
+      } catch (error) {
+        if (this.stopped) return;
+        failures += 1;
+        this.options.onError?.(this.definition.name, error);
+        await this.pause(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
+      }
+    }
+  }
+
+  /** The active generation if it has this version; otherwise the build of this version. */
+  private async chooseGeneration(): Promise<Generation> {
+    const active = await this.store.active(this.definition.name);
+    if (active && active.version === this.definition.version) return active;
+    return (await this.store.building(this.definition)) ?? (await this.store.createGeneration(this.definition));
+  }
+
+  /**
+   * Applies events to `target` until stopped, or until another generation becomes active
+   * (a rebuild elsewhere swapped it in), or — with exitWhenActive — until `target` itself
+   * has caught up and been swapped in.
+   */
+  private async follow(target: Generation, options: { exitWhenActive: boolean }): Promise<void> {
+    let generation = target;
+    let caughtUp = false;
+    let failure: unknown;
+    // A generation replaying history (a rebuild, or a first start on an existing ledger)
+    // takes big batches; one following the live ledger takes small ones.
+    const rebuilding = target.status === 'BUILDING' || !isAfter(target.checkpoint, START);
+    const subscription = this.eventStore.subscribeToAll(
+      { after: generation.checkpoint, filter: this.definition.filter, batchSize: rebuilding ? (this.options.rebuildBatchSize ?? 5000) : (this.options.batchSize ?? 500) },
+      {
+        onEvents: async (events) => {
+          generation = await this.applyBatch(generation, events, events[events.length - 1].position, rebuilding && !caughtUp);
+        },
+        onCheckpoint: async (position) => {
+          generation = await this.applyBatch(generation, [], position, false);
+        },
+        onCaughtUp: () => {
+          caughtUp = true;
+          this.wake();
+        },
+        onError: (error) => {
+          failure = error;
+          this.wake();
+        },
+      },
+    );
+    try {
+      while (!this.stopped && failure === undefined) {
+        if (caughtUp && generation.status === 'BUILDING') {
+          await this.store.activate(this.definition, generation.generation);
+          generation = { ...generation, status: 'ACTIVE' };
+          if (options.exitWhenActive) return;
+        }
+        if (generation.status === 'ACTIVE' && !options.exitWhenActive) {
+          const active = await this.store.active(this.definition.name);
+          if (active?.generation !== generation.generation) return;
+        }
+        await this.pause(this.options.checkIntervalMs ?? 500);
+      }
+      if (failure !== undefined) throw failure;
+    } finally {
+      await subscription.stop();
+    }
+  }
+
+  private async applyBatch(generation: Generation, events: readonly RecordedEvent[], to: GlobalPosition, replaying: boolean): Promise<Generation> {
+    if (!isAfter(to, generation.checkpoint)) return generation;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // While replaying history a lost commit is simply replayed again after a crash (rows
+      // and checkpoint are in the same transaction), so it need not wait for the disk.
+      if (replaying) await client.query('SET LOCAL synchronous_commit = off');
+      if (events.length > 0) await this.definition.apply(events, this.context(client, generation.generation, replaying));
+      await this.store.advance(client, generation, to, events.length);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    const next = { ...generation, checkpoint: to, eventsApplied: generation.eventsApplied + events.length };
+    this.options.onProgress?.({ projection: this.definition.name, generation: next.generation, eventsApplied: next.eventsApplied, checkpoint: to });
+    return next;
+  }
+
+  private context(client: PoolClient, generation: number, rebuilding: boolean): ProjectionContext {
+    const declared = new Set(this.definition.tables.map((table) => table.name));
+    return {
+      client,
+      rebuilding,
+      table: (name) => {
+        if (!declared.has(name)) throw new Error(`projection ${this.definition.name} did not declare table ${name}`);
+        return `"${physicalTable(name, generation)}"`;
+      },
+    };
+  }
+
+  private async dropRetired(): Promise<void> {
+    for (const generation of await this.store.generations(this.definition.name)) {
+      if (generation.status !== 'RETIRED') continue;
+      // Whoever still writes it holds its lock; drop it only once nobody does.
+      const lock = await this.tryLock(generation.generation);
+      if (!lock) continue;
+      try {
+        await this.store.dropRetired(this.definition, generation.generation);
+      } finally {
+        await this.unlock(lock, generation.generation);
+      }
+    }
+  }
+
+  /** A session lock on a dedicated connection: held exactly as long as this writer runs. */
+  private async tryLock(generation: number): Promise<PoolClient | undefined> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('ledger-projection:' || $1::text), $2::int) AS locked`,
+        [this.definition.name, generation],
+      );
+      if (rows[0].locked) return client;
+      client.release();
+      return undefined;
+    } catch (error) {
+      client.release();
+      throw error;
+    }
+  }
+
+  private async unlock(client: PoolClient, generation: number): Promise<void> {
+    try {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('ledger-projection:' || $1::text), $2::int)`, [this.definition.name, generation]);
+      client.release();
+    } catch (error) {
+      // A broken connection has lost its session lock anyway; do not return it to the pool.
+      client.release(error instanceof Error ? error : true);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
