@@ -24,7 +24,7 @@ if (connectionString) {
     afterAll(() => store.close());
 
     describe('contract', () => {
-      eventStoreContract({ store: (): EventStore => store });
+      eventStoreContract({ store: (): EventStore => store, eventIdsUniqueAcrossStreams: false });
     });
 
     describe('engine', () => {

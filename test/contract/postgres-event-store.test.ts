@@ -26,6 +26,7 @@ describe('PostgreSQL event store', () => {
   describe('contract', () => {
     eventStoreContract({
       store: (): EventStore => store,
+      eventIdsUniqueAcrossStreams: true,
       openUnrelatedTransaction: async () => {
         const client = new Client({ connectionString: database.url });
         await client.connect();
