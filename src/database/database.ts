@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { AppConfig } from '../config/configuration';
 import { migrate } from './data-source';
+import { EMBEDDED_DATABASE, embeddedUrl } from './embedded-credentials';
 
 /** Where the service's PostgreSQL is, and how to let go of it. */
 export interface DatabaseHandle {
@@ -25,8 +26,8 @@ export async function openDatabase(config: AppConfig, onLog?: (line: string) => 
   const { startEmbeddedPostgres } = await import('./embedded-postgres');
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, onLog });
   try {
-    await ensureDatabase(server.url, 'ledger');
-    const url = server.url.replace(/\/postgres$/, '/ledger');
+    await ensureDatabase(server.url, EMBEDDED_DATABASE);
+    const url = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE);
     await migrate(url);
     return { url, embedded: true, stop: () => server.stop() };
   } catch (error) {
@@ -44,4 +45,24 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * For command-line tools (ledger verify, projections rebuild): the database of DATABASE_URL;
+ * else the embedded PostgreSQL of a running service, if one answers; else the embedded one,
+ * started for the tool and stopped after it.
+ */
+export async function openDatabaseForTool(config: AppConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return openDatabase(config);
+  const url = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE);
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const running = await client.connect().then(
+    () => true,
+    () => false,
+  );
+  if (running) {
+    await client.end();
+    return { url, embedded: true, stop: async () => undefined };
+  }
+  return openDatabase(config);
 }

