@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+
+/** What `npm run bench -- …` was asked to do. */
+export interface BenchOptions {
+  quick: boolean;
+  json: boolean;
+  /** Connections per workload: the pool size of our store, the baseline and the peer alike. */
+  connections: number;
+  /** Events appended by each append workload (one event per append) in each round, after the warm-up. */
+  eventsPerWorkload: number;
+  /** Every workload runs once per round, interleaved; each figure is the median over rounds. */
+  rounds: number;
+  /** Appends per client before the clock starts (connections opened, plans and caches warm). */
+  warmupPerClient: number;
+  /** Streams each client appends to, round robin, with exact expected revisions. */
+  streamsPerClient: number;
+  /** Events in the store the read workloads page through. */
+  readEvents: number;
+  /** Group-commit settings of our engine (PostgresEventStoreOptions). */
+  maxInFlight: number;
+  maxBatch: number;
+  /** Also run our append workload with these maxInFlight values, for comparison only. */
+  compareInFlight: number[];
+  /** Run only these workloads (by name); all when empty. */
+  only: string[];
+  /** PostgreSQL to use instead of an embedded server. */
+  databaseUrl: string | undefined;
+}
+
+export const USAGE = `npm run bench -- [options]
+
+  --quick                 small run (under two minutes on 2 cores)
+  --json                  print one JSON line with every figure last on stdout
+  --connections N         connections per workload (default 16)
+  --events N              events per append workload and round (default 40000; quick 8000)
+  --rounds N              run every workload N times, interleaved; figures are medians (default 3)
+  --read-events N         events in the store the read workloads page through (default 200000; quick 50000)
+  --max-in-flight N       our engine's group commit: batches in flight (default 1)
+  --max-batch N           our engine's group commit: appends per batch at most (default 500)
+  --compare-in-flight L   also run our appends with these maxInFlight values, e.g. 1,2 (default: the other of 1/2 in a full run, none in quick)
+  --only L                run only these workloads, e.g. append-ledger,append-baseline
+  --help
+
+Progress goes to stderr. DATABASE_URL, when set, names the PostgreSQL to use (the bench creates
+and drops its own databases there, so the role needs CREATEDB); otherwise an embedded
+PostgreSQL with default durability settings (fsync on) is started in a temporary folder.`;
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      connections: { type: 'string' },
+      events: { type: 'string' },
+      rounds: { type: 'string' },
+      'read-events': { type: 'string' },
+      'max-in-flight': { type: 'string' },
+      'max-batch': { type: 'string' },
+      'compare-in-flight': { type: 'string' },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const quick = values.quick ?? false;
+  const connections = positiveInteger('--connections', values.connections, 16);
+  const maxInFlight = positiveInteger('--max-in-flight', values['max-in-flight'], 1);
+  const compareDefault = quick ? [] : [maxInFlight === 1 ? 2 : 1];
+  return {
+    quick,
+    json: values.json ?? false,
+    connections,
+    eventsPerWorkload: positiveInteger('--events', values.events, quick ? 8_000 : 40_000),
+    rounds: positiveInteger('--rounds', values.rounds, 3),
+    warmupPerClient: quick ? 20 : 50,
+    streamsPerClient: 25,
+    readEvents: positiveInteger('--read-events', values['read-events'], quick ? 50_000 : 200_000),
+    maxInFlight,
+    maxBatch: positiveInteger('--max-batch', values['max-batch'], 500),
+    compareInFlight:
+      values['compare-in-flight'] === undefined
+        ? compareDefault
+        : list(values['compare-in-flight']).map((text) => positiveInteger('--compare-in-flight', text, 1)),
+    only: values.only === undefined ? [] : list(values.only),
+    databaseUrl: env.DATABASE_URL || undefined,
+  };
+}
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} wants a positive integer, not ${text}`);
+  return value;
+}
+
+function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}

@@ -1,0 +1,27 @@
+import { ratio } from '../lib/stats';
+import { appendBaseline } from './append-baseline';
+import { appendLedger } from './append-ledger';
+import { appendPeer } from './append-peer';
+import { readAll } from './read-all';
+import { readRaw } from './read-raw';
+import { DerivedFigure, Workload } from './workload';
+
+/**
+ * Every workload of a run, in the order they run. Append workloads each get a fresh
+ * database on the same server; the read workloads share one seeded database.
+ * Add new workloads (a replay, query latencies…) here.
+ */
+export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll];
+
+/** Figures computed from others once every workload has run. */
+export const DERIVED: DerivedFigure[] = [
+  { name: 'appendToBaselineRatio', compute: (f) => ratio(f.appendEventsPerSecond, f.baselineEventsPerSecond) },
+  { name: 'toPeerRatio', compute: (f) => ratio(f.appendEventsPerSecond, f.peerEventsPerSecond) },
+  { name: 'readAllToRawReadRatio', compute: (f) => ratio(f.readAllEventsPerSecond, f.rawReadEventsPerSecond) },
+];
+
+/** What the issue asks of the figures; reported as met or not. */
+export const TARGETS: { figure: string; atLeast: number }[] = [
+  { figure: 'appendToBaselineRatio', atLeast: 0.6 },
+  { figure: 'toPeerRatio', atLeast: 1.2 },
+];
