@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
@@ -7,11 +7,17 @@ import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { HttpPlumbingModule } from './http/http-plumbing.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { PROJECTIONS } from '../projections';
+import { ProjectionsModule } from '../projections/runner/projections.module';
+
+/** A module added beside the service's own (tests mount test-only controllers this way). */
+export type AppModuleImport = Type<unknown> | DynamicModule;
 
 @Module({})
 export class AppModule {
   /** The database is opened by the caller (main.ts or a test) so it outlives Nest's shutdown. */
-  static forRoot(options: { config: AppConfig; database: DatabaseHandle }): DynamicModule {
+  static forRoot(options: { config: AppConfig; database: DatabaseHandle; extraModules?: AppModuleImport[] }): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -21,6 +27,9 @@ export class AppModule {
         EventStoreModule,
         HttpPlumbingModule,
         HealthModule,
+        LedgerModule,
+        ProjectionsModule.forRoot(PROJECTIONS),
+        ...(options.extraModules ?? []),
       ],
     };
   }

@@ -70,6 +70,19 @@ class EnvironmentVariables {
   @Min(1)
   @Max(200)
   LEDGER_DB_POOL_SIZE = 10;
+
+  /** Seal once this many events are unsealed; 0 turns this trigger off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  LEDGER_SEAL_EVERY_EVENTS = 1000;
+
+  /** Seal unsealed events once the last seal is this many seconds old; 0 turns this trigger off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  LEDGER_SEAL_INTERVAL_SECONDS = 60;
 }
 
 export interface AppConfig {
@@ -83,6 +96,8 @@ export interface AppConfig {
   masterKey?: string;
   logLevel: string;
   databasePoolSize: number;
+  /** The sealer (src/ledger): both 0 means this process does not seal. */
+  ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
 }
 
 export class ConfigurationError extends Error {
@@ -117,5 +132,6 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     masterKey: variables.LEDGER_MASTER_KEY,
     logLevel: variables.LOG_LEVEL,
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
+    ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
   };
 }

@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { Presets, SingleBar } from 'cli-progress';
+import { Pool } from 'pg';
+import { AppConfig, loadConfiguration } from '../src/config/configuration';
+import { openDatabaseForTool } from '../src/database/database';
+import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
+import { PostgresLedgerSource } from '../src/ledger/postgres/postgres-ledger-source';
+import { PostgresMerkleTree } from '../src/ledger/postgres/postgres-merkle-tree';
+import { LedgerSealer } from '../src/ledger/sealer';
+import { PostgresSealerLock } from '../src/ledger/sealer-lock';
+import { verifyLedger, VerifyProgress } from '../src/ledger/verify';
+
+/**
+ * `npm run ledger -- <command>`
+ *
+ *   verify               recompute every chain and seal; JSON result on stdout, progress
+ *                        on stderr; exit 0 when the ledger is intact, 1 when it is not
+ *   seal                 seal whatever is unsealed now
+ *   verify-export <file> check a case export offline (not implemented yet)
+ *
+ * Uses DATABASE_URL, or the embedded PostgreSQL of a running service, or starts the embedded
+ * one under LEDGER_DATA_DIR for the command and stops it after. Verifying beside a running
+ * service is safe (it only reads); sealing is too (one sealer at a time, by advisory lock).
+ */
+const USAGE = 'usage: npm run ledger -- verify | seal | verify-export <file>';
+
+/** Exit codes: 0 fine, 1 the ledger does not verify (or sealing failed), 2 usage, 3 cannot open the database. */
+type ExitCode = 0 | 1 | 2 | 3;
+
+async function main(args: string[]): Promise<ExitCode> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'verify':
+      return withDatabase(verify);
+    case 'seal':
+      return withDatabase(seal);
+    case 'verify-export':
+      process.stderr.write(`verify-export is not implemented yet${rest[0] ? ` (would check ${rest[0]})` : ''}.\n`);
+      return 2;
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function verify(pool: Pool, _config: AppConfig, signal: AbortSignal): Promise<ExitCode> {
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'verify [{bar}] {percentage}% | position {value}/{total} | {events} events | {duration_formatted}', hideCursor: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  const onProgress = ({ eventsChecked, position, head }: VerifyProgress): void => {
+    // Positions are dense in the PostgreSQL engine, so they measure the way through.
+    if (!started) bar.start(Number(head.commit) + 1, 0, { events: 0 });
+    started = true;
+    bar.update(Number(position.commit) + 1, { events: eventsChecked });
+  };
+  try {
+    const result = await verifyLedger(new PostgresLedgerSource(pool), { onProgress, signal });
+    bar.stop();
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.ok ? 0 : 1;
+  } finally {
+    bar.stop();
+  }
+}
+
+async function seal(pool: Pool, config: AppConfig, signal: AbortSignal): Promise<ExitCode> {
+  const store = new PostgresEventStore(pool);
+  try {
+    const sealer = new LedgerSealer(store, new PostgresMerkleTree(pool), new PostgresSealerLock(pool), {
+      everyEvents: config.ledger.sealEveryEvents,
+      intervalSeconds: config.ledger.sealIntervalSeconds,
+    });
+    const outcome = await sealer.sealNow(signal);
+    process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+    if (outcome.status === 'busy') process.stderr.write('Another process (a running service?) is sealing right now: try again in a moment.\n');
+    if (outcome.status === 'lost-race') process.stderr.write('Another sealer appended a seal first: run seal again if anything is left.\n');
+    return outcome.status === 'sealed' || outcome.status === 'nothing-to-seal' ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+type Command = (pool: Pool, config: AppConfig, signal: AbortSignal) => Promise<ExitCode>;
+
+async function withDatabase(command: Command): Promise<ExitCode> {
+  const config = loadConfiguration();
+  if (config.eventStoreConnectionString) {
+    process.stderr.write('EVENTSTORE_CONNECTION_STRING is set: this command reads the PostgreSQL event store only.\n');
+    return 2;
+  }
+  const database = await openDatabaseForTool(config).catch((error: unknown) => {
+    process.stderr.write(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  });
+  if (!database) return 3;
+
+  // Ctrl-C ends the command cleanly, so an embedded server it started is stopped, not orphaned.
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const pool = new Pool({ connectionString: database.url, max: 4 });
+  pool.on('error', () => undefined);
+  try {
+    return await command(pool, config, abort.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await pool.end();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`ledger: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

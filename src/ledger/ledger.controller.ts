@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { problem, Roles } from '../http';
+import { ConsistencyProofQuery, InclusionProofQuery } from './ledger.dto';
+import { LedgerService } from './ledger.service';
+import { ConsistencyProof, InclusionProof } from './proofs';
+import { RecordedSeal } from './seal';
+import { VerifyResult } from './verify';
+
+@ApiTags('ledger')
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('verify')
+  @Roles('AUDITOR')
+  @ApiOperation({ summary: 'Recompute every stream chain and every seal; name the first mismatch.' })
+  @ApiOkResponse({ description: '`{ ok, eventsChecked, streamsChecked, sealsChecked, firstMismatch, mismatchCount, checkedThroughPosition, unsealedEvents }`' })
+  verify(): Promise<VerifyResult> {
+    return this.ledger.verify();
+  }
+
+  @Get('seals/latest')
+  @Roles('AUDITOR', 'INSPECTOR')
+  @ApiOperation({ summary: 'The latest seal: tree size, Merkle root, position it covers, link to the seal before.' })
+  latestSeal(): Promise<RecordedSeal> {
+    return this.ledger.latestSeal();
+  }
+
+  @Get('proofs/inclusion')
+  @Roles('AUDITOR', 'INSPECTOR')
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof: the event is a leaf of a seal\'s tree (the latest seal unless treeSize names one).' })
+  inclusionProof(@Query() query: InclusionProofQuery): Promise<InclusionProof> {
+    return this.ledger.inclusionProof(query.eventId, query.treeSize);
+  }
+
+  @Get('proofs/consistency')
+  @Roles('AUDITOR', 'INSPECTOR')
+  @ApiOperation({ summary: 'RFC 9162 consistency proof: the later seal\'s tree extends the earlier one\'s (sizes are seals\' tree sizes).' })
+  consistencyProof(@Query() query: ConsistencyProofQuery): Promise<ConsistencyProof> {
+    if (query.from > query.to) {
+      throw problem(400, 'bad-request', 'from must not be larger than to.', { errors: [{ field: 'from', message: 'must not be larger than to' }] });
+    }
+    return this.ledger.consistencyProof(query.from, query.to);
+  }
+}

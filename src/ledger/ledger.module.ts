@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { Pool } from 'pg';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/configuration';
+import { PG_POOL } from '../database/database.module';
+import { EventStore } from '../event-store/event-store';
+import { LedgerController } from './ledger.controller';
+import { LedgerSealerService } from './ledger-sealer.service';
+import { LEDGER_SOURCE, LedgerService } from './ledger.service';
+import { eventStoreLedgerSource, LedgerSource } from './ledger-source';
+import { PostgresLedgerSource } from './postgres/postgres-ledger-source';
+import { PostgresMerkleTree } from './postgres/postgres-merkle-tree';
+import { LedgerSealer } from './sealer';
+import { PostgresSealerLock } from './sealer-lock';
+
+/**
+ * Tamper evidence (architecture.md): the sealer, `GET /ledger/verify` and the proof
+ * endpoints. The Merkle tree and the sealer lock live in PostgreSQL whichever engine holds
+ * the events, as the projections do.
+ */
+@Module({
+  controllers: [LedgerController],
+  providers: [
+    { provide: PostgresMerkleTree, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresMerkleTree(pool) },
+    {
+      provide: LEDGER_SOURCE,
+      inject: [EventStore, PG_POOL],
+      // The PostgreSQL engine's table is read directly (never upcast, and faster). Another
+      // engine must hand the ledger a store instance without upcasters: see ledger-source.ts.
+      useFactory: (store: EventStore, pool: Pool): LedgerSource =>
+        store.engine === 'postgres' ? new PostgresLedgerSource(pool) : eventStoreLedgerSource(store),
+    },
+    {
+      provide: LedgerSealer,
+      inject: [EventStore, PostgresMerkleTree, PG_POOL, APP_CONFIG],
+      useFactory: (store: EventStore, tree: PostgresMerkleTree, pool: Pool, config: AppConfig) =>
+        new LedgerSealer(store, tree, new PostgresSealerLock(pool), {
+          everyEvents: config.ledger.sealEveryEvents,
+          intervalSeconds: config.ledger.sealIntervalSeconds,
+        }),
+    },
+    LedgerSealerService,
+    LedgerService,
+  ],
+  exports: [LedgerService, PostgresMerkleTree],
+})
+export class LedgerModule {}
