@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
+import { EventStore } from '../event-store/event-store';
 import { LedgerSealer, SealerIntegrityError } from './sealer';
 
 /** How often the sealer looks for unsealed events; a cycle with nothing new is a few small queries. */
@@ -24,9 +25,16 @@ export class LedgerSealerService implements OnApplicationBootstrap, OnModuleDest
   constructor(
     private readonly sealer: LedgerSealer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: EventStore,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.store.engine !== 'postgres') {
+      // Seals are Merkle roots over chain hashes, which only the PostgreSQL engine computes;
+      // sealing empty hashes would give a false sense of tamper evidence.
+      this.logger.warn(`the ${this.store.engine} engine keeps no chain hashes: this process does not seal.`);
+      return;
+    }
     const { sealEveryEvents, sealIntervalSeconds } = this.config.ledger;
     if (sealEveryEvents === 0 && sealIntervalSeconds === 0) {
       this.logger.warn('LEDGER_SEAL_EVERY_EVENTS and LEDGER_SEAL_INTERVAL_SECONDS are both 0: this process does not seal.');
