@@ -16,6 +16,8 @@ export interface BenchOptions {
   streamsPerClient: number;
   /** Events in the store the read workloads page through. */
   readEvents: number;
+  /** Events of case history the replay workload rebuilds every projection from. */
+  replayEvents: number;
   /** Group-commit settings of our engine (PostgresEventStoreOptions). */
   maxInFlight: number;
   maxBatch: number;
@@ -35,6 +37,7 @@ export const USAGE = `npm run bench -- [options]
   --events N              events per append workload and round (default 40000; quick 8000)
   --rounds N              run every workload N times, interleaved; figures are medians (default 3)
   --read-events N         events in the store the read workloads page through (default 200000; quick 50000)
+  --replay-events N       events of case history every projection is rebuilt from (default 1000000; quick 100000)
   --max-in-flight N       our engine's group commit: batches in flight (default 1)
   --max-batch N           our engine's group commit: appends per batch at most (default 500)
   --compare-in-flight L   also run our appends with these maxInFlight values, e.g. 1,2 (default: the other of 1/2 in a full run, none in quick)
@@ -57,6 +60,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       events: { type: 'string' },
       rounds: { type: 'string' },
       'read-events': { type: 'string' },
+      'replay-events': { type: 'string' },
       'max-in-flight': { type: 'string' },
       'max-batch': { type: 'string' },
       'compare-in-flight': { type: 'string' },
@@ -78,6 +82,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     warmupPerClient: quick ? 20 : 50,
     streamsPerClient: 25,
     readEvents: positiveInteger('--read-events', values['read-events'], quick ? 50_000 : 200_000),
+    replayEvents: positiveInteger('--replay-events', values['replay-events'], quick ? 100_000 : 1_000_000),
     maxInFlight,
     maxBatch: positiveInteger('--max-batch', values['max-batch'], 500),
     compareInFlight:

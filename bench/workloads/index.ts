@@ -4,6 +4,7 @@ import { appendLedger } from './append-ledger';
 import { appendPeer } from './append-peer';
 import { readAll } from './read-all';
 import { readRaw } from './read-raw';
+import { replay } from './replay';
 import { DerivedFigure, Workload } from './workload';
 
 /**
@@ -11,12 +12,13 @@ import { DerivedFigure, Workload } from './workload';
  * database on the same server; the read workloads share one seeded database.
  * Add new workloads (a replay, query latencies…) here.
  */
-export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll];
+export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll, replay];
 
 /** Figures computed from others once every workload has run. */
 export const DERIVED: DerivedFigure[] = [
   { name: 'appendToBaselineRatio', compute: (f) => ratio(f.appendEventsPerSecond, f.baselineEventsPerSecond) },
   { name: 'toPeerRatio', compute: (f) => ratio(f.appendEventsPerSecond, f.peerEventsPerSecond) },
+  { name: 'replayToRawReadRatio', compute: (f) => ratio(f.replayEventsPerSecond, f.replayRawReadEventsPerSecond) },
   { name: 'readAllToRawReadRatio', compute: (f) => ratio(f.readAllEventsPerSecond, f.rawReadEventsPerSecond) },
 ];
 
@@ -24,4 +26,5 @@ export const DERIVED: DerivedFigure[] = [
 export const TARGETS: { figure: string; atLeast: number }[] = [
   { figure: 'appendToBaselineRatio', atLeast: 0.6 },
   { figure: 'toPeerRatio', atLeast: 1.2 },
+  { figure: 'replayToRawReadRatio', atLeast: 0.25 },
 ];

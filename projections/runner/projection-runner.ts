@@ -140,9 +140,12 @@ export class ProjectionRunner {
         if (caughtUp && generation.status === 'BUILDING') {
           await this.store.activate(this.definition, generation.generation);
           generation = { ...generation, status: 'ACTIVE' };
-          if (options.exitWhenActive) return;
         }
-        if (generation.status === 'ACTIVE' && !options.exitWhenActive) {
+        // A first generation is active from the start (readers need tables), so a rebuild
+        // of it is done once it has caught up.
+        if (options.exitWhenActive) {
+          if (caughtUp && generation.status === 'ACTIVE') return;
+        } else if (generation.status === 'ACTIVE') {
           const active = await this.store.active(this.definition.name);
           if (active?.generation !== generation.generation) return;
         }

@@ -195,4 +195,11 @@ describe('projection runner', () => {
     expect([...seen].every((total) => total === 40 || total === 80)).toBe(true);
     await v2.stop();
   });
+
+  it('rebuilds a projection that has never run (its first generation is active at once) and returns when caught up', async () => {
+    await appendMany(3, 10);
+    const generation = await new ProjectionRunner(store, pool, counter(), { checkIntervalMs: 50 }).rebuild({ fresh: true });
+    expect(generation.status).toBe('ACTIVE');
+    expect(await totals()).toEqual({ events: 30, total: 30 });
+  });
 });
