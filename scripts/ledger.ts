@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
+import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { AppConfig, loadConfiguration } from '../src/config/configuration';
 import { openDatabaseForTool } from '../src/database/database';
@@ -9,6 +10,7 @@ import { PostgresMerkleTree } from '../src/ledger/postgres/postgres-merkle-tree'
 import { LedgerSealer } from '../src/ledger/sealer';
 import { PostgresSealerLock } from '../src/ledger/sealer-lock';
 import { verifyLedger, VerifyProgress } from '../src/ledger/verify';
+import { verifyCaseExport } from '../src/ledger/case-export';
 
 /**
  * `npm run ledger -- <command>`
@@ -16,7 +18,9 @@ import { verifyLedger, VerifyProgress } from '../src/ledger/verify';
  *   verify               recompute every chain and seal; JSON result on stdout, progress
  *                        on stderr; exit 0 when the ledger is intact, 1 when it is not
  *   seal                 seal whatever is unsealed now
- *   verify-export <file> check a case export offline (not implemented yet)
+ *   verify-export <file> check a case export (GET /cases/{id}/export) offline, with no
+ *                        database: the hash chain from revision 0, the seal, every proof;
+ *                        exit 0 when it holds, 1 when it does not
  *
  * Uses DATABASE_URL, or the embedded PostgreSQL of a running service, or starts the embedded
  * one under LEDGER_DATA_DIR for the command and stops it after. Verifying beside a running
@@ -35,12 +39,29 @@ async function main(args: string[]): Promise<ExitCode> {
     case 'seal':
       return withDatabase(seal);
     case 'verify-export':
-      process.stderr.write(`verify-export is not implemented yet${rest[0] ? ` (would check ${rest[0]})` : ''}.\n`);
-      return 2;
+      return verifyExport(rest[0]);
     default:
       process.stderr.write(`${USAGE}\n`);
       return 2;
   }
+}
+
+/** Offline: reads the file and nothing else, no configuration and no database. */
+function verifyExport(file: string | undefined): ExitCode {
+  if (!file) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const verdict = verifyCaseExport(document);
+  process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+  return verdict.ok ? 0 : 1;
 }
 
 async function verify(pool: Pool, _config: AppConfig, signal: AbortSignal): Promise<ExitCode> {

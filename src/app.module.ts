@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CasesModule } from './cases/cases.module';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { DatabaseHandle } from './database/database';
@@ -8,8 +9,11 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { HttpPlumbingModule } from './http/http-plumbing.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { CaseExportModule } from '../projections/case-export/case-export.module';
 import { PROJECTIONS } from '../projections';
+import { DccOversightModule, TimelinessModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
+import { CaseHistoryModule, CaseStatusModule } from '../projections';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */
 export type AppModuleImport = Type<unknown> | DynamicModule;
@@ -28,7 +32,13 @@ export class AppModule {
         HttpPlumbingModule,
         HealthModule,
         LedgerModule,
+        CaseExportModule,
         ProjectionsModule.forRoot(PROJECTIONS),
+        CaseStatusModule,
+        CaseHistoryModule,
+        TimelinessModule,
+        DccOversightModule,
+        CasesModule,
         ...(options.extraModules ?? []),
       ],
     };

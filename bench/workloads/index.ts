@@ -4,6 +4,7 @@ import { appendLedger } from './append-ledger';
 import { appendPeer } from './append-peer';
 import { readAll } from './read-all';
 import { readRaw } from './read-raw';
+import { queries } from './queries';
 import { replay } from './replay';
 import { DerivedFigure, Workload } from './workload';
 
@@ -12,7 +13,7 @@ import { DerivedFigure, Workload } from './workload';
  * database on the same server; the read workloads share one seeded database.
  * Add new workloads (a replay, query latencies…) here.
  */
-export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll, replay];
+export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll, replay, queries];
 
 /** Figures computed from others once every workload has run. */
 export const DERIVED: DerivedFigure[] = [

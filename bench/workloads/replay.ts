@@ -28,8 +28,18 @@ export const replay: Workload = {
   run: (context) => context.shared('replay-result', () => measure(context)),
 };
 
+/** The replayed ledger, with every read model rebuilt on it: what the query workload reads. */
+export async function replayedLedger(context: BenchContext): Promise<{ url: string; events: number }> {
+  await replay.run(context);
+  return caseLedger(context);
+}
+
+function caseLedger(context: BenchContext): Promise<{ url: string; events: number }> {
+  return context.shared('case-ledger', () => seedCaseLedger(context));
+}
+
 async function measure(context: BenchContext): Promise<WorkloadResult> {
-  const { url, events } = await seedCaseLedger(context);
+  const { url, events } = await caseLedger(context);
   const rawSeconds = await rawRead(context, url, events);
   const rawRate = perSecond(events, rawSeconds);
   const rows: TableRow[] = [{ workload: 'replay ledger: raw read', events, seconds: rawSeconds, eventsPerSecond: rawRate, note: 'pg, keyset pages of 1000' }];

@@ -1,0 +1,79 @@
+import { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
+import { createApp } from '../../src/bootstrap';
+import { loadConfiguration } from '../../src/config/configuration';
+import { signToken } from '../../src/http/token';
+import { summariseLatencies } from '../lib/stats';
+import { replayedLedger } from './replay';
+import { BenchContext, TableRow, Workload, WorkloadResult } from './workload';
+
+/**
+ * Read latency through real HTTP on the replayed ledger (every read model rebuilt from it):
+ * the case list, one case's timeliness, the DCC dashboard, the inspection metrics and the
+ * misconduct statistics. Most replicated cases belong to one force (the magazine names
+ * none), so the force-wide reads are the worst case. Target: p95 < 50 ms with 1 M events
+ * (`npm run bench` full). Runs once per bench run.
+ */
+const REQUESTS = 200;
+const FORCE = 'NOT_NAMED';
+const SECRET = 'bench-queries-secret-0123456789abcdef0123';
+
+export const queries: Workload = {
+  name: 'queries',
+  title: 'queries: p95 of read endpoints on the replayed ledger',
+  run: (context) => context.shared('queries-result', () => measure(context)),
+};
+
+async function measure(context: BenchContext): Promise<WorkloadResult> {
+  const ledger = await replayedLedger(context);
+  const caseIds = await sampleCaseIds(ledger.url);
+  const config = loadConfiguration({ DATABASE_URL: ledger.url, LEDGER_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', LEDGER_SEAL_EVERY_EVENTS: '0', LEDGER_SEAL_INTERVAL_SECONDS: '0' });
+  const app: INestApplication = await createApp(config, { url: ledger.url, embedded: false, stop: async () => undefined });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const base = `http://127.0.0.1:${address.port}/api/v1`;
+  const token = signToken({ userId: 'bench', name: 'Bench', roles: ['DCC'], force: '*', expiresInSeconds: 3600 }, config.jwt);
+  const headers = { Authorization: `Bearer ${token}`, 'X-Access-Purpose': 'Benchmark of read latency' };
+  const endpoints: { name: string; figure: string; path: (n: number) => string }[] = [
+    { name: 'case list', figure: 'caseListP95Ms', path: (n) => `/cases?force=${FORCE}&page=${1 + (n % 5)}&pageSize=20` },
+    { name: 'case timeliness', figure: 'timelinessP95Ms', path: (n) => `/cases/${caseIds[n % caseIds.length]}/timeliness` },
+    { name: 'DCC dashboard', figure: 'dccDashboardP95Ms', path: () => `/dashboards/dcc?force=${FORCE}` },
+    { name: 'inspection metrics', figure: 'inspectionMetricsP95Ms', path: (n) => `/metrics/inspection?force=${FORCE}&from=${2017 + (n % 4)}-04-01&to=${2018 + (n % 4)}-03-31` },
+    { name: 'misconduct statistics', figure: 'misconductStatisticsP95Ms', path: (n) => `/statistics/misconduct?force=${FORCE}&year=${2017 + (n % 4)}` },
+  ];
+  const figures: Record<string, number> = {};
+  const rows: TableRow[] = [];
+  try {
+    for (const endpoint of endpoints) {
+      const latencies = new Float64Array(REQUESTS);
+      const bar = context.progress.bar(`query ${endpoint.name}`, REQUESTS);
+      const started = performance.now();
+      for (let n = 0; n < REQUESTS; n += 1) {
+        const before = performance.now();
+        const response = await fetch(base + endpoint.path(n), { headers });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${endpoint.name} answered ${response.status}`);
+        latencies[n] = performance.now() - before;
+        bar.update(n + 1);
+      }
+      bar.stop();
+      const seconds = (performance.now() - started) / 1000;
+      const summary = summariseLatencies(latencies);
+      figures[endpoint.figure] = summary.p95Ms;
+      rows.push({ workload: `query ${endpoint.name}`, events: REQUESTS, seconds, eventsPerSecond: REQUESTS / seconds, p50Ms: summary.p50Ms, p99Ms: summary.p99Ms, note: `p95 ${summary.p95Ms.toFixed(1)} ms over ${ledger.events} events (requests/s in the rate column)` });
+    }
+  } finally {
+    await app.close();
+  }
+  return { figures, rows };
+}
+
+async function sampleCaseIds(url: string): Promise<string[]> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query<{ stream_name: string }>(`SELECT stream_name FROM ledger_streams WHERE stream_name LIKE 'case-%' ORDER BY random() LIMIT 100`);
+    return rows.map((row) => row.stream_name.slice('case-'.length));
+  } finally {
+    await pool.end();
+  }
+}

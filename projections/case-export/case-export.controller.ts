@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AccessPurpose } from '../../src/access/access-purpose';
+import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access';
+import { CurrentActor, ReadsProjections } from '../../src/http';
+import type { Actor } from '../../src/http';
+import type { CaseExport } from '../../src/ledger/case-export';
+import { CaseIdPipe } from '../case-status/case-id.pipe';
+import { CaseExportBuilder } from './case-export.service';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseExportController {
+  constructor(
+    private readonly exports: CaseExportBuilder,
+    private readonly access: CaseReadAccess,
+  ) {}
+
+  @Get(':caseId/export')
+  @ReadsOneCase()
+  // Read from the stream and the ledger itself: there is no read model to wait for.
+  @ReadsProjections()
+  @ApiOkResponse({
+    description:
+      'The case’s events from revision 0 with their chain hashes, the latest seal, and an inclusion proof per sealed event. ' +
+      'Check it offline with `npm run ledger -- verify-export <file>`.',
+  })
+  export(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<CaseExport> {
+    return this.access.open({ reader: actor, purpose, caseId }, () => this.exports.load(caseId));
+  }
+}

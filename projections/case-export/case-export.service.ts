@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { LoadedCase } from '../../src/access/case-read-access';
+import { caseStreamName } from '../../src/cases/case.stream';
+import { EventStore } from '../../src/event-store/event-store';
+import { formatPosition, isAfter, parsePosition } from '../../src/event-store/position';
+import { CASE_EXPORT_FORMAT, CaseExport } from '../../src/ledger/case-export';
+import { LedgerService } from '../../src/ledger/ledger.service';
+import { NotFoundError } from '../../src/shared/domain-error';
+import { accessFactsOf } from '../case-status/case-status.item';
+import { statusFrom } from '../case-history/case-history';
+
+/**
+ * Builds a case export from the case's own stream and the ledger's latest seal, with an
+ * inclusion proof per sealed event. Every proof is checked by the ledger before it is
+ * handed out, and `npm run ledger -- verify-export` checks the whole export offline.
+ */
+@Injectable()
+export class CaseExportBuilder {
+  constructor(
+    private readonly store: EventStore,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async load(caseId: string): Promise<LoadedCase<CaseExport> | undefined> {
+    const streamName = caseStreamName(caseId);
+    const stream = await this.store.readStream(streamName);
+    const status = statusFrom(stream);
+    if (status === null) return undefined;
+    const seal = await this.ledger.latestSeal().catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    const sealedThrough = seal === null ? undefined : parsePosition(seal.sealedThroughPosition);
+    const sealed = sealedThrough === undefined ? [] : stream.filter((event) => !isAfter(event.position, sealedThrough));
+    const inclusionProofs = seal === null ? [] : await Promise.all(sealed.map((event) => this.ledger.inclusionProof(event.eventId, seal.treeSize)));
+    return {
+      facts: accessFactsOf(status),
+      value: {
+        format: CASE_EXPORT_FORMAT,
+        caseId,
+        streamName,
+        exportedAt: new Date().toISOString(),
+        events: stream.map((event) => ({
+          eventId: event.eventId,
+          type: event.type,
+          revision: Number(event.revision),
+          position: formatPosition(event.position),
+          recordedAt: event.recordedAt,
+          data: event.data,
+          metadata: event.metadata,
+          hash: event.hash,
+        })),
+        seal,
+        inclusionProofs,
+        unsealedEvents: stream.length - sealed.length,
+      },
+    };
+  }
+}

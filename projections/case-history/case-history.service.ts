@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { LoadedCase } from '../../src/access/case-read-access';
+import { EventStore } from '../../src/event-store/event-store';
+import { caseStreamName } from '../../src/cases/case.stream';
+import { accessFactsOf } from '../case-status/case-status.item';
+import { recordedByMs } from './as-of';
+import { CaseHistory, caseHistory, statusFrom } from './case-history';
+
+/**
+ * Reads the case's own stream rather than a table: exact, never behind, and one short
+ * stream per case. Need-to-know is judged on the case as it stands now, whatever `asOf`
+ * asks for: a case made covert later must not show through an older view of it.
+ */
+@Injectable()
+export class CaseHistoryReader {
+  constructor(private readonly store: EventStore) {}
+
+  async load(caseId: string, asOf: string | undefined): Promise<LoadedCase<CaseHistory> | undefined> {
+    const stream = await this.store.readStream(caseStreamName(caseId));
+    const now = statusFrom(stream);
+    if (now === null) return undefined;
+    return { facts: accessFactsOf(now), value: caseHistory(caseId, stream, asOf === undefined ? undefined : recordedByMs(asOf)) };
+  }
+}

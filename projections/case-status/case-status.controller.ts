@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AccessPurpose } from '../../src/access/access-purpose';
+import { CaseReadAccess, ListsCases, ReadsOneCase } from '../../src/access/case-read-access';
+import { CurrentActor, ReadsProjections } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { CaseIdPipe } from './case-id.pipe';
+import { CaseListQuery } from './case-status.dto';
+import { CaseStatusItem } from './case-status.item';
+import { CASE_STATUS_PROJECTION } from './case-status.projection';
+import { CaseStatusPage, CaseStatusQueries } from './case-status.queries';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseStatusController {
+  constructor(
+    private readonly queries: CaseStatusQueries,
+    private readonly access: CaseReadAccess,
+  ) {}
+
+  /** The cases the reader may open, newest first. */
+  @Get()
+  @ListsCases()
+  @ReadsProjections(CASE_STATUS_PROJECTION)
+  list(@Query() query: CaseListQuery, @CurrentActor() actor: Actor): Promise<CaseStatusPage> {
+    return this.queries.list(query, this.access.scope(actor));
+  }
+
+  @Get(':caseId')
+  @ReadsOneCase()
+  @ReadsProjections(CASE_STATUS_PROJECTION)
+  item(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<CaseStatusItem> {
+    return this.access.open({ reader: actor, purpose, caseId }, () => this.queries.find(caseId));
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The case-status item of api.md "Cases: reads", made from the case's state as the domain's
+ * `evolve` folds it (corrections applied). The projection, `GET /cases/{id}` and the
+ * history's `statusAsOf` all use this one mapping, so the three can never disagree.
+ */
+import type {
+  CaseStage,
+  CaseToAnswerDecision,
+  CaseType,
+  CorruptionCategory,
+  DepartureKind,
+  IopcMode,
+  Outcome,
+  Rank,
+  ReferralSource,
+  Sensitivity,
+  SeverityLevel,
+  WorkforceType,
+} from '../../src/cases/case.enums';
+import { caseStage } from '../../src/cases/case.stage';
+import type { Case, SubjectState } from '../../src/cases/case.state';
+import type { CaseAccessFacts } from '../../src/access/case-access-policy';
+
+export interface CaseStatusSubject {
+  subjectId: string;
+  /** Pseudonymous id of the member of the workforce (events.md): what `subjectPersonId` filters on. */
+  personId: string;
+  workforceType: WorkforceType;
+  rank: Rank;
+  severity: SeverityLevel | null;
+  caseToAnswer: CaseToAnswerDecision | null;
+  suspended: boolean;
+  /** On restricted duties, the alternative to suspension (Conduct Regs 2020 reg 11). */
+  restricted: boolean;
+  leftService: DepartureKind | null;
+  /** The standing outcome: as concluded, varied on appeal, or null once overturned. */
+  outcome: Outcome | null;
+  formerOfficer: boolean;
+  barredList: boolean;
+  advisoryList: boolean;
+}
+
+export interface CaseStatusItem {
+  caseId: string;
+  force: string;
+  caseType: CaseType;
+  source: ReferralSource;
+  /** When the matter came to attention: the referral's `receivedOn`. */
+  openedOn: string;
+  stage: CaseStage;
+  sensitivity: Sensitivity;
+  corruptionCategories: CorruptionCategory[];
+  subjects: CaseStatusSubject[];
+  iopcMode: IopcMode | null;
+  /** Owned by the timeliness projection, which will fill these in; null until then. */
+  nextDeadline: string | null;
+  overdue: boolean | null;
+  closedOn: string | null;
+}
+
+export function toCaseStatusItem(state: Case): CaseStatusItem {
+  return {
+    caseId: state.caseId,
+    force: state.force,
+    caseType: state.caseType,
+    source: state.source,
+    openedOn: state.receivedOn,
+    stage: caseStage(state),
+    sensitivity: state.sensitivity,
+    corruptionCategories: corruptionCategoriesOf(state),
+    subjects: Object.values(state.subjects).map(toSubject),
+    iopcMode: state.iopcMode,
+    nextDeadline: null,
+    overdue: null,
+    closedOn: state.closedOn,
+  };
+}
+
+/**
+ * The referral's categories, then any an allegation added: a case is "about drugs" for a
+ * reader filtering by category as soon as one of its allegations is, even if the referral
+ * was filed under another heading.
+ */
+function corruptionCategoriesOf(state: Case): CorruptionCategory[] {
+  const categories = new Set<CorruptionCategory>(state.corruptionCategories);
+  for (const allegation of Object.values(state.allegations)) {
+    if (allegation.corruptionCategory !== null) categories.add(allegation.corruptionCategory);
+  }
+  return [...categories];
+}
+
+function toSubject(subject: SubjectState): CaseStatusSubject {
+  return {
+    subjectId: subject.subjectId,
+    personId: subject.personId,
+    workforceType: subject.workforceType,
+    rank: subject.rank,
+    severity: subject.severity,
+    caseToAnswer: subject.caseToAnswer,
+    suspended: subject.suspension === 'SUSPENDED',
+    restricted: subject.suspension === 'RESTRICTED',
+    leftService: subject.departure?.how ?? null,
+    outcome: subject.outcome,
+    formerOfficer: subject.conclusion?.formerOfficer ?? false,
+    barredList: subject.barredList,
+    advisoryList: subject.advisoryList,
+  };
+}
+
+/** What need-to-know judges a case by (src/access). */
+export function accessFactsOf(item: CaseStatusItem): CaseAccessFacts {
+  return { force: item.force, sensitivity: item.sensitivity, subjectPersonIds: item.subjects.map((subject) => subject.personId) };
+}

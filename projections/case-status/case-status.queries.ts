@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DatabaseError, Pool } from 'pg';
+import type { CaseListScope } from '../../src/access/case-access-policy';
+import type { LoadedCase } from '../../src/access/case-read-access';
+import { PG_POOL } from '../../src/database/database.module';
+import { accessFactsOf, CaseStatusItem } from './case-status.item';
+import { CASE_STATUS_TABLE } from './case-status.projection';
+
+export interface CaseListFilter {
+  force?: string;
+  stage?: string;
+  category?: string;
+  overdue?: boolean;
+  subjectPersonId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseStatusPage {
+  items: CaseStatusItem[];
+  total: number;
+}
+
+/** Newest first: by the day the matter came to attention, then by when it was recorded. */
+const NEWEST_FIRST = 'received_on DESC, opened_position DESC, case_id';
+
+/** Reads the case_status view (whichever generation the runner has swapped in). */
+@Injectable()
+export class CaseStatusQueries {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async find(caseId: string): Promise<LoadedCase<CaseStatusItem> | undefined> {
+    const rows = await this.query<{ item: CaseStatusItem }>(`SELECT item FROM ${CASE_STATUS_TABLE} WHERE case_id = $1`, [caseId]);
+    if (rows.length === 0) return undefined;
+    return { facts: accessFactsOf(rows[0].item), value: rows[0].item };
+  }
+
+  /** One page of the cases the scope admits that match the filter, and how many match in all. */
+  async list(filter: CaseListFilter, scope: CaseListScope): Promise<CaseStatusPage> {
+    const { where, parameters } = conditions(filter, scope);
+    const limit = parameters.push(filter.pageSize);
+    const offset = parameters.push((filter.page - 1) * filter.pageSize);
+    const rows = await this.query<{ total: string; items: CaseStatusItem[] }>(
+      `WITH matching AS (SELECT * FROM ${CASE_STATUS_TABLE} WHERE ${where.join(' AND ')})
+       SELECT (SELECT count(*) FROM matching) AS total,
+              coalesce((SELECT jsonb_agg(item ORDER BY ${NEWEST_FIRST})
+                          FROM (SELECT * FROM matching ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`,
+      parameters,
+    );
+    return { items: rows[0]?.items ?? [], total: Number(rows[0]?.total ?? 0) };
+  }
+
+  /** Before the runner has made the first generation there is no view: no cases yet. */
+  private async query<T extends object>(text: string, parameters: unknown[]): Promise<T[]> {
+    try {
+      return (await this.pool.query<T>(text, parameters)).rows;
+    } catch (error) {
+      if (error instanceof DatabaseError && error.code === UNDEFINED_TABLE) return [];
+      throw error;
+    }
+  }
+}
+
+const UNDEFINED_TABLE = '42P01';
+
+/** WHERE conditions for the access scope (src/access: the cases the reader may open) and the filter. */
+function conditions(filter: CaseListFilter, scope: CaseListScope): { where: string[]; parameters: unknown[] } {
+  const parameters: unknown[] = [];
+  const parameter = (value: unknown): string => `$${parameters.push(value)}`;
+  const where = [`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`, `NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`];
+  if (scope.force !== null) where.push(`force = ${parameter(scope.force)}`);
+  if (filter.force !== undefined) where.push(`force = ${parameter(filter.force)}`);
+  if (filter.stage !== undefined) where.push(`stage = ${parameter(filter.stage)}`);
+  if (filter.category !== undefined) where.push(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`);
+  if (filter.subjectPersonId !== undefined) where.push(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`);
+  // Unknown (null, until timeliness fills it in) is not overdue.
+  if (filter.overdue !== undefined) where.push(filter.overdue ? 'overdue IS TRUE' : 'overdue IS NOT TRUE');
+  return { where, parameters };
+}

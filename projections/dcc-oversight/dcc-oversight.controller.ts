@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { CaseListScope } from '../../src/access/case-access-policy';
+import { CaseReadAccess } from '../../src/access/case-read-access';
+import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { CLOCK } from '../timeliness/clock';
+import type { Clock } from '../timeliness/clock';
+import { TIMELINESS_PROJECTION } from '../timeliness/timeliness.projection';
+import { dccDashboard } from './dcc-dashboard';
+import type { DccDashboard } from './dcc-dashboard';
+import { DccOversightQueries } from './dcc-oversight.queries';
+
+export class DccDashboardQuery {
+  /** A force code such as HAMPSHIRE; the reader's own force when left out. */
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{0,59}$/, { message: 'force must be a force code such as HAMPSHIRE' })
+  force?: string;
+}
+
+/** The force asked for, if the reader may see it: their own, or any for national bodies. */
+function forceToShow(scope: CaseListScope, requested: string | undefined): string {
+  if (requested === undefined) {
+    if (scope.force !== null) return scope.force;
+    throw problem(400, 'bad-request', 'Name the force to show: ?force=<force code>.', { errors: [{ field: 'force', message: 'a national user must name a force' }] });
+  }
+  if (scope.force !== null && scope.force !== requested) throw problem(403, 'forbidden', `You may not see the dashboard of ${requested}.`);
+  return requested;
+}
+
+@ApiTags('dashboards')
+@Controller('dashboards')
+export class DccOversightController {
+  constructor(
+    private readonly queries: DccOversightQueries,
+    private readonly access: CaseReadAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Read-only for inspectors and auditors; each reader sees only the cases need-to-know lets them list. */
+  @Get('dcc')
+  @Roles('DCC', 'INSPECTOR', 'AUDITOR')
+  @ReadsProjections(TIMELINESS_PROJECTION)
+  @ApiOperation({
+    summary:
+      'Live investigations by stage, suspended and restricted subjects, departures awaiting DCC approval, overdue deadlines, and outcomes by rank for proven gross misconduct',
+  })
+  async dashboard(@Query() query: DccDashboardQuery, @CurrentActor() actor: Actor): Promise<DccDashboard> {
+    const scope = this.access.scope(actor);
+    const force = forceToShow(scope, query.force);
+    return dccDashboard(force, await this.queries.forForce(force, scope), this.clock.today());
+  }
+}

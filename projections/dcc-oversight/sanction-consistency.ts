@@ -1,0 +1,40 @@
+/**
+ * The Hampshire consistency check (seed 004): "when there is a finding of gross misconduct
+ * at a misconduct hearing, the expected outcome will be dismissal, whatever the role or
+ * rank", and the DCC "maintains a record to ensure consistency". This groups the outcomes
+ * of proven gross misconduct by rank and flags every rank where one did not end in
+ * dismissal (for a former member, the finding that they would have been dismissed). It is
+ * oversight, not a rule: a panel may lawfully impose less (Conduct Regs 2020 reg 42).
+ */
+import { DISMISSAL_OUTCOMES, isOneOf, RANKS } from '../../src/cases/case.enums';
+import type { Outcome, Rank } from '../../src/cases/case.enums';
+
+export interface ProvenGrossMisconduct {
+  caseId: string;
+  subjectId: string;
+  rank: Rank;
+  /** As the proceedings imposed it, before any appeal. */
+  outcome: Outcome;
+  concludedOn: string;
+  formerOfficer: boolean;
+}
+
+export interface RankOutcomes {
+  rank: Rank;
+  proven: number;
+  dismissed: number;
+  /** Each proven gross misconduct of this rank that did not end in dismissal. */
+  notDismissed: ProvenGrossMisconduct[];
+  /** False when some proven gross misconduct at this rank did not end in dismissal. */
+  consistent: boolean;
+}
+
+/** Outcomes of proven gross misconduct, one entry per rank that had any, in rank order. */
+export function outcomesByRank(findings: readonly ProvenGrossMisconduct[]): RankOutcomes[] {
+  return RANKS.flatMap((rank) => {
+    const ofRank = findings.filter((finding) => finding.rank === rank);
+    if (ofRank.length === 0) return [];
+    const notDismissed = ofRank.filter((finding) => !isOneOf(DISMISSAL_OUTCOMES, finding.outcome));
+    return [{ rank, proven: ofRank.length, dismissed: ofRank.length - notDismissed.length, notDismissed, consistent: notDismissed.length === 0 }];
+  });
+}

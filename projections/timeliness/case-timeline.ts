@@ -1,0 +1,189 @@
+/**
+ * The dated facts the deadlines and the DCC's dashboard need, folded from a case's events
+ * with the domain's own `applyFact` (what `evolve` applies), corrections substituted as
+ * `refold` does, and watched step by step for what the state does not keep: when each stage
+ * was reached, suspension periods and their reviews, progress reports, list entries.
+ * Every date is a date in the world (the events' own dates), never a recording time.
+ */
+import type { CaseStage, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
+import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, ProgressReportSent } from '../../src/cases/case.events';
+import { applyFact } from '../../src/cases/case.facts';
+import { caseStage } from '../../src/cases/case.stage';
+import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../src/cases/case.state';
+import { worldDayOf } from './case-log';
+
+export interface SuspensionPeriod {
+  status: 'SUSPENDED' | 'RESTRICTED';
+  from: string;
+  /** The day it ended (lifted, left the force, proceedings concluded); null while it lasts. */
+  until: string | null;
+  reviews: string[];
+}
+
+export interface StageReached {
+  stage: CaseStage;
+  on: string;
+}
+
+export interface ConclusionFacts {
+  on: string;
+  /** As the proceedings imposed it, before any appeal. */
+  outcome: Outcome;
+  formerOfficer: boolean;
+  grossMisconductProven: boolean;
+}
+
+export interface SubjectTimeline {
+  subjectId: string;
+  /** Pseudonymous, as in the events: the need-to-know policy keeps subjects out of their own case. */
+  personId: string;
+  rank: Rank;
+  workforceType: WorkforceType;
+  suspensions: SuspensionPeriod[];
+  proceedings: Proceedings | null;
+  conclusion: ConclusionFacts | null;
+  /** The standing outcome, after any appeal. */
+  outcome: Outcome | null;
+  appeal: Appeal | null;
+  departure: Departure | null;
+  barredListOn: string | null;
+  advisoryListOn: string | null;
+}
+
+export interface CaseTimeline {
+  caseId: string;
+  force: string;
+  sensitivity: Sensitivity;
+  regulations: Regulations;
+  receivedOn: string;
+  closedOn: string | null;
+  stage: CaseStage;
+  investigationStartedOn: string | null;
+  investigationReportOn: string | null;
+  stages: StageReached[];
+  progressReports: ProgressReportSent[];
+  subjects: SubjectTimeline[];
+}
+
+/** What the walk notes beyond the state, per subject. */
+interface SubjectNotes {
+  suspensions: SuspensionPeriod[];
+  barredListOn: string | null;
+  advisoryListOn: string | null;
+}
+
+function correctionsIn(log: readonly CaseEventEnvelope[]): Record<string, CorrectableEventData> {
+  const corrections: Record<string, CorrectableEventData> = {};
+  for (const event of log) if (event.type === 'RecordCorrected') corrections[event.data.correctsEventId] = event.data.replacement;
+  return corrections;
+}
+
+const suspensionKey = (subject: SubjectState | undefined): string =>
+  subject === undefined || subject.suspension === 'NONE' ? 'NONE' : `${subject.suspension}@${subject.suspendedSince}`;
+
+function noteSuspensions(notes: Map<string, SubjectNotes>, before: CaseState, after: Case, day: string): void {
+  for (const subject of Object.values(after.subjects)) {
+    const previous = before?.subjects[subject.subjectId];
+    if (suspensionKey(previous) === suspensionKey(subject)) continue;
+    const periods = notesOf(notes, subject.subjectId).suspensions;
+    const open = periods[periods.length - 1];
+    if (open !== undefined && open.until === null) open.until = day;
+    if (subject.suspension !== 'NONE') {
+      periods.push({ status: subject.suspension, from: subject.suspendedSince ?? day, until: null, reviews: [] });
+    }
+  }
+}
+
+function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNotes {
+  let found = notes.get(subjectId);
+  if (found === undefined) {
+    found = { suspensions: [], barredListOn: null, advisoryListOn: null };
+    notes.set(subjectId, found);
+  }
+  return found;
+}
+
+function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent[], event: CaseEvent): void {
+  switch (event.type) {
+    case 'SuspensionReviewed': {
+      const open = notesOf(notes, event.data.subjectId).suspensions.at(-1);
+      if (open !== undefined && open.until === null) open.reviews.push(event.data.on);
+      return;
+    }
+    case 'ProgressReportSent':
+      reports.push({ ...event.data });
+      return;
+    case 'BarredListEntryMade':
+      notesOf(notes, event.data.subjectId).barredListOn ??= event.data.on;
+      return;
+    case 'AdvisoryListEntryMade':
+      notesOf(notes, event.data.subjectId).advisoryListOn ??= event.data.on;
+      return;
+    default:
+      return;
+  }
+}
+
+function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined): SubjectTimeline {
+  const conclusion = subject.conclusion;
+  return {
+    subjectId: subject.subjectId,
+    personId: subject.personId,
+    rank: subject.rank,
+    workforceType: subject.workforceType,
+    suspensions: notes?.suspensions ?? [],
+    proceedings: subject.proceedings,
+    conclusion: conclusion && {
+      on: conclusion.on,
+      outcome: conclusion.outcome,
+      formerOfficer: conclusion.formerOfficer,
+      grossMisconductProven: conclusion.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT'),
+    },
+    outcome: subject.outcome,
+    appeal: subject.appeal,
+    departure: subject.departure,
+    barredListOn: notes?.barredListOn ?? null,
+    advisoryListOn: notes?.advisoryListOn ?? null,
+  };
+}
+
+/** The timeline of the case the log records, or null when it holds no referral yet. */
+export function caseTimeline(log: readonly CaseEventEnvelope[]): CaseTimeline | null {
+  const corrections = correctionsIn(log);
+  const notes = new Map<string, SubjectNotes>();
+  const reports: ProgressReportSent[] = [];
+  const stages: StageReached[] = [];
+  let state: CaseState = null;
+  let lastDay: string | null = null;
+  for (const recorded of log) {
+    if (recorded.type === 'RecordCorrected') continue;
+    const replacement = corrections[recorded.eventId];
+    // A correction's replacement has the corrected event's type (decide checked it).
+    const event = replacement === undefined ? recorded : ({ type: recorded.type, data: replacement } as CaseEvent);
+    const before = state;
+    state = applyFact(state, event);
+    if (state === null) continue;
+    // An event without a date of its own happened, as far as the record tells, with the one before it.
+    const day: string = worldDayOf(event) ?? lastDay ?? state.receivedOn;
+    lastDay = day;
+    const stage = caseStage(state);
+    if (before === null || caseStage(before) !== stage) stages.push({ stage, on: day });
+    noteSuspensions(notes, before, state, day);
+    noteEvent(notes, reports, event);
+  }
+  if (state === null) return null;
+  return {
+    caseId: state.caseId,
+    force: state.force,
+    sensitivity: state.sensitivity,
+    regulations: state.regulations,
+    receivedOn: state.receivedOn,
+    closedOn: state.closedOn,
+    stage: caseStage(state),
+    investigationStartedOn: state.investigationStartedOn,
+    investigationReportOn: state.investigationReportOn,
+    stages,
+    progressReports: reports,
+    subjects: Object.values(state.subjects).map((subject) => subjectTimeline(subject, notes.get(subject.subjectId))),
+  };
+}

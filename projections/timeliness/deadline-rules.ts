@@ -1,0 +1,41 @@
+/**
+ * The statutory deadlines as data (reference.md: "make such rules data, so a correction is
+ * one line"), with the source and confidence mark of regulations.md's time-limit table.
+ *
+ * Rules rest only on dated events in the world (`on`, `servedOn`...), so history recorded
+ * late gives the same deadlines as history recorded on the day. Time limits the ledger has
+ * no event to meet (the officer's response to a notice of referral, reg 31; the
+ * pre-hearing, reg 33) are left out: they could only ever show as overdue.
+ */
+import type { DeadlineRule, DeadlineRuleName } from './deadline-rule';
+import { sixMonthFollowUp, twelveMonthReport } from './investigation-deadlines';
+import {
+  acceleratedHearingHeld,
+  advisoryListReport,
+  barredListReport,
+  meetingAppealWindow,
+  misconductMeetingHeld,
+  suspensionReview,
+  tribunalAppealWindow,
+} from './subject-deadlines';
+
+export { DEADLINE_RULE_NAMES } from './deadline-rule';
+export type { DeadlineRule, DeadlineRuleName, Trigger } from './deadline-rule';
+
+export const DEADLINE_RULES: readonly DeadlineRule[] = [
+  twelveMonthReport,
+  sixMonthFollowUp,
+  suspensionReview,
+  acceleratedHearingHeld,
+  misconductMeetingHeld,
+  meetingAppealWindow,
+  tribunalAppealWindow,
+  barredListReport,
+  advisoryListReport,
+];
+
+export function deadlineRule(name: DeadlineRuleName): DeadlineRule {
+  const found = DEADLINE_RULES.find((candidate) => candidate.rule === name);
+  if (found === undefined) throw new Error(`no deadline rule ${name}`);
+  return found;
+}

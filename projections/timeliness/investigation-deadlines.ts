@@ -1,0 +1,83 @@
+/**
+ * Reporting on an investigation that runs long: Conduct Regs 2020 reg 19 and, for matters
+ * under Schedule 3, Complaints and Misconduct Regs 2020 reg 13 (regulations.md table rows 1
+ * and 2). Not in the 2012 regulations, so only for matters that came to attention on or
+ * after 1 February 2020.
+ */
+import type { ProgressReportKind } from '../../src/cases/case.enums';
+import type { CaseTimeline } from './case-timeline';
+import type { DeadlineRule, Trigger } from './deadline-rule';
+import { dueAfter, months } from './deadline-periods';
+
+const REPORTING_BODIES = ['LOCAL_POLICING_BODY', 'IOPC'];
+const FIRST_REPORTING_PERIOD = months(12);
+/** A guard against a malformed timeline; 200 follow-ups are a century of investigation. */
+const MOST_FOLLOW_UPS = 200;
+
+/** Report days of a kind to the LPB or IOPC, one a day (a report and its copy count once). */
+function reportDays(timeline: CaseTimeline, kind: ProgressReportKind): string[] {
+  const days = timeline.progressReports.filter((report) => report.kind === kind && REPORTING_BODIES.includes(report.to)).map((report) => report.on);
+  return [...new Set(days)].sort();
+}
+
+/** Reg 21: the investigator's report ends the investigation; closing the case does too. */
+function investigationEnd(timeline: CaseTimeline): string | null {
+  const ends = [timeline.investigationReportOn, timeline.closedOn].filter((day): day is string => day !== null);
+  return ends.sort()[0] ?? null;
+}
+
+const reportingApplies = (timeline: CaseTimeline): boolean =>
+  timeline.regulations === '2020' && timeline.investigationStartedOn !== null;
+
+export const twelveMonthReport: DeadlineRule = {
+  rule: 'twelveMonthReport',
+  kind: 'DUTY',
+  appliesTo: 'an investigation under the 2020 regulations not finished 12 months after the matter came to attention',
+  periods: [
+    {
+      inForceFrom: null,
+      period: FIRST_REPORTING_PERIOD,
+      // Reporting is "as soon as practicable" after the period: the ledger takes its last day as due.
+      source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: report to the local policing body (and the IOPC) once 12 months have passed',
+      confidence: 'CONFIRMED',
+    },
+  ],
+  triggers: (timeline) => {
+    if (!reportingApplies(timeline)) return [];
+    const metOn = reportDays(timeline, 'TWELVE_MONTH')[0] ?? null;
+    return [{ subjectId: null, from: timeline.receivedOn, metOn, endsOn: investigationEnd(timeline) }];
+  },
+};
+
+export const sixMonthFollowUp: DeadlineRule = {
+  rule: 'sixMonthFollowUp',
+  kind: 'DUTY',
+  appliesTo: 'the same investigation, still not finished at the end of each further 6 months',
+  periods: [
+    {
+      inForceFrom: null,
+      period: months(6),
+      source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: again at the end of each further 6 months',
+      confidence: 'CONFIRMED',
+    },
+  ],
+  triggers: (timeline, dueOf) => {
+    if (!reportingApplies(timeline)) return [];
+    const endsOn = investigationEnd(timeline);
+    const reports = reportDays(timeline, 'SIX_MONTH_FOLLOW_UP');
+    const triggers: Trigger[] = [];
+    let from = dueAfter(timeline.receivedOn, FIRST_REPORTING_PERIOD);
+    for (let next = 0; triggers.length < MOST_FOLLOW_UPS; from = dueOf(from)) {
+      if (endsOn !== null && endsOn < dueOf(from)) break;
+      // Each report answers one period: the first one sent once the period had begun.
+      while (next < reports.length && reports[next] < from) next += 1;
+      const metOn = reports[next] ?? null;
+      if (metOn !== null) next += 1;
+      triggers.push({ subjectId: null, from, metOn, endsOn });
+      // While the investigation runs, the chain stops at the report owed now: the next
+      // period's appears once this one is sent. An ended investigation lists every period.
+      if (metOn === null && endsOn === null) break;
+    }
+    return triggers;
+  },
+};

@@ -1,0 +1,188 @@
+/**
+ * Deadlines of each subject: suspension reviews, the timing of proceedings, appeal windows,
+ * and the reports to the College of Policing's barred and advisory lists (regulations.md
+ * table rows 6, 12, 15, 19, 21, 23 and 24).
+ */
+import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../src/cases/case.enums';
+import type { WorkforceType } from '../../src/cases/case.enums';
+import { GOVERNED_BY_CONDUCT_REGULATIONS, LEGAL_DATES } from '../../src/cases/case.regulations';
+import { UNDER_INVESTIGATION_STAGES } from '../../src/cases/case.stage';
+import type { CaseTimeline, SubjectTimeline } from './case-timeline';
+import { perSubject } from './deadline-rule';
+import type { DeadlineRule, Trigger } from './deadline-rule';
+import { weeks, workingDays } from './deadline-periods';
+
+/** Who a list report is about: Police Act 1996 ss88A and 88I (officers, specials, staff). */
+const LISTED_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
+
+const governedByConductRegulations = (subject: SubjectTimeline): boolean => GOVERNED_BY_CONDUCT_REGULATIONS.includes(subject.workforceType);
+
+export const suspensionReview: DeadlineRule = {
+  rule: 'suspensionReview',
+  kind: 'DUTY',
+  appliesTo: 'a suspended subject, from the suspension or the last review, while the suspension lasts',
+  periods: [
+    {
+      inForceFrom: null,
+      period: weeks(4),
+      source: 'Conduct Regs 2020 reg 11 (kept under review); the interval is force practice, commonly 4 weeks',
+      confidence: 'PARTLY_CONFIRMED',
+    },
+    {
+      inForceFrom: '2026-07-13',
+      period: weeks(12),
+      source: 'Police (Conduct and Vetting etc.) (Amendment) Regulations 2026, reported: reviews every 12 weeks (verify the SI)',
+      confidence: 'PARTLY_CONFIRMED',
+    },
+  ],
+  triggers: (timeline) =>
+    timeline.subjects.flatMap((subject) =>
+      subject.suspensions
+        .filter((period) => period.status === 'SUSPENDED')
+        .flatMap((period) => {
+          const triggers: Trigger[] = [];
+          let from = period.from;
+          for (const review of [...period.reviews].sort()) {
+            triggers.push({ subjectId: subject.subjectId, from, metOn: review, endsOn: period.until });
+            from = review;
+          }
+          return [...triggers, { subjectId: subject.subjectId, from, metOn: null, endsOn: period.until }];
+        }),
+    ),
+};
+
+/** The proceedings were held on the day scheduled, as their conclusion shows. */
+function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
+  return (timeline: CaseTimeline): Trigger[] =>
+    timeline.regulations !== '2020'
+      ? []
+      : perSubject(timeline, (subject) => {
+          const proceedings = subject.proceedings;
+          if (proceedings === null || proceedings.kind !== kind) return null;
+          const metOn = subject.conclusion === null ? null : proceedings.scheduledFor;
+          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn };
+        });
+}
+
+export const acceleratedHearingHeld: DeadlineRule = {
+  rule: 'acceleratedHearingHeld',
+  kind: 'DUTY',
+  appliesTo: 'an accelerated misconduct hearing under the 2020 regulations, from the reg 51 notice',
+  periods: [
+    {
+      inForceFrom: null,
+      period: workingDays(15),
+      source: 'Conduct Regs 2020 reg 52(1): not less than 10 and not more than 15 working days after the notice',
+      confidence: 'CONFIRMED',
+    },
+  ],
+  notBefore: workingDays(10),
+  triggers: proceedingsHeld('ACCELERATED_HEARING'),
+};
+
+export const misconductMeetingHeld: DeadlineRule = {
+  rule: 'misconductMeetingHeld',
+  kind: 'DUTY',
+  appliesTo: 'a misconduct meeting under the 2020 regulations, from the notice of referral',
+  periods: [
+    {
+      inForceFrom: null,
+      period: workingDays(20),
+      source: 'Conduct Regs 2020 reg 34: believed 20 working days, as in the 2009 analogue (confirm the figure)',
+      confidence: 'UNCONFIRMED',
+    },
+  ],
+  triggers: proceedingsHeld('MISCONDUCT_MEETING'),
+};
+
+/** An appeal window opened by disciplinary action after proceedings of the given kinds. */
+function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPEALS_TRIBUNAL') {
+  return (timeline: CaseTimeline): Trigger[] =>
+    timeline.regulations !== '2020'
+      ? []
+      : perSubject(timeline, (subject) => {
+          const { proceedings, conclusion, appeal } = subject;
+          if (!governedByConductRegulations(subject) || proceedings === null || conclusion === null) return null;
+          if (!kinds.includes(proceedings.kind) || !isOneOf(DISCIPLINARY_OUTCOMES, conclusion.outcome)) return null;
+          const metOn = appeal !== null && appeal.forum === forum ? appeal.lodgedOn : null;
+          return { subjectId: subject.subjectId, from: conclusion.on, metOn, endsOn: null };
+        });
+}
+
+export const meetingAppealWindow: DeadlineRule = {
+  rule: 'meetingAppealWindow',
+  kind: 'WINDOW',
+  appliesTo: "an officer's appeal to the force against disciplinary action at a misconduct meeting",
+  periods: [
+    {
+      inForceFrom: null,
+      period: workingDays(7),
+      source: 'Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43); the AA may extend',
+      confidence: 'CONFIRMED',
+    },
+  ],
+  triggers: appealWindow(['MISCONDUCT_MEETING'], 'INTERNAL'),
+};
+
+export const tribunalAppealWindow: DeadlineRule = {
+  rule: 'tribunalAppealWindow',
+  kind: 'WINDOW',
+  appliesTo: "an officer's or former officer's appeal to the Police Appeals Tribunal after a hearing",
+  periods: [
+    {
+      inForceFrom: null,
+      period: workingDays(10),
+      source: 'Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify)',
+      confidence: 'UNCONFIRMED',
+    },
+  ],
+  triggers: appealWindow(['MISCONDUCT_HEARING', 'ACCELERATED_HEARING'], 'POLICE_APPEALS_TRIBUNAL'),
+};
+
+export const barredListReport: DeadlineRule = {
+  rule: 'barredListReport',
+  kind: 'DUTY',
+  appliesTo: 'a dismissal, or a finding that a former member would have been dismissed, from 15 December 2017',
+  periods: [
+    {
+      inForceFrom: null,
+      period: workingDays(5, 'BEGINNING_WITH'),
+      source: 'Police Barred List and Police Advisory List Regulations 2017 reg 3(1): before the end of 5 working days beginning with the date of the dismissal or finding',
+      confidence: 'CONFIRMED',
+    },
+  ],
+  triggers: (timeline) =>
+    perSubject(timeline, (subject) => {
+      const conclusion = subject.conclusion;
+      if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
+      if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
+      // An appeal that overturns the dismissal ends the duty (Barred List Regs 2017 reg 5).
+      const overturned = subject.outcome === null || !isOneOf(DISMISSAL_OUTCOMES, subject.outcome);
+      const endsOn = overturned ? (subject.appeal?.determinedOn ?? null) : null;
+      return { subjectId: subject.subjectId, from: conclusion.on, metOn: subject.barredListOn, endsOn };
+    }),
+};
+
+export const advisoryListReport: DeadlineRule = {
+  rule: 'advisoryListReport',
+  kind: 'DUTY',
+  appliesTo: 'a resignation or retirement while under investigation, from 15 December 2017',
+  periods: [
+    {
+      inForceFrom: null,
+      period: workingDays(5, 'BEGINNING_WITH'),
+      source: 'Police Barred List and Police Advisory List Regulations 2017 reg 12(1): before the end of 5 working days beginning with the date of the relevant event',
+      confidence: 'CONFIRMED',
+    },
+  ],
+  triggers: (timeline) =>
+    perSubject(timeline, (subject) => {
+      const departure = subject.departure;
+      if (!LISTED_WORKFORCE.includes(subject.workforceType) || departure === null || departure.afterConclusion) return null;
+      if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return null;
+      if (!isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture) || departure.on < LEGAL_DATES.barredListInForceFrom) return null;
+      // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
+      const endsOn = subject.conclusion?.on ?? timeline.closedOn;
+      return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn };
+    }),
+};

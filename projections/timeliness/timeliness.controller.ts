@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessPurpose } from '../../src/access/access-purpose';
+import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access';
+import { CurrentActor, ReadsProjections } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { CaseIdPipe } from '../case-status/case-id.pipe';
+import { CLOCK } from './clock';
+import type { Clock } from './clock';
+import { TIMELINESS_PROJECTION } from './timeliness.projection';
+import { TimelinessQueries } from './timeliness.queries';
+import { caseTimelinessView } from './timeliness-view';
+import type { CaseTimelinessView } from './timeliness-view';
+
+@ApiTags('cases')
+@Controller('cases')
+export class TimelinessController {
+  constructor(
+    private readonly queries: TimelinessQueries,
+    private readonly access: CaseReadAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':caseId/timeliness')
+  @ReadsOneCase()
+  @ReadsProjections(TIMELINESS_PROJECTION)
+  @ApiOperation({ summary: 'Days open, time between stages, and each statutory deadline, judged overdue or not as of today' })
+  async timeliness(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @CurrentActor() actor: Actor,
+    @AccessPurpose() purpose: string,
+  ): Promise<CaseTimelinessView> {
+    const stored = await this.access.open({ reader: actor, purpose, caseId }, () => this.queries.caseTimeliness(caseId));
+    return caseTimelinessView(stored, this.clock.today());
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The one handler of every case command: load the `case-<caseId>` stream, fold it, decide,
+ * append at the revision the decision was made on. Two writers deciding on the same
+ * revision cannot both append: the second gets a WrongExpectedRevisionError (409) and
+ * retries on the new state.
+ */
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { AppendResult, ExpectedRevision } from '../event-store/event-store';
+import { EventStore } from '../event-store/event-store';
+import { WrongExpectedRevisionError } from '../event-store/errors';
+import { DomainError } from '../shared/domain-error';
+import type { CaseCommand } from './case.command-types';
+import { ExecuteCaseCommand } from './case.commands';
+import { decide } from './case.decide';
+import type { CaseEvent } from './case.events';
+import { CASE_EVENT_SCHEMA_VERSION } from './case.events';
+import type { CaseRuleName } from './case.rule-book';
+import type { CaseState } from './case.state';
+import { caseStreamName, loadCase, occurredAt, toJsonObject } from './case.stream';
+import { caseNotFound, ensureMayWrite } from './case.write-access';
+
+const CASE_MUST_EXIST: CaseRuleName = 'caseMustExist';
+
+@CommandHandler(ExecuteCaseCommand)
+export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, AppendResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ command, context }: ExecuteCaseCommand): Promise<AppendResult> {
+    const requestedAt = new Date().toISOString();
+    const streamName = caseStreamName(command.caseId);
+    const { state, revision } = await loadCase(this.store, command.caseId);
+    // A referral opens a stream that must not exist (so If-Match means nothing to it); the
+    // other commands address an existing case, which the actor must be allowed to see.
+    const opening = command.type === 'ReceiveReferral';
+    if (!opening && state !== null) {
+      ensureMayWrite(context.actor, state);
+      // A client that saw an older revision decided on an older case: 409 before any rule.
+      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+        throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
+      }
+    }
+    const events = decideOnExistingCase(command, state);
+    const eventIds = context.eventIds(streamName, events.length);
+    const expectedRevision: ExpectedRevision = opening ? 'no_stream' : revision;
+    return this.store.appendToStream(
+      streamName,
+      events.map((event: CaseEvent, index) => ({
+        eventId: eventIds[index],
+        type: event.type,
+        data: toJsonObject(event.data),
+        metadata: context.metadata(occurredAt(event, requestedAt), CASE_EVENT_SCHEMA_VERSION[event.type]),
+      })),
+      { expectedRevision },
+    );
+  }
+}
+
+/** decide, with its refusal for a case that does not exist answered as a 404 rather than a 422. */
+function decideOnExistingCase(command: CaseCommand, state: CaseState): CaseEvent[] {
+  try {
+    return decide(command, state);
+  } catch (error) {
+    if (error instanceof DomainError && error.rule === CASE_MUST_EXIST) throw caseNotFound(command.caseId);
+    throw error;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * One case walked through every command route, each with a body it accepts at that point,
+ * written from api.md (paths, event names) and events.md (fields) rather than from the
+ * route table, so the tests check the table against the contract.
+ *
+ * Subject A is dismissed, appeals and is barred; B goes to reflective practice; C, a member
+ * of staff, resigns without approval and goes on and off the advisory list.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src/http/roles';
+
+export interface WalkIds {
+  caseId: string;
+  subjectA: string;
+  subjectB: string;
+  subjectC: string;
+}
+
+export interface WalkStep {
+  /** The api.md row, as a path under /api/v1 with {caseId} and {subjectId} to fill in. */
+  route: string;
+  /** Which subject {subjectId} is. */
+  subject?: keyof Omit<WalkIds, 'caseId'>;
+  /** The body; a function where it needs an earlier step's event id. */
+  body: Record<string, unknown> | ((eventIdOf: (eventType: string) => string) => Record<string, unknown>);
+  /** The event api.md names for this row (and action). */
+  event: string;
+  role?: Role;
+}
+
+export function walkIds(): WalkIds {
+  return { caseId: randomUUID(), subjectA: randomUUID(), subjectB: randomUUID(), subjectC: randomUUID() };
+}
+
+/** A referral to HAMPSHIRE after 1 February 2020 (the 2020 regulations apply). */
+export function referralBody(caseId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    caseId,
+    force: 'HAMPSHIRE',
+    receivedOn: '2021-03-01',
+    source: 'INTELLIGENCE',
+    caseType: 'CONDUCT_MATTER',
+    summary: 'Intelligence that officers disclosed information from police systems.',
+    anonymousSource: false,
+    sensitivity: 'STANDARD',
+    corruptionCategories: ['UNAUTHORISED_DISCLOSURE'],
+    flags: { apsp: false, prejudicialImproperBehaviour: false, violenceAgainstWomenAndGirls: false },
+    ...overrides,
+  };
+}
+
+/** A constable, unless `overrides` say otherwise. */
+export function subjectBody(subjectId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    subjectId,
+    personId: randomUUID(),
+    workforceType: 'POLICE_OFFICER',
+    rank: 'CONSTABLE',
+    lengthOfServiceMonths: 60,
+    unit: 'Response',
+    ...overrides,
+  };
+}
+
+const A = 'subjectA';
+const B = 'subjectB';
+const C = 'subjectC';
+const SUBJECT = 'cases/{caseId}/subjects/{subjectId}';
+
+export function everyRoute(ids: WalkIds): WalkStep[] {
+  return [
+    { route: 'cases', event: 'ReferralReceived', body: referralBody(ids.caseId) },
+    { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectA) },
+    { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectB, { rank: 'SERGEANT' }) },
+    {
+      route: 'cases/{caseId}/subjects',
+      event: 'SubjectAdded',
+      body: subjectBody(ids.subjectC, { workforceType: 'POLICE_STAFF', rank: 'STAFF', grade: 'Band C', unit: 'Control room' }),
+    },
+    {
+      route: 'cases/{caseId}/allegations',
+      event: 'AllegationRecorded',
+      body: {
+        allegationId: randomUUID(),
+        subjectId: ids.subjectA,
+        summary: 'Looked up and disclosed incident logs.',
+        standards: ['CONFIDENTIALITY', 'HONESTY_AND_INTEGRITY'],
+        corruptionCategory: 'UNAUTHORISED_DISCLOSURE',
+      },
+    },
+    {
+      route: `${SUBJECT}/severity-assessments`,
+      subject: A,
+      event: 'SeverityAssessed',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { level: 'GROSS_MISCONDUCT', assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'Repeated disclosure.' },
+    },
+    {
+      route: `${SUBJECT}/severity-assessments`,
+      subject: B,
+      event: 'SeverityAssessed',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { level: 'PRACTICE_REQUIRING_IMPROVEMENT', assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'One lapse.' },
+    },
+    {
+      route: 'cases/{caseId}/iopc-referral',
+      event: 'ReferredToIopc',
+      body: { criteria: ['SERIOUS_CORRUPTION'], mandatory: true, referredOn: '2021-03-05' },
+    },
+    { route: 'cases/{caseId}/iopc-decision', event: 'IopcDecisionRecorded', body: { mode: 'LOCAL', decidedOn: '2021-03-19' } },
+    {
+      route: 'cases/{caseId}/investigation',
+      event: 'InvestigationStarted',
+      body: { investigatorId: randomUUID(), startedOn: '2021-03-22', termsOfReference: 'Audit and interviews.' },
+    },
+    { route: `${SUBJECT}/notices`, subject: A, event: 'NoticeOfInvestigationServed', body: { servedOn: '2021-03-25' } },
+    ...(
+      [
+        ['SUSPEND', 'SubjectSuspended', '2021-03-26'],
+        ['REVIEW', 'SuspensionReviewed', '2021-04-26'],
+        ['RESTRICT', 'SubjectRestricted', '2021-05-10'],
+        ['LIFT', 'SuspensionLifted', '2021-06-01'],
+      ] as const
+    ).map(([action, event, on]): WalkStep => ({ route: `${SUBJECT}/suspension`, subject: A, event, body: { action, on, reason: 'Risk to the investigation.' } })),
+    {
+      route: `${SUBJECT}/arrests`,
+      subject: A,
+      event: 'SubjectArrested',
+      body: { arrestedOn: '2021-04-01', suspectedOffences: ['MISCONDUCT_IN_PUBLIC_OFFICE', 'COMPUTER_MISUSE'] },
+    },
+    {
+      route: `${SUBJECT}/investigative-actions`,
+      subject: A,
+      event: 'InvestigativeActionRecorded',
+      body: { action: 'SYSTEMS_AUDIT', on: '2021-04-02', result: 'Forty unexplained look-ups.' },
+    },
+    {
+      route: `${SUBJECT}/cps-referrals`,
+      subject: A,
+      event: 'ReferredToCps',
+      body: { referredOn: '2021-05-01', offences: ['MISCONDUCT_IN_PUBLIC_OFFICE'] },
+    },
+    {
+      route: `${SUBJECT}/criminal-outcomes`,
+      subject: A,
+      event: 'CriminalOutcomeRecorded',
+      body: { outcome: 'NOT_CHARGED', sentence: 'NONE', on: '2021-07-01' },
+    },
+    {
+      route: `${SUBJECT}/departure`,
+      subject: C,
+      event: 'SubjectLeftService',
+      body: { how: 'RESIGNED', on: '2021-07-05', approvedByDcc: false },
+    },
+    {
+      route: `${SUBJECT}/departure/decision`,
+      subject: C,
+      event: 'DepartureDecisionRecorded',
+      role: 'DCC',
+      body: { approved: true, on: '2021-07-06' },
+    },
+    { route: `${SUBJECT}/advisory-list`, subject: C, event: 'AdvisoryListEntryMade', body: { action: 'ADD', on: '2021-07-07' } },
+    { route: `${SUBJECT}/advisory-list`, subject: C, event: 'AdvisoryListEntryRemoved', body: { action: 'REMOVE', on: '2021-07-08' } },
+    {
+      route: 'cases/{caseId}/progress-reports',
+      event: 'ProgressReportSent',
+      body: { to: 'LOCAL_POLICING_BODY', on: '2021-07-15', kind: 'UPDATE' },
+    },
+    { route: 'cases/{caseId}/investigation-report', event: 'InvestigationReportSubmitted', body: { on: '2021-08-01' } },
+    {
+      route: `${SUBJECT}/case-to-answer`,
+      subject: A,
+      event: 'CaseToAnswerDecided',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { decision: 'CASE_TO_ANSWER_GROSS_MISCONDUCT', decidedBy: 'APPROPRIATE_AUTHORITY', on: '2021-08-10' },
+    },
+    { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-11' } },
+    { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewCompleted', body: { action: 'COMPLETE', on: '2021-09-01' } },
+    { route: `${SUBJECT}/management-action`, subject: B, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
+    {
+      route: `${SUBJECT}/proceedings`,
+      subject: A,
+      event: 'ProceedingsScheduled',
+      body: { kind: 'MISCONDUCT_HEARING', noticeServedOn: '2021-08-20', scheduledFor: '2021-10-04' },
+    },
+    {
+      route: `${SUBJECT}/outcome`,
+      subject: A,
+      event: 'ProceedingsConcluded',
+      body: {
+        on: '2021-10-06',
+        findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
+        outcome: 'DISMISSAL_WITHOUT_NOTICE',
+        formerOfficer: false,
+        chair: 'LEGALLY_QUALIFIED_CHAIR',
+      },
+    },
+    {
+      route: `${SUBJECT}/appeals`,
+      subject: A,
+      event: 'AppealLodged',
+      body: { action: 'LODGE', forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-10-20' },
+    },
+    {
+      route: `${SUBJECT}/appeals`,
+      subject: A,
+      event: 'AppealDetermined',
+      body: { action: 'DETERMINE', forum: 'POLICE_APPEALS_TRIBUNAL', on: '2022-01-10', result: 'DISMISSED' },
+    },
+    { route: `${SUBJECT}/barred-list`, subject: A, event: 'BarredListEntryMade', body: { on: '2022-01-12', basis: 'DISMISSED' } },
+    {
+      route: 'cases/{caseId}/learning',
+      event: 'LearningRecorded',
+      body: { on: '2022-01-20', kind: 'FORCE_ACTION', text: 'Audit look-ups monthly.' },
+    },
+    {
+      route: 'cases/{caseId}/corrections',
+      event: 'RecordCorrected',
+      body: (eventIdOf) => ({
+        correctsEventId: eventIdOf('LearningRecorded'),
+        reason: 'It was a recommendation to the force.',
+        replacement: { on: '2022-01-20', kind: 'LEARNING_RECOMMENDATION', text: 'Audit look-ups monthly.' },
+      }),
+    },
+    { route: 'cases/{caseId}/close', event: 'CaseClosed', body: { on: '2022-02-01', reason: 'Concluded.' } },
+    { route: 'cases/{caseId}/reopen', event: 'CaseReopened', body: { on: '2022-02-03', reason: 'New information.' } },
+  ];
+}
+
+/** The step's path with the ids filled in. */
+export function pathOf(step: WalkStep, ids: WalkIds): string {
+  const subjectId = step.subject === undefined ? '' : ids[step.subject];
+  return step.route.replace('{caseId}', ids.caseId).replace('{subjectId}', subjectId);
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore } from '../../src/event-store/event-store';
+import { formatPosition } from '../../src/event-store/position';
+import { SEED_STORIES } from '../../src/cases/seed-stories';
+import type { CaseStatusItem } from '../../projections/case-status/case-status.item';
+import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
+import { startTestApp, TestApp } from '../support/app';
+import { CaseRecorder, retarget } from './case-story-support';
+
+const PURPOSE = 'Reviewing the case for the monthly DCC meeting';
+
+/** 25 Hampshire cases opened on 25 consecutive days of 2023, and the ten seed stories. */
+const HAMPSHIRE = Array.from({ length: 25 }, (_, n) => ({
+  caseId: randomUUID(),
+  story: SEED_STORIES[n % SEED_STORIES.length],
+  receivedOn: `2023-01-${String(n + 1).padStart(2, '0')}`,
+}));
+
+describe('GET /cases and GET /cases/{caseId}', () => {
+  let service: TestApp;
+  let position: string;
+  /** A national reader who may see every case: the lists below show everything recorded. */
+  let dcc: string;
+
+  beforeAll(async () => {
+    service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET });
+    const recorder = new CaseRecorder(service.app.get(EventStore));
+    await recorder.recordAll([
+      ...SEED_STORIES,
+      ...HAMPSHIRE.map(({ caseId, story, receivedOn }) => ({ commands: retarget(story, caseId, { force: 'HAMPSHIRE', receivedOn }) })),
+    ]);
+    position = formatPosition(recorder.lastPosition);
+    dcc = bearer(service.config, { roles: ['DCC'], force: '*' });
+  });
+
+  afterAll(() => service.close());
+
+  const list = (query: string, token = dcc) =>
+    service.http().get(`/api/v1/cases${query}`).set('Authorization', token).set('X-Wait-For-Position', position);
+
+  async function allPages(query: string): Promise<CaseStatusItem[]> {
+    const items: CaseStatusItem[] = [];
+    for (let page = 1; ; page += 1) {
+      const response = await list(`${query}${query ? '&' : '?'}page=${page}&pageSize=7`).expect(200);
+      items.push(...(response.body.items as CaseStatusItem[]));
+      if (response.body.items.length < 7) return items;
+    }
+  }
+
+  it('lists every case newest first, in pages, with the total', async () => {
+    const first = await list('?pageSize=10').expect(200);
+    expect(first.body.total).toBe(35);
+    expect(first.body.items).toHaveLength(10);
+    const items = await allPages('');
+    expect(items).toHaveLength(35);
+    expect(new Set(items.map((item) => item.caseId)).size).toBe(35);
+    const opened = items.map((item) => item.openedOn);
+    expect(opened).toEqual([...opened].sort().reverse());
+    expect(items[0]).toMatchObject({ force: 'HAMPSHIRE', openedOn: '2023-01-25', nextDeadline: null, overdue: null });
+  });
+
+  it('answers a page past the end with no items and the same total', async () => {
+    const response = await list('?page=9&pageSize=10').expect(200);
+    expect(response.body).toEqual({ items: [], total: 35 });
+  });
+
+  it('filters by force, stage, category and subject', async () => {
+    expect((await list('?force=HAMPSHIRE&pageSize=100').expect(200)).body.total).toBe(25);
+    expect((await list('?force=METROPOLITAN_POLICE').expect(200)).body.items.map((item: CaseStatusItem) => item.caseId)).toEqual([
+      SEED_STORIES.find((story) => story.source.includes('IOPC news release'))?.caseId,
+    ]);
+    const closed = await allPages('?stage=CLOSED');
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((item) => item.stage === 'CLOSED')).toBe(true);
+    const drugs = await allPages('?category=DRUGS');
+    expect(drugs.length).toBeGreaterThan(0);
+    expect(drugs.every((item) => item.corruptionCategories.includes('DRUGS'))).toBe(true);
+    const person = SEED_STORIES[0].commands.find((command) => command.type === 'AddSubject');
+    if (person?.type !== 'AddSubject') throw new Error('story 1 has no subject');
+    // The seed story and the Hampshire copies of it share the subject's personId.
+    const theirs = await allPages(`?subjectPersonId=${person.personId}`);
+    expect(theirs.map((item) => item.caseId).sort()).toEqual(
+      [SEED_STORIES[0].caseId, ...HAMPSHIRE.filter(({ story }) => story === SEED_STORIES[0]).map(({ caseId }) => caseId)].sort(),
+    );
+  });
+
+  it('finds no overdue case until the timeliness projection knows the deadlines', async () => {
+    expect((await list('?overdue=true').expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await list('?overdue=false').expect(200)).body.total).toBe(35);
+  });
+
+  it.each([
+    ['pageSize=101', 'pageSize'],
+    ['pageSize=0', 'pageSize'],
+    ['page=0', 'page'],
+    ['page=two', 'page'],
+    ['stage=SOMEWHERE', 'stage'],
+    ['category=SHOPLIFTING', 'category'],
+    ['overdue=yes', 'overdue'],
+    ['colour=blue', 'colour'],
+  ])('refuses ?%s (400 naming %s)', async (query, field) => {
+    const response = await list(`?${query}`).expect(400).expect('Content-Type', PROBLEM_JSON);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  it('answers one case with the item the list shows', async () => {
+    const caseId = HAMPSHIRE[3].caseId;
+    const [listed] = (await list(`?force=HAMPSHIRE&page=22&pageSize=1`).expect(200)).body.items as CaseStatusItem[];
+    expect(listed.caseId).toBe(caseId);
+    const response = await service
+      .http()
+      .get(`/api/v1/cases/${caseId}`)
+      .set('Authorization', dcc)
+      .set('X-Access-Purpose', PURPOSE)
+      .set('X-Wait-For-Position', position)
+      .expect(200);
+    expect(response.body).toEqual(listed);
+  });
+
+  it('answers 404 for a case that does not exist, 400 for an id that is not one', async () => {
+    const missing = await service.http().get(`/api/v1/cases/${randomUUID()}`).set('Authorization', dcc).set('X-Access-Purpose', PURPOSE).expect(404);
+    expect(missing.body.type).toMatch(/not-found$/);
+    await service.http().get('/api/v1/cases/not-a-uuid').set('Authorization', dcc).set('X-Access-Purpose', PURPOSE).expect(400);
+  });
+});
