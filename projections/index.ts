@@ -1,12 +1,20 @@
 import { caseStatusProjection } from './case-status/case-status.projection';
+import { integrityRecordProjection } from './integrity-record/integrity-record.projection';
+import { recommendationsProjection } from './recommendations/recommendations.projection';
+import { inspectionMetricsProjection } from './inspection-metrics/inspection-metrics.projection';
+import { misconductStatisticsProjection } from './misconduct-statistics/misconduct-statistics.projection';
 import { ProjectionDefinition } from './runner/projection';
 import { timelinessProjection } from './timeliness/timeliness.projection';
 
 /** Every read model the service runs. A projection folder adds itself here. */
-export const PROJECTIONS: ProjectionDefinition[] = [caseStatusProjection, timelinessProjection];
+export const PROJECTIONS: ProjectionDefinition[] = [caseStatusProjection, timelinessProjection, inspectionMetricsProjection, misconductStatisticsProjection, integrityRecordProjection, recommendationsProjection];
 
 /** Read APIs served from projection folders, for the application module. */
 export { CaseStatusModule } from './case-status/case-status.module';
 export { CaseHistoryModule } from './case-history/case-history.module';
 export { TimelinessModule } from './timeliness/timeliness.module';
 export { DccOversightModule } from './dcc-oversight/dcc-oversight.module';
+export { InspectionMetricsModule } from './inspection-metrics/inspection-metrics.module';
+export { MisconductStatisticsModule } from './misconduct-statistics/misconduct-statistics.module';
+export { IntegrityRecordModule } from './integrity-record/integrity-record.module';
+export { RecommendationsReadModule } from './recommendations/recommendations.module';

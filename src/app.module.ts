@@ -1,6 +1,9 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CasesModule } from './cases/cases.module';
+import { RegistersModule } from './registers/registers.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { WorkforceModule } from './workforce/workforce.module';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { DatabaseHandle } from './database/database';
@@ -12,6 +15,8 @@ import { LedgerModule } from './ledger/ledger.module';
 import { CaseExportModule } from '../projections/case-export/case-export.module';
 import { PROJECTIONS } from '../projections';
 import { DccOversightModule, TimelinessModule } from '../projections';
+import { InspectionMetricsModule, MisconductStatisticsModule } from '../projections';
+import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseHistoryModule, CaseStatusModule } from '../projections';
 
@@ -38,7 +43,14 @@ export class AppModule {
         CaseHistoryModule,
         TimelinessModule,
         DccOversightModule,
+        InspectionMetricsModule,
+        MisconductStatisticsModule,
         CasesModule,
+        RegistersModule,
+        IntegrityRecordModule,
+        RecommendationsModule,
+        RecommendationsReadModule,
+        WorkforceModule,
         ...(options.extraModules ?? []),
       ],
     };

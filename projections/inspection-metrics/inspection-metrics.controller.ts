@@ -1,0 +1,29 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentActor } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { FiguresRoute, negotiateFigures, readableForce } from './figures-http';
+import { InspectionFigures } from './inspection-figures';
+import { InspectionMetricsQuery } from './inspection-metrics.dto';
+import { INSPECTION_METRICS_PROJECTION } from './inspection-metrics.projection';
+import { InspectionMetricsQueries } from './inspection-metrics.queries';
+
+@ApiTags('metrics')
+@Controller('metrics')
+export class InspectionMetricsController {
+  constructor(private readonly queries: InspectionMetricsQueries) {}
+
+  @Get('inspection')
+  @FiguresRoute(INSPECTION_METRICS_PROJECTION, 'The inspection figures of a force for events dated in [from, to]')
+  async inspection(
+    @Query() query: InspectionMetricsQuery,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InspectionFigures | string> {
+    const force = readableForce(actor, query.force);
+    const figures = await this.queries.figures({ force, from: query.from, to: query.to });
+    return negotiateFigures(request, response, figures);
+  }
+}

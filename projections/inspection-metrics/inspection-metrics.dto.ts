@@ -1,0 +1,37 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { isBeforeDay, isIsoDay } from '../../src/cases/case.dates';
+import { DayField } from '../../src/cases/dto/fields';
+import { FORCE_CODE } from '../../src/shared/force';
+
+/** `force=`: a force code (`*` is a reader's scope, not a force). */
+export const ForceQueryField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)" }),
+    IsOptional(),
+    Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
+  );
+
+/** `GET /metrics/inspection?force=&from=&to=` (api.md): both dates inclusive, `from` ≤ `to`. */
+export class InspectionMetricsQuery {
+  @ForceQueryField()
+  force?: string;
+
+  @DayField({ description: 'First day counted (inclusive), YYYY-MM-DD' })
+  from!: string;
+
+  @DayField({ description: 'Last day counted (inclusive), YYYY-MM-DD; the workforce is the latest return on or before it' })
+  @ValidateBy({
+    name: 'notBeforeFrom',
+    validator: {
+      validate: (value: unknown, args) => {
+        const from = (args?.object as { from?: unknown } | undefined)?.from;
+        // A malformed `from` is reported on its own field.
+        return !isIsoDay(value) || !isIsoDay(from) || !isBeforeDay(value, from);
+      },
+      defaultMessage: () => '$property must not be before from',
+    },
+  })
+  to!: string;
+}

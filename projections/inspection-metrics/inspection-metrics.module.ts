@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { InspectionMetricsController } from './inspection-metrics.controller';
+import { InspectionMetricsQueries } from './inspection-metrics.queries';
+
+/** `GET /metrics/inspection`; the projection itself runs in the ProjectionsModule. */
+@Module({
+  controllers: [InspectionMetricsController],
+  providers: [InspectionMetricsQueries],
+})
+export class InspectionMetricsModule {}

@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
+import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { PersonParams } from '../../src/registers/dto/params.dto';
+import { ensurePersonAccess, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
+import { CLOCK } from '../timeliness/clock';
+import type { Clock } from '../timeliness/clock';
+import { INTEGRITY_RECORD_PROJECTION } from './integrity-record.projection';
+import { IntegrityRecordQueries } from './integrity-record.queries';
+import { integrityRecordView } from './integrity-record.view';
+import type { IntegrityRecordView } from './integrity-record.view';
+import { DUE_SOON_DAYS, SIGNAL_KINDS } from './signals';
+
+@ApiTags('registers')
+@Controller('people')
+export class IntegrityRecordController {
+  constructor(
+    private readonly queries: IntegrityRecordQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * One person's registers and signals. A stated purpose is required, as for a case; another
+   * force's person is answered 404 and one's own record 403 (src/registers/person-access.ts).
+   */
+  @Get(':personId/integrity-record')
+  @Roles(...REGISTER_READERS)
+  @UseGuards(AccessPurposeGuard)
+  @ApiHeader({ name: ACCESS_PURPOSE_HEADER, required: true, description: `Why you are reading this record (at least ${MIN_PURPOSE_LENGTH} characters).` })
+  @ReadsProjections(INTEGRITY_RECORD_PROJECTION)
+  @ApiOperation({ operationId: 'ReadIntegrityRecord', summary: "A person's registers, with the signals judged against today" })
+  @ApiOkResponse({
+    description: `Every register of the person, the yearly reviews' due dates, and signals (${SIGNAL_KINDS.join(', ')}); reviews are DUE within ${DUE_SOON_DAYS} days.`,
+  })
+  async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor): Promise<IntegrityRecordView> {
+    const stored = await this.queries.find(personId);
+    if (stored === undefined) throw personNotFound(personId);
+    ensurePersonAccess(actor, personId, stored.force);
+    const view = integrityRecordView(personId, stored.events, this.clock.today());
+    if (view === null) throw personNotFound(personId);
+    return view;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * A person's integrity record as a reader gets it: every register, with the yearly reviews'
+ * due dates, and the signals (signals.ts) judged against today. Pure: built from the
+ * person's register events, folded with the registers' own `evolve` so the record and
+ * decide never disagree about a status or a date.
+ */
+import type { RegisterEvent, RegisterEventDataMap, RegisterEventType } from '../../src/registers/registers.events';
+import { evolve, initialPersonRegisters } from '../../src/registers/registers.state';
+import type { AssociationState, BusinessInterestState, VettingState } from '../../src/registers/registers.state';
+import { associationReviewDue, businessInterestReviewDue, vettingReviewDue } from '../../src/registers/review-due';
+import { signalsOf } from './signals';
+import type { Signal } from './signals';
+
+/** A register event as the projection keeps it. */
+export type RecordedEntry = RegisterEvent & { eventId: string };
+
+/** One stand-alone entry (a gift, a drug test...): its payload without the force, and the event it is. */
+export type EntryView<K extends RegisterEventType> = Omit<RegisterEventDataMap[K], 'force'> & { eventId: string };
+
+export interface BusinessInterestView extends BusinessInterestState {
+  details: string;
+  conditions: string | null;
+  reviewDueOn: string | null;
+  complianceChecks: EntryView<'BusinessInterestComplianceChecked'>[];
+}
+
+export interface AssociationView extends AssociationState {
+  person: string;
+  reviewDueOn: string | null;
+}
+
+export interface VettingView extends VettingState {
+  reviewDueOn: string | null;
+}
+
+export interface IntegrityRecordView {
+  personId: string;
+  force: string;
+  /** The day the signals were judged on. */
+  asOf: string;
+  signals: Signal[];
+  businessInterests: BusinessInterestView[];
+  giftsAndHospitality: EntryView<'GiftOrHospitalityOffered'>[];
+  associations: AssociationView[];
+  conflictsOfInterest: EntryView<'ConflictOfInterestDeclared'>[];
+  vetting: VettingView | null;
+  drugTests: EntryView<'DrugTestRecorded'>[];
+  systemAccessFindings: EntryView<'SystemAccessAuditFinding'>[];
+}
+
+/** The entries of one type, in the order recorded, without their force. */
+function entriesOf<K extends RegisterEventType>(entries: readonly RecordedEntry[], type: K): EntryView<K>[] {
+  return entries
+    .filter((entry): entry is Extract<RecordedEntry, { type: K }> => entry.type === type)
+    .map((entry) => {
+      const { force, ...fields } = entry.data as RegisterEventDataMap[K] & { force: string };
+      void force;
+      return { ...fields, eventId: entry.eventId } as EntryView<K>;
+    });
+}
+
+export function integrityRecordView(personId: string, entries: readonly RecordedEntry[], today: string): IntegrityRecordView | null {
+  const registers = entries.reduce(evolve, initialPersonRegisters);
+  if (registers.force === null) return null;
+  const applications = entriesOf(entries, 'BusinessInterestApplied');
+  const decisions = entriesOf(entries, 'BusinessInterestDecided');
+  const checks = entriesOf(entries, 'BusinessInterestComplianceChecked');
+  const declarations = entriesOf(entries, 'NotifiableAssociationDeclared');
+  const businessInterests = Object.values(registers.businessInterests).map(
+    (interest): BusinessInterestView => ({
+      ...interest,
+      details: applications.find((entry) => entry.businessInterestId === interest.businessInterestId)?.details ?? '',
+      conditions: decisions.find((entry) => entry.businessInterestId === interest.businessInterestId)?.conditions ?? null,
+      reviewDueOn: businessInterestReviewDue(interest),
+      complianceChecks: checks.filter((entry) => entry.businessInterestId === interest.businessInterestId),
+    }),
+  );
+  const associations = Object.values(registers.associations).map(
+    (association): AssociationView => ({
+      ...association,
+      person: declarations.find((entry) => entry.associationId === association.associationId)?.person ?? '',
+      reviewDueOn: associationReviewDue(association),
+    }),
+  );
+  const vetting = registers.vetting === null ? null : { ...registers.vetting, reviewDueOn: vettingReviewDue(registers.vetting) };
+  const record = {
+    personId,
+    force: registers.force,
+    asOf: today,
+    businessInterests,
+    giftsAndHospitality: entriesOf(entries, 'GiftOrHospitalityOffered'),
+    associations,
+    conflictsOfInterest: entriesOf(entries, 'ConflictOfInterestDeclared'),
+    vetting,
+    drugTests: entriesOf(entries, 'DrugTestRecorded'),
+    systemAccessFindings: entriesOf(entries, 'SystemAccessAuditFinding'),
+  };
+  return { ...record, signals: signalsOf(record, today) };
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentActor } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { FiguresRoute, negotiateFigures, readableForce } from '../inspection-metrics/figures-http';
+import { MisconductStatisticsQuery } from './misconduct-statistics.dto';
+import { MISCONDUCT_STATISTICS_PROJECTION } from './misconduct-statistics.projection';
+import { MisconductStatisticsQueries } from './misconduct-statistics.queries';
+import { MisconductStatistics } from './statistics-tables';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class MisconductStatisticsController {
+  constructor(private readonly queries: MisconductStatisticsQueries) {}
+
+  @Get('misconduct')
+  @FiguresRoute(MISCONDUCT_STATISTICS_PROJECTION, 'The annual misconduct statistics tables of a force for the financial year starting 1 April of `year`')
+  async misconduct(
+    @Query() query: MisconductStatisticsQuery,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MisconductStatistics | string> {
+    const statistics = await this.queries.statistics(readableForce(actor, query.force), query.year);
+    return negotiateFigures(request, response, statistics);
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { RECOMMENDATION_READERS } from '../../src/recommendations/recommendation.routes';
+import { ALL_FORCES, OptionalForceField } from '../../src/shared/force';
+import { CLOCK } from '../timeliness/clock';
+import type { Clock } from '../timeliness/clock';
+import { RECOMMENDATIONS_PROJECTION } from './recommendations.projection';
+import { RecommendationPage, RecommendationsQueries } from './recommendations.queries';
+
+/** `GET /recommendations?force=&overdue=` (api.md). */
+export class RecommendationListQuery {
+  @OptionalForceField()
+  force?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: past their due date and neither completed nor declined; false: the others' })
+  @IsOptional()
+  // A query string carries text: only the words true and false are booleans here.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@ApiTags('recommendations')
+@Controller('recommendations')
+export class RecommendationsController {
+  constructor(
+    private readonly queries: RecommendationsQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The recommendations made to the reader's force (to every force for a national reader), soonest due first. */
+  @Get()
+  @Roles(...RECOMMENDATION_READERS)
+  @ReadsProjections(RECOMMENDATIONS_PROJECTION)
+  @ApiOperation({ operationId: 'ListRecommendations', summary: 'Recommendations made to the force, with whether each is overdue' })
+  list(@Query() query: RecommendationListQuery, @CurrentActor() actor: Actor): Promise<RecommendationPage> {
+    const scope = actor.force === ALL_FORCES ? null : actor.force;
+    return this.queries.list({ scope, force: query.force, overdue: query.overdue, today: this.clock.today() });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * A recommendation as the event store holds it (`recommendation-<id>`), how the shared write
+ * path decides and appends on it, and who may: the writer must act for the force the
+ * recommendation was made to (404 otherwise, so another force's recommendations stay unseen).
+ */
+import { NotFoundError } from '../shared/domain-error';
+import { actsForForce } from '../shared/force';
+import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
+import type { StreamSlice } from '../shared/stream-commands';
+import { recommendationDecider } from './recommendation.decide';
+import type { RecommendationCommand } from './recommendation.decide';
+import { RECOMMENDATION_EVENT_DATE, RECOMMENDATION_EVENT_SCHEMA_VERSION } from './recommendation.events';
+import type { RecommendationEvent } from './recommendation.events';
+import type { RecommendationRuleName } from './recommendation.rule-book';
+import type { RecommendationState } from './recommendation.state';
+
+export const RECOMMENDATION_STREAM_PREFIX = 'recommendation-';
+const MUST_EXIST: RecommendationRuleName = 'recommendationMustExist';
+
+export const RECOMMENDATIONS: StreamSlice<RecommendationCommand, RecommendationEvent, RecommendationState> = {
+  decider: recommendationDecider,
+  schemaVersions: RECOMMENDATION_EVENT_SCHEMA_VERSION,
+  dateFields: RECOMMENDATION_EVENT_DATE,
+  streamName: (command) => `${RECOMMENDATION_STREAM_PREFIX}${command.recommendationId}`,
+  admit: (state, command, context) => {
+    if (state !== null && !actsForForce(context.actor, state.force)) throw new NotFoundError(`There is no recommendation ${command.recommendationId}.`);
+  },
+  notFoundRules: [MUST_EXIST],
+};
+
+export class ExecuteRecommendationCommand extends StreamCommandMessage<RecommendationCommand> {}
+export const ExecuteRecommendationCommandHandler = streamCommandHandler(ExecuteRecommendationCommand, RECOMMENDATIONS);

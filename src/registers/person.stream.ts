@@ -1,0 +1,29 @@
+/**
+ * A person's registers as the event store holds them: the `person-<personId>` stream, and
+ * how the shared write path (src/shared/stream-commands.ts) decides and appends on it.
+ */
+import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
+import type { StreamSlice } from '../shared/stream-commands';
+import { ensurePersonAccess } from './person-access';
+import { registersDecider } from './registers.decide';
+import type { RegisterCommand } from './registers.decide';
+import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION } from './registers.events';
+import type { RegisterEvent } from './registers.events';
+import type { PersonRegisters } from './registers.state';
+
+export const PERSON_STREAM_PREFIX = 'person-';
+
+export function personStreamName(personId: string): string {
+  return `${PERSON_STREAM_PREFIX}${personId}`;
+}
+
+export const PERSON_REGISTERS: StreamSlice<RegisterCommand, RegisterEvent, PersonRegisters> = {
+  decider: registersDecider,
+  schemaVersions: REGISTER_EVENT_SCHEMA_VERSION,
+  dateFields: REGISTER_EVENT_DATE,
+  streamName: (command) => personStreamName(command.personId),
+  admit: (state, command, context) => ensurePersonAccess(context.actor, command.personId, state.force),
+};
+
+export class ExecuteRegisterCommand extends StreamCommandMessage<RegisterCommand> {}
+export const ExecuteRegisterCommandHandler = streamCommandHandler(ExecuteRegisterCommand, PERSON_REGISTERS);

@@ -1,0 +1,32 @@
+/**
+ * The registers whose entries stand alone (gifts and hospitality, conflicts of interest,
+ * drug tests) and vetting. Each function refuses under a named rule or returns.
+ */
+import type { ConflictOfInterestDeclared, DrugTestRecorded, GiftOrHospitalityOffered, VettingReviewed, VettingWithdrawn } from './registers.events';
+import { ensure, ensureNotBefore } from './registers.rule-book';
+import type { RegisterRuleName } from './registers.rule-book';
+import type { PersonRegisters } from './registers.state';
+
+/** Every offer is recorded, declined ones too; only an item can be passed on to a charity. */
+export function checkGiftOrHospitality(data: GiftOrHospitalityOffered): void {
+  ensure(data.kind === 'GIFT' || data.decision !== 'REGIFTED_TO_CHARITY', 'hospitalityCannotBeRegifted');
+}
+
+/**
+ * BCH policy 2.2.4 and 2.2.6: disclosed in writing to a supervisor, who may remove the
+ * person from the matter or search police systems in their place (2.2.7, 2.2.11).
+ */
+export function checkConflict(personId: string, data: ConflictOfInterestDeclared): void {
+  ensure(data.declaredTo !== personId, 'conflictMustBeDeclaredToSupervisor');
+}
+
+/** A review or withdrawal needs vetting granted and not withdrawn, and follows the grant. */
+export function checkVettingStep(state: PersonRegisters, data: VettingReviewed | VettingWithdrawn, missing: RegisterRuleName): void {
+  const vetting = state.vetting;
+  ensure(vetting !== null && vetting.withdrawnOn === null, missing);
+  ensureNotBefore(data.on, vetting.grantedOn, 'the grant');
+}
+
+export function checkDrugTest(state: PersonRegisters, data: DrugTestRecorded): void {
+  ensure(data.kind !== 'PRE_EMPLOYMENT' || !state.testedInService, 'preEmploymentTestMustComeFirst');
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { expectEveryRuleSpecified } from '../shared/testing/rule-coverage';
+import { REGISTER_EVENT_DATE, REGISTER_EVENT_TYPES, VAULT_FIELDS } from './registers.events';
+import { REGISTER_RULES } from './registers.rule-book';
+
+const SPECS = ['business-interests.spec.ts', 'associations.spec.ts', 'register-entries.spec.ts'].map((file) => join(__dirname, file));
+
+describe('the register rule book', () => {
+  it('has a given/when/then spec naming each rule, and no spec naming a rule that does not exist', () => {
+    expectEveryRuleSpecified(Object.keys(REGISTER_RULES), SPECS);
+  });
+
+  it('gives every rule a message and a source', () => {
+    for (const rule of Object.values(REGISTER_RULES)) expect(rule).toEqual({ message: expect.stringMatching(/\S/), source: expect.stringMatching(/\S/) });
+  });
+
+  it("keeps the vault's list to the personal data events.md names: details, conditions, offeredBy, person, and free-text reasons", () => {
+    const vaulted = REGISTER_EVENT_TYPES.flatMap((type) => VAULT_FIELDS[type].map((field) => `${type}.${String(field)}`));
+    expect(vaulted).toEqual([
+      'BusinessInterestApplied.details',
+      'BusinessInterestDecided.conditions',
+      'BusinessInterestRescinded.reason',
+      'GiftOrHospitalityOffered.offeredBy',
+      'NotifiableAssociationDeclared.person',
+      'ConflictOfInterestDeclared.details',
+      'VettingWithdrawn.reason',
+    ]);
+    expect(Object.keys(REGISTER_EVENT_DATE)).toEqual(REGISTER_EVENT_TYPES);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * A slice's rules by name, with the plain message a refused user reads and the source it
+ * rests on, and the `ensure`/`refuse` that throw a DomainError naming the rule. The name is
+ * stable: it appears in the error, in the spec title and in the 422's detail.
+ *
+ *   const book = ruleBook({ reviewNeedsApproval: { message: '...', source: 'force policy' } });
+ *   export const ensure: Ensure<keyof typeof RULES> = book.ensure;
+ *
+ * (An assertion function must be declared with an explicit type, hence the annotation.)
+ */
+import { isBeforeDay } from './days';
+import { DomainError } from './domain-error';
+
+export interface Rule {
+  message: string;
+  source: string;
+}
+
+/** The source of a rule that no regulation states: it keeps the record coherent. */
+export const KEEPS_RECORD_COHERENT = 'keeps the record coherent';
+
+export type Refuse<Name extends string> = (rule: Name, detail?: string) => never;
+export type Ensure<Name extends string> = (condition: boolean, rule: Name, detail?: string) => asserts condition;
+
+export interface RuleBook<Name extends string> {
+  readonly rules: { readonly [N in Name]: Rule };
+  /** Refuse the command under `rule`, with its plain message and any detail. */
+  refuse: Refuse<Name>;
+  /** Refuse under `rule` when `condition` is false. */
+  ensure: Ensure<Name>;
+  /** Refuse under `rule` when `day` is before `earliest`, the day of `what` (named in the detail). */
+  ensureNotBefore(rule: Name, day: string, earliest: string, what: string): void;
+}
+
+export function ruleBook<Name extends string>(rules: { readonly [N in Name]: Rule }): RuleBook<Name> {
+  const refuse = (rule: Name, detail?: string): never => {
+    const message = rules[rule].message;
+    throw new DomainError(rule, detail === undefined ? message : `${message} (${detail})`);
+  };
+  const ensure: Ensure<Name> = (condition, rule, detail) => {
+    if (!condition) refuse(rule, detail);
+  };
+  const ensureNotBefore = (rule: Name, day: string, earliest: string, what: string): void =>
+    ensure(!isBeforeDay(day, earliest), rule, `${day} is before ${what} on ${earliest}`);
+  return { rules, refuse, ensure, ensureNotBefore };
+}

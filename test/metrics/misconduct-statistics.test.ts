@@ -1,0 +1,137 @@
+/**
+ * `GET /statistics/misconduct?force=&year=`: the annual tables for the financial year
+ * starting 1 April of `year` (2013: 1 April 2013 – 31 March 2014), in JSON and CSV.
+ */
+import type { GlobalPosition } from '../../src/event-store/position';
+import type { TestApp } from '../support/app';
+import { appendAll, concludedCase, PROBLEM_JSON, read, recorded, startFiguresApp } from './support';
+
+const FORCE = 'YEARSHIRE';
+
+describe('misconduct statistics over HTTP', () => {
+  let app: TestApp;
+  let written: GlobalPosition;
+  const meetingOnFirstApril = concludedCase(FORCE, {
+    receivedOn: '2013-09-02',
+    kind: 'MISCONDUCT_MEETING',
+    concludedOn: '2014-04-01',
+    outcome: 'WRITTEN_WARNING',
+    grossMisconductProven: false,
+    rank: 'SERGEANT',
+  });
+
+  beforeAll(async () => {
+    app = await startFiguresApp();
+    written = await appendAll(app, [
+      concludedCase(FORCE, {
+        receivedOn: '2013-05-01',
+        kind: 'MISCONDUCT_HEARING',
+        concludedOn: '2014-03-31',
+        outcome: 'DISMISSAL_WITHOUT_NOTICE',
+        grossMisconductProven: true,
+        barredOn: '2014-03-31',
+        corruptionCategory: 'DRUGS',
+      }),
+      meetingOnFirstApril,
+      concludedCase(FORCE, {
+        receivedOn: '2013-02-01',
+        kind: 'ACCELERATED_HEARING',
+        concludedOn: '2013-04-01',
+        outcome: 'DISMISSAL_WITHOUT_NOTICE',
+        grossMisconductProven: true,
+        rank: 'INSPECTOR',
+        formerOfficer: true,
+        barredOn: '2014-04-01',
+      }),
+      concludedCase(FORCE, {
+        receivedOn: '2013-06-01',
+        kind: 'MISCONDUCT_HEARING',
+        concludedOn: '2013-10-10',
+        outcome: 'FINAL_WRITTEN_WARNING',
+        grossMisconductProven: true,
+        rank: 'STAFF',
+        workforceType: 'POLICE_STAFF',
+      }),
+      concludedCase('OTHERSHIRE', { receivedOn: '2013-06-01', kind: 'MISCONDUCT_MEETING', concludedOn: '2013-10-10', outcome: 'WRITTEN_WARNING', grossMisconductProven: false }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const statistics = (query: string, reader: Parameters<typeof read>[2] = {}) => read(app, `statistics/misconduct?${query}`, { force: FORCE, after: written, ...reader });
+
+  it('counts 1 April to 31 March: a conclusion on 31 March 2014 in 2013/14, one on 1 April 2014 in 2014/15', async () => {
+    const response = await statistics(`force=${FORCE}&year=2013`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      force: FORCE,
+      year: 2013,
+      financialYear: '2013/14',
+      from: '2013-04-01',
+      to: '2014-03-31',
+      proceedings: { total: 3, byType: { MISCONDUCT_MEETING: 0, MISCONDUCT_HEARING: 2, ACCELERATED_HEARING: 1 } },
+      findings: { MISCONDUCT_HEARING: { GROSS_MISCONDUCT_PROVEN: 2, MISCONDUCT_PROVEN: 0, NOT_PROVEN: 0 } },
+      formerOfficers: { total: 1, outcomes: { DISMISSAL_WITHOUT_NOTICE: 1 } },
+      barredListEntries: { total: 1, byBasis: { DISMISSED: 1, WOULD_HAVE_BEEN_DISMISSED: 0 }, byWorkforceType: { POLICE_OFFICER: 1 } },
+    });
+    const { outcomes, byRank, byWorkforceType, byAllegationCategory, byBreachType } = response.body;
+    expect(outcomes.total).toMatchObject({ DISMISSAL_WITHOUT_NOTICE: 2, FINAL_WRITTEN_WARNING: 1, WRITTEN_WARNING: 0 });
+    expect(outcomes.byType.MISCONDUCT_HEARING).toMatchObject({ DISMISSAL_WITHOUT_NOTICE: 1, FINAL_WRITTEN_WARNING: 1 });
+    expect(byRank.CONSTABLE.total).toBe(1);
+    expect(byRank.INSPECTOR.outcomes.DISMISSAL_WITHOUT_NOTICE).toBe(1);
+    expect(byRank.SERGEANT.total).toBe(0);
+    expect(byWorkforceType.POLICE_STAFF).toMatchObject({ total: 1, outcomes: { FINAL_WRITTEN_WARNING: 1 } });
+    expect(byAllegationCategory).toMatchObject({ DRUGS: 1, NONE: 2 });
+    expect(byBreachType.HONESTY_AND_INTEGRITY).toEqual({ proven: 3, notProven: 0 });
+
+    const next = await statistics(`force=${FORCE}&year=2014`);
+    expect(next.body).toMatchObject({
+      financialYear: '2014/15',
+      proceedings: { total: 1, byType: { MISCONDUCT_MEETING: 1, MISCONDUCT_HEARING: 0, ACCELERATED_HEARING: 0 } },
+      byRank: { SERGEANT: { total: 1, outcomes: { WRITTEN_WARNING: 1 } } },
+      formerOfficers: { total: 0 },
+      barredListEntries: { total: 1, byBasis: { DISMISSED: 0, WOULD_HAVE_BEEN_DISMISSED: 1 } },
+    });
+  });
+
+  it('gives the same tables as CSV', async () => {
+    const response = await statistics(`force=${FORCE}&year=2013`, { accept: 'text/csv' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.text.split('\r\n')).toEqual(
+      expect.arrayContaining(['metric,value', 'financialYear,2013/14', 'proceedings.byType.MISCONDUCT_HEARING,2', 'byRank.INSPECTOR.outcomes.DISMISSAL_WITHOUT_NOTICE,1']),
+    );
+  });
+
+  it('keeps forces apart, and refuses a reader of one force another force’s tables', async () => {
+    const other = await statistics('force=OTHERSHIRE&year=2013', { force: '*' });
+    expect(other.body.proceedings.total).toBe(1);
+    const refused = await statistics('force=OTHERSHIRE&year=2013');
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toMatch(PROBLEM_JSON);
+  });
+
+  it.each(['year=twenty', `force=${FORCE}`, 'year=2013.5', 'year=2013&from=2013-04-01'])('refuses %s with a 400', async (query) => {
+    const response = await statistics(query);
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+  });
+
+  it('moves a conclusion to the year its correction says', async () => {
+    const conclusion = meetingOnFirstApril.events[meetingOnFirstApril.conclusionIndex];
+    const corrected = await appendAll(app, [
+      {
+        stream: meetingOnFirstApril.stream,
+        events: [recorded('RecordCorrected', { correctsEventId: conclusion.eventId ?? '', reason: 'wrong day', replacement: { ...conclusion.data, on: '2014-03-30' } }, '2014-05-01', FORCE)],
+      },
+    ]);
+    const [year2013, year2014] = await Promise.all([
+      statistics(`force=${FORCE}&year=2013`, { after: corrected }),
+      statistics(`force=${FORCE}&year=2014`, { after: corrected }),
+    ]);
+    expect(year2013.body.proceedings.byType.MISCONDUCT_MEETING).toBe(1);
+    expect(year2014.body.proceedings.byType.MISCONDUCT_MEETING).toBe(0);
+  });
+});
