@@ -25,9 +25,18 @@ export function pollingSubscription(options: PollingSubscriptionOptions): Subscr
   const run = async (): Promise<void> => {
     let checkpoint = options.after;
     let caughtUp = false;
+    let next: Promise<ReadAllPage> | undefined;
     while (!abort.signal.aborted) {
-      const page = await options.read(checkpoint, options.batchSize);
+      const page = await (next ?? options.read(checkpoint, options.batchSize));
+      next = undefined;
       if (abort.signal.aborted) return;
+      const full = page.events.length >= options.batchSize;
+      if (full) {
+        // Read ahead: the next page is read while the handler applies this one. Reads are by
+        // position and never skip, so reading before the handler has committed is safe.
+        next = options.read(page.scannedTo, options.batchSize);
+        next.catch(() => undefined); // awaited on the next turn; do not report it twice
+      }
       if (page.events.length > 0) {
         await handlers.onEvents(page.events);
         checkpoint = page.events[page.events.length - 1].position;
@@ -36,7 +45,7 @@ export function pollingSubscription(options: PollingSubscriptionOptions): Subscr
         checkpoint = page.scannedTo;
         if (handlers.onCheckpoint) await handlers.onCheckpoint(checkpoint);
       }
-      if (page.events.length < options.batchSize) {
+      if (!full) {
         if (!caughtUp) {
           caughtUp = true;
           handlers.onCaughtUp?.();
@@ -49,7 +58,9 @@ export function pollingSubscription(options: PollingSubscriptionOptions): Subscr
   const done = run().catch((error: unknown) => {
     if (abort.signal.aborted) return;
     abort.abort();
-    if (handlers.onError) handlers.onError(error);
+    // Never swallowed: without an onError the subscription's `done` rejects with it.
+    if (!handlers.onError) throw error;
+    handlers.onError(error);
   });
 
   return {
