@@ -1,3 +1,4 @@
+import { accessLogProjection } from './access-log/access-log.projection';
 import { caseStatusProjection } from './case-status/case-status.projection';
 import { integrityRecordProjection } from './integrity-record/integrity-record.projection';
 import { recommendationsProjection } from './recommendations/recommendations.projection';
@@ -7,7 +8,7 @@ import { ProjectionDefinition } from './runner/projection';
 import { timelinessProjection } from './timeliness/timeliness.projection';
 
 /** Every read model the service runs. A projection folder adds itself here. */
-export const PROJECTIONS: ProjectionDefinition[] = [caseStatusProjection, timelinessProjection, inspectionMetricsProjection, misconductStatisticsProjection, integrityRecordProjection, recommendationsProjection];
+export const PROJECTIONS: ProjectionDefinition[] = [caseStatusProjection, timelinessProjection, inspectionMetricsProjection, misconductStatisticsProjection, integrityRecordProjection, recommendationsProjection, accessLogProjection];
 
 /** Read APIs served from projection folders, for the application module. */
 export { CaseStatusModule } from './case-status/case-status.module';
@@ -18,3 +19,4 @@ export { InspectionMetricsModule } from './inspection-metrics/inspection-metrics
 export { MisconductStatisticsModule } from './misconduct-statistics/misconduct-statistics.module';
 export { IntegrityRecordModule } from './integrity-record/integrity-record.module';
 export { RecommendationsReadModule } from './recommendations/recommendations.module';
+export { AccessLogModule } from './access-log/access-log.module';

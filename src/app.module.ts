@@ -12,6 +12,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { HttpPlumbingModule } from './http/http-plumbing.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { VaultModule } from './vault/vault.module';
 import { CaseExportModule } from '../projections/case-export/case-export.module';
 import { PROJECTIONS } from '../projections';
 import { DccOversightModule, TimelinessModule } from '../projections';
@@ -19,6 +20,7 @@ import { InspectionMetricsModule, MisconductStatisticsModule } from '../projecti
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseHistoryModule, CaseStatusModule } from '../projections';
+import { AccessLogModule } from '../projections';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */
 export type AppModuleImport = Type<unknown> | DynamicModule;
@@ -34,6 +36,7 @@ export class AppModule {
         DatabaseModule.forRoot(options.database),
         CqrsModule.forRoot(),
         EventStoreModule,
+        VaultModule,
         HttpPlumbingModule,
         HealthModule,
         LedgerModule,
@@ -50,6 +53,7 @@ export class AppModule {
         IntegrityRecordModule,
         RecommendationsModule,
         RecommendationsReadModule,
+        AccessLogModule,
         WorkforceModule,
         ...(options.extraModules ?? []),
       ],

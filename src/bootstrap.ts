@@ -4,17 +4,18 @@ import { AppModule, AppModuleImport } from './app.module';
 import { AppConfig } from './config/configuration';
 import { DatabaseHandle } from './database/database';
 import { configureHttp } from './http/configure-http';
+import type { DestinationStream } from 'pino';
 
 /** Builds the whole service on an open database; used by main.ts and by the tests. */
 export async function createApp(
   config: AppConfig,
   database: DatabaseHandle,
-  options: { extraModules?: AppModuleImport[] } = {},
+  options: { extraModules?: AppModuleImport[]; logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot({ config, database, extraModules: options.extraModules }), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });
-  configureHttp(app, config);
+  configureHttp(app, config, { logDestination: options.logDestination });
   return app;
 }

@@ -5,7 +5,12 @@ import { openDatabase } from './database/database';
 
 async function main(): Promise<void> {
   const config = loadConfiguration();
-  if (config.jwt.usingDevelopmentSecret) {
+  if (config.jwt.jwksUrl !== undefined) {
+    process.stdout.write(
+      `RS256 tokens are checked against the JWKS of ${config.jwt.jwksUrl}` +
+        (config.jwt.usingDevelopmentSecret ? ' (the development HS256 secret is not accepted).\n' : '; HS256 tokens signed with LEDGER_JWT_SECRET are accepted too.\n'),
+    );
+  } else if (config.jwt.usingDevelopmentSecret) {
     process.stdout.write(
       'LEDGER_JWT_SECRET is not set: using the development secret. Do not run like this in production.\n' +
         'Get a development token with: npm run token -- --role DCC --force HAMPSHIRE\n',

@@ -1,4 +1,5 @@
 import { ratio } from '../lib/stats';
+import { accessRecording } from './access-recording';
 import { appendBaseline } from './append-baseline';
 import { appendLedger } from './append-ledger';
 import { appendPeer } from './append-peer';
@@ -13,13 +14,15 @@ import { DerivedFigure, Workload } from './workload';
  * database on the same server; the read workloads share one seeded database.
  * Add new workloads (a replay, query latencies…) here.
  */
-export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll, replay, queries];
+export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll, replay, queries, accessRecording];
 
 /** Figures computed from others once every workload has run. */
 export const DERIVED: DerivedFigure[] = [
   { name: 'appendToBaselineRatio', compute: (f) => ratio(f.appendEventsPerSecond, f.baselineEventsPerSecond) },
   { name: 'toPeerRatio', compute: (f) => ratio(f.appendEventsPerSecond, f.peerEventsPerSecond) },
   { name: 'replayToRawReadRatio', compute: (f) => ratio(f.replayEventsPerSecond, f.replayRawReadEventsPerSecond) },
+  // Target ≤ 1.2 (issue 7): what recording every read costs a case read's p95.
+  { name: 'readRecordingP95Ratio', compute: (f) => ratio(f.caseReadRecordedP95Ms, f.caseReadUnrecordedP95Ms) },
   { name: 'readAllToRawReadRatio', compute: (f) => ratio(f.readAllEventsPerSecond, f.rawReadEventsPerSecond) },
 ];
 

@@ -1,8 +1,5 @@
-import { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
-import { createApp } from '../../src/bootstrap';
-import { loadConfiguration } from '../../src/config/configuration';
-import { signToken } from '../../src/http/token';
+import { startReadApp } from '../lib/read-app';
 import { summariseLatencies } from '../lib/stats';
 import { replayedLedger } from './replay';
 import { BenchContext, TableRow, Workload, WorkloadResult } from './workload';
@@ -27,13 +24,7 @@ export const queries: Workload = {
 async function measure(context: BenchContext): Promise<WorkloadResult> {
   const ledger = await replayedLedger(context);
   const caseIds = await sampleCaseIds(ledger.url);
-  const config = loadConfiguration({ DATABASE_URL: ledger.url, LEDGER_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', LEDGER_SEAL_EVERY_EVENTS: '0', LEDGER_SEAL_INTERVAL_SECONDS: '0' });
-  const app: INestApplication = await createApp(config, { url: ledger.url, embedded: false, stop: async () => undefined });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const base = `http://127.0.0.1:${address.port}/api/v1`;
-  const token = signToken({ userId: 'bench', name: 'Bench', roles: ['DCC'], force: '*', expiresInSeconds: 3600 }, config.jwt);
-  const headers = { Authorization: `Bearer ${token}`, 'X-Access-Purpose': 'Benchmark of read latency' };
+  const { app, base, headers } = await startReadApp(ledger.url, SECRET, 'Benchmark of read latency');
   const endpoints: { name: string; figure: string; path: (n: number) => string }[] = [
     { name: 'case list', figure: 'caseListP95Ms', path: (n) => `/cases?force=${FORCE}&page=${1 + (n % 5)}&pageSize=20` },
     { name: 'case timeliness', figure: 'timelinessP95Ms', path: (n) => `/cases/${caseIds[n % caseIds.length]}/timeliness` },
@@ -68,7 +59,8 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
   return { figures, rows };
 }
 
-async function sampleCaseIds(url: string): Promise<string[]> {
+/** A hundred case ids of the ledger, at random. */
+export async function sampleCaseIds(url: string): Promise<string[]> {
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
     const { rows } = await pool.query<{ stream_name: string }>(`SELECT stream_name FROM ledger_streams WHERE stream_name LIKE 'case-%' ORDER BY random() LIMIT 100`);

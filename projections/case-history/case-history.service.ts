@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import { EventStore } from '../../src/event-store/event-store';
+import { Vault } from '../../src/vault/vault';
 import { caseStreamName } from '../../src/cases/case.stream';
 import { accessFactsOf } from '../case-status/case-status.item';
 import { recordedByMs } from './as-of';
@@ -13,12 +14,17 @@ import { CaseHistory, caseHistory, statusFrom } from './case-history';
  */
 @Injectable()
 export class CaseHistoryReader {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly vault: Vault,
+  ) {}
 
   async load(caseId: string, asOf: string | undefined): Promise<LoadedCase<CaseHistory> | undefined> {
     const stream = await this.store.readStream(caseStreamName(caseId));
     const now = statusFrom(stream);
     if (now === null) return undefined;
-    return { facts: accessFactsOf(now), value: caseHistory(caseId, stream, asOf === undefined ? undefined : recordedByMs(asOf)) };
+    // Personal data opens only here, for a reader already let in: erased people's fields read `{ erased: true }`.
+    const history = caseHistory(caseId, stream, asOf === undefined ? undefined : recordedByMs(asOf));
+    return { facts: accessFactsOf(now), value: await this.vault.open(history) };
   }
 }

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CASE_STAGES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
 import type { CaseStage, CorruptionCategory } from '../../src/cases/case.enums';
+import { PagedQuery } from '../../src/shared/paging';
 
 export const MAX_PAGE_SIZE = 100;
 
 /** `GET /cases?force=&stage=&category=&overdue=&subjectPersonId=&page=&pageSize=` (api.md). */
-export class CaseListQuery {
+export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'Force code, e.g. HAMPSHIRE' })
   @IsOptional()
   @IsString()
@@ -36,20 +37,4 @@ export class CaseListQuery {
   @IsString()
   @Length(1, 200)
   subjectPersonId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize: number = 20;
 }

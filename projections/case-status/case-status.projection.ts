@@ -7,14 +7,16 @@
  * To fold without reading the store, the projection keeps each case's events (as evolve
  * takes them) in `case_status_events`, one row per event: appending rows is cheap where
  * rewriting a growing array per case and batch was not (measured: most of the write time).
- * A batch is two statements whatever its size: read the touched cases' earlier events, then
- * one that inserts the new events and upserts the status rows (event-store-notes.md,
+ * A batch is two statements whatever its size: read the touched cases' earlier events (of
+ * the cases whose streams began before the batch), then one that inserts the new events and
+ * upserts the status rows (event-store-notes.md,
  * "Write set-based").
  */
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import type { CaseEventEnvelope } from '../../src/cases/case.events';
-import { foldCase } from '../../src/cases/case.state';
+import { foldCase, refold } from '../../src/cases/case.state';
+import type { CaseState } from '../../src/cases/case.state';
 import { caseStreamName, toCaseEnvelope } from '../../src/cases/case.stream';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
 import { CaseStatusItem, toCaseStatusItem } from './case-status.item';
@@ -38,6 +40,8 @@ type KeptRow = KeptEvent & { case_id: string };
 /** A batch's events for one case, in stream order. */
 interface TouchedCase {
   events: KeptEvent[];
+  /** The stream revision of this batch's first event of the case: 0 when the case starts here. */
+  firstRevision: bigint;
   revision: bigint;
   lastPosition: string;
   /** Commit position of the first event of this batch: orders cases opened on the same day. */
@@ -107,23 +111,37 @@ export const caseStatusProjection: ProjectionDefinition = {
 async function applyCaseStatus(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
   const touched = groupByCase(events);
   if (touched.size === 0) return;
-  const earlier = await readEarlierEvents(context, [...touched.keys()]);
+  // A case whose stream starts in this batch has nothing kept yet (in a rebuild, most of them).
+  const continued = [...touched].filter(([, batch]) => batch.firstRevision > 0n).map(([caseId]) => caseId);
+  const earlier = continued.length === 0 ? new Map<string, CaseEventEnvelope[]>() : await readEarlierEvents(context, continued);
   const kept: KeptRow[] = [];
   const rows: CaseStatusRow[] = [];
   for (const [caseId, batch] of touched) {
     for (const event of batch.events) kept.push({ case_id: caseId, ...event });
-    const state = foldCase([...(earlier.get(caseId) ?? []), ...batch.events.map((event) => event.envelope)]);
+    const state = fold([...(earlier.get(caseId) ?? []), ...batch.events.map((event) => event.envelope)]);
     // Events before a referral (none in practice: decide refuses them) wait for one.
     if (state !== null) rows.push(statusRow(caseId, toCaseStatusItem(state), batch));
   }
   await write(context, kept, rows);
 }
 
+/**
+ * The case as `foldCase` makes it, as far as toCaseStatusItem looks (it reads neither the
+ * log nor the corrections): without a correction that is the facts applied in order, as
+ * `refold` applies them, without evolve's copy of the growing log at every event; with one,
+ * `foldCase` itself.
+ */
+function fold(events: readonly CaseEventEnvelope[]): CaseState {
+  return events.some((event) => event.type === 'RecordCorrected') ? foldCase(events) : refold(events, NO_CORRECTIONS);
+}
+
+const NO_CORRECTIONS = {};
+
 function groupByCase(events: readonly RecordedEvent[]): Map<string, TouchedCase> {
   const touched = new Map<string, TouchedCase>();
   for (const event of events) {
     const caseId = event.streamName.slice(CASE_STREAM_PREFIX.length);
-    const batch = touched.get(caseId) ?? { events: [], revision: event.revision, lastPosition: '', firstCommit: event.position.commit };
+    const batch = touched.get(caseId) ?? { events: [], firstRevision: event.revision, revision: event.revision, lastPosition: '', firstCommit: event.position.commit };
     const envelope = toCaseEnvelope(event);
     if (envelope) batch.events.push({ revision: event.revision.toString(), envelope });
     batch.revision = event.revision;

@@ -41,10 +41,13 @@ export class CaseStatusQueries {
     const limit = parameters.push(filter.pageSize);
     const offset = parameters.push((filter.page - 1) * filter.pageSize);
     const rows = await this.query<{ total: string; items: CaseStatusItem[] }>(
-      `WITH matching AS (SELECT * FROM ${CASE_STATUS_TABLE} WHERE ${where.join(' AND ')})
-       SELECT (SELECT count(*) FROM matching) AS total,
+      // Not a CTE used twice: PostgreSQL would materialise every matching row, items and all,
+      // to count them. The count reads narrow rows; the page walks the index and stops.
+      `SELECT (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${where.join(' AND ')}) AS total,
               coalesce((SELECT jsonb_agg(item ORDER BY ${NEWEST_FIRST})
-                          FROM (SELECT * FROM matching ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`,
+                          FROM (SELECT item, received_on, opened_position, case_id FROM ${CASE_STATUS_TABLE}
+                                 WHERE ${where.join(' AND ')}
+                                 ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`,
       parameters,
     );
     return { items: rows[0]?.items ?? [], total: Number(rows[0]?.total ?? 0) };
@@ -68,6 +71,7 @@ function conditions(filter: CaseListFilter, scope: CaseListScope): { where: stri
   const parameters: unknown[] = [];
   const parameter = (value: unknown): string => `$${parameters.push(value)}`;
   const where = [`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`, `NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`];
+  if (scope.excludeCaseIds.length > 0) where.push(`NOT (case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`);
   if (scope.force !== null) where.push(`force = ${parameter(scope.force)}`);
   if (filter.force !== undefined) where.push(`force = ${parameter(filter.force)}`);
   if (filter.stage !== undefined) where.push(`stage = ${parameter(filter.stage)}`);

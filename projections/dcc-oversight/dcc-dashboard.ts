@@ -4,13 +4,11 @@
  * keeps a record to ensure consistency), built from the read model and judged against today.
  */
 import type { CaseStage, DepartureKind, Rank, WorkforceType } from '../../src/cases/case.enums';
-import { isOverdue } from '../timeliness/deadlines';
 import type { DeadlineView } from '../timeliness/timeliness-view';
 import { deadlineView } from '../timeliness/timeliness-view';
-import { calendarDaysBetween } from '../timeliness/working-days';
-import type { CaseDeadline, DccOversightData, WatchedSubject } from './dcc-oversight.queries';
-import { outcomesByRank } from './sanction-consistency';
-import type { ProvenGrossMisconduct, RankOutcomes } from './sanction-consistency';
+import type { DccOversightData, WatchedSubject } from './dcc-oversight.queries';
+import { outcomesByRankFromCounts } from './sanction-consistency';
+import type { RankOutcomes } from './sanction-consistency';
 
 export interface SuspendedSubject {
   caseId: string;
@@ -54,9 +52,8 @@ export interface DccDashboard {
   inconsistentRanks: Rank[];
 }
 
-function suspended(subject: WatchedSubject, open: readonly CaseDeadline[], today: string): SuspendedSubject | null {
-  if (subject.suspension === 'NONE' || subject.suspended_since === null) return null;
-  const review = open.find((deadline) => deadline.rule === 'suspensionReview' && deadline.caseId === subject.case_id && deadline.subjectId === subject.subject_id);
+function suspended(subject: WatchedSubject): SuspendedSubject | null {
+  if (subject.suspension === 'NONE' || subject.suspended_since === null || subject.days_suspended === null) return null;
   return {
     caseId: subject.case_id,
     subjectId: subject.subject_id,
@@ -64,15 +61,15 @@ function suspended(subject: WatchedSubject, open: readonly CaseDeadline[], today
     workforceType: subject.workforce_type,
     status: subject.suspension,
     since: subject.suspended_since,
-    daysSuspended: calendarDaysBetween(subject.suspended_since, today),
+    daysSuspended: subject.days_suspended,
     lastReviewedOn: subject.last_reviewed_on,
-    nextReviewOn: review?.dueOn ?? null,
-    reviewOverdue: review !== undefined && isOverdue(review, today),
+    nextReviewOn: subject.next_review_on,
+    reviewOverdue: subject.review_overdue,
   };
 }
 
-function awaitingApproval(subject: WatchedSubject, today: string): DepartureAwaitingApproval | null {
-  if (!subject.awaiting_dcc_decision || subject.departure_how === null || subject.departed_on === null) return null;
+function awaitingApproval(subject: WatchedSubject): DepartureAwaitingApproval | null {
+  if (!subject.awaiting_dcc_decision || subject.departure_how === null || subject.departed_on === null || subject.days_waiting === null) return null;
   return {
     caseId: subject.case_id,
     subjectId: subject.subject_id,
@@ -81,19 +78,7 @@ function awaitingApproval(subject: WatchedSubject, today: string): DepartureAwai
     how: subject.departure_how,
     on: subject.departed_on,
     stageAtDeparture: subject.stage_at_departure,
-    daysWaiting: calendarDaysBetween(subject.departed_on, today),
-  };
-}
-
-function provenGrossMisconduct(subject: WatchedSubject): ProvenGrossMisconduct | null {
-  if (!subject.gross_misconduct_proven || subject.outcome === null || subject.concluded_on === null) return null;
-  return {
-    caseId: subject.case_id,
-    subjectId: subject.subject_id,
-    rank: subject.rank,
-    outcome: subject.outcome,
-    concludedOn: subject.concluded_on,
-    formerOfficer: subject.former_officer,
+    daysWaiting: subject.days_waiting,
   };
 }
 
@@ -101,17 +86,14 @@ const present = <T>(value: T | null): value is T => value !== null;
 
 export function dccDashboard(force: string, data: DccOversightData, today: string): DccDashboard {
   const byStage = Object.fromEntries(data.liveByStage.map((row) => [row.stage, row.count]));
-  const grossMisconduct = data.subjects.map(provenGrossMisconduct).filter(present);
-  const byRank = outcomesByRank(grossMisconduct);
+  const byRank = outcomesByRankFromCounts(data.grossMisconductByRank, data.notDismissed);
   return {
     force,
     today,
     liveInvestigations: { total: data.liveByStage.reduce((sum, row) => sum + row.count, 0), byStage },
-    suspensions: data.subjects.map((subject) => suspended(subject, data.openDeadlines, today)).filter(present),
-    departuresAwaitingApproval: data.subjects.map((subject) => awaitingApproval(subject, today)).filter(present),
-    overdueDeadlines: data.openDeadlines
-      .filter((deadline) => isOverdue(deadline, today))
-      .map((deadline) => ({ caseId: deadline.caseId, ...deadlineView(deadline, today), daysOverdue: calendarDaysBetween(deadline.dueOn, today) })),
+    suspensions: data.subjects.map(suspended).filter(present),
+    departuresAwaitingApproval: data.subjects.map(awaitingApproval).filter(present),
+    overdueDeadlines: data.overdueDeadlines.map(({ caseId, daysOverdue, ...deadline }) => ({ caseId, ...deadlineView(deadline, today), daysOverdue })),
     grossMisconductOutcomesByRank: byRank,
     inconsistentRanks: byRank.filter((entry) => !entry.consistent).map((entry) => entry.rank),
   };

@@ -8,6 +8,9 @@ import type { Actor } from '../../src/http';
 import { CLOCK } from '../timeliness/clock';
 import type { Clock } from '../timeliness/clock';
 import { TIMELINESS_PROJECTION } from '../timeliness/timeliness.projection';
+import { ACCESS_LOG_PROJECTION } from '../access-log/access-log.projection';
+import { UnusualReadingQueries } from '../access-log/unusual-reading';
+import type { UnusualReading } from '../access-log/unusual-reading';
 import { dccDashboard } from './dcc-dashboard';
 import type { DccDashboard } from './dcc-dashboard';
 import { DccOversightQueries } from './dcc-oversight.queries';
@@ -35,20 +38,24 @@ export class DccOversightController {
   constructor(
     private readonly queries: DccOversightQueries,
     private readonly access: CaseReadAccess,
+    private readonly unusualReading: UnusualReadingQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Read-only for inspectors and auditors; each reader sees only the cases need-to-know lets them list. */
   @Get('dcc')
   @Roles('DCC', 'INSPECTOR', 'AUDITOR')
-  @ReadsProjections(TIMELINESS_PROJECTION)
+  @ReadsProjections(TIMELINESS_PROJECTION, ACCESS_LOG_PROJECTION)
   @ApiOperation({
     summary:
       'Live investigations by stage, suspended and restricted subjects, departures awaiting DCC approval, overdue deadlines, and outcomes by rank for proven gross misconduct',
   })
-  async dashboard(@Query() query: DccDashboardQuery, @CurrentActor() actor: Actor): Promise<DccDashboard> {
+  async dashboard(@Query() query: DccDashboardQuery, @CurrentActor() actor: Actor): Promise<DccDashboard & { unusualReading: UnusualReading[] }> {
     const scope = this.access.scope(actor);
     const force = forceToShow(scope, query.force);
-    return dccDashboard(force, await this.queries.forForce(force, scope), this.clock.today());
+    const today = this.clock.today();
+    const dashboard = dccDashboard(force, await this.queries.forForce(force, scope, today), today);
+    // Who reads the force's cases, from the access log (projections/access-log/unusual-reading.ts).
+    return { ...dashboard, unusualReading: await this.unusualReading.forForce(force, today) };
   }
 }

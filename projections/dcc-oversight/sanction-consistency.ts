@@ -38,3 +38,19 @@ export function outcomesByRank(findings: readonly ProvenGrossMisconduct[]): Rank
     return [{ rank, proven: ofRank.length, dismissed: ofRank.length - notDismissed.length, notDismissed, consistent: notDismissed.length === 0 }];
   });
 }
+
+/**
+ * The same entries from counts by rank and the findings that did not end in dismissal (as
+ * the dashboard's query returns them, so a force's every finding need not be read).
+ */
+export function outcomesByRankFromCounts(
+  counts: readonly { rank: Rank; proven: number; dismissed: number }[],
+  notDismissed: readonly ProvenGrossMisconduct[],
+): RankOutcomes[] {
+  return RANKS.flatMap((rank) => {
+    const count = counts.find((entry) => entry.rank === rank);
+    if (count === undefined || count.proven === 0) return [];
+    const ofRank = notDismissed.filter((finding) => finding.rank === rank);
+    return [{ rank, proven: count.proven, dismissed: count.dismissed, notDismissed: ofRank, consistent: ofRank.length === 0 }];
+  });
+}

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
+import { AccessPurpose, AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
+import { PersonRecordReads } from '../../src/access-log/person-record-reads';
 import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { PersonParams } from '../../src/registers/dto/params.dto';
-import { ensurePersonAccess, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
+import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
 import { CLOCK } from '../timeliness/clock';
 import type { Clock } from '../timeliness/clock';
 import { INTEGRITY_RECORD_PROJECTION } from './integrity-record.projection';
@@ -18,6 +19,7 @@ import { DUE_SOON_DAYS, SIGNAL_KINDS } from './signals';
 export class IntegrityRecordController {
   constructor(
     private readonly queries: IntegrityRecordQueries,
+    private readonly reads: PersonRecordReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -34,11 +36,14 @@ export class IntegrityRecordController {
   @ApiOkResponse({
     description: `Every register of the person, the yearly reviews' due dates, and signals (${SIGNAL_KINDS.join(', ')}); reviews are DUE within ${DUE_SOON_DAYS} days.`,
   })
-  async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor): Promise<IntegrityRecordView> {
+  async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<IntegrityRecordView> {
     const stored = await this.queries.find(personId);
+    const view = stored === undefined ? null : integrityRecordView(personId, stored.events, this.clock.today());
+    // Every read is recorded (PersonRecordAccessed), granted or refused, before it is answered.
+    const refusal = stored === undefined ? 'personNotFound' : (personAccessRefusal(actor, personId, stored.force) ?? (view === null ? 'personNotFound' : null));
+    await this.reads.record({ actor, purpose, personId, personForce: stored?.force ?? null }, refusal);
     if (stored === undefined) throw personNotFound(personId);
     ensurePersonAccess(actor, personId, stored.force);
-    const view = integrityRecordView(personId, stored.events, this.clock.today());
     if (view === null) throw personNotFound(personId);
     return view;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../../src/access/access.module';
 import { TimelinessModule } from '../timeliness/timeliness.module';
 import { IntegrityRecordController } from './integrity-record.controller';
 import { IntegrityRecordQueries } from './integrity-record.queries';
@@ -9,7 +10,7 @@ import { IntegrityRecordQueries } from './integrity-record.queries';
  * model judges "overdue" against the same day (and a test's spy moves them all).
  */
 @Module({
-  imports: [TimelinessModule],
+  imports: [TimelinessModule, AccessModule],
   controllers: [IntegrityRecordController],
   providers: [IntegrityRecordQueries],
 })

@@ -31,8 +31,26 @@ export const workingDays = (length: number, counting: 'AFTER' | 'BEGINNING_WITH'
 export const months = (length: number): Period => ({ unit: 'MONTHS', length });
 export const weeks = (length: number): Period => ({ unit: 'DAYS', length: length * 7 });
 
+/**
+ * Due days already worked out, by trigger day and period: a rebuild asks for the same few
+ * thousand (day, period) pairs again and again, and counting working days is most of a
+ * case's fold. Pure, so a remembered answer is the answer; bounded, so it cannot grow without end.
+ */
+const dueDays = new Map<string, string>();
+const MAX_REMEMBERED = 100_000;
+
 /** The last day of a period that starts from `from`. */
 export function dueAfter(from: string, period: Period): string {
+  const key = `${from}|${period.unit}|${period.length}|${period.unit === 'WORKING_DAYS' ? period.counting : ''}`;
+  const known = dueDays.get(key);
+  if (known !== undefined) return known;
+  const due = computeDueAfter(from, period);
+  if (dueDays.size >= MAX_REMEMBERED) dueDays.clear();
+  dueDays.set(key, due);
+  return due;
+}
+
+function computeDueAfter(from: string, period: Period): string {
   switch (period.unit) {
     case 'WORKING_DAYS':
       // "Beginning with" the trigger counts the trigger's own day when it is a working day.

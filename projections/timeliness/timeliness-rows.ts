@@ -15,8 +15,6 @@ export interface CaseRow {
   received_on: string | null;
   closed_on: string | null;
   stages: StageReached[];
-  /** The case's events without personal data: what the next batch folds on from. */
-  log: CaseEventEnvelope[];
 }
 
 export interface SubjectRow {
@@ -55,6 +53,8 @@ export interface DeadlineRow {
 
 export interface TimelinessRows {
   case: CaseRow;
+  /** The case's events without personal data: what the next batch folds on from. */
+  log: CaseEventEnvelope[];
   subjects: SubjectRow[];
   deadlines: DeadlineRow[];
 }
@@ -87,7 +87,8 @@ function subjectRow(caseId: string, subject: SubjectTimeline): SubjectRow {
 export function timelinessRows(caseId: string, log: CaseEventEnvelope[], timeline: CaseTimeline | null): TimelinessRows {
   if (timeline === null) {
     return {
-      case: { case_id: caseId, force: null, sensitivity: null, stage: null, received_on: null, closed_on: null, stages: [], log },
+      case: { case_id: caseId, force: null, sensitivity: null, stage: null, received_on: null, closed_on: null, stages: [] },
+      log,
       subjects: [],
       deadlines: [],
     };
@@ -101,8 +102,8 @@ export function timelinessRows(caseId: string, log: CaseEventEnvelope[], timelin
       received_on: timeline.receivedOn,
       closed_on: timeline.closedOn,
       stages: timeline.stages,
-      log,
     },
+    log,
     subjects: timeline.subjects.map((subject) => subjectRow(caseId, subject)),
     deadlines: deadlinesOf(timeline).map((deadline) => ({
       case_id: caseId,

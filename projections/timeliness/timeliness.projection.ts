@@ -13,58 +13,92 @@ import { withoutPersonalData } from './case-log';
 import { caseTimeline } from './case-timeline';
 import { timelinessRows } from './timeliness-rows';
 import type { TimelinessRows } from './timeliness-rows';
-import { insertRows, TIMELINESS_TABLES, timelinessTables } from './timeliness.tables';
+import { insertStatement, TIMELINESS_TABLES, timelinessTables } from './timeliness.tables';
 
 export const TIMELINESS_PROJECTION = 'timeliness';
 /** `case-`: the prefix of every case stream. */
 const CASE_STREAM_PREFIX = caseStreamName('');
 
-function newEventsByCase(events: readonly RecordedEvent[]): Map<string, CaseEventEnvelope[]> {
+/** A batch's case events by case, and the cases whose streams began before the batch. */
+function newEventsByCase(events: readonly RecordedEvent[]): { byCase: Map<string, CaseEventEnvelope[]>; continued: Set<string> } {
   const byCase = new Map<string, CaseEventEnvelope[]>();
+  const continued = new Set<string>();
+  const seen = new Set<string>();
   for (const recorded of events) {
+    const caseId = recorded.streamName.slice(CASE_STREAM_PREFIX.length);
+    if (!seen.has(caseId)) {
+      seen.add(caseId);
+      // Revision 0 is the stream's first event: nothing of the case is stored yet.
+      if (recorded.revision > 0n) continued.add(caseId);
+    }
     const envelope = toCaseEnvelope(recorded);
     if (envelope === null) continue;
-    const caseId = recorded.streamName.slice(CASE_STREAM_PREFIX.length);
     const list = byCase.get(caseId) ?? [];
     list.push(envelope);
     byCase.set(caseId, list);
   }
-  return byCase;
+  return { byCase, continued };
 }
 
 async function storedLogs(context: ProjectionContext, caseIds: string[]): Promise<Map<string, CaseEventEnvelope[]>> {
   const { rows } = await context.client.query<{ case_id: string; log: CaseEventEnvelope[] }>(
-    `SELECT case_id, log FROM ${context.table(TIMELINESS_TABLES.cases)} WHERE case_id = ANY($1::text[])`,
+    `SELECT case_id, log FROM ${context.table(TIMELINESS_TABLES.logs)} WHERE case_id = ANY($1::text[])`,
     [caseIds],
   );
   return new Map(rows.map((row) => [row.case_id, row.log]));
 }
 
-async function write(context: ProjectionContext, rows: readonly TimelinessRows[]): Promise<void> {
-  const caseIds = rows.map((row) => row.case.case_id);
+/**
+ * At most two statements: the subjects and deadlines of cases written before are deleted (a
+ * correction may remove any of them; a case new to this batch has none), then one statement
+ * upserts the logs and case rows and inserts the subjects and deadlines.
+ */
+async function write(context: ProjectionContext, rows: readonly TimelinessRows[], written: readonly string[]): Promise<void> {
   const table = (name: keyof typeof TIMELINESS_TABLES): string => context.table(TIMELINESS_TABLES[name]);
-  await insertRows(context.client, 'cases', table('cases'), rows.map((row) => row.case), 'case_id');
-  // A case's subjects and deadlines are rebuilt whole: a correction may remove any of them.
-  await context.client.query(`DELETE FROM ${table('subjects')} WHERE case_id = ANY($1::text[])`, [caseIds]);
-  await context.client.query(`DELETE FROM ${table('deadlines')} WHERE case_id = ANY($1::text[])`, [caseIds]);
-  await insertRows(context.client, 'subjects', table('subjects'), rows.flatMap((row) => row.subjects));
-  await insertRows(context.client, 'deadlines', table('deadlines'), rows.flatMap((row) => row.deadlines));
+  if (written.length > 0) {
+    await context.client.query(
+      `WITH subjects AS (DELETE FROM ${table('subjects')} WHERE case_id = ANY($1::text[]))
+       DELETE FROM ${table('deadlines')} WHERE case_id = ANY($1::text[])`,
+      [written],
+    );
+  }
+  const subjects: object[] = [];
+  const deadlines: object[] = [];
+  for (const row of rows) {
+    const { force, sensitivity } = row.case;
+    for (const subject of row.subjects) subjects.push({ ...subject, force, sensitivity });
+    for (const deadline of row.deadlines) deadlines.push({ ...deadline, force, sensitivity });
+  }
+  await context.client.query(
+    `WITH logs AS (${insertStatement('logs', table('logs'), 1, 'case_id')}),
+          cases AS (${insertStatement('cases', table('cases'), 2, 'case_id')}),
+          subjects AS (${insertStatement('subjects', table('subjects'), 3)})
+     ${insertStatement('deadlines', table('deadlines'), 4)}`,
+    [
+      JSON.stringify(rows.map((row) => ({ case_id: row.case.case_id, log: row.log }))),
+      JSON.stringify(rows.map((row) => row.case)),
+      JSON.stringify(subjects),
+      JSON.stringify(deadlines),
+    ],
+  );
 }
 
 export const timelinessProjection: ProjectionDefinition = {
   name: TIMELINESS_PROJECTION,
-  version: 1,
+  // 2: logs apart from the case rows; force and sensitivity on subjects and deadlines; the dashboard's indexes.
+  version: 2,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {
-    const fresh = newEventsByCase(events);
+    const { byCase: fresh, continued } = newEventsByCase(events);
     if (fresh.size === 0) return;
-    const logs = await storedLogs(context, [...fresh.keys()]);
+    const toRead = [...fresh.keys()].filter((caseId) => continued.has(caseId));
+    const logs = toRead.length === 0 ? new Map<string, CaseEventEnvelope[]>() : await storedLogs(context, toRead);
     const rows = [...fresh.entries()].map(([caseId, newEvents]) => {
-      const log = [...(logs.get(caseId) ?? [])];
+      const log = logs.get(caseId) ?? [];
       for (const event of newEvents) log.push(withoutPersonalData(event, log));
       return timelinessRows(caseId, log, caseTimeline(log));
     });
-    await write(context, rows);
+    await write(context, rows, [...logs.keys()]);
   },
 };

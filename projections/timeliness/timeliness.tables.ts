@@ -3,12 +3,11 @@
  * inserts (jsonb_to_recordset) are both built from these lists. Readers use the views named
  * after the tables (the runner points each view at the generation readers should see).
  */
-import type { PoolClient } from 'pg';
 import type { ProjectionTable } from '../runner/projection';
 
 interface Column {
   name: string;
-  type: 'text' | 'date' | 'jsonb' | 'boolean' | 'int';
+  type: 'text' | 'date' | 'json' | 'jsonb' | 'boolean' | 'int';
   notNull: boolean;
 }
 
@@ -16,12 +15,16 @@ const required = (name: string, type: Column['type']): Column => ({ name, type, 
 const optional = (name: string, type: Column['type']): Column => ({ name, type, notNull: false });
 
 export const TIMELINESS_TABLES = {
+  logs: 'timeliness_logs',
   cases: 'timeliness_cases',
   subjects: 'timeliness_subjects',
   deadlines: 'timeliness_deadlines',
 } as const;
 
 const COLUMNS: { readonly [K in keyof typeof TIMELINESS_TABLES]: readonly Column[] } = {
+  // Apart from the case rows readers scan, so their rows stay small. json, not jsonb: written
+  // and read back whole, never looked into.
+  logs: [required('case_id', 'text'), required('log', 'json')],
   cases: [
     required('case_id', 'text'),
     optional('force', 'text'),
@@ -30,11 +33,13 @@ const COLUMNS: { readonly [K in keyof typeof TIMELINESS_TABLES]: readonly Column
     optional('received_on', 'date'),
     optional('closed_on', 'date'),
     required('stages', 'jsonb'),
-    required('log', 'jsonb'),
   ],
   subjects: [
     required('case_id', 'text'),
     required('subject_id', 'text'),
+    // The case's, so the dashboard finds a force's subjects and deadlines by index.
+    required('force', 'text'),
+    required('sensitivity', 'text'),
     required('person_id', 'text'),
     required('rank', 'text'),
     required('workforce_type', 'text'),
@@ -54,6 +59,8 @@ const COLUMNS: { readonly [K in keyof typeof TIMELINESS_TABLES]: readonly Column
   deadlines: [
     required('case_id', 'text'),
     required('subject_id', 'text'),
+    required('force', 'text'),
+    required('sensitivity', 'text'),
     required('rule', 'text'),
     required('seq', 'int'),
     required('kind', 'text'),
@@ -70,6 +77,10 @@ const definition = (columns: readonly Column[], withConstraints: boolean): strin
 
 export const timelinessTables: ProjectionTable[] = [
   {
+    name: TIMELINESS_TABLES.logs,
+    ddl: (table) => [`CREATE TABLE ${table} (${definition(COLUMNS.logs, true)}, PRIMARY KEY (case_id))`],
+  },
+  {
     name: TIMELINESS_TABLES.cases,
     ddl: (table) => [
       `CREATE TABLE ${table} (${definition(COLUMNS.cases, true)}, PRIMARY KEY (case_id))`,
@@ -78,40 +89,41 @@ export const timelinessTables: ProjectionTable[] = [
   },
   {
     name: TIMELINESS_TABLES.subjects,
-    ddl: (table) => [`CREATE TABLE ${table} (${definition(COLUMNS.subjects, true)}, PRIMARY KEY (case_id, subject_id))`],
+    ddl: (table) => [
+      `CREATE TABLE ${table} (${definition(COLUMNS.subjects, true)}, PRIMARY KEY (case_id, subject_id))`,
+      // Need-to-know leaves out every case about the reader.
+      `CREATE INDEX ON ${table} (person_id)`,
+      // What the DCC's dashboard lists and counts.
+      `CREATE INDEX ON ${table} (force, case_id, subject_id) WHERE suspension <> 'NONE' OR awaiting_dcc_decision`,
+      // Covering: proven gross misconduct is counted by rank from the index alone.
+      `CREATE INDEX ON ${table} (force, rank, case_id, subject_id) INCLUDE (sensitivity, outcome, concluded_on, former_officer)
+         WHERE gross_misconduct_proven AND outcome IS NOT NULL AND concluded_on IS NOT NULL`,
+    ],
   },
   {
     name: TIMELINESS_TABLES.deadlines,
     ddl: (table) => [
       `CREATE TABLE ${table} (${definition(COLUMNS.deadlines, true)}, PRIMARY KEY (case_id, rule, subject_id, seq))`,
       // The duties still owed, which the dashboard looks through.
-      `CREATE INDEX ON ${table} (due_on) WHERE met_on IS NULL AND lapsed_on IS NULL`,
+      `CREATE INDEX ON ${table} (force, due_on) WHERE met_on IS NULL AND lapsed_on IS NULL AND kind = 'DUTY'`,
     ],
   },
 ];
 
 /**
- * Inserts rows (objects keyed by column name) in one statement; `upsertOn` names the key
- * whose conflict updates every other column.
+ * An INSERT of the rows passed as parameter `$<parameter>` (a JSON array of objects keyed
+ * by column name, read with json_to_recordset: text parsed once, no binary jsonb made of
+ * it); `upsertOn` names the key whose conflict updates every other column. The projection
+ * puts one per table in a single statement.
  */
-export async function insertRows(
-  client: PoolClient,
-  table: keyof typeof TIMELINESS_TABLES,
-  physicalName: string,
-  rows: readonly object[],
-  upsertOn?: string,
-): Promise<void> {
-  if (rows.length === 0) return;
+export function insertStatement(table: keyof typeof TIMELINESS_TABLES, physicalName: string, parameter: number, upsertOn?: string): string {
   const columns = COLUMNS[table];
   const names = columns.map((column) => column.name).join(', ');
   const updates = columns
     .filter((column) => column.name !== upsertOn)
     .map((column) => `${column.name} = EXCLUDED.${column.name}`)
     .join(', ');
-  await client.query(
-    `INSERT INTO ${physicalName} (${names})
-     SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS row(${definition(columns, false)})
-     ${upsertOn === undefined ? '' : `ON CONFLICT (${upsertOn}) DO UPDATE SET ${updates}`}`,
-    [JSON.stringify(rows)],
-  );
+  return `INSERT INTO ${physicalName} (${names})
+     SELECT ${names} FROM json_to_recordset($${parameter}::json) AS row(${definition(columns, false)})
+     ${upsertOn === undefined ? '' : `ON CONFLICT (${upsertOn}) DO UPDATE SET ${updates}`}`;
 }

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AccessRecorder } from '../access-log/access-recorder';
+import { PersonRecordReads } from '../access-log/person-record-reads';
 import { AccessPurposeGuard } from './access-purpose';
 import { CaseReadAccess } from './case-read-access';
+import { ConflictRegistry } from './conflicts/conflict-registry';
+import { ConflictsController } from './conflicts/conflicts.controller';
 
-/** The need-to-know policy for case reads; imported by every module that reads cases. */
+/**
+ * The need-to-know policy for case reads; imported by every module that reads cases. It also
+ * serves `POST /cases/{caseId}/conflicts` and owns the recorder of reads (one per process).
+ */
 @Module({
-  providers: [CaseReadAccess, AccessPurposeGuard],
-  exports: [CaseReadAccess, AccessPurposeGuard],
+  controllers: [ConflictsController],
+  providers: [CaseReadAccess, AccessPurposeGuard, ConflictRegistry, AccessRecorder, PersonRecordReads],
+  exports: [CaseReadAccess, AccessPurposeGuard, ConflictRegistry, AccessRecorder, PersonRecordReads],
 })
 export class AccessModule {}

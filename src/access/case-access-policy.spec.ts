@@ -62,6 +62,15 @@ describe('need-to-know for reading a case', () => {
     expect(outcome(reader(['ADMIN', 'PSD_INVESTIGATOR']), facts('STANDARD'))).toBe('granted');
   });
 
+  it('refuses a reader who declared a conflict on the case (403), and only on that case', () => {
+    const conflicted = { ...reader(['DCC']), declaredConflicts: ['case-1'] };
+    expect(outcome(conflicted, { ...facts('STANDARD'), caseId: 'case-1' })).toBe('403 readerHasConflict');
+    expect(outcome(conflicted, { ...facts('COVERT'), caseId: 'case-1' })).toBe('403 readerHasConflict');
+    expect(outcome(conflicted, { ...facts('STANDARD'), caseId: 'case-2' })).toBe('granted');
+    // Still 404 first: a conflict declared on another force's case confirms nothing.
+    expect(outcome({ ...conflicted, force: 'KENT' }, { ...facts('STANDARD'), caseId: 'case-1' })).toBe('404 caseOfAnotherForce');
+  });
+
   it('a list scope admits exactly the cases decideAccess opens', () => {
     const forces = fc.constantFrom('HAMPSHIRE', 'KENT', '*');
     const people = fc.constantFrom('p-1', 'p-2', 'p-3');
@@ -69,11 +78,13 @@ describe('need-to-know for reading a case', () => {
       userId: people,
       roles: fc.subarray([...ROLES]),
       force: forces,
+      declaredConflicts: fc.subarray(['c-1', 'c-2']),
     });
     const cases = fc.record({
       force: fc.constantFrom('HAMPSHIRE', 'KENT'),
       sensitivity: fc.constantFrom(...SENSITIVITIES),
       subjectPersonIds: fc.subarray(['p-1', 'p-2', 'p-3']),
+      caseId: fc.constantFrom('c-1', 'c-2', 'c-3'),
     });
     fc.assert(
       fc.property(readers, cases, (r, f) => {

@@ -19,6 +19,8 @@ export interface Reader {
   roles: readonly Role[];
   /** Force code, or `*` for national bodies (IOPC, HMICFRS), which see every force. */
   force: string;
+  /** The cases this reader declared a conflict of interest on (CaseConflictDeclared); none when absent. */
+  declaredConflicts?: readonly string[];
 }
 
 /** What the policy needs to know about a case; nothing else of it. */
@@ -27,6 +29,8 @@ export interface CaseAccessFacts {
   sensitivity: Sensitivity;
   /** The personId of every subject (pseudonymous ids, the same space as a token's `sub`). */
   subjectPersonIds: readonly string[];
+  /** The case's id, which a declared conflict names; without it no conflict can apply (a write's own check). */
+  caseId?: string;
 }
 
 /**
@@ -39,7 +43,8 @@ export type AccessRefusal =
   | 'covertCase'
   | 'restrictedFromInspectors'
   | 'readerIsSubject'
-  | 'readerIsSubjectOfCovertCase';
+  | 'readerIsSubjectOfCovertCase'
+  | 'readerHasConflict';
 
 export type AccessDecision = { granted: true } | { granted: false; status: 403 | 404; reason: AccessRefusal };
 
@@ -112,8 +117,15 @@ const readerIsNotSubject: AccessRule = (reader, facts) => {
   return facts.sensitivity === 'COVERT' ? refuse(404, 'readerIsSubjectOfCovertCase') : refuse(403, 'readerIsSubject');
 };
 
+/**
+ * api.md "Need-to-know": a user who declared a conflict of interest on the case may not read
+ * it (403). A 403 reveals nothing: they named the case themselves.
+ */
+const readerHasNoConflict: AccessRule = (reader, facts) =>
+  facts.caseId !== undefined && (reader.declaredConflicts ?? []).includes(facts.caseId) ? refuse(403, 'readerHasConflict') : undefined;
+
 /** In order: the first refusal wins, and every 404 rule comes before a 403 one could reveal the case. */
-const CASE_ACCESS_RULES: readonly AccessRule[] = [roleMayReadCases, sameForce, sensitivityAllows, readerIsNotSubject];
+const CASE_ACCESS_RULES: readonly AccessRule[] = [roleMayReadCases, sameForce, sensitivityAllows, readerIsNotSubject, readerHasNoConflict];
 
 export function decideAccess(reader: Reader, facts: CaseAccessFacts): AccessDecision {
   for (const rule of CASE_ACCESS_RULES) {
@@ -133,6 +145,8 @@ export interface CaseListScope {
   sensitivities: Sensitivity[];
   /** Cases with a subject of this personId are left out. */
   excludeSubjectPersonId: string;
+  /** Cases the reader declared a conflict on are left out. */
+  excludeCaseIds: string[];
 }
 
 export function listScope(reader: Reader): CaseListScope {
@@ -141,6 +155,7 @@ export function listScope(reader: Reader): CaseListScope {
     // A reader with no reading role sees no sensitivity, hence nothing.
     sensitivities: visibleSensitivities(reader),
     excludeSubjectPersonId: reader.userId,
+    excludeCaseIds: [...(reader.declaredConflicts ?? [])],
   };
 }
 
@@ -149,6 +164,7 @@ export function scopeAdmits(scope: CaseListScope, facts: CaseAccessFacts): boole
   return (
     (scope.force === null || scope.force === facts.force) &&
     scope.sensitivities.includes(facts.sensitivity) &&
-    !facts.subjectPersonIds.includes(scope.excludeSubjectPersonId)
+    !facts.subjectPersonIds.includes(scope.excludeSubjectPersonId) &&
+    !(facts.caseId !== undefined && scope.excludeCaseIds.includes(facts.caseId))
   );
 }

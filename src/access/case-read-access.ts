@@ -1,9 +1,11 @@
 import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { AccessRecorder } from '../access-log/access-recorder';
 import { problem, Problem } from '../http/problem';
 import { Roles } from '../http/roles';
 import { AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from './access-purpose';
 import { AccessRefusal, CASE_READER_ROLES, CaseAccessFacts, CaseListScope, decideAccess, listScope, Reader } from './case-access-policy';
+import { ConflictRegistry } from './conflicts/conflict-registry';
 
 /** One read of one case: who, why, which. */
 export interface CaseRead {
@@ -19,18 +21,28 @@ export interface LoadedCase<T> {
 }
 
 /**
- * Every read of a case goes through here: `open` for one case, `scope` for lists. Today it
- * decides and refuses; it is also where each read will be recorded as `CaseAccessed`
- * (granted or refused, with its purpose) and where conflicts of interest will be looked up,
- * so no controller needs to change when they come.
+ * Every read of a case goes through here: `open` for one case, `scope` for lists. It adds the
+ * reader's declared conflicts (ConflictRegistry) to what the policy judges, decides, and
+ * records the read as `CaseAccessed`, granted or refused (AccessRecorder: buffered, so the
+ * read does not wait for the append).
  */
 @Injectable()
 export class CaseReadAccess {
-  /** The loaded case if the reader may see it; otherwise a 404 or 403 problem. */
+  constructor(
+    private readonly conflicts: ConflictRegistry,
+    private readonly recorder: AccessRecorder,
+  ) {}
+
+  /** The loaded case if the reader may see it; otherwise a 404 or 403 problem. Recorded either way. */
   async open<T>(read: CaseRead, load: () => Promise<LoadedCase<T> | undefined>): Promise<T> {
+    const reader = this.withConflicts(read.reader);
     const loaded = await load();
-    if (loaded === undefined) throw caseNotFound(read.caseId);
-    const decision = decideAccess(read.reader, loaded.facts);
+    if (loaded === undefined) {
+      await this.record(read, null, { granted: false, reason: 'caseNotFound' });
+      throw caseNotFound(read.caseId);
+    }
+    const decision = decideAccess(reader, { ...loaded.facts, caseId: read.caseId });
+    await this.record(read, loaded.facts.force, decision.granted ? { granted: true } : { granted: false, reason: decision.reason });
     if (decision.granted) return loaded.value;
     // The same 404 as for a case that does not exist, so a refusal cannot be told apart from it.
     if (decision.status === 404) throw caseNotFound(read.caseId);
@@ -38,9 +50,30 @@ export class CaseReadAccess {
   }
 
   scope(reader: Reader): CaseListScope {
-    return listScope(reader);
+    return listScope(this.withConflicts(reader));
+  }
+
+  private withConflicts(reader: Reader): Reader {
+    return { ...reader, declaredConflicts: this.conflicts.declaredBy(reader.userId) };
+  }
+
+  private record(read: CaseRead, caseForce: string | null, outcome: RecordedOutcome): Promise<void> {
+    return this.recorder.record({
+      kind: 'case',
+      subjectId: read.caseId,
+      userId: read.reader.userId,
+      roles: read.reader.roles,
+      readerForce: read.reader.force,
+      force: caseForce,
+      purpose: read.purpose,
+      at: new Date().toISOString(),
+      granted: outcome.granted,
+      reasonIfRefused: outcome.granted ? null : outcome.reason,
+    });
   }
 }
+
+type RecordedOutcome = { granted: true } | { granted: false; reason: AccessRefusal | 'caseNotFound' };
 
 /** What a 403 says; the 404 reasons never reach a reader (they get "there is no case"). */
 const REFUSAL_DETAIL: Record<AccessRefusal, string> = {
@@ -50,6 +83,7 @@ const REFUSAL_DETAIL: Record<AccessRefusal, string> = {
   caseOfAnotherForce: 'There is no such case.',
   covertCase: 'There is no such case.',
   readerIsSubjectOfCovertCase: 'There is no such case.',
+  readerHasConflict: 'You declared a conflict of interest on this case, so you may not read it.',
 };
 
 export function caseNotFound(caseId: string): Problem {

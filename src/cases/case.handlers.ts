@@ -18,12 +18,17 @@ import type { CaseRuleName } from './case.rule-book';
 import type { CaseState } from './case.state';
 import { caseStreamName, loadCase, occurredAt, toJsonObject } from './case.stream';
 import { caseNotFound, ensureMayWrite } from './case.write-access';
+import { Vault } from '../vault/vault';
+import { sealCaseEvent } from '../vault/case-vault';
 
 const CASE_MUST_EXIST: CaseRuleName = 'caseMustExist';
 
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, AppendResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly vault: Vault,
+  ) {}
 
   async execute({ command, context }: ExecuteCaseCommand): Promise<AppendResult> {
     const requestedAt = new Date().toISOString();
@@ -39,8 +44,10 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
       }
     }
-    const events = decideOnExistingCase(command, state);
-    const eventIds = context.eventIds(streamName, events.length);
+    const decided = decideOnExistingCase(command, state);
+    const eventIds = context.eventIds(streamName, decided.length);
+    // Personal data is encrypted before the append, so the events' hashes cover the ciphertext.
+    const events = await Promise.all(decided.map((event, index) => sealCaseEvent(this.vault, command.caseId, event, state, eventIds[index])));
     const expectedRevision: ExpectedRevision = opening ? 'no_stream' : revision;
     return this.store.appendToStream(
       streamName,

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 import path from 'node:path';
 
 /**
@@ -57,6 +57,12 @@ class EnvironmentVariables {
   @IsString()
   LEDGER_JWT_AUDIENCE?: string;
 
+  /** An identity provider's JWKS: RS256 tokens signed by its keys are accepted. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  LEDGER_JWT_JWKS_URL?: string;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -70,6 +76,12 @@ class EnvironmentVariables {
   @Min(1)
   @Max(200)
   LEDGER_DB_POOL_SIZE = 10;
+
+  /** Requests per user (JWT sub) per minute; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  LEDGER_RATE_LIMIT_PER_MINUTE = 600;
 
   /** Seal once this many events are unsealed; 0 turns this trigger off. */
   @Transform(toInt)
@@ -92,10 +104,12 @@ export interface AppConfig {
   databaseUrl?: string;
   embeddedPostgresPort: number;
   eventStoreConnectionString?: string;
-  jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string };
+  jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string; jwksUrl?: string };
   masterKey?: string;
   logLevel: string;
   databasePoolSize: number;
+  /** Requests per user per minute (src/http/rate-limit.ts); 0: no limit. */
+  rateLimitPerMinute: number;
   /** The sealer (src/ledger): both 0 means this process does not seal. */
   ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
 }
@@ -128,10 +142,12 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       usingDevelopmentSecret: variables.LEDGER_JWT_SECRET === undefined,
       issuer: variables.LEDGER_JWT_ISSUER,
       audience: variables.LEDGER_JWT_AUDIENCE,
+      jwksUrl: variables.LEDGER_JWT_JWKS_URL,
     },
     masterKey: variables.LEDGER_MASTER_KEY,
     logLevel: variables.LOG_LEVEL,
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
+    rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
     ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
   };
 }

@@ -4,7 +4,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { ledgerRequest, LedgerRequest } from './actor';
 import { unauthenticated } from './problem';
 import { IS_PUBLIC } from './public.decorator';
-import { InvalidTokenError, JwtSettings, verifyToken } from './token';
+import type { Actor } from './actor';
+import { JwksKeySource } from './jwks';
+import { InvalidTokenError, JwtSettings, tokenHeader, verifyToken } from './token';
 
 /**
  * Authentication happens in a middleware, before routing and before the body is read, so
@@ -13,6 +15,7 @@ import { InvalidTokenError, JwtSettings, verifyToken } from './token';
  * the guard below refuses, because only a route knows whether it is @Public.
  */
 export function authenticationMiddleware(settings: JwtSettings) {
+  const jwks = settings.jwksUrl === undefined ? undefined : new JwksKeySource(settings.jwksUrl);
   return (request: Request, _response: Response, next: NextFunction): void => {
     const target = request as LedgerRequest;
     const header = request.headers.authorization;
@@ -25,14 +28,32 @@ export function authenticationMiddleware(settings: JwtSettings) {
       target.authenticationProblem = 'The Authorization header must be "Bearer <token>".';
       return next();
     }
-    try {
-      target.actor = verifyToken(match[1], settings);
-    } catch (error) {
-      if (!(error instanceof InvalidTokenError)) return next(error);
-      target.authenticationProblem = error.message;
-    }
-    next();
+    const token = match[1];
+    authenticate(token, settings, jwks).then(
+      (actor) => {
+        target.actor = actor;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof InvalidTokenError)) return next(error);
+        target.authenticationProblem = error.message;
+        next();
+      },
+    );
   };
+}
+
+/**
+ * RS256 tokens are checked with the JWKS of LEDGER_JWT_JWKS_URL when it is set; HS256 ones
+ * with LEDGER_JWT_SECRET, except that with a JWKS configured the development secret is not
+ * accepted (only a secret set on purpose is).
+ */
+async function authenticate(token: string, settings: JwtSettings, jwks: JwksKeySource | undefined): Promise<Actor> {
+  if (jwks === undefined) return verifyToken(token, settings);
+  const { alg, kid } = tokenHeader(token);
+  if (alg === 'RS256') return verifyToken(token, settings, await jwks.keyFor(kid));
+  if (settings.usingDevelopmentSecret) throw new InvalidTokenError('The bearer token must be RS256, signed by the identity provider.');
+  return verifyToken(token, settings);
 }
 
 /** Refuses (401) every route but the @Public ones when the middleware found no valid token. */

@@ -3,15 +3,28 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
 import { authenticationMiddleware } from './authentication';
 import { correlationMiddleware } from './correlation';
+import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
+import { rateLimitMiddleware } from './rate-limit';
 import { jsonBodyMiddleware } from './request-body';
+import { createRequestLogger, requestLogMiddleware } from './request-log';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything about HTTP that is set on the application rather than in a module. */
-export function configureHttp(app: INestApplication, config: AppConfig): void {
-  // Order matters: authenticate before reading a body, so strangers' bodies are never parsed.
+export function configureHttp(app: INestApplication, config: AppConfig, options: { logDestination?: DestinationStream } = {}): void {
+  // Security headers on every answer. The API docs page (Swagger UI) uses inline scripts and styles.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+    }),
+  );
+  // Order matters: authenticate before reading a body, so strangers' bodies are never parsed;
+  // count a user's requests (rate limit) once the token says who they are.
   app.use(correlationMiddleware());
+  app.use(requestLogMiddleware(createRequestLogger(config.logLevel, options.logDestination)));
   app.use(authenticationMiddleware(config.jwt));
+  app.use(rateLimitMiddleware(config.rateLimitPerMinute));
   app.use(jsonBodyMiddleware());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -38,6 +38,8 @@ export type ProblemKind =
   | 'idempotency-key-in-use'
   | 'read-models-behind'
   | 'internal-error'
+  | 'personal-data-erased'
+  | 'too-many-requests'
   | 'http-error';
 
 export const PROBLEM_TYPE_PREFIX = 'urn:integrity-ledger:problem:';

@@ -1,4 +1,5 @@
 import jwt, { JwtPayload } from 'jsonwebtoken';
+import type { KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/configuration';
 import type { Actor } from './actor';
 import { isRole, Role } from './roles';
@@ -27,11 +28,22 @@ export function isForceCode(value: unknown): value is string {
 // Seconds of clock difference tolerated between the token's issuer and us.
 const CLOCK_TOLERANCE_SECONDS = 5;
 
-export function verifyToken(token: string, settings: JwtSettings): Actor {
+/** The token's header `alg` and `kid`, unverified: which key to check it with. */
+export function tokenHeader(token: string): { alg?: string; kid?: string } {
+  const decoded = jwt.decode(token, { complete: true });
+  if (decoded === null || typeof decoded === 'string') throw new InvalidTokenError('The bearer token is invalid (jwt malformed).');
+  return { alg: decoded.header.alg, kid: decoded.header.kid };
+}
+
+/**
+ * HS256 with LEDGER_JWT_SECRET; or RS256 with `publicKey`, a key of LEDGER_JWT_JWKS_URL
+ * (the caller chooses by the token's `alg`, the algorithm list here enforces it).
+ */
+export function verifyToken(token: string, settings: JwtSettings, publicKey?: KeyObject): Actor {
   let payload: string | JwtPayload;
   try {
-    payload = jwt.verify(token, settings.secret, {
-      algorithms: ['HS256'],
+    payload = jwt.verify(token, publicKey ?? settings.secret, {
+      algorithms: publicKey === undefined ? ['HS256'] : ['RS256'],
       issuer: settings.issuer,
       audience: settings.audience,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,

@@ -1,7 +1,8 @@
 /**
- * Need-to-know over HTTP: every role, from three forces, as a subject of the case or not,
- * against cases of each sensitivity in two forces, through all three ways of reading a
- * case. The expectations are written out from api.md "Need-to-know" (and the decisions in
+ * Need-to-know over HTTP: every role, from three forces, as a subject of the case, as one who
+ * declared a conflict of interest on it, or neither, against cases of each sensitivity in two
+ * forces, through every way of reading a case (status, history, export, timeliness) and the
+ * list. The expectations are written out from api.md "Need-to-know" (and the decisions in
  * src/access/case-access-policy.ts), not computed by the policy under test.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,9 +15,12 @@ import type { Role } from '../../src/http/roles';
 import type { CaseStatusItem } from '../../projections/case-status/case-status.item';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
+import { poolFor } from '../support/database';
+import { AccessRecorder } from '../../src/access-log/access-recorder';
 import { CaseRecorder } from '../projections/case-story-support';
 
 const PURPOSE = 'Checking who may read what, for the access review';
+const CONFLICT_DETAIL = 'You declared a conflict of interest on this case, so you may not read it.';
 const SUBJECT_PERSON = randomUUID();
 const FORCES = ['HAMPSHIRE', 'KENT'] as const;
 const SENSITIVITIES: Sensitivity[] = ['STANDARD', 'RESTRICTED', 'COVERT'];
@@ -38,10 +42,12 @@ interface TestCase {
   sensitivity: Sensitivity;
 }
 
+type Standing = 'plain' | 'subject' | 'conflicted';
+
 interface Reader {
   role: Role;
   force: string;
-  isSubject: boolean;
+  standing: Standing;
   token: string;
 }
 
@@ -50,11 +56,13 @@ function expectedStatus(reader: Reader, subject: TestCase): number {
   if (reader.force !== '*' && reader.force !== subject.force) return 404;
   if (!READS[reader.role].includes(subject.sensitivity)) return subject.sensitivity === 'COVERT' ? 404 : 403;
   // Not even a covert-cleared subject learns of a covert case about them.
-  if (reader.isSubject) return subject.sensitivity === 'COVERT' ? 404 : 403;
+  if (reader.standing === 'subject') return subject.sensitivity === 'COVERT' ? 404 : 403;
+  // A declared conflict: 403, after every 404 (the reader named the case, so 403 reveals nothing).
+  if (reader.standing === 'conflicted') return 403;
   return 200;
 }
 
-const describeReader = (reader: Reader): string => `${reader.role} of ${reader.force}${reader.isSubject ? ', a subject' : ''}`;
+const describeReader = (reader: Reader): string => `${reader.role} of ${reader.force}${reader.standing === 'plain' ? '' : `, ${reader.standing}`}`;
 
 describe('need-to-know, over HTTP', () => {
   let service: TestApp;
@@ -81,16 +89,23 @@ describe('need-to-know, over HTTP', () => {
       });
     }
     position = formatPosition(recorder.lastPosition);
+    const standings: Standing[] = ['plain', 'subject', 'conflicted'];
     readers = ROLES.flatMap((role) =>
       ['HAMPSHIRE', 'KENT', '*'].flatMap((force) =>
-        [false, true].map((isSubject) => ({
+        standings.map((standing) => ({
           role,
           force,
-          isSubject,
-          token: bearer(service.config, { userId: isSubject ? SUBJECT_PERSON : `reader-${randomUUID()}`, roles: [role], force }),
+          standing,
+          token: bearer(service.config, { userId: standing === 'subject' ? SUBJECT_PERSON : `reader-${randomUUID()}`, roles: [role], force }),
         })),
       ),
     );
+    // Each conflicted reader declares a conflict on every case (ADMIN may not: it reads nothing anyway).
+    for (const reader of readers.filter((r) => r.standing === 'conflicted' && r.role !== 'ADMIN')) {
+      for (const { caseId } of cases) {
+        await service.http().post(`/api/v1/cases/${caseId}/conflicts`).set('Authorization', reader.token).send({ nature: 'RELATIVE' }).expect(201);
+      }
+    }
   });
 
   afterAll(() => service.close());
@@ -112,6 +127,9 @@ describe('need-to-know, over HTTP', () => {
           if (response.status !== expected) {
             wrong.push(`${describeReader(reader)} reading ${subject.sensitivity} case of ${subject.force}: ${response.status}, expected ${expected}`);
           }
+          if (reader.standing === 'conflicted' && expectedStatus({ ...reader, standing: 'plain' }, subject) === 200 && response.body.detail !== CONFLICT_DETAIL) {
+            wrong.push(`${describeReader(reader)}: a conflict's 403 must say so, got "${response.body.detail}"`);
+          }
           if (expected === 404 && response.body.detail !== `There is no case ${subject.caseId}.`) {
             wrong.push(`${describeReader(reader)}: a refusal's 404 must read like a missing case's, got "${response.body.detail}"`);
           }
@@ -127,6 +145,37 @@ describe('need-to-know, over HTTP', () => {
 
   it('GET /cases/{caseId}/history: the same answers', async () => {
     expect(await matrix((subject) => `/api/v1/cases/${subject.caseId}/history`)).toEqual([]);
+  });
+
+  it('GET /cases/{caseId}/export: the same answers', async () => {
+    expect(await matrix((subject) => `/api/v1/cases/${subject.caseId}/export`)).toEqual([]);
+  });
+
+  it('GET /cases/{caseId}/timeliness: the same answers', async () => {
+    expect(await matrix((subject) => `/api/v1/cases/${subject.caseId}/timeliness`)).toEqual([]);
+  });
+
+  it('recorded every read of the four ways above, granted or refused, with its reason (ADMIN is turned away by role first)', async () => {
+    await service.app.get(AccessRecorder).flush();
+    const pool = poolFor(service.database, 1);
+    try {
+      const { rows } = await pool.query<{ granted: boolean; reads: number }>(
+        `SELECT (data->>'granted')::boolean AS granted, count(*)::int AS reads FROM ledger_events WHERE event_type = 'CaseAccessed' GROUP BY 1 ORDER BY 1`,
+      );
+      const caseReaders = readers.filter((reader) => reader.role !== 'ADMIN');
+      const outcomes = caseReaders.flatMap((reader) => cases.map((subject) => expectedStatus(reader, subject) === 200));
+      const ways = 4;
+      expect(rows).toEqual([
+        { granted: false, reads: ways * outcomes.filter((granted) => !granted).length },
+        { granted: true, reads: ways * outcomes.filter((granted) => granted).length },
+      ]);
+      const { rows: reasons } = await pool.query<{ reason: string }>(
+        `SELECT DISTINCT data->>'reasonIfRefused' AS reason FROM ledger_events WHERE event_type = 'CaseAccessed' AND NOT (data->>'granted')::boolean ORDER BY 1`,
+      );
+      expect(reasons.map((row) => row.reason)).toEqual(['caseOfAnotherForce', 'covertCase', 'readerHasConflict', 'readerIsSubject', 'readerIsSubjectOfCovertCase', 'restrictedFromInspectors']);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('GET /cases: each reader lists exactly the cases they could open', async () => {

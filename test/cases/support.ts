@@ -9,6 +9,7 @@ import type { CaseCommand } from '../../src/cases/case.command-types';
 import { loadCase } from '../../src/cases/case.stream';
 import type { LoadedCase } from '../../src/cases/case.stream';
 import { EventStore } from '../../src/event-store/event-store';
+import { Vault } from '../../src/vault/vault';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { Role } from '../../src/http/roles';
 import { startTestApp, TestApp } from '../support/app';
@@ -100,8 +101,9 @@ export function sendCommand(app: TestApp, command: CaseCommand, sender: Omit<Sen
   return post(app, request.path, request.body, { ...sender, role: request.role });
 }
 
-export function eventsOf(app: TestApp, caseId: string): Promise<RecordedEvent[]> {
-  return app.app.get(EventStore).readStream(`case-${caseId}`);
+/** The case's stored events with their personal data opened by the vault (as stored they hold its ciphertext). */
+export async function eventsOf(app: TestApp, caseId: string): Promise<RecordedEvent[]> {
+  return app.app.get(Vault).open(await app.app.get(EventStore).readStream(`case-${caseId}`));
 }
 
 /** The case as the handler sees it: the stream folded with evolve. */

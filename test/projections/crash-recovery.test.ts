@@ -31,6 +31,7 @@ describe('a crash never double-counts or skips', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    // (seeding ~20,000 events)
     pool = poolFor(database, 10);
     store = new PostgresEventStore(pool);
     await seedCaseHistories(store, REPLICAS);
@@ -47,13 +48,13 @@ describe('a crash never double-counts or skips', () => {
     const first = startService(database.url, port);
     try {
       // Kill it once some projection has committed part of the history, not all.
-      await waitUntil(async () => (await totalApplied(pool)) > 0, 60_000);
+      await waitUntil(async () => (await totalApplied(pool)) > 0, 120_000);
       first.kill('SIGKILL');
       await exited(first);
       const head = await store.headPosition();
       const second = startService(database.url, port);
       try {
-        await waitUntil(() => allCaughtUp(pool, head), 90_000);
+        await waitUntil(() => allCaughtUp(pool, head), 180_000);
       } finally {
         second.kill('SIGTERM');
         await exited(second);
@@ -62,7 +63,7 @@ describe('a crash never double-counts or skips', () => {
       first.kill('SIGKILL');
     }
     await expectEqualToFullRebuild(store, pool);
-  });
+  }, 400_000);
 
   it('after `projections rebuild` is killed half way, running it again finishes the same generation, equal to a full rebuild', async () => {
     const definition = PROJECTIONS[0];
@@ -76,7 +77,7 @@ describe('a crash never double-counts or skips', () => {
     await waitUntil(async () => {
       const building = (await projections.generations(definition.name)).find((g) => g.status === 'BUILDING' && !before.some((b) => b.generation === g.generation));
       return building !== undefined && building.eventsApplied > 0;
-    }, 60_000);
+    }, 120_000);
     rebuild.kill('SIGKILL');
     await exited(rebuild);
     const unfinished = (await projections.generations(definition.name)).find((g) => g.status === 'BUILDING');
@@ -91,7 +92,7 @@ describe('a crash never double-counts or skips', () => {
     const active = await projections.active(definition.name);
     expect(active?.generation).toBe(unfinished?.generation);
     await expectEqualToFullRebuild(store, pool);
-  });
+  }, 400_000);
 });
 
 async function expectEqualToFullRebuild(store: PostgresEventStore, pool: Pool): Promise<void> {

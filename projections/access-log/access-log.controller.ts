@@ -1,0 +1,47 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { addDays } from 'date-fns';
+import { ALL_FORCES } from '../../src/access/case-access-policy';
+import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
+import type { Actor } from '../../src/http';
+import { AccessLogQuery } from './access-log.dto';
+import { ACCESS_LOG_PROJECTION } from './access-log.projection';
+import { AccessLogPage, AccessLogQueries } from './access-log.queries';
+
+/** An auditor sees every read; a DCC only reads of their own force's cases (all, if national). */
+function forceScope(actor: Actor): string | null {
+  if (actor.roles.includes('AUDITOR') || actor.force === ALL_FORCES) return null;
+  return actor.force;
+}
+
+/** A day stands for its start (`from`) or the start of the next (`to`, so the day is included). */
+function instant(value: string | undefined, dayEnd: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(parsed.getTime())) {
+    throw problem(400, 'bad-request', `${value} is not a date.`, { errors: [{ field: dayEnd ? 'to' : 'from', message: 'not a date' }] });
+  }
+  return (value.length === 10 && dayEnd ? addDays(parsed, 1) : parsed).toISOString();
+}
+
+@ApiTags('access-log')
+@Controller('access-log')
+export class AccessLogController {
+  constructor(private readonly queries: AccessLogQueries) {}
+
+  @Get()
+  @Roles('AUDITOR', 'DCC')
+  @ReadsProjections(ACCESS_LOG_PROJECTION)
+  @ApiOperation({ operationId: 'ReadAccessLog', summary: 'Recorded reads of cases and integrity records, granted and refused, newest first' })
+  list(@Query() query: AccessLogQuery, @CurrentActor() actor: Actor): Promise<AccessLogPage> {
+    return this.queries.list({
+      force: forceScope(actor),
+      caseId: query.caseId,
+      userId: query.userId,
+      from: instant(query.from, false),
+      to: instant(query.to, true),
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+  }
+}

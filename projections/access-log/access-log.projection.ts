@@ -1,0 +1,99 @@
+/**
+ * The access log read model: one row per recorded read (CaseAccessed, PersonRecordAccessed),
+ * with the columns `GET /access-log` filters on and the DCC dashboard's unusual-reading
+ * signal counts. A batch is one multi-row insert whatever its size.
+ */
+import type { RecordedEvent } from '../../src/event-store/event-store';
+import { formatPosition } from '../../src/event-store/position';
+import { ACCESS_STREAM_PREFIX, CASE_ACCESSED, PERSON_RECORD_ACCESSED } from '../../src/access-log/access.events';
+import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
+
+export const ACCESS_LOG_PROJECTION = 'access-log';
+/** The view readers query. */
+export const ACCESS_LOG_TABLE = 'access_log';
+
+interface Row {
+  event_id: string;
+  position: string;
+  case_id: string | null;
+  person_id: string | null;
+  user_id: string;
+  roles: string[];
+  reader_force: string;
+  force: string | null;
+  purpose: string;
+  at: string;
+  granted: boolean;
+  reason_if_refused: string | null;
+}
+
+export const accessLogProjection: ProjectionDefinition = {
+  name: ACCESS_LOG_PROJECTION,
+  version: 1,
+  filter: { streamNamePrefixes: [ACCESS_STREAM_PREFIX], eventTypes: [CASE_ACCESSED, PERSON_RECORD_ACCESSED] },
+  tables: [
+    {
+      name: ACCESS_LOG_TABLE,
+      ddl: (table) => [
+        `CREATE TABLE ${table} (
+           event_id text PRIMARY KEY,
+           position text NOT NULL,
+           case_id text,
+           person_id text,
+           user_id text NOT NULL,
+           roles text[] NOT NULL,
+           reader_force text NOT NULL,
+           force text,
+           purpose text NOT NULL,
+           at timestamptz NOT NULL,
+           granted boolean NOT NULL,
+           reason_if_refused text
+         )`,
+        `CREATE INDEX ON ${table} (at DESC)`,
+        `CREATE INDEX ON ${table} (case_id, at DESC)`,
+        `CREATE INDEX ON ${table} (user_id, at DESC)`,
+        `CREATE INDEX ON ${table} (force, at DESC)`,
+      ],
+    },
+  ],
+  apply: applyAccessLog,
+};
+
+async function applyAccessLog(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
+  const rows = events.flatMap((event) => {
+    const row = toRow(event);
+    return row === undefined ? [] : [row];
+  });
+  if (rows.length === 0) return;
+  await context.client.query(
+    `INSERT INTO ${context.table(ACCESS_LOG_TABLE)} (event_id, position, case_id, person_id, user_id, roles, reader_force, force, purpose, at, granted, reason_if_refused)
+     SELECT event_id, position, case_id, person_id, user_id, roles, reader_force, force, purpose, at, granted, reason_if_refused
+       FROM jsonb_to_recordset($1::jsonb) AS t(event_id text, position text, case_id text, person_id text, user_id text, roles text[],
+            reader_force text, force text, purpose text, at timestamptz, granted boolean, reason_if_refused text)
+     ON CONFLICT (event_id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function toRow(event: RecordedEvent): Row | undefined {
+  const data = event.data;
+  const isCase = event.type === CASE_ACCESSED;
+  if (!isCase && event.type !== PERSON_RECORD_ACCESSED) return undefined;
+  const roles = Array.isArray(data.role) ? data.role.filter((role): role is string => typeof role === 'string') : [];
+  return {
+    event_id: event.eventId,
+    position: formatPosition(event.position),
+    case_id: isCase ? text(data.caseId) : null,
+    person_id: isCase ? null : text(data.personId),
+    user_id: text(data.userId) ?? '',
+    roles,
+    reader_force: text(data.readerForce) ?? '',
+    force: text(isCase ? data.caseForce : data.personForce),
+    purpose: text(data.purpose) ?? '',
+    at: text(data.at) ?? event.recordedAt,
+    granted: data.granted === true,
+    reason_if_refused: text(data.reasonIfRefused),
+  };
+}

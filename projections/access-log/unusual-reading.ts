@@ -1,0 +1,77 @@
+/**
+ * The DCC dashboard's signal for unusual reading, from the access log: in one UTC day, one
+ * user who
+ * - read more than MANY_CASES_A_DAY distinct cases of the force (someone browsing), or
+ * - was refused more than MANY_REFUSALS_A_DAY reads of the force's cases (someone probing for
+ *   cases they may not see: covert ones, other forces', their own).
+ * `outsideOwnForce` says the reader is not of the force (nor national). A third signal, repeated
+ * reads of one case by a user with no part in it, needs the case's actors and is not here yet.
+ */
+import { Injectable } from '@nestjs/common';
+import { addDays } from 'date-fns';
+import { ACCESS_LOG_TABLE } from './access-log.projection';
+import { AccessLogQueries } from './access-log.queries';
+
+export const MANY_CASES_A_DAY = 20;
+export const MANY_REFUSALS_A_DAY = 5;
+/** Days looked back, today included. */
+export const UNUSUAL_READING_DAYS = 7;
+
+export type UnusualReadingReason = 'manyCases' | 'manyRefusals';
+
+export interface UnusualReading {
+  userId: string;
+  day: string;
+  distinctCases: number;
+  reads: number;
+  refusedReads: number;
+  outsideOwnForce: boolean;
+  reasons: UnusualReadingReason[];
+}
+
+interface Row {
+  user_id: string;
+  day: string;
+  distinct_cases: number;
+  reads: number;
+  refused_reads: number;
+  outside_own_force: boolean;
+}
+
+@Injectable()
+export class UnusualReadingQueries {
+  constructor(private readonly log: AccessLogQueries) {}
+
+  /** `today` is `YYYY-MM-DD`; days are UTC, as the access streams are. */
+  async forForce(force: string, today: string): Promise<UnusualReading[]> {
+    const since = addDays(new Date(`${today}T00:00:00Z`), 1 - UNUSUAL_READING_DAYS).toISOString();
+    const rows = await this.log.query<Row>(
+      `SELECT user_id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+              count(DISTINCT case_id)::int AS distinct_cases, count(*)::int AS reads,
+              count(*) FILTER (WHERE NOT granted)::int AS refused_reads,
+              bool_or(reader_force <> $1 AND reader_force <> '*') AS outside_own_force
+         FROM ${ACCESS_LOG_TABLE}
+        WHERE force = $1 AND case_id IS NOT NULL AND at >= $2::timestamptz
+        GROUP BY user_id, day
+       HAVING count(DISTINCT case_id) > $3 OR count(*) FILTER (WHERE NOT granted) > $4
+        ORDER BY day DESC, user_id`,
+      [force, since, MANY_CASES_A_DAY, MANY_REFUSALS_A_DAY],
+    );
+    return rows.map((row) => ({
+      userId: row.user_id,
+      day: row.day,
+      distinctCases: row.distinct_cases,
+      reads: row.reads,
+      refusedReads: row.refused_reads,
+      outsideOwnForce: row.outside_own_force,
+      reasons: reasonsOf(row),
+    }));
+  }
+}
+
+function reasonsOf(row: Row): UnusualReadingReason[] {
+  const reasons: UnusualReadingReason[] = [];
+  if (row.distinct_cases > MANY_CASES_A_DAY) reasons.push('manyCases');
+  if (row.refused_reads > MANY_REFUSALS_A_DAY) reasons.push('manyRefusals');
+  return reasons;
+}

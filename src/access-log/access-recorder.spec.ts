@@ -1,0 +1,88 @@
+import type { EventStore, EventToAppend, ExpectedRevision } from '../event-store/event-store';
+import { AccessRecorder } from './access-recorder';
+import type { AccessEntry } from './access.events';
+
+interface Append {
+  streamName: string;
+  events: EventToAppend[];
+  expectedRevision: ExpectedRevision;
+}
+
+/** A store that records appends and fails while `down` is true. */
+function fakeStore(): { store: EventStore; appends: Append[]; setDown(down: boolean): void } {
+  const appends: Append[] = [];
+  let down = false;
+  const store = {
+    appendToStream: async (streamName: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }) => {
+      if (down) throw new Error('store unavailable');
+      appends.push({ streamName, events, expectedRevision: options.expectedRevision });
+      return { streamName, nextExpectedRevision: 0n, position: 0n, events: [] };
+    },
+  } as unknown as EventStore;
+  return { store, appends, setDown: (value) => (down = value) };
+}
+
+function entry(n: number, at = '2026-11-24T10:00:00.000Z'): AccessEntry {
+  return { kind: 'case', subjectId: `case-${n}`, userId: 'u', roles: ['DCC'], readerForce: 'KENT', force: 'KENT', purpose: 'p'.repeat(10), at, granted: true, reasonIfRefused: null };
+}
+
+const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const caseIds = (appends: Append[]): unknown[] => appends.flatMap((append) => append.events.map((event) => event.data.caseId));
+
+describe('recording reads in batches', () => {
+  it('appends a batch per day stream, with expectedRevision any, shortly after the reads', async () => {
+    const { store, appends } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 10 });
+    await recorder.record(entry(1));
+    await recorder.record(entry(2, '2026-11-25T00:00:01.000Z'));
+    await recorder.record(entry(3));
+    expect(appends).toHaveLength(0);
+    await settle(40);
+    expect(appends.map((append) => [append.streamName, append.events.length, append.expectedRevision])).toEqual([
+      ['access-2026-11-24', 2, 'any'],
+      ['access-2026-11-25', 1, 'any'],
+    ]);
+    expect(appends[0].events[0]).toMatchObject({ type: 'CaseAccessed', data: { caseId: 'case-1', role: ['DCC'], granted: true, reasonIfRefused: null } });
+  });
+
+  it('keeps what it could not append and retries until it can, losing nothing', async () => {
+    const { store, appends, setDown } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 5, retryMinMs: 5, retryMaxMs: 20 });
+    setDown(true);
+    for (let n = 1; n <= 3; n += 1) await recorder.record(entry(n));
+    await settle(50);
+    expect(recorder.pending).toBe(3);
+    await recorder.record(entry(4));
+    setDown(false);
+    await settle(80);
+    expect(recorder.pending).toBe(0);
+    expect(caseIds(appends)).toEqual(['case-1', 'case-2', 'case-3', 'case-4']);
+  });
+
+  it('makes a read wait while the buffer is full, and fails it closed (503) if the store stays down', async () => {
+    const { store, setDown } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 5, retryMinMs: 5, retryMaxMs: 10, maxBuffered: 2, maxWaitMs: 60 });
+    setDown(true);
+    await recorder.record(entry(1));
+    await recorder.record(entry(2));
+    await expect(recorder.record(entry(3))).rejects.toMatchObject({ status: 503 });
+    const waiting = recorder.record(entry(4));
+    setDown(false);
+    await expect(waiting).resolves.toBeUndefined();
+    await recorder.flush();
+    expect(recorder.pending).toBe(0);
+  });
+
+  it('writes everything buffered before the application shuts down', async () => {
+    const { store, appends } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 60_000 });
+    await recorder.record(entry(1));
+    await recorder.record(entry(2));
+    await recorder.beforeApplicationShutdown();
+    expect(caseIds(appends)).toEqual(['case-1', 'case-2']);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Every read of a case or of a person's integrity record, granted or refused (api.md
+ * "Purpose of access"). Stream `access-<yyyy-mm-dd>`, the UTC day of `at`: one stream a day,
+ * appended in batches with expectedRevision 'any' (src/access-log/access-recorder.ts).
+ *
+ * `CaseAccessed { caseId, userId, role, purpose, at, granted, reasonIfRefused, caseForce, readerForce }`
+ * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }`
+ *
+ * `role` is every role of the reader (roles add up, so one would not say why a read was
+ * granted). `caseForce` is the force of the case read (null when there is no such case) and
+ * `readerForce` the reader's claim: the access log scopes a DCC to their force's reads and the
+ * DCC dashboard looks for reading outside one's force. `reasonIfRefused` is an AccessRefusal
+ * name (src/access/case-access-policy.ts), `caseNotFound`, or a person-record refusal.
+ */
+import type { JsonObject } from '../event-store/event-store';
+
+export const ACCESS_STREAM_PREFIX = 'access-';
+export const CASE_ACCESSED = 'CaseAccessed';
+export const PERSON_RECORD_ACCESSED = 'PersonRecordAccessed';
+export const ACCESS_SCHEMA_VERSION = 1;
+
+/** One read, as the recorder buffers it. */
+export interface AccessEntry {
+  kind: 'case' | 'person';
+  /** The caseId, or the personId of an integrity record. */
+  subjectId: string;
+  userId: string;
+  roles: readonly string[];
+  readerForce: string;
+  /** The force of the case or person read, when it exists. */
+  force: string | null;
+  purpose: string;
+  at: string;
+  granted: boolean;
+  reasonIfRefused: string | null;
+}
+
+export function accessStreamName(at: string): string {
+  return `${ACCESS_STREAM_PREFIX}${at.slice(0, 10)}`;
+}
+
+export function accessEventType(entry: AccessEntry): string {
+  return entry.kind === 'case' ? CASE_ACCESSED : PERSON_RECORD_ACCESSED;
+}
+
+export function accessEventData(entry: AccessEntry): JsonObject {
+  const subject: JsonObject =
+    entry.kind === 'case' ? { caseId: entry.subjectId, caseForce: entry.force } : { personId: entry.subjectId, personForce: entry.force };
+  return {
+    ...subject,
+    userId: entry.userId,
+    role: [...entry.roles],
+    purpose: entry.purpose,
+    at: entry.at,
+    granted: entry.granted,
+    reasonIfRefused: entry.reasonIfRefused,
+    readerForce: entry.readerForce,
+  };
+}

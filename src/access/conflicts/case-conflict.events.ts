@@ -1,0 +1,32 @@
+/**
+ * A reader's own declaration that they have a conflict of interest on a case (api.md
+ * `POST /cases/{caseId}/conflicts`). Stream `conflict-<caseId>`: every conflict on one case
+ * side by side, appended with expectedRevision 'any' (declarations do not race each other).
+ * The nature is events.md's ConflictOfInterestDeclared enumeration; the free-text details
+ * stay out of the event (personal data belongs in the vault) and out of the policy.
+ */
+import type { ConflictNature } from '../../registers/registers.enums';
+
+export const CASE_CONFLICT_STREAM_PREFIX = 'conflict-';
+export const CASE_CONFLICT_DECLARED = 'CaseConflictDeclared';
+export const CASE_CONFLICT_SCHEMA_VERSION = 1;
+
+export interface CaseConflictDeclared {
+  [key: string]: string;
+  caseId: string;
+  /** The declaring user (the token's `sub`): one declares a conflict only on oneself. */
+  userId: string;
+  nature: ConflictNature;
+  /** ISO instant of the declaration. */
+  declaredOn: string;
+}
+
+export function caseConflictStreamName(caseId: string): string {
+  return `${CASE_CONFLICT_STREAM_PREFIX}${caseId}`;
+}
+
+export function isCaseConflictDeclared(type: string, data: unknown): data is CaseConflictDeclared {
+  if (type !== CASE_CONFLICT_DECLARED || typeof data !== 'object' || data === null) return false;
+  const { caseId, userId } = data as Record<string, unknown>;
+  return typeof caseId === 'string' && typeof userId === 'string';
+}

@@ -1,0 +1,50 @@
+/**
+ * Requests per user per minute (LEDGER_RATE_LIMIT_PER_MINUTE, 600 by default; 0 turns it
+ * off): a fixed one-minute window per JWT `sub`, or per client address for a request with
+ * no valid token. Over the limit: 429 problem+json with Retry-After. The counts are in
+ * this process's memory: behind a load balancer each instance counts its own share.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { LedgerRequest } from './actor';
+import { problem } from './problem';
+
+const WINDOW_MS = 60_000;
+
+interface Window {
+  started: number;
+  count: number;
+}
+
+export function rateLimitMiddleware(perMinute: number, now: () => number = Date.now) {
+  const windows = new Map<string, Window>();
+  let lastSweep = now();
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if (perMinute <= 0) return next();
+    const at = now();
+    if (at - lastSweep > WINDOW_MS) {
+      for (const [key, window] of windows) if (at - window.started >= WINDOW_MS) windows.delete(key);
+      lastSweep = at;
+    }
+    const actor = (request as LedgerRequest).actor;
+    const key = actor === undefined ? `ip:${request.ip ?? 'unknown'}` : `user:${actor.userId}`;
+    let window = windows.get(key);
+    if (window === undefined || at - window.started >= WINDOW_MS) {
+      window = { started: at, count: 0 };
+      windows.set(key, window);
+    }
+    window.count += 1;
+    const remaining = Math.max(0, perMinute - window.count);
+    const resetSeconds = Math.max(1, Math.ceil((window.started + WINDOW_MS - at) / 1000));
+    response.setHeader('RateLimit-Limit', String(perMinute));
+    response.setHeader('RateLimit-Remaining', String(remaining));
+    response.setHeader('RateLimit-Reset', String(resetSeconds));
+    if (window.count > perMinute) {
+      return next(
+        problem(429, 'too-many-requests', `More than ${perMinute} requests in a minute: try again in ${resetSeconds} s.`, {
+          headers: { 'Retry-After': String(resetSeconds) },
+        }),
+      );
+    }
+    next();
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The personal-data vault through real HTTP (architecture.md, "Personal data and erasure"):
+ * case free text is stored as ciphertext only (events, read-model tables), opens for a
+ * reader of the case history, and after POST /people/{personId}/erasure reads as erased
+ * everywhere while the ledger still verifies.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import type { CaseCommand } from '../../src/cases/case.command-types';
+import { VAULT_FIELDS } from '../../src/cases/case.events';
+import { SEED_STORIES } from '../../src/cases/seed-stories';
+import { EventStore } from '../../src/event-store/event-store';
+import { isVaultEnvelope } from '../../src/vault/vault-envelope';
+import { casePersonId } from '../../src/vault/case-person';
+import { bearer, PROBLEM_JSON } from '../http/support';
+import { sendCommand, serviceForThisFile } from '../cases/support';
+import { dumpAllTables, occurrences, vaultValuesOf } from './support';
+
+const FIELDS = new Set<string>(Object.values(VAULT_FIELDS).flatMap((fields) => fields.map(String)));
+const STORY = SEED_STORIES.find((story) => vaultValuesOf(story.commands, FIELDS).length >= 3) ?? SEED_STORIES[0];
+const [OPENING] = STORY.commands;
+if (OPENING?.type !== 'ReceiveReferral') throw new Error('a seed story opens with a referral');
+const FORCE = OPENING.force;
+const PURPOSE = 'Checking the personal-data vault';
+
+/** An anonymous report through Crimestoppers: its summary must never be stored in clear. */
+const ANONYMOUS_ID = randomUUID();
+const ANONYMOUS_SUMMARY = `Caller alleges PC Zebedee Quartermain-${ANONYMOUS_ID.slice(0, 8)} sells PNC checks`;
+const ANONYMOUS: CaseCommand = {
+  ...OPENING,
+  caseId: ANONYMOUS_ID,
+  source: 'CRIMESTOPPERS_ANTI_CORRUPTION_SERVICE',
+  anonymousSource: true,
+  summary: ANONYMOUS_SUMMARY,
+};
+
+describe('the personal-data vault', () => {
+  const service = serviceForThisFile();
+  const responses: Response[] = [];
+  const values = vaultValuesOf(STORY.commands, FIELDS);
+  const reader = () => bearer(service.app.config, { userId: 'acu-reader', roles: ['ACU_INVESTIGATOR'], force: FORCE });
+  const admin = () => bearer(service.app.config, { userId: 'admin-1', roles: ['ADMIN'], force: FORCE });
+  const auditor = () => bearer(service.app.config, { userId: 'auditor-1', roles: ['AUDITOR'], force: '*' });
+  const lastPosition = () => String(responses.at(-1)?.headers['x-ledger-position']);
+
+  /** Waits until every projection has caught up with the last command (case status and timeliness read models). */
+  const caughtUp = async (caseId: string) => {
+    for (const path of [`cases/${caseId}`, `cases/${caseId}/timeliness`]) {
+      const response = await service.app
+        .http()
+        .get(`/api/v1/${path}`)
+        .set('Authorization', reader())
+        .set('X-Access-Purpose', PURPOSE)
+        .set('X-Wait-For-Position', lastPosition());
+      expect(response.status).toBe(200);
+    }
+  };
+  const history = (caseId: string) =>
+    service.app.http().get(`/api/v1/cases/${caseId}/history`).set('Authorization', reader()).set('X-Access-Purpose', PURPOSE);
+  const exported = (caseId: string) =>
+    service.app.http().get(`/api/v1/cases/${caseId}/export`).set('Authorization', auditor()).set('X-Access-Purpose', PURPOSE);
+  const erase = (personId: string, body: unknown, authorization = admin()) =>
+    service.app.http().post(`/api/v1/people/${personId}/erasure`).set('Authorization', authorization).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const verify = () => service.app.http().get('/api/v1/ledger/verify').set('Authorization', auditor());
+
+  beforeAll(async () => {
+    for (const command of [...STORY.commands, ANONYMOUS]) responses.push(await sendCommand(service.app, command, { force: FORCE }));
+    expect(responses.filter((response) => response.status !== 201).map((response) => response.body)).toEqual([]);
+    await caughtUp(STORY.caseId);
+    await caughtUp(ANONYMOUS_ID);
+  });
+
+  it('stores each vault field as an AES-256-GCM envelope under the case person\'s key, never in clear', async () => {
+    expect(values.length).toBeGreaterThanOrEqual(3);
+    const stored = await service.app.app.get(EventStore).readStream(`case-${STORY.caseId}`);
+    const referral = stored.find((event) => event.type === 'ReferralReceived');
+    expect(referral?.data.summary).toEqual({
+      $vault: 'v1',
+      personId: casePersonId(STORY.caseId),
+      iv: expect.stringMatching(/^[A-Za-z0-9+/]{16}$/),
+      ciphertext: expect.any(String),
+      tag: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/),
+    });
+    for (const event of stored) {
+      for (const field of VAULT_FIELDS[event.type as keyof typeof VAULT_FIELDS] ?? []) {
+        const value = event.data[String(field)];
+        if (value !== undefined && value !== null) expect(isVaultEnvelope(value)).toBe(true);
+      }
+    }
+  });
+
+  it('keeps no personal value in clear in any table, the anonymous report\'s included', async () => {
+    const dump = await dumpAllTables(service.app.database.url);
+    expect(dump).toContain('case_status_events');
+    expect(occurrences(dump, [...values, ANONYMOUS_SUMMARY])).toEqual([]);
+  });
+
+  it('opens the fields for a reader of the case history', async () => {
+    const { body } = await history(STORY.caseId).expect(200);
+    const shown = JSON.stringify(body);
+    expect(occurrences(shown, values)).toEqual(values);
+    expect(shown).not.toContain('"$vault"');
+    const anonymous = await history(ANONYMOUS_ID).expect(200);
+    expect(anonymous.body.events[0].data.summary).toBe(ANONYMOUS_SUMMARY);
+  });
+
+  it('exports the ciphertext the hashes cover, so the export verifies', async () => {
+    const { body } = await exported(STORY.caseId).expect(200);
+    expect(occurrences(JSON.stringify(body), values)).toEqual([]);
+    expect(isVaultEnvelope(body.events[0].data.summary)).toBe(true);
+  });
+
+  it('refuses an erasure by anyone but an ADMIN, and a reason under 10 characters', async () => {
+    const personId = casePersonId(STORY.caseId);
+    const refused = await erase(personId, { reason: 'Right to erasure, UK GDPR art. 17' }, reader());
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toMatch(PROBLEM_JSON);
+    const short = await erase(personId, { reason: 'too short' });
+    expect(short.status).toBe(400);
+    expect(short.headers['content-type']).toMatch(PROBLEM_JSON);
+  });
+
+  describe('after the case person is erased', () => {
+    let erasure: Response;
+
+    beforeAll(async () => {
+      erasure = await erase(casePersonId(STORY.caseId), { reason: 'Right to erasure, UK GDPR art. 17: request granted' });
+      await erase(casePersonId(ANONYMOUS_ID), { reason: 'Retention period of the anonymous report ended' }).expect(201);
+    });
+
+    it('answers 201 and records PersonalDataErased in the vault stream', async () => {
+      expect(erasure.status).toBe(201);
+      expect(erasure.body).toMatchObject({ personId: casePersonId(STORY.caseId), erasedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      const [event] = await service.app.app.get(EventStore).readStream(`vault-${casePersonId(STORY.caseId)}`);
+      expect(event).toMatchObject({ type: 'PersonalDataErased', data: { personId: casePersonId(STORY.caseId), reason: 'Right to erasure, UK GDPR art. 17: request granted' } });
+    });
+
+    it('shows every vault field as { erased: true } in the history, the events staying', async () => {
+      const { body } = await history(STORY.caseId).expect(200);
+      expect(body.events).toHaveLength(STORY.commands.length);
+      expect(body.events[0].data.summary).toEqual({ erased: true });
+      expect(occurrences(JSON.stringify(body), values)).toEqual([]);
+      const anonymous = await history(ANONYMOUS_ID).expect(200);
+      expect(anonymous.body.events[0].data.summary).toEqual({ erased: true });
+    });
+
+    it('leaves the erased values in no table, history or export', async () => {
+      const dump = await dumpAllTables(service.app.database.url);
+      expect(occurrences(dump, [...values, ANONYMOUS_SUMMARY])).toEqual([]);
+      expect(dump).toMatch(/\(case-[0-9a-f-]+,,"[^"]+","[^"]+"\)/); // the tombstone: no wrapped key, erased_at set
+      const { body } = await exported(STORY.caseId).expect(200);
+      expect(occurrences(JSON.stringify(body), values)).toEqual([]);
+    });
+
+    it('still verifies: the hashes cover the ciphertext, which stays', async () => {
+      const { body } = await verify().expect(200);
+      expect(body).toMatchObject({ ok: true, mismatchCount: 0 });
+    });
+
+    it('refuses new personal data for the erased person (409), and a second erasure', async () => {
+      const again = await erase(casePersonId(STORY.caseId), { reason: 'Right to erasure, asked twice' });
+      expect(again.status).toBe(409);
+      expect(again.headers['content-type']).toMatch(PROBLEM_JSON);
+    });
+  });
+});
