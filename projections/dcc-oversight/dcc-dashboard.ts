@@ -46,7 +46,9 @@ export interface DccDashboard {
   liveInvestigations: { total: number; byStage: Record<string, number> };
   suspensions: SuspendedSubject[];
   departuresAwaitingApproval: DepartureAwaitingApproval[];
+  /** The most overdue first (at most 100); `overdueDeadlinesTotal` counts every one. */
   overdueDeadlines: OverdueDeadline[];
+  overdueDeadlinesTotal: number;
   grossMisconductOutcomesByRank: RankOutcomes[];
   /** Ranks where proven gross misconduct did not end in dismissal. */
   inconsistentRanks: Rank[];
@@ -94,6 +96,7 @@ export function dccDashboard(force: string, data: DccOversightData, today: strin
     suspensions: data.subjects.map(suspended).filter(present),
     departuresAwaitingApproval: data.subjects.map(awaitingApproval).filter(present),
     overdueDeadlines: data.overdueDeadlines.map(({ caseId, daysOverdue, ...deadline }) => ({ caseId, ...deadlineView(deadline, today), daysOverdue })),
+    overdueDeadlinesTotal: data.overdueDeadlinesTotal,
     grossMisconductOutcomesByRank: byRank,
     inconsistentRanks: byRank.filter((entry) => !entry.consistent).map((entry) => entry.rank),
   };

@@ -23,6 +23,9 @@ import type { DeadlineRow } from '../timeliness/timeliness-rows';
 import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
+
+/** Overdue deadlines listed on the dashboard; `overdueDeadlinesTotal` counts them all. */
+export const OVERDUE_DEADLINES_SHOWN = 100;
 /** A subject the DCC watches: suspended or restricted, or gone without approval. */
 export interface WatchedSubject {
   case_id: string;
@@ -57,7 +60,9 @@ export interface DccOversightData {
   liveByStage: { stage: string; count: number }[];
   subjects: WatchedSubject[];
   /** Duties neither met nor lapsed whose due day is before today, soonest due first. */
+  /** The most overdue first, at most OVERDUE_DEADLINES_SHOWN. */
   overdueDeadlines: OverdueCaseDeadline[];
+  overdueDeadlinesTotal: number;
   grossMisconductByRank: RankCount[];
   /** Proven gross misconduct that did not end in dismissal, by case and subject. */
   notDismissed: ProvenGrossMisconduct[];
@@ -112,7 +117,15 @@ export class DccOversightQueries {
           `SELECT ${DEADLINE_SELECT}, ($5::date - d.due_on) AS days_overdue
              FROM ${deadlines} d
             WHERE ${visible('d')} AND d.met_on IS NULL AND d.lapsed_on IS NULL AND d.due_on < $5::date AND d.kind = 'DUTY'
-            ORDER BY d.due_on, d.case_id, d.rule, d.subject_id, d.seq`,
+            ORDER BY d.due_on, d.case_id, d.rule, d.subject_id, d.seq
+            LIMIT ${OVERDUE_DEADLINES_SHOWN}`,
+          withToday,
+        );
+        // The list shows the most overdue; the total says how many there are in all, so the
+        // dashboard stays the same size however many cases a force holds.
+        const overdueTotal = await client.query<{ total: number }>(
+          `SELECT count(*)::int AS total FROM ${deadlines} d
+            WHERE ${visible('d')} AND d.met_on IS NULL AND d.lapsed_on IS NULL AND d.due_on < $5::date AND d.kind = 'DUTY'`,
           withToday,
         );
         // One pass: per rank, the count and the findings that did not end in dismissal.
@@ -131,6 +144,7 @@ export class DccOversightQueries {
           liveByStage: live.rows,
           subjects: watched.rows,
           overdueDeadlines: overdue.rows.map((row) => ({ caseId: row.case_id, ...toDeadline(row), daysOverdue: row.days_overdue })),
+          overdueDeadlinesTotal: overdueTotal.rows[0]?.total ?? 0,
           grossMisconductByRank: proven.rows.map(({ rank, proven: count, dismissed }) => ({ rank, proven: count, dismissed })),
           notDismissed: proven.rows.flatMap((row) => row.not_dismissed ?? []),
         };

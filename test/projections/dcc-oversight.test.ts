@@ -126,6 +126,8 @@ describe('GET /dashboards/dcc', () => {
       'app twelveMonthReport 2022-10-04',
     ]);
     expect(seen.overdueDeadlines[0]).toMatchObject({ daysOverdue: 1059, overdue: true, confidence: 'PARTLY_CONFIRMED' });
+    // Fewer than the cap here, so the list is complete and the total counts it.
+    expect(seen.overdueDeadlinesTotal).toBe(seen.overdueDeadlines.length);
     expect(JSON.stringify(seen)).not.toContain(cases.kent);
   });
 
