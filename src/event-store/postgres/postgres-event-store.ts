@@ -46,7 +46,8 @@ interface AppendRow {
   conflicting_id: string | null;
 }
 
-interface EventRow {
+/** A row of ledger_events as pg returns it. */
+export interface EventRow {
   position: string;
   stream_name: string;
   revision: string;
@@ -279,7 +280,7 @@ function prepareAppend(streamName: string, events: EventToAppend[], expectedRevi
   };
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     streamName: row.stream_name,
     revision: BigInt(row.revision),

@@ -1,20 +1,9 @@
 import { Pool } from 'pg';
-import type { JsonObject, RecordedEvent } from '../../event-store/event-store';
+import type { RecordedEvent } from '../../event-store/event-store';
 import { GlobalPosition, positionOf, START } from '../../event-store/position';
+import { EventRow, toRecordedEvent } from '../../event-store/postgres/postgres-event-store';
 import { LedgerSource, StreamHead } from '../ledger-source';
 import { LEDGER_STREAM } from '../seal';
-
-interface EventRow {
-  position: string;
-  stream_name: string;
-  revision: string;
-  event_id: string;
-  event_type: string;
-  data: JsonObject;
-  metadata: JsonObject;
-  recorded_at: Date;
-  hash: Buffer;
-}
 
 const EVENT_COLUMNS = 'position, stream_name, revision, event_id, event_type, data, metadata, recorded_at, hash';
 
@@ -35,7 +24,7 @@ export class PostgresLedgerSource implements LedgerSource {
       `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
       [after.commit.toString(), through.commit.toString(), maxCount],
     );
-    return rows.map(toEvent);
+    return rows.map(toRecordedEvent);
   }
 
   async readLedgerStream(through: GlobalPosition): Promise<RecordedEvent[]> {
@@ -43,7 +32,7 @@ export class PostgresLedgerSource implements LedgerSource {
       `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_name = $1 AND position <= $2 ORDER BY revision`,
       [LEDGER_STREAM, through.commit.toString()],
     );
-    return rows.map(toEvent);
+    return rows.map(toRecordedEvent);
   }
 
   async positionOf(streamName: string, revision: bigint): Promise<GlobalPosition | undefined> {
@@ -74,18 +63,4 @@ export class PostgresLedgerSource implements LedgerSource {
       after = rows[rows.length - 1].stream_name;
     }
   }
-}
-
-function toEvent(row: EventRow): RecordedEvent {
-  return {
-    streamName: row.stream_name,
-    revision: BigInt(row.revision),
-    position: positionOf(BigInt(row.position)),
-    eventId: row.event_id,
-    type: row.event_type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at.toISOString(),
-    hash: row.hash.toString('hex'),
-  };
 }
