@@ -6,6 +6,7 @@ import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { PersonParams } from '../../src/registers/dto/params.dto';
 import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
+import { Vault } from '../../src/vault/vault';
 import { CLOCK } from '../timeliness/clock';
 import type { Clock } from '../timeliness/clock';
 import { INTEGRITY_RECORD_PROJECTION } from './integrity-record.projection';
@@ -20,12 +21,14 @@ export class IntegrityRecordController {
   constructor(
     private readonly queries: IntegrityRecordQueries,
     private readonly reads: PersonRecordReads,
+    private readonly vault: Vault,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
    * One person's registers and signals. A stated purpose is required, as for a case; another
    * force's person is answered 404 and one's own record 403 (src/registers/person-access.ts).
+   * The read model keeps the free text sealed; it is opened for a granted reader only.
    */
   @Get(':personId/integrity-record')
   @Roles(...REGISTER_READERS)
@@ -34,7 +37,7 @@ export class IntegrityRecordController {
   @ReadsProjections(INTEGRITY_RECORD_PROJECTION)
   @ApiOperation({ operationId: 'ReadIntegrityRecord', summary: "A person's registers, with the signals judged against today" })
   @ApiOkResponse({
-    description: `Every register of the person, the yearly reviews' due dates, and signals (${SIGNAL_KINDS.join(', ')}); reviews are DUE within ${DUE_SOON_DAYS} days.`,
+    description: `Every register of the person, the yearly reviews' due dates, and signals (${SIGNAL_KINDS.join(', ')}); reviews are DUE within ${DUE_SOON_DAYS} days. Free text (details, conditions, offeredBy, person) reads { "erased": true } once the person's data is erased.`,
   })
   async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<IntegrityRecordView> {
     const stored = await this.queries.find(personId);
@@ -45,6 +48,6 @@ export class IntegrityRecordController {
     if (stored === undefined) throw personNotFound(personId);
     ensurePersonAccess(actor, personId, stored.force);
     if (view === null) throw personNotFound(personId);
-    return view;
+    return this.vault.open(view);
   }
 }

@@ -2,7 +2,9 @@
  * A person's integrity record as a reader gets it: every register, with the yearly reviews'
  * due dates, and the signals (signals.ts) judged against today. Pure: built from the
  * person's register events, folded with the registers' own `evolve` so the record and
- * decide never disagree about a status or a date.
+ * decide never disagree about a status or a date. The free text (the registers'
+ * VAULT_FIELDS) is carried as stored, in vault envelopes: the controller opens the finished
+ * view for a granted reader, each as the clear text or `{ "erased": true }`.
  */
 import type { RegisterEvent, RegisterEventDataMap, RegisterEventType } from '../../src/registers/registers.events';
 import { evolve, initialPersonRegisters } from '../../src/registers/registers.state';

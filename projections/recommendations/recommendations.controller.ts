@@ -6,6 +6,7 @@ import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { RECOMMENDATION_READERS } from '../../src/recommendations/recommendation.routes';
 import { ALL_FORCES, OptionalForceField } from '../../src/shared/force';
+import { Vault } from '../../src/vault/vault';
 import { CLOCK } from '../timeliness/clock';
 import type { Clock } from '../timeliness/clock';
 import { RECOMMENDATIONS_PROJECTION } from './recommendations.projection';
@@ -29,16 +30,21 @@ export class RecommendationListQuery {
 export class RecommendationsController {
   constructor(
     private readonly queries: RecommendationsQueries,
+    private readonly vault: Vault,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The recommendations made to the reader's force (to every force for a national reader), soonest due first. */
+  /**
+   * The recommendations made to the reader's force (to every force for a national reader),
+   * soonest due first. The read model keeps their free text sealed; it is opened here, each
+   * value clear or `{ "erased": true }` once `recommendation-<id>` is erased.
+   */
   @Get()
   @Roles(...RECOMMENDATION_READERS)
   @ReadsProjections(RECOMMENDATIONS_PROJECTION)
   @ApiOperation({ operationId: 'ListRecommendations', summary: 'Recommendations made to the force, with whether each is overdue' })
-  list(@Query() query: RecommendationListQuery, @CurrentActor() actor: Actor): Promise<RecommendationPage> {
+  async list(@Query() query: RecommendationListQuery, @CurrentActor() actor: Actor): Promise<RecommendationPage> {
     const scope = actor.force === ALL_FORCES ? null : actor.force;
-    return this.queries.list({ scope, force: query.force, overdue: query.overdue, today: this.clock.today() });
+    return this.vault.open(await this.queries.list({ scope, force: query.force, overdue: query.overdue, today: this.clock.today() }));
   }
 }

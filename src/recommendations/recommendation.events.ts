@@ -5,7 +5,8 @@
  * completion. events.md names the events, the source, `dueOn`, `accepted` and `response`;
  * the other fields are ours (the brief of issue 6: force, dueOn, text), as is the rule
  * that the recommendation's id is carried by the first event only, as `caseId` is.
- * `text`, `response` and `action` are free text: VAULT_FIELDS.
+ * `text`, `response` and `action` are free text: VAULT_FIELDS, sealed before the append
+ * (recommendation.stream.ts).
  */
 import { eventOf, eventTypeGuard } from '../shared/decider';
 import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../shared/decider';

@@ -15,6 +15,7 @@ export interface Recommendation {
   madeOn: string;
   dueOn: string;
   reference: string | null;
+  /** The free text (`text`, `response`, each `action`) is as stored: a vault envelope, opened when read. */
   text: string;
   status: RecommendationStatus;
   respondedOn: string | null;

@@ -2,6 +2,7 @@
  * A recommendation as the event store holds it (`recommendation-<id>`), how the shared write
  * path decides and appends on it, and who may: the writer must act for the force the
  * recommendation was made to (404 otherwise, so another force's recommendations stay unseen).
+ * Its free text (VAULT_FIELDS) is sealed under the key of `recommendation-<id>`.
  */
 import { NotFoundError } from '../shared/domain-error';
 import { actsForForce } from '../shared/force';
@@ -9,13 +10,25 @@ import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-com
 import type { StreamSlice } from '../shared/stream-commands';
 import { recommendationDecider } from './recommendation.decide';
 import type { RecommendationCommand } from './recommendation.decide';
-import { RECOMMENDATION_EVENT_DATE, RECOMMENDATION_EVENT_SCHEMA_VERSION } from './recommendation.events';
+import { RECOMMENDATION_EVENT_DATE, RECOMMENDATION_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './recommendation.events';
 import type { RecommendationEvent } from './recommendation.events';
 import type { RecommendationRuleName } from './recommendation.rule-book';
 import type { RecommendationState } from './recommendation.state';
 
 export const RECOMMENDATION_STREAM_PREFIX = 'recommendation-';
 const MUST_EXIST: RecommendationRuleName = 'recommendationMustExist';
+
+/**
+ * Whose key encrypts a recommendation's free text (its text, response and actions). Such
+ * text is about the people of the matter it arose from (an IOPC learning recommendation
+ * comes out of a case), none of whom the events name: as for a case's free text, they are
+ * one data subject per recommendation. Erasing `recommendation-<id>`
+ * (POST /people/recommendation-<id>/erasure) erases that recommendation's free text and
+ * nothing else; its source, force and dates stay.
+ */
+export function recommendationPersonId(recommendationId: string): string {
+  return `recommendation-${recommendationId}`;
+}
 
 export const RECOMMENDATIONS: StreamSlice<RecommendationCommand, RecommendationEvent, RecommendationState> = {
   decider: recommendationDecider,
@@ -26,6 +39,7 @@ export const RECOMMENDATIONS: StreamSlice<RecommendationCommand, RecommendationE
     if (state !== null && !actsForForce(context.actor, state.force)) throw new NotFoundError(`There is no recommendation ${command.recommendationId}.`);
   },
   notFoundRules: [MUST_EXIST],
+  personalData: { fields: VAULT_FIELDS, personOf: (command) => recommendationPersonId(command.recommendationId) },
 };
 
 export class ExecuteRecommendationCommand extends StreamCommandMessage<RecommendationCommand> {}

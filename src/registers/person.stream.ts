@@ -1,13 +1,15 @@
 /**
  * A person's registers as the event store holds them: the `person-<personId>` stream, and
  * how the shared write path (src/shared/stream-commands.ts) decides and appends on it.
+ * The free text of the entries (VAULT_FIELDS) is sealed under the person's own key, the
+ * vault person being the register's person id (src/vault/README.md, "Whose key").
  */
 import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
 import type { StreamSlice } from '../shared/stream-commands';
 import { ensurePersonAccess } from './person-access';
 import { registersDecider } from './registers.decide';
 import type { RegisterCommand } from './registers.decide';
-import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION } from './registers.events';
+import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './registers.events';
 import type { RegisterEvent } from './registers.events';
 import type { PersonRegisters } from './registers.state';
 
@@ -23,6 +25,7 @@ export const PERSON_REGISTERS: StreamSlice<RegisterCommand, RegisterEvent, Perso
   dateFields: REGISTER_EVENT_DATE,
   streamName: (command) => personStreamName(command.personId),
   admit: (state, command, context) => ensurePersonAccess(context.actor, command.personId, state.force),
+  personalData: { fields: VAULT_FIELDS, personOf: (command) => command.personId },
 };
 
 export class ExecuteRegisterCommand extends StreamCommandMessage<RegisterCommand> {}

@@ -16,7 +16,8 @@
  *   `details` (BCH policy 2.2.6(b)) and the integrity `caseId` it concerns, if any.
  * `ReVettingDue` (events.md) is not recorded yet: no route appends it.
  *
- * VAULT_FIELDS are personal data the personal-data vault will encrypt; plain strings until it exists.
+ * VAULT_FIELDS are personal data: the write path seals them under the person's key
+ * (person.stream.ts), so the stored events hold vault envelopes in their place.
  */
 import { eventOf, eventTypeGuard } from '../shared/decider';
 import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../shared/decider';
@@ -218,7 +219,7 @@ export const REGISTER_EVENT_DATE: DateFields<RegisterEventDataMap> = {
   SystemAccessAuditFinding: 'on',
 };
 
-/** Personal-data fields per event type, to be encrypted by the vault (events.md marks them "(vault)"). */
+/** Personal-data fields per event type, encrypted by the vault before the append (events.md marks them "(vault)"). */
 export const VAULT_FIELDS: VaultFields<RegisterEventDataMap> = {
   BusinessInterestApplied: ['details'],
   BusinessInterestDecided: ['conditions'],

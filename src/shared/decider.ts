@@ -26,7 +26,7 @@ export function eventOf<DataMap>() {
 export type SchemaVersions<DataMap> = { readonly [K in keyof DataMap]: number };
 /** Per event type, the field holding its legal date: when it happened in the world. */
 export type DateFields<DataMap> = { readonly [K in keyof DataMap]: keyof DataMap[K] };
-/** Per event type, the personal-data fields the vault will encrypt (plain until it exists). */
+/** Per event type, the personal-data fields the vault encrypts before the append. */
 export type VaultFields<DataMap> = { readonly [K in keyof DataMap]: readonly (keyof DataMap[K])[] };
 
 /** A type guard for the event types a schema-version map lists. */

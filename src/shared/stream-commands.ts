@@ -7,6 +7,8 @@
  *
  * A slice supplies its decider, the event types it knows with their schema versions, the
  * legal date of each event (its metadata's `occurredAt`), and how a command names its stream.
+ * A slice whose events hold personal data names those fields and whose key seals them: they
+ * are encrypted after decide and before the append (src/vault/README.md, "Whose key").
  */
 import { Inject } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
@@ -16,6 +18,9 @@ import { WrongExpectedRevisionError } from '../event-store/errors';
 import { EventStore } from '../event-store/event-store';
 import type { AppendResult, JsonObject, RecordedEvent } from '../event-store/event-store';
 import type { CommandContext } from '../http';
+import { sealPersonalFields } from '../vault/personal-fields';
+import type { PersonalFields } from '../vault/personal-fields';
+import { Vault } from '../vault/vault';
 import type { Decider } from './decider';
 import { DomainError, NotFoundError } from './domain-error';
 
@@ -38,10 +43,23 @@ export interface StreamSlice<C, Event extends SliceEvent, State> {
   admit?(state: State, command: C, context: CommandContext): void;
   /** Rules whose refusal means the addressed thing does not exist: answered 404, not 422. */
   readonly notFoundRules?: readonly string[];
+  /**
+   * The personal data in the slice's events: per event type, the fields (its VAULT_FIELDS)
+   * sealed under the key of `personOf(command)`. Decide sees the clear command; the earlier
+   * events it folds carry envelopes, which no rule reads.
+   */
+  readonly personalData?: SlicePersonalData<C>;
+}
+
+export interface SlicePersonalData<C> {
+  readonly fields: PersonalFields;
+  /** The vault person whose key seals the command's events. */
+  personOf(command: C): string;
 }
 
 export async function decideAndAppend<C, Event extends SliceEvent, State>(
   store: EventStore,
+  vault: Vault,
   slice: StreamSlice<C, Event, State>,
   command: C,
   context: CommandContext,
@@ -56,8 +74,10 @@ export async function decideAndAppend<C, Event extends SliceEvent, State>(
   if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
   }
-  const events = decideOrNotFound(slice, command, state);
-  const eventIds = context.eventIds(streamName, events.length);
+  const decided = decideOrNotFound(slice, command, state);
+  const eventIds = context.eventIds(streamName, decided.length);
+  // Personal data is encrypted before the append, so the events' hashes cover the ciphertext.
+  const events = await sealPersonalData(vault, slice, command, decided, eventIds);
   return store.appendToStream(
     streamName,
     events.map((event, index) => ({
@@ -86,6 +106,16 @@ function decideOrNotFound<C, Event extends SliceEvent, State>(slice: StreamSlice
     if (error instanceof DomainError && slice.notFoundRules?.includes(error.rule)) throw new NotFoundError(error.message);
     throw error;
   }
+}
+
+/** The events with their personal-data fields sealed, each with its event id as the nonce's context (a retry seals the same bytes). */
+function sealPersonalData<C, Event extends SliceEvent, State>(vault: Vault, slice: StreamSlice<C, Event, State>, command: C, events: Event[], eventIds: string[]): Promise<Event[]> {
+  const personal = slice.personalData;
+  if (personal === undefined) return Promise.resolve(events);
+  const personId = personal.personOf(command);
+  return Promise.all(
+    events.map(async (event, index) => ({ ...event, data: await sealPersonalFields(vault, personId, event.data, personal.fields[event.type] ?? [], eventIds[index]) })),
+  );
 }
 
 /** When the event happened in the world: its legal date at midnight UTC, as for case events. */
@@ -121,10 +151,13 @@ export function streamCommandHandler<C, Event extends SliceEvent, State>(
 ): Type<ICommandHandler<StreamCommandMessage<C>, AppendResult>> {
   @CommandHandler(message)
   class StreamCommandHandler implements ICommandHandler<StreamCommandMessage<C>, AppendResult> {
-    constructor(@Inject(EventStore) readonly store: EventStore) {}
+    constructor(
+      @Inject(EventStore) readonly store: EventStore,
+      @Inject(Vault) readonly vault: Vault,
+    ) {}
 
     execute({ command, context }: StreamCommandMessage<C>): Promise<AppendResult> {
-      return decideAndAppend(this.store, slice, command, context);
+      return decideAndAppend(this.store, this.vault, slice, command, context);
     }
   }
   Object.defineProperty(StreamCommandHandler, 'name', { value: `${message.name}Handler` });

@@ -15,7 +15,7 @@ export function vaultStreamName(personId: string): string {
 }
 
 export class PersonIdParams {
-  @ApiProperty({ description: 'A register person id, or `case-<caseId>` for the people a case\'s free text is about' })
+  @ApiProperty({ description: 'A register person id, `case-<caseId>` for the people a case\'s free text is about, or `recommendation-<id>` for a recommendation\'s' })
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, { message: 'personId must be letters, digits, `.`, `_`, `:` or `-`' })
   personId!: string;

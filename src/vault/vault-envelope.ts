@@ -8,7 +8,7 @@ export const VAULT_FORMAT = 'v1';
 
 export interface VaultEnvelope {
   $vault: typeof VAULT_FORMAT;
-  /** Whose key: a person id (register person) or `case-<caseId>` (the people a case's free text is about). */
+  /** Whose key: a register person id, `case-<caseId>` or `recommendation-<id>` (the people a case's or a recommendation's free text is about). */
   personId: string;
   /** base64 of the 12-byte GCM nonce. */
   iv: string;

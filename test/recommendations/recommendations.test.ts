@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { EventStore } from '../../src/event-store/event-store';
+import { Vault } from '../../src/vault/vault';
 import type { Role } from '../../src/http/roles';
 import { addMonthsToDay } from '../../src/shared/days';
 import { CLOCK } from '../../projections/timeliness/clock';
@@ -69,7 +70,7 @@ describe('recommendations', () => {
     const action = { on: '2023-06-01', action: 'Policy live, extended to Bedfordshire and Cambridgeshire (BCH policy 2.2).' };
     await send(`recommendations/${recommendationId}/actions`, action, 'HERTFORDSHIRE');
     await send(`recommendations/${recommendationId}/complete`, { completedOn: '2023-06-30' }, 'HERTFORDSHIRE');
-    const events = await app.app.get(EventStore).readStream(`recommendation-${recommendationId}`);
+    const events = await app.app.get(Vault).open(await app.app.get(EventStore).readStream(`recommendation-${recommendationId}`));
     expect(events.map((event) => [event.type, event.data])).toEqual([
       ['RecommendationMade', { ...HERTFORDSHIRE, recommendationId }],
       ['RecommendationResponded', response],

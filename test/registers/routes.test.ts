@@ -1,10 +1,14 @@
 /**
  * Every register row of api.md: in the OpenAPI document with its body's fields, and
- * appending the event events.md names with its fields (and `force`, our extension).
+ * appending the event events.md names with its fields (and `force`, our extension), the
+ * free text sealed by the vault under the person's key.
  */
 import type { Response } from 'supertest';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { EventStore } from '../../src/event-store/event-store';
+import { VAULT_FIELDS } from '../../src/registers/registers.events';
+import type { RegisterEventType } from '../../src/registers/registers.events';
+import { Vault } from '../../src/vault/vault';
 import type { TestApp } from '../support/app';
 import { post, startCasesApp } from '../cases/support';
 import { everyRegisterRoute, pathOf, registerIds, WITHDRAW_ROUTE } from './every-route';
@@ -43,6 +47,7 @@ describe('the register command routes', () => {
   let app: TestApp;
   let docs: OpenApi;
   let stored: RecordedEvent[];
+  let opened: RecordedEvent[];
 
   beforeAll(async () => {
     app = await startCasesApp();
@@ -53,6 +58,7 @@ describe('the register command routes', () => {
     const response = await post(app, pathOf(WITHDRAW_ROUTE, { ...ids, businessInterestId: secondInterest }), withdraw);
     sent.push({ route: WITHDRAW_ROUTE, body: withdraw, response, event: 'BusinessInterestWithdrawn' });
     stored = await app.app.get(EventStore).readStream(`person-${ids.personId}`);
+    opened = await app.app.get(Vault).open(stored);
   });
 
   afterAll(async () => {
@@ -87,7 +93,7 @@ describe('the register command routes', () => {
     it('answers 201 with the ids and appends the fields of events.md, with the force', () => {
       const { body, response, event: type, route } = sent[index];
       expect(response.body).toMatchObject({ personId: ids.personId, events: [{ type }] });
-      const event = stored.find((candidate) => candidate.eventId === response.body.events[0].eventId);
+      const event = opened.find((candidate) => candidate.eventId === response.body.events[0].eventId);
       const { action, ...fields } = body;
       const pathIds = {
         ...(route.includes('{businessInterestId}') ? { businessInterestId: response.body.businessInterestId } : {}),
@@ -97,6 +103,13 @@ describe('the register command routes', () => {
       const keptAction = route.endsWith('/vetting') ? {} : action === undefined ? {} : { action };
       expect(event?.data).toEqual({ ...fields, ...keptAction, ...pathIds, ...created, force: 'HAMPSHIRE' });
       expect(event?.metadata.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/);
+    });
+
+    it('stores the free text of its body only as a vault envelope under the person\'s key', () => {
+      const { body, response, event: type } = sent[index];
+      const event = stored.find((candidate) => candidate.eventId === response.body.events[0].eventId);
+      const personal = VAULT_FIELDS[type as RegisterEventType].map(String).filter((field) => Object.hasOwn(body, field));
+      for (const field of personal) expect(event?.data[field]).toEqual(expect.objectContaining({ $vault: 'v1', personId: ids.personId }));
     });
   });
 });
