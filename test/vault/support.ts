@@ -1,4 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { Client } from 'pg';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap';
+import { loadConfiguration } from '../../src/config/configuration';
+import type { TestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
+import { TEST_JWT_SECRET } from '../http/support';
 
 /** Every table of every non-system schema of the database, each row as its text form (`SELECT t::text FROM table t`). */
 export async function dumpAllTables(databaseUrl: string): Promise<string> {
@@ -31,4 +39,47 @@ export function vaultValuesOf(value: unknown, fields: ReadonlySet<string>): stri
 /** Where `value` shows in `text`, as it is or JSON-escaped (as it would inside a json column). */
 export function occurrences(text: string, values: readonly string[]): string[] {
   return values.filter((value) => text.includes(value) || text.includes(JSON.stringify(value).slice(1, -1)));
+}
+
+/**
+ * The service on a database of its own (as startTestApp), with every log line it writes
+ * captured: the request log (pino, LOG_LEVEL info) and Nest's logger (stdout and stderr,
+ * still passed through). Stopped, and the database dropped, by `service.close()`.
+ */
+export async function startServiceCapturingLogs(): Promise<{ service: TestApp; logs: string[] }> {
+  const logs: string[] = [];
+  const capture = (text: string): void => {
+    logs.push(...text.split('\n').filter((line) => line.trim() !== ''));
+  };
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      capture(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const spies = [process.stdout, process.stderr].map((stream) => {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    return jest.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+      capture(String(chunk));
+      return write(chunk, ...rest);
+    }) as typeof stream.write);
+  });
+  const database = await createTestDatabase();
+  const config = loadConfiguration({
+    LEDGER_DATA_DIR: './data-test-unused',
+    LOG_LEVEL: 'info',
+    LEDGER_JWT_SECRET: TEST_JWT_SECRET,
+    LEDGER_RATE_LIMIT_PER_MINUTE: '0',
+    LEDGER_MASTER_KEY: randomBytes(32).toString('base64'),
+    DATABASE_URL: database.url,
+  });
+  const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined }, { logDestination: destination });
+  await app.listen(0, '127.0.0.1');
+  const server = app.getHttpServer();
+  const close = async (): Promise<void> => {
+    await app.close();
+    await database.drop();
+    for (const spy of spies) spy.mockRestore();
+  };
+  return { service: { app, config, database, http: () => request(server), close }, logs };
 }
