@@ -20,6 +20,7 @@ import { caseStreamName, loadCase, occurredAt, toJsonObject } from './case.strea
 import { caseNotFound, ensureMayWrite } from './case.write-access';
 import { Vault } from '../vault/vault';
 import { sealCaseEvent } from '../vault/case-vault';
+import { ConflictRegistry } from '../access/conflicts/conflict-registry';
 
 const CASE_MUST_EXIST: CaseRuleName = 'caseMustExist';
 
@@ -28,6 +29,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   constructor(
     private readonly store: EventStore,
     private readonly vault: Vault,
+    private readonly conflicts: ConflictRegistry,
   ) {}
 
   async execute({ command, context }: ExecuteCaseCommand): Promise<AppendResult> {
@@ -38,7 +40,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     // other commands address an existing case, which the actor must be allowed to see.
     const opening = command.type === 'ReceiveReferral';
     if (!opening && state !== null) {
-      ensureMayWrite(context.actor, state);
+      ensureMayWrite(context.actor, state, this.conflicts.declaredBy(context.actor.userId));
       // A client that saw an older revision decided on an older case: 409 before any rule.
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
