@@ -10,7 +10,9 @@
  * granted). `caseForce` is the force of the case read (null when there is no such case) and
  * `readerForce` the reader's claim: the access log scopes a DCC to their force's reads and the
  * DCC dashboard looks for reading outside one's force. `reasonIfRefused` is an AccessRefusal
- * name (src/access/case-access-policy.ts), `caseNotFound`, or a person-record refusal.
+ * name (src/access/case-access-policy.ts), `caseNotFound`, a person-record refusal, or a
+ * refusal before anything was looked up (src/access/access-purpose.ts: the reader's roles,
+ * `purposeMissing`, `purposeInvalid`), which has no caseForce.
  */
 import type { JsonObject } from '../event-store/event-store';
 
@@ -33,6 +35,31 @@ export interface AccessEntry {
   at: string;
   granted: boolean;
   reasonIfRefused: string | null;
+}
+
+/** A read as the access log needs it: what was read (and its force, when it exists), by whom, why. */
+export interface AccessRead {
+  kind: AccessEntry['kind'];
+  subjectId: string;
+  reader: { userId: string; roles: readonly string[]; force: string };
+  purpose: string;
+  force: string | null;
+}
+
+/** The read's entry, stamped now: granted when `refusal` is null, otherwise refused for that reason. */
+export function accessEntry(read: AccessRead, refusal: string | null): AccessEntry {
+  return {
+    kind: read.kind,
+    subjectId: read.subjectId,
+    userId: read.reader.userId,
+    roles: read.reader.roles,
+    readerForce: read.reader.force,
+    force: read.force,
+    purpose: read.purpose,
+    at: new Date().toISOString(),
+    granted: refusal === null,
+    reasonIfRefused: refusal,
+  };
 }
 
 export function accessStreamName(at: string): string {

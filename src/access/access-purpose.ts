@@ -1,6 +1,13 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessRecorder } from '../access-log/access-recorder';
+import { accessEntry } from '../access-log/access.events';
+import type { AccessEntry } from '../access-log/access.events';
 import { ledgerRequest, LedgerRequest } from '../http/actor';
-import { problem } from '../http/problem';
+import { Problem, problem, unauthenticated } from '../http/problem';
+import { requiredRoles, roleRefusal } from '../http/roles.guard';
+import { isUuid } from '../http/uuid';
+import type { AccessRefusal } from './case-access-policy';
 
 export const ACCESS_PURPOSE_HEADER = 'X-Access-Purpose';
 /** api.md "Purpose of access": at least ten characters, so "x" or "work" is not a reason. */
@@ -8,34 +15,83 @@ export const MIN_PURPOSE_LENGTH = 10;
 /** Long enough for a sentence; the purpose will be recorded with every read (CaseAccessed). */
 export const MAX_PURPOSE_LENGTH = 500;
 
+/** Why a read was refused for its stated purpose: none, or not 10 to 500 characters. */
+export type PurposeRefusal = 'purposeMissing' | 'purposeInvalid';
+
+interface Refusal {
+  reason: string;
+  problem: Problem;
+}
+
+/** The stated purpose, trimmed (cut to MAX_PURPOSE_LENGTH, so a refused one can still be recorded), and its refusal if it is refused. */
+function checkPurpose(request: LedgerRequest): { purpose: string; refusal?: Refusal & { reason: PurposeRefusal } } {
+  const header = request.headers[ACCESS_PURPOSE_HEADER.toLowerCase()];
+  const stated = typeof header === 'string' ? header.trim() : '';
+  const purpose = stated.slice(0, MAX_PURPOSE_LENGTH);
+  if (stated.length === 0) {
+    const message = `reading a case needs the ${ACCESS_PURPOSE_HEADER} header: why you are reading it`;
+    return { purpose, refusal: { reason: 'purposeMissing', problem: problem(400, 'bad-request', `${message}.`, { errors: [{ field: ACCESS_PURPOSE_HEADER, message }] }) } };
+  }
+  if (stated.length < MIN_PURPOSE_LENGTH || stated.length > MAX_PURPOSE_LENGTH) {
+    const message = `it must be ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters`;
+    const invalid = problem(400, 'bad-request', `The ${ACCESS_PURPOSE_HEADER} header is invalid: ${message}.`, { errors: [{ field: ACCESS_PURPOSE_HEADER, message }] });
+    return { purpose, refusal: { reason: 'purposeInvalid', problem: invalid } };
+  }
+  return { purpose };
+}
+
 /** The stated purpose of reading one case, trimmed; a 400 problem when missing or too short. */
 export function readAccessPurpose(request: LedgerRequest): string {
-  const header = request.headers[ACCESS_PURPOSE_HEADER.toLowerCase()];
-  const purpose = typeof header === 'string' ? header.trim() : '';
-  if (purpose.length === 0) {
-    const message = `reading a case needs the ${ACCESS_PURPOSE_HEADER} header: why you are reading it`;
-    throw problem(400, 'bad-request', `${message}.`, { errors: [{ field: ACCESS_PURPOSE_HEADER, message }] });
-  }
-  if (purpose.length < MIN_PURPOSE_LENGTH || purpose.length > MAX_PURPOSE_LENGTH) {
-    const message = `it must be ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters`;
-    throw problem(400, 'bad-request', `The ${ACCESS_PURPOSE_HEADER} header is invalid: ${message}.`, {
-      errors: [{ field: ACCESS_PURPOSE_HEADER, message }],
-    });
-  }
+  const { purpose, refusal } = checkPurpose(request);
+  if (refusal !== undefined) throw refusal.problem;
   return purpose;
 }
 
+/** The refusal recorded for a reader none of whose roles may read this kind of record (the policy's name for cases). */
+const ROLE_REFUSAL: { readonly [K in AccessEntry['kind']]: string } = {
+  case: 'roleMayNotReadCases' satisfies AccessRefusal,
+  person: 'roleMayNotReadRecords',
+};
+
+/** What the route reads: the case or person its path names (`:caseId`, `:personId`), when the id is well formed. */
+function subjectOfRead(request: LedgerRequest): { kind: AccessEntry['kind']; subjectId: string } | undefined {
+  const { caseId, personId } = request.params;
+  if (typeof caseId === 'string' && isUuid(caseId)) return { kind: 'case', subjectId: caseId };
+  if (typeof personId === 'string' && isUuid(personId)) return { kind: 'person', subjectId: personId };
+  return undefined;
+}
+
 /**
- * Checks the purpose as a guard, so a read without one is refused before anything else
- * happens (before a read-your-writes wait, before the case is looked up): the answer must
- * not depend on whether the case exists.
+ * The guard of a read of one case or one person's record: the reader's roles (the route's
+ * @Roles, which RolesGuard leaves to it), then a stated purpose. It runs before anything is
+ * looked up (before a read-your-writes wait, before the case is loaded), so the answer does
+ * not depend on whether the case exists; a refusal is recorded like any other refused read
+ * (CaseAccessed / PersonRecordAccessed, without the force of what was not looked up) before
+ * it is answered. What it grants, CaseReadAccess.open (or the person route) decides on and
+ * records once the record is loaded.
  */
 @Injectable()
 export class AccessPurposeGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
+  /** RolesGuard leaves this route's roles to this guard (src/http/roles.guard.ts, ChecksRolesItself). */
+  static readonly checksRoles = true;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly recorder: AccessRecorder,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    readAccessPurpose(ledgerRequest(context));
-    return true;
+    const request = ledgerRequest(context);
+    if (!request.actor) throw unauthenticated(request.authenticationProblem);
+    const subject = subjectOfRead(request);
+    const { purpose, refusal: ofPurpose } = checkPurpose(request);
+    const ofRoles = roleRefusal(requiredRoles(this.reflector, context), request.actor);
+    // A reader whose roles may not read is told so first, whatever their purpose.
+    const refusal: Refusal | undefined = ofRoles === undefined ? ofPurpose : { reason: ROLE_REFUSAL[subject?.kind ?? 'case'], problem: ofRoles };
+    if (refusal === undefined) return true;
+    if (subject !== undefined) await this.recorder.record(accessEntry({ ...subject, reader: request.actor, purpose, force: null }, refusal.reason));
+    throw refusal.problem;
   }
 }
 

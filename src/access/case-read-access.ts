@@ -1,6 +1,7 @@
 import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { AccessRecorder } from '../access-log/access-recorder';
+import { accessEntry } from '../access-log/access.events';
 import { problem, Problem } from '../http/problem';
 import { Roles } from '../http/roles';
 import { AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from './access-purpose';
@@ -46,7 +47,7 @@ export class CaseReadAccess {
     if (decision.granted) return loaded.value;
     // The same 404 as for a case that does not exist, so a refusal cannot be told apart from it.
     if (decision.status === 404) throw caseNotFound(read.caseId);
-    throw problem(403, 'forbidden', REFUSAL_DETAIL[decision.reason]);
+    throw problem(403, 'forbidden', REFUSAL_DETAIL[decision.reason], { extensions: { reason: decision.reason } });
   }
 
   scope(reader: Reader): CaseListScope {
@@ -58,18 +59,8 @@ export class CaseReadAccess {
   }
 
   private record(read: CaseRead, caseForce: string | null, outcome: RecordedOutcome): Promise<void> {
-    return this.recorder.record({
-      kind: 'case',
-      subjectId: read.caseId,
-      userId: read.reader.userId,
-      roles: read.reader.roles,
-      readerForce: read.reader.force,
-      force: caseForce,
-      purpose: read.purpose,
-      at: new Date().toISOString(),
-      granted: outcome.granted,
-      reasonIfRefused: outcome.granted ? null : outcome.reason,
-    });
+    const entry = accessEntry({ kind: 'case', subjectId: read.caseId, reader: read.reader, purpose: read.purpose, force: caseForce }, outcome.granted ? null : outcome.reason);
+    return this.recorder.record(entry);
   }
 }
 
@@ -93,7 +84,10 @@ export function caseNotFound(caseId: string): Problem {
 /** On a route that lists cases: only the roles that read cases. */
 export const ListsCases = (): MethodDecorator & ClassDecorator => Roles(...CASE_READER_ROLES);
 
-/** On a route that reads one case: the reading roles, and a stated purpose (400 without). */
+/**
+ * On a route that reads one case: the reading roles (403), and a stated purpose (400 without),
+ * both checked, and a refusal recorded, by AccessPurposeGuard before the case is looked up.
+ */
 export const ReadsOneCase = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     Roles(...CASE_READER_ROLES),

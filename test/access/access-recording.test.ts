@@ -66,6 +66,49 @@ describe('recording reads', () => {
     expect(stored.map((event) => event.data)).toEqual([expect.objectContaining({ caseId, userId, nature: 'NEIGHBOUR' })]);
   });
 
+  it('records a case read refused before the case is looked up: for the reader’s roles, or a missing or invalid purpose', async () => {
+    const { caseId, position } = await openCase(service, 'HAMPSHIRE', 'STANDARD');
+    const admin = `admin-${randomUUID()}`;
+    const dcc = `dcc-${randomUUID()}`;
+    const adminToken = bearer(service.config, { userId: admin, roles: ['ADMIN'], force: 'HAMPSHIRE' });
+    const dccToken = bearer(service.config, { userId: dcc, roles: ['DCC'], force: 'HAMPSHIRE' });
+    await read(`/api/v1/cases/${caseId}`, adminToken, position).expect(403);
+    // ADMIN is told about its role first, whatever its purpose.
+    await service.http().get(`/api/v1/cases/${caseId}/timeliness`).set('Authorization', adminToken).expect(403);
+    await service.http().get(`/api/v1/cases/${caseId}/history`).set('Authorization', dccToken).expect(400);
+    await read(`/api/v1/cases/${caseId}/export`, dccToken, position, 'curious').expect(400);
+    await read(`/api/v1/cases/${caseId}`, dccToken, position).expect(200);
+
+    const log = await accessLog(service, auditor, `caseId=${caseId}`);
+    const refusals = log.items.map(({ userId, purpose, granted, reasonIfRefused }) => ({ userId, purpose, granted, reasonIfRefused }));
+    expect(refusals).toHaveLength(5);
+    expect(refusals).toEqual(
+      expect.arrayContaining([
+        { userId: admin, purpose: PURPOSE, granted: false, reasonIfRefused: 'roleMayNotReadCases' },
+        { userId: admin, purpose: '', granted: false, reasonIfRefused: 'roleMayNotReadCases' },
+        { userId: dcc, purpose: '', granted: false, reasonIfRefused: 'purposeMissing' },
+        { userId: dcc, purpose: 'curious', granted: false, reasonIfRefused: 'purposeInvalid' },
+        { userId: dcc, purpose: PURPOSE, granted: true, reasonIfRefused: null },
+      ]),
+    );
+    expect(log.items.find((item) => item.userId === admin)?.role).toEqual(['ADMIN']);
+  });
+
+  it('records a read of a person’s integrity record refused for the reader’s roles or purpose', async () => {
+    const personId = randomUUID();
+    const admin = `admin-${randomUUID()}`;
+    await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', bearer(service.config, { userId: admin, roles: ['ADMIN'] })).set('X-Access-Purpose', PURPOSE).expect(403);
+    await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', bearer(service.config, { userId: admin, roles: ['DCC'] })).expect(400);
+    const log = await accessLog(service, auditor, `userId=${admin}`);
+    expect(log.items.map(({ personId: id, purpose, granted, reasonIfRefused }) => ({ id, purpose, granted, reasonIfRefused }))).toEqual(
+      expect.arrayContaining([
+        { id: personId, purpose: PURPOSE, granted: false, reasonIfRefused: 'roleMayNotReadRecords' },
+        { id: personId, purpose: '', granted: false, reasonIfRefused: 'purposeMissing' },
+      ]),
+    );
+    expect(log.total).toBe(2);
+  });
+
   it('validates a declaration: a known nature, details of at most 500 characters', async () => {
     const token = bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' });
     const path = `/api/v1/cases/${randomUUID()}/conflicts`;
