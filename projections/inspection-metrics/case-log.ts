@@ -8,6 +8,10 @@
  * Only the event types the projection's filter lets through are kept, without their
  * personal-data (vault) fields, which no figure reads: the log stays a fraction of the
  * case's stream and holds nothing about a person.
+ *
+ * For need-to-know (dated-facts.ts, readCounts), each fact carries the case's sensitivity,
+ * and the log keeps the case's subjects (their pseudonymous person ids), so a reader who is
+ * one of them does not count the case.
  */
 import { VAULT_FIELDS } from '../../src/cases/case.events';
 import type { CaseEventEnvelope, CorrectableEventData } from '../../src/cases/case.events';
@@ -16,7 +20,7 @@ import { applyFact } from '../../src/cases/case.facts';
 import { caseStreamName, toCaseEnvelope } from '../../src/cases/case.stream';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionTable } from '../runner/projection';
-import { DatedFact, FactDeltas, validFacts } from './dated-facts';
+import { DatedFact, FactDeltas, ofCase, validFacts } from './dated-facts';
 
 /** `case-`: the prefix of every case stream. */
 export const CASE_STREAM_PREFIX = caseStreamName('');
@@ -34,7 +38,10 @@ export type CaseFactsOf = (steps: readonly CaseStep[], final: Case) => DatedFact
 export function caseLogTable(name: string): ProjectionTable {
   return {
     name,
-    ddl: (table) => [`CREATE TABLE ${table} (case_id text PRIMARY KEY, events jsonb NOT NULL, facts jsonb NOT NULL)`],
+    ddl: (table) => [
+      `CREATE TABLE ${table} (case_id text PRIMARY KEY, events jsonb NOT NULL, facts jsonb NOT NULL, subject_person_ids text[] NOT NULL)`,
+      `CREATE INDEX ON ${table} USING gin (subject_person_ids)`,
+    ],
   };
 }
 
@@ -62,9 +69,23 @@ export function caseSteps(log: readonly CaseEventEnvelope[]): { steps: CaseStep[
   return { steps, final: state };
 }
 
-export function caseFacts(log: readonly CaseEventEnvelope[], factsOf: CaseFactsOf): DatedFact[] {
+/** What a case counts: its facts, each with the case's sensitivity, and the person ids of its subjects. */
+export interface CountedCase {
+  facts: DatedFact[];
+  subjectPersonIds: string[];
+}
+
+export function countedCase(log: readonly CaseEventEnvelope[], factsOf: CaseFactsOf): CountedCase {
   const { steps, final } = caseSteps(log);
-  return final === null ? [] : validFacts(factsOf(steps, final));
+  if (final === null) return { facts: [], subjectPersonIds: [] };
+  return {
+    facts: validFacts(factsOf(steps, final)).map((fact) => ofCase(fact, final.sensitivity)),
+    subjectPersonIds: Object.values(final.subjects).map((subject) => subject.personId),
+  };
+}
+
+export function caseFacts(log: readonly CaseEventEnvelope[], factsOf: CaseFactsOf): DatedFact[] {
+  return countedCase(log, factsOf).facts;
 }
 
 /** Any field VAULT_FIELDS lists: a correction's replacement carries the vault fields of its target's type. */
@@ -87,6 +108,7 @@ interface CaseLogRow {
   case_id: string;
   events: CaseEventEnvelope[];
   facts: DatedFact[];
+  subject_person_ids: string[];
 }
 
 /**
@@ -110,19 +132,23 @@ export async function applyCaseEvents(
   }
   if (touched.size === 0) return;
   const table = context.table(options.logTable);
-  const { rows: earlier } = await context.client.query<CaseLogRow>(`SELECT case_id, events, facts FROM ${table} WHERE case_id = ANY($1::text[])`, [[...touched.keys()]]);
+  const { rows: earlier } = await context.client.query<Omit<CaseLogRow, 'subject_person_ids'>>(
+    `SELECT case_id, events, facts FROM ${table} WHERE case_id = ANY($1::text[])`,
+    [[...touched.keys()]],
+  );
   const earlierByCase = new Map(earlier.map((row) => [row.case_id, row]));
   const written: CaseLogRow[] = [];
   for (const [caseId, added] of touched) {
     const before = earlierByCase.get(caseId);
-    const facts = caseFacts([...(before?.events ?? []), ...added], options.factsOf);
+    const { facts, subjectPersonIds } = countedCase([...(before?.events ?? []), ...added], options.factsOf);
     options.deltas.replace(before?.facts ?? [], facts);
-    written.push({ case_id: caseId, events: added, facts });
+    written.push({ case_id: caseId, events: added, facts, subject_person_ids: subjectPersonIds });
   }
   await context.client.query(
-    `INSERT INTO ${table} AS l (case_id, events, facts)
-     SELECT case_id, events, facts FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, events jsonb, facts jsonb)
-     ON CONFLICT (case_id) DO UPDATE SET events = l.events || EXCLUDED.events, facts = EXCLUDED.facts`,
+    `INSERT INTO ${table} AS l (case_id, events, facts, subject_person_ids)
+     SELECT case_id, events, facts, subject_person_ids
+       FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, events jsonb, facts jsonb, subject_person_ids text[])
+     ON CONFLICT (case_id) DO UPDATE SET events = l.events || EXCLUDED.events, facts = EXCLUDED.facts, subject_person_ids = EXCLUDED.subject_person_ids`,
     [JSON.stringify(written)],
   );
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CaseReadAccess } from '../../src/access/case-read-access';
 import { CurrentActor } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { FiguresRoute, negotiateFigures, readableForce } from './figures-http';
@@ -12,10 +13,13 @@ import { InspectionMetricsQueries } from './inspection-metrics.queries';
 @ApiTags('metrics')
 @Controller('metrics')
 export class InspectionMetricsController {
-  constructor(private readonly queries: InspectionMetricsQueries) {}
+  constructor(
+    private readonly queries: InspectionMetricsQueries,
+    private readonly access: CaseReadAccess,
+  ) {}
 
   @Get('inspection')
-  @FiguresRoute(INSPECTION_METRICS_PROJECTION, 'The inspection figures of a force for events dated in [from, to]')
+  @FiguresRoute(INSPECTION_METRICS_PROJECTION, 'The inspection figures of a force for events dated in [from, to], of the cases the reader could open')
   async inspection(
     @Query() query: InspectionMetricsQuery,
     @CurrentActor() actor: Actor,
@@ -23,7 +27,8 @@ export class InspectionMetricsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<InspectionFigures | string> {
     const force = readableForce(actor, query.force);
-    const figures = await this.queries.figures({ force, from: query.from, to: query.to });
+    // Need-to-know: the cases counted are those the reader could open, as in a list.
+    const figures = await this.queries.figures({ force, from: query.from, to: query.to }, this.access.scope(actor));
     return negotiateFigures(request, response, figures);
   }
 }

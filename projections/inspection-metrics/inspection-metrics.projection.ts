@@ -19,10 +19,10 @@ import { applyRegisterEvents, registerSourcesTable } from './register-sources';
 import { WORKFORCE_RETURNED, workforceTable } from './workforce-returns';
 
 export const INSPECTION_METRICS_PROJECTION = 'inspection-metrics';
-/** The views readers query. */
+/** The views readers query (the case log for need-to-know: dated-facts.ts, readCounts). */
 export const INSPECTION_COUNTS_TABLE = 'inspection_counts';
 export const INSPECTION_WORKFORCE_TABLE = 'inspection_workforce';
-const CASE_LOG_TABLE = 'inspection_case_log';
+export const INSPECTION_CASE_LOG_TABLE = 'inspection_case_log';
 const REGISTER_SOURCES_TABLE = 'inspection_register_events';
 
 /** The case events the facts depend on (and SubjectAdded, without which a subject's steps are not placed). */
@@ -45,10 +45,11 @@ const CASE_EVENT_TYPES: readonly CaseEventType[] = [
 export const inspectionMetricsProjection: ProjectionDefinition = {
   name: INSPECTION_METRICS_PROJECTION,
   // Bump when what a fact means changes: the runner then rebuilds from the first event.
-  version: 1,
+  // 2: facts carry their case's sensitivity, the case log its subjects (need-to-know).
+  version: 2,
   filter: { eventTypes: [...CASE_EVENT_TYPES, ...REGISTER_EVENT_TYPES, WORKFORCE_RETURNED] },
   tables: [
-    caseLogTable(CASE_LOG_TABLE),
+    caseLogTable(INSPECTION_CASE_LOG_TABLE),
     registerSourcesTable(REGISTER_SOURCES_TABLE),
     workforceTable(INSPECTION_WORKFORCE_TABLE),
     { name: INSPECTION_COUNTS_TABLE, ddl: countsTableDdl },
@@ -58,7 +59,7 @@ export const inspectionMetricsProjection: ProjectionDefinition = {
 
 async function applyInspectionMetrics(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
   const deltas = new FactDeltas();
-  await applyCaseEvents(events, context, { logTable: CASE_LOG_TABLE, factsOf: inspectionCaseFacts, deltas });
+  await applyCaseEvents(events, context, { logTable: INSPECTION_CASE_LOG_TABLE, factsOf: inspectionCaseFacts, deltas });
   await applyRegisterEvents(events, context, { sourcesTable: REGISTER_SOURCES_TABLE, workforceTable: INSPECTION_WORKFORCE_TABLE, deltas });
   await writeDeltas(context, INSPECTION_COUNTS_TABLE, deltas);
 }

@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
-import { readCounts, viewReader } from './dated-facts';
+import { FactScope, readCounts, viewReader } from './dated-facts';
 import { InspectionFigures, inspectionFigures } from './inspection-figures';
-import { INSPECTION_COUNTS_TABLE, INSPECTION_WORKFORCE_TABLE } from './inspection-metrics.projection';
+import { INSPECTION_CASE_LOG_TABLE, INSPECTION_COUNTS_TABLE, INSPECTION_WORKFORCE_TABLE } from './inspection-metrics.projection';
 import { readWorkforce } from './workforce-returns';
 
-/** Two index range scans: the counts of the force over the range, and its latest return. */
+/** Two queries: the counts of the force over the range that the reader may count, and its latest return. */
 @Injectable()
 export class InspectionMetricsQueries {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async figures(range: { force: string; from: string; to: string }): Promise<InspectionFigures> {
+  async figures(range: { force: string; from: string; to: string }, scope: FactScope): Promise<InspectionFigures> {
     const reader = viewReader(this.pool);
     const [counts, workforce] = await Promise.all([
-      readCounts(reader, INSPECTION_COUNTS_TABLE, range.force, range.from, range.to),
+      readCounts(reader, { counts: INSPECTION_COUNTS_TABLE, caseLog: INSPECTION_CASE_LOG_TABLE }, range.force, range.from, range.to, scope),
       readWorkforce(reader, INSPECTION_WORKFORCE_TABLE, range.force, range.to),
     ]);
     return inspectionFigures(range, counts, workforce);

@@ -12,9 +12,9 @@ import { countsTableDdl, FactDeltas, writeDeltas } from '../inspection-metrics/d
 import { statisticsCaseFacts } from './statistics-facts';
 
 export const MISCONDUCT_STATISTICS_PROJECTION = 'misconduct-statistics';
-/** The view readers query. */
+/** The views readers query (the case log for need-to-know: dated-facts.ts, readCounts). */
 export const MISCONDUCT_STATISTICS_COUNTS_TABLE = 'misconduct_statistics_counts';
-const CASE_LOG_TABLE = 'misconduct_statistics_case_log';
+export const MISCONDUCT_STATISTICS_CASE_LOG_TABLE = 'misconduct_statistics_case_log';
 
 /** The case events the tables depend on. */
 const CASE_EVENT_TYPES: readonly CaseEventType[] = [
@@ -30,14 +30,15 @@ const CASE_EVENT_TYPES: readonly CaseEventType[] = [
 
 export const misconductStatisticsProjection: ProjectionDefinition = {
   name: MISCONDUCT_STATISTICS_PROJECTION,
-  version: 1,
+  // 2: facts carry their case's sensitivity, the case log its subjects (need-to-know).
+  version: 2,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX], eventTypes: [...CASE_EVENT_TYPES] },
-  tables: [caseLogTable(CASE_LOG_TABLE), { name: MISCONDUCT_STATISTICS_COUNTS_TABLE, ddl: countsTableDdl }],
+  tables: [caseLogTable(MISCONDUCT_STATISTICS_CASE_LOG_TABLE), { name: MISCONDUCT_STATISTICS_COUNTS_TABLE, ddl: countsTableDdl }],
   apply: applyMisconductStatistics,
 };
 
 async function applyMisconductStatistics(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
   const deltas = new FactDeltas();
-  await applyCaseEvents(events, context, { logTable: CASE_LOG_TABLE, factsOf: statisticsCaseFacts, deltas });
+  await applyCaseEvents(events, context, { logTable: MISCONDUCT_STATISTICS_CASE_LOG_TABLE, factsOf: statisticsCaseFacts, deltas });
   await writeDeltas(context, MISCONDUCT_STATISTICS_COUNTS_TABLE, deltas);
 }

@@ -1,12 +1,13 @@
 /**
  * Need-to-know over HTTP: every role, from three forces, as a subject of the case, as one who
  * declared a conflict of interest on it, or neither, against cases of each sensitivity in two
- * forces, through every way of reading a case (status, history, export, timeliness) and the
- * list. The expectations are written out from api.md "Need-to-know" (and the decisions in
- * src/access/case-access-policy.ts), not computed by the policy under test.
+ * forces, through every way of reading a case (status, history, export, timeliness), the
+ * list, and the figures (inspection metrics, misconduct statistics), which count exactly the
+ * cases the reader could open. The expectations are written out from api.md "Need-to-know"
+ * (and the decisions in src/access/case-access-policy.ts), not computed by the policy under test.
  */
 import { randomUUID } from 'node:crypto';
-import { SEED_STORIES } from '../../src/cases/seed-stories';
+import { embassyCase } from '../../src/cases/seed-stories/embassy-case';
 import type { Sensitivity } from '../../src/cases/case.enums';
 import { EventStore } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
@@ -17,7 +18,7 @@ import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
 import { poolFor } from '../support/database';
 import { AccessRecorder } from '../../src/access-log/access-recorder';
-import { CaseRecorder } from '../projections/case-story-support';
+import { CaseRecorder, retarget } from '../projections/case-story-support';
 
 const PURPOSE = 'Checking who may read what, for the access review';
 const CONFLICT_DETAIL = 'You declared a conflict of interest on this case, so you may not read it.';
@@ -73,21 +74,15 @@ describe('need-to-know, over HTTP', () => {
   beforeAll(async () => {
     service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET });
     const recorder = new CaseRecorder(service.app.get(EventStore));
-    const [referral] = SEED_STORIES[0].commands;
-    if (referral.type !== 'ReceiveReferral') throw new Error('a story starts with its referral');
-    for (const { caseId, force, sensitivity } of cases) {
-      await recorder.record({ ...referral, caseId, force, sensitivity });
-      await recorder.record({
-        type: 'AddSubject',
-        caseId,
-        subjectId: randomUUID(),
-        personId: SUBJECT_PERSON,
-        workforceType: 'POLICE_OFFICER',
-        rank: 'SERGEANT',
-        lengthOfServiceMonths: 60,
-        unit: 'Professional standards',
-      });
-    }
+    // Each case the whole story of seed 003 (one officer, SUBJECT_PERSON, dismissed at a hearing
+    // and barred), so every figure has something of it to count.
+    await recorder.recordAll(
+      cases.map(({ caseId, force, sensitivity }) => ({
+        commands: retarget(embassyCase(), caseId, { force, sensitivity }).map((command) =>
+          command.type === 'AddSubject' ? { ...command, personId: SUBJECT_PERSON } : command,
+        ),
+      })),
+    );
     position = formatPosition(recorder.lastPosition);
     const standings: Standing[] = ['plain', 'subject', 'conflicted'];
     readers = ROLES.flatMap((role) =>
@@ -199,6 +194,51 @@ describe('need-to-know, over HTTP', () => {
         wrong.push(`${describeReader(reader)} listed ${listed.length} cases, could open ${openable.length}`);
       }
     }
+    expect(wrong).toEqual([]);
+  });
+
+  /** Each reader asks for each force's figures: 403 for ADMIN and for another force than their own, else the count of the cases they could open. */
+  async function figuresMatrix(path: (force: string) => string, counted: (body: Record<string, unknown>) => number[]): Promise<string[]> {
+    const wrong: string[] = [];
+    for (const reader of readers) {
+      await Promise.all(
+        FORCES.map(async (force) => {
+          const response = await service.http().get(path(force)).set('Authorization', reader.token).set('X-Wait-For-Position', position);
+          const refused = reader.role === 'ADMIN' || (reader.force !== '*' && reader.force !== force);
+          if (refused) {
+            if (response.status !== 403) wrong.push(`${describeReader(reader)} asking for ${force}: ${response.status}, expected 403`);
+            return;
+          }
+          const openable = cases.filter((subject) => subject.force === force && expectedStatus(reader, subject) === 200).length;
+          const counts = response.status === 200 ? counted(response.body) : [];
+          if (counts.length === 0 || counts.some((count) => count !== openable)) {
+            wrong.push(`${describeReader(reader)} counted ${JSON.stringify(counts)} (${response.status}) of ${force}, could open ${openable}`);
+          }
+        }),
+      );
+    }
+    return wrong;
+  }
+
+  it('GET /metrics/inspection: each reader counts exactly the cases they could open', async () => {
+    const wrong = await figuresMatrix(
+      (force) => `/api/v1/metrics/inspection?force=${force}&from=2020-01-01&to=2022-12-31`,
+      (body) => {
+        const figures = body as { conductCases: { count: number }; outcomes: Record<string, number>; iopcReferrals: { count: number }; barredListEntries: number };
+        return [figures.conductCases.count, figures.outcomes.DISMISSAL_WITHOUT_NOTICE, figures.iopcReferrals.count, figures.barredListEntries];
+      },
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('GET /statistics/misconduct: each reader counts exactly the cases they could open', async () => {
+    const wrong = await figuresMatrix(
+      (force) => `/api/v1/statistics/misconduct?force=${force}&year=2021`,
+      (body) => {
+        const statistics = body as { proceedings: { total: number }; byRank: { CONSTABLE: { total: number } }; barredListEntries: { total: number } };
+        return [statistics.proceedings.total, statistics.byRank.CONSTABLE.total, statistics.barredListEntries.total];
+      },
+    );
     expect(wrong).toEqual([]);
   });
 
