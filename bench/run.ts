@@ -48,7 +48,7 @@ async function main(): Promise<number> {
       `${options.readEvents} events to read, ${options.rounds} round(s); our group commit maxBatch ${options.maxBatch}, maxInFlight ${options.maxInFlight}`,
   );
 
-  const server = await openBenchServer({ databaseUrl: options.databaseUrl, connections: options.connections, log });
+  const server = await openBenchServer({ databaseUrl: options.databaseUrl, connections: options.connections, keep: options.keep, log });
   const stopOnSignal = (signal: NodeJS.Signals): void => {
     interrupted = true;
     log(`${signal}: stopping PostgreSQL`);

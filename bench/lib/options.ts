@@ -27,6 +27,8 @@ export interface BenchOptions {
   only: string[];
   /** PostgreSQL to use instead of an embedded server. */
   databaseUrl: string | undefined;
+  /** Leave the databases on DATABASE_URL's server at the end (to query them by hand). */
+  keep: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -42,6 +44,8 @@ export const USAGE = `npm run bench -- [options]
   --max-batch N           our engine's group commit: appends per batch at most (default 500)
   --compare-in-flight L   also run our appends with these maxInFlight values, e.g. 1,2 (default: the other of 1/2 in a full run, none in quick)
   --only L                run only these workloads, e.g. append-ledger,append-baseline
+  --keep                  leave the run's databases on DATABASE_URL's server and print their URLs
+                          (e.g. to query the replayed million-event ledger by hand); needs DATABASE_URL
   --help
 
 Progress goes to stderr. DATABASE_URL, when set, names the PostgreSQL to use (the bench creates
@@ -65,6 +69,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       'max-batch': { type: 'string' },
       'compare-in-flight': { type: 'string' },
       only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -91,7 +96,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         : list(values['compare-in-flight']).map((text) => positiveInteger('--compare-in-flight', text, 1)),
     only: values.only === undefined ? [] : list(values.only),
     databaseUrl: env.DATABASE_URL || undefined,
+    keep: keepDatabases(values.keep ?? false, env.DATABASE_URL),
   };
+}
+
+function keepDatabases(keep: boolean, databaseUrl: string | undefined): boolean {
+  // An embedded server and its folder go at the end of the run whatever is asked.
+  if (keep && !databaseUrl) throw new Error('--keep needs DATABASE_URL: the embedded server is removed at the end of the run');
+  return keep;
 }
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {

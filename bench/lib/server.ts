@@ -37,11 +37,14 @@ const PASSWORD = 'ledger-bench';
 export async function openBenchServer(options: {
   databaseUrl: string | undefined;
   connections: number;
+  /** Leave every database created on DATABASE_URL's server, logging its URL. */
+  keep?: boolean;
   log: (line: string) => void;
 }): Promise<BenchServer> {
   if (options.databaseUrl) {
     options.log(`using DATABASE_URL (${redact(options.databaseUrl)})`);
-    return serverAt(options.databaseUrl, false, async () => undefined);
+    const server = serverAt(options.databaseUrl, false, async () => undefined);
+    return options.keep ? keeping(server, options.log) : server;
   }
 
   const port = await freePort();
@@ -85,6 +88,16 @@ export async function openBenchServer(options: {
     removeFolder();
     process.off('exit', removeFolder);
   });
+}
+
+/** The same server, except that nothing is dropped: each database is named at the end instead. */
+function keeping(server: BenchServer, log: (line: string) => void): BenchServer {
+  return {
+    ...server,
+    dropDatabase: async (url) => log(`kept ${redact(url)}`),
+    // DATABASE_URL's server is not ours to stop, and stop() would drop what it created.
+    stop: async () => undefined,
+  };
 }
 
 function serverAt(adminUrl: string, embedded: boolean, stopServer: () => Promise<void>): BenchServer {
