@@ -44,9 +44,15 @@ export interface DccDashboard {
   force: string;
   today: string;
   liveInvestigations: { total: number; byStage: Record<string, number> };
+  /**
+   * Each list shows at most 100 entries, the most pressing first, and the total beside it
+   * counts every one: reviews overdue then the longest suspended; the longest waiting; the
+   * most overdue.
+   */
   suspensions: SuspendedSubject[];
+  suspensionsTotal: number;
   departuresAwaitingApproval: DepartureAwaitingApproval[];
-  /** The most overdue first (at most 100); `overdueDeadlinesTotal` counts every one. */
+  departuresAwaitingApprovalTotal: number;
   overdueDeadlines: OverdueDeadline[];
   overdueDeadlinesTotal: number;
   grossMisconductOutcomesByRank: RankOutcomes[];
@@ -93,10 +99,12 @@ export function dccDashboard(force: string, data: DccOversightData, today: strin
     force,
     today,
     liveInvestigations: { total: data.liveByStage.reduce((sum, row) => sum + row.count, 0), byStage },
-    suspensions: data.subjects.map(suspended).filter(present),
-    departuresAwaitingApproval: data.subjects.map(awaitingApproval).filter(present),
-    overdueDeadlines: data.overdueDeadlines.map(({ caseId, daysOverdue, ...deadline }) => ({ caseId, ...deadlineView(deadline, today), daysOverdue })),
-    overdueDeadlinesTotal: data.overdueDeadlinesTotal,
+    suspensions: data.suspended.entries.map(suspended).filter(present),
+    suspensionsTotal: data.suspended.total,
+    departuresAwaitingApproval: data.departed.entries.map(awaitingApproval).filter(present),
+    departuresAwaitingApprovalTotal: data.departed.total,
+    overdueDeadlines: data.overdueDeadlines.entries.map(({ caseId, daysOverdue, ...deadline }) => ({ caseId, ...deadlineView(deadline, today), daysOverdue })),
+    overdueDeadlinesTotal: data.overdueDeadlines.total,
     grossMisconductOutcomesByRank: byRank,
     inconsistentRanks: byRank.filter((entry) => !entry.consistent).map((entry) => entry.rank),
   };

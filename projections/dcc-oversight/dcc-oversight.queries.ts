@@ -1,31 +1,31 @@
 /**
- * The DCC's dashboard reads the timeliness read model (its cases, subjects and deadlines):
- * four statements in one read-only, repeatable-read transaction, so every part of the
- * dashboard describes the same moment of the ledger.
+ * The DCC's dashboard reads the timeliness read model (its cases, subjects, deadlines and
+ * counters): a few statements in one read-only, repeatable-read transaction, so every part
+ * of the dashboard describes the same moment of the ledger.
  *
- * Each statement returns only what the dashboard shows (measured: reading every open
- * deadline and every proven gross misconduct of a force and sorting them out in Node was
- * most of the time): the overdue duties (judged against `today` in SQL, as isOverdue does),
- * the subjects suspended or awaiting approval with their next suspension review, and for
- * proven gross misconduct the counts by rank plus the few findings that did not end in
- * dismissal. Day counts are date arithmetic in SQL (`today - due_on`), as
- * calendarDaysBetween counts them.
+ * Its cost must not grow with the force (measured at a million events: counting a force's
+ * every case and finding on each request was most of the time). So the figures come from the
+ * projection's counters (timeliness-counts.ts), less what need-to-know hides from this reader
+ * case by case (cases about them, cases they declared a conflict on: a few, found by index);
+ * and every list shows at most LISTED entries, the most pressing first, beside the total.
+ * Overdue is judged against `today` in SQL, as isOverdue does; day counts are date
+ * arithmetic (`today - due_on`), as calendarDaysBetween counts them.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
 import type { CaseListScope } from '../../src/access/case-access-policy';
-import { DISMISSAL_OUTCOMES } from '../../src/cases/case.enums';
-import type { CaseStage, DepartureKind, Outcome, Rank, WorkforceType } from '../../src/cases/case.enums';
+import type { CaseStage, DepartureKind, Rank, WorkforceType } from '../../src/cases/case.enums';
 import type { Deadline } from '../timeliness/deadlines';
 import { DEADLINE_SELECT, dayText, readModel, toDeadline } from '../timeliness/timeliness.queries';
 import type { DeadlineRow } from '../timeliness/timeliness-rows';
+import { COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
 import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
 
-/** Overdue deadlines listed on the dashboard; `overdueDeadlinesTotal` counts them all. */
-export const OVERDUE_DEADLINES_SHOWN = 100;
+/** Entries each list of the dashboard shows at most; a total beside each counts them all. */
+export const LISTED = 100;
 /** A subject the DCC watches: suspended or restricted, or gone without approval. */
 export interface WatchedSubject {
   case_id: string;
@@ -58,17 +58,25 @@ export interface RankCount {
 
 export interface DccOversightData {
   liveByStage: { stage: string; count: number }[];
-  subjects: WatchedSubject[];
-  /** Duties neither met nor lapsed whose due day is before today, soonest due first. */
-  /** The most overdue first, at most OVERDUE_DEADLINES_SHOWN. */
-  overdueDeadlines: OverdueCaseDeadline[];
-  overdueDeadlinesTotal: number;
+  /** Suspended or restricted: reviews overdue first, then the longest suspended. */
+  suspended: Listed<WatchedSubject>;
+  /** Gone without the DCC's decision: the longest waiting first. */
+  departed: Listed<WatchedSubject>;
+  /** Duties neither met nor lapsed whose due day is before today: the most overdue first. */
+  overdueDeadlines: Listed<OverdueCaseDeadline>;
   grossMisconductByRank: RankCount[];
-  /** Proven gross misconduct that did not end in dismissal, by case and subject. */
+  /** Proven gross misconduct that did not end in dismissal, the latest first (their number is proven − dismissed). */
   notDismissed: ProvenGrossMisconduct[];
 }
 
-const { cases, subjects, deadlines } = TIMELINESS_TABLES;
+/** At most LISTED entries, and how many there are in all. */
+export interface Listed<T> {
+  entries: T[];
+  total: number;
+}
+
+const { cases, subjects, deadlines, counts } = TIMELINESS_TABLES;
+const LIVE = (stage: string): boolean => stage !== 'CONCLUDED' && stage !== 'CLOSED';
 /**
  * The force's rows (of cases, subjects or deadlines: each carries its case's force and
  * sensitivity) the reader may see: their sensitivity allows it, and the case is not about
@@ -77,8 +85,21 @@ const { cases, subjects, deadlines } = TIMELINESS_TABLES;
 const visible = (row: string): string => `${row}.force = $1 AND ${row}.sensitivity = ANY($2::text[])
   AND NOT EXISTS (SELECT 1 FROM ${subjects} own WHERE own.case_id = ${row}.case_id AND own.person_id = $3)
   AND NOT (${row}.case_id::text = ANY($4::text[]))`;
-/** Proven gross misconduct the consistency check counts (sanction-consistency.ts). */
-const PROVEN = `s.gross_misconduct_proven AND s.outcome IS NOT NULL AND s.concluded_on IS NOT NULL`;
+/** The force's cases of a sensitivity the reader may see that need-to-know hides all the same. */
+const HIDDEN = `SELECT c.case_id FROM ${cases} c
+  WHERE c.force = $1 AND c.sensitivity = ANY($2::text[])
+    AND (c.case_id IN (SELECT own.case_id FROM ${subjects} own WHERE own.person_id = $3) OR c.case_id::text = ANY($4::text[]))`;
+const WATCHED = `s.case_id, s.subject_id, s.rank, s.workforce_type, s.suspension, ${dayText('s.suspended_since')},
+  ($5::date - s.suspended_since) AS days_suspended, ${dayText('s.last_reviewed_on')},
+  s.departure_how, ${dayText('s.departed_on')}, ($5::date - s.departed_on) AS days_waiting,
+  s.stage_at_departure, s.awaiting_dcc_decision, count(*) OVER () AS total`;
+
+type Counted = { measure: string; key: string; n: number };
+type WithTotal<T> = T & { total: string };
+
+function listed<T, R>(rows: WithTotal<T>[], map: (row: T) => R): Listed<R> {
+  return { entries: rows.map(map), total: rows.length === 0 ? 0 : Number(rows[0].total) };
+}
 
 @Injectable()
 export class DccOversightQueries {
@@ -91,26 +112,40 @@ export class DccOversightQueries {
       const withToday = [...parameters, today];
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const live = await client.query<{ stage: string; count: number }>(
-          `SELECT c.stage, count(*)::int AS count FROM ${cases} c
-            WHERE ${visible('c')} AND c.stage NOT IN ('CONCLUDED', 'CLOSED') GROUP BY c.stage ORDER BY c.stage`,
+        // The counters of the sensitivities the reader sees, less the hidden cases' share.
+        const counted = await client.query<Counted>(
+          `WITH hidden AS (${HIDDEN})
+           SELECT measure, key, sum(n)::int AS n FROM (
+             SELECT measure, key, n FROM ${counts} WHERE force = $1 AND sensitivity = ANY($2::text[])
+             UNION ALL
+             SELECT measure, key, -1 FROM (${countedFacts(
+               `(SELECT * FROM ${cases} WHERE case_id IN (SELECT case_id FROM hidden)) AS hidden_case`,
+               `(SELECT * FROM ${subjects} WHERE case_id IN (SELECT case_id FROM hidden)) AS hidden_subject`,
+             )}) AS hidden_fact
+           ) AS fact GROUP BY measure, key HAVING sum(n) <> 0 ORDER BY measure, key`,
           parameters,
         );
-        const watched = await client.query<WatchedSubject>(
-          `SELECT s.case_id, s.subject_id, s.rank, s.workforce_type, s.suspension, ${dayText('s.suspended_since')},
-                  ($5::date - s.suspended_since) AS days_suspended, ${dayText('s.last_reviewed_on')},
-                  to_char(r.due_on, 'YYYY-MM-DD') AS next_review_on, coalesce(r.kind = 'DUTY' AND $5::date > r.due_on, false) AS review_overdue,
-                  s.departure_how, ${dayText('s.departed_on')}, ($5::date - s.departed_on) AS days_waiting,
-                  s.stage_at_departure, s.awaiting_dcc_decision
+        const suspended = await client.query<WithTotal<WatchedSubject>>(
+          `SELECT ${WATCHED}, to_char(r.due_on, 'YYYY-MM-DD') AS next_review_on,
+                  coalesce(r.kind = 'DUTY' AND $5::date > r.due_on, false) AS review_overdue
              FROM ${subjects} s
              LEFT JOIN LATERAL (
                SELECT d.due_on, d.kind FROM ${deadlines} d
                 WHERE d.case_id = s.case_id AND d.rule = 'suspensionReview' AND d.subject_id = s.subject_id
                   AND d.met_on IS NULL AND d.lapsed_on IS NULL
                 ORDER BY d.due_on, d.seq LIMIT 1
-             ) r ON s.suspension <> 'NONE'
-            WHERE ${visible('s')} AND (s.suspension <> 'NONE' OR s.awaiting_dcc_decision)
-            ORDER BY s.case_id, s.subject_id`,
+             ) r ON true
+            WHERE ${visible('s')} AND s.suspension <> 'NONE'
+            ORDER BY review_overdue DESC, s.suspended_since, s.case_id, s.subject_id
+            LIMIT ${LISTED}`,
+          withToday,
+        );
+        const departed = await client.query<WithTotal<WatchedSubject>>(
+          `SELECT ${WATCHED}, NULL AS next_review_on, false AS review_overdue
+             FROM ${subjects} s
+            WHERE ${visible('s')} AND s.awaiting_dcc_decision
+            ORDER BY s.departed_on, s.case_id, s.subject_id
+            LIMIT ${LISTED}`,
           withToday,
         );
         const overdue = await client.query<DeadlineRow & { days_overdue: number }>(
@@ -118,35 +153,43 @@ export class DccOversightQueries {
              FROM ${deadlines} d
             WHERE ${visible('d')} AND d.met_on IS NULL AND d.lapsed_on IS NULL AND d.due_on < $5::date AND d.kind = 'DUTY'
             ORDER BY d.due_on, d.case_id, d.rule, d.subject_id, d.seq
-            LIMIT ${OVERDUE_DEADLINES_SHOWN}`,
+            LIMIT ${LISTED}`,
           withToday,
         );
-        // The list shows the most overdue; the total says how many there are in all, so the
-        // dashboard stays the same size however many cases a force holds.
+        // Deadlines fall overdue with the date, so these are counted, not kept in counters.
         const overdueTotal = await client.query<{ total: number }>(
           `SELECT count(*)::int AS total FROM ${deadlines} d
             WHERE ${visible('d')} AND d.met_on IS NULL AND d.lapsed_on IS NULL AND d.due_on < $5::date AND d.kind = 'DUTY'`,
           withToday,
         );
-        // One pass: per rank, the count and the findings that did not end in dismissal.
-        const proven = await client.query<RankCount & { not_dismissed: ProvenGrossMisconduct[] | null }>(
-          `SELECT s.rank, count(*)::int AS proven, count(*) FILTER (WHERE s.outcome = ANY($5::text[]))::int AS dismissed,
-                  json_agg(json_build_object('caseId', s.case_id, 'subjectId', s.subject_id, 'rank', s.rank, 'outcome', s.outcome,
-                                             'concludedOn', to_char(s.concluded_on, 'YYYY-MM-DD'), 'formerOfficer', s.former_officer)
-                           ORDER BY s.case_id, s.subject_id) FILTER (WHERE NOT (s.outcome = ANY($5::text[]))) AS not_dismissed
+        const notDismissed = await client.query<ProvenGrossMisconduct>(
+          `SELECT s.case_id AS "caseId", s.subject_id AS "subjectId", s.rank, s.outcome,
+                  to_char(s.concluded_on, 'YYYY-MM-DD') AS "concludedOn", s.former_officer AS "formerOfficer"
              FROM ${subjects} s
-            WHERE ${visible('s')} AND ${PROVEN}
-            GROUP BY s.rank`,
-          [...parameters, [...DISMISSAL_OUTCOMES]],
+            WHERE ${visible('s')} AND ${PROVEN_NOT_DISMISSED /* unqualified: the columns of s */}
+            ORDER BY s.concluded_on DESC, s.case_id, s.subject_id
+            LIMIT ${LISTED}`,
+          parameters,
         );
         await client.query('COMMIT');
+        const measured = (measure: string): Counted[] => counted.rows.filter((row) => row.measure === measure);
+        const byRank = (measure: string, rank: string): number => measured(measure).find((row) => row.key === rank)?.n ?? 0;
         return {
-          liveByStage: live.rows,
-          subjects: watched.rows,
-          overdueDeadlines: overdue.rows.map((row) => ({ caseId: row.case_id, ...toDeadline(row), daysOverdue: row.days_overdue })),
-          overdueDeadlinesTotal: overdueTotal.rows[0]?.total ?? 0,
-          grossMisconductByRank: proven.rows.map(({ rank, proven: count, dismissed }) => ({ rank, proven: count, dismissed })),
-          notDismissed: proven.rows.flatMap((row) => row.not_dismissed ?? []),
+          liveByStage: measured(COUNTED.stage)
+            .filter((row) => LIVE(row.key))
+            .map((row) => ({ stage: row.key, count: row.n })),
+          suspended: listed(suspended.rows, (row) => row),
+          departed: listed(departed.rows, (row) => row),
+          overdueDeadlines: {
+            entries: overdue.rows.map((row) => ({ caseId: row.case_id, ...toDeadline(row), daysOverdue: row.days_overdue })),
+            total: overdueTotal.rows[0]?.total ?? 0,
+          },
+          grossMisconductByRank: measured(COUNTED.proven).map((row) => ({
+            rank: row.key as Rank,
+            proven: row.n,
+            dismissed: byRank(COUNTED.dismissed, row.key),
+          })),
+          notDismissed: notDismissed.rows,
         };
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -23,7 +23,7 @@ export interface RankOutcomes {
   rank: Rank;
   proven: number;
   dismissed: number;
-  /** Each proven gross misconduct of this rank that did not end in dismissal. */
+  /** Proven gross misconduct of this rank that did not end in dismissal (on the dashboard, the latest 100 of the force). */
   notDismissed: ProvenGrossMisconduct[];
   /** False when some proven gross misconduct at this rank did not end in dismissal. */
   consistent: boolean;
@@ -41,7 +41,8 @@ export function outcomesByRank(findings: readonly ProvenGrossMisconduct[]): Rank
 
 /**
  * The same entries from counts by rank and the findings that did not end in dismissal (as
- * the dashboard's query returns them, so a force's every finding need not be read).
+ * the dashboard's query returns them, so a force's every finding need not be read). The
+ * counts decide consistency: the findings listed may be only the latest of them.
  */
 export function outcomesByRankFromCounts(
   counts: readonly { rank: Rank; proven: number; dismissed: number }[],
@@ -51,6 +52,6 @@ export function outcomesByRankFromCounts(
     const count = counts.find((entry) => entry.rank === rank);
     if (count === undefined || count.proven === 0) return [];
     const ofRank = notDismissed.filter((finding) => finding.rank === rank);
-    return [{ rank, proven: count.proven, dismissed: count.dismissed, notDismissed: ofRank, consistent: ofRank.length === 0 }];
+    return [{ rank, proven: count.proven, dismissed: count.dismissed, notDismissed: ofRank, consistent: count.dismissed === count.proven }];
   });
 }

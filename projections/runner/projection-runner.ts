@@ -135,8 +135,15 @@ export class ProjectionRunner {
         },
       },
     );
+    let analysed = false;
     try {
       while (!this.stopped && failure === undefined) {
+        // A replay fills its tables faster than autovacuum notices: without statistics the
+        // planner guesses (measured: the DCC dashboard's plans 3× slower at a million events).
+        if (caughtUp && rebuilding && !analysed) {
+          await this.store.analyse(this.definition, generation.generation);
+          analysed = true;
+        }
         if (caughtUp && generation.status === 'BUILDING') {
           await this.store.activate(this.definition, generation.generation);
           generation = { ...generation, status: 'ACTIVE' };

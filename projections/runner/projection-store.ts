@@ -111,6 +111,12 @@ export class ProjectionStore {
     if (rowCount !== 1) throw new CheckpointMovedError(generation.name, generation.generation);
   }
 
+  /** Gathers the planner's statistics of a generation's tables. */
+  async analyse(definition: ProjectionDefinition, generation: number): Promise<void> {
+    const tables = definition.tables.map((table) => quote(physicalTable(table.name, generation)));
+    if (tables.length > 0) await this.pool.query(`ANALYZE ${tables.join(', ')}`);
+  }
+
   /** Drops the tables of retired generations. */
   async dropRetired(definition: ProjectionDefinition, generation: number): Promise<void> {
     await this.transaction(async (client) => {

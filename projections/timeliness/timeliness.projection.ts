@@ -13,6 +13,7 @@ import { withoutPersonalData } from './case-log';
 import { caseTimeline } from './case-timeline';
 import { timelinessRows } from './timeliness-rows';
 import type { TimelinessRows } from './timeliness-rows';
+import { countedFacts, countStatement } from './timeliness-counts';
 import { insertStatement, TIMELINESS_TABLES, timelinessTables } from './timeliness.tables';
 
 export const TIMELINESS_PROJECTION = 'timeliness';
@@ -50,15 +51,18 @@ async function storedLogs(context: ProjectionContext, caseIds: string[]): Promis
 
 /**
  * At most two statements: the subjects and deadlines of cases written before are deleted (a
- * correction may remove any of them; a case new to this batch has none), then one statement
- * upserts the logs and case rows and inserts the subjects and deadlines.
+ * correction may remove any of them; a case new to this batch has none) and what their rows
+ * counted is taken out of the counters; then one statement upserts the logs and case rows,
+ * inserts the subjects and deadlines, and counts in what it wrote (timeliness-counts.ts).
  */
 async function write(context: ProjectionContext, rows: readonly TimelinessRows[], written: readonly string[]): Promise<void> {
   const table = (name: keyof typeof TIMELINESS_TABLES): string => context.table(TIMELINESS_TABLES[name]);
   if (written.length > 0) {
+    // One snapshot: the case rows read here are the ones before this batch's upsert.
     await context.client.query(
-      `WITH subjects AS (DELETE FROM ${table('subjects')} WHERE case_id = ANY($1::text[]))
-       DELETE FROM ${table('deadlines')} WHERE case_id = ANY($1::text[])`,
+      `WITH subjects AS (DELETE FROM ${table('subjects')} WHERE case_id = ANY($1::text[]) RETURNING *),
+            deadlines AS (DELETE FROM ${table('deadlines')} WHERE case_id = ANY($1::text[]))
+       ${countStatement(table('counts'), countedFacts(`(SELECT * FROM ${table('cases')} WHERE case_id = ANY($1::text[])) AS old_case`, 'subjects'), '-')}`,
       [written],
     );
   }
@@ -71,9 +75,10 @@ async function write(context: ProjectionContext, rows: readonly TimelinessRows[]
   }
   await context.client.query(
     `WITH logs AS (${insertStatement('logs', table('logs'), 1, 'case_id')}),
-          cases AS (${insertStatement('cases', table('cases'), 2, 'case_id')}),
-          subjects AS (${insertStatement('subjects', table('subjects'), 3)})
-     ${insertStatement('deadlines', table('deadlines'), 4)}`,
+          cases AS (${insertStatement('cases', table('cases'), 2, 'case_id', 'force, sensitivity, stage')}),
+          subjects AS (${insertStatement('subjects', table('subjects'), 3, undefined, 'force, sensitivity, rank, gross_misconduct_proven, outcome, concluded_on')}),
+          deadlines AS (${insertStatement('deadlines', table('deadlines'), 4)})
+     ${countStatement(table('counts'), countedFacts('cases', 'subjects'), '+')}`,
     [
       JSON.stringify(rows.map((row) => ({ case_id: row.case.case_id, log: row.log }))),
       JSON.stringify(rows.map((row) => row.case)),
@@ -81,12 +86,16 @@ async function write(context: ProjectionContext, rows: readonly TimelinessRows[]
       JSON.stringify(deadlines),
     ],
   );
+  // A counter a case has left reads 0: dropped, so the counters are the same however the
+  // ledger was cut into batches (a rebuild compares equal to the live generation).
+  if (written.length > 0) await context.client.query(`DELETE FROM ${table('counts')} WHERE n = 0`);
 }
 
 export const timelinessProjection: ProjectionDefinition = {
   name: TIMELINESS_PROJECTION,
   // 2: logs apart from the case rows; force and sensitivity on subjects and deadlines; the dashboard's indexes.
-  version: 2,
+  // 3: counters per force (timeliness_counts) for the dashboard.
+  version: 3,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {

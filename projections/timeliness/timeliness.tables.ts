@@ -4,6 +4,7 @@
  * after the tables (the runner points each view at the generation readers should see).
  */
 import type { ProjectionTable } from '../runner/projection';
+import { PROVEN_NOT_DISMISSED } from './timeliness-counts';
 
 interface Column {
   name: string;
@@ -19,9 +20,13 @@ export const TIMELINESS_TABLES = {
   cases: 'timeliness_cases',
   subjects: 'timeliness_subjects',
   deadlines: 'timeliness_deadlines',
+  counts: 'timeliness_counts',
 } as const;
 
-const COLUMNS: { readonly [K in keyof typeof TIMELINESS_TABLES]: readonly Column[] } = {
+/** The tables written from rows (json_to_recordset); `counts` is kept by the projection's own SQL. */
+type RowTable = Exclude<keyof typeof TIMELINESS_TABLES, 'counts'>;
+
+const COLUMNS: { readonly [K in RowTable]: readonly Column[] } = {
   // Apart from the case rows readers scan, so their rows stay small. json, not jsonb: written
   // and read back whole, never looked into.
   logs: [required('case_id', 'text'), required('log', 'json')],
@@ -95,9 +100,9 @@ export const timelinessTables: ProjectionTable[] = [
       `CREATE INDEX ON ${table} (person_id)`,
       // What the DCC's dashboard lists and counts.
       `CREATE INDEX ON ${table} (force, case_id, subject_id) WHERE suspension <> 'NONE' OR awaiting_dcc_decision`,
-      // Covering: proven gross misconduct is counted by rank from the index alone.
-      `CREATE INDEX ON ${table} (force, rank, case_id, subject_id) INCLUDE (sensitivity, outcome, concluded_on, former_officer)
-         WHERE gross_misconduct_proven AND outcome IS NOT NULL AND concluded_on IS NOT NULL`,
+      // The few proven gross misconduct findings that did not end in dismissal, which the
+      // dashboard lists (the counts by rank come from timeliness_counts).
+      `CREATE INDEX ON ${table} (force, case_id, subject_id) WHERE ${PROVEN_NOT_DISMISSED}`,
     ],
   },
   {
@@ -108,15 +113,26 @@ export const timelinessTables: ProjectionTable[] = [
       `CREATE INDEX ON ${table} (force, due_on) WHERE met_on IS NULL AND lapsed_on IS NULL AND kind = 'DUTY'`,
     ],
   },
+  {
+    name: TIMELINESS_TABLES.counts,
+    // Per force and sensitivity: cases by stage, proven gross misconduct and its dismissals by
+    // rank (COUNTED). Kept in step with the rows by the projection, in the same transaction, so
+    // the dashboard need not count a force's every case on each request.
+    ddl: (table) => [
+      `CREATE TABLE ${table} (force text NOT NULL, sensitivity text NOT NULL, measure text NOT NULL, key text NOT NULL,
+         n int NOT NULL, PRIMARY KEY (force, sensitivity, measure, key))`,
+    ],
+  },
 ];
 
 /**
  * An INSERT of the rows passed as parameter `$<parameter>` (a JSON array of objects keyed
  * by column name, read with json_to_recordset: text parsed once, no binary jsonb made of
- * it); `upsertOn` names the key whose conflict updates every other column. The projection
+ * it); `upsertOn` names the key whose conflict updates every other column, `returning` the
+ * columns of the rows written that the statement hands on. The projection
  * puts one per table in a single statement.
  */
-export function insertStatement(table: keyof typeof TIMELINESS_TABLES, physicalName: string, parameter: number, upsertOn?: string): string {
+export function insertStatement(table: RowTable, physicalName: string, parameter: number, upsertOn?: string, returning?: string): string {
   const columns = COLUMNS[table];
   const names = columns.map((column) => column.name).join(', ');
   const updates = columns
@@ -125,5 +141,6 @@ export function insertStatement(table: keyof typeof TIMELINESS_TABLES, physicalN
     .join(', ');
   return `INSERT INTO ${physicalName} (${names})
      SELECT ${names} FROM json_to_recordset($${parameter}::json) AS row(${definition(columns, false)})
-     ${upsertOn === undefined ? '' : `ON CONFLICT (${upsertOn}) DO UPDATE SET ${updates}`}`;
+     ${upsertOn === undefined ? '' : `ON CONFLICT (${upsertOn}) DO UPDATE SET ${updates}`}
+     ${returning === undefined ? '' : `RETURNING ${returning}`}`;
 }

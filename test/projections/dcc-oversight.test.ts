@@ -21,9 +21,11 @@ import { CaseRecorder, retarget } from './case-story-support';
 
 const FORCE = 'HAMPSHIRE';
 const TODAY = '2023-03-01';
+/** The person the inspector kept on is (test 'leaves out ...' reads the dashboard as them). */
+const INSPECTOR_PERSON = randomUUID();
 
 /** An inspector found to have committed gross misconduct at a hearing who kept their job. */
-function inspectorKeptOn(caseId: string, force = FORCE): CaseCommand[] {
+function inspectorKeptOn(caseId: string, force = FORCE, personId = randomUUID()): CaseCommand[] {
   const on = commandsFor(caseId);
   const subjectId = randomUUID();
   return [
@@ -39,7 +41,7 @@ function inspectorKeptOn(caseId: string, force = FORCE): CaseCommand[] {
       corruptionCategories: ['UNAUTHORISED_DISCLOSURE'],
       flags: NO_FLAGS,
     }),
-    on('AddSubject', { subjectId, personId: randomUUID(), workforceType: 'POLICE_OFFICER', rank: 'INSPECTOR', lengthOfServiceMonths: 240, unit: 'Custody' }),
+    on('AddSubject', { subjectId, personId, workforceType: 'POLICE_OFFICER', rank: 'INSPECTOR', lengthOfServiceMonths: 240, unit: 'Custody' }),
     on('AssessSeverity', { subjectId, level: 'GROSS_MISCONDUCT', assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'Deliberate misuse.' }),
     on('StartInvestigation', { investigatorId: randomUUID(), startedOn: '2021-05-10', termsOfReference: 'Systems misuse.' }),
     on('SubmitInvestigationReport', { on: '2021-11-01' }),
@@ -73,7 +75,7 @@ describe('GET /dashboards/dcc', () => {
       { commands: embassy.slice(0, embassy.findIndex((command) => command.type === 'SendProgressReport')) },
       { commands: retarget(caseStudy5(), cases.fiveOfficers, { force: FORCE }) },
       { commands: retarget(caseStudy2(), cases.chiefSuperintendent, { force: FORCE }) },
-      { commands: inspectorKeptOn(cases.inspector) },
+      { commands: inspectorKeptOn(cases.inspector, FORCE, INSPECTOR_PERSON) },
       { commands: retarget(appCaseStudy(), cases.kent, { force: 'KENT' }) },
     ]);
   });
@@ -83,15 +85,17 @@ describe('GET /dashboards/dcc', () => {
     await service.close();
   });
 
-  function get(options: { roles?: Role[]; force?: string; query?: string } = {}) {
+  type Reader = { roles?: Role[]; force?: string; query?: string; userId?: string };
+
+  function get(options: Reader = {}) {
     return service
       .http()
       .get(`/api/v1/dashboards/dcc${options.query ?? `?force=${FORCE}`}`)
-      .set('Authorization', bearer(service.config, { roles: options.roles ?? ['DCC'], force: options.force ?? FORCE }))
+      .set('Authorization', bearer(service.config, { roles: options.roles ?? ['DCC'], force: options.force ?? FORCE, userId: options.userId }))
       .set('X-Wait-For-Position', formatPosition(recorder.lastPosition));
   }
 
-  async function dashboard(options: { roles?: Role[]; force?: string; query?: string } = {}): Promise<DccDashboard> {
+  async function dashboard(options: Reader = {}): Promise<DccDashboard> {
     const response = await get(options);
     expect(response.status).toBe(200);
     return response.body as DccDashboard;
@@ -162,6 +166,55 @@ describe('GET /dashboards/dcc', () => {
     expect(unnamed.headers['content-type']).toMatch(PROBLEM_JSON);
     expect((await get({ query: '?force=hampshire' })).status).toBe(400);
     expect((await dashboard({ query: '' })).force).toBe(FORCE);
+  });
+
+  it('leaves out of every figure and list the cases about the reader and those they declared a conflict on', async () => {
+    // A DCC who is the inspector kept on: that finding is not theirs to see, so no rank is inconsistent.
+    const subject = await dashboard({ userId: INSPECTOR_PERSON });
+    expect(subject.grossMisconductOutcomesByRank.map(({ rank }) => rank)).toEqual(['CONSTABLE', 'SERGEANT', 'CHIEF_SUPERINTENDENT']);
+    expect(subject.inconsistentRanks).toEqual([]);
+    expect(JSON.stringify(subject)).not.toContain(cases.inspector);
+
+    // A DCC who declared a conflict on the embassy case: one live investigation, no suspension.
+    const conflicted = 'dcc-conflicted';
+    await service
+      .http()
+      .post(`/api/v1/cases/${cases.embassy}/conflicts`)
+      .set('Authorization', bearer(service.config, { roles: ['DCC'], force: FORCE, userId: conflicted }))
+      .send({ nature: 'RELATIVE' })
+      .expect(201);
+    const seen = await dashboard({ userId: conflicted });
+    expect(seen.liveInvestigations).toEqual({ total: 1, byStage: { INVESTIGATION: 1 } });
+    expect(seen).toMatchObject({ suspensions: [], suspensionsTotal: 0 });
+    expect(seen.overdueDeadlinesTotal).toBe(2);
+    expect(JSON.stringify(seen)).not.toContain(cases.embassy);
+    // The embassy case is still under investigation: it adds no finding to hide.
+    expect(seen.grossMisconductOutcomesByRank).toEqual((await dashboard()).grossMisconductOutcomesByRank);
+  });
+
+  it('shows the 100 most pressing entries of a long list and counts them all', async () => {
+    // 101 officers of one DORSET case suspended on successive days: the list keeps the 100 longest suspended.
+    const caseId = randomUUID();
+    const on = commandsFor(caseId);
+    const subjects = Array.from({ length: 101 }, () => randomUUID());
+    const firstDay = new Date('2022-01-01T00:00:00Z').getTime();
+    const day = (index: number) => new Date(firstDay + index * 86_400_000).toISOString().slice(0, 10);
+    await recorder.recordAll([
+      {
+        commands: [
+          ...retarget(appCaseStudy(), caseId, { force: 'DORSET' }).slice(0, 1),
+          ...subjects.map((subjectId) => on('AddSubject', { subjectId, personId: randomUUID(), workforceType: 'POLICE_OFFICER', rank: 'CONSTABLE', lengthOfServiceMonths: 12, unit: 'Response' })),
+          ...subjects.map((subjectId, index) => on('SuspendSubject', { subjectId, on: day(index), reason: 'Suspended pending investigation.' })),
+        ],
+      },
+    ]);
+    const seen = await dashboard({ force: 'DORSET', query: '?force=DORSET' });
+    expect(seen.suspensionsTotal).toBe(101);
+    expect(seen.suspensions).toHaveLength(100);
+    expect(seen.suspensions[0]).toMatchObject({ since: day(0), reviewOverdue: true });
+    expect(seen.suspensions.map(({ since }) => since)).not.toContain(day(100));
+    expect(seen.overdueDeadlinesTotal).toBeGreaterThan(100);
+    expect(seen.overdueDeadlines).toHaveLength(100);
   });
 
   it('lists a departure awaiting the DCC’s approval until the DCC decides it', async () => {
