@@ -19,7 +19,7 @@ import type { CaseStage, DepartureKind, Rank, WorkforceType } from '../../src/ca
 import type { Deadline } from '../timeliness/deadlines';
 import { DEADLINE_SELECT, dayText, readModel, toDeadline } from '../timeliness/timeliness.queries';
 import type { DeadlineRow } from '../timeliness/timeliness-rows';
-import { COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
+import { AWAITING_DCC, COUNTED, countedFacts, OPEN_DUTY, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
 import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
@@ -85,21 +85,19 @@ const LIVE = (stage: string): boolean => stage !== 'CONCLUDED' && stage !== 'CLO
 const visible = (row: string): string => `${row}.force = $1 AND ${row}.sensitivity = ANY($2::text[])
   AND NOT EXISTS (SELECT 1 FROM ${subjects} own WHERE own.case_id = ${row}.case_id AND own.person_id = $3)
   AND NOT (${row}.case_id::text = ANY($4::text[]))`;
-/** The force's cases of a sensitivity the reader may see that need-to-know hides all the same. */
+/**
+ * The force's cases of a sensitivity the reader may see that need-to-know hides all the same:
+ * found from the reader's side (the cases about them, their conflicts), a few rows by index.
+ */
 const HIDDEN = `SELECT c.case_id FROM ${cases} c
-  WHERE c.force = $1 AND c.sensitivity = ANY($2::text[])
-    AND (c.case_id IN (SELECT own.case_id FROM ${subjects} own WHERE own.person_id = $3) OR c.case_id::text = ANY($4::text[]))`;
+  WHERE c.case_id IN (SELECT own.case_id FROM ${subjects} own WHERE own.person_id = $3 UNION SELECT unnest($4::text[]))
+    AND c.force = $1 AND c.sensitivity = ANY($2::text[])`;
 const WATCHED = `s.case_id, s.subject_id, s.rank, s.workforce_type, s.suspension, ${dayText('s.suspended_since')},
   ($5::date - s.suspended_since) AS days_suspended, ${dayText('s.last_reviewed_on')},
   s.departure_how, ${dayText('s.departed_on')}, ($5::date - s.departed_on) AS days_waiting,
-  s.stage_at_departure, s.awaiting_dcc_decision, count(*) OVER () AS total`;
+  s.stage_at_departure, s.awaiting_dcc_decision`;
 
 type Counted = { measure: string; key: string; n: number };
-type WithTotal<T> = T & { total: string };
-
-function listed<T, R>(rows: WithTotal<T>[], map: (row: T) => R): Listed<R> {
-  return { entries: rows.map(map), total: rows.length === 0 ? 0 : Number(rows[0].total) };
-}
 
 @Injectable()
 export class DccOversightQueries {
@@ -112,20 +110,22 @@ export class DccOversightQueries {
       const withToday = [...parameters, today];
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        // The counters of the sensitivities the reader sees, less the hidden cases' share.
+        // The counters of the sensitivities the reader sees, less the hidden cases' share;
+        // of the duties owed, those due before today, summed (they are counted by due day).
+        const ofHidden = (table: string): string => `(SELECT * FROM ${table} WHERE case_id IN (SELECT case_id FROM hidden))`;
         const counted = await client.query<Counted>(
           `WITH hidden AS (${HIDDEN})
-           SELECT measure, key, sum(n)::int AS n FROM (
+           SELECT measure, CASE WHEN measure = '${COUNTED.openDutyDue}' THEN '' ELSE key END AS key, sum(n)::int AS n FROM (
              SELECT measure, key, n FROM ${counts} WHERE force = $1 AND sensitivity = ANY($2::text[])
              UNION ALL
-             SELECT measure, key, -1 FROM (${countedFacts(
-               `(SELECT * FROM ${cases} WHERE case_id IN (SELECT case_id FROM hidden)) AS hidden_case`,
-               `(SELECT * FROM ${subjects} WHERE case_id IN (SELECT case_id FROM hidden)) AS hidden_subject`,
-             )}) AS hidden_fact
-           ) AS fact GROUP BY measure, key HAVING sum(n) <> 0 ORDER BY measure, key`,
-          parameters,
+             SELECT measure, key, -1 FROM (${countedFacts(`${ofHidden(cases)} AS hidden_case`, `${ofHidden(subjects)} AS hidden_subject`, `${ofHidden(deadlines)} AS hidden_deadline`)}) AS hidden_fact
+           ) AS fact
+           WHERE NOT (measure = '${COUNTED.openDutyDue}' AND key >= $5)
+           GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2`,
+          withToday,
         );
-        const suspended = await client.query<WithTotal<WatchedSubject>>(
+        // Reviews overdue first: judged against today, so sorted here (a force suspends few).
+        const suspended = await client.query<WatchedSubject>(
           `SELECT ${WATCHED}, to_char(r.due_on, 'YYYY-MM-DD') AS next_review_on,
                   coalesce(r.kind = 'DUTY' AND $5::date > r.due_on, false) AS review_overdue
              FROM ${subjects} s
@@ -140,10 +140,10 @@ export class DccOversightQueries {
             LIMIT ${LISTED}`,
           withToday,
         );
-        const departed = await client.query<WithTotal<WatchedSubject>>(
+        const departed = await client.query<WatchedSubject>(
           `SELECT ${WATCHED}, NULL AS next_review_on, false AS review_overdue
              FROM ${subjects} s
-            WHERE ${visible('s')} AND s.awaiting_dcc_decision
+            WHERE ${visible('s')} AND ${AWAITING_DCC /* unqualified: the columns of s */}
             ORDER BY s.departed_on, s.case_id, s.subject_id
             LIMIT ${LISTED}`,
           withToday,
@@ -151,15 +151,9 @@ export class DccOversightQueries {
         const overdue = await client.query<DeadlineRow & { days_overdue: number }>(
           `SELECT ${DEADLINE_SELECT}, ($5::date - d.due_on) AS days_overdue
              FROM ${deadlines} d
-            WHERE ${visible('d')} AND d.met_on IS NULL AND d.lapsed_on IS NULL AND d.due_on < $5::date AND d.kind = 'DUTY'
+            WHERE ${visible('d')} AND ${OPEN_DUTY /* unqualified: the columns of d */} AND d.due_on < $5::date
             ORDER BY d.due_on, d.case_id, d.rule, d.subject_id, d.seq
             LIMIT ${LISTED}`,
-          withToday,
-        );
-        // Deadlines fall overdue with the date, so these are counted, not kept in counters.
-        const overdueTotal = await client.query<{ total: number }>(
-          `SELECT count(*)::int AS total FROM ${deadlines} d
-            WHERE ${visible('d')} AND d.met_on IS NULL AND d.lapsed_on IS NULL AND d.due_on < $5::date AND d.kind = 'DUTY'`,
           withToday,
         );
         const notDismissed = await client.query<ProvenGrossMisconduct>(
@@ -174,15 +168,16 @@ export class DccOversightQueries {
         await client.query('COMMIT');
         const measured = (measure: string): Counted[] => counted.rows.filter((row) => row.measure === measure);
         const byRank = (measure: string, rank: string): number => measured(measure).find((row) => row.key === rank)?.n ?? 0;
+        const total = (measure: string): number => measured(measure).reduce((sum, row) => sum + row.n, 0);
         return {
           liveByStage: measured(COUNTED.stage)
             .filter((row) => LIVE(row.key))
             .map((row) => ({ stage: row.key, count: row.n })),
-          suspended: listed(suspended.rows, (row) => row),
-          departed: listed(departed.rows, (row) => row),
+          suspended: { entries: suspended.rows, total: total(COUNTED.suspension) },
+          departed: { entries: departed.rows, total: total(COUNTED.awaitingDccDecision) },
           overdueDeadlines: {
             entries: overdue.rows.map((row) => ({ caseId: row.case_id, ...toDeadline(row), daysOverdue: row.days_overdue })),
-            total: overdueTotal.rows[0]?.total ?? 0,
+            total: total(COUNTED.openDutyDue),
           },
           grossMisconductByRank: measured(COUNTED.proven).map((row) => ({
             rank: row.key as Rank,

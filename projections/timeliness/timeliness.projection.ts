@@ -13,7 +13,7 @@ import { withoutPersonalData } from './case-log';
 import { caseTimeline } from './case-timeline';
 import { timelinessRows } from './timeliness-rows';
 import type { TimelinessRows } from './timeliness-rows';
-import { countedFacts, countStatement } from './timeliness-counts';
+import { COUNTED_DEADLINE_COLUMNS, COUNTED_SUBJECT_COLUMNS, countedFacts, countStatement } from './timeliness-counts';
 import { insertStatement, TIMELINESS_TABLES, timelinessTables } from './timeliness.tables';
 
 export const TIMELINESS_PROJECTION = 'timeliness';
@@ -61,8 +61,8 @@ async function write(context: ProjectionContext, rows: readonly TimelinessRows[]
     // One snapshot: the case rows read here are the ones before this batch's upsert.
     await context.client.query(
       `WITH subjects AS (DELETE FROM ${table('subjects')} WHERE case_id = ANY($1::text[]) RETURNING *),
-            deadlines AS (DELETE FROM ${table('deadlines')} WHERE case_id = ANY($1::text[]))
-       ${countStatement(table('counts'), countedFacts(`(SELECT * FROM ${table('cases')} WHERE case_id = ANY($1::text[])) AS old_case`, 'subjects'), '-')}`,
+            deadlines AS (DELETE FROM ${table('deadlines')} WHERE case_id = ANY($1::text[]) RETURNING ${COUNTED_DEADLINE_COLUMNS})
+       ${countStatement(table('counts'), countedFacts(`(SELECT * FROM ${table('cases')} WHERE case_id = ANY($1::text[])) AS old_case`, 'subjects', 'deadlines'), '-')}`,
       [written],
     );
   }
@@ -76,9 +76,9 @@ async function write(context: ProjectionContext, rows: readonly TimelinessRows[]
   await context.client.query(
     `WITH logs AS (${insertStatement('logs', table('logs'), 1, 'case_id')}),
           cases AS (${insertStatement('cases', table('cases'), 2, 'case_id', 'force, sensitivity, stage')}),
-          subjects AS (${insertStatement('subjects', table('subjects'), 3, undefined, 'force, sensitivity, rank, gross_misconduct_proven, outcome, concluded_on')}),
-          deadlines AS (${insertStatement('deadlines', table('deadlines'), 4)})
-     ${countStatement(table('counts'), countedFacts('cases', 'subjects'), '+')}`,
+          subjects AS (${insertStatement('subjects', table('subjects'), 3, undefined, COUNTED_SUBJECT_COLUMNS)}),
+          deadlines AS (${insertStatement('deadlines', table('deadlines'), 4, undefined, COUNTED_DEADLINE_COLUMNS)})
+     ${countStatement(table('counts'), countedFacts('cases', 'subjects', 'deadlines'), '+')}`,
     [
       JSON.stringify(rows.map((row) => ({ case_id: row.case.case_id, log: row.log }))),
       JSON.stringify(rows.map((row) => row.case)),

@@ -4,7 +4,7 @@
  * after the tables (the runner points each view at the generation readers should see).
  */
 import type { ProjectionTable } from '../runner/projection';
-import { PROVEN_NOT_DISMISSED } from './timeliness-counts';
+import { AWAITING_DCC, OPEN_DUTY, PROVEN_NOT_DISMISSED } from './timeliness-counts';
 
 interface Column {
   name: string;
@@ -98,8 +98,10 @@ export const timelinessTables: ProjectionTable[] = [
       `CREATE TABLE ${table} (${definition(COLUMNS.subjects, true)}, PRIMARY KEY (case_id, subject_id))`,
       // Need-to-know leaves out every case about the reader.
       `CREATE INDEX ON ${table} (person_id)`,
-      // What the DCC's dashboard lists and counts.
-      `CREATE INDEX ON ${table} (force, case_id, subject_id) WHERE suspension <> 'NONE' OR awaiting_dcc_decision`,
+      // What the DCC's dashboard lists: the suspended and restricted, and, longest waiting
+      // first, the departures awaiting the DCC.
+      `CREATE INDEX ON ${table} (force, suspended_since) WHERE suspension <> 'NONE'`,
+      `CREATE INDEX ON ${table} (force, departed_on, case_id, subject_id) WHERE ${AWAITING_DCC}`,
       // The few proven gross misconduct findings that did not end in dismissal, which the
       // dashboard lists (the counts by rank come from timeliness_counts).
       `CREATE INDEX ON ${table} (force, case_id, subject_id) WHERE ${PROVEN_NOT_DISMISSED}`,
@@ -109,8 +111,8 @@ export const timelinessTables: ProjectionTable[] = [
     name: TIMELINESS_TABLES.deadlines,
     ddl: (table) => [
       `CREATE TABLE ${table} (${definition(COLUMNS.deadlines, true)}, PRIMARY KEY (case_id, rule, subject_id, seq))`,
-      // The duties still owed, which the dashboard looks through.
-      `CREATE INDEX ON ${table} (force, due_on) WHERE met_on IS NULL AND lapsed_on IS NULL AND kind = 'DUTY'`,
+      // The duties still owed, in the order the dashboard lists the overdue ones.
+      `CREATE INDEX ON ${table} (force, due_on, case_id, rule, subject_id, seq) WHERE ${OPEN_DUTY}`,
     ],
   },
   {

@@ -29,7 +29,7 @@ async function countersAndRows(pool: Pool): Promise<{ kept: Counter[]; counted: 
   const kept = await pool.query<Counter>(`SELECT force, sensitivity, measure, key, n FROM timeliness_counts WHERE n <> 0 ${order}`);
   const counted = await pool.query<Counter>(
     `SELECT force, sensitivity, measure, key, count(*)::int AS n
-       FROM (${countedFacts('timeliness_cases', 'timeliness_subjects')}) AS fact
+       FROM (${countedFacts('timeliness_cases', 'timeliness_subjects', 'timeliness_deadlines')}) AS fact
       GROUP BY force, sensitivity, measure, key ${order}`,
   );
   return { kept: kept.rows, counted: counted.rows };
