@@ -7,8 +7,8 @@ import type { Actor } from '../../src/http';
 import { RECOMMENDATION_READERS } from '../../src/recommendations/recommendation.routes';
 import { ALL_FORCES, OptionalForceField } from '../../src/shared/force';
 import { Vault } from '../../src/vault/vault';
-import { CLOCK } from '../timeliness/clock';
-import type { Clock } from '../timeliness/clock';
+import { CLOCK } from '../../src/shared/clock';
+import type { Clock } from '../../src/shared/clock';
 import { RECOMMENDATIONS_PROJECTION } from './recommendations.projection';
 import { RecommendationPage, RecommendationsQueries } from './recommendations.queries';
 

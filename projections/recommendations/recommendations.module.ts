@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TimelinessModule } from '../timeliness/timeliness.module';
+import { ClockModule } from '../../src/shared/clock.module';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsQueries } from './recommendations.queries';
 
-/** `GET /recommendations`; the projection runs in the ProjectionsModule; the clock is timeliness's. */
+/** `GET /recommendations`; the projection runs in the ProjectionsModule; the clock is the shared one. */
 @Module({
-  imports: [TimelinessModule],
+  imports: [ClockModule],
   controllers: [RecommendationsController],
   providers: [RecommendationsQueries],
 })

@@ -5,8 +5,8 @@ import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access'
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CaseIdPipe } from '../case-status/case-id.pipe';
-import { CLOCK } from './clock';
-import type { Clock } from './clock';
+import { CLOCK } from '../../src/shared/clock';
+import type { Clock } from '../../src/shared/clock';
 import { TIMELINESS_PROJECTION } from './timeliness.projection';
 import { TimelinessQueries } from './timeliness.queries';
 import { caseTimelinessView } from './timeliness-view';

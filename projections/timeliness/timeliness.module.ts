@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../src/access/access.module';
-import { CLOCK, LondonClock } from './clock';
+import { ClockModule } from '../../src/shared/clock.module';
 import { TimelinessController } from './timeliness.controller';
 import { TimelinessQueries } from './timeliness.queries';
 
 /** `GET /cases/{caseId}/timeliness`; the projection itself runs in the ProjectionsModule. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, ClockModule],
   controllers: [TimelinessController],
-  providers: [TimelinessQueries, { provide: CLOCK, useFactory: () => new LondonClock() }],
-  exports: [CLOCK],
+  providers: [TimelinessQueries],
 })
 export class TimelinessModule {}
