@@ -21,7 +21,7 @@
  */
 import { DatabaseError, Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
-import { isIsoDay } from '../../src/cases/case.dates';
+import { isIsoDay } from '../../src/shared/days';
 import type { Sensitivity } from '../../src/cases/case.enums';
 import type { ProjectionContext } from '../runner/projection';
 

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
-import { isBeforeDay, isIsoDay } from '../../src/cases/case.dates';
-import { DayField } from '../../src/cases/dto/fields';
+import { isBeforeDay, isIsoDay } from '../../src/shared/days';
+import { DayField } from '../../src/shared/dto-fields';
 import { FORCE_CODE } from '../../src/shared/force';
 
 /** `force=`: a force code (`*` is a reader's scope, not a force). */

@@ -3,7 +3,7 @@
  * streams `person-<id>`). Each event stands alone: its facts depend on its own payload, so
  * a correction of it only needs the payload that replaces it.
  */
-import { isIsoDay } from '../../src/cases/case.dates';
+import { isIsoDay } from '../../src/shared/days';
 import type { JsonObject } from '../../src/event-store/event-store';
 import { DatedFact, datedFact } from './dated-facts';
 import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';

@@ -3,7 +3,7 @@
  * rates per 100 workforce divide by. Kept one row per return, so a correction replaces the
  * row of the return it corrects and the "latest return on or before `to`" is one index probe.
  */
-import { isIsoDay } from '../../src/cases/case.dates';
+import { isIsoDay } from '../../src/shared/days';
 import type { JsonObject } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionTable } from '../runner/projection';
 import type { CountsReader } from './dated-facts';

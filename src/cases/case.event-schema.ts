@@ -33,7 +33,7 @@ import {
   STANDARDS,
   WORKFORCE_TYPES,
 } from './case.enums';
-import { isIsoDay } from './case.dates';
+import { isIsoDay } from '../shared/days';
 import type { CaseEventDataMap, CaseEventType } from './case.events';
 
 type Kind =

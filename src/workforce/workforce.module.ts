@@ -4,7 +4,7 @@
  * their own force (403 for another: a force's existence is no secret).
  */
 import { Module } from '@nestjs/common';
-import { CountField, DayField } from '../cases/dto/fields';
+import { CountField, DayField } from '../shared/dto-fields';
 import type { Role } from '../http';
 import { commandController, commandRoute } from '../shared/command-routes';
 import { forceOfEntry, ForceField } from '../shared/force';

@@ -39,7 +39,7 @@ import {
   OneOfField,
   TextField,
   VAULT,
-} from './fields';
+} from '../../shared/dto-fields';
 
 export class ReferralFlagsBody {
   @FlagField({ description: 'Abuse of position for a sexual purpose' })

@@ -1,5 +1,5 @@
 /** Bodies and path parameters of the recommendation routes. */
-import { DayField, FlagField, IdField, LABEL_MAX_LENGTH, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../cases/dto/fields';
+import { DayField, FlagField, IdField, LABEL_MAX_LENGTH, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../shared/dto-fields';
 import { OptionalForceField } from '../../shared/force';
 import { RECOMMENDATION_SOURCES } from '../recommendation.events';
 import type { RecommendationSource } from '../recommendation.events';

@@ -12,7 +12,7 @@ import {
   REASON_MAX_LENGTH,
   TextField,
   VAULT,
-} from '../../cases/dto/fields';
+} from '../../shared/dto-fields';
 import {
   CONFLICT_ACTIONS,
   CONFLICT_NATURES,

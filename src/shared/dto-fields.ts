@@ -1,5 +1,5 @@
 /**
- * One decorator per kind of field in the case command bodies, each pairing its
+ * One decorator per kind of field in the command bodies of every slice, each pairing its
  * class-validator checks with its OpenAPI description, so a body class reads as a list of
  * fields and the document cannot drift from the validation.
  */
@@ -25,7 +25,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { isIsoDay } from '../case.dates';
+import { isIsoDay } from './days';
 
 /** Free text that goes to the personal-data vault: summaries, rationales, results. */
 export const NARRATIVE_MAX_LENGTH = 20_000;
@@ -34,7 +34,7 @@ export const REASON_MAX_LENGTH = 2_000;
 /** A label: a unit, a grade. */
 export const LABEL_MAX_LENGTH = 200;
 
-/** The description of a field listed in VAULT_FIELDS (case.events.ts). */
+/** The description of a field listed in its slice's VAULT_FIELDS (case.events.ts, registers.events.ts, ...). */
 export const VAULT = 'Personal data: the personal-data vault encrypts it before it enters the event.';
 
 export interface FieldOptions {
