@@ -8,6 +8,7 @@ import { Problem, problem, unauthenticated } from '../http/problem';
 import { requiredRoles, roleRefusal } from '../http/roles.guard';
 import { isUuid } from '../http/uuid';
 import type { AccessRefusal } from './case-access-policy';
+import { RefusedReadForce } from './refused-read-force';
 
 export const ACCESS_PURPOSE_HEADER = 'X-Access-Purpose';
 /** api.md "Purpose of access": at least ten characters, so "x" or "work" is not a reason. */
@@ -66,8 +67,8 @@ function subjectOfRead(request: LedgerRequest): { kind: AccessEntry['kind']; sub
  * @Roles, which RolesGuard leaves to it), then a stated purpose. It runs before anything is
  * looked up (before a read-your-writes wait, before the case is loaded), so the answer does
  * not depend on whether the case exists; a refusal is recorded like any other refused read
- * (CaseAccessed / PersonRecordAccessed, without the force of what was not looked up) before
- * it is answered. What it grants, CaseReadAccess.open (or the person route) decides on and
+ * (CaseAccessed / PersonRecordAccessed, with the force of the record it named, looked up for
+ * the record only: RefusedReadForce) before it is answered. What it grants, CaseReadAccess.open (or the person route) decides on and
  * records once the record is loaded.
  */
 @Injectable()
@@ -78,6 +79,7 @@ export class AccessPurposeGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly recorder: AccessRecorder,
+    private readonly recordForce: RefusedReadForce,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -90,7 +92,10 @@ export class AccessPurposeGuard implements CanActivate {
     // A reader whose roles may not read is told so first, whatever their purpose.
     const refusal: Refusal | undefined = ofRoles === undefined ? ofPurpose : { reason: ROLE_REFUSAL[subject?.kind ?? 'case'], problem: ofRoles };
     if (refusal === undefined) return true;
-    if (subject !== undefined) await this.recorder.record(accessEntry({ ...subject, reader: request.actor, purpose, force: null }, refusal.reason));
+    if (subject !== undefined) {
+      const force = await this.recordForce.of(subject);
+      await this.recorder.record(accessEntry({ ...subject, reader: request.actor, purpose, force }, refusal.reason));
+    }
     throw refusal.problem;
   }
 }

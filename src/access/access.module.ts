@@ -3,6 +3,7 @@ import { AccessRecorder } from '../access-log/access-recorder';
 import { PersonRecordReads } from '../access-log/person-record-reads';
 import { AccessPurposeGuard } from './access-purpose';
 import { CaseReadAccess } from './case-read-access';
+import { RefusedReadForce } from './refused-read-force';
 import { ConflictRegistry } from './conflicts/conflict-registry';
 import { ConflictsController } from './conflicts/conflicts.controller';
 
@@ -12,7 +13,7 @@ import { ConflictsController } from './conflicts/conflicts.controller';
  */
 @Module({
   controllers: [ConflictsController],
-  providers: [CaseReadAccess, AccessPurposeGuard, ConflictRegistry, AccessRecorder, PersonRecordReads],
-  exports: [CaseReadAccess, AccessPurposeGuard, ConflictRegistry, AccessRecorder, PersonRecordReads],
+  providers: [CaseReadAccess, AccessPurposeGuard, ConflictRegistry, AccessRecorder, PersonRecordReads, RefusedReadForce],
+  exports: [CaseReadAccess, AccessPurposeGuard, ConflictRegistry, AccessRecorder, PersonRecordReads, RefusedReadForce],
 })
 export class AccessModule {}

@@ -92,6 +92,23 @@ describe('recording reads', () => {
       ]),
     );
     expect(log.items.find((item) => item.userId === admin)?.role).toEqual(['ADMIN']);
+    // Recorded against the case's force, though it was not looked up for the answer: the
+    // force's DCC sees them, another force's does not.
+    expect((await accessLog(service, dccToken, `caseId=${caseId}`)).total).toBe(5);
+    expect((await accessLog(service, bearer(service.config, { roles: ['DCC'], force: 'KENT' }), `caseId=${caseId}`)).total).toBe(0);
+  });
+
+  it('shows the DCC a user refused for their role more than five times in a day', async () => {
+    const { caseId, position } = await openCase(service, 'HAMPSHIRE', 'STANDARD');
+    const admin = `admin-${randomUUID()}`;
+    const token = bearer(service.config, { userId: admin, roles: ['ADMIN'], force: 'KENT' });
+    for (let n = 0; n < 6; n += 1) await read(`/api/v1/cases/${caseId}`, token, position).expect(403);
+    const recorded = await recordedUpTo(service);
+    const dcc = bearer(service.config, { roles: ['DCC'], force: 'HAMPSHIRE' });
+    const dashboard = await service.http().get('/api/v1/dashboards/dcc').set('Authorization', dcc).set('X-Wait-For-Position', recorded).expect(200);
+    expect(dashboard.body.unusualReading).toContainEqual(
+      expect.objectContaining({ userId: admin, refusedReads: 6, distinctCases: 1, outsideOwnForce: true, reasons: ['manyRefusals'] }),
+    );
   });
 
   it('records a read of a person’s integrity record refused for the reader’s roles or purpose', async () => {
@@ -107,6 +124,17 @@ describe('recording reads', () => {
       ]),
     );
     expect(log.total).toBe(2);
+  });
+
+  it('records a refused read of a person’s record against the person’s force', async () => {
+    const personId = randomUUID();
+    const psd = bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' });
+    await service.http().post(`/api/v1/people/${personId}/drug-tests`).set('Authorization', psd).send({ testedOn: '2024-02-02', kind: 'RANDOM', result: 'NEGATIVE' }).expect(201);
+    const admin = `admin-${randomUUID()}`;
+    await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', bearer(service.config, { userId: admin, roles: ['ADMIN'], force: 'KENT' })).set('X-Access-Purpose', PURPOSE).expect(403);
+    await recordedUpTo(service);
+    const stored = await service.app.get(EventStore).readAll({ filter: { eventTypes: ['PersonRecordAccessed'] } });
+    expect(stored.events.map((event) => event.data)).toContainEqual(expect.objectContaining({ personId, userId: admin, personForce: 'HAMPSHIRE', reasonIfRefused: 'roleMayNotReadRecords' }));
   });
 
   it('validates a declaration: a known nature, details of at most 500 characters', async () => {
