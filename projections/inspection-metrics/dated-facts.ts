@@ -19,11 +19,12 @@
  * associations, drug tests) and the workforce returns are about people and forces, not
  * cases: need-to-know does not restrict them, and every figure reader counts them.
  */
-import { DatabaseError, Pool } from 'pg';
+import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import { isIsoDay } from '../../src/shared/days';
 import type { Sensitivity } from '../../src/cases/case.enums';
 import type { ProjectionContext } from '../runner/projection';
+import { isNotBuiltYet, isOlderGeneration, readModelBehind } from '../runner/read-model-errors';
 
 /**
  * `[force, day (YYYY-MM-DD), metric, key, sensitivity]`: a tuple, so a source's facts stay
@@ -119,16 +120,18 @@ export interface CountsReader {
   query<R extends object>(text: string, values: unknown[]): Promise<{ rows: R[] }>;
 }
 
-const UNDEFINED_TABLE = '42P01';
-
-/** Reads the views; before the runner has made the first generation there are none: nothing yet. */
-export function viewReader(pool: Pool): CountsReader {
+/**
+ * Reads the views; before the runner has made the first generation there are none: nothing
+ * yet. While an older version's generation is still the active one, 503 (`what` names it).
+ */
+export function viewReader(pool: Pool, what: string): CountsReader {
   return {
     async query<R extends object>(text: string, values: unknown[]): Promise<{ rows: R[] }> {
       try {
         return { rows: (await pool.query<R>(text, values)).rows };
       } catch (error) {
-        if (error instanceof DatabaseError && error.code === UNDEFINED_TABLE) return { rows: [] };
+        if (isNotBuiltYet(error)) return { rows: [] };
+        if (isOlderGeneration(error)) throw readModelBehind(what);
         throw error;
       }
     },

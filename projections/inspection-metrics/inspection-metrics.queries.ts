@@ -12,7 +12,7 @@ export class InspectionMetricsQueries {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async figures(range: { force: string; from: string; to: string }, scope: FactScope): Promise<InspectionFigures> {
-    const reader = viewReader(this.pool);
+    const reader = viewReader(this.pool, 'inspection metrics');
     const [counts, workforce] = await Promise.all([
       readCounts(reader, { counts: INSPECTION_COUNTS_TABLE, caseLog: INSPECTION_CASE_LOG_TABLE }, range.force, range.from, range.to, scope),
       readWorkforce(reader, INSPECTION_WORKFORCE_TABLE, range.force, range.to),

@@ -14,7 +14,7 @@ export class MisconductStatisticsQueries {
   async statistics(force: string, year: number, scope: FactScope): Promise<MisconductStatistics> {
     const period = financialYear(year);
     const views = { counts: MISCONDUCT_STATISTICS_COUNTS_TABLE, caseLog: MISCONDUCT_STATISTICS_CASE_LOG_TABLE };
-    const counts = await readCounts(viewReader(this.pool), views, force, period.from, period.to, scope);
+    const counts = await readCounts(viewReader(this.pool, 'misconduct statistics'), views, force, period.from, period.to, scope);
     return misconductStatistics(force, period, counts);
   }
 }

@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import type { Sensitivity } from '../../src/cases/case.enums';
-import { problem } from '../../src/http';
+import { isNotBuiltYet, isOlderGeneration, readModelBehind } from '../runner/read-model-errors';
 import type { StageReached } from './case-timeline';
 import type { Deadline } from './deadlines';
 import { DEADLINE_RULE_NAMES } from './deadline-rules';
@@ -57,15 +57,16 @@ export function toDeadline(record: DeadlineRow): Deadline {
   };
 }
 
-const UNDEFINED_TABLE = '42P01';
-
-/** Runs a read; before the projection has made its first tables, answers 503 (try again). */
+/**
+ * Runs a read; before the projection has made its first tables, or while the active ones are
+ * an older version's (without what this version reads), answers 503 (try again).
+ */
 export async function readModel<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if ((error as { code?: unknown }).code !== UNDEFINED_TABLE) throw error;
-    throw problem(503, 'read-models-behind', 'The timeliness read model is still being built.', { headers: { 'Retry-After': '1' } });
+    if (isNotBuiltYet(error) || isOlderGeneration(error)) throw readModelBehind('timeliness');
+    throw error;
   }
 }
 
