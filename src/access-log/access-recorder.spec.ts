@@ -85,4 +85,22 @@ describe('recording reads in batches', () => {
     await recorder.beforeApplicationShutdown();
     expect(caseIds(appends)).toEqual(['case-1', 'case-2']);
   });
+
+  it('records an entry still being completed once it is ready, and flushes and shuts down only after it', async () => {
+    const { store, appends } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 60_000 });
+    let complete: (ready: AccessEntry) => void = () => undefined;
+    recorder.recordWhenReady(new Promise<AccessEntry>((resolve) => (complete = resolve)));
+    const flushed = recorder.flush();
+    await settle(10);
+    expect(appends).toHaveLength(0);
+    complete(entry(7));
+    await flushed;
+    expect(caseIds(appends)).toEqual(['case-7']);
+
+    recorder.recordWhenReady(settle(20).then(() => entry(8)));
+    await recorder.beforeApplicationShutdown();
+    expect(caseIds(appends)).toEqual(['case-7', 'case-8']);
+  });
 });

@@ -59,6 +59,8 @@ export class AccessRecorder implements BeforeApplicationShutdown {
   private flushing?: Promise<void>;
   private retryDelayMs = 0;
   private waiting: (() => void)[] = [];
+  /** Entries still being completed (recordWhenReady); flush waits for them. */
+  private readonly completing = new Set<Promise<void>>();
   private settings: AccessRecorderSettings = ACCESS_RECORDER_SETTINGS;
 
   constructor(private readonly store: EventStore) {}
@@ -80,8 +82,23 @@ export class AccessRecorder implements BeforeApplicationShutdown {
     else this.schedule(this.settings.flushIntervalMs);
   }
 
+  /**
+   * Records an entry that is still being completed (the force of what a refused read named is
+   * looked up: src/access/refused-read-force.ts) without making the answer wait for it, so the
+   * answer's timing does not depend on what the lookup finds. `flush`, and so shutdown, wait
+   * for it like for a buffered entry.
+   */
+  recordWhenReady(entry: Promise<AccessEntry>): void {
+    const completing: Promise<void> = entry
+      .then((ready) => this.record(ready))
+      .catch((error: unknown) => this.logger.error(`an access record could not be completed: ${String(error)}`))
+      .finally(() => this.completing.delete(completing));
+    this.completing.add(completing);
+  }
+
   /** Appends everything buffered now; resolves once it is in the store (or throws). */
   async flush(): Promise<void> {
+    while (this.completing.size > 0) await Promise.all([...this.completing]);
     while (this.flushing) await this.flushing;
     if (this.buffer.length === 0) return;
     this.flushing = this.appendBatch().finally(() => (this.flushing = undefined));
@@ -92,7 +109,7 @@ export class AccessRecorder implements BeforeApplicationShutdown {
     clearTimeout(this.timer);
     this.timer = undefined;
     let delay = this.settings.retryMinMs;
-    for (let attempt = 1; this.buffer.length > 0; attempt += 1) {
+    for (let attempt = 1; this.buffer.length > 0 || this.completing.size > 0; attempt += 1) {
       try {
         await this.flush();
       } catch (error) {

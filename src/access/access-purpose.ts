@@ -93,8 +93,10 @@ export class AccessPurposeGuard implements CanActivate {
     const refusal: Refusal | undefined = ofRoles === undefined ? ofPurpose : { reason: ROLE_REFUSAL[subject?.kind ?? 'case'], problem: ofRoles };
     if (refusal === undefined) return true;
     if (subject !== undefined) {
-      const force = await this.recordForce.of(subject);
-      await this.recorder.record(accessEntry({ ...subject, reader: request.actor, purpose, force }, refusal.reason));
+      // The answer does not wait for the lookup: its timing must not tell whether the record exists.
+      const reader = request.actor;
+      const entry = this.recordForce.of(subject).then((force) => accessEntry({ ...subject, reader, purpose, force }, refusal.reason));
+      this.recorder.recordWhenReady(entry);
     }
     throw refusal.problem;
   }
