@@ -83,8 +83,7 @@ export class Vault {
   async open<T>(value: T): Promise<T> {
     const people = [...new Set(envelopesIn(value).map((envelope) => envelope.personId))];
     if (people.length === 0) return value;
-    const keys = new Map<string, Buffer | null>();
-    for (const personId of people) keys.set(personId, await this.keyForReading(personId));
+    const keys = await this.keysForReading(people);
     return mapEnvelopes(value, (envelope) => {
       const key = keys.get(envelope.personId) ?? null;
       return key === null ? ERASED : decrypt(key, envelope);
@@ -125,14 +124,32 @@ export class Vault {
 
   /** The person's key, or null when they have none (never written, or erased). */
   private async keyForReading(personId: string): Promise<Buffer | null> {
-    const cached = this.cache.get(personId);
-    if (cached !== undefined && Date.now() - cached.at < KEY_CACHE_MS && cached.key !== null) return cached.key;
-    const { rows } = await this.pool.query<KeyRow>('SELECT wrapped_key FROM vault_keys WHERE person_id = $1', [personId]);
-    const wrapped = rows[0]?.wrapped_key ?? null;
-    const key = wrapped === null ? null : this.unwrap(personId, wrapped);
-    if (key !== null) this.cache.set(personId, { key, at: Date.now() });
-    else this.cache.delete(personId);
-    return key;
+    return (await this.keysForReading([personId])).get(personId) ?? null;
+  }
+
+  /**
+   * Each person's key, or null; those not cached (or cached too long ago) read in one query,
+   * so a list of many people's records (recommendations: one vault person each) costs one.
+   */
+  private async keysForReading(people: readonly string[]): Promise<Map<string, Buffer | null>> {
+    const keys = new Map<string, Buffer | null>();
+    const unknown: string[] = [];
+    for (const personId of people) {
+      const cached = this.cache.get(personId);
+      if (cached !== undefined && Date.now() - cached.at < KEY_CACHE_MS && cached.key !== null) keys.set(personId, cached.key);
+      else unknown.push(personId);
+    }
+    if (unknown.length === 0) return keys;
+    const { rows } = await this.pool.query<Pick<KeyRow, 'person_id' | 'wrapped_key'>>('SELECT person_id, wrapped_key FROM vault_keys WHERE person_id = ANY($1::text[])', [unknown]);
+    const wrappedOf = new Map(rows.map((row) => [row.person_id, row.wrapped_key]));
+    for (const personId of unknown) {
+      const wrapped = wrappedOf.get(personId) ?? null;
+      const key = wrapped === null ? null : this.unwrap(personId, wrapped);
+      if (key !== null) this.cache.set(personId, { key, at: Date.now() });
+      else this.cache.delete(personId);
+      keys.set(personId, key);
+    }
+    return keys;
   }
 
   private wrap(personId: string, key: Buffer): string {

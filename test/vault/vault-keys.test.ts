@@ -74,6 +74,24 @@ describe('the vault keys', () => {
     expect(rows).toEqual([{ wrapped_key: null, erased_at: expect.any(Date) }]);
     await expect(vault.seal('person-f', 'again')).rejects.toBeInstanceOf(PersonErasedError);
   });
+
+  it('opens many people’s values at once, each with its own key or as erased, reading the keys in one query', async () => {
+    const writer = new Vault(pool, masterKey);
+    const list = await Promise.all(['g1', 'g2', 'g3'].map(async (id) => ({ id, text: await writer.seal(`person-${id}`, `about ${id}`) })));
+    await writer.erase('person-g2');
+    const reader = new Vault(pool, masterKey);
+    const queries = jest.spyOn(pool, 'query');
+    try {
+      expect(await reader.open(list)).toEqual([
+        { id: 'g1', text: 'about g1' },
+        { id: 'g2', text: ERASED },
+        { id: 'g3', text: 'about g3' },
+      ]);
+      expect(queries).toHaveBeenCalledTimes(1);
+    } finally {
+      queries.mockRestore();
+    }
+  });
 });
 
 describe('the master key', () => {
