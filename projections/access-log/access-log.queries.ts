@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DatabaseError, Pool } from 'pg';
+import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
 import { ACCESS_LOG_TABLE } from './access-log.projection';
+import { isNotBuiltYet } from '../runner/read-model-errors';
 
 export interface AccessLogItem {
   /** Null for a read of a person's integrity record. */
@@ -48,7 +49,6 @@ interface Row {
   total: string;
 }
 
-export const UNDEFINED_TABLE = '42P01';
 
 /** Reads the access log view, newest first. */
 @Injectable()
@@ -94,7 +94,7 @@ export class AccessLogQueries {
       return (await this.pool.query<T>(text, parameters)).rows;
     } catch (error) {
       // Before the runner has made the first generation there is no view: nothing read yet.
-      if (error instanceof DatabaseError && error.code === UNDEFINED_TABLE) return [];
+      if (isNotBuiltYet(error)) return [];
       throw error;
     }
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DatabaseError, Pool } from 'pg';
+import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import { PG_POOL } from '../../src/database/database.module';
 import { accessFactsOf, CaseStatusItem } from './case-status.item';
 import { CASE_STATUS_TABLE } from './case-status.projection';
+import { isNotBuiltYet } from '../runner/read-model-errors';
 
 export interface CaseListFilter {
   force?: string;
@@ -58,13 +59,12 @@ export class CaseStatusQueries {
     try {
       return (await this.pool.query<T>(text, parameters)).rows;
     } catch (error) {
-      if (error instanceof DatabaseError && error.code === UNDEFINED_TABLE) return [];
+      if (isNotBuiltYet(error)) return [];
       throw error;
     }
   }
 }
 
-const UNDEFINED_TABLE = '42P01';
 
 /** WHERE conditions for the access scope (src/access: the cases the reader may open) and the filter. */
 function conditions(filter: CaseListFilter, scope: CaseListScope): { where: string[]; parameters: unknown[] } {

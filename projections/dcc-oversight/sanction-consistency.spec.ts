@@ -1,22 +1,24 @@
-import { outcomesByRank } from './sanction-consistency';
+import { outcomesByRankFromCounts } from './sanction-consistency';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
-const finding = (subjectId: string, rank: ProvenGrossMisconduct['rank'], outcome: ProvenGrossMisconduct['outcome'], formerOfficer = false): ProvenGrossMisconduct => ({
+const finding = (subjectId: string, rank: ProvenGrossMisconduct['rank'], outcome: ProvenGrossMisconduct['outcome']): ProvenGrossMisconduct => ({
   caseId: 'case-1',
   subjectId,
   rank,
   outcome,
   concludedOn: '2022-09-16',
-  formerOfficer,
+  formerOfficer: false,
 });
 
 describe('outcomes of proven gross misconduct by rank (Hampshire consistency check)', () => {
-  it('flags a rank where proven gross misconduct did not end in dismissal', () => {
-    const byRank = outcomesByRank([
-      finding('a', 'CONSTABLE', 'DISMISSAL_WITHOUT_NOTICE'),
-      finding('b', 'SUPERINTENDENT', 'FINAL_WRITTEN_WARNING'),
-      finding('c', 'SUPERINTENDENT', 'DISMISSAL_WITHOUT_NOTICE'),
-    ]);
+  it('flags a rank where proven gross misconduct did not end in dismissal, with its findings, in rank order', () => {
+    const byRank = outcomesByRankFromCounts(
+      [
+        { rank: 'SUPERINTENDENT', proven: 2, dismissed: 1 },
+        { rank: 'CONSTABLE', proven: 1, dismissed: 1 },
+      ],
+      [finding('b', 'SUPERINTENDENT', 'FINAL_WRITTEN_WARNING')],
+    );
     expect(byRank.map(({ rank, proven, dismissed, consistent }) => ({ rank, proven, dismissed, consistent }))).toEqual([
       { rank: 'CONSTABLE', proven: 1, dismissed: 1, consistent: true },
       { rank: 'SUPERINTENDENT', proven: 2, dismissed: 1, consistent: false },
@@ -24,12 +26,13 @@ describe('outcomes of proven gross misconduct by rank (Hampshire consistency che
     expect(byRank[1].notDismissed.map((entry) => entry.subjectId)).toEqual(['b']);
   });
 
-  it('counts "would have been dismissed" and the 2012 dismissal with notice as dismissal', () => {
-    const byRank = outcomesByRank([finding('a', 'STAFF', 'DISMISSAL_WITHOUT_NOTICE', true), finding('b', 'STAFF', 'DISMISSAL_WITH_NOTICE')]);
-    expect(byRank).toEqual([expect.objectContaining({ rank: 'STAFF', proven: 2, dismissed: 2, consistent: true })]);
+  it('judges consistency by the counts, when the findings listed are only the latest', () => {
+    const byRank = outcomesByRankFromCounts([{ rank: 'SERGEANT', proven: 3, dismissed: 2 }], []);
+    expect(byRank).toEqual([{ rank: 'SERGEANT', proven: 3, dismissed: 2, notDismissed: [], consistent: false }]);
   });
 
   it('lists nothing when nothing was proven', () => {
-    expect(outcomesByRank([])).toEqual([]);
+    expect(outcomesByRankFromCounts([], [])).toEqual([]);
+    expect(outcomesByRankFromCounts([{ rank: 'STAFF', proven: 0, dismissed: 0 }], [])).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * dismissal (for a former member, the finding that they would have been dismissed). It is
  * oversight, not a rule: a panel may lawfully impose less (Conduct Regs 2020 reg 42).
  */
-import { DISMISSAL_OUTCOMES, isOneOf, RANKS } from '../../src/cases/case.enums';
+import { RANKS } from '../../src/cases/case.enums';
 import type { Outcome, Rank } from '../../src/cases/case.enums';
 
 export interface ProvenGrossMisconduct {
@@ -29,20 +29,11 @@ export interface RankOutcomes {
   consistent: boolean;
 }
 
-/** Outcomes of proven gross misconduct, one entry per rank that had any, in rank order. */
-export function outcomesByRank(findings: readonly ProvenGrossMisconduct[]): RankOutcomes[] {
-  return RANKS.flatMap((rank) => {
-    const ofRank = findings.filter((finding) => finding.rank === rank);
-    if (ofRank.length === 0) return [];
-    const notDismissed = ofRank.filter((finding) => !isOneOf(DISMISSAL_OUTCOMES, finding.outcome));
-    return [{ rank, proven: ofRank.length, dismissed: ofRank.length - notDismissed.length, notDismissed, consistent: notDismissed.length === 0 }];
-  });
-}
-
 /**
- * The same entries from counts by rank and the findings that did not end in dismissal (as
- * the dashboard's query returns them, so a force's every finding need not be read). The
- * counts decide consistency: the findings listed may be only the latest of them.
+ * One entry per rank that had proven gross misconduct, in rank order, from the counts by rank
+ * (which findings count as dismissal: PROVEN_DISMISSED, timeliness-counts.ts) and the findings
+ * that did not end in dismissal, as the dashboard reads them. The counts decide consistency:
+ * the findings listed may be only the latest of them.
  */
 export function outcomesByRankFromCounts(
   counts: readonly { rank: Rank; proven: number; dismissed: number }[],

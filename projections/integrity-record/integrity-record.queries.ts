@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DatabaseError, Pool } from 'pg';
+import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
 import { INTEGRITY_RECORD_TABLE } from './integrity-record.projection';
 import type { RecordedEntry } from './integrity-record.view';
+import { isNotBuiltYet } from '../runner/read-model-errors';
 
 export interface StoredIntegrityRecord {
   force: string;
   events: RecordedEntry[];
 }
 
-const UNDEFINED_TABLE = '42P01';
 
 /** Reads the integrity_record view (whichever generation the runner has swapped in). */
 @Injectable()
@@ -22,7 +22,7 @@ export class IntegrityRecordQueries {
       return rows[0];
     } catch (error) {
       // Before the runner has made the first generation there is no view: no records yet.
-      if (error instanceof DatabaseError && error.code === UNDEFINED_TABLE) return undefined;
+      if (isNotBuiltYet(error)) return undefined;
       throw error;
     }
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DatabaseError, Pool } from 'pg';
+import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
 import type { Recommendation } from '../../src/recommendations/recommendation.state';
 import { RECOMMENDATIONS_TABLE } from './recommendations.projection';
+import { isNotBuiltYet } from '../runner/read-model-errors';
 
 export interface RecommendationItem extends Recommendation {
   overdue: boolean;
@@ -21,7 +22,6 @@ export interface RecommendationFilter {
   today: string;
 }
 
-const UNDEFINED_TABLE = '42P01';
 /** Outstanding: neither completed nor declined (isOverdue in recommendation.state.ts says the same). */
 const OVERDUE = `status IN ('OPEN', 'ACCEPTED') AND due_on < $1::date`;
 
@@ -44,7 +44,7 @@ export class RecommendationsQueries {
       return { items: rows.map((row) => ({ ...row.item, overdue: row.overdue })), total: rows.length };
     } catch (error) {
       // Before the runner has made the first generation there is no view: no recommendations yet.
-      if (error instanceof DatabaseError && error.code === UNDEFINED_TABLE) return { items: [], total: 0 };
+      if (isNotBuiltYet(error)) return { items: [], total: 0 };
       throw error;
     }
   }
