@@ -10,7 +10,7 @@ import { cpuPressure, describeMachine } from './lib/machine';
 import { BenchOptions, parseOptions, USAGE } from './lib/options';
 import { Progress } from './lib/progress';
 import { jsonLine, medianFigures, medianRows, Report, table } from './lib/report';
-import { BenchServer, openBenchServer } from './lib/server';
+import { openBenchServer } from './lib/server';
 import { DERIVED, TARGETS, WORKLOADS } from './workloads';
 import { BenchContext, Figures, TableRow } from './workloads/workload';
 
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     // Open connections die with the server: their errors are expected from here on.
     process.on('uncaughtException', () => undefined);
     process.on('unhandledRejection', () => undefined);
-    server.stop().finally(() => process.exit(130));
+    void server.stop().finally(() => process.exit(130));
   };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);

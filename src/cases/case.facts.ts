@@ -205,12 +205,12 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, closedOn: event.data.on };
     case 'CaseReopened':
       return { ...state, closedOn: null };
-    // Facts kept by the stream and the read models; decide needs nothing from them.
+    // Facts kept by the stream and the read models; decide needs nothing from them. A
+    // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':
     case 'InvestigativeActionRecorded':
     case 'ProgressReportSent':
     case 'LearningRecorded':
-    // Applied by evolve, which re-folds history with the correction.
     case 'RecordCorrected':
       return state;
     default: {

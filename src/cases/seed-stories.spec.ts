@@ -13,7 +13,7 @@ function replay(story: SeedStory): CaseState {
       return applyAll(state, decide(command, state));
     } catch (error) {
       const rule = error instanceof DomainError ? ` (rule ${error.rule})` : '';
-      throw new Error(`command ${index + 1}, ${command.type}, was refused${rule}: ${String(error)}`);
+      throw new Error(`command ${index + 1}, ${command.type}, was refused${rule}: ${String(error)}`, { cause: error });
     }
   }, null);
 }

@@ -7,7 +7,7 @@ import { eventStoreContract, waitUntil } from './event-store.contract';
 /**
  * The event-store contract against a real EventStoreDB, named by
  * EVENTSTORE_CONNECTION_STRING (e.g. `esdb://localhost:2113?tls=false`). Without one these
- * tests cannot run, and the output says so in a test of its own rather than skipping quietly.
+ * tests cannot run: the suite reports one skipped test whose name gives the reason.
  * The server is shared and never emptied: the contract works with fresh stream names and
  * positions taken at the start of each test, so that is enough.
  */
@@ -50,14 +50,10 @@ if (connectionString) {
     });
   });
 } else {
+  // Not run here: reported as skipped with its reason, never as passed. To run it, start an
+  // EventStoreDB node (22.6 or later; EVENTSTORE_INSECURE=true for a local one) and set
+  // EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false.
   describe('EventStoreDB event store', () => {
-    it('EventStoreDB contract tests were not run: EVENTSTORE_CONNECTION_STRING is not set', () => {
-      console.warn(
-        'EventStoreDB contract tests were not run: EVENTSTORE_CONNECTION_STRING is not set. ' +
-          'To run them, start an EventStoreDB node (22.6 or later; EVENTSTORE_INSECURE=true for a local one) ' +
-          'and set EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false.',
-      );
-      expect(connectionString).toBeUndefined();
-    });
+    it.skip('contract (skipped: EVENTSTORE_CONNECTION_STRING is not set, no EventStoreDB server here)', () => undefined);
   });
 }

@@ -56,11 +56,9 @@ describe('docker-compose.yml', () => {
   });
 
   const hasCompose = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0;
-  it(`passes \`docker compose config\` ${hasCompose ? '' : '(docker compose is not installed here: checked by schema only)'}`, () => {
-    if (!hasCompose) {
-      expect(spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status).not.toBe(0);
-      return;
-    }
+  // Without a Docker client the check cannot run: it is reported as skipped with its reason, never as passed.
+  const withCompose = hasCompose ? it : it.skip;
+  withCompose(`passes \`docker compose config\`${hasCompose ? '' : ' (skipped: docker compose is not installed here; checked by schema only)'}`, () => {
     expect(() => execFileSync('docker', ['compose', '-f', composeFile, 'config', '--quiet'], { stdio: 'pipe' })).not.toThrow();
   });
 });

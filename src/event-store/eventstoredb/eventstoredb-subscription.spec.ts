@@ -189,7 +189,7 @@ describe('EventStoreDB catch-up subscription', () => {
   it('after a drop subscribes again from the last delivered event, delivering nothing twice', async () => {
     const delivered: RecordedEvent[] = [];
     const errors: unknown[] = [];
-    const { subscription, current, opened, started } = harness({
+    const { subscription, current, opened } = harness({
       handlers: { onEvents: async (events) => void delivered.push(...events), onError: (error) => errors.push(error) },
     });
     await waitFor(() => opened.length === 1);
@@ -209,7 +209,7 @@ describe('EventStoreDB catch-up subscription', () => {
   it('after a drop resumes from the last checkpoint when it lies past the last event', async () => {
     const delivered: RecordedEvent[] = [];
     const checkpoints: GlobalPosition[] = [];
-    const { subscription, current, opened, started } = harness({
+    const { subscription, current, opened } = harness({
       handlers: {
         onEvents: async (events) => void delivered.push(...events),
         onCheckpoint: async (position) => void checkpoints.push(position),
