@@ -9,10 +9,10 @@ const common = {
   rootDir: '.',
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 60000,
 };
 
 module.exports = {
+  // Global options (jest ignores them inside a project).
   testTimeout: 60000,
   maxWorkers: 2,
   projects: [

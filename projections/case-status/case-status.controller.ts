@@ -9,6 +9,7 @@ import { CaseListQuery } from './case-status.dto';
 import { CaseStatusItem } from './case-status.item';
 import { CASE_STATUS_PROJECTION } from './case-status.projection';
 import { CaseStatusPage, CaseStatusQueries } from './case-status.queries';
+import { TIMELINESS_PROJECTION } from '../timeliness/timeliness.projection';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -21,14 +22,14 @@ export class CaseStatusController {
   /** The cases the reader may open, newest first. */
   @Get()
   @ListsCases()
-  @ReadsProjections(CASE_STATUS_PROJECTION)
+  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION)
   list(@Query() query: CaseListQuery, @CurrentActor() actor: Actor): Promise<CaseStatusPage> {
     return this.queries.list(query, this.access.scope(actor));
   }
 
   @Get(':caseId')
   @ReadsOneCase()
-  @ReadsProjections(CASE_STATUS_PROJECTION)
+  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION)
   item(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<CaseStatusItem> {
     return this.access.open({ reader: actor, purpose, caseId }, () => this.queries.find(caseId));
   }

@@ -52,7 +52,10 @@ export interface CaseStatusItem {
   corruptionCategories: CorruptionCategory[];
   subjects: CaseStatusSubject[];
   iopcMode: IopcMode | null;
-  /** Owned by the timeliness projection, which will fill these in; null until then. */
+  /**
+   * The earliest statutory duty still owed and whether it is past due today: judged at read
+   * time from the timeliness read model (case-status.queries.ts), stored as null.
+   */
   nextDeadline: string | null;
   overdue: boolean | null;
   closedOn: string | null;

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../src/access/access.module';
+import { ClockModule } from '../../src/shared/clock.module';
 import { CaseStatusController } from './case-status.controller';
 import { CaseStatusQueries } from './case-status.queries';
 
 /** `GET /cases` and `GET /cases/{caseId}`; the projection itself runs in the ProjectionsModule. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, ClockModule],
   controllers: [CaseStatusController],
   providers: [CaseStatusQueries],
 })

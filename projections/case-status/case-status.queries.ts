@@ -3,9 +3,24 @@ import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import { PG_POOL } from '../../src/database/database.module';
+import { CLOCK, Clock } from '../../src/shared/clock';
 import { accessFactsOf, CaseStatusItem } from './case-status.item';
 import { CASE_STATUS_TABLE } from './case-status.projection';
 import { isNotBuiltYet } from '../runner/read-model-errors';
+import { OPEN_DUTY } from '../timeliness/timeliness-counts';
+import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
+
+/**
+ * A case's next deadline and whether it is overdue are the timeliness read model's judgement:
+ * the earliest statutory duty still owed (neither met nor lapsed), overdue once today (Europe/
+ * London, from the clock) is past its due day, as GET /cases/{id}/timeliness judges each one.
+ * Judged at read time, never stored, because "overdue" changes with the day, not with events.
+ */
+const DEADLINES = TIMELINESS_TABLES.deadlines;
+const openDutiesOf = (caseId: string): string => `FROM ${DEADLINES} WHERE ${DEADLINES}.case_id = ${caseId} AND ${OPEN_DUTY}`;
+const NEXT_DUE = `(SELECT min(due_on) ${openDutiesOf(`${CASE_STATUS_TABLE}.case_id`)})`;
+/** The stored item with the deadline fields filled in; `$1` is today. */
+const JUDGED_ITEM = `item || jsonb_build_object('nextDeadline', to_char(next_due, 'YYYY-MM-DD'), 'overdue', coalesce(next_due < $1::date, false))`;
 
 export interface CaseListFilter {
   force?: string;
@@ -28,25 +43,31 @@ const NEWEST_FIRST = 'received_on DESC, opened_position DESC, case_id';
 /** Reads the case_status view (whichever generation the runner has swapped in). */
 @Injectable()
 export class CaseStatusQueries {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async find(caseId: string): Promise<LoadedCase<CaseStatusItem> | undefined> {
-    const rows = await this.query<{ item: CaseStatusItem }>(`SELECT item FROM ${CASE_STATUS_TABLE} WHERE case_id = $1`, [caseId]);
+    const rows = await this.query<{ item: CaseStatusItem }>(
+      `SELECT ${JUDGED_ITEM} AS item FROM (SELECT item, ${NEXT_DUE} AS next_due FROM ${CASE_STATUS_TABLE} WHERE case_id = $2) AS found`,
+      [this.clock.today(), caseId],
+    );
     if (rows.length === 0) return undefined;
     return { facts: accessFactsOf(rows[0].item), value: rows[0].item };
   }
 
   /** One page of the cases the scope admits that match the filter, and how many match in all. */
   async list(filter: CaseListFilter, scope: CaseListScope): Promise<CaseStatusPage> {
-    const { where, parameters } = conditions(filter, scope);
+    const { where, parameters } = conditions(filter, scope, this.clock.today());
     const limit = parameters.push(filter.pageSize);
     const offset = parameters.push((filter.page - 1) * filter.pageSize);
     const rows = await this.query<{ total: string; items: CaseStatusItem[] }>(
       // Not a CTE used twice: PostgreSQL would materialise every matching row, items and all,
       // to count them. The count reads narrow rows; the page walks the index and stops.
       `SELECT (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${where.join(' AND ')}) AS total,
-              coalesce((SELECT jsonb_agg(item ORDER BY ${NEWEST_FIRST})
-                          FROM (SELECT item, received_on, opened_position, case_id FROM ${CASE_STATUS_TABLE}
+              coalesce((SELECT jsonb_agg(${JUDGED_ITEM} ORDER BY ${NEWEST_FIRST})
+                          FROM (SELECT item, received_on, opened_position, case_id, ${NEXT_DUE} AS next_due FROM ${CASE_STATUS_TABLE}
                                  WHERE ${where.join(' AND ')}
                                  ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`,
       parameters,
@@ -67,8 +88,8 @@ export class CaseStatusQueries {
 
 
 /** WHERE conditions for the access scope (src/access: the cases the reader may open) and the filter. */
-function conditions(filter: CaseListFilter, scope: CaseListScope): { where: string[]; parameters: unknown[] } {
-  const parameters: unknown[] = [];
+function conditions(filter: CaseListFilter, scope: CaseListScope, today: string): { where: string[]; parameters: unknown[] } {
+  const parameters: unknown[] = [today];
   const parameter = (value: unknown): string => `$${parameters.push(value)}`;
   const where = [`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`, `NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`];
   if (scope.excludeCaseIds.length > 0) where.push(`NOT (case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`);
@@ -77,7 +98,9 @@ function conditions(filter: CaseListFilter, scope: CaseListScope): { where: stri
   if (filter.stage !== undefined) where.push(`stage = ${parameter(filter.stage)}`);
   if (filter.category !== undefined) where.push(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`);
   if (filter.subjectPersonId !== undefined) where.push(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`);
-  // Unknown (null, until timeliness fills it in) is not overdue.
-  if (filter.overdue !== undefined) where.push(filter.overdue ? 'overdue IS TRUE' : 'overdue IS NOT TRUE');
+  if (filter.overdue !== undefined) {
+    const overdueDuty = `EXISTS (SELECT 1 ${openDutiesOf(`${CASE_STATUS_TABLE}.case_id`)} AND due_on < $1::date)`;
+    where.push(filter.overdue ? overdueDuty : `NOT ${overdueDuty}`);
+  }
   return { where, parameters };
 }

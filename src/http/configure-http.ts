@@ -29,7 +29,6 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
-      { path: 'api/v1/health', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -3,6 +3,9 @@ import { EventStore } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
 import type { CaseStatusItem } from '../../projections/case-status/case-status.item';
+import type { CaseTimelinessView, DeadlineView } from '../../projections/timeliness/timeliness-view';
+import { CLOCK } from '../../src/shared/clock';
+import type { Clock } from '../../src/shared/clock';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseRecorder, retarget } from './case-story-support';
@@ -56,7 +59,7 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     expect(new Set(items.map((item) => item.caseId)).size).toBe(35);
     const opened = items.map((item) => item.openedOn);
     expect(opened).toEqual([...opened].sort().reverse());
-    expect(items[0]).toMatchObject({ force: 'HAMPSHIRE', openedOn: '2023-01-25', nextDeadline: null, overdue: null });
+    expect(items[0]).toMatchObject({ force: 'HAMPSHIRE', openedOn: '2023-01-25' });
   });
 
   it('answers a page past the end with no items and the same total', async () => {
@@ -84,9 +87,49 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     );
   });
 
-  it('finds no overdue case until the timeliness projection knows the deadlines', async () => {
-    expect((await list('?overdue=true').expect(200)).body).toEqual({ items: [], total: 0 });
-    expect((await list('?overdue=false').expect(200)).body.total).toBe(35);
+  describe('next deadline and overdue, as the timeliness read model judges them today', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    const today = (day: string) => jest.spyOn(service.app.get<Clock>(CLOCK, { strict: false }), 'today').mockReturnValue(day);
+
+    async function deadlinesOf(caseId: string): Promise<DeadlineView[]> {
+      const response = await service
+        .http()
+        .get(`/api/v1/cases/${caseId}/timeliness`)
+        .set('Authorization', dcc)
+        .set('X-Access-Purpose', PURPOSE)
+        .set('X-Wait-For-Position', position)
+        .expect(200);
+      return (response.body as CaseTimelinessView).deadlines;
+    }
+
+    it.each([
+      ['2020-04-06', false],
+      ['2021-03-01', false],
+      ['2023-01-10', true],
+      ['2026-12-05', true],
+    ])('gives every case the earliest duty still owed and is overdue exactly when timeliness says so (today %s)', async (day, someOverdue) => {
+      today(day);
+      const items = await allPages('');
+      expect(items).toHaveLength(35);
+      for (const item of items) {
+        const deadlines = await deadlinesOf(item.caseId);
+        const owed = deadlines.filter((deadline) => deadline.kind === 'DUTY' && deadline.metOn === null && deadline.lapsedOn === null);
+        const next = owed.map((deadline) => deadline.dueOn).sort()[0] ?? null;
+        expect({ caseId: item.caseId, nextDeadline: item.nextDeadline, overdue: item.overdue }).toEqual({
+          caseId: item.caseId,
+          nextDeadline: next,
+          overdue: deadlines.some((deadline) => deadline.overdue),
+        });
+      }
+      const overdue = await allPages('?overdue=true');
+      expect(overdue.map((item) => item.caseId).sort()).toEqual(items.filter((item) => item.overdue).map((item) => item.caseId).sort());
+      const onTime = await allPages('?overdue=false');
+      expect(onTime.length + overdue.length).toBe(35);
+      expect(onTime.every((item) => item.overdue === false)).toBe(true);
+      // The stories leave duties owed on a few cases: none of them is due yet in 2020 and 2021.
+      expect(overdue.length > 0).toBe(someOverdue);
+    });
   });
 
   it.each([
