@@ -12,10 +12,12 @@ import { formatPosition } from '../src/event-store/position';
 /**
  * `npm run projections -- <command>`
  *
- *   status             each projection's generations, checkpoints and events applied
+ *   status             each projection's generations, checkpoints, events applied and the
+ *                      events it parked (could not apply and went past)
  *   rebuild <name>     replay the ledger into a fresh generation of <name> and swap readers
  *                      over to it; a running service keeps serving the old one until then
- *                      and follows the new one afterwards. Progress on stderr.
+ *                      and follows the new one afterwards. Progress on stderr. An event it
+ *                      cannot apply stops it, naming the event's id, type and position.
  *
  * Uses DATABASE_URL, or the embedded PostgreSQL of a running service, or starts it.
  */
@@ -47,6 +49,7 @@ async function main([command, name]: string[]): Promise<number> {
             ...generation,
             checkpoint: formatPosition(generation.checkpoint),
           })),
+          parkedEvents: await projections.parked(projection.name),
         })),
       );
       process.stdout.write(`${JSON.stringify({ head: formatPosition(head), projections: report }, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { AppModule, AppModuleImport } from './app.module';
 import { AppConfig } from './config/configuration';
 import { DatabaseHandle } from './database/database';
 import { configureHttp } from './http/configure-http';
+import { setLegalDays } from './shared/days';
 import type { DestinationStream } from 'pino';
 
 /** Builds the whole service on an open database; used by main.ts and by the tests. */
@@ -12,6 +13,7 @@ export async function createApp(
   database: DatabaseHandle,
   options: { extraModules?: AppModuleImport[]; logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
+  setLegalDays(config.legalDays);
   const app = await NestFactory.create(AppModule.forRoot({ config, database, extraModules: options.extraModules }), {
     logger: ['error', 'warn'],
     bodyParser: false,

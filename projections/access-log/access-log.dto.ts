@@ -1,11 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
+import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/shared/days';
 import { PagedQuery } from '../../src/shared/paging';
 
 export const ACCESS_LOG_MAX_PAGE_SIZE = 500;
-/** `YYYY-MM-DD` (a UTC day) or an ISO instant. */
-const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const MESSAGE = 'must be a date YYYY-MM-DD or an ISO 8601 instant';
+/** `YYYY-MM-DD` (a UTC day) or an ISO instant, on a legal day: year 0 made the query fail (issue 11). */
+const DayOrInstant = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isLegalDayOrInstant',
+    validator: {
+      validate: (value: unknown) => isLegalDay(value) || isLegalInstant(value),
+      defaultMessage: () => `$property ${legalDayRule()}, or an ISO 8601 instant with its offset on such a day`,
+    },
+  });
 
 /** `GET /access-log?caseId=&userId=&from=&to=&page=&pageSize=` (api.md). */
 export class AccessLogQuery extends PagedQuery(50, ACCESS_LOG_MAX_PAGE_SIZE) {
@@ -22,11 +29,11 @@ export class AccessLogQuery extends PagedQuery(50, ACCESS_LOG_MAX_PAGE_SIZE) {
 
   @ApiPropertyOptional({ description: 'From this day (its start, UTC) or instant, inclusive.' })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT, { message: `from ${MESSAGE}` })
+  @DayOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'To this day (its end, UTC) inclusive, or this instant, exclusive.' })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT, { message: `to ${MESSAGE}` })
+  @DayOrInstant()
   to?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, ValidateBy } from 'class-validator';
-import { recordedByMs } from './as-of';
+import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/shared/days';
 
 /** `GET /cases/{caseId}/history?asOf=<date or instant>` (api.md). */
 export class CaseHistoryQuery {
@@ -13,8 +13,9 @@ export class CaseHistoryQuery {
   @ValidateBy({
     name: 'isAsOf',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && recordedByMs(value) !== undefined,
-      defaultMessage: () => 'asOf must be a day (YYYY-MM-DD) or an instant with an offset (2021-06-30T12:00:00Z)',
+      // A day past 9999-12-30 has no next day to end at: a 500 before issue 11.
+      validate: (value: unknown) => isLegalDay(value) || isLegalInstant(value),
+      defaultMessage: () => `asOf ${legalDayRule()}, or an instant with an offset on such a day (2021-06-30T12:00:00Z)`,
     },
   })
   asOf?: string;

@@ -1,8 +1,17 @@
 import { Pool, PoolClient } from 'pg';
 import { EventStore, RecordedEvent } from '../../src/event-store/event-store';
 import { GlobalPosition, isAfter, START } from '../../src/event-store/position';
+import { isPassingFailure, ParkedEvent, ProjectionEventError } from './parked-events';
 import { ProjectionContext, ProjectionDefinition } from './projection';
-import { Generation, physicalTable, ProjectionStore } from './projection-store';
+import { CheckpointMovedError, Generation, physicalTable, ProjectionStore } from './projection-store';
+
+/**
+ * How often an event that fails on its own is tried before it is taken to be the event's
+ * fault, and the pause before each new try: long enough for a passing failure (a
+ * restarted connection) to pass, short enough not to hold the read model back for long.
+ */
+const ATTEMPTS_ALONE = 3;
+const PAUSE_BETWEEN_ATTEMPTS_MS = 200;
 
 export interface RunnerOptions {
   /** Events per transaction while following the live ledger. */
@@ -12,6 +21,8 @@ export interface RunnerOptions {
   /** How often the runner looks for a generation switched by a rebuild elsewhere. */
   checkIntervalMs?: number;
   onError?(projection: string, error: unknown): void;
+  /** An event the projection could not apply was set aside (parked-events.ts). */
+  onParked?(parked: Omit<ParkedEvent, 'parkedAt' | 'generation'>): void;
   onProgress?(progress: { projection: string; generation: number; eventsApplied: number; checkpoint: GlobalPosition }): void;
 }
 
@@ -54,9 +65,16 @@ export class ProjectionRunner {
     return (await this.store.active(this.definition.name))?.checkpoint ?? START;
   }
 
+  /** The events this projection has set aside, for /health. */
+  parked(): Promise<ParkedEvent[]> {
+    return this.store.parked(this.definition.name);
+  }
+
   /**
    * Replays the ledger into a fresh generation and swaps it in (blue/green), then returns.
-   * Resumes an unfinished build of the same version rather than starting over.
+   * Resumes an unfinished build of the same version rather than starting over. An event
+   * it cannot apply stops it with a ProjectionEventError naming the event: a rebuild is
+   * meant to be complete, so it neither parks the event nor tries it for ever.
    */
   async rebuild(options: { fresh?: boolean } = {}): Promise<Generation> {
     const target = (!options.fresh && (await this.store.building(this.definition))) || (await this.store.createGeneration(this.definition));
@@ -120,7 +138,7 @@ export class ProjectionRunner {
       { after: generation.checkpoint, filter: this.definition.filter, batchSize: rebuilding ? (this.options.rebuildBatchSize ?? 5000) : (this.options.batchSize ?? 500) },
       {
         onEvents: async (events) => {
-          generation = await this.applyBatch(generation, events, events[events.length - 1].position, rebuilding && !caughtUp);
+          generation = await this.applyEvents(generation, events, { replaying: rebuilding && !caughtUp, stopAtFailure: options.exitWhenActive });
         },
         onCheckpoint: async (position) => {
           generation = await this.applyBatch(generation, [], position, false);
@@ -162,6 +180,53 @@ export class ProjectionRunner {
     } finally {
       await subscription.stop();
     }
+  }
+
+  /**
+   * Applies a batch; when it fails, applies its events one at a time to find the one at
+   * fault, which is parked (or, in a rebuild, stops it) so that the events after it are
+   * not held back for ever by one the projection cannot apply.
+   */
+  private async applyEvents(
+    generation: Generation,
+    events: readonly RecordedEvent[],
+    options: { replaying: boolean; stopAtFailure: boolean },
+  ): Promise<Generation> {
+    try {
+      return await this.applyBatch(generation, events, events[events.length - 1].position, options.replaying);
+    } catch (error) {
+      if (!this.mayBeTheEvents(error)) throw error;
+    }
+    let current = generation;
+    for (const event of events) current = await this.applyAlone(current, event, options);
+    return current;
+  }
+
+  private async applyAlone(generation: Generation, event: RecordedEvent, options: { replaying: boolean; stopAtFailure: boolean }): Promise<Generation> {
+    let failure: unknown;
+    for (let attempt = 1; attempt <= ATTEMPTS_ALONE; attempt += 1) {
+      try {
+        return await this.applyBatch(generation, [event], event.position, options.replaying);
+      } catch (error) {
+        if (!this.mayBeTheEvents(error)) throw error;
+        failure = error;
+      }
+      if (attempt < ATTEMPTS_ALONE) await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_ATTEMPTS_MS * attempt));
+    }
+    // A database that does not answer is no fault of the event: retried later, not parked.
+    await this.pool.query('SELECT 1');
+    const fault = new ProjectionEventError(this.definition.name, event, failure);
+    if (options.stopAtFailure) throw fault;
+    await this.store.park(generation, fault);
+    this.options.onParked?.(fault.summary());
+    const next = { ...generation, checkpoint: event.position };
+    this.options.onProgress?.({ projection: this.definition.name, generation: next.generation, eventsApplied: next.eventsApplied, checkpoint: next.checkpoint });
+    return next;
+  }
+
+  /** Another writer, a stop, or a failure of the database's own say nothing about the events. */
+  private mayBeTheEvents(error: unknown): boolean {
+    return !this.stopped && !(error instanceof CheckpointMovedError) && !isPassingFailure(error);
   }
 
   private async applyBatch(generation: Generation, events: readonly RecordedEvent[], to: GlobalPosition, replaying: boolean): Promise<Generation> {

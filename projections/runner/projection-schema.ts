@@ -32,3 +32,30 @@ export class ProjectionRunner1764000000100 implements MigrationInterface {
     await queryRunner.query('DROP TABLE projection_generations; DROP TABLE projection_state;');
   }
 }
+
+/**
+ * Dead letters of the projections (parked-events.ts): one row per event a generation of a
+ * projection could not apply and went past.
+ */
+export class ProjectionParkedEvents1764410000000 implements MigrationInterface {
+  name = 'ProjectionParkedEvents1764410000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE projection_parked_events (
+        projection text NOT NULL,
+        generation int NOT NULL,
+        event_id text NOT NULL,
+        position text NOT NULL,
+        event_type text NOT NULL,
+        error text NOT NULL,
+        parked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (projection, generation, event_id)
+      );
+    `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE projection_parked_events;');
+  }
+}

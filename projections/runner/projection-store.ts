@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { formatPosition, GlobalPosition, parsePosition, START } from '../../src/event-store/position';
+import type { ParkedEvent, ProjectionEventError } from './parked-events';
 import { ProjectionDefinition } from './projection';
 
 export interface Generation {
@@ -111,6 +112,42 @@ export class ProjectionStore {
     if (rowCount !== 1) throw new CheckpointMovedError(generation.name, generation.generation);
   }
 
+  /**
+   * Sets an event aside: its dead letter and the checkpoint past it commit together, so
+   * the event is either parked or still ahead, never lost without a trace.
+   */
+  async park(generation: Generation, fault: ProjectionEventError): Promise<void> {
+    const event = fault.summary();
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO projection_parked_events (projection, generation, event_id, position, event_type, error)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [generation.name, generation.generation, event.eventId, event.position, event.type, event.error],
+      );
+      await this.advance(client, generation, fault.event.position, 0);
+    });
+  }
+
+  /** The events parked by the generations still in use (a retired one's go with its tables). */
+  async parked(name: string): Promise<ParkedEvent[]> {
+    const { rows } = await this.pool.query<{ projection: string; generation: number; event_id: string; position: string; event_type: string; error: string; parked_at: Date }>(
+      `SELECT p.* FROM projection_parked_events p
+         JOIN projection_generations g ON g.name = p.projection AND g.generation = p.generation AND g.status <> 'RETIRED'
+        WHERE p.projection = $1
+        ORDER BY p.generation, p.parked_at`,
+      [name],
+    );
+    return rows.map((row) => ({
+      projection: row.projection,
+      generation: row.generation,
+      eventId: row.event_id,
+      position: row.position,
+      type: row.event_type,
+      error: row.error,
+      parkedAt: row.parked_at.toISOString(),
+    }));
+  }
+
   /** Gathers the planner's statistics of a generation's tables. */
   async analyse(definition: ProjectionDefinition, generation: number): Promise<void> {
     const tables = definition.tables.map((table) => quote(physicalTable(table.name, generation)));
@@ -124,6 +161,11 @@ export class ProjectionStore {
         await client.query(`DROP TABLE IF EXISTS ${quote(physicalTable(table.name, generation))}`);
       }
       await client.query(`DELETE FROM projection_generations WHERE name = $1 AND generation = $2 AND status = 'RETIRED'`, [definition.name, generation]);
+      await client.query(
+        `DELETE FROM projection_parked_events WHERE projection = $1 AND generation = $2
+            AND NOT EXISTS (SELECT 1 FROM projection_generations WHERE name = $1 AND generation = $2)`,
+        [definition.name, generation],
+      );
     });
   }
 

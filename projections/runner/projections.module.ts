@@ -32,6 +32,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
                   onError: (projection, error) =>
                     // The error's class and message only: events may carry personal data.
                     new Logger('Projections').error(`${projection} stopped and will retry: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`),
+                  onParked: (parked) =>
+                    new Logger('Projections').error(`${parked.projection} parked event ${parked.eventId} (${parked.type}) at position ${parked.position} and went on: ${parked.error}`),
                 }),
             ),
         },
@@ -42,7 +44,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     for (const runner of this.runners) {
-      this.registry.register({ name: runner.name, position: () => runner.position() });
+      this.registry.register({ name: runner.name, position: () => runner.position(), parked: () => runner.parked() });
       runner.start();
     }
     this.logger.log(`started ${this.runners.length} projection(s)`);

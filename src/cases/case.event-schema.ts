@@ -33,7 +33,7 @@ import {
   STANDARDS,
   WORKFORCE_TYPES,
 } from './case.enums';
-import { isIsoDay } from '../shared/days';
+import { isLegalDay, legalDayRule } from '../shared/days';
 import type { CaseEventDataMap, CaseEventType } from './case.events';
 
 type Kind =
@@ -191,7 +191,8 @@ function problemWith(spec: Kind, value: unknown): string | null {
     case 'text':
       return typeof value === 'string' && value.trim() !== '' ? null : 'must be a non-empty string';
     case 'day':
-      return isIsoDay(value) ? null : 'must be a date written YYYY-MM-DD';
+      // A correction's replacement reaches the ledger through here, not through DayField.
+      return isLegalDay(value) ? null : legalDayRule();
     case 'boolean':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'count':

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 import path from 'node:path';
+import { DayRange, DEFAULT_LEGAL_DAYS, isIsoDay, LEGAL_DAYS_LIMITS } from '../shared/days';
 
 /**
  * Every setting the service reads, in one validated place. Nothing else reads
@@ -95,6 +96,14 @@ class EnvironmentVariables {
   @Min(0)
   @Max(86400)
   LEDGER_SEAL_INTERVAL_SECONDS = 60;
+
+  /** The first day a body or a query may name (src/shared/days.ts). */
+  @IsString()
+  LEDGER_EARLIEST_DAY = DEFAULT_LEGAL_DAYS.earliest;
+
+  /** The last day a body or a query may name. */
+  @IsString()
+  LEDGER_LATEST_DAY = DEFAULT_LEGAL_DAYS.latest;
 }
 
 export interface AppConfig {
@@ -112,6 +121,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** The sealer (src/ledger): both 0 means this process does not seal. */
   ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
+  /** Days outside it are refused in every body and query (400). */
+  legalDays: DayRange;
 }
 
 export class ConfigurationError extends Error {
@@ -128,9 +139,8 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
   );
   const variables = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const errors = validateSync(variables, { whitelist: true });
-  if (errors.length > 0) {
-    throw new ConfigurationError(errors.flatMap((error) => Object.values(error.constraints ?? {})));
-  }
+  const problems = [...errors.flatMap((error) => Object.values(error.constraints ?? {})), ...legalDaysProblems(variables)];
+  if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port: variables.PORT,
     dataDir: path.resolve(variables.LEDGER_DATA_DIR),
@@ -149,5 +159,16 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
     ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
+    legalDays: { earliest: variables.LEDGER_EARLIEST_DAY, latest: variables.LEDGER_LATEST_DAY },
   };
+}
+
+/** Both days real, in order, and within the limits the read models were built for. */
+function legalDaysProblems(variables: EnvironmentVariables): string[] {
+  const limits = `from ${LEGAL_DAYS_LIMITS.earliest} to ${LEGAL_DAYS_LIMITS.latest}`;
+  const problems = (['LEDGER_EARLIEST_DAY', 'LEDGER_LATEST_DAY'] as const)
+    .filter((name) => !isIsoDay(variables[name]) || variables[name] < LEGAL_DAYS_LIMITS.earliest || variables[name] > LEGAL_DAYS_LIMITS.latest)
+    .map((name) => `${name} must be a date written YYYY-MM-DD ${limits}`);
+  if (problems.length === 0 && variables.LEDGER_EARLIEST_DAY > variables.LEDGER_LATEST_DAY) problems.push('LEDGER_EARLIEST_DAY must not be after LEDGER_LATEST_DAY');
+  return problems;
 }

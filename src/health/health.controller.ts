@@ -5,7 +5,7 @@ import { PG_POOL } from '../database/database.module';
 import { EventStore } from '../event-store/event-store';
 import { formatPosition } from '../event-store/position';
 import { Public } from '../http/public.decorator';
-import { ProjectionStatusRegistry } from './projection-status';
+import { ParkedEventReport, ProjectionStatusRegistry } from './projection-status';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,12 +18,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '`ok` when the database and the event store answer; `degraded` otherwise.' })
+  @ApiOkResponse({ description: '`ok` when the database and the event store answer and no read model has parked an event; `degraded` otherwise, with the parked events in `parkedEvents`.' })
   async health(): Promise<{
     status: 'ok' | 'degraded';
     database: 'ok' | 'unavailable';
     eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
     projections: Record<string, { position: string; lag: number | null }>;
+    parkedEvents: ParkedEventReport[] | 'unavailable';
   }> {
     const database = await this.pool.query('SELECT 1').then(
       () => 'ok' as const,
@@ -34,11 +35,14 @@ export class HealthController {
       ? { engine: this.eventStore.engine, status: 'ok' as const, head: formatPosition(head) }
       : { engine: this.eventStore.engine, status: 'unavailable' as const };
     const projections = head ? await this.projections.report(head) : {};
+    // A parked event is one a read model went past: its figures may be missing that event.
+    const parkedEvents = database === 'ok' ? await this.projections.parked().catch(() => 'unavailable' as const) : ('unavailable' as const);
     return {
-      status: database === 'ok' && eventStore.status === 'ok' ? 'ok' : 'degraded',
+      status: database === 'ok' && eventStore.status === 'ok' && parkedEvents !== 'unavailable' && parkedEvents.length === 0 ? 'ok' : 'degraded',
       database,
       eventStore,
       projections,
+      parkedEvents,
     };
   }
 }

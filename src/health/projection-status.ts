@@ -6,6 +6,17 @@ export interface ProjectionStatusSource {
   readonly name: string;
   /** The last position the projection has committed. */
   position(): Promise<GlobalPosition>;
+  /** The events it could not apply and set aside (projections/runner/parked-events.ts). */
+  parked?(): Promise<ParkedEventReport[]>;
+}
+
+/** What /health says of a parked event: where it is, not why (the page is public; the error is in the dead letter and the log). */
+export interface ParkedEventReport {
+  projection: string;
+  eventId: string;
+  position: string;
+  type: string;
+  parkedAt: string;
 }
 
 /**
@@ -22,6 +33,11 @@ export class ProjectionStatusRegistry {
 
   all(): ProjectionStatusSource[] {
     return [...this.sources.values()];
+  }
+
+  async parked(): Promise<ParkedEventReport[]> {
+    const lists = await Promise.all(this.all().map(async (source) => (await source.parked?.()) ?? []));
+    return lists.flat().map(({ projection, eventId, position, type, parkedAt }) => ({ projection, eventId, position, type, parkedAt }));
   }
 
   async report(head: GlobalPosition): Promise<Record<string, { position: string; lag: number | null }>> {

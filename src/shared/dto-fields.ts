@@ -25,7 +25,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { isIsoDay } from './days';
+import { isLegalDay, legalDayRule } from './days';
 
 /** Free text that goes to the personal-data vault: summaries, rationales, results. */
 export const NARRATIVE_MAX_LENGTH = 20_000;
@@ -52,14 +52,18 @@ function field(schema: Schema, options: FieldOptions, ...checks: PropertyDecorat
   return applyDecorators(ApiPropertyOptional(documented), ValidateIf((_body: object, value: unknown) => value !== undefined), ...checks);
 }
 
-/** A legal date, `YYYY-MM-DD`, that exists in the calendar (the domain's own test). */
+/**
+ * A legal date, `YYYY-MM-DD`, that exists in the calendar and lies in the legal range
+ * (days.ts): the one day type of every body and query, so a day no read model can hold
+ * never enters the ledger.
+ */
 export const DayField = (options: FieldOptions = {}): PropertyDecorator =>
   field(
     { type: String, format: 'date', example: '2021-03-01' },
-    options,
+    { ...options, description: [options.description, 'Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).'].filter(Boolean).join('. ') },
     ValidateBy({
-      name: 'isIsoDay',
-      validator: { validate: (value: unknown) => isIsoDay(value), defaultMessage: () => '$property must be a date written YYYY-MM-DD' },
+      name: 'isLegalDay',
+      validator: { validate: (value: unknown) => isLegalDay(value), defaultMessage: () => `$property ${legalDayRule()}` },
     }),
   );
 

@@ -9,7 +9,7 @@ import { physicalTable, ProjectionStore } from '../../projections/runner/project
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
 
 /** A toy read model: events per stream, and the sum of their `n`. */
-function counter(options: { version?: number; failOnce?: (event: RecordedEvent) => boolean } = {}): ProjectionDefinition {
+function counter(options: { version?: number; failOnce?: (event: RecordedEvent) => boolean; failAlways?: (event: RecordedEvent) => boolean } = {}): ProjectionDefinition {
   let failed = false;
   return {
     name: 'counter',
@@ -24,6 +24,7 @@ function counter(options: { version?: number; failOnce?: (event: RecordedEvent) 
     async apply(events, context) {
       const byStream = new Map<string, { events: number; total: number }>();
       for (const event of events) {
+        if (options.failAlways?.(event)) throw new RangeError('Invalid time value');
         if (options.failOnce && !failed && options.failOnce(event)) {
           failed = true;
           throw new Error('projection crashed half way through a batch');
@@ -127,9 +128,37 @@ describe('projection runner', () => {
     });
     runner.start();
     await waitFor(totals, (t) => t.events === 60);
-    expect(errors).toHaveLength(1);
+    // A failure that passes is tried again, not parked.
+    expect(errors).toEqual([]);
+    expect(await runner.parked()).toEqual([]);
     expect(await totals()).toEqual({ events: 60, total: 60 });
     await runner.stop();
+  });
+
+  it('parks an event it can never apply, applies the rest of its batch and the later events, and says which', async () => {
+    await appendMany(3, 20);
+    const { rows } = await pool.query<{ stream_name: string }>('SELECT stream_name FROM ledger_streams ORDER BY stream_name LIMIT 1');
+    const first = rows[0].stream_name;
+    const poison = (event: RecordedEvent): boolean => event.revision === 10n && event.streamName === first;
+    const parked: string[] = [];
+    const runner = new ProjectionRunner(store, pool, counter({ failAlways: poison }), {
+      checkIntervalMs: 50,
+      onParked: (event) => parked.push(event.eventId),
+    });
+    runner.start();
+    await waitFor(totals, (t) => t.events === 59);
+    await appendMany(1, 5);
+    await waitFor(totals, (t) => t.events === 64);
+    const [poisoned] = (await store.readStream(first)).filter((event) => event.revision === 10n);
+    expect(parked).toEqual([poisoned.eventId]);
+    expect(await runner.parked()).toEqual([
+      expect.objectContaining({ projection: 'counter', eventId: poisoned.eventId, position: formatPosition(poisoned.position), type: 'Counted', error: 'RangeError: Invalid time value' }),
+    ]);
+    await runner.stop();
+    // A rebuild stops there and says where.
+    await expect(new ProjectionRunner(store, pool, counter({ failAlways: poison })).rebuild({ fresh: true })).rejects.toThrow(
+      `counter cannot apply event ${poisoned.eventId} (Counted) at position ${formatPosition(poisoned.position)}: RangeError: Invalid time value`,
+    );
   });
 
   it('lets only one of two runners write a projection at a time', async () => {
