@@ -37,12 +37,14 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const streamName = caseStreamName(command.caseId);
     const { state, revision } = await loadCase(this.store, command.caseId);
     // A referral opens a stream that must not exist (so If-Match means nothing to it); the
-    // other commands address an existing case, which the actor must be allowed to see.
+    // other commands address an existing case, which the actor must be allowed to see. A
+    // referral naming an existing case the actor may not see gets the answer a read of it
+    // would (404 for a covert case or another force's): a 409 would tell them it exists.
     const opening = command.type === 'ReceiveReferral';
-    if (!opening && state !== null) {
+    if (state !== null) {
       ensureMayWrite(context.actor, state, this.conflicts.declaredBy(context.actor.userId));
       // A client that saw an older revision decided on an older case: 409 before any rule.
-      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+      if (!opening && context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
       }
     }
