@@ -21,6 +21,10 @@ import { caseNotFound, ensureMayWrite } from './case.write-access';
 import { Vault } from '../vault/vault';
 import { sealCaseEvent } from '../vault/case-vault';
 import { ConflictRegistry } from '../access/conflicts/conflict-registry';
+import { visibleSensitivities } from '../access/case-access-policy';
+import type { Actor } from '../http';
+import { problem } from '../http/problem';
+import type { CaseWriter } from './case.writer';
 
 const CASE_MUST_EXIST: CaseRuleName = 'caseMustExist';
 
@@ -48,7 +52,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
       }
     }
-    const decided = decideOnExistingCase(command, state);
+    const decided = decideOnExistingCase(command, state, writerOf(context.actor));
     const eventIds = context.eventIds(streamName, decided.length);
     // Personal data is encrypted before the append, so the events' hashes cover the ciphertext.
     const events = await Promise.all(decided.map((event, index) => sealCaseEvent(this.vault, command.caseId, event, state, eventIds[index])));
@@ -66,12 +70,26 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   }
 }
 
-/** decide, with its refusal for a case that does not exist answered as a 404 rather than a 422. */
-function decideOnExistingCase(command: CaseCommand, state: CaseState): CaseEvent[] {
+/**
+ * The rules that refuse a writer for their rights rather than for the state of the case: a
+ * 403 naming the rule, as write access refuses (case.write-access.ts), not a 422.
+ */
+const WRITER_RIGHTS_RULES: readonly CaseRuleName[] = ['correctionBeyondWritersForce', 'correctionBeyondWritersSensitivity'];
+
+function writerOf(actor: Actor): CaseWriter {
+  return { force: actor.force, sensitivities: visibleSensitivities(actor) };
+}
+
+/** decide, with its refusal for a case that does not exist answered as a 404, and a writer's rights as a 403, rather than a 422. */
+function decideOnExistingCase(command: CaseCommand, state: CaseState, writer: CaseWriter): CaseEvent[] {
   try {
-    return decide(command, state);
+    return decide(command, state, writer);
   } catch (error) {
-    if (error instanceof DomainError && error.rule === CASE_MUST_EXIST) throw caseNotFound(command.caseId);
+    if (!(error instanceof DomainError)) throw error;
+    if (error.rule === CASE_MUST_EXIST) throw caseNotFound(command.caseId);
+    if (WRITER_RIGHTS_RULES.some((rule) => rule === error.rule)) {
+      throw problem(403, 'forbidden', `${error.rule}: ${error.message}.`, { extensions: { rule: error.rule, reason: error.rule } });
+    }
     throw error;
   }
 }

@@ -13,7 +13,7 @@ import { NotFoundError } from '../shared/domain-error';
 import type { Case } from './case.state';
 
 /** Opening a case is for the writer's own force, unless they act for all forces. */
-export function mayOpenCaseFor(actor: Actor, force: string): boolean {
+export function mayOpenCaseFor(actor: Pick<Actor, 'force'>, force: string): boolean {
   return actor.force === ALL_FORCES || actor.force === force;
 }
 
