@@ -2,13 +2,18 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays } from 'date-fns';
 import { ALL_FORCES } from '../../src/access/case-access-policy';
+import { CaseReadAccess } from '../../src/access/case-read-access';
 import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { AccessLogQuery } from './access-log.dto';
 import { ACCESS_LOG_PROJECTION } from './access-log.projection';
 import { AccessLogPage, AccessLogQueries } from './access-log.queries';
 
-/** An auditor sees every read; a DCC only reads of their own force's cases (all, if national). */
+/**
+ * Reads of people's records and of ids that are no case: an auditor sees all; a DCC only
+ * those recorded against their own force (all, if national). Reads of cases follow the case
+ * read rules (CaseReadAccess.scope).
+ */
 function forceScope(actor: Actor): string | null {
   if (actor.roles.includes('AUDITOR') || actor.force === ALL_FORCES) return null;
   return actor.force;
@@ -27,7 +32,10 @@ function instant(value: string | undefined, dayEnd: boolean): string | undefined
 @ApiTags('access-log')
 @Controller('access-log')
 export class AccessLogController {
-  constructor(private readonly queries: AccessLogQueries) {}
+  constructor(
+    private readonly queries: AccessLogQueries,
+    private readonly access: CaseReadAccess,
+  ) {}
 
   @Get()
   @Roles('AUDITOR', 'DCC')
@@ -36,6 +44,8 @@ export class AccessLogController {
   list(@Query() query: AccessLogQuery, @CurrentActor() actor: Actor): Promise<AccessLogPage> {
     return this.queries.list({
       force: forceScope(actor),
+      // Exactly the cases the reader could open: a read of any other case is not shown, nor counted.
+      scope: this.access.scope(actor),
       caseId: query.caseId,
       userId: query.userId,
       from: instant(query.from, false),

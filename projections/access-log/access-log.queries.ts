@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
+import type { CaseListScope } from '../../src/access/case-access-policy';
 import { PG_POOL } from '../../src/database/database.module';
+import { CASE_STATUS_TABLE } from '../case-status/case-status.projection';
 import { ACCESS_LOG_TABLE } from './access-log.projection';
 import { isNotBuiltYet } from '../runner/read-model-errors';
 
@@ -25,8 +27,13 @@ export interface AccessLogPage {
 }
 
 export interface AccessLogFilter {
-  /** Only reads of this force's cases (a DCC's own), or null for all. */
+  /**
+   * Reads of people's records and of ids that are no case: only this force's (a DCC's own),
+   * or null for all. Reads of a case: only of the cases `scope` admits.
+   */
   force: string | null;
+  /** The reader's need-to-know (src/access): the cases whose reads they may see. */
+  scope: CaseListScope;
   caseId?: string;
   userId?: string;
   /** Inclusive instant. */
@@ -58,18 +65,25 @@ export class AccessLogQueries {
   async list(filter: AccessLogFilter): Promise<AccessLogPage> {
     const parameters: unknown[] = [];
     const parameter = (value: unknown): string => `$${parameters.push(value)}`;
-    const where = ['true'];
-    if (filter.force !== null) where.push(`force = ${parameter(filter.force)}`);
-    if (filter.caseId !== undefined) where.push(`case_id = ${parameter(filter.caseId)}`);
-    if (filter.userId !== undefined) where.push(`user_id = ${parameter(filter.userId)}`);
-    if (filter.from !== undefined) where.push(`at >= ${parameter(filter.from)}::timestamptz`);
-    if (filter.to !== undefined) where.push(`at < ${parameter(filter.to)}::timestamptz`);
+    const force = filter.force === null ? 'true' : `log.force = ${parameter(filter.force)}`;
+    const where = [
+      // A read of a case shows only where the case read rules let the reader see the case; a
+      // read of a person's record, or of an id that is no case, by the force it was recorded against.
+      `CASE WHEN log.case_id IS NULL THEN ${force}
+            WHEN c.case_id IS NULL THEN log.force IS NULL AND ${force}
+            ELSE ${caseScopeCondition(filter.scope, parameter)} END`,
+    ];
+    if (filter.caseId !== undefined) where.push(`log.case_id = ${parameter(filter.caseId)}`);
+    if (filter.userId !== undefined) where.push(`log.user_id = ${parameter(filter.userId)}`);
+    if (filter.from !== undefined) where.push(`log.at >= ${parameter(filter.from)}::timestamptz`);
+    if (filter.to !== undefined) where.push(`log.at < ${parameter(filter.to)}::timestamptz`);
     const limit = parameter(filter.pageSize);
     const offset = parameter((filter.page - 1) * filter.pageSize);
     const rows = await this.query<Row>(
-      `SELECT case_id, person_id, user_id, roles, purpose, at, granted, reason_if_refused, count(*) OVER () AS total
-         FROM ${ACCESS_LOG_TABLE} WHERE ${where.join(' AND ')}
-        ORDER BY at DESC, event_id LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT log.case_id, log.person_id, log.user_id, log.roles, log.purpose, log.at, log.granted, log.reason_if_refused, count(*) OVER () AS total
+         FROM ${ACCESS_LOG_TABLE} AS log LEFT JOIN ${CASE_STATUS_TABLE} AS c ON c.case_id = log.case_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY log.at DESC, log.event_id LIMIT ${limit} OFFSET ${offset}`,
       parameters,
     );
     return {
@@ -98,4 +112,21 @@ export class AccessLogQueries {
       throw error;
     }
   }
+}
+
+/**
+ * The case read rules (src/access/case-access-policy.ts, listScope) as SQL over the case's
+ * current case-status row, aliased `c`: the same rules a read of the case applies, so the
+ * log shows no read of a case its reader could not open (a covert case about them, one they
+ * declared a conflict on). A read recorded against a force but of a case the read model does
+ * not have yet is left out until it has it: nothing is shown that could not be judged.
+ */
+export function caseScopeCondition(scope: CaseListScope, parameter: (value: unknown) => string): string {
+  const conditions = [
+    `c.sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`,
+    `NOT (c.subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`,
+    `NOT (c.case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`,
+  ];
+  if (scope.force !== null) conditions.push(`c.force = ${parameter(scope.force)}`);
+  return `(${conditions.join(' AND ')})`;
 }

@@ -6,11 +6,16 @@
  *   cases they may not see: covert ones, other forces', their own).
  * `outsideOwnForce` says the reader is not of the force (nor national). A third signal, repeated
  * reads of one case by a user with no part in it, needs the case's actors and is not here yet.
+ * Only reads of the cases the dashboard's reader could open are counted (the case read rules,
+ * as `GET /access-log` applies them): an inspector is not told of refused reads of a covert
+ * case, nor a DCC of the reads of a covert case about them.
  */
 import { Injectable } from '@nestjs/common';
 import { addDays } from 'date-fns';
+import type { CaseListScope } from '../../src/access/case-access-policy';
+import { CASE_STATUS_TABLE } from '../case-status/case-status.projection';
 import { ACCESS_LOG_TABLE } from './access-log.projection';
-import { AccessLogQueries } from './access-log.queries';
+import { AccessLogQueries, caseScopeCondition } from './access-log.queries';
 
 export const MANY_CASES_A_DAY = 20;
 export const MANY_REFUSALS_A_DAY = 5;
@@ -42,20 +47,22 @@ interface Row {
 export class UnusualReadingQueries {
   constructor(private readonly log: AccessLogQueries) {}
 
-  /** `today` is `YYYY-MM-DD`; days are UTC, as the access streams are. */
-  async forForce(force: string, today: string): Promise<UnusualReading[]> {
+  /** `today` is `YYYY-MM-DD`; days are UTC, as the access streams are. `scope`: the dashboard reader's need-to-know. */
+  async forForce(force: string, today: string, scope: CaseListScope): Promise<UnusualReading[]> {
     const since = addDays(new Date(`${today}T00:00:00Z`), 1 - UNUSUAL_READING_DAYS).toISOString();
+    const parameters: unknown[] = [force, since, MANY_CASES_A_DAY, MANY_REFUSALS_A_DAY];
+    const parameter = (value: unknown): string => `$${parameters.push(value)}`;
     const rows = await this.log.query<Row>(
-      `SELECT user_id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-              count(DISTINCT case_id)::int AS distinct_cases, count(*)::int AS reads,
-              count(*) FILTER (WHERE NOT granted)::int AS refused_reads,
-              bool_or(reader_force <> $1 AND reader_force <> '*') AS outside_own_force
-         FROM ${ACCESS_LOG_TABLE}
-        WHERE force = $1 AND case_id IS NOT NULL AND at >= $2::timestamptz
-        GROUP BY user_id, day
-       HAVING count(DISTINCT case_id) > $3 OR count(*) FILTER (WHERE NOT granted) > $4
-        ORDER BY day DESC, user_id`,
-      [force, since, MANY_CASES_A_DAY, MANY_REFUSALS_A_DAY],
+      `SELECT log.user_id, to_char(log.at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+              count(DISTINCT log.case_id)::int AS distinct_cases, count(*)::int AS reads,
+              count(*) FILTER (WHERE NOT log.granted)::int AS refused_reads,
+              bool_or(log.reader_force <> $1 AND log.reader_force <> '*') AS outside_own_force
+         FROM ${ACCESS_LOG_TABLE} AS log JOIN ${CASE_STATUS_TABLE} AS c ON c.case_id = log.case_id
+        WHERE c.force = $1 AND log.at >= $2::timestamptz AND ${caseScopeCondition(scope, parameter)}
+        GROUP BY log.user_id, day
+       HAVING count(DISTINCT log.case_id) > $3 OR count(*) FILTER (WHERE NOT log.granted) > $4
+        ORDER BY day DESC, log.user_id`,
+      parameters,
     );
     return rows.map((row) => ({
       userId: row.user_id,

@@ -6,6 +6,7 @@ import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import type { CaseExport } from '../../src/ledger/case-export';
 import { CaseIdPipe } from '../case-status/case-id.pipe';
+import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
 import { CaseExportBuilder } from './case-export.service';
 
 @ApiTags('cases')
@@ -14,6 +15,7 @@ export class CaseExportController {
   constructor(
     private readonly exports: CaseExportBuilder,
     private readonly access: CaseReadAccess,
+    private readonly before: CaseFactsBeforeLoadingSource,
   ) {}
 
   @Get(':caseId/export')
@@ -26,6 +28,7 @@ export class CaseExportController {
       'Check it offline with `npm run ledger -- verify-export <file>`.',
   })
   export(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<CaseExport> {
-    return this.access.open({ reader: actor, purpose, caseId }, () => this.exports.load(caseId));
+    // Decided on the case-status row before the stream is read, or a seal or proof looked up.
+    return this.access.openCostly({ reader: actor, purpose, caseId }, () => this.before.of(caseId), () => this.exports.load(caseId));
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
+import { CaseStatusQueries } from '../case-status/case-status.queries';
 import { AccessModule } from '../../src/access/access.module';
 import { LedgerModule } from '../../src/ledger/ledger.module';
 import { CaseExportController } from './case-export.controller';
@@ -8,6 +10,6 @@ import { CaseExportBuilder } from './case-export.service';
 @Module({
   imports: [AccessModule, LedgerModule],
   controllers: [CaseExportController],
-  providers: [CaseExportBuilder],
+  providers: [CaseExportBuilder, CaseStatusQueries, CaseFactsBeforeLoadingSource],
 })
 export class CaseExportModule {}

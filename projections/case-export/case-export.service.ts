@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import { caseStreamName } from '../../src/cases/case.stream';
 import { EventStore } from '../../src/event-store/event-store';
+import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition, isAfter, parsePosition } from '../../src/event-store/position';
 import { CASE_EXPORT_FORMAT, CaseExport } from '../../src/ledger/case-export';
 import { LedgerService } from '../../src/ledger/ledger.service';
@@ -21,11 +22,16 @@ export class CaseExportBuilder {
     private readonly ledger: LedgerService,
   ) {}
 
-  async load(caseId: string): Promise<LoadedCase<CaseExport> | undefined> {
+  /** The facts to judge the read by, and the export to build once it is granted. */
+  async load(caseId: string): Promise<LoadedCase<() => Promise<CaseExport>> | undefined> {
     const streamName = caseStreamName(caseId);
     const stream = await this.store.readStream(streamName);
     const status = statusFrom(stream);
     if (status === null) return undefined;
+    return { facts: accessFactsOf(status), value: () => this.build(caseId, streamName, stream) };
+  }
+
+  private async build(caseId: string, streamName: string, stream: readonly RecordedEvent[]): Promise<CaseExport> {
     const seal = await this.ledger.latestSeal().catch((error: unknown) => {
       if (error instanceof NotFoundError) return null;
       throw error;
@@ -34,26 +40,23 @@ export class CaseExportBuilder {
     const sealed = sealedThrough === undefined ? [] : stream.filter((event) => !isAfter(event.position, sealedThrough));
     const inclusionProofs = seal === null ? [] : await Promise.all(sealed.map((event) => this.ledger.inclusionProof(event.eventId, seal.treeSize)));
     return {
-      facts: accessFactsOf(status),
-      value: {
-        format: CASE_EXPORT_FORMAT,
-        caseId,
-        streamName,
-        exportedAt: new Date().toISOString(),
-        events: stream.map((event) => ({
-          eventId: event.eventId,
-          type: event.type,
-          revision: Number(event.revision),
-          position: formatPosition(event.position),
-          recordedAt: event.recordedAt,
-          data: event.data,
-          metadata: event.metadata,
-          hash: event.hash,
-        })),
-        seal,
-        inclusionProofs,
-        unsealedEvents: stream.length - sealed.length,
-      },
+      format: CASE_EXPORT_FORMAT,
+      caseId,
+      streamName,
+      exportedAt: new Date().toISOString(),
+      events: stream.map((event) => ({
+        eventId: event.eventId,
+        type: event.type,
+        revision: Number(event.revision),
+        position: formatPosition(event.position),
+        recordedAt: event.recordedAt,
+        data: event.data,
+        metadata: event.metadata,
+        hash: event.hash,
+      })),
+      seal,
+      inclusionProofs,
+      unsealedEvents: stream.length - sealed.length,
     };
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
+import { CaseStatusQueries } from '../case-status/case-status.queries';
 import { AccessModule } from '../../src/access/access.module';
 import { CaseHistoryController } from './case-history.controller';
 import { CaseHistoryReader } from './case-history.service';
@@ -7,6 +9,6 @@ import { CaseHistoryReader } from './case-history.service';
 @Module({
   imports: [AccessModule],
   controllers: [CaseHistoryController],
-  providers: [CaseHistoryReader],
+  providers: [CaseHistoryReader, CaseStatusQueries, CaseFactsBeforeLoadingSource],
 })
 export class CaseHistoryModule {}

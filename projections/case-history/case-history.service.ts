@@ -19,12 +19,13 @@ export class CaseHistoryReader {
     private readonly vault: Vault,
   ) {}
 
-  async load(caseId: string, asOf: string | undefined): Promise<LoadedCase<CaseHistory> | undefined> {
+  /** The facts to judge the read by, and the history to make once it is granted. */
+  async load(caseId: string, asOf: string | undefined): Promise<LoadedCase<() => Promise<CaseHistory>> | undefined> {
     const stream = await this.store.readStream(caseStreamName(caseId));
     const now = statusFrom(stream);
     if (now === null) return undefined;
     // Personal data opens only here, for a reader already let in: erased people's fields read `{ erased: true }`.
-    const history = caseHistory(caseId, stream, asOf === undefined ? undefined : recordedByMs(asOf));
-    return { facts: accessFactsOf(now), value: await this.vault.open(history) };
+    const open = (): Promise<CaseHistory> => this.vault.open(caseHistory(caseId, stream, asOf === undefined ? undefined : recordedByMs(asOf)));
+    return { facts: accessFactsOf(now), value: open };
   }
 }

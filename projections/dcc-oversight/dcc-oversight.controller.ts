@@ -56,6 +56,6 @@ export class DccOversightController {
     const today = this.clock.today();
     const dashboard = dccDashboard(force, await this.queries.forForce(force, scope, today), today);
     // Who reads the force's cases, from the access log (projections/access-log/unusual-reading.ts).
-    return { ...dashboard, unusualReading: await this.unusualReading.forForce(force, today) };
+    return { ...dashboard, unusualReading: await this.unusualReading.forForce(force, today, scope) };
   }
 }

@@ -22,6 +22,13 @@ export interface LoadedCase<T> {
 }
 
 /**
+ * What is known of a case before its record is loaded: the facts of its case-status row;
+ * `noSuchCase` when it has neither row nor stream; `notInReadModelYet` when its stream
+ * exists but the read model has not caught up with it.
+ */
+export type CaseFactsBeforeLoading = { facts: CaseAccessFacts } | 'noSuchCase' | 'notInReadModelYet';
+
+/**
  * Every read of a case goes through here: `open` for one case, `scope` for lists. It adds the
  * reader's declared conflicts (ConflictRegistry) to what the policy judges, decides, and
  * records the read as `CaseAccessed`, granted or refused (AccessRecorder: buffered, so the
@@ -38,16 +45,34 @@ export class CaseReadAccess {
   async open<T>(read: CaseRead, load: () => Promise<LoadedCase<T> | undefined>): Promise<T> {
     const reader = this.withConflicts(read.reader);
     const loaded = await load();
-    if (loaded === undefined) {
-      await this.record(read, null, { granted: false, reason: 'caseNotFound' });
-      throw caseNotFound(read.caseId);
-    }
+    if (loaded === undefined) return this.refuseAsNotFound(read);
     const decision = decideAccess(reader, { ...loaded.facts, caseId: read.caseId });
-    await this.record(read, loaded.facts.force, decision.granted ? { granted: true } : { granted: false, reason: decision.reason });
-    if (decision.granted) return loaded.value;
-    // The same 404 as for a case that does not exist, so a refusal cannot be told apart from it.
-    if (decision.status === 404) throw caseNotFound(read.caseId);
-    throw problem(403, 'forbidden', REFUSAL_DETAIL[decision.reason], { extensions: { reason: decision.reason } });
+    if (!decision.granted) return this.refuse(read, loaded.facts.force, decision);
+    await this.record(read, loaded.facts.force, { granted: true });
+    return loaded.value;
+  }
+
+  /**
+   * `open` for a read whose record is costly to load and to open (history, export): access is
+   * decided first on what `before` knows (the case-status row), so that a refused read loads,
+   * decrypts and proves nothing, and takes as long for an existing covert case as for an
+   * unknown id. What `load` then reads is judged again (the row may be behind the stream: a
+   * correction may just have made the case covert), and the value is made only once granted.
+   */
+  async openCostly<T>(read: CaseRead, before: () => Promise<CaseFactsBeforeLoading>, load: () => Promise<LoadedCase<() => Promise<T>> | undefined>): Promise<T> {
+    const known = await before();
+    if (known === 'noSuchCase') return this.refuseAsNotFound(read);
+    if (known !== 'notInReadModelYet') {
+      const decision = decideAccess(this.withConflicts(read.reader), { ...known.facts, caseId: read.caseId });
+      if (!decision.granted) return this.refuse(read, known.facts.force, decision);
+    }
+    const make = await this.open(read, load);
+    return make();
+  }
+
+  /** Whether the reader may read the case, judged on `facts` with their declared conflicts; nothing is recorded. */
+  mayRead(reader: Reader, caseId: string, facts: CaseAccessFacts): boolean {
+    return decideAccess(this.withConflicts(reader), { ...facts, caseId }).granted;
   }
 
   scope(reader: Reader): CaseListScope {
@@ -56,6 +81,18 @@ export class CaseReadAccess {
 
   private withConflicts(reader: Reader): Reader {
     return { ...reader, declaredConflicts: this.conflicts.declaredBy(reader.userId) };
+  }
+
+  private async refuseAsNotFound(read: CaseRead): Promise<never> {
+    await this.record(read, null, { granted: false, reason: 'caseNotFound' });
+    throw caseNotFound(read.caseId);
+  }
+
+  private async refuse(read: CaseRead, caseForce: string, decision: { status: 403 | 404; reason: AccessRefusal }): Promise<never> {
+    await this.record(read, caseForce, { granted: false, reason: decision.reason });
+    // The same 404 as for a case that does not exist, so a refusal cannot be told apart from it.
+    if (decision.status === 404) throw caseNotFound(read.caseId);
+    throw problem(403, 'forbidden', REFUSAL_DETAIL[decision.reason], { extensions: { reason: decision.reason } });
   }
 
   private record(read: CaseRead, caseForce: string | null, outcome: RecordedOutcome): Promise<void> {

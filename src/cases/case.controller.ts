@@ -9,13 +9,15 @@ import { applyDecorators, Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, problem, Roles } from '../http';
+import { RechecksRightsOnReplay } from '../http/replay-rights';
 import { DomainError } from '../shared/domain-error';
 import type { CaseCommand } from './case.command-types';
 import { CASE_COMMAND_ROUTES, CASE_RECORDERS, describeRoute, toCaseCommand } from './case.command-routes';
 import type { CaseCommandRoute } from './case.command-routes';
 import { ExecuteCaseCommand } from './case.commands';
 import type { CaseRuleName } from './case.rule-book';
-import { mayOpenCaseFor } from './case.write-access';
+import { mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
+import { CaseReplayRights } from './case.replay-rights';
 import { ReceiveReferralBody } from './dto/opening.dto';
 import { CaseParams, SubjectParams } from './dto/params.dto';
 
@@ -24,6 +26,8 @@ const NOT_FOUND = ApiResponse({ status: 404, description: 'No such case in a for
 
 @ApiTags('cases')
 @Controller('cases')
+// A retry replayed from its Idempotency-Key is answered only while its sender may still write to the case.
+@RechecksRightsOnReplay(CaseReplayRights)
 export class CaseCommandsController {
   constructor(private readonly commandBus: CommandBus) {}
 
@@ -32,9 +36,7 @@ export class CaseCommandsController {
   @ApiCommand('caseId')
   @ApiOperation({ operationId: 'ReceiveReferral', summary: 'Opens a case: appends ReferralReceived' })
   async receiveReferral(@Body() body: ReceiveReferralBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
-    if (!mayOpenCaseFor(context.actor, body.force)) {
-      throw problem(403, 'forbidden', `Only a user of force ${body.force}, or one acting for all forces, may open its cases.`);
-    }
+    if (!mayOpenCaseFor(context.actor, body.force)) throw mayNotOpenCaseFor(body.force);
     // Derived from the Idempotency-Key when there is one, so a retry names the same case.
     const caseId = body.caseId ?? context.newId('case');
     try {

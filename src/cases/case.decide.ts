@@ -27,8 +27,11 @@ import {
   requireSubject,
 } from './case.rules';
 import type { CaseState } from './case.state';
+import { UNRESTRICTED_WRITER } from './case.writer';
+import type { CaseWriter } from './case.writer';
 
-export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
+/** `writer`: whose rights a correction of the opening event is held to. */
+export function decide(command: CaseCommand, state: CaseState, writer: CaseWriter = UNRESTRICTED_WRITER): CaseEvent[] {
   if (command.type === 'ReceiveReferral') {
     ensure(state === null, 'caseAlreadyExists');
     const { type, ...referral } = command;
@@ -150,7 +153,7 @@ export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     case 'RecordLearning':
       return [event('LearningRecorded', payloadOf(command))];
     case 'CorrectRecord':
-      return decideCorrection(current, payloadOf(command));
+      return decideCorrection(current, payloadOf(command), writer);
     case 'CloseCase':
       return [event('CaseClosed', payloadOf(command))];
     default: {

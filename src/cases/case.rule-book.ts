@@ -194,6 +194,14 @@ export const CASE_RULES = {
       "a correction cannot change the ids other events refer to: a referral's caseId, a subject's subjectId, an allegation's allegationId",
     source: RECORD,
   },
+  correctionBeyondWritersForce: {
+    message: 'a correction may move a case only to a force the writer could open a case for: their own, unless they act for all forces',
+    source: 'need-to-know: the rights of opening a case',
+  },
+  correctionBeyondWritersSensitivity: {
+    message: "a correction may not make a case more sensitive than the writer's roles may see",
+    source: 'need-to-know: who may see restricted and covert cases',
+  },
   replacementMustMatchEventType: {
     message: "the replacement must be a complete, valid payload of the corrected event's type",
     source: 'events.md (RecordCorrected)',

@@ -8,13 +8,19 @@
 import { ALL_FORCES, decideAccess } from '../access/case-access-policy';
 import type { AccessRefusal } from '../access/case-access-policy';
 import { problem } from '../http/problem';
+import type { Problem } from '../http/problem';
 import type { Actor } from '../http';
 import { NotFoundError } from '../shared/domain-error';
 import type { Case } from './case.state';
 
 /** Opening a case is for the writer's own force, unless they act for all forces. */
-export function mayOpenCaseFor(actor: Actor, force: string): boolean {
+export function mayOpenCaseFor(actor: Pick<Actor, 'force'>, force: string): boolean {
   return actor.force === ALL_FORCES || actor.force === force;
+}
+
+/** The 403 for opening a case of a force the writer does not act for. */
+export function mayNotOpenCaseFor(force: string): Problem {
+  return problem(403, 'forbidden', `Only a user of force ${force}, or one acting for all forces, may open its cases.`);
 }
 
 /**

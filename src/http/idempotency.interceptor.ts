@@ -1,16 +1,19 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
+import type { Type } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import canonicalize from 'canonicalize';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { catchError, from, map, mergeMap, Observable, throwError } from 'rxjs';
 import { ledgerRequest, LedgerRequest } from './actor';
 import { readIdempotencyKey } from './command-context';
 import { LEDGER_POSITION_HEADER, renderCommandResponse } from './command-response';
 import { IdempotencyStore, KeyedRequest, StoredResponse } from './idempotency-store';
 import { problem } from './problem';
+import { REPLAY_RIGHTS } from './replay-rights';
+import type { ReplayRights } from './replay-rights';
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 // The headers a command's answer carries that a replay must carry again.
@@ -19,7 +22,8 @@ const REPLAYED_HEADERS = ['ETag', LEDGER_POSITION_HEADER, 'Location'];
 /**
  * Idempotency-Key on a command: the first request with a key reserves it and runs; a
  * retry with the same method, path and body gets the first response again without running
- * the command; the key with another request is a 422. A retry that arrives while the first
+ * the command, once the route's RechecksRightsOnReplay (if any) has found the actor still
+ * entitled to it; the key with another request is a 422. A retry that arrives while the first
  * is still running waits for it (up to `waitMs`) rather than running beside it.
  */
 @Injectable()
@@ -31,6 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
+    private readonly modules: ModuleRef,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -43,9 +48,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const keyed: KeyedRequest = { userId: request.actor.userId, key, requestHash: hashRequest(request) };
     const response = context.switchToHttp().getResponse<Response>();
     const statusCode = this.statusCodeOf(context, request);
+    const rights = this.reflector.getAllAndOverride<Type<ReplayRights> | undefined>(REPLAY_RIGHTS, [context.getHandler(), context.getClass()]);
     return from(this.reserve(keyed)).pipe(
-      mergeMap((replay) => (replay ? of(this.replay(replay, response)) : this.run(keyed, next, response, statusCode))),
+      mergeMap((replay) => (replay ? from(this.recheck(rights, request, replay)).pipe(map(() => this.replay(replay, response))) : this.run(keyed, next, response, statusCode))),
     );
+  }
+
+  /** The actor's right, checked again before a replay (RechecksRightsOnReplay): it may have gone since. */
+  private async recheck(rights: Type<ReplayRights> | undefined, request: LedgerRequest, stored: StoredResponse): Promise<void> {
+    if (rights === undefined || request.actor === undefined) return;
+    const earlierBody: unknown = stored.body === null ? undefined : JSON.parse(stored.body);
+    await this.modules.get(rights, { strict: false }).ensureMayReplay(request.actor, request, earlierBody);
   }
 
   private run(keyed: KeyedRequest, next: CallHandler, response: Response, statusCode: number): Observable<unknown> {

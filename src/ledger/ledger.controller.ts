@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { problem, Roles } from '../http';
+import { CurrentActor, problem, Roles } from '../http';
+import type { Actor } from '../http';
 import { ConsistencyProofQuery, InclusionProofQuery } from './ledger.dto';
 import { LedgerService } from './ledger.service';
+import { ProvableStreams } from './provable-streams';
 import { ConsistencyProof, InclusionProof } from './proofs';
 import { RecordedSeal } from './seal';
 import { VerifyResult } from './verify';
@@ -10,7 +12,10 @@ import { VerifyResult } from './verify';
 @ApiTags('ledger')
 @Controller('ledger')
 export class LedgerController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly provable: ProvableStreams,
+  ) {}
 
   @Get('verify')
   @Roles('AUDITOR')
@@ -29,9 +34,13 @@ export class LedgerController {
 
   @Get('proofs/inclusion')
   @Roles('AUDITOR', 'INSPECTOR')
-  @ApiOperation({ summary: 'RFC 9162 inclusion proof: the event is a leaf of a seal\'s tree (the latest seal unless treeSize names one).' })
-  inclusionProof(@Query() query: InclusionProofQuery): Promise<InclusionProof> {
-    return this.ledger.inclusionProof(query.eventId, query.treeSize);
+  @ApiOperation({
+    summary:
+      'RFC 9162 inclusion proof: the event is a leaf of a seal\'s tree (the latest seal unless treeSize names one). ' +
+      'An event of a case the reader may not read is answered as an unknown event (404).',
+  })
+  inclusionProof(@Query() query: InclusionProofQuery, @CurrentActor() actor: Actor): Promise<InclusionProof> {
+    return this.ledger.inclusionProof(query.eventId, query.treeSize, (streamName) => this.provable.mayProve(actor, streamName));
   }
 
   @Get('proofs/consistency')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Pool } from 'pg';
+import { AccessModule } from '../access/access.module';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { PG_POOL } from '../database/database.module';
@@ -12,6 +13,7 @@ import { PostgresLedgerSource } from './postgres/postgres-ledger-source';
 import { PostgresMerkleTree } from './postgres/postgres-merkle-tree';
 import { LedgerSealer } from './sealer';
 import { PostgresSealerLock } from './sealer-lock';
+import { ProvableStreams } from './provable-streams';
 
 /**
  * Tamper evidence (architecture.md): the sealer, `GET /ledger/verify` and the proof
@@ -19,6 +21,7 @@ import { PostgresSealerLock } from './sealer-lock';
  * the events, as the projections do.
  */
 @Module({
+  imports: [AccessModule],
   controllers: [LedgerController],
   providers: [
     { provide: PostgresMerkleTree, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresMerkleTree(pool) },
@@ -41,6 +44,7 @@ import { PostgresSealerLock } from './sealer-lock';
     },
     LedgerSealerService,
     LedgerService,
+    ProvableStreams,
   ],
   exports: [LedgerService, PostgresMerkleTree],
 })

@@ -45,11 +45,15 @@ export class LedgerService {
     return seal;
   }
 
-  /** Proves the event is in the latest seal's tree, or in the tree of the seal of that size. */
-  async inclusionProof(eventId: string, treeSize?: number): Promise<InclusionProof> {
+  /**
+   * Proves the event is in the latest seal's tree, or in the tree of the seal of that size.
+   * `mayProve`: whether the asker may know of the event's stream; when not, the answer is the
+   * one for an event that does not exist.
+   */
+  async inclusionProof(eventId: string, treeSize?: number, mayProve: (streamName: string) => Promise<boolean> = async () => true): Promise<InclusionProof> {
     const seal = treeSize === undefined ? await this.latestSeal() : await this.sealWithTreeSize(treeSize);
     const leaf = await this.tree.leafByEventId(eventId.toLowerCase());
-    if (!leaf) {
+    if (!leaf || !(await mayProve(leaf.streamName))) {
       throw new NotFoundError(`No sealed event has id ${eventId}: it is not in the ledger, came after the latest seal, or is a seal itself.`);
     }
     if (leaf.leafIndex >= seal.treeSize) {

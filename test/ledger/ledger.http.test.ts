@@ -15,7 +15,9 @@ import { startTestApp, TestApp } from '../support/app';
 describe('ledger HTTP API', () => {
   let app: TestApp;
   let store: EventStore;
-  const streams = [`case-${randomUUID()}`, `case-${randomUUID()}`];
+  // Streams that are no case: a case stream's events are proved only to readers of the case
+  // (test/cases/covert-detection.test.ts), and these events make no case.
+  const streams = [`proof-test-${randomUUID()}`, `proof-test-${randomUUID()}`];
 
   const bearer = (...roles: Role[]): string =>
     `Bearer ${signToken({ userId: 'auditor-1', name: 'A. Auditor', roles, force: '*', expiresInSeconds: 600 }, app.config.jwt)}`;

@@ -16,6 +16,11 @@ import { DeclareConflictBody } from './declare-conflict.dto';
  * not read it. The case is not looked up: a declaration on a case one cannot see (or that
  * does not exist) is accepted the same way, so the answer reveals nothing. The details are
  * sealed under the declarer's own vault key before the append.
+ *
+ * It is the one write every role that reads cases has, the read-only INSPECTOR and AUDITOR
+ * included: a declaration only ever takes a right away from its author, and a reader who
+ * knows of a conflict must be able to say so, whatever their role. ADMIN reads no case, so
+ * has none to declare.
  */
 @ApiTags('cases')
 @Controller('cases')
@@ -29,7 +34,14 @@ export class ConflictsController {
   @Post(':caseId/conflicts')
   @HttpCode(201)
   @Roles(...CASE_READER_ROLES)
-  @ApiOperation({ operationId: 'DeclareConflict', summary: 'Declare a conflict of interest of your own on a case: you will be refused its reads' })
+  @ApiOperation({
+    operationId: 'DeclareConflict',
+    summary: 'Declare a conflict of interest of your own on a case: you will be refused its reads',
+    description:
+      'The one write every role that reads cases has, INSPECTOR and AUDITOR included (read-only otherwise): ' +
+      'a declaration only takes a right away from its author, who is refused the case’s reads and commands from then on. ' +
+      'ADMIN reads no case and may not declare. The case is not looked up, so the answer says nothing of whether it exists.',
+  })
   async declare(@Param() { caseId }: CaseParams, @Body() body: DeclareConflictBody, @CommandContext() command: CommandContext): Promise<CommandResponse> {
     const declaredOn = new Date().toISOString();
     const { userId } = command.actor;

@@ -14,6 +14,7 @@ import { CASE_RULES } from '../case.rule-book';
 import type { CaseRuleName } from '../case.rule-book';
 import type { Case, CaseState } from '../case.state';
 import { evolve, foldCase } from '../case.state';
+import type { CaseWriter } from '../case.writer';
 
 export type GivenEvent = CaseEvent | CaseEventEnvelope;
 
@@ -30,9 +31,9 @@ export function applyAll(state: CaseState, events: readonly CaseEvent[]): CaseSt
   );
 }
 
-function decideCatching(command: CaseCommand, state: CaseState): { events: CaseEvent[] } | { error: unknown } {
+function decideCatching(command: CaseCommand, state: CaseState, writer?: CaseWriter): { events: CaseEvent[] } | { error: unknown } {
   try {
-    return { events: decide(command, state) };
+    return { events: decide(command, state, writer) };
   } catch (error) {
     return { error };
   }
@@ -42,15 +43,16 @@ export function given(events: readonly GivenEvent[]) {
   const state = foldCase(withEventIds(events));
   return {
     state,
-    when(command: CaseCommand) {
+    /** `by`: the writer deciding, when the rules look at their rights (a writer with every right otherwise). */
+    when(command: CaseCommand, by?: CaseWriter) {
       return {
         then(expected: CaseEvent[]): void {
-          const result = decideCatching(command, state);
+          const result = decideCatching(command, state, by);
           if ('error' in result) throw new Error(`expected events, but decide refused: ${String(result.error)}`);
           expect(result.events).toEqual(expected);
         },
         thenThrows(rule: CaseRuleName): void {
-          const result = decideCatching(command, state);
+          const result = decideCatching(command, state, by);
           if ('events' in result) {
             throw new Error(`expected rule ${rule} to refuse, but decide returned ${JSON.stringify(result.events)}`);
           }
@@ -59,7 +61,7 @@ export function given(events: readonly GivenEvent[]) {
         },
         /** Decide, apply the events, and hand the resulting case to `assert`. */
         thenState(assert: (after: Case) => void): void {
-          const result = decideCatching(command, state);
+          const result = decideCatching(command, state, by);
           if ('error' in result) throw new Error(`expected events, but decide refused: ${String(result.error)}`);
           const after = applyAll(state, result.events);
           if (after === null) throw new Error('expected a case after the command');
