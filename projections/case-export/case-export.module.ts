@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
-import { CaseStatusQueries } from '../case-status/case-status.queries';
+import { CaseStatusModule } from '../case-status/case-status.module';
 import { AccessModule } from '../../src/access/access.module';
 import { LedgerModule } from '../../src/ledger/ledger.module';
 import { CaseExportController } from './case-export.controller';
@@ -8,8 +7,8 @@ import { CaseExportBuilder } from './case-export.service';
 
 /** `GET /cases/{caseId}/export`: a case's record, verifiable offline. */
 @Module({
-  imports: [AccessModule, LedgerModule],
+  imports: [AccessModule, LedgerModule, CaseStatusModule],
   controllers: [CaseExportController],
-  providers: [CaseExportBuilder, CaseStatusQueries, CaseFactsBeforeLoadingSource],
+  providers: [CaseExportBuilder],
 })
 export class CaseExportModule {}

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
-import { CaseStatusQueries } from '../case-status/case-status.queries';
+import { CaseStatusModule } from '../case-status/case-status.module';
 import { AccessModule } from '../../src/access/access.module';
 import { CaseHistoryController } from './case-history.controller';
 import { CaseHistoryReader } from './case-history.service';
 
 /** `GET /cases/{caseId}/history`: no projection of its own, it reads the case's stream. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, CaseStatusModule],
   controllers: [CaseHistoryController],
-  providers: [CaseHistoryReader, CaseStatusQueries, CaseFactsBeforeLoadingSource],
+  providers: [CaseHistoryReader],
 })
 export class CaseHistoryModule {}
