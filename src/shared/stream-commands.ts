@@ -70,6 +70,9 @@ export async function decideAndAppend<C, Event extends SliceEvent, State>(
   const state = recorded.filter((event) => Object.hasOwn(slice.schemaVersions, event.type)).map(toSliceEvent<Event>).reduce(slice.decider.evolve, slice.decider.initialState);
   const revision = recorded.at(-1)?.revision ?? 'no_stream';
   slice.admit?.(state, command, context);
+  // A retry of a command whose answer was lost in a crash: its events are there; answer them.
+  const earlier = context.earlierAppend(streamName, recorded);
+  if (earlier !== undefined) return earlier;
   // A client that saw an older revision decided on an older state: 409 before any rule.
   if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
