@@ -37,6 +37,11 @@ export interface StreamSlice<C, Event extends SliceEvent, State> {
   readonly dateFields: { readonly [type: string]: PropertyKey };
   streamName(command: C): string;
   /**
+   * Facts held in other streams that admission and decide need, added to the command before
+   * either (a person's holder force, from their workforce record). Decide stays pure.
+   */
+  complete?(command: C, store: EventStore): Promise<C>;
+  /**
    * Who may decide on this stream, asked with the state before any rule: throw to refuse
    * (a 404 for another force's stream, so its existence is not revealed).
    */
@@ -61,9 +66,10 @@ export async function decideAndAppend<C, Event extends SliceEvent, State>(
   store: EventStore,
   vault: Vault,
   slice: StreamSlice<C, Event, State>,
-  command: C,
+  given: C,
   context: CommandContext,
 ): Promise<AppendResult> {
+  const command = slice.complete === undefined ? given : await slice.complete(given, store);
   const requestedAt = new Date().toISOString();
   const streamName = slice.streamName(command);
   const recorded = await store.readStream(streamName);
