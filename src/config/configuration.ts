@@ -95,6 +95,13 @@ class EnvironmentVariables {
   @Min(0)
   @Max(86400)
   LEDGER_SEAL_INTERVAL_SECONDS = 60;
+
+  /** How long an erasure request waits, open to withdrawal, before a second ADMIN may approve it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86400)
+  LEDGER_ERASURE_DELAY_SECONDS = 86400;
 }
 
 export interface AppConfig {
@@ -112,6 +119,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** The sealer (src/ledger): both 0 means this process does not seal. */
   ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
+  /** Seconds between an erasure request and the earliest approval (src/vault/erasure.ts). */
+  erasureDelaySeconds: number;
 }
 
 export class ConfigurationError extends Error {
@@ -149,5 +158,6 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
     ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
+    erasureDelaySeconds: variables.LEDGER_ERASURE_DELAY_SECONDS,
   };
 }

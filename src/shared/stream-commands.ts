@@ -112,7 +112,7 @@ function decideOrNotFound<C, Event extends SliceEvent, State>(slice: StreamSlice
   try {
     return slice.decider.decide(command, state);
   } catch (error) {
-    if (error instanceof DomainError && slice.notFoundRules?.includes(error.rule)) throw new NotFoundError(error.message);
+    if (error instanceof DomainError && slice.notFoundRules?.includes(error.rule)) throw new NotFoundError(error.message, error.rule);
     throw error;
   }
 }
