@@ -27,8 +27,6 @@ import type { ErasureCommand, ErasureEvent, ErasureRuleName, ErasureState } from
 import { recordForceOf } from './erasure-record-force';
 import { Vault } from './vault';
 
-export { vaultStreamName } from './erasure';
-
 const ALREADY_ERASED: ErasureRuleName = 'alreadyErased';
 
 export class PersonIdParams {

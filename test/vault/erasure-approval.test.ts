@@ -103,6 +103,23 @@ describe('erasure needs a request, a second ADMIN and a delay', () => {
     expect(await vaultEvents(personId)).toEqual(['ErasureRequested', 'ErasureWithdrawn']);
   });
 
+  it('finishes an approval whose key destruction a crash cut short when it is sent again', async () => {
+    const personId = await caseOf('HAMPSHIRE');
+    expect((await request(personId, admin('admin-1'))).status).toBe(201);
+    await sleep(DELAY_SECONDS * 1000 + 200);
+    // As if the process died after appending the approval and before destroying the key.
+    const at = new Date().toISOString();
+    await app.app.get(EventStore).appendToStream(
+      `vault-${personId}`,
+      [{ type: 'ErasureApproved', data: { personId, reason: 'Request and its lawful basis checked', approvedBy: 'admin-2', approvedAt: at, approvedOn: at.slice(0, 10) } }],
+      { expectedRevision: 0n },
+    );
+    expect(await isErased(personId)).toBe(false);
+    const again = await approve(personId, admin('admin-2'));
+    expect({ status: again.status, rule: again.body.rule as unknown }).toEqual({ status: 422, rule: 'alreadyErased' });
+    expect(await isErased(personId)).toBe(true);
+  });
+
   it('scopes a register person to the force holding them, and lets a national ADMIN act for any force', async () => {
     const personId = randomUUID();
     const gift = { offeredOn: '2023-12-18', kind: 'GIFT', estimatedValuePence: 4500, offeredBy: 'Mrs Alba Quince', decision: 'DECLINED_AT_TIME' };
