@@ -11,6 +11,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
 import { bearer } from '../http/support';
 import { post, startCasesApp } from '../cases/support';
+import { recordedUpTo } from '../access/access-support';
 
 const GIFT = { offeredOn: '2023-12-18', kind: 'HOSPITALITY', estimatedValuePence: 4500, offeredBy: 'A supplier', decision: 'NOT_APPROVED_BY_MANAGER' };
 const PURPOSE = 'Vetting review of this officer before a move to the ACU.';
@@ -52,6 +53,27 @@ describe('a person whose record another force recorded in first', () => {
     expect(squatter.status).toBe(404);
     expect(await eventsOf(personId)).toEqual(before);
     expect((await readRecord(personId, 'SURREY')).status).toBe(404);
+  });
+
+  it('records reads of the squatted record against the holder’s force, granted or refused', async () => {
+    const personId = randomUUID();
+    expect((await recordGift(personId, 'SURREY')).status).toBe(201);
+    expect((await joinWorkforce(personId, 'HAMPSHIRE')).status).toBe(201);
+    expect((await readRecord(personId, 'HAMPSHIRE')).status).toBe(200);
+    const admin = `admin-${randomUUID()}`;
+    const refused = await app
+      .http()
+      .get(`/api/v1/people/${personId}/integrity-record`)
+      .set('Authorization', bearer(app.config, { userId: admin, roles: ['ADMIN'], force: 'KENT' }))
+      .set('X-Access-Purpose', PURPOSE);
+    expect(refused.status).toBe(403);
+    await recordedUpTo(app);
+    const stored = await app.app.get(EventStore).readAll({ filter: { eventTypes: ['PersonRecordAccessed'] } });
+    const reads = stored.events.map((event) => event.data).filter((data) => data.personId === personId);
+    expect(reads.map(({ userId, personForce, granted }) => ({ userId, personForce, granted }))).toEqual([
+      { userId: 'dcc-HAMPSHIRE', personForce: 'HAMPSHIRE', granted: true },
+      { userId: admin, personForce: 'HAMPSHIRE', granted: false },
+    ]);
   });
 
   it('refuses a national recorder writing for a force that does not hold the person: 422 personHeldByAnotherForce, nothing appended', async () => {
