@@ -7,6 +7,8 @@ import type { Actor } from '../../src/http';
 import { PersonParams } from '../../src/registers/dto/params.dto';
 import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
 import { Vault } from '../../src/vault/vault';
+import { EventStore } from '../../src/event-store/event-store';
+import { workforceHolderOf } from '../../src/workforce/workforce-holder';
 import { CLOCK } from '../../src/shared/clock';
 import type { Clock } from '../../src/shared/clock';
 import { INTEGRITY_RECORD_PROJECTION } from './integrity-record.projection';
@@ -22,6 +24,7 @@ export class IntegrityRecordController {
     private readonly queries: IntegrityRecordQueries,
     private readonly reads: PersonRecordReads,
     private readonly vault: Vault,
+    private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -40,13 +43,15 @@ export class IntegrityRecordController {
     description: `Every register of the person, the yearly reviews' due dates, and signals (${SIGNAL_KINDS.join(', ')}); reviews are DUE within ${DUE_SOON_DAYS} days. Free text (details, conditions, offeredBy, person) reads { "erased": true } once the person's data is erased.`,
   })
   async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<IntegrityRecordView> {
-    const stored = await this.queries.find(personId);
+    const [stored, holder] = await Promise.all([this.queries.find(personId), workforceHolderOf(this.store, personId)]);
     const view = stored === undefined ? null : integrityRecordView(personId, stored.events, this.clock.today());
+    // The force whose workforce holds the person keeps their record, whoever wrote in it first.
+    const personForce = holder ?? stored?.force ?? null;
     // Every read is recorded (PersonRecordAccessed), granted or refused, before it is answered.
-    const refusal = stored === undefined ? 'personNotFound' : (personAccessRefusal(actor, personId, stored.force) ?? (view === null ? 'personNotFound' : null));
-    await this.reads.record({ actor, purpose, personId, personForce: stored?.force ?? null }, refusal);
+    const refusal = stored === undefined ? 'personNotFound' : (personAccessRefusal(actor, personId, personForce) ?? (view === null ? 'personNotFound' : null));
+    await this.reads.record({ actor, purpose, personId, personForce }, refusal);
     if (stored === undefined) throw personNotFound(personId);
-    ensurePersonAccess(actor, personId, stored.force);
+    ensurePersonAccess(actor, personId, personForce);
     if (view === null) throw personNotFound(personId);
     return this.vault.open(view);
   }

@@ -39,7 +39,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   async execute({ command, context }: ExecuteCaseCommand): Promise<AppendResult> {
     const requestedAt = new Date().toISOString();
     const streamName = caseStreamName(command.caseId);
-    const { state, revision } = await loadCase(this.store, command.caseId);
+    const { state, revision, recorded } = await loadCase(this.store, command.caseId);
     // A referral opens a stream that must not exist (so If-Match means nothing to it); the
     // other commands address an existing case, which the actor must be allowed to see. A
     // referral naming an existing case the actor may not see gets the answer a read of it
@@ -47,6 +47,11 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const opening = command.type === 'ReceiveReferral';
     if (state !== null) {
       ensureMayWrite(context.actor, state, this.conflicts.declaredBy(context.actor.userId));
+    }
+    // A retry of a command whose answer was lost in a crash: its events are there; answer them.
+    const earlier = context.earlierAppend(streamName, recorded);
+    if (earlier !== undefined) return earlier;
+    if (!opening && state !== null) {
       // A client that saw an older revision decided on an older case: 409 before any rule.
       if (!opening && context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);

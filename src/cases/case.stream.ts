@@ -30,12 +30,14 @@ export interface LoadedCase {
   state: CaseState;
   /** The revision to expect when appending: the last event's, or 'no_stream'. */
   revision: bigint | 'no_stream';
+  /** The stream as stored, for a retried command to find the events it appended before. */
+  recorded: readonly RecordedEvent[];
 }
 
 export async function loadCase(store: EventStore, caseId: string): Promise<LoadedCase> {
   const recorded = await store.readStream(caseStreamName(caseId));
   const envelopes = recorded.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null);
-  return { state: foldCase(envelopes), revision: recorded.at(-1)?.revision ?? 'no_stream' };
+  return { state: foldCase(envelopes), revision: recorded.at(-1)?.revision ?? 'no_stream', recorded };
 }
 
 /**

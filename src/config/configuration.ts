@@ -104,6 +104,12 @@ class EnvironmentVariables {
   /** The last day a body or a query may name. */
   @IsString()
   LEDGER_LATEST_DAY = DEFAULT_LEGAL_DAYS.latest;
+  /** How long an erasure request waits, open to withdrawal, before a second ADMIN may approve it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86400)
+  LEDGER_ERASURE_DELAY_SECONDS = 86400;
 }
 
 export interface AppConfig {
@@ -123,6 +129,8 @@ export interface AppConfig {
   ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
   /** Days outside it are refused in every body and query (400). */
   legalDays: DayRange;
+  /** Seconds between an erasure request and the earliest approval (src/vault/erasure.ts). */
+  erasureDelaySeconds: number;
 }
 
 export class ConfigurationError extends Error {
@@ -160,6 +168,7 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
     ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
     legalDays: { earliest: variables.LEDGER_EARLIEST_DAY, latest: variables.LEDGER_LATEST_DAY },
+    erasureDelaySeconds: variables.LEDGER_ERASURE_DELAY_SECONDS,
   };
 }
 

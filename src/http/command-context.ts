@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata } from '../event-store/event-store';
+import type { AppendResult, EventMetadata, RecordedEvent } from '../event-store/event-store';
 import { Actor, ledgerRequest, LedgerRequest } from './actor';
 import { badHeader, unauthenticated } from './problem';
 import { isUuid, nameBasedUuid } from './uuid';
@@ -23,6 +23,14 @@ export interface CommandContext {
    * twice. Later calls for the same stream continue the numbering.
    */
   eventIds(streamName: string, count: number): string[];
+  /**
+   * What this command appended to `streamName` before, found among the stream's `recorded`
+   * events by the ids `eventIds` would give next: the result of the first append, for a retry
+   * whose process died after that append committed and before its answer was kept (the
+   * idempotency record then says nothing, and deciding again on the new state would refuse
+   * the command's own write). Undefined without an Idempotency-Key, or when nothing is there.
+   */
+  earlierAppend(streamName: string, recorded: readonly RecordedEvent[]): AppendResult | undefined;
   /** A UUID for something the command creates (e.g. a new case): stable across retries, like eventIds. */
   newId(purpose: string): string;
   /** Event metadata; the store adds `recordedAt`. */
@@ -67,6 +75,17 @@ function buildCommandContext(request: LedgerRequest): CommandContext {
       eventsTaken.set(streamName, first + count);
       return Array.from({ length: count }, (_, index) => derivedId(['event', streamName, String(first + index)]));
     },
+    earlierAppend(streamName, recorded) {
+      if (idempotencyKey === undefined) return undefined;
+      const first = eventsTaken.get(streamName) ?? 0;
+      const idAt = (index: number): string => derivedId(['event', streamName, String(first + index)]);
+      const start = recorded.findIndex((event) => event.eventId === idAt(0));
+      if (start < 0) return undefined;
+      // One append's events are consecutive in its stream (the append holds the stream's lock).
+      const appended: RecordedEvent[] = [];
+      while (recorded[start + appended.length]?.eventId === idAt(appended.length)) appended.push(recorded[start + appended.length]);
+      return appendResultOf(streamName, appended);
+    },
     newId: (purpose) => derivedId(['id', purpose]),
     metadata: (occurredAt, schemaVersion) => ({
       correlationId,
@@ -76,6 +95,17 @@ function buildCommandContext(request: LedgerRequest): CommandContext {
       occurredAt,
       schemaVersion,
     }),
+  };
+}
+
+/** The store's answer to the append that recorded `appended` (at least one event). */
+function appendResultOf(streamName: string, appended: readonly RecordedEvent[]): AppendResult {
+  const last = appended[appended.length - 1];
+  return {
+    streamName,
+    nextExpectedRevision: last.revision,
+    position: last.position,
+    events: appended.map(({ eventId, type, revision, position }) => ({ eventId, type, revision, position })),
   };
 }
 

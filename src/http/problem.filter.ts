@@ -46,7 +46,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return problem(422, 'rule-refused', `${exception.rule}: ${exception.message}`, { extensions: { rule: exception.rule } });
     }
-    if (exception instanceof NotFoundError) return problem(404, 'not-found', exception.message);
+    if (exception instanceof NotFoundError) return problem(404, 'not-found', exception.message, { extensions: exception.rule === undefined ? {} : { rule: exception.rule } });
     if (exception instanceof WrongExpectedRevisionError) {
       const current = exception.actual === 'no_stream' ? null : Number(exception.actual);
       return problem(

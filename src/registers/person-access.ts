@@ -3,7 +3,10 @@
  * @Roles on each route; this is the rest.
  *
  * - Another force's person does not exist for the user (404), unless the user acts for all
- *   forces (`*`): the same as a case of another force (api.md, "Need-to-know").
+ *   forces (`*`): the same as a case of another force (api.md, "Need-to-know"). A person's
+ *   force is the force whose workforce holds them (src/workforce/workforce-members.ts)
+ *   where that is recorded, else the force of the first entry in their registers: so no
+ *   force takes a person's record from the force that employs them by writing first.
  * - Nobody records in or reads their own record (403). A member of PSD or the ACU is in the
  *   registers like everyone else; their business interest is approved, their association
  *   assessed and their audit findings read by colleagues. The record holds the ACU's risk

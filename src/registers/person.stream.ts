@@ -7,7 +7,8 @@
 import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
 import type { StreamSlice } from '../shared/stream-commands';
 import { ensurePersonAccess } from './person-access';
-import { registersDecider } from './registers.decide';
+import { workforceHolderOf } from '../workforce/workforce-holder';
+import { registerForce, registersDecider } from './registers.decide';
 import type { RegisterCommand } from './registers.decide';
 import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './registers.events';
 import type { RegisterEvent } from './registers.events';
@@ -24,7 +25,8 @@ export const PERSON_REGISTERS: StreamSlice<RegisterCommand, RegisterEvent, Perso
   schemaVersions: REGISTER_EVENT_SCHEMA_VERSION,
   dateFields: REGISTER_EVENT_DATE,
   streamName: (command) => personStreamName(command.personId),
-  admit: (state, command, context) => ensurePersonAccess(context.actor, command.personId, state.force),
+  complete: async (command, store) => ({ ...command, holderForce: await workforceHolderOf(store, command.personId) }),
+  admit: (state, command, context) => ensurePersonAccess(context.actor, command.personId, registerForce(command, state)),
   personalData: { fields: VAULT_FIELDS, personOf: (command) => command.personId },
 };
 

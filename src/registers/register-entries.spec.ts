@@ -3,6 +3,7 @@ import {
   applied,
   conflict,
   drugTest,
+  FORCE,
   gift,
   PERSON,
   propose,
@@ -79,5 +80,11 @@ describe('every register', () => {
   it(ruleTitle('forceMustMatchPerson', "refuses an entry in another force's register"), () => {
     spec.given([applied()]).when(propose(gift({ force: 'KENT' }))).thenThrows('forceMustMatchPerson');
     spec.given([]).when(propose(gift({ force: 'KENT' }))).then([gift({ force: 'KENT' })]);
+  });
+
+  it(ruleTitle('personHeldByAnotherForce', 'refuses an entry by a force whose workforce does not hold the person, and lets the holder in after another wrote first'), () => {
+    spec.given([]).when({ ...propose(gift({ force: 'KENT' })), holderForce: FORCE }).thenThrows('personHeldByAnotherForce');
+    spec.given([gift({ force: 'KENT' })]).when({ ...propose(gift()), holderForce: FORCE }).then([gift()]);
+    spec.given([gift({ force: 'KENT' })]).when({ ...propose(gift({ force: 'KENT' })), holderForce: FORCE }).thenThrows('personHeldByAnotherForce');
   });
 });

@@ -24,11 +24,27 @@ export interface RegisterCommand {
   /** The person whose registers (`person-<personId>`) the entry is for. */
   personId: string;
   event: RegisterEvent;
+  /**
+   * The force whose workforce holds the person (their workforce record), added by the write
+   * path; null or absent where none does. It keeps their registers, whoever wrote first.
+   */
+  holderForce?: string | null;
+}
+
+/** The force keeping the person's registers: their workforce's, else that of the first entry. */
+export function registerForce(command: Pick<RegisterCommand, 'holderForce'>, state: Pick<PersonRegisters, 'force'>): string | null {
+  return command.holderForce ?? state.force;
 }
 
 export function decide(command: RegisterCommand, state: PersonRegisters): RegisterEvent[] {
   const { personId, event } = command;
-  ensure(state.force === null || state.force === event.data.force, 'forceMustMatchPerson', `their register is kept by ${state.force}`);
+  const holder = command.holderForce ?? null;
+  if (holder !== null) {
+    // An entry recorded by the first force to write would otherwise keep the person's own force out.
+    ensure(holder === event.data.force, 'personHeldByAnotherForce', `they are in the workforce of ${holder}`);
+  } else {
+    ensure(state.force === null || state.force === event.data.force, 'forceMustMatchPerson', `their register is kept by ${state.force}`);
+  }
   check(personId, event, state);
   return [event];
 }

@@ -18,6 +18,10 @@ export const REGISTER_RULES = {
     message: "this person's registers are kept by another force: an entry must be in the force of their register",
     source: RECORD,
   },
+  personHeldByAnotherForce: {
+    message: "this person is in another force's workforce: only the force that holds them records in their registers",
+    source: `${RECORD} (their integrity record is kept by the force that employs them)`,
+  },
   datedBeforeWhatItFollows: { message: 'a step cannot be dated before the entry it follows', source: RECORD },
 
   // Business interests

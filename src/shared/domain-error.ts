@@ -15,9 +15,12 @@ export class DomainError extends Error {
   }
 }
 
-/** The thing the command addresses does not exist (HTTP 404). */
+/** The thing the command addresses does not exist (HTTP 404), for the actor at least; `rule` names the rule that said so. */
 export class NotFoundError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly rule?: string,
+  ) {
     super(message);
     this.name = 'NotFoundError';
   }

@@ -37,6 +37,11 @@ export interface StreamSlice<C, Event extends SliceEvent, State> {
   readonly dateFields: { readonly [type: string]: PropertyKey };
   streamName(command: C): string;
   /**
+   * Facts held in other streams that admission and decide need, added to the command before
+   * either (a person's holder force, from their workforce record). Decide stays pure.
+   */
+  complete?(command: C, store: EventStore): Promise<C>;
+  /**
    * Who may decide on this stream, asked with the state before any rule: throw to refuse
    * (a 404 for another force's stream, so its existence is not revealed).
    */
@@ -61,15 +66,19 @@ export async function decideAndAppend<C, Event extends SliceEvent, State>(
   store: EventStore,
   vault: Vault,
   slice: StreamSlice<C, Event, State>,
-  command: C,
+  given: C,
   context: CommandContext,
 ): Promise<AppendResult> {
+  const command = slice.complete === undefined ? given : await slice.complete(given, store);
   const requestedAt = new Date().toISOString();
   const streamName = slice.streamName(command);
   const recorded = await store.readStream(streamName);
   const state = recorded.filter((event) => Object.hasOwn(slice.schemaVersions, event.type)).map(toSliceEvent<Event>).reduce(slice.decider.evolve, slice.decider.initialState);
   const revision = recorded.at(-1)?.revision ?? 'no_stream';
   slice.admit?.(state, command, context);
+  // A retry of a command whose answer was lost in a crash: its events are there; answer them.
+  const earlier = context.earlierAppend(streamName, recorded);
+  if (earlier !== undefined) return earlier;
   // A client that saw an older revision decided on an older state: 409 before any rule.
   if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamName, context.expectedRevision, revision);
@@ -103,7 +112,7 @@ function decideOrNotFound<C, Event extends SliceEvent, State>(slice: StreamSlice
   try {
     return slice.decider.decide(command, state);
   } catch (error) {
-    if (error instanceof DomainError && slice.notFoundRules?.includes(error.rule)) throw new NotFoundError(error.message);
+    if (error instanceof DomainError && slice.notFoundRules?.includes(error.rule)) throw new NotFoundError(error.message, error.rule);
     throw error;
   }
 }

@@ -1,18 +1,33 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+/**
+ * `POST /people/{personId}/erasure` (ADMIN, `{ reason }`): asks for the erasure of a person's
+ * personal data (ErasureRequested); `…/erasure/approval` (a second ADMIN, once the delay has
+ * passed) approves it (ErasureApproved) and then destroys the key; `…/erasure/withdrawal`
+ * (`{ reason }`) withdraws it during the delay (ErasureWithdrawn). The rules are erasure.ts;
+ * the commands go through the shared write path, with the force holding the record added to
+ * each (erasure-record-force.ts).
+ *
+ * The approval is appended before the key is destroyed: an erasure is never done without its
+ * record. A crash between the two is finished by sending the approval again: with its
+ * Idempotency-Key the retry finds its own append; without one it is refused alreadyErased,
+ * and the key is destroyed all the same (destroying it twice does nothing).
+ */
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { EventStore } from '../event-store/event-store';
-import { formatPosition } from '../event-store/position';
-import { CommandContext, problem, Roles } from '../http';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import type { AppendResult } from '../event-store/event-store';
+import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
+import { DomainError } from '../shared/domain-error';
+import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
+import type { StreamSlice } from '../shared/stream-commands';
+import { ERASURE_EVENT_DATE, ERASURE_EVENT_SCHEMA_VERSION, ERASURE_NOT_FOUND_RULES, erasureDecider, vaultStreamName } from './erasure';
+import type { ErasureCommand, ErasureEvent, ErasureRuleName, ErasureState } from './erasure';
+import { recordForceOf } from './erasure-record-force';
 import { Vault } from './vault';
 
-export const ERASURE_EVENT = 'PersonalDataErased';
-export const ERASURE_SCHEMA_VERSION = 1;
-
-/** The stream that records a person's erasure. */
-export function vaultStreamName(personId: string): string {
-  return `vault-${personId}`;
-}
+const ALREADY_ERASED: ErasureRuleName = 'alreadyErased';
 
 export class PersonIdParams {
   @ApiProperty({ description: 'A register person id, `case-<caseId>` for the people a case\'s free text is about, or `recommendation-<id>` for a recommendation\'s' })
@@ -29,47 +44,90 @@ export class ErasureBody {
   reason!: string;
 }
 
-export interface ErasureResponse {
-  personId: string;
-  erasedOn: string;
-  eventId: string;
-  position: string;
+export class ErasureApprovalBody {
+  @ApiProperty({ description: 'What the approver checked (the request, its lawful basis); recorded in the ledger. Name no one in it.', minLength: 10, maxLength: 1000 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  reason!: string;
 }
 
-/**
- * `POST /people/{personId}/erasure` (ADMIN): records PersonalDataErased in `vault-<personId>`,
- * then destroys the person's key. The event is appended first: an erasure is never done
- * without its record, and a failure after the append is finished by sending the request
- * again (the key destruction is idempotent; a second record is refused with 409 only once
- * the key is gone).
- */
+export class ErasureWithdrawalBody {
+  @ApiProperty({ description: 'Why the request is withdrawn; recorded in the ledger. Name no one in it.', minLength: 10, maxLength: 1000 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export const ERASURES: StreamSlice<ErasureCommand, ErasureEvent, ErasureState> = {
+  decider: erasureDecider,
+  schemaVersions: ERASURE_EVENT_SCHEMA_VERSION,
+  dateFields: ERASURE_EVENT_DATE,
+  streamName: (command) => vaultStreamName(command.personId),
+  complete: async (command, store) => ({ ...command, recordForce: await recordForceOf(store, command.personId) }),
+  notFoundRules: ERASURE_NOT_FOUND_RULES,
+};
+
+export class ExecuteErasureCommand extends StreamCommandMessage<ErasureCommand> {}
+export const ExecuteErasureCommandHandler = streamCommandHandler(ExecuteErasureCommand, ERASURES);
+
 @ApiTags('vault')
 @Controller('people')
 export class ErasureController {
   constructor(
+    private readonly commandBus: CommandBus,
     private readonly vault: Vault,
-    private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post(':personId/erasure')
   @HttpCode(201)
   @Roles('ADMIN')
-  @ApiOperation({ operationId: 'ErasePersonalData', summary: "Destroy a person's data key: their personal data reads as erased from now on; events stay and verify." })
-  async erase(@Param() params: PersonIdParams, @Body() body: ErasureBody, @CommandContext() context: CommandContext): Promise<ErasureResponse> {
-    const { personId } = params;
-    if (await this.vault.isErased(personId)) {
-      throw problem(409, 'personal-data-erased', `The personal data of ${personId} has already been erased.`);
+  @ApiCommand('personId')
+  @ApiOperation({
+    operationId: 'RequestErasure',
+    summary: "Appends ErasureRequested: asks for a person's personal data to be erased. Nothing is erased until a second ADMIN approves it after the waiting period (LEDGER_ERASURE_DELAY_SECONDS); 404 notYourForce for a record the ADMIN's force does not hold.",
+  })
+  request(@Param() { personId }: PersonIdParams, @Body() body: ErasureBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.execute({ type: 'RequestErasure', personId, reason: body.reason, delaySeconds: this.config.erasureDelaySeconds, ...this.actorOf(context) }, context);
+  }
+
+  @Post(':personId/erasure/approval')
+  @HttpCode(201)
+  @Roles('ADMIN')
+  @ApiCommand('personId')
+  @ApiOperation({
+    operationId: 'ApproveErasure',
+    summary: "Appends ErasureApproved, then destroys the person's data key: their personal data reads as erased from now on; events stay and verify. By another ADMIN than the requester (sameRequester), once the waiting period has passed (delayNotElapsed).",
+  })
+  async approve(@Param() { personId }: PersonIdParams, @Body() body: ErasureApprovalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    try {
+      const response = await this.execute({ type: 'ApproveErasure', personId, reason: body.reason, ...this.actorOf(context) }, context);
+      await this.vault.erase(personId);
+      return response;
+    } catch (error) {
+      // Approved before a crash kept the key from being destroyed: finish it.
+      if (error instanceof DomainError && error.rule === ALREADY_ERASED) await this.vault.erase(personId);
+      throw error;
     }
-    const now = new Date().toISOString();
-    const erasedOn = now.slice(0, 10);
-    const streamName = vaultStreamName(personId);
-    const [eventId] = context.eventIds(streamName, 1);
-    const result = await this.store.appendToStream(
-      streamName,
-      [{ eventId, type: ERASURE_EVENT, data: { personId, reason: body.reason, erasedOn }, metadata: context.metadata(now, ERASURE_SCHEMA_VERSION) }],
-      { expectedRevision: 'any' },
-    );
-    await this.vault.erase(personId);
-    return { personId, erasedOn, eventId, position: formatPosition(result.position) };
+  }
+
+  @Post(':personId/erasure/withdrawal')
+  @HttpCode(201)
+  @Roles('ADMIN')
+  @ApiCommand('personId')
+  @ApiOperation({ operationId: 'WithdrawErasure', summary: 'Appends ErasureWithdrawn: withdraws a waiting erasure request (alreadyWithdrawn, noErasureRequested, alreadyErased otherwise).' })
+  withdraw(@Param() { personId }: PersonIdParams, @Body() body: ErasureWithdrawalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.execute({ type: 'WithdrawErasure', personId, reason: body.reason, ...this.actorOf(context) }, context);
+  }
+
+  private actorOf(context: CommandContext): { actor: { userId: string; force: string }; at: string } {
+    return { actor: { userId: context.actor.userId, force: context.actor.force }, at: new Date().toISOString() };
+  }
+
+  private async execute(command: ErasureCommand, context: CommandContext): Promise<CommandResponse> {
+    const result: AppendResult = await this.commandBus.execute(new ExecuteErasureCommand(command, context));
+    return commandResponse({ personId: command.personId }, result);
   }
 }

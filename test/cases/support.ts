@@ -19,18 +19,18 @@ export { PROBLEM_JSON } from '../http/support';
 
 export const FORCE = 'HAMPSHIRE';
 
-export function startCasesApp(): Promise<TestApp> {
-  return startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET });
+export function startCasesApp(environment: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  return startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET, ...environment });
 }
 
 /**
  * The service for one test file, on its own database: started before the file's tests,
  * stopped after them. `.app` is there from the first hook or test on.
  */
-export function serviceForThisFile(): { readonly app: TestApp } {
+export function serviceForThisFile(environment: NodeJS.ProcessEnv = {}): { readonly app: TestApp } {
   let started: TestApp | undefined;
   beforeAll(async () => {
-    started = await startCasesApp();
+    started = await startCasesApp(environment);
   });
   afterAll(async () => {
     await started?.close();

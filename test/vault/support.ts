@@ -70,6 +70,8 @@ export async function startServiceCapturingLogs(): Promise<{ service: TestApp; l
     LOG_LEVEL: 'info',
     LEDGER_JWT_SECRET: TEST_JWT_SECRET,
     LEDGER_RATE_LIMIT_PER_MINUTE: '0',
+    // Erasures are asked and approved at once here; the waiting period has its own test (erasure-approval.test.ts).
+    LEDGER_ERASURE_DELAY_SECONDS: '0',
     LEDGER_MASTER_KEY: randomBytes(32).toString('base64'),
     DATABASE_URL: database.url,
   });

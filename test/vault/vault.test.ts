@@ -1,8 +1,9 @@
 /**
  * The personal-data vault through real HTTP (architecture.md, "Personal data and erasure"):
  * case free text is stored as ciphertext only (events, read-model tables), opens for a
- * reader of the case history, and after POST /people/{personId}/erasure reads as erased
- * everywhere while the ledger still verifies.
+ * reader of the case history, and once erased (POST /people/{personId}/erasure, approved by a
+ * second ADMIN; this service has no waiting period) reads as erased everywhere while the
+ * ledger still verifies.
  */
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
@@ -35,7 +36,7 @@ const ANONYMOUS: CaseCommand = {
 };
 
 describe('the personal-data vault', () => {
-  const service = serviceForThisFile();
+  const service = serviceForThisFile({ LEDGER_ERASURE_DELAY_SECONDS: '0' });
   const responses: Response[] = [];
   const values = vaultValuesOf(STORY.commands, FIELDS);
   const reader = () => bearer(service.app.config, { userId: 'acu-reader', roles: ['ACU_INVESTIGATOR'], force: FORCE });
@@ -59,8 +60,15 @@ describe('the personal-data vault', () => {
     service.app.http().get(`/api/v1/cases/${caseId}/history`).set('Authorization', reader()).set('X-Access-Purpose', PURPOSE);
   const exported = (caseId: string) =>
     service.app.http().get(`/api/v1/cases/${caseId}/export`).set('Authorization', auditor()).set('X-Access-Purpose', PURPOSE);
-  const erase = (personId: string, body: unknown, authorization = admin()) =>
-    service.app.http().post(`/api/v1/people/${personId}/erasure`).set('Authorization', authorization).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const approver = () => bearer(service.app.config, { userId: 'admin-2', roles: ['ADMIN'], force: FORCE });
+  const send = (path: string, body: unknown, authorization: string) =>
+    service.app.http().post(`/api/v1/${path}`).set('Authorization', authorization).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const ask = (personId: string, body: unknown, authorization = admin()) => send(`people/${personId}/erasure`, body, authorization);
+  /** Asked by one ADMIN and approved by a second: the approval's answer (or the refused request's). */
+  const erase = async (personId: string, body: { reason: string }): Promise<Response> => {
+    const asked = await ask(personId, body);
+    return asked.status === 201 ? send(`people/${personId}/erasure/approval`, { reason: 'Request and its lawful basis checked' }, approver()) : asked;
+  };
   const verify = () => service.app.http().get('/api/v1/ledger/verify').set('Authorization', auditor());
 
   beforeAll(async () => {
@@ -112,10 +120,10 @@ describe('the personal-data vault', () => {
 
   it('refuses an erasure by anyone but an ADMIN, and a reason under 10 characters', async () => {
     const personId = casePersonId(STORY.caseId);
-    const refused = await erase(personId, { reason: 'Right to erasure, UK GDPR art. 17' }, reader());
+    const refused = await ask(personId, { reason: 'Right to erasure, UK GDPR art. 17' }, reader());
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toMatch(PROBLEM_JSON);
-    const short = await erase(personId, { reason: 'too short' });
+    const short = await ask(personId, { reason: 'too short' });
     expect(short.status).toBe(400);
     expect(short.headers['content-type']).toMatch(PROBLEM_JSON);
   });
@@ -125,14 +133,15 @@ describe('the personal-data vault', () => {
 
     beforeAll(async () => {
       erasure = await erase(casePersonId(STORY.caseId), { reason: 'Right to erasure, UK GDPR art. 17: request granted' });
-      await erase(casePersonId(ANONYMOUS_ID), { reason: 'Retention period of the anonymous report ended' }).expect(201);
+      expect((await erase(casePersonId(ANONYMOUS_ID), { reason: 'Retention period of the anonymous report ended' })).status).toBe(201);
     });
 
-    it('answers 201 and records PersonalDataErased in the vault stream', async () => {
+    it('answers 201 and records the request and its approval in the vault stream', async () => {
       expect(erasure.status).toBe(201);
-      expect(erasure.body).toMatchObject({ personId: casePersonId(STORY.caseId), erasedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-      const [event] = await service.app.app.get(EventStore).readStream(`vault-${casePersonId(STORY.caseId)}`);
-      expect(event).toMatchObject({ type: 'PersonalDataErased', data: { personId: casePersonId(STORY.caseId), reason: 'Right to erasure, UK GDPR art. 17: request granted' } });
+      expect(erasure.body).toMatchObject({ personId: casePersonId(STORY.caseId), events: [{ type: 'ErasureApproved' }] });
+      const [requested, approved] = await service.app.app.get(EventStore).readStream(`vault-${casePersonId(STORY.caseId)}`);
+      expect(requested).toMatchObject({ type: 'ErasureRequested', data: { personId: casePersonId(STORY.caseId), force: FORCE, reason: 'Right to erasure, UK GDPR art. 17: request granted', requestedBy: 'admin-1' } });
+      expect(approved).toMatchObject({ type: 'ErasureApproved', data: { personId: casePersonId(STORY.caseId), approvedBy: 'admin-2', approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     });
 
     it('shows every vault field as { erased: true } in the history, the events staying', async () => {
@@ -157,9 +166,9 @@ describe('the personal-data vault', () => {
       expect(body).toMatchObject({ ok: true, mismatchCount: 0 });
     });
 
-    it('refuses new personal data for the erased person (409), and a second erasure', async () => {
+    it('refuses a second erasure: 422 alreadyErased', async () => {
       const again = await erase(casePersonId(STORY.caseId), { reason: 'Right to erasure, asked twice' });
-      expect(again.status).toBe(409);
+      expect({ status: again.status, rule: again.body.rule as unknown }).toEqual({ status: 422, rule: 'alreadyErased' });
       expect(again.headers['content-type']).toMatch(PROBLEM_JSON);
     });
   });
