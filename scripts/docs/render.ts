@@ -15,7 +15,9 @@ import {
 import { RECOMMENDATION_RULES } from '../../src/recommendations/recommendation.rule-book';
 import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION, VAULT_FIELDS as REGISTER_VAULT_FIELDS } from '../../src/registers/registers.events';
 import { REGISTER_RULES } from '../../src/registers/registers.rule-book';
+import { ERASURE_RULES } from '../../src/vault/erasure';
 import { WORKFORCE_RULES } from '../../src/workforce/workforce';
+import { WORKFORCE_MEMBER_RULES } from '../../src/workforce/workforce-members';
 
 export const GENERATED_DOCS = ['event-catalogue.md', 'rule-book.md', 'http-contract.md'] as const;
 export type GeneratedDoc = (typeof GENERATED_DOCS)[number];
@@ -145,6 +147,8 @@ export function renderRuleBook(): string {
     ['Integrity registers (`src/registers/registers.rule-book.ts`)', rulesOf(REGISTER_RULES)],
     ['Recommendations (`src/recommendations/recommendation.rule-book.ts`)', rulesOf(RECOMMENDATION_RULES)],
     ['Workforce returns (`src/workforce/workforce.ts`)', rulesOf(WORKFORCE_RULES)],
+    ['Workforce members (`src/workforce/workforce-members.ts`)', rulesOf(WORKFORCE_MEMBER_RULES)],
+    ['Erasure of personal data (`src/vault/erasure.ts`)', rulesOf(ERASURE_RULES)],
   ];
   const parts = [
     HEADER('the rule books of each slice'),
