@@ -6,7 +6,7 @@ import type { AccessEntry } from '../access-log/access.events';
 import { ledgerRequest, LedgerRequest } from '../http/actor';
 import { Problem, problem, unauthenticated } from '../http/problem';
 import { requiredRoles, roleRefusal } from '../http/roles.guard';
-import { isUuid } from '../http/uuid';
+import { canonicalUuid } from '../http/uuid';
 import type { AccessRefusal } from './case-access-policy';
 import { RefusedReadForce } from './refused-read-force';
 
@@ -54,11 +54,13 @@ const ROLE_REFUSAL: { readonly [K in AccessEntry['kind']]: string } = {
   person: 'roleMayNotReadRecords',
 };
 
-/** What the route reads: the case or person its path names (`:caseId`, `:personId`), when the id is well formed. */
+/** What the route reads: the case or person its path names (`:caseId`, `:personId`), lower-cased, when the id is well formed. */
 function subjectOfRead(request: LedgerRequest): { kind: AccessEntry['kind']; subjectId: string } | undefined {
   const { caseId, personId } = request.params;
-  if (typeof caseId === 'string' && isUuid(caseId)) return { kind: 'case', subjectId: caseId };
-  if (typeof personId === 'string' && isUuid(personId)) return { kind: 'person', subjectId: personId };
+  const caseUuid = typeof caseId === 'string' ? canonicalUuid(caseId) : undefined;
+  if (caseUuid !== undefined) return { kind: 'case', subjectId: caseUuid };
+  const personUuid = typeof personId === 'string' ? canonicalUuid(personId) : undefined;
+  if (personUuid !== undefined) return { kind: 'person', subjectId: personUuid };
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/configuration';
 import type { Actor } from './actor';
 import { isRole, Role } from './roles';
+import { canonicalUuid, isOtherUuidSpelling } from './uuid';
 
 /**
  * Bearer tokens: HS256 JWTs signed with LEDGER_JWT_SECRET. Claims: `sub` (user id),
@@ -66,6 +67,7 @@ function actorFromClaims(claims: JwtPayload): Actor {
   const { sub, name, roles, force, exp } = claims as JwtPayload & { name?: unknown; roles?: unknown; force?: unknown };
   if (typeof exp !== 'number') throw new InvalidTokenError('The bearer token has no expiry (exp).');
   if (!isNonEmptyText(sub)) throw new InvalidTokenError('The bearer token has no subject (sub).');
+  const userId = userIdOf(sub);
   if (!isNonEmptyText(name)) throw new InvalidTokenError('The bearer token has no name claim.');
   if (!isForceCode(force)) {
     throw new InvalidTokenError('The bearer token has no valid force claim (a force code or "*").');
@@ -73,7 +75,20 @@ function actorFromClaims(claims: JwtPayload): Actor {
   if (!Array.isArray(roles) || roles.length === 0) throw new InvalidTokenError('The bearer token names no roles.');
   const unknown = roles.filter((role) => !isRole(role));
   if (unknown.length > 0) throw new InvalidTokenError('The bearer token names a role the ledger does not know.');
-  return { userId: sub, name, roles: [...new Set(roles as Role[])], force };
+  return { userId, name, roles: [...new Set(roles as Role[])], force };
+}
+
+/**
+ * The user id of a `sub`: a UUID (the person id a case's subjects and a record are kept
+ * under) in its one canonical spelling, lower case, so that it compares equal to the same
+ * person's id wherever it appears (src/http/uuid.ts). A UUID spelt otherwise is refused
+ * rather than taken for someone else; a `sub` that is no UUID at all names nobody in the
+ * ledger and is kept as it is.
+ */
+function userIdOf(sub: string): string {
+  if (sub.trim() !== sub) throw new InvalidTokenError('The bearer token\'s subject (sub) may not begin or end with spaces.');
+  if (isOtherUuidSpelling(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be a UUID written 8-4-4-4-12.');
+  return canonicalUuid(sub) ?? sub;
 }
 
 function isNonEmptyText(value: unknown): value is string {
