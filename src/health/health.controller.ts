@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
+import { AccessRecorder } from '../access-log/access-recorder';
+import type { DeadLetter } from '../access-log/access-recorder';
 import { PG_POOL } from '../database/database.module';
 import { EventStore } from '../event-store/event-store';
 import { formatPosition } from '../event-store/position';
@@ -14,6 +16,7 @@ export class HealthController {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly eventStore: EventStore,
     private readonly projections: ProjectionStatusRegistry,
+    private readonly accessRecorder: AccessRecorder,
   ) {}
 
   @Public()
@@ -24,6 +27,7 @@ export class HealthController {
     database: 'ok' | 'unavailable';
     eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
     projections: Record<string, { position: string; lag: number | null }>;
+    accessRecorder: { status: 'ok' | 'degraded'; deadLetters: number; latestDeadLetter?: DeadLetter };
   }> {
     const database = await this.pool.query('SELECT 1').then(
       () => 'ok' as const,
@@ -34,11 +38,15 @@ export class HealthController {
       ? { engine: this.eventStore.engine, status: 'ok' as const, head: formatPosition(head) }
       : { engine: this.eventStore.engine, status: 'unavailable' as const };
     const projections = head ? await this.projections.report(head) : {};
+    // A read record set aside (it cannot be stored) is an alarm until someone looks at it.
+    const deadLetters = this.accessRecorder.deadLetterReport;
+    const accessRecorder = { status: deadLetters.count === 0 ? ('ok' as const) : ('degraded' as const), deadLetters: deadLetters.count, latestDeadLetter: deadLetters.latest };
     return {
-      status: database === 'ok' && eventStore.status === 'ok' ? 'ok' : 'degraded',
+      status: database === 'ok' && eventStore.status === 'ok' && accessRecorder.status === 'ok' ? 'ok' : 'degraded',
       database,
       eventStore,
       projections,
+      accessRecorder,
     };
   }
 }

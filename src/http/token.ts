@@ -2,6 +2,7 @@ import jwt, { JwtPayload } from 'jsonwebtoken';
 import type { KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/configuration';
 import type { Actor } from './actor';
+import { findUnstorableJson } from './json-safety';
 import { isRole, Role } from './roles';
 import { canonicalUuid, isOtherUuidSpelling } from './uuid';
 
@@ -64,6 +65,14 @@ function describeVerifyError(error: unknown): string {
 }
 
 function actorFromClaims(claims: JwtPayload): Actor {
+  // The claims reach the ledger (who read, who wrote): text PostgreSQL cannot store would fail
+  // the append of every record batched with it, so such a token is refused here.
+  const unstorable = findUnstorableJson(claims);
+  if (unstorable) {
+    // A claim's name is echoed only when it is plain printable text.
+    const claim = /^[\x20-\x7e]{1,64}$/.test(unstorable.field) ? unstorable.field : 'a claim name';
+    throw new InvalidTokenError(`The bearer token holds a claim that cannot be stored (${claim}: ${unstorable.message}).`);
+  }
   const { sub, name, roles, force, exp } = claims as JwtPayload & { name?: unknown; roles?: unknown; force?: unknown };
   if (typeof exp !== 'number') throw new InvalidTokenError('The bearer token has no expiry (exp).');
   if (!isNonEmptyText(sub)) throw new InvalidTokenError('The bearer token has no subject (sub).');
