@@ -27,7 +27,7 @@ interface Refusal {
 /** The stated purpose, trimmed (cut to MAX_PURPOSE_LENGTH, so a refused one can still be recorded), and its refusal if it is refused. */
 function checkPurpose(request: LedgerRequest): { purpose: string; refusal?: Refusal & { reason: PurposeRefusal } } {
   const header = request.headers[ACCESS_PURPOSE_HEADER.toLowerCase()];
-  const stated = typeof header === 'string' ? header.trim() : '';
+  const stated = typeof header === 'string' ? headerText(header).trim() : '';
   const purpose = stated.slice(0, MAX_PURPOSE_LENGTH);
   if (stated.length === 0) {
     const message = `reading a case needs the ${ACCESS_PURPOSE_HEADER} header: why you are reading it`;
@@ -39,6 +39,23 @@ function checkPurpose(request: LedgerRequest): { purpose: string; refusal?: Refu
     return { purpose, refusal: { reason: 'purposeInvalid', problem: invalid } };
   }
   return { purpose };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A header's text. Node gives a header's bytes one character each (latin1), so a purpose a
+ * client sent in UTF-8 (Welsh ŵ, ŷ; a typographic apostrophe) arrives garbled: its bytes are
+ * read again as UTF-8 when they are well-formed UTF-8. Bytes that are not (a client writing
+ * ISO-8859-1, as HTTP once assumed) keep their latin1 reading.
+ */
+export function headerText(value: string): string {
+  if (!/[\x80-\xff]/.test(value)) return value;
+  try {
+    return UTF8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
+  }
 }
 
 /** The stated purpose of reading one case, trimmed; a 400 problem when missing or too short. */
