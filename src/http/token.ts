@@ -54,7 +54,21 @@ export function verifyToken(token: string, settings: JwtSettings, publicKey?: Ke
     throw new InvalidTokenError(describeVerifyError(error));
   }
   if (typeof payload === 'string') throw new InvalidTokenError('The bearer token carries no claims.');
+  checkLifetime(payload, settings.maxLifetimeSeconds);
   return actorFromClaims(payload);
+}
+
+/**
+ * A token with an `exp` centuries ahead is a credential for ever, which a stolen one must not
+ * be: it may live at most `maxLifetimeSeconds` (LEDGER_JWT_MAX_LIFETIME_SECONDS), counted
+ * from its `iat`, or from now when it has none.
+ */
+export function checkLifetime(claims: JwtPayload, maxLifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): void {
+  if (typeof claims.exp !== 'number') return; // refused below for having no expiry
+  const issuedAt = typeof claims.iat === 'number' ? claims.iat : nowSeconds;
+  if (claims.exp - issuedAt > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
+    throw new InvalidTokenError(`The bearer token's lifetime is too long: at most ${maxLifetimeSeconds} s from its issue is accepted.`);
+  }
 }
 
 function describeVerifyError(error: unknown): string {
