@@ -53,4 +53,14 @@ describe('bearer tokens', () => {
       expect(() => checkLifetime({ exp: now + 200 * 365 * 86400 }, max, now)).toThrow(/lifetime/);
     });
   });
+
+  it.each([['3b857572-25ba-40a4-b1d0-05d17384b05a\u200b'], ['officer 7'], ['оfficer-7']])('refuses the sub %p: not printable ASCII', (sub) => {
+    const token = jwt.sign({ name: 'n', roles: ['DCC'], force: '*' }, settings.secret, { subject: sub, expiresIn: 60 });
+    expect(() => verifyToken(token, settings)).toThrow(/printable ASCII/);
+  });
+
+  it('lower-cases a sub that is a UUID in upper case', () => {
+    const token = jwt.sign({ name: 'n', roles: ['DCC'], force: '*' }, settings.secret, { subject: '3B857572-25BA-40A4-B1D0-05D17384B05A', expiresIn: 60 });
+    expect(verifyToken(token, settings).userId).toBe('3b857572-25ba-40a4-b1d0-05d17384b05a');
+  });
 });

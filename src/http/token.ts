@@ -105,11 +105,12 @@ function actorFromClaims(claims: JwtPayload): Actor {
  * The user id of a `sub`: a UUID (the person id a case's subjects and a record are kept
  * under) in its one canonical spelling, lower case, so that it compares equal to the same
  * person's id wherever it appears (src/http/uuid.ts). A UUID spelt otherwise is refused
- * rather than taken for someone else; a `sub` that is no UUID at all names nobody in the
- * ledger and is kept as it is.
+ * rather than taken for someone else; a `sub` that is no UUID at all (printable ASCII) names
+ * nobody in the ledger and is kept as it is.
  */
 function userIdOf(sub: string): string {
-  if (sub.trim() !== sub) throw new InvalidTokenError('The bearer token\'s subject (sub) may not begin or end with spaces.');
+  // Spaces, invisible and look-alike characters would make a second spelling of one id.
+  if (!/^[\x21-\x7e]+$/.test(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be printable ASCII, without spaces.');
   if (isOtherUuidSpelling(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be a UUID written 8-4-4-4-12.');
   return canonicalUuid(sub) ?? sub;
 }
