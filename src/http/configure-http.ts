@@ -13,7 +13,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Everything about HTTP that is set on the application rather than in a module. */
 /** Paths served without a token, and so without a user to count: a load balancer's probe must never get 429. */
-const UNLIMITED_PATHS = ['/health'];
+const UNLIMITED_PATHS = ['/health', '/api/v1/health'];
 
 export function configureHttp(app: INestApplication, config: AppConfig, options: { logDestination?: DestinationStream } = {}): void {
   // Whose address a request comes from behind a proxy (the rate limit counts anonymous requests by it).
