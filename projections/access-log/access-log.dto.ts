@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/shared/days';
+import { canonicalUuid } from '../../src/http/uuid';
+import { IdField } from '../../src/shared/dto-fields';
 import { PagedQuery } from '../../src/shared/paging';
 
 export const ACCESS_LOG_MAX_PAGE_SIZE = 500;
@@ -16,13 +19,13 @@ const DayOrInstant = (): PropertyDecorator =>
 
 /** `GET /access-log?caseId=&userId=&from=&to=&page=&pageSize=` (api.md). */
 export class AccessLogQuery extends PagedQuery(50, ACCESS_LOG_MAX_PAGE_SIZE) {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ optional: true })
   caseId?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
+  // A user id that is a UUID is stored lower-cased (src/http/token.ts): look it up so.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (canonicalUuid(value) ?? value) : value))
   @IsString()
   @Length(1, 200)
   userId?: string;

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CASE_STAGES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
 import type { CaseStage, CorruptionCategory } from '../../src/cases/case.enums';
+import { IdField } from '../../src/shared/dto-fields';
 import { PagedQuery } from '../../src/shared/paging';
 
 export const MAX_PAGE_SIZE = 100;
@@ -32,9 +33,6 @@ export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Cases with a subject of this personId' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IdField({ optional: true, description: 'Cases with a subject of this personId' })
   subjectPersonId?: string;
 }

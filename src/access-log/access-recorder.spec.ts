@@ -103,4 +103,32 @@ describe('recording reads in batches', () => {
     await recorder.beforeApplicationShutdown();
     expect(caseIds(appends)).toEqual(['case-7', 'case-8']);
   });
+
+  it('sets aside the one entry the store refuses for its data, appends the others, and is not held up by it', async () => {
+    const appends: string[] = [];
+    const store = {
+      appendToStream: async (_streamName: string, events: EventToAppend[]) => {
+        if (events.some((event) => event.data.caseId === 'case-2')) throw Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' });
+        appends.push(...events.map((event) => String(event.data.caseId)));
+        return { streamName: _streamName, nextExpectedRevision: 0n, position: 0n, events: [] };
+      },
+    } as unknown as EventStore;
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 60_000 });
+    for (let n = 1; n <= 3; n += 1) await recorder.record(entry(n));
+    await recorder.flush();
+    expect(appends).toEqual(['case-1', 'case-3']);
+    expect(recorder.pending).toBe(0);
+    expect(recorder.deadLetterReport).toEqual({ count: 1, latest: expect.objectContaining({ subjectId: 'case-2', reason: expect.stringContaining('Unicode') }) });
+  });
+
+  it('sets aside at once, and refuses to serve, an entry holding text that cannot be stored', async () => {
+    const { store, appends } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    await expect(recorder.record({ ...entry(1), userId: 'u\u0000' })).rejects.toMatchObject({ status: 500 });
+    expect(recorder.pending).toBe(0);
+    expect(recorder.deadLetterReport.count).toBe(1);
+    expect(JSON.stringify(recorder.deadLetterReport)).not.toContain('u\u0000');
+    expect(appends).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { InvalidAppendError } from '../event-store/errors';
 import { EventStore } from '../event-store/event-store';
 import type { EventToAppend } from '../event-store/event-store';
+import { findUnstorableJson } from '../http/json-safety';
 import { problem } from '../http/problem';
 import { ACCESS_SCHEMA_VERSION, accessEventData, accessEventType, accessStreamName } from './access.events';
 import type { AccessEntry } from './access.events';
@@ -50,6 +52,12 @@ export const ACCESS_RECORDER_SETTINGS: AccessRecorderSettings = {
  * - on shutdown (before the event store closes) the buffer is flushed until empty, retrying;
  *   only if the store stays down through every retry are the entries lost, and the number is
  *   logged as an error.
+ *
+ * An entry that can never be stored (text PostgreSQL refuses, found before it is buffered, or
+ * an append refused for its data) would otherwise be retried for ever at the head of the
+ * buffer, holding up every record behind it (issue 11 item 12). It is set aside instead, in
+ * the recorder's dead letter (this process's memory; logged without its text), /health reports
+ * it, and the read it belongs to is not served.
  */
 @Injectable()
 export class AccessRecorder implements BeforeApplicationShutdown {
@@ -62,6 +70,8 @@ export class AccessRecorder implements BeforeApplicationShutdown {
   /** Entries still being completed (recordWhenReady); flush waits for them. */
   private readonly completing = new Set<Promise<void>>();
   private settings: AccessRecorderSettings = ACCESS_RECORDER_SETTINGS;
+  /** Set aside: the report, and the entry itself kept in memory for whoever investigates (never reported). */
+  private readonly deadLetters: { letter: DeadLetter; entry: AccessEntry }[] = [];
 
   constructor(private readonly store: EventStore) {}
 
@@ -74,8 +84,18 @@ export class AccessRecorder implements BeforeApplicationShutdown {
     return this.buffer.length;
   }
 
+  /** Entries set aside because they cannot be stored: how many, and the latest (without its text). */
+  get deadLetterReport(): { count: number; latest?: DeadLetter } {
+    return { count: this.deadLetters.length, latest: this.deadLetters.at(-1)?.letter };
+  }
+
   async record(entry: AccessEntry): Promise<void> {
     if (!this.settings.enabled) return;
+    const unstorable = findUnstorableJson({ data: accessEventData(entry), metadata: metadataOf(entry) });
+    if (unstorable !== undefined) {
+      this.setAside(entry, `${unstorable.field}: ${unstorable.message}`);
+      throw problem(500, 'internal-error', 'This read cannot be recorded, so it is not served.');
+    }
     if (this.buffer.length >= this.settings.maxBuffered) await this.roomInBuffer();
     this.buffer.push(entry);
     if (this.buffer.length >= this.settings.batchSize) this.schedule(0);
@@ -152,19 +172,51 @@ export class AccessRecorder implements BeforeApplicationShutdown {
       const streamName = accessStreamName(entry.at);
       byStream.set(streamName, [...(byStream.get(streamName) ?? []), entry]);
     }
-    const appended = new Set<string>();
+    const done = new Set<AccessEntry>();
     try {
-      for (const [streamName, entries] of byStream) {
-        const events = entries.map((entry) => ({ eventId: randomUUID(), type: accessEventType(entry), data: accessEventData(entry), metadata: metadataOf(entry) }));
-        await this.store.appendToStream(streamName, events, { expectedRevision: 'any' });
-        appended.add(streamName);
-      }
+      for (const [streamName, entries] of byStream) await this.appendOrIsolate(streamName, entries, done);
     } catch (error) {
-      // What was not appended goes back to the head of the buffer, in order.
-      this.buffer = [...batch.filter((entry) => !appended.has(accessStreamName(entry.at))), ...this.buffer];
+      // What was not appended (nor set aside) goes back to the head of the buffer, in order.
+      this.buffer = [...batch.filter((entry) => !done.has(entry)), ...this.buffer];
       throw error;
     }
     this.releaseWaiting();
+  }
+
+  /**
+   * Appends the entries in one go; if the store refuses them for their data, appends them one
+   * by one, so that only the entry it cannot store is set aside. Any other failure is thrown
+   * (and retried later).
+   */
+  private async appendOrIsolate(streamName: string, entries: AccessEntry[], done: Set<AccessEntry>): Promise<void> {
+    try {
+      await this.append(streamName, entries);
+      entries.forEach((entry) => done.add(entry));
+      return;
+    } catch (error) {
+      if (!isRefusedForItsData(error)) throw error;
+    }
+    for (const entry of entries) {
+      try {
+        await this.append(streamName, [entry]);
+      } catch (error) {
+        if (!isRefusedForItsData(error)) throw error;
+        this.setAside(entry, String(error));
+      }
+      done.add(entry);
+    }
+  }
+
+  private async append(streamName: string, entries: AccessEntry[]): Promise<void> {
+    const events = entries.map((entry) => ({ eventId: randomUUID(), type: accessEventType(entry), data: accessEventData(entry), metadata: metadataOf(entry) }));
+    await this.store.appendToStream(streamName, events, { expectedRevision: 'any' });
+  }
+
+  private setAside(entry: AccessEntry, reason: string): void {
+    const letter: DeadLetter = { at: entry.at, kind: entry.kind, subjectId: entry.subjectId, reason: reason.slice(0, 200) };
+    this.deadLetters.push({ letter, entry });
+    // The entry's text (user, purpose) is not logged: it is personal, and it is what cannot be stored.
+    this.logger.error(`an access record cannot be stored and was set aside (${this.deadLetters.length} so far): ${JSON.stringify(letter)}`);
   }
 
   private releaseWaiting(): void {
@@ -185,6 +237,26 @@ export class AccessRecorder implements BeforeApplicationShutdown {
       this.waiting.push(release);
     });
   }
+}
+
+/** An entry set aside: when and what was read, and why it cannot be stored. */
+export interface DeadLetter {
+  at: string;
+  kind: AccessEntry['kind'];
+  /** A case or person id; the reader and the purpose are left out of reports and logs. */
+  subjectId: string;
+  reason: string;
+}
+
+/**
+ * The store refused the append for what it holds (PostgreSQL SQLSTATE class 22, data
+ * exception: e.g. 22P05, a NUL in jsonb), not because it is unreachable: retrying the same
+ * entry can never succeed.
+ */
+function isRefusedForItsData(error: unknown): boolean {
+  if (error instanceof InvalidAppendError) return true;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code.startsWith('22');
 }
 
 function metadataOf(entry: AccessEntry): EventToAppend['metadata'] {

@@ -6,7 +6,7 @@ import type { AccessEntry } from '../access-log/access.events';
 import { ledgerRequest, LedgerRequest } from '../http/actor';
 import { Problem, problem, unauthenticated } from '../http/problem';
 import { requiredRoles, roleRefusal } from '../http/roles.guard';
-import { isUuid } from '../http/uuid';
+import { canonicalUuid } from '../http/uuid';
 import type { AccessRefusal } from './case-access-policy';
 import { RefusedReadForce } from './refused-read-force';
 
@@ -27,7 +27,7 @@ interface Refusal {
 /** The stated purpose, trimmed (cut to MAX_PURPOSE_LENGTH, so a refused one can still be recorded), and its refusal if it is refused. */
 function checkPurpose(request: LedgerRequest): { purpose: string; refusal?: Refusal & { reason: PurposeRefusal } } {
   const header = request.headers[ACCESS_PURPOSE_HEADER.toLowerCase()];
-  const stated = typeof header === 'string' ? header.trim() : '';
+  const stated = typeof header === 'string' ? headerText(header).trim() : '';
   const purpose = stated.slice(0, MAX_PURPOSE_LENGTH);
   if (stated.length === 0) {
     const message = `reading a case needs the ${ACCESS_PURPOSE_HEADER} header: why you are reading it`;
@@ -39,6 +39,23 @@ function checkPurpose(request: LedgerRequest): { purpose: string; refusal?: Refu
     return { purpose, refusal: { reason: 'purposeInvalid', problem: invalid } };
   }
   return { purpose };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A header's text. Node gives a header's bytes one character each (latin1), so a purpose a
+ * client sent in UTF-8 (Welsh ŵ, ŷ; a typographic apostrophe) arrives garbled: its bytes are
+ * read again as UTF-8 when they are well-formed UTF-8. Bytes that are not (a client writing
+ * ISO-8859-1, as HTTP once assumed) keep their latin1 reading.
+ */
+export function headerText(value: string): string {
+  if (!/[\x80-\xff]/.test(value)) return value;
+  try {
+    return UTF8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
+  }
 }
 
 /** The stated purpose of reading one case, trimmed; a 400 problem when missing or too short. */
@@ -54,11 +71,13 @@ const ROLE_REFUSAL: { readonly [K in AccessEntry['kind']]: string } = {
   person: 'roleMayNotReadRecords',
 };
 
-/** What the route reads: the case or person its path names (`:caseId`, `:personId`), when the id is well formed. */
+/** What the route reads: the case or person its path names (`:caseId`, `:personId`), lower-cased, when the id is well formed. */
 function subjectOfRead(request: LedgerRequest): { kind: AccessEntry['kind']; subjectId: string } | undefined {
   const { caseId, personId } = request.params;
-  if (typeof caseId === 'string' && isUuid(caseId)) return { kind: 'case', subjectId: caseId };
-  if (typeof personId === 'string' && isUuid(personId)) return { kind: 'person', subjectId: personId };
+  const caseUuid = typeof caseId === 'string' ? canonicalUuid(caseId) : undefined;
+  if (caseUuid !== undefined) return { kind: 'case', subjectId: caseUuid };
+  const personUuid = typeof personId === 'string' ? canonicalUuid(personId) : undefined;
+  if (personUuid !== undefined) return { kind: 'person', subjectId: personUuid };
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import path from 'node:path';
 import { DayRange, DEFAULT_LEGAL_DAYS, isIsoDay, LEGAL_DAYS_LIMITS } from '../shared/days';
 
@@ -14,6 +14,16 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const PROXY_ADDRESS = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(/\d{1,3})?)`;
+const TRUST_PROXY = new RegExp(String.raw`^\s*(false|true|\d{1,2}|${PROXY_ADDRESS}(\s*,\s*${PROXY_ADDRESS})*)\s*$`);
+
+/** LEDGER_TRUST_PROXY as Express's `trust proxy` setting takes it. */
+function trustProxySetting(text: string): boolean | number | string {
+  const trimmed = text.trim();
+  if (trimmed === 'false' || trimmed === 'true') return trimmed === 'true';
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
 
 class EnvironmentVariables {
   @Transform(toInt)
@@ -64,10 +74,26 @@ class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   LEDGER_JWT_JWKS_URL?: string;
 
+  /** The longest a bearer token may live (exp - iat, or exp - now without iat); 12 hours by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86400)
+  LEDGER_JWT_MAX_LIFETIME_SECONDS = 12 * 3600;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
   LEDGER_MASTER_KEY?: string;
+
+  /**
+   * Express's `trust proxy`: `false` (the default: the client is the peer), `true`, a number of
+   * proxy hops, or a comma-separated list of proxy addresses, subnets or the names loopback,
+   * linklocal, uniquelocal. Behind a load balancer it makes the client's address the one the
+   * rate limit counts anonymous requests by.
+   */
+  @Matches(TRUST_PROXY, { message: 'LEDGER_TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal' })
+  LEDGER_TRUST_PROXY = 'false';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -119,12 +145,14 @@ export interface AppConfig {
   databaseUrl?: string;
   embeddedPostgresPort: number;
   eventStoreConnectionString?: string;
-  jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string; jwksUrl?: string };
+  jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string; jwksUrl?: string; maxLifetimeSeconds: number };
   masterKey?: string;
   logLevel: string;
   databasePoolSize: number;
   /** Requests per user per minute (src/http/rate-limit.ts); 0: no limit. */
   rateLimitPerMinute: number;
+  /** Express's `trust proxy` (LEDGER_TRUST_PROXY): whose address a request comes from behind a proxy. */
+  trustProxy: boolean | number | string;
   /** The sealer (src/ledger): both 0 means this process does not seal. */
   ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
   /** Days outside it are refused in every body and query (400). */
@@ -161,11 +189,13 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       issuer: variables.LEDGER_JWT_ISSUER,
       audience: variables.LEDGER_JWT_AUDIENCE,
       jwksUrl: variables.LEDGER_JWT_JWKS_URL,
+      maxLifetimeSeconds: variables.LEDGER_JWT_MAX_LIFETIME_SECONDS,
     },
     masterKey: variables.LEDGER_MASTER_KEY,
     logLevel: variables.LOG_LEVEL,
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
+    trustProxy: trustProxySetting(variables.LEDGER_TRUST_PROXY),
     ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
     legalDays: { earliest: variables.LEDGER_EARLIEST_DAY, latest: variables.LEDGER_LATEST_DAY },
     erasureDelaySeconds: variables.LEDGER_ERASURE_DELAY_SECONDS,

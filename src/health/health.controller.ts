@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
+import { AccessRecorder } from '../access-log/access-recorder';
+import type { DeadLetter } from '../access-log/access-recorder';
 import { PG_POOL } from '../database/database.module';
 import { EventStore } from '../event-store/event-store';
 import { formatPosition } from '../event-store/position';
@@ -14,6 +16,7 @@ export class HealthController {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly eventStore: EventStore,
     private readonly projections: ProjectionStatusRegistry,
+    private readonly accessRecorder: AccessRecorder,
   ) {}
 
   @Public()
@@ -25,6 +28,7 @@ export class HealthController {
     eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
     projections: Record<string, { position: string; lag: number | null }>;
     parkedEvents: ParkedEventReport[] | 'unavailable';
+    accessRecorder: { status: 'ok' | 'degraded'; deadLetters: number; latestDeadLetter?: DeadLetter };
   }> {
     const database = await this.pool.query('SELECT 1').then(
       () => 'ok' as const,
@@ -37,12 +41,17 @@ export class HealthController {
     const projections = head ? await this.projections.report(head) : {};
     // A parked event is one a read model went past: its figures may be missing that event.
     const parkedEvents = database === 'ok' ? await this.projections.parked().catch(() => 'unavailable' as const) : ('unavailable' as const);
+    // A read record set aside (it cannot be stored) is an alarm until someone looks at it.
+    const deadLetters = this.accessRecorder.deadLetterReport;
+    const accessRecorder = { status: deadLetters.count === 0 ? ('ok' as const) : ('degraded' as const), deadLetters: deadLetters.count, latestDeadLetter: deadLetters.latest };
+    const healthy = database === 'ok' && eventStore.status === 'ok' && parkedEvents !== 'unavailable' && parkedEvents.length === 0 && accessRecorder.status === 'ok';
     return {
-      status: database === 'ok' && eventStore.status === 'ok' && parkedEvents !== 'unavailable' && parkedEvents.length === 0 ? 'ok' : 'degraded',
+      status: healthy ? 'ok' : 'degraded',
       database,
       eventStore,
       projections,
       parkedEvents,
+      accessRecorder,
     };
   }
 }

@@ -11,8 +11,13 @@ import { createRequestLogger, requestLogMiddleware } from './request-log';
 
 export const API_PREFIX = 'api/v1';
 
+/** Paths served without a token, and so without a user to count: a load balancer's probe must never get 429. */
+const UNLIMITED_PATHS = ['/health'];
+
 /** Everything about HTTP that is set on the application rather than in a module. */
 export function configureHttp(app: INestApplication, config: AppConfig, options: { logDestination?: DestinationStream } = {}): void {
+  // Whose address a request comes from behind a proxy (the rate limit counts anonymous requests by it).
+  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('trust proxy', config.trustProxy);
   // Security headers on every answer. The API docs page (Swagger UI) uses inline scripts and styles.
   app.use(
     helmet({
@@ -24,7 +29,7 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   app.use(correlationMiddleware());
   app.use(requestLogMiddleware(createRequestLogger(config.logLevel, options.logDestination)));
   app.use(authenticationMiddleware(config.jwt));
-  app.use(rateLimitMiddleware(config.rateLimitPerMinute));
+  app.use(rateLimitMiddleware(config.rateLimitPerMinute, Date.now, UNLIMITED_PATHS));
   app.use(jsonBodyMiddleware());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -40,7 +40,8 @@ function checkParsedBody(body: unknown): Problem | undefined {
   }
   const unstorable = findUnstorableJson(body);
   if (!unstorable) return undefined;
-  return problem(400, 'validation-failed', `The request body holds a value that cannot be stored: ${unstorable.message}.`, {
+  const what = unstorable.field === 'body' ? 'The request body is refused' : 'The request body holds a value that cannot be stored';
+  return problem(400, 'validation-failed', `${what}: ${unstorable.message}.`, {
     errors: [unstorable],
   });
 }

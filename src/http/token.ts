@@ -2,7 +2,9 @@ import jwt, { JwtPayload } from 'jsonwebtoken';
 import type { KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/configuration';
 import type { Actor } from './actor';
+import { findUnstorableJson } from './json-safety';
 import { isRole, Role } from './roles';
+import { canonicalUuid, isOtherUuidSpelling } from './uuid';
 
 /**
  * Bearer tokens: HS256 JWTs signed with LEDGER_JWT_SECRET. Claims: `sub` (user id),
@@ -52,7 +54,21 @@ export function verifyToken(token: string, settings: JwtSettings, publicKey?: Ke
     throw new InvalidTokenError(describeVerifyError(error));
   }
   if (typeof payload === 'string') throw new InvalidTokenError('The bearer token carries no claims.');
+  checkLifetime(payload, settings.maxLifetimeSeconds);
   return actorFromClaims(payload);
+}
+
+/**
+ * A token with an `exp` centuries ahead is a credential for ever, which a stolen one must not
+ * be: it may live at most `maxLifetimeSeconds` (LEDGER_JWT_MAX_LIFETIME_SECONDS), counted
+ * from its `iat`, or from now when it has none.
+ */
+export function checkLifetime(claims: JwtPayload, maxLifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): void {
+  if (typeof claims.exp !== 'number') return; // refused below for having no expiry
+  const issuedAt = typeof claims.iat === 'number' ? claims.iat : nowSeconds;
+  if (claims.exp - issuedAt > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
+    throw new InvalidTokenError(`The bearer token's lifetime is too long: at most ${maxLifetimeSeconds} s from its issue is accepted.`);
+  }
 }
 
 function describeVerifyError(error: unknown): string {
@@ -63,9 +79,18 @@ function describeVerifyError(error: unknown): string {
 }
 
 function actorFromClaims(claims: JwtPayload): Actor {
+  // The claims reach the ledger (who read, who wrote): text PostgreSQL cannot store would fail
+  // the append of every record batched with it, so such a token is refused here.
+  const unstorable = findUnstorableJson(claims);
+  if (unstorable) {
+    // A claim's name is echoed only when it is plain printable text.
+    const claim = /^[\x20-\x7e]{1,64}$/.test(unstorable.field) ? unstorable.field : 'a claim name';
+    throw new InvalidTokenError(`The bearer token holds a claim that cannot be stored (${claim}: ${unstorable.message}).`);
+  }
   const { sub, name, roles, force, exp } = claims as JwtPayload & { name?: unknown; roles?: unknown; force?: unknown };
   if (typeof exp !== 'number') throw new InvalidTokenError('The bearer token has no expiry (exp).');
   if (!isNonEmptyText(sub)) throw new InvalidTokenError('The bearer token has no subject (sub).');
+  const userId = userIdOf(sub);
   if (!isNonEmptyText(name)) throw new InvalidTokenError('The bearer token has no name claim.');
   if (!isForceCode(force)) {
     throw new InvalidTokenError('The bearer token has no valid force claim (a force code or "*").');
@@ -73,7 +98,21 @@ function actorFromClaims(claims: JwtPayload): Actor {
   if (!Array.isArray(roles) || roles.length === 0) throw new InvalidTokenError('The bearer token names no roles.');
   const unknown = roles.filter((role) => !isRole(role));
   if (unknown.length > 0) throw new InvalidTokenError('The bearer token names a role the ledger does not know.');
-  return { userId: sub, name, roles: [...new Set(roles as Role[])], force };
+  return { userId, name, roles: [...new Set(roles as Role[])], force };
+}
+
+/**
+ * The user id of a `sub`: a UUID (the person id a case's subjects and a record are kept
+ * under) in its one canonical spelling, lower case, so that it compares equal to the same
+ * person's id wherever it appears (src/http/uuid.ts). A UUID spelt otherwise is refused
+ * rather than taken for someone else; a `sub` that is no UUID at all (printable ASCII) names
+ * nobody in the ledger and is kept as it is.
+ */
+function userIdOf(sub: string): string {
+  // Spaces, invisible and look-alike characters would make a second spelling of one id.
+  if (!/^[\x21-\x7e]+$/.test(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be printable ASCII, without spaces.');
+  if (isOtherUuidSpelling(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be a UUID written 8-4-4-4-12.');
+  return canonicalUuid(sub) ?? sub;
 }
 
 function isNonEmptyText(value: unknown): value is string {

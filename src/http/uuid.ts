@@ -1,9 +1,42 @@
 import { createHash } from 'node:crypto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A UUID written 8-4-4-4-12, in either case. */
 export function isUuid(text: string): boolean {
   return UUID.test(text);
+}
+
+/**
+ * The one spelling of an id this service stores and compares: a UUID written 8-4-4-4-12 in
+ * lower case. The subject, own-record and conflict checks compare ids as strings, so every
+ * id is brought to it once, at the edge (path, body, token `sub`); a second spelling of the
+ * same UUID would otherwise be a second person (issue 11).
+ */
+export function isCanonicalUuid(value: unknown): value is string {
+  return typeof value === 'string' && CANONICAL_UUID.test(value);
+}
+
+/**
+ * The canonical spelling of `text` when it is a UUID written 8-4-4-4-12 (upper case is
+ * lower-cased); undefined for anything else. Braces, `urn:uuid:`, surrounding spaces and
+ * missing hyphens are refused rather than repaired: no client of this API sends them, and a
+ * spelling that is repaired in one place and not in another is how the checks were defeated.
+ */
+export function canonicalUuid(text: string): string | undefined {
+  return UUID.test(text) ? text.toLowerCase() : undefined;
+}
+
+/**
+ * Whether `text` is some other spelling of a UUID than 8-4-4-4-12 (braces, `urn:uuid:`,
+ * spaces, hyphens elsewhere or none, as PostgreSQL's uuid type also reads them): text that
+ * names a UUID but is not written as one.
+ */
+export function isOtherUuidSpelling(text: string): boolean {
+  if (UUID.test(text)) return false;
+  const bare = text.trim().replace(/^urn:uuid:/i, '').replace(/^\{(.*)\}$/, '$1');
+  return /^[0-9a-f-]+$/i.test(bare) && bare.replace(/-/g, '').length === 32;
 }
 
 // The namespace of this service's name-based UUIDs (a random UUID, fixed for ever: changing

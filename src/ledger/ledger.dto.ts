@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IdField } from '../shared/dto-fields';
 
 const MAX_TREE_SIZE = Number.MAX_SAFE_INTEGER;
 
 export class InclusionProofQuery {
-  @ApiProperty({ description: 'The event to prove (any event outside $ledger).', format: 'uuid' })
-  @IsUUID()
+  @IdField({ description: 'The event to prove (any event outside $ledger).' })
   eventId!: string;
 
   @ApiPropertyOptional({ description: 'Prove against the seal of this tree size instead of the latest seal.', minimum: 1 })

@@ -6,7 +6,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -16,7 +16,6 @@ import {
   IsInt,
   IsObject,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -26,6 +25,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { isLegalDay, legalDayRule } from './days';
+import { canonicalUuid, isCanonicalUuid } from '../http/uuid';
 
 /** Free text that goes to the personal-data vault: summaries, rationales, results. */
 export const NARRATIVE_MAX_LENGTH = 20_000;
@@ -67,8 +67,21 @@ export const DayField = (options: FieldOptions = {}): PropertyDecorator =>
     }),
   );
 
+/**
+ * A UUID, written 8-4-4-4-12; upper case is accepted and lower-cased here, once, so that
+ * every id the service stores and compares has one spelling (src/http/uuid.ts). For path
+ * parameters, body fields (nested ones too) and query parameters alike.
+ */
 export const IdField = (options: FieldOptions = {}): PropertyDecorator =>
-  field({ type: String, format: 'uuid' }, options, IsUUID());
+  field(
+    { type: String, format: 'uuid' },
+    options,
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (canonicalUuid(value) ?? value) : value)),
+    ValidateBy({
+      name: 'isCanonicalUuid',
+      validator: { validate: (value: unknown) => isCanonicalUuid(value), defaultMessage: () => '$property must be a UUID written 8-4-4-4-12' },
+    }),
+  );
 
 export const FlagField = (options: FieldOptions = {}): PropertyDecorator => field({ type: Boolean }, options, IsBoolean());
 

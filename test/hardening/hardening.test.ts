@@ -83,7 +83,8 @@ describe('hardening', () => {
     const correlationId = randomUUID();
     const created = await post(service, path, body, { role, force: opening.force, userId, headers: { 'X-Correlation-Id': correlationId } });
     expect(created.status).toBe(201);
-    const token = bearer(service.config, { userId, roles: ['ACU_INVESTIGATOR'], force: opening.force });
+    const readerName = `Rowena Quillfeather-${caseId.slice(0, 8)}`;
+    const token = bearer(service.config, { userId, name: readerName, roles: ['ACU_INVESTIGATOR'], force: opening.force });
     const read = await service
       .http()
       .get(`/api/v1/cases/${caseId}/history`)
@@ -99,6 +100,7 @@ describe('hardening', () => {
     const everything = lines.join('\n');
     expect(everything).not.toContain(summary);
     expect(everything).not.toContain('Nightingale');
+    expect(everything).not.toContain('Quillfeather');
     expect(everything).not.toContain(caseId);
     expect(everything).not.toContain(token.replace('Bearer ', ''));
     expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);

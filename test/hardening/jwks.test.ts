@@ -2,7 +2,7 @@
  * LEDGER_JWT_JWKS_URL: RS256 tokens signed by an identity provider's key, checked against
  * its JWKS (served here by a tiny local HTTP server), with expiry, issuer and audience.
  */
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPairSync, KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
@@ -32,6 +32,15 @@ describe('RS256 tokens from a JWKS', () => {
       issuer: options.issuer ?? ISSUER,
       audience: options.audience ?? AUDIENCE,
     });
+  /** HS256 keyed with the provider's public key, as text: the algorithm-confusion forgery. */
+  const confused = (): string => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: 'auditor-rs256', name: 'Ada Auditor', roles: ['AUDITOR'], force: '*', iat: now, exp: now + 600, iss: ISSUER, aud: AUDIENCE };
+    const unsigned = `${encode({ alg: 'HS256', typ: 'JWT', kid: 'provider-1' })}.${encode(claims)}`;
+    const publicPem = provider.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    return `${unsigned}.${createHmac('sha256', publicPem).update(unsigned).digest('base64url')}`;
+  };
   const verify = (token: string) => service.http().get('/api/v1/ledger/verify').set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
@@ -65,6 +74,7 @@ describe('RS256 tokens from a JWKS', () => {
     ['from another issuer', () => sign({ issuer: 'https://elsewhere.example' })],
     ['for another audience', () => sign({ audience: 'another-service' })],
     ['HS256 with the development secret', () => sign({ algorithm: 'HS256', secret: DEVELOPMENT_JWT_SECRET })],
+    ['HS256 keyed with the provider’s public key (algorithm confusion)', confused],
   ])('refuses a token %s (401)', async (_title, token) => {
     const response = await verify(token());
     expect(response.status).toBe(401);

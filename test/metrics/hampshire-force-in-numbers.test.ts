@@ -54,6 +54,8 @@ describe('Hampshire, the force in numbers (seed 004, HMIC 2014)', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = response.text.trim().split(/\r\n/);
     expect(rows[0]).toBe('metric,value');
+    // Only names, codes, numbers and dates: no free text, nothing a spreadsheet would run as a formula.
+    for (const row of rows.slice(1)) expect(row).toMatch(/^[A-Za-z][\w.]*,([A-Z][A-Z_]*|-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|\d{4}\/\d{2})?$/);
     expect(rows).toEqual(
       expect.arrayContaining([
         'force,HAMPSHIRE',

@@ -100,6 +100,8 @@ describe('misconduct statistics over HTTP', () => {
     const response = await statistics(`force=${FORCE}&year=2013`, { accept: 'text/csv' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    // Only names, codes, numbers and dates: no free text, nothing a spreadsheet would run as a formula.
+    for (const row of response.text.trim().split('\r\n').slice(1)) expect(row).toMatch(/^[A-Za-z][\w.]*,([A-Z][A-Z_]*|-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|\d{4}\/\d{2})?$/);
     expect(response.text.split('\r\n')).toEqual(
       expect.arrayContaining(['metric,value', 'financialYear,2013/14', 'proceedings.byType.MISCONDUCT_HEARING,2', 'byRank.INSPECTOR.outcomes.DISMISSAL_WITHOUT_NOTICE,1']),
     );
