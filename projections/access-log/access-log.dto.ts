@@ -17,7 +17,7 @@ const DayOrInstant = (): PropertyDecorator =>
     },
   });
 
-/** `GET /access-log?caseId=&userId=&from=&to=&page=&pageSize=` (api.md). */
+/** `GET /access-log?caseId=&userId=&from=&to=&page=&pageSize=` (docs/api.md). */
 export class AccessLogQuery extends PagedQuery(50, ACCESS_LOG_MAX_PAGE_SIZE) {
   @IdField({ optional: true })
   caseId?: string;

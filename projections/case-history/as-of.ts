@@ -1,5 +1,5 @@
 /**
- * `asOf` of the history read (api.md): a day means the end of that day in England and
+ * `asOf` of the history read (docs/api.md): a day means the end of that day in England and
  * Wales (Europe/London, so 23:00 UTC the day before in summer), an instant means itself.
  */
 import { addDays, format, parseISO } from 'date-fns';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, ValidateBy } from 'class-validator';
 import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/shared/days';
 
-/** `GET /cases/{caseId}/history?asOf=<date or instant>` (api.md). */
+/** `GET /cases/{caseId}/history?asOf=<date or instant>` (docs/api.md). */
 export class CaseHistoryQuery {
   @ApiPropertyOptional({
     description: 'A day (YYYY-MM-DD: the end of that day, Europe/London) or an instant with its offset: only what had been recorded by then',

@@ -1,5 +1,5 @@
 /**
- * A case's history as api.md shows it: every event in stream order, each correction
+ * A case's history as docs/api.md shows it: every event in stream order, each correction
  * beside the event it corrects (`correctedBy`) as well as in its own place, and, as of a
  * moment, only what had been recorded by then with the status as it then stood. Pure: the
  * events come from the store (case-history.service.ts).

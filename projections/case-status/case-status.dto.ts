@@ -8,7 +8,7 @@ import { PagedQuery } from '../../src/shared/paging';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `GET /cases?force=&stage=&category=&overdue=&subjectPersonId=&page=&pageSize=` (api.md). */
+/** `GET /cases?force=&stage=&category=&overdue=&subjectPersonId=&page=&pageSize=` (docs/api.md). */
 export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'Force code, e.g. HAMPSHIRE' })
   @IsOptional()

@@ -1,5 +1,5 @@
 /**
- * The case-status item of api.md "Cases: reads", made from the case's state as the domain's
+ * The case-status item of docs/api.md "Cases: reads", made from the case's state as the domain's
  * `evolve` folds it (corrections applied). The projection, `GET /cases/{id}` and the
  * history's `statusAsOf` all use this one mapping, so the three can never disagree.
  */
@@ -23,7 +23,7 @@ import type { CaseAccessFacts } from '../../src/access/case-access-policy';
 
 export interface CaseStatusSubject {
   subjectId: string;
-  /** Pseudonymous id of the member of the workforce (events.md): what `subjectPersonId` filters on. */
+  /** Pseudonymous id of the member of the workforce (docs/events.md): what `subjectPersonId` filters on. */
   personId: string;
   workforceType: WorkforceType;
   rank: Rank;

@@ -1,5 +1,5 @@
 /**
- * The case-status read model: one row per case, the item of api.md plus the columns lists
+ * The case-status read model: one row per case, the item of docs/api.md plus the columns lists
  * filter on. Its meaning is the domain's own: each case touched by a batch is folded again
  * with `foldCase` (so a RecordCorrected re-folds with the replacement, exactly as decide
  * sees the case) and mapped by `toCaseStatusItem`.
@@ -9,7 +9,7 @@
  * rewriting a growing array per case and batch was not (measured: most of the write time).
  * A batch is two statements whatever its size: read the touched cases' earlier events (of
  * the cases whose streams began before the batch), then one that inserts the new events and
- * upserts the status rows (event-store-notes.md,
+ * upserts the status rows (docs/event-store-notes.md,
  * "Write set-based").
  */
 import type { RecordedEvent } from '../../src/event-store/event-store';

@@ -46,7 +46,7 @@ export function caseLogTable(name: string): ProjectionTable {
 }
 
 /**
- * The case's events with every correction applied (events.md: "projections use the
+ * The case's events with every correction applied (docs/events.md: "projections use the
  * correction"), in order, each with the case before and after it. Steps that the domain
  * cannot place (before a referral) are left out, as evolve leaves them out of the state.
  */

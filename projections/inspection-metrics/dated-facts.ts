@@ -10,7 +10,7 @@
  * then one index range scan over at most a few thousand rows, whatever the size of the
  * ledger (the benchmark target: p95 < 50 ms with 1 M events).
  *
- * Need-to-know (api.md; src/access/case-access-policy.ts) holds for figures as for lists: a
+ * Need-to-know (docs/api.md; src/access/case-access-policy.ts) holds for figures as for lists: a
  * reader never counts a case they could not open. A case's facts carry the case's
  * sensitivity, a dimension of the counts, so a reader sums only the sensitivities they may
  * see; the few cases they may not open although they see that sensitivity (they are a

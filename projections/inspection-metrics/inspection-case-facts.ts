@@ -1,5 +1,5 @@
 /**
- * What the inspection figures count for one case (api.md, `GET /metrics/inspection`), each
+ * What the inspection figures count for one case (docs/api.md, `GET /metrics/inspection`), each
  * fact on the day of its own event, with the case's force. Pure: derived again from the
  * whole case whenever it changes, so a correction moves or removes what it corrects.
  */
@@ -14,7 +14,7 @@ import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';
 
 export function inspectionCaseFacts(steps: readonly CaseStep[], final: Case): DatedFact[] {
   const { force, receivedOn } = final;
-  // api.md: a complaint is a case of caseType COMPLAINT; a conduct case is any other type.
+  // docs/api.md: a complaint is a case of caseType COMPLAINT; a conduct case is any other type.
   const facts: DatedFact[] = [datedFact(force, receivedOn, final.caseType === 'COMPLAINT' ? METRIC.complaints : METRIC.conductCases)];
   for (const category of corruptionCategoriesOf(final)) facts.push(datedFact(force, receivedOn, METRIC.corruptionCategory, category));
 

@@ -26,7 +26,7 @@ describe('inspection figures', () => {
     expect(median(daysDistribution(undefined))).toBeNull();
   });
 
-  it('fills every enumeration with zeros and answers exactly the shape of api.md', () => {
+  it('fills every enumeration with zeros and answers exactly the shape of docs/api.md', () => {
     const figures = inspectionFigures(
       { force: 'HAMPSHIRE', from: '2013-04-01', to: '2014-03-31' },
       counts({ complaints: { '': 939 }, outcome: { WRITTEN_WARNING: 2 }, daysToFinalise: { '100': 3, '400': 1 }, finalisedWithin12Months: { '': 3 } }),

@@ -1,5 +1,5 @@
 /**
- * The figures of `GET /metrics/inspection`, in exactly api.md's shape, from the counts of a
+ * The figures of `GET /metrics/inspection`, in exactly docs/api.md's shape, from the counts of a
  * force over `[from, to]` and its workforce. Pure.
  */
 import { CORRUPTION_CATEGORIES, IOPC_MODES, OUTCOMES } from '../../src/cases/case.enums';

@@ -1,6 +1,6 @@
 /**
  * The metrics the inspection-metrics projection counts, one name per row kind of its counts
- * table. Each is counted on the day of its own event (api.md: "events whose date falls in
+ * table. Each is counted on the day of its own event (docs/api.md: "events whose date falls in
  * [from, to]").
  */
 export const INSPECTION_METRIC = {

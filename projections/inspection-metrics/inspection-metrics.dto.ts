@@ -13,7 +13,7 @@ export const ForceQueryField = (): PropertyDecorator =>
     Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
   );
 
-/** `GET /metrics/inspection?force=&from=&to=` (api.md): both dates inclusive, `from` ≤ `to`. */
+/** `GET /metrics/inspection?force=&from=&to=` (docs/api.md): both dates inclusive, `from` ≤ `to`. */
 export class InspectionMetricsQuery {
   @ForceQueryField()
   force?: string;

@@ -4,7 +4,7 @@
  * interests, gifts, associations, drug tests), pre-aggregated as counts, plus the workforce
  * returns. `GET /metrics/inspection` sums a date range of the counts.
  *
- * A batch is a handful of statements whatever its size (event-store-notes.md, "Write
+ * A batch is a handful of statements whatever its size (docs/event-store-notes.md, "Write
  * set-based"): read the touched cases and corrected register rows, derive facts in memory,
  * then upsert logs, register rows, workforce rows and count deltas.
  */

@@ -1,5 +1,5 @@
 /**
- * What the inspection figures count for one register event (events.md, "Register events",
+ * What the inspection figures count for one register event (docs/events.md, "Register events",
  * streams `person-<id>`). Each event stands alone: its facts depend on its own payload, so
  * a correction of it only needs the payload that replaces it.
  */
@@ -21,9 +21,9 @@ export function isRegisterEventType(type: string): type is RegisterEventType {
   return (REGISTER_EVENT_TYPES as readonly string[]).includes(type);
 }
 
-/** api.md: `approved` counts APPROVED and APPROVED_WITH_CONDITIONS. */
+/** docs/api.md: `approved` counts APPROVED and APPROVED_WITH_CONDITIONS. */
 const APPROVALS = ['APPROVED', 'APPROVED_WITH_CONDITIONS'];
-/** api.md: gifts `declined` counts every decision other than these. */
+/** docs/api.md: gifts `declined` counts every decision other than these. */
 const ACCEPTANCES = ['ACCEPTED', 'ACCEPTED_ON_BEHALF_OF_FORCE'];
 
 /** Where the payload says nothing: the force and the day the event is otherwise known by. */
@@ -61,7 +61,7 @@ export function registerFacts(type: RegisterEventType, data: JsonObject, fallbac
     case 'NotifiableAssociationDeclared':
       return factsOn(force, on('declaredOn'), [METRIC.associationsDeclared]);
     case 'DrugTestRecorded':
-      // events.md gives the test no date field: a `testedOn` or `on` if present, else when it happened.
+      // docs/events.md gives the test no date field: a `testedOn` or `on` if present, else when it happened.
       return factsOn(force, on('testedOn') ?? on('on') ?? fallback.day, drugTestMetrics(data));
     default: {
       const unhandled: never = type;

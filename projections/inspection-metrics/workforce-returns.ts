@@ -79,7 +79,7 @@ export async function writeWorkforceReturns(context: ProjectionContext, tableNam
   );
 }
 
-/** api.md: officers + staff of the latest return on or before `to`; null without one. */
+/** docs/api.md: officers + staff of the latest return on or before `to`; null without one. */
 export async function readWorkforce(reader: CountsReader, view: string, force: string, to: string): Promise<number | null> {
   const { rows } = await reader.query<{ workforce: number }>(
     `SELECT officers + staff AS workforce FROM ${view}

@@ -5,7 +5,7 @@
  * "falling due" and "overdue" depend on the day it is read.
  *
  * A batch is two statements whatever its size: read the touched people's force, then one
- * that appends the new events and upserts the rows (event-store-notes.md, "Write set-based").
+ * that appends the new events and upserts the rows (docs/event-store-notes.md, "Write set-based").
  * The force is the first entry's, as for decide (forceMustMatchPerson).
  */
 import type { RecordedEvent } from '../../src/event-store/event-store';

@@ -2,7 +2,7 @@
  * What an integrity record flags for its reader, judged against today (never stored: the
  * same record is overdue tomorrow that is due today):
  * - yearly reviews of business interests, notifiable associations and vetting falling due
- *   within DUE_SOON_DAYS, or overdue (reference.md, "Time limits to encode": 12 months from
+ *   within DUE_SOON_DAYS, or overdue (docs/domain/reference.md, "Time limits to encode": 12 months from
  *   approval, declaration or grant, or the last review);
  * - a declined, rescinded or withdrawn business interest found continuing, and conditions
  *   found breached, by the latest compliance check recorded for that interest (a later

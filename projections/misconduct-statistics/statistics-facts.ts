@@ -1,6 +1,6 @@
 /**
  * What the annual misconduct statistics count for one case, in the manner of the Home
- * Office's "Police misconduct, England and Wales" tables (regulations.md 8.1): each subject
+ * Office's "Police misconduct, England and Wales" tables (docs/domain/regulations.md 8.1): each subject
  * whose proceedings concluded, on the day they concluded, by proceedings type, outcome,
  * finding level, rank, workforce type, allegation category and breach type; former officers;
  * and barred-list entries on the day they were made. Pure.

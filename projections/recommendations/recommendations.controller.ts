@@ -12,7 +12,7 @@ import type { Clock } from '../../src/shared/clock';
 import { RECOMMENDATIONS_PROJECTION } from './recommendations.projection';
 import { RecommendationPage, RecommendationsQueries } from './recommendations.queries';
 
-/** `GET /recommendations?force=&overdue=` (api.md). */
+/** `GET /recommendations?force=&overdue=` (docs/api.md). */
 export class RecommendationListQuery {
   @OptionalForceField()
   force?: string;

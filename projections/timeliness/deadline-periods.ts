@@ -11,7 +11,7 @@ export type Period =
   | { unit: 'WORKING_DAYS'; length: number; counting: 'AFTER' | 'BEGINNING_WITH' }
   | { unit: 'DAYS' | 'MONTHS'; length: number };
 
-/** regulations.md's confidence marks: ✔ confirmed in a primary source, ◐ partly, ✖ not. */
+/** docs/domain/regulations.md's confidence marks: ✔ confirmed in a primary source, ◐ partly, ✖ not. */
 export type Confidence = 'CONFIRMED' | 'PARTLY_CONFIRMED' | 'UNCONFIRMED';
 
 export interface PeriodInForce {

@@ -1,6 +1,6 @@
 /**
- * The statutory deadlines as data (reference.md: "make such rules data, so a correction is
- * one line"), with the source and confidence mark of regulations.md's time-limit table.
+ * The statutory deadlines as data (docs/domain/reference.md: "make such rules data, so a correction is
+ * one line"), with the source and confidence mark of docs/domain/regulations.md's time-limit table.
  *
  * Rules rest only on dated events in the world (`on`, `servedOn`...), so history recorded
  * late gives the same deadlines as history recorded on the day. Time limits the ledger has

@@ -1,6 +1,6 @@
 /**
  * Reporting on an investigation that runs long: Conduct Regs 2020 reg 19 and, for matters
- * under Schedule 3, Complaints and Misconduct Regs 2020 reg 13 (regulations.md table rows 1
+ * under Schedule 3, Complaints and Misconduct Regs 2020 reg 13 (docs/domain/regulations.md table rows 1
  * and 2). Not in the 2012 regulations, so only for matters that came to attention on or
  * after 1 February 2020.
  */

@@ -1,6 +1,6 @@
 /**
  * Deadlines of each subject: suspension reviews, the timing of proceedings, appeal windows,
- * and the reports to the College of Policing's barred and advisory lists (regulations.md
+ * and the reports to the College of Policing's barred and advisory lists (docs/domain/regulations.md
  * table rows 6, 12, 15, 19, 21, 23 and 24).
  */
 import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../src/cases/case.enums';

@@ -1,6 +1,6 @@
 /**
  * Working days as the conduct regulations count them: any day but a Saturday, a Sunday or a
- * bank holiday in England and Wales (regulations.md, "Working day"; the Europe/London
+ * bank holiday in England and Wales (docs/domain/regulations.md, "Working day"; the Europe/London
  * calendar day). Days are `YYYY-MM-DD` strings; arithmetic goes through date-fns.
  */
 import { addDays, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
@@ -31,7 +31,7 @@ export function calendarDaysBetween(from: string, to: string): number {
 
 /**
  * The `count`-th working day after `day`: the periods of the regulations start on the first
- * working day after the trigger (regulations.md, section 12), so 1 is the next working day
+ * working day after the trigger (docs/domain/regulations.md, section 12), so 1 is the next working day
  * and 0 is `day` itself.
  */
 export function addWorkingDays(day: string, count: number): string {

@@ -1,5 +1,5 @@
 /**
- * Every read of a case or of a person's integrity record, granted or refused (api.md
+ * Every read of a case or of a person's integrity record, granted or refused (docs/api.md
  * "Purpose of access"). Stream `access-<yyyy-mm-dd>`, the UTC day of `at`: one stream a day,
  * appended in batches with expectedRevision 'any' (src/access-log/access-recorder.ts).
  *

@@ -11,7 +11,7 @@ import type { AccessRefusal } from './case-access-policy';
 import { RefusedReadForce } from './refused-read-force';
 
 export const ACCESS_PURPOSE_HEADER = 'X-Access-Purpose';
-/** api.md "Purpose of access": at least ten characters, so "x" or "work" is not a reason. */
+/** docs/api.md "Purpose of access": at least ten characters, so "x" or "work" is not a reason. */
 export const MIN_PURPOSE_LENGTH = 10;
 /** Long enough for a sentence; the purpose will be recorded with every read (CaseAccessed). */
 export const MAX_PURPOSE_LENGTH = 500;

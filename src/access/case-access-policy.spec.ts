@@ -22,7 +22,7 @@ const outcome = (r: Reader, f: CaseAccessFacts): string => {
 
 describe('need-to-know for reading a case', () => {
   describe('role by sensitivity, same force, reader not a subject', () => {
-    // The table of api.md "Need-to-know", written out rather than derived.
+    // The table of docs/api.md "Need-to-know", written out rather than derived.
     const table: [Role, string, string, string][] = [
       ['PSD_INVESTIGATOR', 'granted', 'granted', '404 covertCase'],
       ['ACU_INVESTIGATOR', 'granted', 'granted', 'granted'],

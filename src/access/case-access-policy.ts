@@ -1,5 +1,5 @@
 /**
- * Need-to-know for reading a case (api.md "Need-to-know", architecture.md "Access"): the
+ * Need-to-know for reading a case (docs/api.md "Need-to-know", docs/architecture.md "Access"): the
  * one place that says who may see which case. Pure: the HTTP side (case-read-access.ts)
  * loads the facts, asks `decideAccess`, and turns a refusal into 403 or 404; lists ask
  * `listScope` so they never show a case its reader could not open.
@@ -50,14 +50,14 @@ export type AccessDecision = { granted: true } | { granted: false; status: 403 |
 
 /**
  * Every role but ADMIN reads cases. ADMIN runs the service (users, configuration) and has no
- * need to know what a case says; AUDITOR reads cases because api.md lets it into COVERT ones
+ * need to know what a case says; AUDITOR reads cases because docs/api.md lets it into COVERT ones
  * and it checks the ledger's own records of reads. INSPECTOR reads what it is scoped to.
  */
 export type CaseReaderRole = Exclude<Role, 'ADMIN'>;
 
 /**
  * Which sensitivities each reading role may see. COVERT: only ACU_INVESTIGATOR, DCC and
- * AUDITOR. RESTRICTED: everyone but INSPECTOR (api.md: not without the case being released
+ * AUDITOR. RESTRICTED: everyone but INSPECTOR (docs/api.md: not without the case being released
  * for inspection, which nothing records yet). A reader with several roles sees what any of
  * them sees: roles add permissions, they never take them away.
  */
@@ -118,7 +118,7 @@ const readerIsNotSubject: AccessRule = (reader, facts) => {
 };
 
 /**
- * api.md "Need-to-know": a user who declared a conflict of interest on the case may not read
+ * docs/api.md "Need-to-know": a user who declared a conflict of interest on the case may not read
  * it (403). A 403 reveals nothing: they named the case themselves.
  */
 const readerHasNoConflict: AccessRule = (reader, facts) =>

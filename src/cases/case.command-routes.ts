@@ -1,5 +1,5 @@
 /**
- * The rows of api.md "Cases: commands" (besides `POST /cases`, which creates the case id):
+ * The rows of docs/api.md "Cases: commands" (besides `POST /cases`, which creates the case id):
  * for each, the path under `/cases/:caseId`, the body, the command it means, and who may
  * send it. The controller turns each row into a route; the compiler checks that each body
  * carries the fields of its command that the path does not give.
@@ -78,7 +78,7 @@ function step<P extends string, T extends CaseCommandType>(
   return { name: command, path, command, body, roles };
 }
 
-/** A row whose body's `action` chooses the command (api.md: "with `action`: ..."). */
+/** A row whose body's `action` chooses the command (docs/api.md: "with `action`: ..."). */
 function choice<P extends string, A extends string, T extends CaseCommandType>(
   name: string,
   path: P,
@@ -119,7 +119,7 @@ export const CASE_COMMAND_ROUTES: readonly CaseCommandRoute[] = [
   step('corrections', 'CorrectRecord', CorrectionBody),
   step('close', 'CloseCase', DatedReasonBody),
   step('reopen', 'ReopenCase', DatedReasonBody),
-  // Not in api.md's table (events.md has ManagementActionTaken): an extension of the contract.
+  // Not in docs/api.md's table (docs/events.md has ManagementActionTaken): an extension of the contract.
   step(`${SUBJECT}/management-action`, 'RecordManagementAction', DatedBody),
 ];
 

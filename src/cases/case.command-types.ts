@@ -1,7 +1,7 @@
 /**
- * The case commands as plain types: one per row of api.md "Cases: commands", with the
+ * The case commands as plain types: one per row of docs/api.md "Cases: commands", with the
  * rows that take an `action` split into one command per action. The payload is the
- * event's fields (events.md); every command names its case. The @nestjs/cqrs classes in
+ * event's fields (docs/events.md); every command names its case. The @nestjs/cqrs classes in
  * case.commands.ts wrap these.
  */
 import type { AdvisoryListAction, AppealAction, ReflectivePracticeAction, SuspensionAction } from './case.enums';
@@ -60,7 +60,7 @@ export type SubmitInvestigationReport = Command<'SubmitInvestigationReport', Inv
 export type DecideCaseToAnswer = Command<'DecideCaseToAnswer', CaseToAnswerDecided>;
 export type StartReflectivePractice = Command<'StartReflectivePractice', SubjectDatedStep>;
 export type CompleteReflectivePractice = Command<'CompleteReflectivePractice', SubjectDatedStep>;
-/** Not in api.md's table yet (events.md has the event): suggested route `POST .../subjects/{subjectId}/management-action`. */
+/** Not in docs/api.md's table yet (docs/events.md has the event): suggested route `POST .../subjects/{subjectId}/management-action`. */
 export type RecordManagementAction = Command<'RecordManagementAction', SubjectDatedStep>;
 export type ScheduleProceedings = Command<'ScheduleProceedings', ProceedingsScheduled>;
 /** stageAtDeparture is derived by decide from the case, never sent by the client. */
@@ -157,7 +157,7 @@ export const COMMAND_EVENT: { readonly [K in CaseCommandType]: CaseEventType } =
 
 export const CASE_COMMAND_TYPES = Object.keys(COMMAND_EVENT) as CaseCommandType[];
 
-/** The HTTP `action` values of api.md and the command each one means. */
+/** The HTTP `action` values of docs/api.md and the command each one means. */
 export const SUSPENSION_ACTION_COMMANDS: { readonly [A in SuspensionAction]: CaseCommandType } = {
   SUSPEND: 'SuspendSubject',
   REVIEW: 'ReviewSuspension',

@@ -1,5 +1,5 @@
 /**
- * The case commands over HTTP (api.md, "Cases: commands"). `POST /cases` is written out: it
+ * The case commands over HTTP (docs/api.md, "Cases: commands"). `POST /cases` is written out: it
  * chooses the case id and is the one command that may find its case already there. Every
  * other row is a route of CASE_COMMAND_ROUTES, mounted below with the same decorators a
  * hand-written method would carry, so Nest's validation and the OpenAPI document see each

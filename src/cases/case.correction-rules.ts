@@ -1,6 +1,6 @@
 /**
  * RecordCorrected: history keeps both the original and the correction; state and the
- * projections use the correction (events.md). A correction is refused when the corrected
+ * projections use the correction (docs/events.md). A correction is refused when the corrected
  * history would not be one the process could have produced.
  */
 import type { CaseEvent, CaseEventEnvelope, RecordCorrected, ReferralReceived } from './case.events';

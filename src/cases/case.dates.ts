@@ -1,6 +1,6 @@
 /**
- * Legal dates are `YYYY-MM-DD` strings (events.md). Comparisons go through date-fns rather
- * than string or Date arithmetic by hand (style.md).
+ * Legal dates are `YYYY-MM-DD` strings (docs/events.md). Comparisons go through date-fns rather
+ * than string or Date arithmetic by hand (docs/style.md).
  */
 import { isBefore, parseISO } from 'date-fns';
 

@@ -1,5 +1,5 @@
 /**
- * Every enumeration of the case events (design/events.md, "Case events"), as runtime lists
+ * Every enumeration of the case events (docs/events.md, "Case events"), as runtime lists
  * with derived string unions: one source of truth for the types, for class-validator's
  * `@IsIn(...)` in the DTOs, and for the event schema in `case.event-schema.ts`.
  */
@@ -34,7 +34,7 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 /**
  * NPCC counter-corruption categories. The STUDIOSB eight are confirmed (Learning the
- * Lessons 44; reference.md). The definitive list of 12 was not found (regulations.md
+ * Lessons 44; docs/domain/reference.md). The definitive list of 12 was not found (docs/domain/regulations.md
  * 7.1, marked ✖), so the rest are the older NPCCAG categories and force control-strategy
  * themes that do not duplicate STUDIOSB. Abuse of position for a sexual purpose is part
  * of SEXUAL_MISCONDUCT and carried by the `apsp` flag, not a category of its own.
@@ -253,7 +253,7 @@ export type BarredListBasis = (typeof BARRED_LIST_BASES)[number];
 export const LEARNING_KINDS = ['FORCE_ACTION', 'LEARNING_RECOMMENDATION'] as const;
 export type LearningKind = (typeof LEARNING_KINDS)[number];
 
-/** Where a case stands (api.md, `GET /cases?stage=`); derived by `caseStage` in case.stage.ts. */
+/** Where a case stands (docs/api.md, `GET /cases?stage=`); derived by `caseStage` in case.stage.ts. */
 export const CASE_STAGES = [
   'RECEIVED',
   'ASSESSMENT',
@@ -270,7 +270,7 @@ export type CaseStage = (typeof CASE_STAGES)[number];
 export const REGULATIONS = ['2012', '2020'] as const;
 export type Regulations = (typeof REGULATIONS)[number];
 
-/** The `action` field of the HTTP commands that append one of several events (api.md). */
+/** The `action` field of the HTTP commands that append one of several events (docs/api.md). */
 export const SUSPENSION_ACTIONS = ['SUSPEND', 'REVIEW', 'RESTRICT', 'LIFT'] as const;
 export type SuspensionAction = (typeof SUSPENSION_ACTIONS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The case events (design/events.md, "Case events"), stream `case-<caseId>`.
+ * The case events (docs/events.md, "Case events"), stream `case-<caseId>`.
  *
  * Field names are the contract with every record ever written: a shipped event is never
  * edited; a new shape is a new schema version with an upcaster. Dates in the world are
@@ -353,7 +353,7 @@ export function isCaseEventType(value: string): value is CaseEventType {
 }
 
 /**
- * Personal-data fields per event type, to be encrypted by the vault (events.md marks them
+ * Personal-data fields per event type, to be encrypted by the vault (docs/events.md marks them
  * "(vault)"). A RecordCorrected's replacement carries the corrected event's own vault
  * fields, found through the corrected event's type.
  */

@@ -103,7 +103,7 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
   }
 
   // Decision: leaving the advisory list is its own fact, appended with the conclusion, so the
-  // stream says when it happened (reference.md para 12: removed when proceedings conclude).
+  // stream says when it happened (docs/domain/reference.md para 12: removed when proceedings conclude).
   // A barring outcome then puts the subject on the barred list by its own command.
   const removal = subject.advisoryList
     ? [event('AdvisoryListEntryRemoved', { subjectId: data.subjectId, on: data.on })]

@@ -1,6 +1,6 @@
 /**
  * Which conduct regulations govern a case, and what each regime allows, as data with its
- * sources (reference.md: "make such rules data, so a correction is one line"). Dates are
+ * sources (docs/domain/reference.md: "make such rules data, so a correction is one line"). Dates are
  * here and nowhere else.
  */
 import type { IopcMode, Outcome, ProceedingsKind, Regulations, WorkforceType } from './case.enums';
@@ -112,7 +112,7 @@ export function outcomesUnder(regulations: Regulations): readonly Outcome[] {
 /**
  * The members of the workforce the Conduct Regulations govern: police officers, special
  * constables included (reg 4). Police staff, volunteers and contractors answer to their
- * force's staff procedures (reference.md, Standards), so the rules that rest only on the
+ * force's staff procedures (docs/domain/reference.md, Standards), so the rules that rest only on the
  * Conduct Regulations (Schedule 1 for former officers, the appeal forums) do not bind them.
  */
 export const GOVERNED_BY_CONDUCT_REGULATIONS: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE'];

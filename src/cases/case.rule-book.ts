@@ -68,7 +68,7 @@ export const CASE_RULES = {
   },
   notForFormerOfficers: {
     message: 'misconduct meetings and reflective practice do not apply to former officers',
-    source: 'Conduct Regs 2020 Sch 1 (reference.md para 10)',
+    source: 'Conduct Regs 2020 Sch 1 (docs/domain/reference.md para 10)',
   },
 
   // Proceedings
@@ -130,7 +130,7 @@ export const CASE_RULES = {
   },
   formerOfficerOutcomeLimited: {
     message: 'for a former officer the outcome is a finding that they would have been dismissed, or no further action',
-    source: 'Conduct Regs 2020 Sch 1 (reference.md para 10)',
+    source: 'Conduct Regs 2020 Sch 1 (docs/domain/reference.md para 10)',
   },
 
   // Departures
@@ -204,7 +204,7 @@ export const CASE_RULES = {
   },
   replacementMustMatchEventType: {
     message: "the replacement must be a complete, valid payload of the corrected event's type",
-    source: 'events.md (RecordCorrected)',
+    source: 'docs/events.md (RecordCorrected)',
   },
   correctionBreaksRules: {
     message: 'with this correction the case would break a rule of the process',

@@ -1,5 +1,5 @@
 /**
- * Where a case stands (api.md `stage`), derived from state by pure functions, never stored.
+ * Where a case stands (docs/api.md `stage`), derived from state by pure functions, never stored.
  *
  * Each subject has its own stage; the case is as far as its least advanced subject, an
  * open appeal counting as not yet concluded. A case with no subjects yet goes by its

@@ -143,7 +143,7 @@ export function foldCase(events: readonly CaseEventEnvelope[]): CaseState {
 
 /**
  * Apply history again with every correction substituted. History keeps both the original
- * and the correction (events.md); state, like the projections, uses the correction.
+ * and the correction (docs/events.md); state, like the projections, uses the correction.
  */
 export function refold(
   log: readonly CaseEventEnvelope[],

@@ -1,6 +1,6 @@
 /**
  * Who may write to a case. A writer may change only a case they may see: the need-to-know
- * of api.md, decided by the access policy, applies to commands as it does to reads. So a
+ * of docs/api.md, decided by the access policy, applies to commands as it does to reads. So a
  * writer of another force, or one whose role does not see covert cases, gets the same 404
  * as for a case that does not exist (a 201 or a 422 would reveal it); a subject of the case,
  * and a writer who declared a conflict of interest on it, may not record steps on it (403).

@@ -2,7 +2,7 @@
  * The seed case studies as command sequences (pure data), one file each under
  * seed-stories/, each with the outcome per subject the documents give. They are replayed
  * through decide/evolve by seed-stories.spec.ts, and can be replayed over HTTP: every
- * command maps to one row of api.md's command table.
+ * command maps to one row of docs/api.md's command table.
  *
  * Where a document leaves a fact out (a date, a rank, the DCC's approval), the stories say
  * `// assumed` beside it.

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
-/** The problem+json body of every error (api.md, "Errors"), for the OpenAPI document. */
+/** The problem+json body of every error (docs/api.md, "Errors"), for the OpenAPI document. */
 const PROBLEM_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['type', 'title', 'status', 'detail'],

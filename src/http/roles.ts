@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-/** The roles of the HTTP contract (api.md, "Roles"); a token naming any other role is refused. */
+/** The roles of the HTTP contract (docs/api.md, "Roles"); a token naming any other role is refused. */
 export const ROLES = [
   'PSD_INVESTIGATOR',
   'ACU_INVESTIGATOR',

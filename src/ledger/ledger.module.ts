@@ -16,7 +16,7 @@ import { PostgresSealerLock } from './sealer-lock';
 import { ProvableStreams } from './provable-streams';
 
 /**
- * Tamper evidence (architecture.md): the sealer, `GET /ledger/verify` and the proof
+ * Tamper evidence (docs/architecture.md): the sealer, `GET /ledger/verify` and the proof
  * endpoints. The Merkle tree and the sealer lock live in PostgreSQL whichever engine holds
  * the events, as the projections do.
  */

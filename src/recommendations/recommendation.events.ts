@@ -1,8 +1,8 @@
 /**
- * The recommendation events (events.md, "Recommendations, workforce, access"), stream
+ * The recommendation events (docs/events.md, "Recommendations, workforce, access"), stream
  * `recommendation-<recommendationId>`: an IOPC learning recommendation, an HMICFRS
  * recommendation or an internal review's, the force's response, what it did, and its
- * completion. events.md names the events, the source, `dueOn`, `accepted` and `response`;
+ * completion. docs/events.md names the events, the source, `dueOn`, `accepted` and `response`;
  * the other fields are ours (the brief of issue 6: force, dueOn, text), as is the rule
  * that the recommendation's id is carried by the first event only, as `caseId` is.
  * `text`, `response` and `action` are free text: VAULT_FIELDS, sealed before the append

@@ -1,5 +1,5 @@
 /**
- * The recommendation rows of api.md: `POST /recommendations`, and its response, actions and
+ * The recommendation rows of docs/api.md: `POST /recommendations`, and its response, actions and
  * completion under `/recommendations/{recommendationId}`.
  */
 import type { Type } from '@nestjs/common';

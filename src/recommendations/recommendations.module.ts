@@ -3,7 +3,7 @@ import { commandController } from '../shared/command-routes';
 import { ExecuteRecommendationCommand, ExecuteRecommendationCommandHandler } from './recommendation.stream';
 import { RECOMMENDATION_ROUTES } from './recommendation.routes';
 
-/** `POST /recommendations` and its steps (api.md, "Registers, recommendations, workforce"). */
+/** `POST /recommendations` and its steps (docs/api.md, "Registers, recommendations, workforce"). */
 export const RecommendationCommandsController = commandController({
   path: 'recommendations',
   tag: 'recommendations',

@@ -3,7 +3,7 @@
  * @Roles on each route; this is the rest.
  *
  * - Another force's person does not exist for the user (404), unless the user acts for all
- *   forces (`*`): the same as a case of another force (api.md, "Need-to-know"). A person's
+ *   forces (`*`): the same as a case of another force (docs/api.md, "Need-to-know"). A person's
  *   force is the force whose workforce holds them (src/workforce/workforce-members.ts)
  *   where that is recorded, else the force of the first entry in their registers: so no
  *   force takes a person's record from the force that employs them by writing first.

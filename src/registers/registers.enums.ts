@@ -1,6 +1,6 @@
 /**
- * The enumerations of the register events (events.md, "Register events"), each a runtime
- * list (validation reads it) and its string union. Where events.md names a field without
+ * The enumerations of the register events (docs/events.md, "Register events"), each a runtime
+ * list (validation reads it) and its string union. Where docs/events.md names a field without
  * listing its values (a business interest's or an association's `nature`, the vetting
  * `level`), the list here is ours: an extension of the contract.
  */
@@ -54,7 +54,7 @@ export type ConflictAction = (typeof CONFLICT_ACTIONS)[number];
 export const VETTING_LEVELS = ['RECRUITMENT_VETTING', 'MANAGEMENT_VETTING', 'NPPV_1', 'NPPV_2', 'NPPV_3'] as const;
 export type VettingLevel = (typeof VETTING_LEVELS)[number];
 
-/** api.md: `POST /people/{personId}/vetting` with `action`. */
+/** docs/api.md: `POST /people/{personId}/vetting` with `action`. */
 export const VETTING_ACTIONS = ['GRANT', 'REVIEW', 'WITHDRAW'] as const;
 export type VettingAction = (typeof VETTING_ACTIONS)[number];
 

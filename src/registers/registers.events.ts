@@ -1,20 +1,20 @@
 /**
- * The register events (events.md, "Register events"), stream `person-<personId>`.
+ * The register events (docs/events.md, "Register events"), stream `person-<personId>`.
  *
  * Field names are the contract: the projections of inspection metrics and misconduct
- * statistics read these events by type and field. Extensions of events.md, each needed to
+ * statistics read these events by type and field. Extensions of docs/events.md, each needed to
  * make the event usable:
  * - every event carries `force`, so figures can be per force;
- * - the ids that later steps refer to (`businessInterestId`, `associationId`, as events.md
+ * - the ids that later steps refer to (`businessInterestId`, `associationId`, as docs/events.md
  *   gives them) are carried by those steps too;
- * - where events.md names an event without its fields, the date of the step is
+ * - where docs/events.md names an event without its fields, the date of the step is
  *   `<verb>On` (`reviewedOn`, `rescindedOn`, `withdrawnOn`, `checkedOn`, `assessedOn`,
  *   `endedOn`), or `on` for the vetting events chosen by `action`, as for suspensions;
- * - a date where events.md lists none: `declaredOn` (conflicts), `testedOn` (drug tests);
+ * - a date where docs/events.md lists none: `declaredOn` (conflicts), `testedOn` (drug tests);
  * - `AssociationRiskAssessed.risk`, `BusinessInterestRescinded.reason`,
  *   `VettingGranted.level`, `VettingWithdrawn.reason`, and on a conflict its written
  *   `details` (BCH policy 2.2.6(b)) and the integrity `caseId` it concerns, if any.
- * `ReVettingDue` (events.md) is not recorded yet: no route appends it.
+ * `ReVettingDue` (docs/events.md) is not recorded yet: no route appends it.
  *
  * VAULT_FIELDS are personal data: the write path seals them under the person's key
  * (person.stream.ts), so the stored events hold vault envelopes in their place.
@@ -114,7 +114,7 @@ export interface ConflictOfInterestDeclared extends InForce {
   declaredTo: string;
   action: ConflictAction;
   details: string;
-  /** The integrity case the conflict concerns, if any (api.md, "Need-to-know"). */
+  /** The integrity case the conflict concerns, if any (docs/api.md, "Need-to-know"). */
   caseId?: string;
 }
 
@@ -219,7 +219,7 @@ export const REGISTER_EVENT_DATE: DateFields<RegisterEventDataMap> = {
   SystemAccessAuditFinding: 'on',
 };
 
-/** Personal-data fields per event type, encrypted by the vault before the append (events.md marks them "(vault)"). */
+/** Personal-data fields per event type, encrypted by the vault before the append (docs/events.md marks them "(vault)"). */
 export const VAULT_FIELDS: VaultFields<RegisterEventDataMap> = {
   BusinessInterestApplied: ['details'],
   BusinessInterestDecided: ['conditions'],

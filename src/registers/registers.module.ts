@@ -3,7 +3,7 @@ import { commandController } from '../shared/command-routes';
 import { ExecuteRegisterCommand, ExecuteRegisterCommandHandler } from './person.stream';
 import { REGISTER_ROUTES } from './registers.routes';
 
-/** `POST /people/{personId}/...`: the register commands (api.md, "Registers, recommendations, workforce"). */
+/** `POST /people/{personId}/...`: the register commands (docs/api.md, "Registers, recommendations, workforce"). */
 export const RegistersController = commandController({
   path: 'people',
   tag: 'registers',

@@ -1,5 +1,5 @@
 /**
- * The rows of api.md "Registers, recommendations, workforce" for a person's registers: for
+ * The rows of docs/api.md "Registers, recommendations, workforce" for a person's registers: for
  * each, the path under `/people`, the body, the event it records, and who may send it. The
  * compiler checks that each body carries the event's fields that the path and the service
  * do not give (the ids in the path, a new entry's id when absent, and `force`).

@@ -33,7 +33,7 @@ export const REGISTER_RULES = {
   businessInterestAlreadyDecided: { message: 'this application has already been decided', source: RECORD },
   conditionsMatchDecision: {
     message: 'conditions are given exactly when the decision is APPROVED_WITH_CONDITIONS',
-    source: `events.md (BusinessInterestDecided); ${HAMPSHIRE_BUSINESS_INTERESTS}: restrictions may be applied`,
+    source: `docs/events.md (BusinessInterestDecided); ${HAMPSHIRE_BUSINESS_INTERESTS}: restrictions may be applied`,
   },
   businessInterestClosed: { message: 'the business interest was rescinded or withdrawn: nothing more can be recorded on it but compliance checks', source: RECORD },
   reviewNeedsApproval: {
@@ -97,7 +97,7 @@ export const REGISTER_RULES = {
   // Drug tests
   preEmploymentTestMustComeFirst: {
     message: 'a pre-employment test comes before employment: this person has already had an in-service (random or with-cause) test',
-    source: `${RECORD} (reference.md, "Registers and vetting": random, with cause, pre-employment)`,
+    source: `${RECORD} (docs/domain/reference.md, "Registers and vetting": random, with cause, pre-employment)`,
   },
 } as const;
 

@@ -14,7 +14,7 @@ describe('the register rule book', () => {
     for (const rule of Object.values(REGISTER_RULES)) expect(rule).toEqual({ message: expect.stringMatching(/\S/), source: expect.stringMatching(/\S/) });
   });
 
-  it("keeps the vault's list to the personal data events.md names: details, conditions, offeredBy, person, and free-text reasons", () => {
+  it("keeps the vault's list to the personal data docs/events.md names: details, conditions, offeredBy, person, and free-text reasons", () => {
     const vaulted = REGISTER_EVENT_TYPES.flatMap((type) => VAULT_FIELDS[type].map((field) => `${type}.${String(field)}`));
     expect(vaulted).toEqual([
       'BusinessInterestApplied.details',

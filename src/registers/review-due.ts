@@ -1,5 +1,5 @@
 /**
- * When the yearly reviews fall due (reference.md, "Time limits": business interest renewal
+ * When the yearly reviews fall due (docs/domain/reference.md, "Time limits": business interest renewal
  * and notifiable association update, 12 months, force policy (Hampshire); the annual
  * integrity and vetting review, Vetting Code of Practice 2023). Null when nothing is due:
  * the interest is not approved, the association has ended, the vetting was withdrawn.

@@ -93,7 +93,7 @@ function mountRoute<C>(prototype: RouteRunner<C>, route: CommandRoute<C>, aggreg
   );
 }
 
-/** One event type, or one per value of the body's `action` (api.md: "with `action`: ..."). */
+/** One event type, or one per value of the body's `action` (docs/api.md: "with `action`: ..."). */
 export type EventChoice<T extends string> = T | { readonly [action: string]: T };
 
 /** "Appends VettingGranted (action GRANT), ..." for the OpenAPI summary. */

@@ -1,6 +1,6 @@
 /**
- * Legal dates are `YYYY-MM-DD` strings (events.md); arithmetic on them goes through date-fns
- * (style.md), never by hand.
+ * Legal dates are `YYYY-MM-DD` strings (docs/events.md); arithmetic on them goes through date-fns
+ * (docs/style.md), never by hand.
  */
 import { addDays, addMonths, addYears, formatISO, isBefore, isValid, parseISO } from 'date-fns';
 

@@ -1,5 +1,5 @@
 /**
- * The master key that wraps every person's data key (api.md, "Running": LEDGER_MASTER_KEY).
+ * The master key that wraps every person's data key (docs/api.md, "Running": LEDGER_MASTER_KEY).
  *
  * - `LEDGER_MASTER_KEY` set: 32 bytes, as base64 (44 characters) or hex (64 characters).
  *   Anything else refuses to start.

@@ -1,6 +1,6 @@
 /**
  * What the personal-data vault puts in an event in place of a personal value, and what a
- * reader is shown instead of it once the person is erased (architecture.md, "Personal
+ * reader is shown instead of it once the person is erased (docs/architecture.md, "Personal
  * data and erasure"). The envelope is the value the event's hash covers: destroying the
  * key leaves the ciphertext, so every chain and seal still verifies.
  */

@@ -8,7 +8,7 @@ import { ErasureController, ExecuteErasureCommandHandler } from './erasure.contr
 import { masterKeyWarning, resolveMasterKey } from './master-key';
 import { Vault } from './vault';
 
-/** The personal-data vault (architecture.md, "Personal data and erasure"): global, as writers and readers of every slice use it. */
+/** The personal-data vault (docs/architecture.md, "Personal data and erasure"): global, as writers and readers of every slice use it. */
 @Global()
 @Module({
   controllers: [ErasureController],

@@ -1,5 +1,5 @@
 /**
- * `POST /workforce/{force}/returns` (api.md): the body, the route, and the write path.
+ * `POST /workforce/{force}/returns` (docs/api.md): the body, the route, and the write path.
  * Returns are made by the force's administrators, its DCC or its appropriate authority, for
  * their own force (403 for another: a force's existence is no secret). The same people record
  * who is in their workforce (`POST /workforce/{force}/members`, `…/members/{personId}/departure`),

@@ -1,6 +1,6 @@
 /**
- * Workforce returns (events.md, "Recommendations, workforce, access"): a force's headcounts
- * on a date, in stream `workforce-<force>`, for rates per 100 workforce (api.md: officers +
+ * Workforce returns (docs/events.md, "Recommendations, workforce, access"): a force's headcounts
+ * on a date, in stream `workforce-<force>`, for rates per 100 workforce (docs/api.md: officers +
  * staff) and the proportion in PSD and the ACU (HMIC 2014, "The force in numbers").
  * A later return with the same `asAt` supersedes an earlier one (the latest recorded wins),
  * so a mistaken return is corrected by sending it again.
@@ -32,7 +32,7 @@ export const WORKFORCE_EVENT_DATE: DateFields<WorkforceEventDataMap> = { Workfor
 export const WORKFORCE_RULES = {
   workforceMustNotBeEmpty: {
     message: 'a return needs officers or staff: rates are per 100 of them',
-    source: 'api.md (GET /metrics/inspection: workforce is officers + staff)',
+    source: 'docs/api.md (GET /metrics/inspection: workforce is officers + staff)',
   },
   psdAndAcuWithinWorkforce: {
     message: 'the people in PSD and the ACU cannot outnumber the officers and staff',

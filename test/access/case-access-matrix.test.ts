@@ -3,7 +3,7 @@
  * declared a conflict of interest on it, or neither, against cases of each sensitivity in two
  * forces, through every way of reading a case (status, history, export, timeliness), the
  * list, and the figures (inspection metrics, misconduct statistics), which count exactly the
- * cases the reader could open. The expectations are written out from api.md "Need-to-know"
+ * cases the reader could open. The expectations are written out from docs/api.md "Need-to-know"
  * (and the decisions in src/access/case-access-policy.ts), not computed by the policy under test.
  */
 import { randomUUID } from 'node:crypto';
@@ -26,7 +26,7 @@ const SUBJECT_PERSON = randomUUID();
 const FORCES = ['HAMPSHIRE', 'KENT'] as const;
 const SENSITIVITIES: Sensitivity[] = ['STANDARD', 'RESTRICTED', 'COVERT'];
 
-/** Which sensitivities each role reads (api.md: COVERT only ACU, DCC, AUDITOR; RESTRICTED not INSPECTOR). */
+/** Which sensitivities each role reads (docs/api.md: COVERT only ACU, DCC, AUDITOR; RESTRICTED not INSPECTOR). */
 const READS: Record<Role, Sensitivity[]> = {
   PSD_INVESTIGATOR: ['STANDARD', 'RESTRICTED'],
   ACU_INVESTIGATOR: ['STANDARD', 'RESTRICTED', 'COVERT'],

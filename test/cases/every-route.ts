@@ -1,6 +1,6 @@
 /**
  * One case walked through every command route, each with a body it accepts at that point,
- * written from api.md (paths, event names) and events.md (fields) rather than from the
+ * written from docs/api.md (paths, event names) and docs/events.md (fields) rather than from the
  * route table, so the tests check the table against the contract.
  *
  * Subject A is dismissed, appeals and is barred; B goes to reflective practice; C, a member
@@ -17,13 +17,13 @@ export interface WalkIds {
 }
 
 export interface WalkStep {
-  /** The api.md row, as a path under /api/v1 with {caseId} and {subjectId} to fill in. */
+  /** The docs/api.md row, as a path under /api/v1 with {caseId} and {subjectId} to fill in. */
   route: string;
   /** Which subject {subjectId} is. */
   subject?: keyof Omit<WalkIds, 'caseId'>;
   /** The body; a function where it needs an earlier step's event id. */
   body: Record<string, unknown> | ((eventIdOf: (eventType: string) => string) => Record<string, unknown>);
-  /** The event api.md names for this row (and action). */
+  /** The event docs/api.md names for this row (and action). */
   event: string;
   role?: Role;
 }

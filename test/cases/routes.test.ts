@@ -1,7 +1,7 @@
 /**
- * Every row of api.md "Cases: commands" (and the management-action extension): the route
- * is in the OpenAPI document with its body's fields, and appends the event api.md names
- * with the fields events.md gives it.
+ * Every row of docs/api.md "Cases: commands" (and the management-action extension): the route
+ * is in the OpenAPI document with its body's fields, and appends the event docs/api.md names
+ * with the fields docs/events.md gives it.
  */
 import type { Response } from 'supertest';
 import { CASE_COMMAND_ROUTES } from '../../src/cases/case.command-routes';
@@ -22,7 +22,7 @@ interface OpenApi {
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
-/** api.md's rows "with `action`": the action chooses the event and is not one of its fields. */
+/** docs/api.md's rows "with `action`": the action chooses the event and is not one of its fields. */
 const ACTION_ROUTES = /\/(suspension|reflective-practice|appeals|advisory-list)$/;
 
 describe('the case command routes', () => {
@@ -92,7 +92,7 @@ describe('the case command routes', () => {
       expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(Object.keys(sent[index].body)));
     });
 
-    it('answers 201 and appends the event with the fields of events.md', () => {
+    it('answers 201 and appends the event with the fields of docs/events.md', () => {
       const { body, response } = sent[index];
       expect({ status: response.status, events: response.body.events?.map((event: { type: string }) => event.type) }).toEqual({
         status: 201,
@@ -107,7 +107,7 @@ describe('the case command routes', () => {
         ...fields,
         ...(ACTION_ROUTES.test(step.route) ? {} : action === undefined ? {} : { action }),
         ...(step.subject === undefined ? {} : { subjectId: ids[step.subject] }),
-        // Derived by the service from the case, never sent (events.md).
+        // Derived by the service from the case, never sent (docs/events.md).
         ...(step.event === 'SubjectLeftService' ? { stageAtDeparture: 'INVESTIGATION' } : {}),
       };
       expect(event.data).toEqual(expected);

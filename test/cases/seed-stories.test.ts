@@ -51,7 +51,7 @@ describe('the seed case studies over HTTP', () => {
         .set('X-Wait-For-Position', String(responses.at(-1)?.headers['x-ledger-position']));
       expect(response.status).toBe(200);
       expect(response.body.stage).toBe(story.expected.stage);
-      // awaitingDccDecision is not in the item: api.md leaves it to the DCC dashboard.
+      // awaitingDccDecision is not in the item: docs/api.md leaves it to the DCC dashboard.
       const subjects = Object.entries(story.expected.subjects).map(([subjectId, { awaitingDccDecision: _notInItem, ...expected }]) =>
         expect.objectContaining({ subjectId, ...expected }),
       );

@@ -78,7 +78,7 @@ export interface CommandRequest {
   role: Role;
 }
 
-/** The request api.md says sends this command. */
+/** The request docs/api.md says sends this command. */
 export function requestFor(command: CaseCommand): CommandRequest {
   const { type, caseId, ...fields } = command;
   if (type === 'ReceiveReferral') return { path: 'cases', body: { caseId, ...fields }, role: 'ACU_INVESTIGATOR' };

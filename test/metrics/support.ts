@@ -1,6 +1,6 @@
 /**
  * The service for the figure tests, and events appended straight into its event store with
- * events.md's type names and fields (the register write side is built alongside; these
+ * docs/events.md's type names and fields (the register write side is built alongside; these
  * tests must not wait for its commands). Many appends go out at once, so the store's group
  * commit writes hundreds of them per database call.
  */
@@ -69,7 +69,7 @@ export function read(app: TestApp, path: string, reader: Reader = {}): Promise<R
   return request;
 }
 
-// Events (events.md), with only the fields the figures read plus what makes them whole.
+// Events (docs/events.md), with only the fields the figures read plus what makes them whole.
 
 export function referralReceived(force: string, receivedOn: string, caseType: string, corruptionCategories: string[] = []): Append {
   const caseId = randomUUID();
@@ -110,7 +110,7 @@ export function giftOffered(force: string, offeredOn: string, decision: string):
   return recorded('GiftOrHospitalityOffered', { force, offeredOn, kind: 'HOSPITALITY', estimatedValuePence: 2500, offeredBy: 'a supplier', decision }, offeredOn);
 }
 
-/** `testedOn`: the register write side's date for a test (events.md lists none). */
+/** `testedOn`: the register write side's date for a test (docs/events.md lists none). */
 export function drugTest(force: string, testedOn: string, kind: string, result = 'NEGATIVE'): EventToAppend {
   return recorded('DrugTestRecorded', { force, testedOn, kind, result }, testedOn);
 }

@@ -62,7 +62,7 @@ describe('recommendations', () => {
       .set('X-Wait-For-Position', lastPosition);
   }
 
-  it("records the IOPC's Hertfordshire recommendation: made, accepted, acted on, completed, with the fields of events.md", async () => {
+  it("records the IOPC's Hertfordshire recommendation: made, accepted, acted on, completed, with the fields of docs/events.md", async () => {
     const made = await send('recommendations', HERTFORDSHIRE, '*');
     const recommendationId = String(made.body.recommendationId);
     const response = { respondedOn: '2023-04-20', accepted: true, response: 'Yes. Accepted action: included in the existing BCH policy.' };

@@ -1,7 +1,7 @@
 /**
- * One person walked through every register route of api.md ("Registers, recommendations,
- * workforce"), each with a body it accepts at that point, written from api.md (paths) and
- * events.md (event names and fields) rather than from the route table, so the tests check
+ * One person walked through every register route of docs/api.md ("Registers, recommendations,
+ * workforce"), each with a body it accepts at that point, written from docs/api.md (paths) and
+ * docs/events.md (event names and fields) rather than from the route table, so the tests check
  * the table against the contract.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,10 +14,10 @@ export interface RegisterIds {
 }
 
 export interface RegisterStep {
-  /** The api.md row as a path under /api/v1, with {personId}, {businessInterestId} and {associationId} to fill in. */
+  /** The docs/api.md row as a path under /api/v1, with {personId}, {businessInterestId} and {associationId} to fill in. */
   route: string;
   body: Record<string, unknown>;
-  /** The event events.md names for the row (and action). */
+  /** The event docs/events.md names for the row (and action). */
   event: string;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Every register row of api.md: in the OpenAPI document with its body's fields, and
- * appending the event events.md names with its fields (and `force`, our extension), the
+ * Every register row of docs/api.md: in the OpenAPI document with its body's fields, and
+ * appending the event docs/events.md names with its fields (and `force`, our extension), the
  * free text sealed by the vault under the person's key.
  */
 import type { Response } from 'supertest';
@@ -65,7 +65,7 @@ describe('the register command routes', () => {
     await app.close();
   });
 
-  it('documents every row of api.md, and the walk sends each of them', () => {
+  it('documents every row of docs/api.md, and the walk sends each of them', () => {
     const documented = Object.entries(docs.paths)
       .filter(([path, item]) => path.startsWith('/api/v1/people/') && item.post !== undefined)
       // Erasure (src/vault) is the vault's routes under /people, not register rows.
@@ -90,7 +90,7 @@ describe('the register command routes', () => {
       expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining([...Object.keys(step.body), 'force']));
     });
 
-    it('answers 201 with the ids and appends the fields of events.md, with the force', () => {
+    it('answers 201 with the ids and appends the fields of docs/events.md, with the force', () => {
       const { body, response, event: type, route } = sent[index];
       expect(response.body).toMatchObject({ personId: ids.personId, events: [{ type }] });
       const event = opened.find((candidate) => candidate.eventId === response.body.events[0].eventId);

@@ -1,5 +1,5 @@
 /**
- * The personal-data vault through real HTTP (architecture.md, "Personal data and erasure"):
+ * The personal-data vault through real HTTP (docs/architecture.md, "Personal data and erasure"):
  * case free text is stored as ciphertext only (events, read-model tables), opens for a
  * reader of the case history, and once erased (POST /people/{personId}/erasure, approved by a
  * second ADMIN; this service has no waiting period) reads as erased everywhere while the

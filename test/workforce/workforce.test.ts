@@ -1,4 +1,4 @@
-/** `POST /workforce/{force}/returns` over real HTTP: the event of events.md, validation, rules and roles. */
+/** `POST /workforce/{force}/returns` over real HTTP: the event of docs/events.md, validation, rules and roles. */
 import type { Role } from '../../src/http/roles';
 import { EventStore } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
@@ -19,7 +19,7 @@ describe('workforce returns', () => {
 
   const eventsOf = (force: string) => app.app.get(EventStore).readStream(`workforce-${force}`);
 
-  it('appends WorkforceReturned with the fields of events.md to workforce-<force>', async () => {
+  it('appends WorkforceReturned with the fields of docs/events.md to workforce-<force>', async () => {
     const response = await post(app, 'workforce/HAMPSHIRE/returns', RETURN, { role: 'ADMIN' });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ force: 'HAMPSHIRE', events: [{ type: 'WorkforceReturned' }] });

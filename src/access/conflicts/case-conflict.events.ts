@@ -1,8 +1,8 @@
 /**
- * A reader's own declaration that they have a conflict of interest on a case (api.md
+ * A reader's own declaration that they have a conflict of interest on a case (docs/api.md
  * `POST /cases/{caseId}/conflicts`). Stream `conflict-<caseId>`: every conflict on one case
  * side by side, appended with expectedRevision 'any' (declarations do not race each other).
- * The nature is events.md's ConflictOfInterestDeclared enumeration. The free-text details
+ * The nature is docs/events.md's ConflictOfInterestDeclared enumeration. The free-text details
  * are personal data: they enter the event only sealed by the vault, under the declaring
  * user's own key (src/vault/README.md, "Whose key"); the policy never reads them.
  */

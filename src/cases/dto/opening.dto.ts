@@ -1,4 +1,4 @@
-/** Bodies of the opening and assessment commands (events.md, "Opening and assessment"). */
+/** Bodies of the opening and assessment commands (docs/events.md, "Opening and assessment"). */
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import {

@@ -1,5 +1,5 @@
 /**
- * Bodies of the steps about one subject up to the case-to-answer decision (events.md,
+ * Bodies of the steps about one subject up to the case-to-answer decision (docs/events.md,
  * "Subject steps"). The subject is in the path, so no body carries subjectId.
  */
 import {

@@ -1,4 +1,4 @@
-/** Bodies of the notifiable-association routes (events.md, "Register events"). */
+/** Bodies of the notifiable-association routes (docs/events.md, "Register events"). */
 import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../shared/dto-fields';
 import { ASSOCIATION_NATURES, ASSOCIATION_RISKS } from '../registers.enums';
 import type { AssociationNature, AssociationRisk } from '../registers.enums';

@@ -1,4 +1,4 @@
-/** Bodies of the business-interest routes (events.md, "Register events"). */
+/** Bodies of the business-interest routes (docs/events.md, "Register events"). */
 import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../shared/dto-fields';
 import { OptionalForceField } from '../../shared/force';
 import { BUSINESS_INTEREST_DECISIONS, BUSINESS_INTEREST_NATURES, COMPLIANCE_RESULTS } from '../registers.enums';

@@ -1,4 +1,4 @@
-/** Bodies of the registers whose entries stand alone, and of vetting (events.md, "Register events"). */
+/** Bodies of the registers whose entries stand alone, and of vetting (docs/events.md, "Register events"). */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import {
