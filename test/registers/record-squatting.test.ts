@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '../../src/event-store/event-store';
+import { formatPosition } from '../../src/event-store/position';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
 import { bearer } from '../http/support';
@@ -30,12 +31,14 @@ describe('a person whose record another force recorded in first', () => {
   const eventsOf = (personId: string): Promise<RecordedEvent[]> => app.app.get(EventStore).readStream(`person-${personId}`);
   const recordGift = (personId: string, force: string, body: object = GIFT) => post(app, `people/${personId}/gifts-and-hospitality`, body, { role: 'PSD_INVESTIGATOR', force, userId: `psd-${force}` });
   const joinWorkforce = (personId: string, force: string) => post(app, `workforce/${force}/members`, { personId, joinedOn: '2015-09-01' }, { role: 'ADMIN', force, userId: `admin-${force}` });
-  const readRecord = (personId: string, force: string) =>
+  // Waits for the read models to hold every write so far: the holder is known from them.
+  const readRecord = async (personId: string, force: string) =>
     app
       .http()
       .get(`/api/v1/people/${personId}/integrity-record`)
       .set('Authorization', bearer(app.config, { userId: `dcc-${force}`, roles: ['DCC'], force }))
-      .set('X-Access-Purpose', PURPOSE);
+      .set('X-Access-Purpose', PURPOSE)
+      .set('X-Wait-For-Position', formatPosition(await app.app.get(EventStore).headPosition()));
 
   it('lets the force whose workforce holds the person record and read, and refuses the squatter', async () => {
     const personId = randomUUID();
