@@ -1,11 +1,22 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { EventStore } from '../event-store/event-store';
 import { formatPosition } from '../event-store/position';
 import { Public } from '../http/public.decorator';
+import { HealthChecks, HealthProblem } from './health-checks';
 import { ProjectionStatusRegistry } from './projection-status';
+
+export interface HealthReport {
+  /** `ok`; `degraded`: problems that do not stop it serving; `unavailable`: it cannot serve (503). */
+  status: 'ok' | 'degraded' | 'unavailable';
+  database: 'ok' | 'unavailable';
+  eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
+  projections: Record<string, { position: string; lag: number | null }>;
+  problems: HealthProblem[];
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -14,31 +25,37 @@ export class HealthController {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly eventStore: EventStore,
     private readonly projections: ProjectionStatusRegistry,
+    private readonly checks: HealthChecks,
   ) {}
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '`ok` when the database and the event store answer; `degraded` otherwise.' })
-  async health(): Promise<{
-    status: 'ok' | 'degraded';
-    database: 'ok' | 'unavailable';
-    eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
-    projections: Record<string, { position: string; lag: number | null }>;
-  }> {
+  @ApiOkResponse({ description: '`ok`, or `degraded` with the problems listed that do not stop the service serving.' })
+  @ApiServiceUnavailableResponse({ description: 'The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out.' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const report = await this.report();
+    if (report.status === 'unavailable') {
+      response.status(503);
+      response.setHeader('Retry-After', '5');
+    }
+    return report;
+  }
+
+  private async report(): Promise<HealthReport> {
+    const problems: HealthProblem[] = [];
     const database = await this.pool.query('SELECT 1').then(
       () => 'ok' as const,
       () => 'unavailable' as const,
     );
+    if (database !== 'ok') problems.push({ component: 'database', problem: 'unavailable', blocksService: true });
     const head = await this.eventStore.headPosition().catch(() => undefined);
     const eventStore = head
       ? { engine: this.eventStore.engine, status: 'ok' as const, head: formatPosition(head) }
       : { engine: this.eventStore.engine, status: 'unavailable' as const };
-    const projections = head ? await this.projections.report(head) : {};
-    return {
-      status: database === 'ok' && eventStore.status === 'ok' ? 'ok' : 'degraded',
-      database,
-      eventStore,
-      projections,
-    };
+    if (!head) problems.push({ component: 'eventStore', problem: 'unavailable', blocksService: true });
+    const projections = head ? await this.projections.report(head).catch(() => ({})) : {};
+    problems.push(...(await this.checks.problems()));
+    const status = problems.some((problem) => problem.blocksService) ? 'unavailable' : problems.length > 0 ? 'degraded' : 'ok';
+    return { status, database, eventStore, projections, problems };
   }
 }
