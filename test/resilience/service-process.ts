@@ -17,9 +17,12 @@ export interface ServiceProcess {
 
 export async function startServiceProcess(environment: NodeJS.ProcessEnv): Promise<ServiceProcess> {
   const port = await freePort();
+  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', LEDGER_JWT_SECRET: PROCESS_JWT_SECRET, LEDGER_RATE_LIMIT_PER_MINUTE: '0', ...environment };
+  // A variable given as undefined is left out (e.g. DATABASE_URL, for the embedded database).
+  const env = Object.fromEntries(Object.entries(merged).filter(([name, value]) => value !== undefined && !(name in environment && environment[name] === undefined)));
   const child = spawn('node', ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', LEDGER_JWT_SECRET: PROCESS_JWT_SECRET, LEDGER_RATE_LIMIT_PER_MINUTE: '0', ...environment },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
