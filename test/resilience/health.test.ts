@@ -10,7 +10,12 @@ import { referralBody } from '../cases/every-route';
 import { post } from '../cases/support';
 import { startTestApp } from '../support/app';
 
-async function healthUntil(get: () => Promise<{ status: number; body: { problems?: { component: string }[] } }>, wanted: number, timeoutMs: number): Promise<{ status: number; body: { status?: string; problems?: { component: string; problem: string; blocksService: boolean }[] } }> {
+interface HealthAnswer {
+  status: number;
+  body: { status?: string; problems?: { component: string; problem: string; blocksService: boolean }[] };
+}
+
+async function healthUntil(get: () => Promise<HealthAnswer>, wanted: number, timeoutMs: number): Promise<HealthAnswer> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const answer = await get();
@@ -24,7 +29,7 @@ describe('/health while a read model cannot advance', () => {
     const service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET, LEDGER_DB_LOCK_TIMEOUT_MS: '300' });
     const locker = new Client({ connectionString: service.database.url });
     await locker.connect();
-    const health = () => service.http().get('/health').then((response) => ({ status: response.status, body: response.body as { problems?: { component: string }[] } }));
+    const health = (): Promise<HealthAnswer> => service.http().get('/health').then((response) => ({ status: response.status, body: response.body as HealthAnswer['body'] }));
     try {
       expect((await post(service, 'cases', referralBody(randomUUID()))).status).toBe(201);
       expect((await healthUntil(health, 200, 20_000)).status).toBe(200);
