@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { TEST_JWT_SECRET } from '../http/support';
 import { referralBody } from '../cases/every-route';
 import { post } from '../cases/support';
+import { activeGeneration } from './service-process';
 import { startTestApp } from '../support/app';
 
 interface HealthAnswer {
@@ -33,9 +34,9 @@ describe('/health while a read model cannot advance', () => {
     try {
       expect((await post(service, 'cases', referralBody(randomUUID()))).status).toBe(201);
       expect((await healthUntil(health, 200, 20_000)).status).toBe(200);
-      const { rows } = await locker.query<{ generation: number }>(`SELECT active_generation AS generation FROM projection_state WHERE name = 'case-status'`);
+      const generation = await activeGeneration(locker, 'case-status');
       await locker.query('BEGIN');
-      await locker.query(`LOCK TABLE "case_status__g${rows[0].generation}" IN ACCESS EXCLUSIVE MODE`);
+      await locker.query(`LOCK TABLE "case_status__g${generation}" IN ACCESS EXCLUSIVE MODE`);
       expect((await post(service, 'cases', referralBody(randomUUID()))).status).toBe(201);
 
       const stalled = await healthUntil(health, 503, 20_000);

@@ -8,11 +8,24 @@ import { Client } from 'pg';
 import { TEST_JWT_SECRET, bearer } from '../http/support';
 import { referralBody } from '../cases/every-route';
 import { post } from '../cases/support';
+import { activeGeneration } from './service-process';
 import { startTestApp, TestApp } from '../support/app';
 
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms))]);
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+/**
+ * The table stays locked until the test ends, so a request that waits for it would hang;
+ * one that is bounded answers within the lock timeout (1 s). The margin is for a busy
+ * machine.
+ */
+const FAST_MS = 8000;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = Date.now();
@@ -40,9 +53,9 @@ describe('the requests’ pool and the background work', () => {
     await locker.connect();
     try {
       expect((await post(service, 'cases', referralBody(randomUUID()))).status).toBe(201);
-      const { rows } = await locker.query<{ generation: number }>(`SELECT active_generation AS generation FROM projection_state WHERE name = 'case-status'`);
+      const generation = await activeGeneration(locker, 'case-status');
       await locker.query('BEGIN');
-      await locker.query(`LOCK TABLE "case_status__g${rows[0].generation}" IN ACCESS EXCLUSIVE MODE`);
+      await locker.query(`LOCK TABLE "case_status__g${generation}" IN ACCESS EXCLUSIVE MODE`);
       // New cases for the blocked projections to wait on.
       for (let i = 0; i < 3; i += 1) expect((await post(service, 'cases', referralBody(randomUUID()))).status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -50,8 +63,8 @@ describe('the requests’ pool and the background work', () => {
       const health = await timed(() => service.http().get('/health'));
       const command = await timed(() => post(service, 'cases', referralBody(randomUUID())));
       const list = await timed(() => service.http().get('/api/v1/cases').set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'] })));
-      expect({ health: health.ms < 3000, command: [command.result.status, command.ms < 3000] }).toEqual({ health: true, command: [201, true] });
-      expect({ status: list.result.status, type: list.result.headers['content-type'], fast: list.ms < 4000 }).toEqual({
+      expect({ health: health.ms < FAST_MS, command: [command.result.status, command.ms < FAST_MS] }).toEqual({ health: true, command: [201, true] });
+      expect({ status: list.result.status, type: list.result.headers['content-type'], fast: list.ms < FAST_MS }).toEqual({
         status: 503,
         type: expect.stringMatching(/^application\/problem\+json/),
         fast: true,

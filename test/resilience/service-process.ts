@@ -65,3 +65,14 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/** The generation readers see of a projection, once the runner has created it. */
+export async function activeGeneration(client: { query<R>(text: string, values: unknown[]): Promise<{ rows: R[] }> }, projection: string): Promise<number> {
+  let generation: number | null | undefined;
+  await waitUntil(async () => {
+    const { rows } = await client.query<{ generation: number | null }>('SELECT active_generation AS generation FROM projection_state WHERE name = $1', [projection]);
+    generation = rows[0]?.generation;
+    return typeof generation === 'number';
+  }, 20_000, `projection ${projection} has a generation`);
+  return generation as number;
+}
