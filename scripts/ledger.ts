@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { AppConfig, loadConfiguration } from '../src/config/configuration';
 import { openDatabaseForTool } from '../src/database/database';
+import { guardPool } from '../src/database/pools';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { PostgresLedgerSource } from '../src/ledger/postgres/postgres-ledger-source';
 import { PostgresMerkleTree } from '../src/ledger/postgres/postgres-merkle-tree';
@@ -122,8 +123,7 @@ async function withDatabase(command: Command): Promise<ExitCode> {
   const onSignal = (): void => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const pool = new Pool({ connectionString: database.url, max: 4 });
-  pool.on('error', () => undefined);
+  const pool = guardPool(new Pool({ connectionString: database.url, max: 4 }), 'ledger-tool');
   try {
     return await command(pool, config, abort.signal);
   } finally {

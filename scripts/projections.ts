@@ -6,6 +6,7 @@ import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { ProjectionStore } from '../projections/runner/projection-store';
 import { loadConfiguration } from '../src/config/configuration';
 import { openDatabaseForTool } from '../src/database/database';
+import { guardPool } from '../src/database/pools';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { formatPosition } from '../src/event-store/position';
 
@@ -35,7 +36,8 @@ async function main([command, name]: string[]): Promise<number> {
   }
   const config = loadConfiguration();
   const database = await openDatabaseForTool(config);
-  const pool = new Pool({ connectionString: database.url, max: 4 });
+  // A lost connection (the database restarted mid-rebuild) fails the command; it must not crash it.
+  const pool = guardPool(new Pool({ connectionString: database.url, max: 4 }), 'projections-tool');
   const store = new PostgresEventStore(pool);
   try {
     if (command === 'status') {

@@ -1,7 +1,40 @@
 import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadConfiguration } from './config/configuration';
-import { openDatabase } from './database/database';
+import { DatabaseHandle, openDatabase } from './database/database';
+import { shutdownService } from './shutdown';
+
+/** Past this, a shutdown that is stuck gives up and exits with an error. */
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
+let app: INestApplication | undefined;
+let database: DatabaseHandle | undefined;
+let stopping = false;
+
+/**
+ * The service owns its shutdown: the signal handlers are installed before anything starts
+ * (a signal during start-up stops what has started), and the embedded database is stopped
+ * only after Nest has flushed the access records and closed every connection to it.
+ */
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`${signal} received: stopping.\n`);
+  const deadline = setTimeout(() => {
+    process.stderr.write(`shutdown did not finish in ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting.\n`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  let code = 0;
+  await shutdownService(app, database).catch((error: unknown) => {
+    process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    code = 1;
+  });
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 
 async function main(): Promise<void> {
   const config = loadConfiguration();
@@ -16,31 +49,17 @@ async function main(): Promise<void> {
         'Get a development token with: npm run token -- --role DCC --force HAMPSHIRE\n',
     );
   }
-  const database = await openDatabase(config);
+  database = await openDatabase(config);
   process.stdout.write(database.embedded ? `Embedded PostgreSQL started (data in ${config.dataDir}).\n` : 'Using the PostgreSQL of DATABASE_URL.\n');
-  const app = await createApp(config, database).catch(async (error: unknown) => {
-    await database.stop();
-    throw error;
-  });
-
-  // Stop the embedded database only after Nest has closed every connection to it.
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal} received: stopping.\n`);
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
+  if (stopping) return;
+  app = await createApp(config, database);
+  if (stopping) return;
   await app.listen(config.port, '0.0.0.0');
   process.stdout.write(`Integrity Ledger listening on http://localhost:${config.port} (API /api/v1, docs /api/docs, health /health)\n`);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   process.stderr.write(`Integrity Ledger failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  await database?.stop().catch(() => undefined);
   process.exit(1);
 });

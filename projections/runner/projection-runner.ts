@@ -1,4 +1,5 @@
-import { Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
+import { connectDedicated } from '../../src/database/pools';
 import { EventStore, RecordedEvent } from '../../src/event-store/event-store';
 import { GlobalPosition, isAfter, START } from '../../src/event-store/position';
 import { isPassingFailure, ParkedEvent, ProjectionEventError } from './parked-events';
@@ -37,6 +38,12 @@ export class ProjectionRunner {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private wake: () => void = () => undefined;
+  /** The session holding this runner's advisory locks; a connection of its own, not the pool's. */
+  private session: Promise<Client> | undefined;
+  /** Set when that session is lost: the locks went with it, so this writer must stop and start over. */
+  private lockLost: Error | undefined;
+  /** Since when every attempt has failed, and the last failure's class (for /health). */
+  private failing: { since: number; error: string } | undefined;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -58,6 +65,12 @@ export class ProjectionRunner {
     this.stopped = true;
     this.wake();
     await this.loop;
+    await this.closeSession();
+  }
+
+  /** Since when this runner has failed on every attempt, if it has; undefined while it works. */
+  failure(): { since: number; error: string } | undefined {
+    return this.failing;
   }
 
   /** Where readers' data stands: the checkpoint of the active generation. */
@@ -86,6 +99,7 @@ export class ProjectionRunner {
       await this.unlock(lock, target.generation);
     }
     await this.dropRetired();
+    await this.closeSession();
     return (await this.store.active(this.definition.name)) ?? target;
   }
 
@@ -109,6 +123,7 @@ export class ProjectionRunner {
       } catch (error) {
         if (this.stopped) return;
         failures += 1;
+        this.failing = { since: this.failing?.since ?? Date.now(), error: error instanceof Error ? error.name : 'unknown error' };
         this.options.onError?.(this.definition.name, error);
         await this.pause(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
       }
@@ -145,6 +160,7 @@ export class ProjectionRunner {
         },
         onCaughtUp: () => {
           caughtUp = true;
+          this.failing = undefined;
           this.wake();
         },
         onError: (error) => {
@@ -155,7 +171,7 @@ export class ProjectionRunner {
     );
     let analysed = false;
     try {
-      while (!this.stopped && failure === undefined) {
+      while (!this.stopped && failure === undefined && this.lockLost === undefined) {
         // A replay fills its tables faster than autovacuum notices: without statistics the
         // planner guesses (measured: the DCC dashboard's plans 3× slower at a million events).
         if (caughtUp && rebuilding && !analysed) {
@@ -177,6 +193,7 @@ export class ProjectionRunner {
         await this.pause(this.options.checkIntervalMs ?? 500);
       }
       if (failure !== undefined) throw failure;
+      if (this.lockLost !== undefined) throw this.lockLost;
     } finally {
       await subscription.stop();
     }
@@ -246,6 +263,7 @@ export class ProjectionRunner {
     } finally {
       client.release();
     }
+    this.failing = undefined;
     const next = { ...generation, checkpoint: to, eventsApplied: generation.eventsApplied + events.length };
     this.options.onProgress?.({ projection: this.definition.name, generation: next.generation, eventsApplied: next.eventsApplied, checkpoint: to });
     return next;
@@ -277,31 +295,48 @@ export class ProjectionRunner {
     }
   }
 
-  /** A session lock on a dedicated connection: held exactly as long as this writer runs. */
-  private async tryLock(generation: number): Promise<PoolClient | undefined> {
-    const client = await this.pool.connect();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtext('ledger-projection:' || $1::text), $2::int) AS locked`,
-        [this.definition.name, generation],
-      );
-      if (rows[0].locked) return client;
-      client.release();
-      return undefined;
-    } catch (error) {
-      client.release();
-      throw error;
-    }
+  /**
+   * A session lock on this runner's own connection, held exactly as long as this writer runs.
+   * It is not taken from the pool: a runner holding a pooled connection for ever would starve
+   * the pool (a small one hung at start-up), and pg leaves a checked-out client without an
+   * 'error' listener, so a terminated session would have ended the process.
+   */
+  private async tryLock(generation: number): Promise<Client | undefined> {
+    const client = await this.connectSession();
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext('ledger-projection:' || $1::text), $2::int) AS locked`,
+      [this.definition.name, generation],
+    );
+    return rows[0].locked ? client : undefined;
   }
 
-  private async unlock(client: PoolClient, generation: number): Promise<void> {
-    try {
-      await client.query(`SELECT pg_advisory_unlock(hashtext('ledger-projection:' || $1::text), $2::int)`, [this.definition.name, generation]);
-      client.release();
-    } catch (error) {
-      // A broken connection has lost its session lock anyway; do not return it to the pool.
-      client.release(error instanceof Error ? error : true);
+  private async unlock(client: Client, generation: number): Promise<void> {
+    // A lost session has lost its locks anyway.
+    await client.query(`SELECT pg_advisory_unlock(hashtext('ledger-projection:' || $1::text), $2::int)`, [this.definition.name, generation]).catch(() => undefined);
+  }
+
+  private connectSession(): Promise<Client> {
+    if (this.session === undefined) {
+      this.lockLost = undefined;
+      const connecting = connectDedicated({ ...this.pool.options, application_name: `ledger-projection-lock:${this.definition.name}` }, (error) => {
+        if (this.session !== connecting) return; // closed on purpose
+        this.session = undefined;
+        if (this.stopped) return;
+        this.lockLost = error;
+        this.wake();
+      });
+      this.session = connecting;
+      connecting.catch(() => {
+        if (this.session === connecting) this.session = undefined;
+      });
     }
+    return this.session;
+  }
+
+  private async closeSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session) await (await session.catch(() => undefined))?.end().catch(() => undefined);
   }
 
   private pause(ms: number): Promise<void> {

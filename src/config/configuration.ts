@@ -104,6 +104,54 @@ class EnvironmentVariables {
   @Max(200)
   LEDGER_DB_POOL_SIZE = 10;
 
+  /** Connections of the background work (projections, sealer, subscriptions), apart from the requests'. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  LEDGER_DB_BACKGROUND_POOL_SIZE = 6;
+
+  /** How long a new connection may take before the request fails (503) rather than waits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  LEDGER_DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** statement_timeout of the requests' connections. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  LEDGER_DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** statement_timeout of background connections: a replay batch or an ANALYZE at a million events takes longer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  LEDGER_DB_BACKGROUND_STATEMENT_TIMEOUT_MS = 600_000;
+
+  /** lock_timeout of every connection (the append's own lock keeps its 30 s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  LEDGER_DB_LOCK_TIMEOUT_MS = 10_000;
+
+  /** idle_in_transaction_session_timeout of every connection. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  LEDGER_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /** `production` demands real secrets (so does NODE_ENV=production). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['development', 'production'])
+  LEDGER_ENV?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   /** Requests per user (JWT sub) per minute; 0 turns the limit off. */
   @Transform(toInt)
   @IsInt()
@@ -149,6 +197,10 @@ export interface AppConfig {
   masterKey?: string;
   logLevel: string;
   databasePoolSize: number;
+  /** Connections and timeouts (src/database/pools.ts). */
+  database: DatabaseSettings;
+  /** NODE_ENV=production or LEDGER_ENV=production: real secrets are required. */
+  production: boolean;
   /** Requests per user per minute (src/http/rate-limit.ts); 0: no limit. */
   rateLimitPerMinute: number;
   /** Express's `trust proxy` (LEDGER_TRUST_PROXY): whose address a request comes from behind a proxy. */
@@ -161,6 +213,16 @@ export interface AppConfig {
   erasureDelaySeconds: number;
 }
 
+export interface DatabaseSettings {
+  requestPoolSize: number;
+  backgroundPoolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  backgroundStatementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -171,12 +233,14 @@ export class ConfigurationError extends Error {
 export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const relevant = Object.fromEntries(
-    Object.entries(environment).filter(([key]) => known.includes(key) || key.startsWith('LEDGER_') || key === 'DATABASE_URL' || key === 'EVENTSTORE_CONNECTION_STRING'),
+    Object.entries(environment).filter(([key]) => known.includes(key) || key.startsWith('LEDGER_') || key === 'DATABASE_URL' || key === 'EVENTSTORE_CONNECTION_STRING' || key === 'NODE_ENV'),
   );
   const variables = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const errors = validateSync(variables, { whitelist: true });
   const problems = [...errors.flatMap((error) => Object.values(error.constraints ?? {})), ...legalDaysProblems(variables)];
   if (problems.length > 0) throw new ConfigurationError(problems);
+  const production = variables.LEDGER_ENV === 'production' || (variables.LEDGER_ENV === undefined && variables.NODE_ENV === 'production');
+  if (production) refuseDevelopmentSecrets(variables);
   return {
     port: variables.PORT,
     dataDir: path.resolve(variables.LEDGER_DATA_DIR),
@@ -194,6 +258,16 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     masterKey: variables.LEDGER_MASTER_KEY,
     logLevel: variables.LOG_LEVEL,
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
+    database: {
+      requestPoolSize: variables.LEDGER_DB_POOL_SIZE,
+      backgroundPoolSize: variables.LEDGER_DB_BACKGROUND_POOL_SIZE,
+      connectTimeoutMs: variables.LEDGER_DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: variables.LEDGER_DB_STATEMENT_TIMEOUT_MS,
+      backgroundStatementTimeoutMs: variables.LEDGER_DB_BACKGROUND_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: variables.LEDGER_DB_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: variables.LEDGER_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    production,
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
     trustProxy: trustProxySetting(variables.LEDGER_TRUST_PROXY),
     ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
@@ -210,4 +284,23 @@ function legalDaysProblems(variables: EnvironmentVariables): string[] {
     .map((name) => `${name} must be a date written YYYY-MM-DD ${limits}`);
   if (problems.length === 0 && variables.LEDGER_EARLIEST_DAY > variables.LEDGER_LATEST_DAY) problems.push('LEDGER_EARLIEST_DAY must not be after LEDGER_LATEST_DAY');
   return problems;
+}
+
+/**
+ * Outside development the public development secret and the public development master key
+ * would let anyone mint tokens and read personal data (UK GDPR Art. 32: security of
+ * processing), so the service refuses to start without real ones.
+ */
+function refuseDevelopmentSecrets(variables: EnvironmentVariables): void {
+  const problems: string[] = [];
+  if (variables.LEDGER_JWT_SECRET === undefined && variables.LEDGER_JWT_JWKS_URL === undefined) {
+    problems.push('LEDGER_JWT_SECRET (or LEDGER_JWT_JWKS_URL) must be set in production: the development secret is public');
+  }
+  if (variables.LEDGER_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('LEDGER_JWT_SECRET must not be the public development secret in production');
+  }
+  if (variables.LEDGER_MASTER_KEY === undefined) {
+    problems.push('LEDGER_MASTER_KEY must be set in production: without it personal data is encrypted under a development key');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
 }

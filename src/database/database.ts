@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { AppConfig } from '../config/configuration';
 import { migrate } from './data-source';
-import { EMBEDDED_DATABASE, embeddedUrl } from './embedded-credentials';
+import { EMBEDDED_DATABASE, embeddedUrl, readEmbeddedPassword } from './embedded-credentials';
 
 /** Where the service's PostgreSQL is, and how to let go of it. */
 export interface DatabaseHandle {
@@ -27,7 +27,7 @@ export async function openDatabase(config: AppConfig, onLog?: (line: string) => 
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, onLog });
   try {
     await ensureDatabase(server.url, EMBEDDED_DATABASE);
-    const url = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE);
+    const url = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE, server.password);
     await migrate(url);
     return { url, embedded: true, stop: () => server.stop() };
   } catch (error) {
@@ -54,7 +54,9 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
  */
 export async function openDatabaseForTool(config: AppConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openDatabase(config);
-  const url = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE);
+  const password = readEmbeddedPassword(config.dataDir);
+  if (password === undefined) return openDatabase(config);
+  const url = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE, password);
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   const running = await client.connect().then(
     () => true,

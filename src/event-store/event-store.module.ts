@@ -2,7 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
-import { PG_POOL } from '../database/database.module';
+import { BACKGROUND_POOL, PG_POOL } from '../database/database.module';
 import { EventStore } from './event-store';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
@@ -16,12 +16,14 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
   providers: [
     {
       provide: EventStore,
-      inject: [APP_CONFIG, PG_POOL],
-      useFactory: (config: AppConfig, pool: Pool): EventStore => {
+      inject: [APP_CONFIG, PG_POOL, BACKGROUND_POOL],
+      useFactory: (config: AppConfig, pool: Pool, background: Pool): EventStore => {
         if (config.eventStoreConnectionString) {
           return EventStoreDbEventStore.connect(config.eventStoreConnectionString);
         }
-        return new PostgresEventStore(pool);
+        // Appends and reads for requests on the requests' pool; subscriptions (projections,
+        // the conflict registry) on the background pool.
+        return new PostgresEventStore(pool, { subscriptionPool: background });
       },
     },
   ],

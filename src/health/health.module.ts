@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { HealthChecks } from './health-checks';
 import { HealthController } from './health.controller';
 import { ProjectionStatusRegistry } from './projection-status';
 
@@ -7,7 +8,7 @@ import { ProjectionStatusRegistry } from './projection-status';
 @Module({
   imports: [AccessModule],
   controllers: [HealthController],
-  providers: [ProjectionStatusRegistry],
-  exports: [ProjectionStatusRegistry],
+  providers: [ProjectionStatusRegistry, HealthChecks],
+  exports: [ProjectionStatusRegistry, HealthChecks],
 })
 export class HealthModule {}

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { describeError, isDatabaseUnavailable } from '../database/pools';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store/errors';
 import { DomainError, NotFoundError } from '../shared/domain-error';
 import type { LedgerRequest } from './actor';
@@ -62,6 +63,11 @@ export class ProblemFilter implements ExceptionFilter {
       return problem(422, 'idempotency-key-reused', 'An Idempotency-Key or event id was used before for different content.');
     }
     if (exception instanceof InvalidAppendError) return problem(400, 'bad-request', exception.message);
+    if (isDatabaseUnavailable(exception)) {
+      // The database is away or did not answer in time: say so at once, do not hang or 500.
+      this.logger.warn(`database unavailable while handling ${request.method} (correlation id ${request.correlationId ?? 'unknown'}): ${describeError(exception)}`);
+      return problem(503, 'service-unavailable', 'The database is not available at the moment; try again shortly.', { headers: { 'Retry-After': '5' } });
+    }
     this.logUnexpected(exception, request);
     return problem(500, 'internal-error', `Something went wrong on our side. Quote correlation id ${request.correlationId ?? 'unknown'}.`);
   }

@@ -37,6 +37,7 @@ export type ProblemKind =
   | 'idempotency-key-reused'
   | 'idempotency-key-in-use'
   | 'read-models-behind'
+  | 'service-unavailable'
   | 'internal-error'
   | 'personal-data-erased'
   | 'too-many-requests'

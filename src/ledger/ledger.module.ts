@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { AccessModule } from '../access/access.module';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
-import { PG_POOL } from '../database/database.module';
+import { BACKGROUND_POOL, PG_POOL } from '../database/database.module';
 import { EventStore } from '../event-store/event-store';
 import { LedgerController } from './ledger.controller';
 import { LedgerSealerService } from './ledger-sealer.service';
@@ -35,9 +35,10 @@ import { ProvableStreams } from './provable-streams';
     },
     {
       provide: LedgerSealer,
-      inject: [EventStore, PostgresMerkleTree, PG_POOL, APP_CONFIG],
-      useFactory: (store: EventStore, tree: PostgresMerkleTree, pool: Pool, config: AppConfig) =>
-        new LedgerSealer(store, tree, new PostgresSealerLock(pool), {
+      // The sealer is background work: its own tree writer and lock on the background pool.
+      inject: [EventStore, BACKGROUND_POOL, APP_CONFIG],
+      useFactory: (store: EventStore, pool: Pool, config: AppConfig) =>
+        new LedgerSealer(store, new PostgresMerkleTree(pool), new PostgresSealerLock(pool), {
           everyEvents: config.ledger.sealEveryEvents,
           intervalSeconds: config.ledger.sealIntervalSeconds,
         }),

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 const root = path.resolve(__dirname, '../..');
 const composeFile = path.join(root, 'docker-compose.yml');
 const compose = parse(readFileSync(composeFile, 'utf8')) as {
-  services: Record<string, { image?: string; build?: unknown; environment?: Record<string, string> }>;
+  services: Record<string, { image?: string; build?: unknown; environment?: Record<string, string>; env_file?: string | string[] }>;
 };
 
 function loadComposeSchema(): object {
@@ -53,6 +53,21 @@ describe('docker-compose.yml', () => {
     expect(environment.EVENTSTORE_CONNECTION_STRING).toMatch(/^esdb:\/\/eventstore:2113/);
     expect(environment.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toMatch(/"dist\/src\/main\.js"/);
+  });
+
+  it('takes the secrets from an env file that is not committed, and runs the app as production (issue 11, item 14)', () => {
+    const app = compose.services.app;
+    const environment = app.environment ?? {};
+    // No secret, not even a default, in the committed file.
+    for (const name of ['LEDGER_JWT_SECRET', 'LEDGER_MASTER_KEY']) expect({ name, value: environment[name] }).toEqual({ name, value: undefined });
+    expect(compose.services.postgres.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(environment.DATABASE_URL).not.toMatch(/ledger:ledger@/);
+    expect([app.env_file].flat()).toContain('.env');
+    expect(environment.LEDGER_ENV).toBe('production');
+    const ignored = readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n').map((line) => line.trim());
+    expect(ignored).toContain('.env');
+    const example = readFileSync(path.join(root, '.env.example'), 'utf8');
+    for (const name of ['LEDGER_JWT_SECRET', 'LEDGER_MASTER_KEY', 'POSTGRES_PASSWORD']) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
   });
 
   const hasCompose = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0;

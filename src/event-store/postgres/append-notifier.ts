@@ -46,7 +46,7 @@ export class AppendNotifier {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client(this.pool.options);
+    const client = new Client({ ...this.pool.options, application_name: 'ledger-notifier' });
     client.on('notification', () => {
       for (const wake of [...this.waiters]) wake();
     });

@@ -66,6 +66,11 @@ export interface PostgresEventStoreOptions {
   maxInFlight?: number;
   /** How often a caught-up subscription polls when no notification arrives. */
   pollIntervalMs?: number;
+  /**
+   * The pool subscriptions read from and the notifier's session is configured from (the
+   * service's background pool); the store's own pool by default.
+   */
+  subscriptionPool?: Pool;
 }
 
 export class PostgresEventStore extends EventStore {
@@ -73,6 +78,7 @@ export class PostgresEventStore extends EventStore {
   private readonly committer: GroupCommitter<PreparedAppend, AppendResult>;
   private readonly notifier: AppendNotifier;
   private readonly pollIntervalMs: number;
+  private readonly subscriptionPool: Pool;
   private closed = false;
 
   constructor(
@@ -86,7 +92,8 @@ export class PostgresEventStore extends EventStore {
       weigh: (append) => append.bytes,
       maxWeight: MAX_BATCH_BYTES,
     });
-    this.notifier = new AppendNotifier(pool);
+    this.subscriptionPool = options.subscriptionPool ?? pool;
+    this.notifier = new AppendNotifier(this.subscriptionPool);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
@@ -129,14 +136,14 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  protected async readAllRecorded(options: ReadAllOptions): Promise<ReadAllPage> {
+  protected async readAllRecorded(options: ReadAllOptions, pool: Pool = this.pool): Promise<ReadAllPage> {
     const after = (options.after ?? START).commit;
     const limit = options.maxCount ?? 1000;
     const prefixes = options.filter?.streamNamePrefixes?.map((prefix) => escapeLike(prefix) + '%') ?? null;
     const types = options.filter?.eventTypes ?? null;
     // One statement, one snapshot: the head is read in the same snapshot as the page, so
     // moving a checkpoint to it never passes an event that is not yet visible.
-    const { rows } = await this.pool.query<EventRow & { head: string | null }>(
+    const { rows } = await pool.query<EventRow & { head: string | null }>(
       `WITH head AS (SELECT max(position) AS head FROM ledger_events)
        SELECT e.position, e.stream_name, e.revision, e.event_id, e.event_type, e.data, e.metadata,
               e.recorded_at, e.hash, head.head
@@ -160,7 +167,7 @@ export class PostgresEventStore extends EventStore {
 
   protected subscribeRecorded(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {
     return pollingSubscription({
-      read: (after, maxCount) => this.readAllRecorded({ after, maxCount, filter: options.filter }),
+      read: (after, maxCount) => this.readAllRecorded({ after, maxCount, filter: options.filter }, this.subscriptionPool),
       waitForAppend: (timeoutMs, signal) => this.notifier.waitForAppend(timeoutMs, signal),
       after: options.after ?? START,
       batchSize: options.batchSize ?? 500,
