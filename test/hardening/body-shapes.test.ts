@@ -18,28 +18,20 @@ function manyUnknownKeys(count: number): Record<string, unknown> {
 describe('bodies shaped to hurt', () => {
   const service = serviceForThisFile();
 
-  it('refuses 80,000 unknown keys quickly, with a short answer, without holding up other requests', async () => {
+  // No timed assertion (speed is measured by the bench, not by tests): the refusal names the
+  // cap on the body's size in fields, which is checked while the JSON is read, so class-
+  // transformer (which took 3 to 5 s of the event loop on this body) never sees it.
+  it('refuses 80,000 unknown keys by the cap on fields, before any field is looked at, with a short answer', async () => {
     const body = manyUnknownKeys(80_000);
     const size = JSON.stringify(body).length;
     expect(size).toBeGreaterThan(800_000);
     expect(size).toBeLessThan(1_000_000);
-    const started = Date.now();
-    const refusing = post(service.app, `cases/${randomUUID()}/conflicts`, body, { role: 'INSPECTOR' });
-    // A probe sent while the big body is handled: it answers only when the event loop is free.
-    const probe = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(async () => {
-      const sent = Date.now();
-      await service.app.http().get('/health').expect(200);
-      return Date.now() - sent;
-    });
-    const [response, probeMs] = await Promise.all([refusing, probe]);
-    const elapsedMs = Date.now() - started;
+    const response = await post(service.app, `cases/${randomUUID()}/conflicts`, body, { role: 'INSPECTOR' });
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
     expect(response.text.length).toBeLessThan(10_000);
-    expect(response.body.errors.length).toBeLessThanOrEqual(21);
-    // Generous bounds: the original spent 3 to 5 s in plainToInstance.
-    expect(elapsedMs).toBeLessThan(1_000);
-    expect(probeMs).toBeLessThan(1_000);
+    expect(response.body.errors).toEqual([{ field: 'body', message: expect.stringMatching(/^a body may hold at most \d+ fields and list items in all$/) }]);
+    await service.app.http().get('/health').expect(200);
   });
 
   it('answers at most 20 problems and says how many more there were', async () => {
