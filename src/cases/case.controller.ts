@@ -8,20 +8,17 @@
 import { applyDecorators, Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiCommand, CommandContext, commandResponse, CommandResponse, problem, Roles } from '../http';
+import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { RechecksRightsOnReplay } from '../http/replay-rights';
-import { DomainError } from '../shared/domain-error';
+import { WriteCommand } from '../shared/write-path';
 import type { CaseCommand } from './case.command-types';
 import { CASE_COMMAND_ROUTES, CASE_RECORDERS, describeRoute, toCaseCommand } from './case.command-routes';
 import type { CaseCommandRoute } from './case.command-routes';
-import { ExecuteCaseCommand } from './case.commands';
-import type { CaseRuleName } from './case.rule-book';
-import { mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
 import { CaseReplayRights } from './case.replay-rights';
+import { CASES } from './case.slice';
 import { ReceiveReferralBody } from './dto/opening.dto';
 import { CaseParams, SubjectParams } from './dto/params.dto';
 
-const CASE_ALREADY_EXISTS: CaseRuleName = 'caseAlreadyExists';
 const NOT_FOUND = ApiResponse({ status: 404, description: 'No such case in a force the actor acts for.' });
 
 @ApiTags('cases')
@@ -35,17 +32,10 @@ export class CaseCommandsController {
   @Roles(...CASE_RECORDERS)
   @ApiCommand('caseId')
   @ApiOperation({ operationId: 'ReceiveReferral', summary: 'Opens a case: appends ReferralReceived' })
-  async receiveReferral(@Body() body: ReceiveReferralBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
-    if (!mayOpenCaseFor(context.actor, body.force)) throw mayNotOpenCaseFor(body.force);
+  receiveReferral(@Body() body: ReceiveReferralBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     // Derived from the Idempotency-Key when there is one, so a retry names the same case.
     const caseId = body.caseId ?? context.newId('case');
-    try {
-      return await this.execute({ ...body, type: 'ReceiveReferral', caseId }, context);
-    } catch (error) {
-      if (!(error instanceof DomainError && error.rule === CASE_ALREADY_EXISTS)) throw error;
-      // Not a 422: the request expected no case there, as a losing concurrent referral does (409).
-      throw problem(409, 'wrong-expected-revision', `${error.rule}: ${error.message}.`, { extensions: { rule: error.rule } });
-    }
+    return this.execute({ ...body, type: 'ReceiveReferral', caseId }, context);
   }
 
   /** What every mounted route runs. */
@@ -54,7 +44,7 @@ export class CaseCommandsController {
   }
 
   private async execute(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {
-    const result = await this.commandBus.execute(new ExecuteCaseCommand(command, context));
+    const result = await this.commandBus.execute(new WriteCommand(CASES, command, context));
     return commandResponse({ caseId: command.caseId }, result);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { commandController } from '../shared/command-routes';
-import { ExecuteRecommendationCommand, ExecuteRecommendationCommandHandler } from './recommendation.stream';
+import { RECOMMENDATIONS } from './recommendation.stream';
 import { RECOMMENDATION_ROUTES } from './recommendation.routes';
 
 /** `POST /recommendations` and its steps (docs/api.md, "Registers, recommendations, workforce"). */
@@ -8,13 +8,13 @@ export const RecommendationCommandsController = commandController({
   path: 'recommendations',
   tag: 'recommendations',
   name: 'RecommendationCommandsController',
-  message: ExecuteRecommendationCommand,
+  slice: RECOMMENDATIONS,
   routes: RECOMMENDATION_ROUTES,
   aggregateId: 'recommendationId',
 });
 
+/** The recommendation commands' HTTP routes, sent to the one write path (src/shared/write-path.ts). */
 @Module({
   controllers: [RecommendationCommandsController],
-  providers: [ExecuteRecommendationCommandHandler],
 })
 export class RecommendationsModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { commandController } from '../shared/command-routes';
-import { ExecuteRegisterCommand, ExecuteRegisterCommandHandler } from './person.stream';
+import { PERSON_REGISTERS } from './person.stream';
 import { REGISTER_ROUTES } from './registers.routes';
 
 /** `POST /people/{personId}/...`: the register commands (docs/api.md, "Registers, recommendations, workforce"). */
@@ -8,14 +8,13 @@ export const RegistersController = commandController({
   path: 'people',
   tag: 'registers',
   name: 'RegistersController',
-  message: ExecuteRegisterCommand,
+  slice: PERSON_REGISTERS,
   routes: REGISTER_ROUTES,
   aggregateId: 'personId',
 });
 
-/** The register commands: HTTP routes and the handler that decides and appends. */
+/** The register commands' HTTP routes, sent to the one write path (src/shared/write-path.ts). */
 @Module({
   controllers: [RegistersController],
-  providers: [ExecuteRegisterCommandHandler],
 })
 export class RegistersModule {}

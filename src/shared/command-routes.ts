@@ -3,7 +3,7 @@
  * path, path-parameter class, body class, roles and OpenAPI summary; the controller mounts
  * each as a method decorated as if written by hand, so Nest's validation and the OpenAPI
  * document see each row's own classes. A request becomes the row's command, goes through
- * the command bus as the slice's message, and is answered 201 with the ids the row names.
+ * the command bus to the one write path (write-path.ts), and is answered 201 with the ids the row names.
  *
  * (The case slice mounts its rows the same way in src/cases/case.controller.ts.)
  */
@@ -13,7 +13,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, CommandContext, commandResponse, Roles } from '../http';
 import type { CommandResponse, Role } from '../http';
-import type { StreamCommandMessage } from './stream-commands';
+import type { SliceEvent } from './stream-commands';
+import { WriteCommand } from './write-path';
+import type { WriteSlice } from './write-path';
 
 export interface RouteRequest {
   params: Readonly<Record<string, string>>;
@@ -35,19 +37,20 @@ export interface CommandRoute<C> {
   toCommand(request: RouteRequest): { command: C; ids: Record<string, string> };
 }
 
-export interface CommandControllerOptions<C> {
+export interface CommandControllerOptions<C, Event extends SliceEvent, State> {
   /** The controller's path under /api/v1. */
   path: string;
   tag: string;
   /** The class name, for logs. */
   name: string;
-  message: new (command: C, context: CommandContext) => StreamCommandMessage<C>;
+  /** The slice the commands are decided and appended on. */
+  slice: WriteSlice<C, Event, State>;
   routes: readonly CommandRoute<C>[];
   /** The id every answer names first (`personId`): documented as required. */
   aggregateId: string;
 }
 
-export function commandController<C>(options: CommandControllerOptions<C>): Type<unknown> {
+export function commandController<C, Event extends SliceEvent, State>(options: CommandControllerOptions<C, Event, State>): Type<unknown> {
   @ApiTags(options.tag)
   @Controller(options.path)
   class CommandRoutesController {
@@ -55,7 +58,7 @@ export function commandController<C>(options: CommandControllerOptions<C>): Type
 
     async run(route: CommandRoute<C>, request: RouteRequest): Promise<CommandResponse> {
       const { command, ids } = route.toCommand(request);
-      const result = await this.commandBus.execute(new options.message(command, request.context));
+      const result = await this.commandBus.execute(new WriteCommand(options.slice, command, request.context));
       return commandResponse(ids, result);
     }
   }

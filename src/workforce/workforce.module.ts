@@ -10,8 +10,7 @@ import { CountField, DayField, IdField } from '../shared/dto-fields';
 import type { Role } from '../http';
 import { commandController, commandRoute } from '../shared/command-routes';
 import { forceOfEntry, ForceField } from '../shared/force';
-import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
-import type { StreamSlice } from '../shared/stream-commands';
+import { deciderSlice } from '../shared/write-path';
 import { WORKFORCE_EVENT_DATE, WORKFORCE_EVENT_SCHEMA_VERSION, workforceDecider, workforceEvent } from './workforce';
 import type { WorkforceEvent, WorkforceReturned, WorkforceState } from './workforce';
 import {
@@ -70,14 +69,12 @@ export class WorkforceMemberLeftBody {
 
 export const WORKFORCE_RECORDERS: readonly Role[] = ['ADMIN', 'DCC', 'APPROPRIATE_AUTHORITY'];
 
-export const WORKFORCE: StreamSlice<WorkforceEvent, WorkforceEvent, WorkforceState> = {
+export const WORKFORCE = deciderSlice<WorkforceEvent, WorkforceEvent, WorkforceState>({
   decider: workforceDecider,
   schemaVersions: WORKFORCE_EVENT_SCHEMA_VERSION,
   dateFields: WORKFORCE_EVENT_DATE,
   streamName: (command) => `workforce-${command.data.force}`,
-};
-
-class ExecuteWorkforceCommand extends StreamCommandMessage<WorkforceEvent> {}
+});
 
 const returns = commandRoute(
   { name: 'MakeWorkforceReturn', path: ':force/returns', params: WorkforceParams, body: WorkforceReturnBody, roles: WORKFORCE_RECORDERS, events: 'WorkforceReturned' },
@@ -92,19 +89,17 @@ export const WorkforceController = commandController({
   path: 'workforce',
   tag: 'workforce',
   name: 'WorkforceController',
-  message: ExecuteWorkforceCommand,
+  slice: WORKFORCE,
   routes: [returns],
   aggregateId: 'force',
 });
 
-export const WORKFORCE_MEMBERS: StreamSlice<WorkforceMemberEvent, WorkforceMemberEvent, WorkforceMembership> = {
+export const WORKFORCE_MEMBERS = deciderSlice<WorkforceMemberEvent, WorkforceMemberEvent, WorkforceMembership>({
   decider: workforceMemberDecider,
   schemaVersions: WORKFORCE_MEMBER_EVENT_SCHEMA_VERSION,
   dateFields: WORKFORCE_MEMBER_EVENT_DATE,
   streamName: (command) => workforceMemberStreamName(command.data.personId),
-};
-
-class ExecuteWorkforceMemberCommand extends StreamCommandMessage<WorkforceMemberEvent> {}
+});
 
 const joining = commandRoute(
   { name: 'RecordWorkforceMemberJoined', path: ':force/members', params: WorkforceParams, body: WorkforceMemberJoinedBody, roles: WORKFORCE_RECORDERS, events: 'WorkforceMemberJoined' },
@@ -128,13 +123,12 @@ export const WorkforceMembersController = commandController({
   path: 'workforce',
   tag: 'workforce',
   name: 'WorkforceMembersController',
-  message: ExecuteWorkforceMemberCommand,
+  slice: WORKFORCE_MEMBERS,
   routes: [joining, leaving],
   aggregateId: 'personId',
 });
 
 @Module({
   controllers: [WorkforceController, WorkforceMembersController],
-  providers: [streamCommandHandler(ExecuteWorkforceCommand, WORKFORCE), streamCommandHandler(ExecuteWorkforceMemberCommand, WORKFORCE_MEMBERS)],
 })
 export class WorkforceModule {}
