@@ -7,6 +7,7 @@
  * Given events may omit their eventId: they get `event-1`, `event-2`... in order.
  */
 import { DomainError } from '../../shared/domain-error';
+import { ruleTitles } from '../../shared/testing/decider-spec';
 import type { CaseCommand, CaseCommandType } from '../case.command-types';
 import { decide } from '../case.decide';
 import type { CaseEvent, CaseEventEnvelope } from '../case.events';
@@ -72,10 +73,8 @@ export function given(events: readonly GivenEvent[]) {
   };
 }
 
-/** A spec title that names the rule, what it does, and its source. */
-export function ruleTitle(rule: CaseRuleName, behaviour: string): string {
-  return `${rule}: ${behaviour} [${CASE_RULES[rule].source}]`;
-}
+/** A spec title that names the rule, what it does, and its source (as in every slice). */
+export const ruleTitle: (rule: CaseRuleName, behaviour: string) => string = ruleTitles(CASE_RULES);
 
 type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
 export type CommandPayload<T extends CaseCommandType> = Omit<CommandOf<T>, 'type' | 'caseId'>;
