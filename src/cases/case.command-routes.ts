@@ -1,48 +1,15 @@
 /**
- * The rows of docs/api.md "Cases: commands" (besides `POST /cases`, which creates the case id):
- * for each, the path under `/cases/:caseId`, the body, the command it means, and who may
- * send it. The controller turns each row into a route; the compiler checks that each body
- * carries the fields of its command that the path does not give.
+ * What every case command route of case.controller.ts carries besides its `@Post`: who may
+ * send it, its OpenAPI answers, its operationId and a summary naming the events it appends,
+ * and (as metadata) the command it sends, or one per value of the body's `action`
+ * (docs/api.md: "with `action`: ...").
  */
-import type { Type } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiCommand, Roles } from '../http';
 import type { Role } from '../http';
-import {
-  ADVISORY_LIST_ACTION_COMMANDS,
-  APPEAL_ACTION_COMMANDS,
-  COMMAND_EVENT,
-  REFLECTIVE_PRACTICE_ACTION_COMMANDS,
-  SUSPENSION_ACTION_COMMANDS,
-} from './case.command-types';
+import { COMMAND_EVENT } from './case.command-types';
 import type { CaseCommand, CaseCommandType } from './case.command-types';
-import { CorrectionBody, LearningBody, ProgressReportBody } from './dto/case-steps.dto';
-import {
-  AddSubjectBody,
-  AssessSeverityBody,
-  RecordAllegationBody,
-  RecordIopcDecisionBody,
-  ReferToIopcBody,
-  StartInvestigationBody,
-} from './dto/opening.dto';
-import {
-  AdvisoryListBody,
-  AppealBody,
-  BarredListBody,
-  ConcludeProceedingsBody,
-  DepartureBody,
-  DepartureDecisionBody,
-  ScheduleProceedingsBody,
-} from './dto/proceedings.dto';
-import { DatedBody, DatedReasonBody } from './dto/shared.dto';
-import {
-  CaseToAnswerBody,
-  CriminalOutcomeBody,
-  InvestigativeActionBody,
-  RecordArrestBody,
-  ReferToCpsBody,
-  ReflectivePracticeBody,
-  ServeNoticeBody,
-  SuspensionBody,
-} from './dto/subject-steps.dto';
 
 /**
  * Who records the steps of a case: investigators, the appropriate authority (whose
@@ -51,108 +18,56 @@ import {
  */
 export const CASE_RECORDERS: readonly Role[] = ['PSD_INVESTIGATOR', 'ACU_INVESTIGATOR', 'APPROPRIATE_AUTHORITY', 'DCC'];
 
-export interface CaseCommandRoute {
-  /** The route's name: its OpenAPI operationId and its method on the controller. */
-  name: string;
-  /** Under `/cases/:caseId/`. */
-  path: string;
-  /** The command the body means: one, or one per value of the body's `action`. */
-  command: CaseCommandType | { readonly [action: string]: CaseCommandType };
-  body: Type<object>;
-  roles: readonly Role[];
+/** The command a route sends: one, or one per value of the body's `action`. */
+export type RouteCommands = CaseCommandType | { readonly [action: string]: CaseCommandType };
+
+/** Metadata key of the commands a route sends (read by the tests that send plain commands). */
+export const CASE_ROUTE_COMMANDS = 'ledger:caseRouteCommands';
+
+const NOT_FOUND = ApiResponse({ status: 404, description: 'No such case in a force the actor acts for.' });
+
+/** A case command route: `@Post(path) @CaseStep('AddSubject')`, or `@CaseStep('RecordAppealStep', APPEAL_ACTION_COMMANDS)`. */
+export function CaseStep(name: CaseCommandType): MethodDecorator;
+export function CaseStep(name: string, commands: RouteCommands, roles?: readonly Role[]): MethodDecorator;
+export function CaseStep(name: string, commands: RouteCommands = name as CaseCommandType, roles: readonly Role[] = CASE_RECORDERS): MethodDecorator {
+  return applyDecorators(
+    Roles(...roles),
+    ApiCommand('caseId'),
+    NOT_FOUND,
+    ApiOperation({ operationId: name, summary: describeCommands(commands) }),
+    SetMetadata(CASE_ROUTE_COMMANDS, commands),
+  );
 }
-
-type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
-type FieldsInPath<P extends string> = P extends `${string}:subjectId${string}` ? 'subjectId' : never;
-/** What a body must carry for command T on path P (distributes over a union of commands). */
-type BodyFields<T extends CaseCommandType, P extends string> = T extends CaseCommandType
-  ? Omit<CommandOf<T>, 'type' | 'caseId' | FieldsInPath<P>>
-  : never;
-
-function step<P extends string, T extends CaseCommandType>(
-  path: P,
-  command: T,
-  body: Type<BodyFields<T, P>>,
-  roles: readonly Role[] = CASE_RECORDERS,
-): CaseCommandRoute {
-  return { name: command, path, command, body, roles };
-}
-
-/** A row whose body's `action` chooses the command (docs/api.md: "with `action`: ..."). */
-function choice<P extends string, A extends string, T extends CaseCommandType>(
-  name: string,
-  path: P,
-  commands: { readonly [K in A]: T },
-  body: Type<BodyFields<T, P> & { action: A }>,
-): CaseCommandRoute {
-  return { name, path, command: commands, body, roles: CASE_RECORDERS };
-}
-
-const SUBJECT = 'subjects/:subjectId';
-
-export const CASE_COMMAND_ROUTES: readonly CaseCommandRoute[] = [
-  step('subjects', 'AddSubject', AddSubjectBody),
-  step('allegations', 'RecordAllegation', RecordAllegationBody),
-  step(`${SUBJECT}/severity-assessments`, 'AssessSeverity', AssessSeverityBody),
-  step('iopc-referral', 'ReferToIopc', ReferToIopcBody),
-  step('iopc-decision', 'RecordIopcDecision', RecordIopcDecisionBody),
-  step('investigation', 'StartInvestigation', StartInvestigationBody),
-  step(`${SUBJECT}/notices`, 'ServeNoticeOfInvestigation', ServeNoticeBody),
-  choice('RecordSuspensionStep', `${SUBJECT}/suspension`, SUSPENSION_ACTION_COMMANDS, SuspensionBody),
-  step(`${SUBJECT}/arrests`, 'RecordArrest', RecordArrestBody),
-  step(`${SUBJECT}/investigative-actions`, 'RecordInvestigativeAction', InvestigativeActionBody),
-  step(`${SUBJECT}/cps-referrals`, 'ReferToCps', ReferToCpsBody),
-  step(`${SUBJECT}/criminal-outcomes`, 'RecordCriminalOutcome', CriminalOutcomeBody),
-  step('progress-reports', 'SendProgressReport', ProgressReportBody),
-  step('investigation-report', 'SubmitInvestigationReport', DatedBody),
-  step(`${SUBJECT}/case-to-answer`, 'DecideCaseToAnswer', CaseToAnswerBody),
-  choice('RecordReflectivePracticeStep', `${SUBJECT}/reflective-practice`, REFLECTIVE_PRACTICE_ACTION_COMMANDS, ReflectivePracticeBody),
-  step(`${SUBJECT}/proceedings`, 'ScheduleProceedings', ScheduleProceedingsBody),
-  step(`${SUBJECT}/departure`, 'RecordDeparture', DepartureBody),
-  // Approving a departure while under investigation is the DCC's decision alone.
-  step(`${SUBJECT}/departure/decision`, 'RecordDepartureDecision', DepartureDecisionBody, ['DCC']),
-  step(`${SUBJECT}/outcome`, 'ConcludeProceedings', ConcludeProceedingsBody),
-  choice('RecordAppealStep', `${SUBJECT}/appeals`, APPEAL_ACTION_COMMANDS, AppealBody),
-  step(`${SUBJECT}/barred-list`, 'AddToBarredList', BarredListBody),
-  choice('RecordAdvisoryListStep', `${SUBJECT}/advisory-list`, ADVISORY_LIST_ACTION_COMMANDS, AdvisoryListBody),
-  step('learning', 'RecordLearning', LearningBody),
-  step('corrections', 'CorrectRecord', CorrectionBody),
-  step('close', 'CloseCase', DatedReasonBody),
-  step('reopen', 'ReopenCase', DatedReasonBody),
-  // Not in docs/api.md's table (docs/events.md has ManagementActionTaken): an extension of the contract.
-  step(`${SUBJECT}/management-action`, 'RecordManagementAction', DatedBody),
-];
 
 /** The command types a route may send, with the `action` that chooses each (undefined for a one-command route). */
-export function commandsOf(route: CaseCommandRoute): { action?: string; type: CaseCommandType }[] {
-  if (typeof route.command === 'string') return [{ type: route.command }];
-  return Object.entries(route.command).map(([action, type]) => ({ action, type }));
+export function commandsOf(commands: RouteCommands): { action?: string; type: CaseCommandType }[] {
+  if (typeof commands === 'string') return [{ type: commands }];
+  return Object.entries(commands).map(([action, type]) => ({ action, type }));
 }
 
 /** "Appends SubjectSuspended (action SUSPEND), ..." for the OpenAPI summary. */
-export function describeRoute(route: CaseCommandRoute): string {
-  const events = commandsOf(route).map(({ action, type }) => COMMAND_EVENT[type] + (action ? ` (action ${action})` : ''));
+export function describeCommands(commands: RouteCommands): string {
+  const events = commandsOf(commands).map(({ action, type }) => COMMAND_EVENT[type] + (action ? ` (action ${action})` : ''));
   return `Appends ${events.join(', ')}`;
 }
 
-/**
- * The plain command a validated body means on this route: the body's fields, the ids the
- * path gives, and the command type (chosen by `action` where the route has several).
- */
-export function toCaseCommand(route: CaseCommandRoute, params: { caseId: string; subjectId?: string }, body: object): CaseCommand {
-  const { type, fields } = chooseCommand(route, { ...body });
-  const subject = params.subjectId === undefined ? {} : { subjectId: params.subjectId };
-  // The compiler cannot see that these fields rebuild the command: the route's types checked the body.
-  const built: unknown = { ...fields, ...subject, type, caseId: params.caseId };
-  return built as CaseCommand;
-}
+/** What the body of a subject's route carries for command T: its fields but the ids in the path (distributes over a union). */
+type SubjectBodyOf<T extends CaseCommandType> = T extends CaseCommandType ? Omit<Extract<CaseCommand, { type: T }>, 'type' | 'caseId' | 'subjectId'> : never;
 
-function chooseCommand(route: CaseCommandRoute, fields: Record<string, unknown>): { type: CaseCommandType; fields: Record<string, unknown> } {
-  // On a one-command route `action` is an event field (InvestigativeActionRecorded.action).
-  if (typeof route.command === 'string') return { type: route.command, fields };
-  const { action, ...rest } = fields;
-  const type = typeof action === 'string' && Object.hasOwn(route.command, action) ? route.command[action] : undefined;
+/**
+ * The command a body with `action` means on a route whose action chooses it: the body's
+ * other fields, the ids the path gives, and the command type.
+ */
+export function chosenCommand<A extends string, T extends CaseCommandType>(
+  commands: { readonly [K in A]: T },
+  ids: { caseId: string; subjectId: string },
+  body: SubjectBodyOf<T> & { action: A },
+): CaseCommand {
+  const { action, ...fields } = body;
+  const type: T | undefined = Object.hasOwn(commands, action) ? commands[action] : undefined;
   // The body's validation admits only the route's actions, so only a programming error gets here.
-  if (type === undefined) throw new Error(`route ${route.name} has no command for action ${String(action)}`);
-  return { type, fields: rest };
+  if (type === undefined) throw new Error(`no case command for action ${action}`);
+  // The compiler cannot see that these fields rebuild the command: the body's class lists the fields of every action's command.
+  const built: unknown = { ...fields, ...ids, type };
+  return built as CaseCommand;
 }

@@ -1,28 +1,44 @@
 /**
- * The case commands over HTTP (docs/api.md, "Cases: commands"). `POST /cases` is written out: it
- * chooses the case id and is the one command that may find its case already there. Every
- * other row is a route of CASE_COMMAND_ROUTES, mounted below with the same decorators a
- * hand-written method would carry, so Nest's validation and the OpenAPI document see each
- * row's own body class.
+ * The case commands over HTTP (docs/api.md, "Cases: commands"): one `@Post` per row, each
+ * with its own body class (validated by Nest, documented in the OpenAPI document), sending
+ * its command to the one write path (src/shared/write-path.ts). `@CaseStep` adds the roles,
+ * the OpenAPI answers and the summary naming the events it appends (case.command-routes.ts).
+ * The compiler checks that each body, with the ids of its path, is its command.
  */
-import { applyDecorators, Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiCommand, CommandContext, commandResponse, CommandResponse, problem, Roles } from '../http';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { RechecksRightsOnReplay } from '../http/replay-rights';
-import { DomainError } from '../shared/domain-error';
+import { WriteCommand } from '../shared/write-path';
+import { ADVISORY_LIST_ACTION_COMMANDS, APPEAL_ACTION_COMMANDS, REFLECTIVE_PRACTICE_ACTION_COMMANDS, SUSPENSION_ACTION_COMMANDS } from './case.command-types';
 import type { CaseCommand } from './case.command-types';
-import { CASE_COMMAND_ROUTES, CASE_RECORDERS, describeRoute, toCaseCommand } from './case.command-routes';
-import type { CaseCommandRoute } from './case.command-routes';
-import { ExecuteCaseCommand } from './case.commands';
-import type { CaseRuleName } from './case.rule-book';
-import { mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
+import { CASE_RECORDERS, CaseStep, chosenCommand } from './case.command-routes';
 import { CaseReplayRights } from './case.replay-rights';
-import { ReceiveReferralBody } from './dto/opening.dto';
+import { CASES } from './case.slice';
+import { CorrectionBody, LearningBody, ProgressReportBody } from './dto/case-steps.dto';
+import { AddSubjectBody, AssessSeverityBody, ReceiveReferralBody, RecordAllegationBody, RecordIopcDecisionBody, ReferToIopcBody, StartInvestigationBody } from './dto/opening.dto';
 import { CaseParams, SubjectParams } from './dto/params.dto';
-
-const CASE_ALREADY_EXISTS: CaseRuleName = 'caseAlreadyExists';
-const NOT_FOUND = ApiResponse({ status: 404, description: 'No such case in a force the actor acts for.' });
+import {
+  AdvisoryListBody,
+  AppealBody,
+  BarredListBody,
+  ConcludeProceedingsBody,
+  DepartureBody,
+  DepartureDecisionBody,
+  ScheduleProceedingsBody,
+} from './dto/proceedings.dto';
+import { DatedBody, DatedReasonBody } from './dto/shared.dto';
+import {
+  CaseToAnswerBody,
+  CriminalOutcomeBody,
+  InvestigativeActionBody,
+  RecordArrestBody,
+  ReferToCpsBody,
+  ReflectivePracticeBody,
+  ServeNoticeBody,
+  SuspensionBody,
+} from './dto/subject-steps.dto';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -35,57 +51,184 @@ export class CaseCommandsController {
   @Roles(...CASE_RECORDERS)
   @ApiCommand('caseId')
   @ApiOperation({ operationId: 'ReceiveReferral', summary: 'Opens a case: appends ReferralReceived' })
-  async receiveReferral(@Body() body: ReceiveReferralBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
-    if (!mayOpenCaseFor(context.actor, body.force)) throw mayNotOpenCaseFor(body.force);
+  receiveReferral(@Body() body: ReceiveReferralBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     // Derived from the Idempotency-Key when there is one, so a retry names the same case.
     const caseId = body.caseId ?? context.newId('case');
-    try {
-      return await this.execute({ ...body, type: 'ReceiveReferral', caseId }, context);
-    } catch (error) {
-      if (!(error instanceof DomainError && error.rule === CASE_ALREADY_EXISTS)) throw error;
-      // Not a 422: the request expected no case there, as a losing concurrent referral does (409).
-      throw problem(409, 'wrong-expected-revision', `${error.rule}: ${error.message}.`, { extensions: { rule: error.rule } });
-    }
+    return this.send({ ...body, type: 'ReceiveReferral', caseId }, context);
   }
 
-  /** What every mounted route runs. */
-  runRoute(route: CaseCommandRoute, params: SubjectParams | CaseParams, body: object, context: CommandContext): Promise<CommandResponse> {
-    return this.execute(toCaseCommand(route, params, body), context);
+  @Post(':caseId/subjects')
+  @CaseStep('AddSubject')
+  addSubject(@Param() ids: CaseParams, @Body() body: AddSubjectBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'AddSubject', caseId: ids.caseId }, context);
   }
 
-  private async execute(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {
-    const result = await this.commandBus.execute(new ExecuteCaseCommand(command, context));
+  @Post(':caseId/allegations')
+  @CaseStep('RecordAllegation')
+  recordAllegation(@Param() ids: CaseParams, @Body() body: RecordAllegationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordAllegation', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/severity-assessments')
+  @CaseStep('AssessSeverity')
+  assessSeverity(@Param() ids: SubjectParams, @Body() body: AssessSeverityBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'AssessSeverity', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/iopc-referral')
+  @CaseStep('ReferToIopc')
+  referToIopc(@Param() ids: CaseParams, @Body() body: ReferToIopcBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReferToIopc', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/iopc-decision')
+  @CaseStep('RecordIopcDecision')
+  recordIopcDecision(@Param() ids: CaseParams, @Body() body: RecordIopcDecisionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordIopcDecision', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/investigation')
+  @CaseStep('StartInvestigation')
+  startInvestigation(@Param() ids: CaseParams, @Body() body: StartInvestigationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'StartInvestigation', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/notices')
+  @CaseStep('ServeNoticeOfInvestigation')
+  serveNoticeOfInvestigation(@Param() ids: SubjectParams, @Body() body: ServeNoticeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ServeNoticeOfInvestigation', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/suspension')
+  @CaseStep('RecordSuspensionStep', SUSPENSION_ACTION_COMMANDS)
+  recordSuspensionStep(@Param() ids: SubjectParams, @Body() body: SuspensionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send(chosenCommand(SUSPENSION_ACTION_COMMANDS, ids, body), context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/arrests')
+  @CaseStep('RecordArrest')
+  recordArrest(@Param() ids: SubjectParams, @Body() body: RecordArrestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordArrest', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/investigative-actions')
+  @CaseStep('RecordInvestigativeAction')
+  recordInvestigativeAction(@Param() ids: SubjectParams, @Body() body: InvestigativeActionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordInvestigativeAction', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/cps-referrals')
+  @CaseStep('ReferToCps')
+  referToCps(@Param() ids: SubjectParams, @Body() body: ReferToCpsBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReferToCps', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/criminal-outcomes')
+  @CaseStep('RecordCriminalOutcome')
+  recordCriminalOutcome(@Param() ids: SubjectParams, @Body() body: CriminalOutcomeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordCriminalOutcome', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/progress-reports')
+  @CaseStep('SendProgressReport')
+  sendProgressReport(@Param() ids: CaseParams, @Body() body: ProgressReportBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'SendProgressReport', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/investigation-report')
+  @CaseStep('SubmitInvestigationReport')
+  submitInvestigationReport(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'SubmitInvestigationReport', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/case-to-answer')
+  @CaseStep('DecideCaseToAnswer')
+  decideCaseToAnswer(@Param() ids: SubjectParams, @Body() body: CaseToAnswerBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DecideCaseToAnswer', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice')
+  @CaseStep('RecordReflectivePracticeStep', REFLECTIVE_PRACTICE_ACTION_COMMANDS)
+  recordReflectivePracticeStep(@Param() ids: SubjectParams, @Body() body: ReflectivePracticeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send(chosenCommand(REFLECTIVE_PRACTICE_ACTION_COMMANDS, ids, body), context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/proceedings')
+  @CaseStep('ScheduleProceedings')
+  scheduleProceedings(@Param() ids: SubjectParams, @Body() body: ScheduleProceedingsBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ScheduleProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/departure')
+  @CaseStep('RecordDeparture')
+  recordDeparture(@Param() ids: SubjectParams, @Body() body: DepartureBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordDeparture', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // Approving a departure while under investigation is the DCC's decision alone.
+  @Post(':caseId/subjects/:subjectId/departure/decision')
+  @CaseStep('RecordDepartureDecision', 'RecordDepartureDecision', ['DCC'])
+  recordDepartureDecision(@Param() ids: SubjectParams, @Body() body: DepartureDecisionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordDepartureDecision', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/outcome')
+  @CaseStep('ConcludeProceedings')
+  concludeProceedings(@Param() ids: SubjectParams, @Body() body: ConcludeProceedingsBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ConcludeProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/appeals')
+  @CaseStep('RecordAppealStep', APPEAL_ACTION_COMMANDS)
+  recordAppealStep(@Param() ids: SubjectParams, @Body() body: AppealBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send(chosenCommand(APPEAL_ACTION_COMMANDS, ids, body), context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/barred-list')
+  @CaseStep('AddToBarredList')
+  addToBarredList(@Param() ids: SubjectParams, @Body() body: BarredListBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'AddToBarredList', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/advisory-list')
+  @CaseStep('RecordAdvisoryListStep', ADVISORY_LIST_ACTION_COMMANDS)
+  recordAdvisoryListStep(@Param() ids: SubjectParams, @Body() body: AdvisoryListBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send(chosenCommand(ADVISORY_LIST_ACTION_COMMANDS, ids, body), context);
+  }
+
+  @Post(':caseId/learning')
+  @CaseStep('RecordLearning')
+  recordLearning(@Param() ids: CaseParams, @Body() body: LearningBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordLearning', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/corrections')
+  @CaseStep('CorrectRecord')
+  correctRecord(@Param() ids: CaseParams, @Body() body: CorrectionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'CorrectRecord', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/close')
+  @CaseStep('CloseCase')
+  closeCase(@Param() ids: CaseParams, @Body() body: DatedReasonBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'CloseCase', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/reopen')
+  @CaseStep('ReopenCase')
+  reopenCase(@Param() ids: CaseParams, @Body() body: DatedReasonBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReopenCase', caseId: ids.caseId }, context);
+  }
+
+  // Not in docs/api.md's table (docs/events.md has ManagementActionTaken): an extension of the contract.
+  @Post(':caseId/subjects/:subjectId/management-action')
+  @CaseStep('RecordManagementAction')
+  recordManagementAction(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordManagementAction', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  private async send(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {
+    const result = await this.commandBus.execute(new WriteCommand(CASES, command, context));
     return commandResponse({ caseId: command.caseId }, result);
   }
 }
-
-/**
- * Adds `route` to the controller as a method `route.name`, decorated as if written by hand:
- * `@Post(path) @Roles(...) handle(@Param() params, @Body() body: RouteBody, @CommandContext() context)`.
- * `design:paramtypes` is what TypeScript would have emitted for those parameter types.
- */
-function mountRoute(route: CaseCommandRoute): void {
-  const prototype = CaseCommandsController.prototype;
-  const params = route.path.includes(':subjectId') ? SubjectParams : CaseParams;
-  const handle = function (this: CaseCommandsController, ...args: [CaseParams, object, CommandContext]) {
-    return this.runRoute(route, ...args);
-  };
-  // The OpenAPI explorer looks metadata up by the function's own name.
-  Object.defineProperty(handle, 'name', { value: route.name });
-  Object.defineProperty(prototype, route.name, { value: handle, writable: true, configurable: true });
-  Reflect.defineMetadata('design:paramtypes', [params, route.body, Object], prototype, route.name);
-  Param()(prototype, route.name, 0);
-  Body()(prototype, route.name, 1);
-  CommandContext()(prototype, route.name, 2);
-  const descriptor = Object.getOwnPropertyDescriptor(prototype, route.name);
-  if (descriptor === undefined) throw new Error(`could not mount ${route.name}`);
-  applyDecorators(
-    Post(`:caseId/${route.path}`),
-    Roles(...route.roles),
-    ApiCommand('caseId'),
-    NOT_FOUND,
-    ApiOperation({ operationId: route.name, summary: describeRoute(route) }),
-  )(prototype, route.name, descriptor);
-}
-
-CASE_COMMAND_ROUTES.forEach(mountRoute);

@@ -4,24 +4,21 @@
  * title and in the 422's detail. Rules the regulations state are cited; rules that keep
  * the record coherent say so.
  */
-import { DomainError } from '../shared/domain-error';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../shared/rule-book';
+import type { Ensure, Refuse, Rule } from '../shared/rule-book';
 
-interface Rule {
-  message: string;
-  source: string;
-}
-
-const RECORD = 'keeps the record coherent';
+/** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
+const WRITERS_RIGHTS = 403;
 
 export const CASE_RULES = {
   // The record itself
-  caseMustExist: { message: 'there is no case with this id', source: RECORD },
-  caseAlreadyExists: { message: 'a case with this id already exists', source: RECORD },
+  caseMustExist: { message: 'there is no case with this id', source: RECORD, status: NOT_FOUND },
+  caseAlreadyExists: { message: 'a case with this id already exists', source: RECORD, status: ALREADY_EXISTS },
   caseClosed: { message: 'the case is closed: only reopening it is possible', source: RECORD },
   caseNotClosed: { message: 'only a closed case can be reopened', source: RECORD },
   subjectMustExist: { message: 'the case has no subject with this id', source: RECORD },
-  subjectAlreadyAdded: { message: 'the case already has a subject with this id', source: RECORD },
-  allegationAlreadyRecorded: { message: 'the case already has an allegation with this id', source: RECORD },
+  subjectAlreadyAdded: { message: 'the case already has a subject with this id', source: RECORD, status: ALREADY_EXISTS },
+  allegationAlreadyRecorded: { message: 'the case already has an allegation with this id', source: RECORD, status: ALREADY_EXISTS },
 
   // Referral to the IOPC and investigation
   iopcDecisionNeedsReferral: {
@@ -197,10 +194,12 @@ export const CASE_RULES = {
   correctionBeyondWritersForce: {
     message: 'a correction may move a case only to a force the writer could open a case for: their own, unless they act for all forces',
     source: 'need-to-know: the rights of opening a case',
+    status: WRITERS_RIGHTS,
   },
   correctionBeyondWritersSensitivity: {
     message: "a correction may not make a case more sensitive than the writer's roles may see",
     source: 'need-to-know: who may see restricted and covert cases',
+    status: WRITERS_RIGHTS,
   },
   replacementMustMatchEventType: {
     message: "the replacement must be a complete, valid payload of the corrected event's type",
@@ -214,13 +213,8 @@ export const CASE_RULES = {
 
 export type CaseRuleName = keyof typeof CASE_RULES;
 
+const book = ruleBook<CaseRuleName>(CASE_RULES);
 /** Refuse the command under `rule`, with its plain message and any detail. */
-export function refuse(rule: CaseRuleName, detail?: string): never {
-  const message = CASE_RULES[rule].message;
-  throw new DomainError(rule, detail === undefined ? message : `${message} (${detail})`);
-}
-
+export const refuse: Refuse<CaseRuleName> = book.refuse;
 /** Refuse under `rule` when `condition` is false. */
-export function ensure(condition: boolean, rule: CaseRuleName, detail?: string): asserts condition {
-  if (!condition) refuse(rule, detail);
-}
+export const ensure: Ensure<CaseRuleName> = book.ensure;

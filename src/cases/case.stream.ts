@@ -43,15 +43,23 @@ export async function loadCase(store: EventStore, caseId: string): Promise<Loade
 /**
  * When the event happened in the world: its own legal date (receivedOn, on, servedOn...) at
  * midnight UTC, or `fallback` (the request's time) for an event that has none (SubjectAdded,
- * SeverityAssessed...). The date field is the first `day` field of the event schema, which
- * for ProceedingsScheduled is noticeServedOn: the scheduling happens then, the hearing later.
+ * SeverityAssessed...).
  */
 export function occurredAt(event: CaseEvent, fallback: string): string {
+  return legalInstantOf(event) ?? fallback;
+}
+
+/**
+ * The event's legal date at midnight UTC; undefined for an event that has none. The date
+ * field is the first `day` field of the event schema, which for ProceedingsScheduled is
+ * noticeServedOn: the scheduling happens then, the hearing later.
+ */
+export function legalInstantOf(event: CaseEvent): string | undefined {
   const fields = Object.entries(CASE_EVENT_FIELDS[event.type]) as [string, { kind: string }][];
   const dayField = fields.find(([, spec]) => spec.kind === 'day')?.[0];
   const payload: object = event.data;
   const day = dayField === undefined ? undefined : (payload as Record<string, unknown>)[dayField];
-  return typeof day === 'string' ? `${day}T00:00:00.000Z` : fallback;
+  return typeof day === 'string' ? `${day}T00:00:00.000Z` : undefined;
 }
 
 /**

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { CaseCommandsController } from './case.controller';
-import { ExecuteCaseCommandHandler } from './case.handlers';
 import { CaseReplayRights } from './case.replay-rights';
 
-/** The case commands: HTTP routes and the handler that decides and appends (refusing a writer with a declared conflict: AccessModule). */
+/** The case commands: HTTP routes, sent to the one write path (src/shared/write-path.ts); AccessModule for the replay rights' declared conflicts. */
 @Module({
   imports: [AccessModule],
   controllers: [CaseCommandsController],
-  providers: [ExecuteCaseCommandHandler, CaseReplayRights],
+  providers: [CaseReplayRights],
 })
 export class CasesModule {}

@@ -12,7 +12,7 @@ const PROBLEM_SCHEMA: SchemaObject = {
     status: { type: 'integer' },
     detail: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
-    rule: { type: 'string', description: '422 refusals: the name of the rule that refused the command' },
+    rule: { type: 'string', description: 'A refusal (403, 404, 409, 422): the name of the rule that refused the command' },
     currentRevision: { type: 'integer', nullable: true, description: '409: the revision the stream is at' },
   },
 };
@@ -51,7 +51,7 @@ export function ApiCommand(aggregateId = 'caseId'): MethodDecorator {
     problemResponse(400, 'Malformed or invalid input; `errors` names each field.'),
     problemResponse(401, 'Missing or bad bearer token.'),
     problemResponse(403, 'The actor has none of the roles the command needs.'),
-    problemResponse(409, 'The stream is not at the If-Match revision; `currentRevision` says where it is.'),
+    problemResponse(409, 'The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it).'),
     problemResponse(422, 'A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request.'),
   );
 }

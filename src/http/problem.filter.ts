@@ -44,9 +44,7 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: LedgerRequest): Problem {
     if (exception instanceof Problem) return exception;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
-    if (exception instanceof DomainError) {
-      return problem(422, 'rule-refused', `${exception.rule}: ${exception.message}`, { extensions: { rule: exception.rule } });
-    }
+    if (exception instanceof DomainError) return refusalProblem(exception);
     if (exception instanceof NotFoundError) return problem(404, 'not-found', exception.message, { extensions: exception.rule === undefined ? {} : { rule: exception.rule } });
     if (exception instanceof WrongExpectedRevisionError) {
       const current = exception.actual === 'no_stream' ? null : Number(exception.actual);
@@ -93,6 +91,25 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const code = 'code' in exception && (typeof exception.code === 'string' || typeof exception.code === 'number') ? ` (code ${exception.code})` : '';
     this.logger.error(`${exception.constructor.name}${code} while handling ${where}`, stackFramesOf(exception));
+  }
+}
+
+/** A rule's refusal, answered with the status its rule declares (src/shared/rule-book.ts), naming the rule. */
+function refusalProblem({ rule, message, status }: DomainError): Problem {
+  switch (status) {
+    case 403:
+      return problem(403, 'forbidden', `${rule}: ${message}.`, { extensions: { rule, reason: rule } });
+    case 404:
+      return problem(404, 'not-found', message, { extensions: { rule } });
+    case 409:
+      // The request expected nothing there (a referral for a case id that is taken), as a losing concurrent writer does.
+      return problem(409, 'wrong-expected-revision', `${rule}: ${message}.`, { extensions: { rule } });
+    case 422:
+      return problem(422, 'rule-refused', `${rule}: ${message}`, { extensions: { rule } });
+    default: {
+      const unexpected: never = status;
+      throw new Error(`no answer for refusal status ${String(unexpected)}`);
+    }
   }
 }
 

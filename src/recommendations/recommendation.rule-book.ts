@@ -3,14 +3,14 @@
  * The seed documents: IOPC, Hertfordshire 2023 ("Do you accept the recommendation? Yes.
  * Accepted action: ..."); HMIC, Hampshire 2014 ("Within six months, the force should...").
  */
-import { KEEPS_RECORD_COHERENT as RECORD, ruleBook } from '../shared/rule-book';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../shared/rule-book';
 import type { Ensure, Refuse } from '../shared/rule-book';
 
 const ACCEPT_THEN_ACT = 'IOPC learning recommendation form (seed 002, Hertfordshire 2023): "Do you accept the recommendation?", then "Accepted action"';
 
 export const RECOMMENDATION_RULES = {
-  recommendationAlreadyMade: { message: 'a recommendation with this id already exists', source: RECORD },
-  recommendationMustExist: { message: 'there is no recommendation with this id', source: RECORD },
+  recommendationAlreadyMade: { message: 'a recommendation with this id already exists', source: RECORD, status: ALREADY_EXISTS },
+  recommendationMustExist: { message: 'there is no recommendation with this id', source: RECORD, status: NOT_FOUND },
   dueBeforeMade: {
     message: 'a recommendation cannot be due before it was made',
     source: 'HMIC, Hampshire 2014: "within six months" of the report',

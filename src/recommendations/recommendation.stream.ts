@@ -1,22 +1,19 @@
 /**
- * A recommendation as the event store holds it (`recommendation-<id>`), how the shared write
- * path decides and appends on it, and who may: the writer must act for the force the
+ * A recommendation as the event store holds it (`recommendation-<id>`), how the one write
+ * path (src/shared/write-path.ts) decides and appends on it, and who may: the writer must act for the force the
  * recommendation was made to (404 otherwise, so another force's recommendations stay unseen).
  * Its free text (VAULT_FIELDS) is sealed under the key of `recommendation-<id>`.
  */
 import { NotFoundError } from '../shared/domain-error';
 import { actsForForce } from '../shared/force';
-import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
-import type { StreamSlice } from '../shared/stream-commands';
+import { deciderSlice } from '../shared/write-path';
 import { recommendationDecider } from './recommendation.decide';
 import type { RecommendationCommand } from './recommendation.decide';
 import { RECOMMENDATION_EVENT_DATE, RECOMMENDATION_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './recommendation.events';
 import type { RecommendationEvent } from './recommendation.events';
-import type { RecommendationRuleName } from './recommendation.rule-book';
 import type { RecommendationState } from './recommendation.state';
 
 export const RECOMMENDATION_STREAM_PREFIX = 'recommendation-';
-const MUST_EXIST: RecommendationRuleName = 'recommendationMustExist';
 
 /**
  * Whose key encrypts a recommendation's free text (its text, response and actions). Such
@@ -30,17 +27,19 @@ export function recommendationPersonId(recommendationId: string): string {
   return `recommendation-${recommendationId}`;
 }
 
-export const RECOMMENDATIONS: StreamSlice<RecommendationCommand, RecommendationEvent, RecommendationState> = {
+export const RECOMMENDATIONS = deciderSlice<RecommendationCommand, RecommendationEvent, RecommendationState>({
   decider: recommendationDecider,
   schemaVersions: RECOMMENDATION_EVENT_SCHEMA_VERSION,
   dateFields: RECOMMENDATION_EVENT_DATE,
   streamName: (command) => `${RECOMMENDATION_STREAM_PREFIX}${command.recommendationId}`,
-  admit: (state, command, context) => {
-    if (state !== null && !actsForForce(context.actor, state.force)) throw new NotFoundError(`There is no recommendation ${command.recommendationId}.`);
+  admit: (state, command, { actor }) => {
+    if (state !== null && !actsForForce(actor, state.force)) throw recommendationNotFound(command.recommendationId);
   },
-  notFoundRules: [MUST_EXIST],
+  // recommendationMustExist answers as another force's recommendation does.
+  notFound: (command) => recommendationNotFound(command.recommendationId),
   personalData: { fields: VAULT_FIELDS, personOf: (command) => recommendationPersonId(command.recommendationId) },
-};
+});
 
-export class ExecuteRecommendationCommand extends StreamCommandMessage<RecommendationCommand> {}
-export const ExecuteRecommendationCommandHandler = streamCommandHandler(ExecuteRecommendationCommand, RECOMMENDATIONS);
+function recommendationNotFound(recommendationId: string): NotFoundError {
+  return new NotFoundError(`There is no recommendation ${recommendationId}.`);
+}

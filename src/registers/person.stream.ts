@@ -1,11 +1,10 @@
 /**
  * A person's registers as the event store holds them: the `person-<personId>` stream, and
- * how the shared write path (src/shared/stream-commands.ts) decides and appends on it.
+ * how the one write path (src/shared/write-path.ts) decides and appends on it.
  * The free text of the entries (VAULT_FIELDS) is sealed under the person's own key, the
  * vault person being the register's person id (src/vault/README.md, "Whose key").
  */
-import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
-import type { StreamSlice } from '../shared/stream-commands';
+import { deciderSlice } from '../shared/write-path';
 import { ensurePersonAccess } from './person-access';
 import { workforceHolderOf } from '../workforce/workforce-holder';
 import { registerForce, registersDecider } from './registers.decide';
@@ -20,15 +19,12 @@ export function personStreamName(personId: string): string {
   return `${PERSON_STREAM_PREFIX}${personId}`;
 }
 
-export const PERSON_REGISTERS: StreamSlice<RegisterCommand, RegisterEvent, PersonRegisters> = {
+export const PERSON_REGISTERS = deciderSlice<RegisterCommand, RegisterEvent, PersonRegisters>({
   decider: registersDecider,
   schemaVersions: REGISTER_EVENT_SCHEMA_VERSION,
   dateFields: REGISTER_EVENT_DATE,
   streamName: (command) => personStreamName(command.personId),
   complete: async (command, store) => ({ ...command, holderForce: await workforceHolderOf(store, command.personId) }),
-  admit: (state, command, context) => ensurePersonAccess(context.actor, command.personId, registerForce(command, state)),
+  admit: (state, command, { actor }) => ensurePersonAccess(actor, command.personId, registerForce(command, state)),
   personalData: { fields: VAULT_FIELDS, personOf: (command) => command.personId },
-};
-
-export class ExecuteRegisterCommand extends StreamCommandMessage<RegisterCommand> {}
-export const ExecuteRegisterCommandHandler = streamCommandHandler(ExecuteRegisterCommand, PERSON_REGISTERS);
+});

@@ -4,7 +4,7 @@
  * Hampshire 2014; seed 002: the BCH conflict-of-interest policy adopted after the IOPC's
  * Hertfordshire recommendation). Rules that keep the record coherent say so.
  */
-import { KEEPS_RECORD_COHERENT as RECORD, ruleBook } from '../shared/rule-book';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, ruleBook } from '../shared/rule-book';
 import type { Ensure, Refuse } from '../shared/rule-book';
 
 const HAMPSHIRE_BUSINESS_INTERESTS = 'force policy (HMIC, Hampshire 2014: business interests and secondary employment)';
@@ -25,7 +25,7 @@ export const REGISTER_RULES = {
   datedBeforeWhatItFollows: { message: 'a step cannot be dated before the entry it follows', source: RECORD },
 
   // Business interests
-  businessInterestAlreadyApplied: { message: 'this person already has a business interest with this id', source: RECORD },
+  businessInterestAlreadyApplied: { message: 'this person already has a business interest with this id', source: RECORD, status: ALREADY_EXISTS },
   decisionNeedsApplication: {
     message: 'a decision on a business interest needs an application: there is none with this id',
     source: `${HAMPSHIRE_BUSINESS_INTERESTS}: applications examined by HR and the ACU, decided by the head of PSD`,
@@ -69,7 +69,7 @@ export const REGISTER_RULES = {
   },
 
   // Notifiable associations
-  associationAlreadyDeclared: { message: 'this person already has an association with this id', source: RECORD },
+  associationAlreadyDeclared: { message: 'this person already has an association with this id', source: RECORD, status: ALREADY_EXISTS },
   associationRiskNeedsDeclaration: {
     message: 'a risk assessment is of a declared association: there is none with this id',
     source: `${HAMPSHIRE_ASSOCIATIONS}: reports assessed by the ACU, with a risk management plan where appropriate`,

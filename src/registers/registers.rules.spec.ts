@@ -10,8 +10,12 @@ describe('the register rule book', () => {
     expectEveryRuleSpecified(Object.keys(REGISTER_RULES), SPECS);
   });
 
-  it('gives every rule a message and a source', () => {
-    for (const rule of Object.values(REGISTER_RULES)) expect(rule).toEqual({ message: expect.stringMatching(/\S/), source: expect.stringMatching(/\S/) });
+  it('gives every rule a message and a source, and "already exists" its 409', () => {
+    for (const { status, ...rule } of Object.values<{ message: string; source: string; status?: number }>(REGISTER_RULES)) {
+      expect(rule).toEqual({ message: expect.stringMatching(/\S/), source: expect.stringMatching(/\S/) });
+      expect([undefined, 409]).toContain(status);
+    }
+    expect([REGISTER_RULES.businessInterestAlreadyApplied.status, REGISTER_RULES.associationAlreadyDeclared.status]).toEqual([409, 409]);
   });
 
   it("keeps the vault's list to the personal data docs/events.md names: details, conditions, offeredBy, person, and free-text reasons", () => {

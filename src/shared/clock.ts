@@ -1,12 +1,16 @@
 /**
- * Today's date where the regulations apply. Deadlines are judged "overdue" against it at
- * read time, never stored; tests replace it (`jest.spyOn(app.get(CLOCK), 'today')`).
+ * Today's date where the regulations apply, and the instant now. Deadlines are judged
+ * "overdue" against `today` at read time, never stored; the write path takes every instant it
+ * records from `now` (an event's time when it has no legal date, an erasure's). Tests
+ * replace either (`jest.spyOn(app.get(CLOCK), 'today')`).
  */
 export const CLOCK = Symbol('CLOCK');
 
 export interface Clock {
   /** Today in Europe/London, `YYYY-MM-DD`. */
   today(): string;
+  /** The instant now, ISO 8601 in UTC (`2024-03-31T23:30:00.000Z`). */
+  now(): string;
 }
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
@@ -25,5 +29,9 @@ export function londonDayOf(instant: Date): string {
 export class LondonClock implements Clock {
   today(): string {
     return londonDayOf(new Date());
+  }
+
+  now(): string {
+    return new Date().toISOString();
   }
 }

@@ -10,11 +10,19 @@
  */
 import { isBeforeDay } from './days';
 import { DomainError } from './domain-error';
+import type { RefusalStatus } from './domain-error';
 
 export interface Rule {
   message: string;
   source: string;
+  /** What the refusal answers over HTTP; 422 when not said (src/shared/domain-error.ts). */
+  status?: RefusalStatus;
 }
+
+/** "Already exists" answers 409 in every slice: the request expected nothing there. */
+export const ALREADY_EXISTS = 409;
+/** The thing addressed does not exist (for the actor at least): 404. */
+export const NOT_FOUND = 404;
 
 /** The source of a rule that no regulation states: it keeps the record coherent. */
 export const KEEPS_RECORD_COHERENT = 'keeps the record coherent';
@@ -34,8 +42,8 @@ export interface RuleBook<Name extends string> {
 
 export function ruleBook<Name extends string>(rules: { readonly [N in Name]: Rule }): RuleBook<Name> {
   const refuse = (rule: Name, detail?: string): never => {
-    const message = rules[rule].message;
-    throw new DomainError(rule, detail === undefined ? message : `${message} (${detail})`);
+    const { message, status } = rules[rule];
+    throw new DomainError(rule, detail === undefined ? message : `${message} (${detail})`, status);
   };
   const ensure: Ensure<Name> = (condition, rule, detail) => {
     if (!condition) refuse(rule, detail);

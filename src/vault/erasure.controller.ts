@@ -3,8 +3,8 @@
  * personal data (ErasureRequested); `…/erasure/approval` (a second ADMIN, once the delay has
  * passed) approves it (ErasureApproved) and then destroys the key; `…/erasure/withdrawal`
  * (`{ reason }`) withdraws it during the delay (ErasureWithdrawn). The rules are erasure.ts;
- * the commands go through the shared write path, with the force holding the record added to
- * each (erasure-record-force.ts).
+ * the commands go through the one write path (src/shared/write-path.ts), with the force
+ * holding the record (erasure-record-force.ts) and the clock's instant added to each.
  *
  * The approval is appended before the key is destroyed: an erasure is never done without its
  * record. A crash between the two is finished by sending the approval again: with its
@@ -20,9 +20,8 @@ import type { AppConfig } from '../config/configuration';
 import type { AppendResult } from '../event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { DomainError } from '../shared/domain-error';
-import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
-import type { StreamSlice } from '../shared/stream-commands';
-import { ERASURE_EVENT_DATE, ERASURE_EVENT_SCHEMA_VERSION, ERASURE_NOT_FOUND_RULES, erasureDecider, vaultStreamName } from './erasure';
+import { deciderSlice, WriteCommand } from '../shared/write-path';
+import { ERASURE_EVENT_DATE, ERASURE_EVENT_SCHEMA_VERSION, erasureDecider, vaultStreamName } from './erasure';
 import type { ErasureCommand, ErasureEvent, ErasureRuleName, ErasureState } from './erasure';
 import { recordForceOf } from './erasure-record-force';
 import { Vault } from './vault';
@@ -60,17 +59,13 @@ export class ErasureWithdrawalBody {
   reason!: string;
 }
 
-export const ERASURES: StreamSlice<ErasureCommand, ErasureEvent, ErasureState> = {
+export const ERASURES = deciderSlice<ErasureCommand, ErasureEvent, ErasureState>({
   decider: erasureDecider,
   schemaVersions: ERASURE_EVENT_SCHEMA_VERSION,
   dateFields: ERASURE_EVENT_DATE,
   streamName: (command) => vaultStreamName(command.personId),
-  complete: async (command, store) => ({ ...command, recordForce: await recordForceOf(store, command.personId) }),
-  notFoundRules: ERASURE_NOT_FOUND_RULES,
-};
-
-export class ExecuteErasureCommand extends StreamCommandMessage<ErasureCommand> {}
-export const ExecuteErasureCommandHandler = streamCommandHandler(ExecuteErasureCommand, ERASURES);
+  complete: async (command, store, now) => ({ ...command, at: now, recordForce: await recordForceOf(store, command.personId) }),
+});
 
 @ApiTags('vault')
 @Controller('people')
@@ -122,12 +117,12 @@ export class ErasureController {
     return this.execute({ type: 'WithdrawErasure', personId, reason: body.reason, ...this.actorOf(context) }, context);
   }
 
-  private actorOf(context: CommandContext): { actor: { userId: string; force: string }; at: string } {
-    return { actor: { userId: context.actor.userId, force: context.actor.force }, at: new Date().toISOString() };
+  private actorOf(context: CommandContext): { actor: { userId: string; force: string } } {
+    return { actor: { userId: context.actor.userId, force: context.actor.force } };
   }
 
   private async execute(command: ErasureCommand, context: CommandContext): Promise<CommandResponse> {
-    const result: AppendResult = await this.commandBus.execute(new ExecuteErasureCommand(command, context));
+    const result: AppendResult = await this.commandBus.execute(new WriteCommand(ERASURES, command, context));
     return commandResponse({ personId: command.personId }, result);
   }
 }

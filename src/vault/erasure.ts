@@ -10,10 +10,11 @@
  * of the force, a person in its workforce or registers); a national ADMIN (`*`) on any.
  * A record the ADMIN's force does not hold answers as one that does not exist.
  */
+import { londonDayOf } from '../shared/clock';
 import { eventOf } from '../shared/decider';
 import type { DateFields, Decider, EventOf, SchemaVersions } from '../shared/decider';
 import { actsForForce } from '../shared/force';
-import { ruleBook } from '../shared/rule-book';
+import { NOT_FOUND, ruleBook } from '../shared/rule-book';
 import type { Ensure, Refuse } from '../shared/rule-book';
 
 export interface ErasureRequested {
@@ -74,8 +75,9 @@ const ART_17 = 'UK GDPR art. 17; DPA 2018 s.47';
 const FOUR_EYES = `${ART_17}: an irreversible erasure is asked by one person and approved by another`;
 
 export const ERASURE_RULES = {
-  notYourForce: { message: 'there is no record of this person that your force holds', source: `${ART_17}: only the controller holding the record erases it` },
-  recordNotFound: { message: 'no force holds a record of this person', source: ART_17 },
+  // Another force's record answers as one that does not exist (404), so it is not revealed.
+  notYourForce: { message: 'there is no record of this person that your force holds', source: `${ART_17}: only the controller holding the record erases it`, status: NOT_FOUND },
+  recordNotFound: { message: 'no force holds a record of this person', source: ART_17, status: NOT_FOUND },
   alreadyErased: { message: "this person's personal data has already been erased", source: ART_17 },
   erasureAlreadyRequested: { message: "an erasure of this person's data is already waiting for approval", source: FOUR_EYES },
   noErasureRequested: { message: "nobody has asked for this person's data to be erased", source: FOUR_EYES },
@@ -88,9 +90,6 @@ const book = ruleBook<ErasureRuleName>(ERASURE_RULES);
 const ensure: Ensure<ErasureRuleName> = book.ensure;
 const refuse: Refuse<ErasureRuleName> = book.refuse;
 
-/** Refusals that mean "no such record for you": answered 404, so another force's record is not revealed. */
-export const ERASURE_NOT_FOUND_RULES: readonly ErasureRuleName[] = ['notYourForce', 'recordNotFound'];
-
 export interface ErasureActor {
   userId: string;
   /** A force code, or `*` for a national ADMIN. */
@@ -100,8 +99,8 @@ export interface ErasureActor {
 interface ErasureCommandBase {
   personId: string;
   actor: ErasureActor;
-  /** When the command is decided (ISO instant). */
-  at: string;
+  /** When the command is decided (ISO instant): the write path's clock, added with recordForce. */
+  at?: string;
   /** The force holding the record now (case, workforce or registers), added by the write path; null when none does. */
   recordForce?: string | null;
 }
@@ -121,8 +120,11 @@ export const noErasure: ErasureState = { status: 'none' };
 
 export function decide(command: ErasureCommand, state: ErasureState): ErasureEvent[] {
   ensureHeldByActorsForce(command, state);
-  const { personId, actor, at } = command;
-  const on = at.slice(0, 10);
+  const { personId, actor } = command;
+  if (command.at === undefined) throw new Error('an erasure command is decided at an instant the write path gives it');
+  const at = command.at;
+  // The day where the regulations apply (Europe/London), as every other legal day.
+  const on = londonDayOf(new Date(at));
   switch (command.type) {
     case 'RequestErasure': {
       ensure(state.status !== 'erased', 'alreadyErased');

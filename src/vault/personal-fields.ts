@@ -1,6 +1,5 @@
 /**
- * Sealing an event's personal data on a write path (the case handler, and the shared write
- * path of the registers and recommendations, src/shared/stream-commands.ts): the named
+ * Sealing an event's personal data on the write path (src/shared/write-path.ts): the named
  * fields encrypted under the person's key, with `<eventId>` as the synthetic nonce's
  * context so a command retried with the same Idempotency-Key appends the same bytes.
  */

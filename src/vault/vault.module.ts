@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { DATABASE_HANDLE, DatabaseHandle } from '../database/database';
 import { PG_POOL } from '../database/database.module';
-import { ErasureController, ExecuteErasureCommandHandler } from './erasure.controller';
+import { ErasureController } from './erasure.controller';
 import { masterKeyWarning, resolveMasterKey } from './master-key';
 import { Vault } from './vault';
 
@@ -13,7 +13,6 @@ import { Vault } from './vault';
 @Module({
   controllers: [ErasureController],
   providers: [
-    ExecuteErasureCommandHandler,
     {
       provide: Vault,
       inject: [PG_POOL, APP_CONFIG, DATABASE_HANDLE],

@@ -8,7 +8,7 @@
  */
 import { eventOf } from '../shared/decider';
 import type { DateFields, Decider, EventOf, SchemaVersions } from '../shared/decider';
-import { KEEPS_RECORD_COHERENT, ruleBook } from '../shared/rule-book';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT, ruleBook } from '../shared/rule-book';
 import type { Ensure, RuleBook } from '../shared/rule-book';
 
 export interface WorkforceMemberJoined {
@@ -38,7 +38,7 @@ export const WORKFORCE_MEMBER_RULES = {
     message: 'this person is in the workforce of another force: that force records their leaving first',
     source: `${KEEPS_RECORD_COHERENT} (a person's integrity record is kept by the force that employs them)`,
   },
-  memberAlreadyJoined: { message: 'this person is already in the workforce of this force', source: KEEPS_RECORD_COHERENT },
+  memberAlreadyJoined: { message: 'this person is already in the workforce of this force', source: KEEPS_RECORD_COHERENT, status: ALREADY_EXISTS },
   leavingNeedsMembership: { message: 'this person is not in the workforce of this force', source: KEEPS_RECORD_COHERENT },
   leavingBeforeJoining: { message: 'a person leaves a force after joining it', source: KEEPS_RECORD_COHERENT },
 } as const;

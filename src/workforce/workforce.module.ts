@@ -1,17 +1,19 @@
 /**
- * `POST /workforce/{force}/returns` (docs/api.md): the body, the route, and the write path.
+ * `POST /workforce/{force}/returns` (docs/api.md): the body, the route, and the slice on the one write path.
  * Returns are made by the force's administrators, its DCC or its appropriate authority, for
  * their own force (403 for another: a force's existence is no secret). The same people record
  * who is in their workforce (`POST /workforce/{force}/members`, `…/members/{personId}/departure`),
  * which decides the force keeping each person's integrity record (workforce-members.ts).
  */
-import { Module } from '@nestjs/common';
+import { Body, Controller, Module, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { CountField, DayField, IdField } from '../shared/dto-fields';
+import { CommandContext, commandResponse, CommandResponse } from '../http';
 import type { Role } from '../http';
-import { commandController, commandRoute } from '../shared/command-routes';
+import { CommandStep } from '../shared/command-routes';
 import { forceOfEntry, ForceField } from '../shared/force';
-import { StreamCommandMessage, streamCommandHandler } from '../shared/stream-commands';
-import type { StreamSlice } from '../shared/stream-commands';
+import { deciderSlice, WriteCommand } from '../shared/write-path';
 import { WORKFORCE_EVENT_DATE, WORKFORCE_EVENT_SCHEMA_VERSION, workforceDecider, workforceEvent } from './workforce';
 import type { WorkforceEvent, WorkforceReturned, WorkforceState } from './workforce';
 import {
@@ -70,71 +72,53 @@ export class WorkforceMemberLeftBody {
 
 export const WORKFORCE_RECORDERS: readonly Role[] = ['ADMIN', 'DCC', 'APPROPRIATE_AUTHORITY'];
 
-export const WORKFORCE: StreamSlice<WorkforceEvent, WorkforceEvent, WorkforceState> = {
+export const WORKFORCE = deciderSlice<WorkforceEvent, WorkforceEvent, WorkforceState>({
   decider: workforceDecider,
   schemaVersions: WORKFORCE_EVENT_SCHEMA_VERSION,
   dateFields: WORKFORCE_EVENT_DATE,
   streamName: (command) => `workforce-${command.data.force}`,
-};
-
-class ExecuteWorkforceCommand extends StreamCommandMessage<WorkforceEvent> {}
-
-const returns = commandRoute(
-  { name: 'MakeWorkforceReturn', path: ':force/returns', params: WorkforceParams, body: WorkforceReturnBody, roles: WORKFORCE_RECORDERS, events: 'WorkforceReturned' },
-  ({ fields }, { params, context }) => {
-    const force = forceOfEntry(context.actor, params.force);
-    const body = fields as unknown as Omit<WorkforceReturned, 'force'>;
-    return { command: workforceEvent('WorkforceReturned', { ...body, force }), ids: { force } };
-  },
-);
-
-export const WorkforceController = commandController({
-  path: 'workforce',
-  tag: 'workforce',
-  name: 'WorkforceController',
-  message: ExecuteWorkforceCommand,
-  routes: [returns],
-  aggregateId: 'force',
 });
 
-export const WORKFORCE_MEMBERS: StreamSlice<WorkforceMemberEvent, WorkforceMemberEvent, WorkforceMembership> = {
+export const WORKFORCE_MEMBERS = deciderSlice<WorkforceMemberEvent, WorkforceMemberEvent, WorkforceMembership>({
   decider: workforceMemberDecider,
   schemaVersions: WORKFORCE_MEMBER_EVENT_SCHEMA_VERSION,
   dateFields: WORKFORCE_MEMBER_EVENT_DATE,
   streamName: (command) => workforceMemberStreamName(command.data.personId),
-};
-
-class ExecuteWorkforceMemberCommand extends StreamCommandMessage<WorkforceMemberEvent> {}
-
-const joining = commandRoute(
-  { name: 'RecordWorkforceMemberJoined', path: ':force/members', params: WorkforceParams, body: WorkforceMemberJoinedBody, roles: WORKFORCE_RECORDERS, events: 'WorkforceMemberJoined' },
-  ({ fields }, { params, context }) => {
-    const force = forceOfEntry(context.actor, params.force);
-    const { personId, joinedOn } = fields as unknown as WorkforceMemberJoinedBody;
-    return { command: workforceMemberEvent('WorkforceMemberJoined', { personId, force, joinedOn }), ids: { personId, force } };
-  },
-);
-
-const leaving = commandRoute(
-  { name: 'RecordWorkforceMemberLeft', path: ':force/members/:personId/departure', params: WorkforceMemberParams, body: WorkforceMemberLeftBody, roles: WORKFORCE_RECORDERS, events: 'WorkforceMemberLeft' },
-  ({ fields }, { params, context }) => {
-    const force = forceOfEntry(context.actor, params.force);
-    const { leftOn } = fields as unknown as WorkforceMemberLeftBody;
-    return { command: workforceMemberEvent('WorkforceMemberLeft', { personId: params.personId, force, leftOn }), ids: { personId: params.personId, force } };
-  },
-);
-
-export const WorkforceMembersController = commandController({
-  path: 'workforce',
-  tag: 'workforce',
-  name: 'WorkforceMembersController',
-  message: ExecuteWorkforceMemberCommand,
-  routes: [joining, leaving],
-  aggregateId: 'personId',
 });
 
+/** The workforce routes, one `@Post` each; a writer records for their own force only (403 otherwise). */
+@ApiTags('workforce')
+@Controller('workforce')
+export class WorkforceController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':force/returns')
+  @CommandStep('MakeWorkforceReturn', 'WorkforceReturned', WORKFORCE_RECORDERS, 'force')
+  async makeWorkforceReturn(@Param() params: WorkforceParams, @Body() body: WorkforceReturnBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    const force = forceOfEntry(context.actor, params.force);
+    const result = await this.commandBus.execute(new WriteCommand(WORKFORCE, workforceEvent('WorkforceReturned', { ...body, force }), context));
+    return commandResponse({ force }, result);
+  }
+
+  @Post(':force/members')
+  @CommandStep('RecordWorkforceMemberJoined', 'WorkforceMemberJoined', WORKFORCE_RECORDERS, 'personId')
+  async recordWorkforceMemberJoined(@Param() params: WorkforceParams, @Body() { personId, joinedOn }: WorkforceMemberJoinedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    const force = forceOfEntry(context.actor, params.force);
+    const result = await this.commandBus.execute(new WriteCommand(WORKFORCE_MEMBERS, workforceMemberEvent('WorkforceMemberJoined', { personId, force, joinedOn }), context));
+    return commandResponse({ personId, force }, result);
+  }
+
+  @Post(':force/members/:personId/departure')
+  @CommandStep('RecordWorkforceMemberLeft', 'WorkforceMemberLeft', WORKFORCE_RECORDERS, 'personId')
+  async recordWorkforceMemberLeft(@Param() params: WorkforceMemberParams, @Body() { leftOn }: WorkforceMemberLeftBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    const force = forceOfEntry(context.actor, params.force);
+    const { personId } = params;
+    const result = await this.commandBus.execute(new WriteCommand(WORKFORCE_MEMBERS, workforceMemberEvent('WorkforceMemberLeft', { personId, force, leftOn }), context));
+    return commandResponse({ personId, force }, result);
+  }
+}
+
 @Module({
-  controllers: [WorkforceController, WorkforceMembersController],
-  providers: [streamCommandHandler(ExecuteWorkforceCommand, WORKFORCE), streamCommandHandler(ExecuteWorkforceMemberCommand, WORKFORCE_MEMBERS)],
+  controllers: [WorkforceController],
 })
 export class WorkforceModule {}

@@ -4,14 +4,13 @@
  * with the fields docs/events.md gives it.
  */
 import type { Response } from 'supertest';
-import { CASE_COMMAND_ROUTES } from '../../src/cases/case.command-routes';
 import { CASE_COMMAND_TYPES, COMMAND_EVENT } from '../../src/cases/case.command-types';
 import { payloadProblems } from '../../src/cases/case.event-schema';
 import { isCaseEventType } from '../../src/cases/case.events';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
 import { everyRoute, pathOf, walkIds } from './every-route';
-import { eventsOf, post, startCasesApp } from './support';
+import { CASE_STEP_ROUTES, eventsOf, post, startCasesApp } from './support';
 
 interface OpenApiOperation {
   operationId: string;
@@ -51,7 +50,7 @@ describe('the case command routes', () => {
   });
 
   it('walks every route the service documents for the case commands, and sends every command', () => {
-    const names = new Set(['ReceiveReferral', ...CASE_COMMAND_ROUTES.map((route) => route.name)]);
+    const names = new Set(['ReceiveReferral', ...CASE_STEP_ROUTES.map((route) => route.name)]);
     const documented = Object.entries(docs.paths)
       .filter(([, item]) => item.post !== undefined && names.has(item.post.operationId))
       .map(([path]) => path);

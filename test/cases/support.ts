@@ -1,10 +1,14 @@
 /**
  * The service for the case command tests: tokens per role and force, a plain command as
- * the HTTP request that sends it (through the same route table the controller mounts), and
+ * the HTTP request that sends it (through the routes the controller declares), and
  * the case read back from the store.
  */
 import type { Response } from 'supertest';
-import { CASE_COMMAND_ROUTES, commandsOf } from '../../src/cases/case.command-routes';
+import { PATH_METADATA } from '@nestjs/common/constants';
+import { CASE_ROUTE_COMMANDS, commandsOf } from '../../src/cases/case.command-routes';
+import type { RouteCommands } from '../../src/cases/case.command-routes';
+import { CaseCommandsController } from '../../src/cases/case.controller';
+import { REQUIRED_ROLES } from '../../src/http/roles';
 import type { CaseCommand } from '../../src/cases/case.command-types';
 import { loadCase } from '../../src/cases/case.stream';
 import type { LoadedCase } from '../../src/cases/case.stream';
@@ -70,6 +74,28 @@ export function post(app: TestApp, path: string, body: unknown, sender: Sender =
     .send(JSON.stringify(body));
 }
 
+/** A case step route as the controller declares it (its `@Post` path under `/cases/:caseId/`, `@CaseStep` commands, roles, operationId). */
+/** @nestjs/swagger's metadata key of @ApiOperation. */
+const API_OPERATION = 'swagger/apiOperation';
+
+export interface CaseStepRoute {
+  name: string;
+  path: string;
+  commands: RouteCommands;
+  roles: readonly Role[];
+}
+
+/** The case step routes, read from the controller's own decorators (`POST /cases` aside). */
+export const CASE_STEP_ROUTES: readonly CaseStepRoute[] = Object.getOwnPropertyNames(CaseCommandsController.prototype).flatMap((method) => {
+  const handler: unknown = Reflect.get(CaseCommandsController.prototype, method);
+  if (typeof handler !== 'function') return [];
+  const commands = Reflect.getMetadata(CASE_ROUTE_COMMANDS, handler) as RouteCommands | undefined;
+  if (commands === undefined) return [];
+  const path = String(Reflect.getMetadata(PATH_METADATA, handler)).replace(/^:caseId\//, '');
+  const { operationId } = Reflect.getMetadata(API_OPERATION, handler) as { operationId: string };
+  return [{ name: operationId, path, commands, roles: Reflect.getMetadata(REQUIRED_ROLES, handler) as Role[] }];
+});
+
 export interface CommandRequest {
   /** Under /api/v1. */
   path: string;
@@ -82,8 +108,8 @@ export interface CommandRequest {
 export function requestFor(command: CaseCommand): CommandRequest {
   const { type, caseId, ...fields } = command;
   if (type === 'ReceiveReferral') return { path: 'cases', body: { caseId, ...fields }, role: 'ACU_INVESTIGATOR' };
-  for (const route of CASE_COMMAND_ROUTES) {
-    const chosen = commandsOf(route).find((candidate) => candidate.type === type);
+  for (const route of CASE_STEP_ROUTES) {
+    const chosen = commandsOf(route.commands).find((candidate) => candidate.type === type);
     if (chosen === undefined) continue;
     const body: Record<string, unknown> = { ...fields, ...(chosen.action === undefined ? {} : { action: chosen.action }) };
     let path = `cases/${caseId}/${route.path}`;

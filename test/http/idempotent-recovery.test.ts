@@ -60,7 +60,7 @@ describe('a retry after the process died mid-command', () => {
       expect(await eventsOf(first.body.caseId)).toHaveLength(1);
     });
 
-    it('answers an added subject with the first 201, not 422 subjectAlreadyAdded, even with its old If-Match', async () => {
+    it('answers an added subject with the first 201, not 409 subjectAlreadyAdded, even with its old If-Match', async () => {
       const caseId = randomUUID();
       expect((await post(app, 'cases', referralBody(caseId), { role: 'ACU_INVESTIGATOR' })).status).toBe(201);
       const key = randomUUID();
@@ -76,7 +76,7 @@ describe('a retry after the process died mid-command', () => {
       expect(await eventsOf(caseId)).toHaveLength(2);
     });
 
-    it('answers a register entry (the shared write path) with the first 201, not 422 associationAlreadyDeclared', async () => {
+    it('answers a register entry (the shared write path) with the first 201, not 409 associationAlreadyDeclared', async () => {
       const personId = randomUUID();
       const key = randomUUID();
       const entry = { declaredOn: '2023-02-01', nature: 'RELATIVE', person: 'A cousin convicted of supply' };

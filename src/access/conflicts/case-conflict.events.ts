@@ -1,7 +1,7 @@
 /**
  * A reader's own declaration that they have a conflict of interest on a case (docs/api.md
  * `POST /cases/{caseId}/conflicts`). Stream `conflict-<caseId>`: every conflict on one case
- * side by side, appended with expectedRevision 'any' (declarations do not race each other).
+ * side by side, appended by the one write path (conflict.slice.ts).
  * The nature is docs/events.md's ConflictOfInterestDeclared enumeration. The free-text details
  * are personal data: they enter the event only sealed by the vault, under the declaring
  * user's own key (src/vault/README.md, "Whose key"); the policy never reads them.

@@ -1,21 +1,21 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseParams } from '../../cases/dto/params.dto';
-import { EventStore } from '../../event-store/event-store';
-import type { JsonObject } from '../../event-store/event-store';
+import type { AppendResult } from '../../event-store/event-store';
 import { CommandContext, commandResponse, CommandResponse, Roles } from '../../http';
+import { WriteCommand } from '../../shared/write-path';
 import { CASE_READER_ROLES } from '../case-access-policy';
-import { sealPersonalFields } from '../../vault/personal-fields';
-import { Vault } from '../../vault/vault';
-import { CASE_CONFLICT_DECLARED, CASE_CONFLICT_SCHEMA_VERSION, CASE_CONFLICT_VAULT_FIELDS, caseConflictStreamName } from './case-conflict.events';
+import { CASE_CONFLICTS } from './conflict.slice';
 import { ConflictRegistry } from './conflict-registry';
 import { DeclareConflictBody } from './declare-conflict.dto';
 
 /**
  * A reader declares a conflict of interest on themselves for one case; from then on they may
  * not read it. The case is not looked up: a declaration on a case one cannot see (or that
- * does not exist) is accepted the same way, so the answer reveals nothing. The details are
- * sealed under the declarer's own vault key before the append.
+ * does not exist) is accepted the same way, so the answer reveals nothing. It goes through
+ * the one write path (conflict.slice.ts): the details are sealed under the declarer's own
+ * vault key before the append.
  *
  * It is the one write every role that reads cases has, the read-only INSPECTOR and AUDITOR
  * included: a declaration only ever takes a right away from its author, and a reader who
@@ -26,9 +26,8 @@ import { DeclareConflictBody } from './declare-conflict.dto';
 @Controller('cases')
 export class ConflictsController {
   constructor(
-    private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     private readonly registry: ConflictRegistry,
-    private readonly vault: Vault,
   ) {}
 
   @Post(':caseId/conflicts')
@@ -43,18 +42,10 @@ export class ConflictsController {
       'ADMIN reads no case and may not declare. The case is not looked up, so the answer says nothing of whether it exists.',
   })
   async declare(@Param() { caseId }: CaseParams, @Body() body: DeclareConflictBody, @CommandContext() command: CommandContext): Promise<CommandResponse> {
-    const declaredOn = new Date().toISOString();
     const { userId } = command.actor;
-    const streamName = caseConflictStreamName(caseId);
-    const [eventId] = command.eventIds(streamName, 1);
-    const clear: JsonObject = { caseId, userId, nature: body.nature, declaredOn, ...(body.details === undefined ? {} : { details: body.details }) };
-    // The event id is the nonce's context: a retry with the same Idempotency-Key seals the same bytes.
-    const data = await sealPersonalFields(this.vault, userId, clear, CASE_CONFLICT_VAULT_FIELDS, eventId);
-    const result = await this.store.appendToStream(
-      streamName,
-      [{ eventId, type: CASE_CONFLICT_DECLARED, data, metadata: command.metadata(declaredOn, CASE_CONFLICT_SCHEMA_VERSION) }],
-      { expectedRevision: 'any' },
-    );
+    const declaration = { caseId, userId, nature: body.nature, ...(body.details === undefined ? {} : { details: body.details }) };
+    const result: AppendResult = await this.commandBus.execute(new WriteCommand(CASE_CONFLICTS, declaration, command));
+    // Refused from the author's very next read here, before the registry's subscription sees it.
     this.registry.add(userId, caseId);
     return commandResponse({ caseId }, result);
   }

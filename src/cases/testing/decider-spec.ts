@@ -1,12 +1,13 @@
 /**
- * Given / when / then for the case decider, in the manner of Emmett's DeciderSpecification:
+ * Given / when / then for the case decider, the shared helper (src/shared/testing/decider-spec.ts)
+ * over case envelopes and a writer:
  *
  *   given([referral(), subjectAdded()]).when(command('AssessSeverity', {...})).then([...]);
  *   given([...]).when(...).thenThrows('outcomeNeedsProceedings');
  *
  * Given events may omit their eventId: they get `event-1`, `event-2`... in order.
  */
-import { DomainError } from '../../shared/domain-error';
+import { ruleTitles, specOf } from '../../shared/testing/decider-spec';
 import type { CaseCommand, CaseCommandType } from '../case.command-types';
 import { decide } from '../case.decide';
 import type { CaseEvent, CaseEventEnvelope } from '../case.events';
@@ -31,51 +32,36 @@ export function applyAll(state: CaseState, events: readonly CaseEvent[]): CaseSt
   );
 }
 
-function decideCatching(command: CaseCommand, state: CaseState, writer?: CaseWriter): { events: CaseEvent[] } | { error: unknown } {
-  try {
-    return { events: decide(command, state, writer) };
-  } catch (error) {
-    return { error };
-  }
-}
+const caseSpec = specOf<CaseCommand, GivenEvent, CaseEvent, CaseState, CaseRuleName, CaseWriter>({
+  fold: (events) => foldCase(withEventIds(events)),
+  decide: (command, state, writer) => decide(command, state, writer),
+  apply: applyAll,
+});
 
+/** The shared given/when/then (src/shared/testing/decider-spec.ts), with `thenState` handed the case it leaves. */
 export function given(events: readonly GivenEvent[]) {
-  const state = foldCase(withEventIds(events));
+  const { state, when } = caseSpec.given(events);
   return {
     state,
     /** `by`: the writer deciding, when the rules look at their rights (a writer with every right otherwise). */
     when(command: CaseCommand, by?: CaseWriter) {
+      const outcome = when(command, by);
       return {
-        then(expected: CaseEvent[]): void {
-          const result = decideCatching(command, state, by);
-          if ('error' in result) throw new Error(`expected events, but decide refused: ${String(result.error)}`);
-          expect(result.events).toEqual(expected);
-        },
-        thenThrows(rule: CaseRuleName): void {
-          const result = decideCatching(command, state, by);
-          if ('events' in result) {
-            throw new Error(`expected rule ${rule} to refuse, but decide returned ${JSON.stringify(result.events)}`);
-          }
-          expect(result.error).toBeInstanceOf(DomainError);
-          expect((result.error as DomainError).rule).toBe(rule);
-        },
-        /** Decide, apply the events, and hand the resulting case to `assert`. */
+        then: outcome.then,
+        thenThrows: outcome.thenThrows,
         thenState(assert: (after: Case) => void): void {
-          const result = decideCatching(command, state, by);
-          if ('error' in result) throw new Error(`expected events, but decide refused: ${String(result.error)}`);
-          const after = applyAll(state, result.events);
-          if (after === null) throw new Error('expected a case after the command');
-          assert(after);
+          outcome.thenState((after) => {
+            if (after === null) throw new Error('expected a case after the command');
+            assert(after);
+          });
         },
       };
     },
   };
 }
 
-/** A spec title that names the rule, what it does, and its source. */
-export function ruleTitle(rule: CaseRuleName, behaviour: string): string {
-  return `${rule}: ${behaviour} [${CASE_RULES[rule].source}]`;
-}
+/** A spec title that names the rule, what it does, and its source (as in every slice). */
+export const ruleTitle: (rule: CaseRuleName, behaviour: string) => string = ruleTitles(CASE_RULES);
 
 type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
 export type CommandPayload<T extends CaseCommandType> = Omit<CommandOf<T>, 'type' | 'caseId'>;

@@ -1,11 +1,12 @@
 /**
- * Given / when / then for any Decider, in the manner of Emmett's DeciderSpecification:
+ * Given / when / then for every slice's decide, in the manner of Emmett's DeciderSpecification:
  *
  *   const spec = deciderSpec(registersDecider);
  *   spec.given([applied()]).when(decided('DECLINED')).then([decided('DECLINED')]);
  *   spec.given([]).when(decided('DECLINED')).thenThrows('decisionNeedsApplication');
  *
- * The case slice has its own (src/cases/testing/decider-spec.ts), tied to case envelopes.
+ * `specOf` is the same for a slice whose given events are folded its own way and whose
+ * decide takes who decides (the cases: src/cases/testing/decider-spec.ts).
  */
 import type { Decider } from '../decider';
 import { foldEvents } from '../decider';
@@ -14,47 +15,74 @@ import type { Rule } from '../rule-book';
 
 type Outcome<Event> = { events: Event[] } | { error: unknown };
 
-export interface DeciderSpec<Command, Event, State, RuleName extends string> {
-  given(events: readonly Event[]): {
+export interface DeciderSpec<Command, Given, Event, State, RuleName extends string, By = never> {
+  given(events: readonly Given[]): {
     state: State;
-    when(command: Command): {
+    /** `by`: who decides, when the rules look at their rights. */
+    when(
+      command: Command,
+      by?: By,
+    ): {
       then(expected: Event[]): void;
       thenThrows(rule: RuleName): void;
+      /** Decide, apply the events, and hand the resulting state to `assert`. */
+      thenState(assert: (after: State) => void): void;
     };
   };
 }
 
-export function deciderSpec<Command, Event, State, RuleName extends string>(
-  decider: Decider<Command, Event, State>,
-): DeciderSpec<Command, Event, State, RuleName> {
-  const decideCatching = (command: Command, state: State): Outcome<Event> => {
+/** What a spec needs of a slice: how given events become a state, decide, and how decided events are applied. */
+export interface SpecSubject<Command, Given, Event, State, By> {
+  fold(events: readonly Given[]): State;
+  decide(command: Command, state: State, by?: By): Event[];
+  apply(state: State, events: readonly Event[]): State;
+}
+
+export function specOf<Command, Given, Event, State, RuleName extends string, By = never>(
+  subject: SpecSubject<Command, Given, Event, State, By>,
+): DeciderSpec<Command, Given, Event, State, RuleName, By> {
+  const decideCatching = (command: Command, state: State, by?: By): Outcome<Event> => {
     try {
-      return { events: decider.decide(command, state) };
+      return { events: subject.decide(command, state, by) };
     } catch (error) {
       return { error };
     }
   };
+  const decided = (command: Command, state: State, by?: By): Event[] => {
+    const result = decideCatching(command, state, by);
+    if ('error' in result) throw new Error(`expected events, but decide refused: ${String(result.error)}`);
+    return result.events;
+  };
   return {
     given(events) {
-      const state = foldEvents(decider, events);
+      const state = subject.fold(events);
       return {
         state,
-        when: (command) => ({
+        when: (command, by) => ({
           then(expected) {
-            const result = decideCatching(command, state);
-            if ('error' in result) throw new Error(`expected events, but decide refused: ${String(result.error)}`);
-            expect(result.events).toEqual(expected);
+            expect(decided(command, state, by)).toEqual(expected);
           },
           thenThrows(rule) {
-            const result = decideCatching(command, state);
+            const result = decideCatching(command, state, by);
             if ('events' in result) throw new Error(`expected rule ${rule} to refuse, but decide returned ${JSON.stringify(result.events)}`);
             expect(result.error).toBeInstanceOf(DomainError);
             expect((result.error as DomainError).rule).toBe(rule);
+          },
+          thenState(assert) {
+            assert(subject.apply(state, decided(command, state, by)));
           },
         }),
       };
     },
   };
+}
+
+export function deciderSpec<Command, Event, State, RuleName extends string>(decider: Decider<Command, Event, State>): DeciderSpec<Command, Event, Event, State, RuleName> {
+  return specOf<Command, Event, Event, State, RuleName>({
+    fold: (events) => foldEvents(decider, events),
+    decide: (command, state) => decider.decide(command, state),
+    apply: (state, events) => events.reduce(decider.evolve, state),
+  });
 }
 
 /** `ruleTitle('reviewNeedsApproval', 'refuses ...')` → "reviewNeedsApproval: refuses ... [source]". */

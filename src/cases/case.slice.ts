@@ -1,0 +1,44 @@
+/**
+ * The case slice on the one write path (src/shared/write-path.ts): the `case-<caseId>`
+ * stream, who may write to it, decide, and the case vault.
+ *
+ * A referral opens a stream that must not exist, so If-Match means nothing to it. Every
+ * other command addresses an existing case, which the actor must be allowed to see: write
+ * access is checked before any rule, so a referral naming an existing case the actor may not
+ * see gets the answer a read of it would (404 for a covert case or another force's), where a
+ * 409 caseAlreadyExists would tell them it exists; and a rule that means "no such case"
+ * answers that same 404.
+ */
+import { visibleSensitivities } from '../access/case-access-policy';
+import type { Actor } from '../http';
+import type { WriteSlice } from '../shared/write-path';
+import { sealCaseEvent } from '../vault/case-vault';
+import type { CaseCommand } from './case.command-types';
+import { decide } from './case.decide';
+import type { CaseEvent, CaseEventEnvelope } from './case.events';
+import { CASE_EVENT_SCHEMA_VERSION } from './case.events';
+import type { CaseState } from './case.state';
+import { foldCase } from './case.state';
+import { caseStreamName, legalInstantOf, toCaseEnvelope } from './case.stream';
+import { caseNotFound, ensureMayWrite, mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
+import type { CaseWriter } from './case.writer';
+
+export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
+  streamName: (command) => caseStreamName(command.caseId),
+  fold: (recorded) => foldCase(recorded.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null)),
+  admit: (state, command, { actor, declaredConflicts }) => {
+    if (command.type === 'ReceiveReferral' && !mayOpenCaseFor(actor, command.force)) throw mayNotOpenCaseFor(command.force);
+    if (state !== null) ensureMayWrite(actor, state, declaredConflicts());
+  },
+  // A correction of the opening event is held to the rights of the writer who sends it.
+  decide: (command, state, { actor }) => decide(command, state, writerOf(actor)),
+  seal: (vault, command, event, state, eventId) => sealCaseEvent(vault, command.caseId, event, state, eventId),
+  occurredAt: legalInstantOf,
+  schemaVersion: (event) => CASE_EVENT_SCHEMA_VERSION[event.type],
+  notFound: (command) => caseNotFound(command.caseId),
+  opensStream: (command) => command.type === 'ReceiveReferral',
+};
+
+function writerOf(actor: Actor): CaseWriter {
+  return { force: actor.force, sensitivities: visibleSensitivities(actor) };
+}
