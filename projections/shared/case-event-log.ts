@@ -7,11 +7,12 @@
  * (each event with the case before and after it) and the case as it ends.
  *
  * A projection does not read the event store (a rebuild would read every case's stream again
- * per batch): it keeps what it folds in a log table of its own, one row per event, appended
- * (rewriting a growing array per case and batch was most of case-status's write time). A
- * batch costs two statements whatever its size: read the earlier events of the cases whose
- * streams began before the batch, and append the batch's (docs/event-store-notes.md,
- * "Write set-based").
+ * per batch): it keeps what it folds in a log table of its own, one row per case and batch
+ * holding that batch's events of the case, appended (rewriting a growing array per case and
+ * batch was most of case-status's write time; a row per event made a rebuild, where a case's
+ * events mostly arrive in one batch, a third slower). A batch costs two statements whatever
+ * its size: read the earlier events of the cases whose streams began before the batch, and
+ * append the batch's (docs/event-store-notes.md, "Write set-based").
  *
  * Personal data is removed one way, the domain's: the fields VAULT_FIELDS names for the
  * event's type (for a correction, those of the corrected event's type in its replacement).
@@ -40,11 +41,15 @@ export function caseEventsBut(ignored: readonly CaseEventType[]): CaseEventType[
   return CASE_EVENT_TYPES.filter((type) => !left.has(type));
 }
 
-/** The log table: one row per kept event. json, not jsonb: written once, only ever read back whole. */
+/**
+ * The log table: per case and batch, the batch's kept events of the case (`from_revision`: the
+ * stream revision of the batch's first event of it). json, not jsonb: written once, only ever
+ * read back whole.
+ */
 export function caseEventLogTable(name: string): ProjectionTable {
   return {
     name,
-    ddl: (table) => [`CREATE TABLE ${table} (case_id text NOT NULL, revision bigint NOT NULL, envelope json NOT NULL, PRIMARY KEY (case_id, revision))`],
+    ddl: (table) => [`CREATE TABLE ${table} (case_id text NOT NULL, from_revision bigint NOT NULL, events json NOT NULL, PRIMARY KEY (case_id, from_revision))`],
   };
 }
 
@@ -109,7 +114,10 @@ function without(payload: object, fields: readonly PropertyKey[]): object {
  * changes nothing it folds: its replacement is not kept at all).
  */
 export function withoutPersonalData(event: CaseEventEnvelope, earlier: ReadonlyMap<string, CaseEventType>): CaseEventEnvelope {
-  if (event.type !== 'RecordCorrected') return { ...event, data: without(event.data, VAULT_FIELDS[event.type]) } as CaseEventEnvelope;
+  if (event.type !== 'RecordCorrected') {
+    const fields = VAULT_FIELDS[event.type];
+    return fields.length === 0 ? event : ({ ...event, data: without(event.data, fields) } as CaseEventEnvelope);
+  }
   const correctedType = earlier.get(event.data.correctsEventId);
   const replacement = correctedType === undefined ? {} : without(event.data.replacement, VAULT_FIELDS[correctedType]);
   return { ...event, data: { ...event.data, replacement: replacement as CorrectableEventData } };
@@ -117,7 +125,7 @@ export function withoutPersonalData(event: CaseEventEnvelope, earlier: ReadonlyM
 
 /** A batch's events of one case: the envelopes the projection reads and where they sit. */
 interface BatchOfCase {
-  added: { revision: bigint; envelope: CaseEventEnvelope }[];
+  added: CaseEventEnvelope[];
   firstRevision: bigint;
   revision: bigint;
   firstPosition: GlobalPosition;
@@ -131,7 +139,7 @@ function batchesByCase(events: readonly RecordedEvent[]): Map<string, BatchOfCas
     const caseId = recorded.streamName.slice(CASE_STREAM_PREFIX.length);
     const batch = byCase.get(caseId) ?? { added: [], firstRevision: recorded.revision, revision: recorded.revision, firstPosition: recorded.position, lastPosition: recorded.position };
     const envelope = toCaseEnvelope(recorded);
-    if (envelope !== null) batch.added.push({ revision: recorded.revision, envelope });
+    if (envelope !== null) batch.added.push(envelope);
     batch.revision = recorded.revision;
     batch.lastPosition = recorded.position;
     byCase.set(caseId, batch);
@@ -141,12 +149,12 @@ function batchesByCase(events: readonly RecordedEvent[]): Map<string, BatchOfCas
 
 async function earlierEvents(context: ProjectionContext, logTable: string, caseIds: string[]): Promise<Map<string, CaseEventEnvelope[]>> {
   if (caseIds.length === 0) return new Map();
-  const { rows } = await context.client.query<{ case_id: string; events: CaseEventEnvelope[] }>(
-    `SELECT case_id, json_agg(envelope ORDER BY revision) AS events
+  const { rows } = await context.client.query<{ case_id: string; batches: CaseEventEnvelope[][] }>(
+    `SELECT case_id, json_agg(events ORDER BY from_revision) AS batches
        FROM ${context.table(logTable)} WHERE case_id = ANY($1::text[]) GROUP BY case_id`,
     [caseIds],
   );
-  return new Map(rows.map((row) => [row.case_id, row.events]));
+  return new Map(rows.map((row) => [row.case_id, row.batches.flat()]));
 }
 
 /**
@@ -160,17 +168,18 @@ export async function touchedCases(events: readonly RecordedEvent[], context: Pr
   // A case whose stream starts in this batch has nothing kept yet (in a rebuild, most of them).
   const continued = [...batches].filter(([, batch]) => batch.firstRevision > 0n).map(([caseId]) => caseId);
   const earlier = await earlierEvents(context, logTable, continued);
-  const kept: { case_id: string; revision: string; envelope: CaseEventEnvelope }[] = [];
+  const kept: { case_id: string; from_revision: string; events: CaseEventEnvelope[] }[] = [];
   const touched: TouchedCase[] = [];
   for (const [caseId, batch] of batches) {
     const caseEvents = earlier.get(caseId) ?? [];
     const types = new Map(caseEvents.map((event) => [event.eventId, event.type]));
-    for (const { revision, envelope } of batch.added) {
+    const added = batch.added.map((envelope) => {
       const stripped = withoutPersonalData(envelope, types);
       types.set(stripped.eventId, stripped.type);
-      caseEvents.push(stripped);
-      kept.push({ case_id: caseId, revision: revision.toString(), envelope: stripped });
-    }
+      return stripped;
+    });
+    caseEvents.push(...added);
+    if (added.length > 0) kept.push({ case_id: caseId, from_revision: batch.firstRevision.toString(), events: added });
     touched.push({
       caseId,
       events: caseEvents,
@@ -183,8 +192,8 @@ export async function touchedCases(events: readonly RecordedEvent[], context: Pr
   }
   if (kept.length > 0) {
     await context.client.query(
-      `INSERT INTO ${context.table(logTable)} (case_id, revision, envelope)
-       SELECT case_id, revision, envelope FROM json_to_recordset($1::json) AS r(case_id text, revision bigint, envelope json)`,
+      `INSERT INTO ${context.table(logTable)} (case_id, from_revision, events)
+       SELECT case_id, from_revision, events FROM json_to_recordset($1::json) AS r(case_id text, from_revision bigint, events json)`,
       [JSON.stringify(kept)],
     );
   }
