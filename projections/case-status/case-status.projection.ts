@@ -1,52 +1,23 @@
 /**
  * The case-status read model: one row per case, the item of docs/api.md plus the columns lists
- * filter on. Its meaning is the domain's own: each case touched by a batch is folded again
- * with `foldCase` (so a RecordCorrected re-folds with the replacement, exactly as decide
- * sees the case) and mapped by `toCaseStatusItem`.
- *
- * To fold without reading the store, the projection keeps each case's events (as evolve
- * takes them) in `case_status_events`, one row per event: appending rows is cheap where
- * rewriting a growing array per case and batch was not (measured: most of the write time).
- * A batch is two statements whatever its size: read the touched cases' earlier events (of
- * the cases whose streams began before the batch), then one that inserts the new events and
- * upserts the status rows (docs/event-store-notes.md,
+ * filter on. Its meaning is the domain's own: each case touched by a batch comes folded from
+ * its events so far with the domain's fold (case-event-log.ts: a RecordCorrected re-folds
+ * with the replacement, exactly as decide sees the case) and is mapped by
+ * `toCaseStatusItem`. A batch is three statements whatever its size: read the touched cases'
+ * earlier events, append the new ones, upsert the status rows (docs/event-store-notes.md,
  * "Write set-based").
  */
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
-import type { CaseEventEnvelope } from '../../src/cases/case.events';
-import { foldCase, refold } from '../../src/cases/case.state';
-import type { CaseState } from '../../src/cases/case.state';
-import { caseStreamName, toCaseEnvelope } from '../../src/cases/case.stream';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
+import { CASE_STREAM_PREFIX, caseEventLogTable, touchedCases } from '../shared/case-event-log';
+import type { TouchedCase } from '../shared/case-event-log';
 import { CaseStatusItem, toCaseStatusItem } from './case-status.item';
 
 export const CASE_STATUS_PROJECTION = 'case-status';
 /** The view readers query. */
 export const CASE_STATUS_TABLE = 'case_status';
 const CASE_EVENTS_TABLE = 'case_status_events';
-/** `case-`: the prefix of every case stream. */
-const CASE_STREAM_PREFIX = caseStreamName('');
-
-/** A case event as the projection keeps it. */
-interface KeptEvent {
-  revision: string;
-  envelope: CaseEventEnvelope;
-}
-
-/** One row of case_status_events, as json_to_recordset reads it. */
-type KeptRow = KeptEvent & { case_id: string };
-
-/** A batch's events for one case, in stream order. */
-interface TouchedCase {
-  events: KeptEvent[];
-  /** The stream revision of this batch's first event of the case: 0 when the case starts here. */
-  firstRevision: bigint;
-  revision: bigint;
-  lastPosition: string;
-  /** Commit position of the first event of this batch: orders cases opened on the same day. */
-  firstCommit: bigint;
-}
 
 /** One row of case_status as the projection writes it (json_to_recordset reads it so). */
 export interface CaseStatusRow {
@@ -69,14 +40,13 @@ export const caseStatusProjection: ProjectionDefinition = {
   name: CASE_STATUS_PROJECTION,
   // Bump when the rows' shape or meaning changes (including a change to evolve or caseStage
   // that alters what a case's events mean): the runner then rebuilds from the first event.
-  version: 1,
+  // 2: the kept events without personal data (case-event-log.ts); no next_deadline and
+  // overdue columns (judged at read time from the timeliness views: case-status.queries.ts).
+  version: 2,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [
-    {
-      name: CASE_EVENTS_TABLE,
-      // json, not jsonb: written once and only ever read back whole, so a binary form would be work for nothing.
-      ddl: (table) => [`CREATE TABLE ${table} (case_id text NOT NULL, revision bigint NOT NULL, envelope json NOT NULL, PRIMARY KEY (case_id, revision))`],
-    },
+    // Personal data removed: the case's free text is never read back out of this table.
+    caseEventLogTable(CASE_EVENTS_TABLE),
     {
       name: CASE_STATUS_TABLE,
       ddl: (table) => [
@@ -90,8 +60,6 @@ export const caseStatusProjection: ProjectionDefinition = {
            closed_on date,
            corruption_categories text[] NOT NULL,
            subject_person_ids text[] NOT NULL,
-           next_deadline date,
-           overdue boolean,
            item jsonb NOT NULL,
            revision bigint NOT NULL,
            last_position text NOT NULL,
@@ -109,55 +77,12 @@ export const caseStatusProjection: ProjectionDefinition = {
 };
 
 async function applyCaseStatus(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-  const touched = groupByCase(events);
-  if (touched.size === 0) return;
-  // A case whose stream starts in this batch has nothing kept yet (in a rebuild, most of them).
-  const continued = [...touched].filter(([, batch]) => batch.firstRevision > 0n).map(([caseId]) => caseId);
-  const earlier = continued.length === 0 ? new Map<string, CaseEventEnvelope[]>() : await readEarlierEvents(context, continued);
-  const kept: KeptRow[] = [];
   const rows: CaseStatusRow[] = [];
-  for (const [caseId, batch] of touched) {
-    for (const event of batch.events) kept.push({ case_id: caseId, ...event });
-    const state = fold([...(earlier.get(caseId) ?? []), ...batch.events.map((event) => event.envelope)]);
+  for (const touched of await touchedCases(events, context, CASE_EVENTS_TABLE)) {
     // Events before a referral (none in practice: decide refuses them) wait for one.
-    if (state !== null) rows.push(statusRow(caseId, toCaseStatusItem(state), batch));
+    if (touched.state !== null) rows.push(statusRow(touched.caseId, toCaseStatusItem(touched.state), touched));
   }
-  await write(context, kept, rows);
-}
-
-/**
- * The case as `foldCase` makes it, as far as toCaseStatusItem looks (it reads neither the
- * log nor the corrections): without a correction that is the facts applied in order, as
- * `refold` applies them, without evolve's copy of the growing log at every event; with one,
- * `foldCase` itself.
- */
-function fold(events: readonly CaseEventEnvelope[]): CaseState {
-  return events.some((event) => event.type === 'RecordCorrected') ? foldCase(events) : refold(events, NO_CORRECTIONS);
-}
-
-const NO_CORRECTIONS = {};
-
-function groupByCase(events: readonly RecordedEvent[]): Map<string, TouchedCase> {
-  const touched = new Map<string, TouchedCase>();
-  for (const event of events) {
-    const caseId = event.streamName.slice(CASE_STREAM_PREFIX.length);
-    const batch = touched.get(caseId) ?? { events: [], firstRevision: event.revision, revision: event.revision, lastPosition: '', firstCommit: event.position.commit };
-    const envelope = toCaseEnvelope(event);
-    if (envelope) batch.events.push({ revision: event.revision.toString(), envelope });
-    batch.revision = event.revision;
-    batch.lastPosition = formatPosition(event.position);
-    touched.set(caseId, batch);
-  }
-  return touched;
-}
-
-async function readEarlierEvents(context: ProjectionContext, caseIds: string[]): Promise<Map<string, CaseEventEnvelope[]>> {
-  const { rows } = await context.client.query<{ case_id: string; events: CaseEventEnvelope[] }>(
-    `SELECT case_id, json_agg(envelope ORDER BY revision) AS events
-       FROM ${context.table(CASE_EVENTS_TABLE)} WHERE case_id = ANY($1::text[]) GROUP BY case_id`,
-    [caseIds],
-  );
-  return new Map(rows.map((row) => [row.case_id, row.events]));
+  await write(context, rows);
 }
 
 function statusRow(caseId: string, item: CaseStatusItem, batch: TouchedCase): CaseStatusRow {
@@ -173,28 +98,22 @@ function statusRow(caseId: string, item: CaseStatusItem, batch: TouchedCase): Ca
     subject_person_ids: item.subjects.map((subject) => subject.personId),
     item,
     revision: batch.revision.toString(),
-    last_position: batch.lastPosition,
-    opened_position: batch.firstCommit.toString(),
+    last_position: formatPosition(batch.lastPosition),
+    // The commit position of this batch's first event of the case: orders cases opened on the same day.
+    opened_position: batch.firstPosition.commit.toString(),
   };
 }
 
-/**
- * One statement: insert the new events and upsert the status rows. `opened_position` is
- * kept from the first time a case's row was written.
- */
-async function write(context: ProjectionContext, kept: KeptRow[], rows: CaseStatusRow[]): Promise<void> {
-  const events = context.table(CASE_EVENTS_TABLE);
+/** One statement: upsert the status rows. `opened_position` is kept from the first time a case's row was written. */
+async function write(context: ProjectionContext, rows: CaseStatusRow[]): Promise<void> {
+  if (rows.length === 0) return;
   const status = context.table(CASE_STATUS_TABLE);
   await context.client.query(
-    `WITH kept AS (
-       INSERT INTO ${events} (case_id, revision, envelope)
-       SELECT case_id, revision, envelope FROM json_to_recordset($1::json) AS r(case_id text, revision bigint, envelope json)
-     )
-     INSERT INTO ${status} AS s (case_id, force, stage, sensitivity, case_type, received_on, closed_on,
+    `INSERT INTO ${status} AS s (case_id, force, stage, sensitivity, case_type, received_on, closed_on,
                                  corruption_categories, subject_person_ids, item, revision, last_position, opened_position)
      SELECT case_id, force, stage, sensitivity, case_type, received_on, closed_on,
             corruption_categories, subject_person_ids, item, revision, last_position, opened_position
-       FROM json_to_recordset($2::json) AS r(case_id text, force text, stage text, sensitivity text, case_type text,
+       FROM json_to_recordset($1::json) AS r(case_id text, force text, stage text, sensitivity text, case_type text,
                                                received_on date, closed_on date, corruption_categories text[],
                                                subject_person_ids text[], item jsonb, revision bigint,
                                                last_position text, opened_position numeric)
@@ -203,6 +122,6 @@ async function write(context: ProjectionContext, kept: KeptRow[], rows: CaseStat
        case_type = EXCLUDED.case_type, received_on = EXCLUDED.received_on, closed_on = EXCLUDED.closed_on,
        corruption_categories = EXCLUDED.corruption_categories, subject_person_ids = EXCLUDED.subject_person_ids,
        item = EXCLUDED.item, revision = EXCLUDED.revision, last_position = EXCLUDED.last_position`,
-    [JSON.stringify(kept), JSON.stringify(rows)],
+    [JSON.stringify(rows)],
   );
 }

@@ -7,8 +7,7 @@ import { CLOCK, Clock } from '../../src/shared/clock';
 import { accessFactsOf, CaseStatusItem } from './case-status.item';
 import { CASE_STATUS_TABLE } from './case-status.projection';
 import { isNotBuiltYet } from '../runner/read-model-errors';
-import { OPEN_DUTY } from '../timeliness/timeliness-counts';
-import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
+import { OPEN_DUTY, TIMELINESS_TABLES } from '../shared/timeliness-views';
 
 /**
  * A case's next deadline and whether it is overdue are the timeliness read model's judgement:
@@ -17,10 +16,23 @@ import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
  * Judged at read time, never stored, because "overdue" changes with the day, not with events.
  */
 const DEADLINES = TIMELINESS_TABLES.deadlines;
-const openDutiesOf = (caseId: string): string => `FROM ${DEADLINES} WHERE ${DEADLINES}.case_id = ${caseId} AND ${OPEN_DUTY}`;
-const NEXT_DUE = `(SELECT min(due_on) ${openDutiesOf(`${CASE_STATUS_TABLE}.case_id`)})`;
+const OPEN_DUTIES = `FROM ${DEADLINES} WHERE ${DEADLINES}.case_id = ${CASE_STATUS_TABLE}.case_id AND ${OPEN_DUTY}`;
 /** The stored item with the deadline fields filled in; `$1` is today. */
 const JUDGED_ITEM = `item || jsonb_build_object('nextDeadline', to_char(next_due, 'YYYY-MM-DD'), 'overdue', coalesce(next_due < $1::date, false))`;
+
+/** A case row's earliest duty still owed, and whether one is overdue (`$1` is today). */
+interface DeadlineSql {
+  nextDue: string;
+  overdueDuty: string;
+}
+
+const FROM_TIMELINESS: DeadlineSql = {
+  nextDue: `(SELECT min(due_on) ${OPEN_DUTIES})`,
+  overdueDuty: `EXISTS (SELECT 1 ${OPEN_DUTIES} AND due_on < $1::date)`,
+};
+
+/** Before the timeliness read model has made its first generation it has no views: no case has a deadline yet. */
+const WITHOUT_TIMELINESS: DeadlineSql = { nextDue: 'NULL::date', overdueDuty: 'false' };
 
 export interface CaseListFilter {
   force?: string;
@@ -50,7 +62,7 @@ export class CaseStatusQueries {
 
   async find(caseId: string): Promise<LoadedCase<CaseStatusItem> | undefined> {
     const rows = await this.query<{ item: CaseStatusItem }>(
-      `SELECT ${JUDGED_ITEM} AS item FROM (SELECT item, ${NEXT_DUE} AS next_due FROM ${CASE_STATUS_TABLE} WHERE case_id = $2) AS found`,
+      (deadlines) => `SELECT ${JUDGED_ITEM} AS item FROM (SELECT item, ${deadlines.nextDue} AS next_due FROM ${CASE_STATUS_TABLE} WHERE case_id = $2) AS found`,
       [this.clock.today(), caseId],
     );
     if (rows.length === 0) return undefined;
@@ -62,45 +74,52 @@ export class CaseStatusQueries {
     const { where, parameters } = conditions(filter, scope, this.clock.today());
     const limit = parameters.push(filter.pageSize);
     const offset = parameters.push((filter.page - 1) * filter.pageSize);
-    const rows = await this.query<{ total: string; items: CaseStatusItem[] }>(
+    const rows = await this.query<{ total: string; items: CaseStatusItem[] }>((deadlines) => {
+      const matching = where.map((condition) => condition(deadlines)).join(' AND ');
       // Not a CTE used twice: PostgreSQL would materialise every matching row, items and all,
       // to count them. The count reads narrow rows; the page walks the index and stops.
-      `SELECT (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${where.join(' AND ')}) AS total,
+      return `SELECT (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${matching}) AS total,
               coalesce((SELECT jsonb_agg(${JUDGED_ITEM} ORDER BY ${NEWEST_FIRST})
-                          FROM (SELECT item, received_on, opened_position, case_id, ${NEXT_DUE} AS next_due FROM ${CASE_STATUS_TABLE}
-                                 WHERE ${where.join(' AND ')}
-                                 ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`,
-      parameters,
-    );
+                          FROM (SELECT item, received_on, opened_position, case_id, ${deadlines.nextDue} AS next_due FROM ${CASE_STATUS_TABLE}
+                                 WHERE ${matching}
+                                 ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`;
+    }, parameters);
     return { items: rows[0]?.items ?? [], total: Number(rows[0]?.total ?? 0) };
   }
 
-  /** Before the runner has made the first generation there is no view: no cases yet. */
-  private async query<T extends object>(text: string, parameters: unknown[]): Promise<T[]> {
-    try {
-      return (await this.pool.query<T>(text, parameters)).rows;
-    } catch (error) {
-      if (isNotBuiltYet(error)) return [];
-      throw error;
+  /**
+   * Before the runner has made the first generation of case-status there is no view: no cases
+   * yet. Before timeliness has made its own, the cases are there without deadlines.
+   */
+  private async query<T extends object>(text: (deadlines: DeadlineSql) => string, parameters: unknown[]): Promise<T[]> {
+    for (const deadlines of [FROM_TIMELINESS, WITHOUT_TIMELINESS]) {
+      try {
+        return (await this.pool.query<T>(text(deadlines), parameters)).rows;
+      } catch (error) {
+        if (!isNotBuiltYet(error)) throw error;
+      }
     }
+    return [];
   }
 }
 
 
+/** A WHERE condition, given how deadlines are judged (with the timeliness views, or before they exist). */
+type Condition = (deadlines: DeadlineSql) => string;
+
 /** WHERE conditions for the access scope (src/access: the cases the reader may open) and the filter. */
-function conditions(filter: CaseListFilter, scope: CaseListScope, today: string): { where: string[]; parameters: unknown[] } {
+function conditions(filter: CaseListFilter, scope: CaseListScope, today: string): { where: Condition[]; parameters: unknown[] } {
   const parameters: unknown[] = [today];
   const parameter = (value: unknown): string => `$${parameters.push(value)}`;
-  const where = [`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`, `NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`];
-  if (scope.excludeCaseIds.length > 0) where.push(`NOT (case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`);
-  if (scope.force !== null) where.push(`force = ${parameter(scope.force)}`);
-  if (filter.force !== undefined) where.push(`force = ${parameter(filter.force)}`);
-  if (filter.stage !== undefined) where.push(`stage = ${parameter(filter.stage)}`);
-  if (filter.category !== undefined) where.push(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`);
-  if (filter.subjectPersonId !== undefined) where.push(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`);
-  if (filter.overdue !== undefined) {
-    const overdueDuty = `EXISTS (SELECT 1 ${openDutiesOf(`${CASE_STATUS_TABLE}.case_id`)} AND due_on < $1::date)`;
-    where.push(filter.overdue ? overdueDuty : `NOT ${overdueDuty}`);
-  }
+  const plain = (condition: string): Condition => () => condition;
+  const where = [plain(`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`), plain(`NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`)];
+  if (scope.excludeCaseIds.length > 0) where.push(plain(`NOT (case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`));
+  if (scope.force !== null) where.push(plain(`force = ${parameter(scope.force)}`));
+  if (filter.force !== undefined) where.push(plain(`force = ${parameter(filter.force)}`));
+  if (filter.stage !== undefined) where.push(plain(`stage = ${parameter(filter.stage)}`));
+  if (filter.category !== undefined) where.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
+  if (filter.subjectPersonId !== undefined) where.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
+  const { overdue } = filter;
+  if (overdue !== undefined) where.push((deadlines) => (overdue ? deadlines.overdueDuty : `NOT ${deadlines.overdueDuty}`));
   return { where, parameters };
 }

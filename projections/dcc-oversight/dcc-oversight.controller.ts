@@ -7,7 +7,7 @@ import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CLOCK } from '../../src/shared/clock';
 import type { Clock } from '../../src/shared/clock';
-import { TIMELINESS_PROJECTION } from '../timeliness/timeliness.projection';
+import { TIMELINESS_PROJECTION } from '../shared/timeliness-views';
 import { ACCESS_LOG_PROJECTION } from '../access-log/access-log.projection';
 import { UnusualReadingQueries } from '../access-log/unusual-reading';
 import type { UnusualReading } from '../access-log/unusual-reading';

@@ -19,8 +19,8 @@ import type { CaseStage, DepartureKind, Rank, WorkforceType } from '../../src/ca
 import type { Deadline } from '../timeliness/deadlines';
 import { DEADLINE_SELECT, dayText, readModel, toDeadline } from '../timeliness/timeliness.queries';
 import type { DeadlineRow } from '../timeliness/timeliness-rows';
-import { AWAITING_DCC, COUNTED, countedFacts, OPEN_DUTY, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
-import { TIMELINESS_TABLES } from '../timeliness/timeliness.tables';
+import { AWAITING_DCC, COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
+import { OPEN_DUTY, TIMELINESS_TABLES } from '../shared/timeliness-views';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
 

@@ -1,17 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { isBeforeDay, isIsoDay } from '../../src/shared/days';
 import { DayField } from '../../src/shared/dto-fields';
-import { FORCE_CODE } from '../../src/shared/force';
-
-/** `force=`: a force code (`*` is a reader's scope, not a force). */
-export const ForceQueryField = (): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)" }),
-    IsOptional(),
-    Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
-  );
+import { ForceQueryField } from '../shared/figures-http';
 
 /** `GET /metrics/inspection?force=&from=&to=` (docs/api.md): both dates inclusive, `from` ≤ `to`. */
 export class InspectionMetricsQuery {

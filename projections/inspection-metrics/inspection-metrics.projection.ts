@@ -6,13 +6,15 @@
  *
  * A batch is a handful of statements whatever its size (docs/event-store-notes.md, "Write
  * set-based"): read the touched cases and corrected register rows, derive facts in memory,
- * then upsert logs, register rows, workforce rows and count deltas.
+ * then append the case events (case-event-log.ts) and upsert facts, register rows, workforce
+ * rows and count deltas.
  */
 import type { CaseEventType } from '../../src/cases/case.events';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
-import { applyCaseEvents, caseLogTable } from './case-log';
-import { countsTableDdl, FactDeltas, writeDeltas } from './dated-facts';
+import { caseEventLogTable, caseEventsBut, touchedCases } from '../shared/case-event-log';
+import { caseFactsTable, countTouchedCases } from '../shared/case-facts';
+import { countsTableDdl, FactDeltas, writeDeltas } from '../shared/dated-facts';
 import { inspectionCaseFacts } from './inspection-case-facts';
 import { REGISTER_EVENT_TYPES } from './register-facts';
 import { applyRegisterEvents, registerSourcesTable } from './register-sources';
@@ -23,33 +25,51 @@ export const INSPECTION_METRICS_PROJECTION = 'inspection-metrics';
 export const INSPECTION_COUNTS_TABLE = 'inspection_counts';
 export const INSPECTION_WORKFORCE_TABLE = 'inspection_workforce';
 export const INSPECTION_CASE_LOG_TABLE = 'inspection_case_log';
+const CASE_EVENTS_TABLE = 'inspection_case_events';
 const REGISTER_SOURCES_TABLE = 'inspection_register_events';
 
-/** The case events the facts depend on (and SubjectAdded, without which a subject's steps are not placed). */
-const CASE_EVENT_TYPES: readonly CaseEventType[] = [
-  'ReferralReceived',
-  'SubjectAdded',
-  'AllegationRecorded',
-  'ReferredToIopc',
-  'IopcDecisionRecorded',
-  'SubjectLeftService',
-  'ProceedingsConcluded',
-  'BarredListEntryMade',
-  'AdvisoryListEntryMade',
-  'CaseClosed',
-  'CaseReopened',
-  // Corrections in any stream: of case events here, of register events and returns in theirs.
-  'RecordCorrected',
+/**
+ * The case events no inspection figure depends on (inspection-event-filter.spec.ts folds
+ * every seed story with and without them); every other case event is read, a new one too.
+ * RecordCorrected is read in every stream: of case events here, of register events and
+ * returns in theirs.
+ */
+export const INSPECTION_IGNORES: readonly CaseEventType[] = [
+  'SeverityAssessed',
+  'InvestigationStarted',
+  'NoticeOfInvestigationServed',
+  'SubjectSuspended',
+  'SuspensionReviewed',
+  'SubjectRestricted',
+  'SuspensionLifted',
+  'SubjectArrested',
+  'InvestigativeActionRecorded',
+  'ReferredToCps',
+  'CriminalOutcomeRecorded',
+  'ProgressReportSent',
+  'InvestigationReportSubmitted',
+  'CaseToAnswerDecided',
+  'ReflectivePracticeReviewStarted',
+  'ReflectivePracticeReviewCompleted',
+  'ManagementActionTaken',
+  'ProceedingsScheduled',
+  'DepartureDecisionRecorded',
+  'AppealLodged',
+  'AppealDetermined',
+  'AdvisoryListEntryRemoved',
+  'LearningRecorded',
 ];
 
 export const inspectionMetricsProjection: ProjectionDefinition = {
   name: INSPECTION_METRICS_PROJECTION,
   // Bump when what a fact means changes: the runner then rebuilds from the first event.
   // 2: facts carry their case's sensitivity, the case log its subjects (need-to-know).
-  version: 2,
-  filter: { eventTypes: [...CASE_EVENT_TYPES, ...REGISTER_EVENT_TYPES, WORKFORCE_RETURNED] },
+  // 3: the case events kept one row each (case-event-log.ts), apart from the facts.
+  version: 3,
+  filter: { eventTypes: [...caseEventsBut(INSPECTION_IGNORES), ...REGISTER_EVENT_TYPES, WORKFORCE_RETURNED] },
   tables: [
-    caseLogTable(INSPECTION_CASE_LOG_TABLE),
+    caseEventLogTable(CASE_EVENTS_TABLE),
+    caseFactsTable(INSPECTION_CASE_LOG_TABLE),
     registerSourcesTable(REGISTER_SOURCES_TABLE),
     workforceTable(INSPECTION_WORKFORCE_TABLE),
     { name: INSPECTION_COUNTS_TABLE, ddl: countsTableDdl },
@@ -59,7 +79,8 @@ export const inspectionMetricsProjection: ProjectionDefinition = {
 
 async function applyInspectionMetrics(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
   const deltas = new FactDeltas();
-  await applyCaseEvents(events, context, { logTable: INSPECTION_CASE_LOG_TABLE, factsOf: inspectionCaseFacts, deltas });
+  const cases = await touchedCases(events, context, CASE_EVENTS_TABLE);
+  await countTouchedCases(cases, context, { factsTable: INSPECTION_CASE_LOG_TABLE, factsOf: inspectionCaseFacts, deltas });
   await applyRegisterEvents(events, context, { sourcesTable: REGISTER_SOURCES_TABLE, workforceTable: INSPECTION_WORKFORCE_TABLE, deltas });
   await writeDeltas(context, INSPECTION_COUNTS_TABLE, deltas);
 }

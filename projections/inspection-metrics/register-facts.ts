@@ -5,7 +5,7 @@
  */
 import { isIsoDay } from '../../src/shared/days';
 import type { JsonObject } from '../../src/event-store/event-store';
-import { DatedFact, datedFact } from './dated-facts';
+import { DatedFact, datedFact } from '../shared/dated-facts';
 import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';
 
 export const REGISTER_EVENT_TYPES = [

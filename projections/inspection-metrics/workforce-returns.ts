@@ -6,7 +6,7 @@
 import { isIsoDay } from '../../src/shared/days';
 import type { JsonObject } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionTable } from '../runner/projection';
-import type { CountsReader } from './dated-facts';
+import type { CountsReader } from '../shared/dated-facts';
 
 export const WORKFORCE_RETURNED = 'WorkforceReturned';
 

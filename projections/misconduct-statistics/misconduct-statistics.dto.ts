@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, ValidateBy } from 'class-validator';
 import { currentLegalDays, isLegalDay } from '../../src/shared/days';
-import { ForceQueryField } from '../inspection-metrics/inspection-metrics.dto';
+import { ForceQueryField } from '../shared/figures-http';
 
 /** `GET /statistics/misconduct?force=&year=`: `year` is the year the financial year starts in. */
 export class MisconductStatisticsQuery {

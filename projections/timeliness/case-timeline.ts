@@ -1,15 +1,16 @@
 /**
- * The dated facts the deadlines and the DCC's dashboard need, folded from a case's events
- * with the domain's own `applyFact` (what `evolve` applies), corrections substituted as
- * `refold` does, and watched step by step for what the state does not keep: when each stage
+ * The dated facts the deadlines and the DCC's dashboard need, from a case's events folded
+ * with the domain's own fold (case-event-log.ts: corrections substituted, each step with
+ * the case before and after it), watched step by step for what the state does not keep: when each stage
  * was reached, suspension periods and their reviews, progress reports, list entries.
  * Every date is a date in the world (the events' own dates), never a recording time.
  */
 import type { CaseStage, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
-import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, ProgressReportSent } from '../../src/cases/case.events';
-import { applyFact } from '../../src/cases/case.facts';
+import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../src/cases/case.events';
 import { caseStage } from '../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../src/cases/case.state';
+import { foldCaseEvents } from '../shared/case-event-log';
+import type { FoldedCase } from '../shared/case-event-log';
 import { worldDayOf } from './case-log';
 
 export interface SuspensionPeriod {
@@ -70,12 +71,6 @@ interface SubjectNotes {
   suspensions: SuspensionPeriod[];
   barredListOn: string | null;
   advisoryListOn: string | null;
-}
-
-function correctionsIn(log: readonly CaseEventEnvelope[]): Record<string, CorrectableEventData> {
-  const corrections: Record<string, CorrectableEventData> = {};
-  for (const event of log) if (event.type === 'RecordCorrected') corrections[event.data.correctsEventId] = event.data.replacement;
-  return corrections;
 }
 
 const suspensionKey = (subject: SubjectState | undefined): string =>
@@ -147,28 +142,24 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
   };
 }
 
-/** The timeline of the case the log records, or null when it holds no referral yet. */
-export function caseTimeline(log: readonly CaseEventEnvelope[]): CaseTimeline | null {
-  const corrections = correctionsIn(log);
+/** The timeline of the case these events record, or null when they hold no referral yet. */
+export function caseTimeline(events: readonly CaseEventEnvelope[]): CaseTimeline | null {
+  return timelineOf(foldCaseEvents(events));
+}
+
+/** The timeline of the folded case, or null when it holds no referral yet. */
+export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
   const notes = new Map<string, SubjectNotes>();
   const reports: ProgressReportSent[] = [];
   const stages: StageReached[] = [];
-  let state: CaseState = null;
   let lastDay: string | null = null;
-  for (const recorded of log) {
-    if (recorded.type === 'RecordCorrected') continue;
-    const replacement = corrections[recorded.eventId];
-    // A correction's replacement has the corrected event's type (decide checked it).
-    const event = replacement === undefined ? recorded : ({ type: recorded.type, data: replacement } as CaseEvent);
-    const before = state;
-    state = applyFact(state, event);
-    if (state === null) continue;
+  for (const { event, before, after } of steps) {
     // An event without a date of its own happened, as far as the record tells, with the one before it.
-    const day: string = worldDayOf(event) ?? lastDay ?? state.receivedOn;
+    const day: string = worldDayOf(event) ?? lastDay ?? after.receivedOn;
     lastDay = day;
-    const stage = caseStage(state);
+    const stage = caseStage(after);
     if (before === null || caseStage(before) !== stage) stages.push({ stage, on: day });
-    noteSuspensions(notes, before, state, day);
+    noteSuspensions(notes, before, after, day);
     noteEvent(notes, reports, event);
   }
   if (state === null) return null;

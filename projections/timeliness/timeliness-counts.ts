@@ -11,6 +11,7 @@
  * take out what need-to-know hides from them case by case (dcc-oversight.queries.ts).
  */
 import { DISMISSAL_OUTCOMES } from '../../src/cases/case.enums';
+import { OPEN_DUTY } from '../shared/timeliness-views';
 
 export const COUNTED = {
   /** Cases by stage (key: the stage). */
@@ -34,8 +35,6 @@ export const PROVEN_DISMISSED = `${PROVEN} AND outcome IN (${DISMISSALS})`;
 export const PROVEN_NOT_DISMISSED = `${PROVEN} AND outcome NOT IN (${DISMISSALS})`;
 /** A subject row whose departure awaits the DCC's decision (and says how and when they went). */
 export const AWAITING_DCC = `awaiting_dcc_decision AND departure_how IS NOT NULL AND departed_on IS NOT NULL`;
-/** A deadline row that is a duty still owed. */
-export const OPEN_DUTY = `met_on IS NULL AND lapsed_on IS NULL AND kind = 'DUTY'`;
 /** The columns of a deadline row the counters read. */
 export const COUNTED_DEADLINE_COLUMNS = 'force, sensitivity, due_on, met_on, lapsed_on, kind';
 /** The columns of a subject row the counters read. */

@@ -3,7 +3,6 @@
  * one row per subject (what the DCC's dashboard asks of a subject), one per deadline.
  * Column names are the tables' (timeliness.tables.ts); dates stay `YYYY-MM-DD`.
  */
-import type { CaseEventEnvelope } from '../../src/cases/case.events';
 import type { CaseTimeline, StageReached, SubjectTimeline } from './case-timeline';
 import { deadlinesOf } from './deadlines';
 
@@ -53,8 +52,6 @@ export interface DeadlineRow {
 
 export interface TimelinessRows {
   case: CaseRow;
-  /** The case's events without personal data: what the next batch folds on from. */
-  log: CaseEventEnvelope[];
   subjects: SubjectRow[];
   deadlines: DeadlineRow[];
 }
@@ -83,12 +80,11 @@ function subjectRow(caseId: string, subject: SubjectTimeline): SubjectRow {
   };
 }
 
-/** The rows for a case; a log with no referral yet keeps only the log. */
-export function timelinessRows(caseId: string, log: CaseEventEnvelope[], timeline: CaseTimeline | null): TimelinessRows {
+/** The rows for a case; a case with no referral yet has a case row of nulls. */
+export function timelinessRows(caseId: string, timeline: CaseTimeline | null): TimelinessRows {
   if (timeline === null) {
     return {
       case: { case_id: caseId, force: null, sensitivity: null, stage: null, received_on: null, closed_on: null, stages: [] },
-      log,
       subjects: [],
       deadlines: [],
     };
@@ -103,7 +99,6 @@ export function timelinessRows(caseId: string, log: CaseEventEnvelope[], timelin
       closed_on: timeline.closedOn,
       stages: timeline.stages,
     },
-    log,
     subjects: timeline.subjects.map((subject) => subjectRow(caseId, subject)),
     deadlines: deadlinesOf(timeline).map((deadline) => ({
       case_id: caseId,

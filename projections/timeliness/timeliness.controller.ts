@@ -7,7 +7,7 @@ import type { Actor } from '../../src/http';
 import { CaseIdPipe } from '../case-status/case-id.pipe';
 import { CLOCK } from '../../src/shared/clock';
 import type { Clock } from '../../src/shared/clock';
-import { TIMELINESS_PROJECTION } from './timeliness.projection';
+import { TIMELINESS_PROJECTION } from '../shared/timeliness-views';
 import { TimelinessQueries } from './timeliness.queries';
 import { caseTimelinessView } from './timeliness-view';
 import type { CaseTimelinessView } from './timeliness-view';

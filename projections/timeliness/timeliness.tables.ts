@@ -4,7 +4,9 @@
  * after the tables (the runner points each view at the generation readers should see).
  */
 import type { ProjectionTable } from '../runner/projection';
-import { AWAITING_DCC, OPEN_DUTY, PROVEN_NOT_DISMISSED } from './timeliness-counts';
+import { caseEventLogTable } from '../shared/case-event-log';
+import { OPEN_DUTY, TIMELINESS_TABLES } from '../shared/timeliness-views';
+import { AWAITING_DCC, PROVEN_NOT_DISMISSED } from './timeliness-counts';
 
 interface Column {
   name: string;
@@ -15,21 +17,13 @@ interface Column {
 const required = (name: string, type: Column['type']): Column => ({ name, type, notNull: true });
 const optional = (name: string, type: Column['type']): Column => ({ name, type, notNull: false });
 
-export const TIMELINESS_TABLES = {
-  logs: 'timeliness_logs',
-  cases: 'timeliness_cases',
-  subjects: 'timeliness_subjects',
-  deadlines: 'timeliness_deadlines',
-  counts: 'timeliness_counts',
-} as const;
-
-/** The tables written from rows (json_to_recordset); `counts` is kept by the projection's own SQL. */
-type RowTable = Exclude<keyof typeof TIMELINESS_TABLES, 'counts'>;
+/**
+ * The tables written from rows (json_to_recordset); `counts` is kept by the projection's own
+ * SQL, `events` by case-event-log.ts.
+ */
+type RowTable = Exclude<keyof typeof TIMELINESS_TABLES, 'counts' | 'events'>;
 
 const COLUMNS: { readonly [K in RowTable]: readonly Column[] } = {
-  // Apart from the case rows readers scan, so their rows stay small. json, not jsonb: written
-  // and read back whole, never looked into.
-  logs: [required('case_id', 'text'), required('log', 'json')],
   cases: [
     required('case_id', 'text'),
     optional('force', 'text'),
@@ -81,10 +75,8 @@ const definition = (columns: readonly Column[], withConstraints: boolean): strin
   columns.map((column) => `${column.name} ${column.type}${withConstraints && column.notNull ? ' NOT NULL' : ''}`).join(', ');
 
 export const timelinessTables: ProjectionTable[] = [
-  {
-    name: TIMELINESS_TABLES.logs,
-    ddl: (table) => [`CREATE TABLE ${table} (${definition(COLUMNS.logs, true)}, PRIMARY KEY (case_id))`],
-  },
+  // Apart from the case rows readers scan, so their rows stay small.
+  caseEventLogTable(TIMELINESS_TABLES.events),
   {
     name: TIMELINESS_TABLES.cases,
     ddl: (table) => [

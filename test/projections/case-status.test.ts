@@ -11,7 +11,7 @@ import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
 import { CaseRecorder, foldStream, retarget, waitFor } from './case-story-support';
 
 /** As the projection writes a row, with the timeliness columns it leaves empty. */
-type StatusRow = Omit<CaseStatusRow, 'opened_position'> & { overdue: boolean | null };
+type StatusRow = Omit<CaseStatusRow, 'opened_position'>;
 
 describe('case-status projection', () => {
   let database: TestDatabase;
@@ -44,7 +44,7 @@ describe('case-status projection', () => {
   async function rows(): Promise<StatusRow[]> {
     const result = await pool.query<StatusRow>(
       `SELECT case_id, force, stage, sensitivity, case_type, to_char(received_on, 'YYYY-MM-DD') AS received_on,
-              to_char(closed_on, 'YYYY-MM-DD') AS closed_on, corruption_categories, subject_person_ids, overdue, item,
+              to_char(closed_on, 'YYYY-MM-DD') AS closed_on, corruption_categories, subject_person_ids, item,
               revision::text, last_position
          FROM case_status ORDER BY case_id`,
     );

@@ -45,13 +45,16 @@ describe('a crash never double-counts or skips', () => {
 
   it('after the service is killed while replaying, and started again, every read model equals a full rebuild', async () => {
     const port = await freePort();
+    const head = await store.headPosition();
     const first = startService(database.url, port);
     try {
       // Kill it once some projection has committed part of the history, not all.
       await waitUntil(async () => (await totalApplied(pool)) > 0, 120_000);
       first.kill('SIGKILL');
       await exited(first);
-      const head = await store.headPosition();
+      // Killed after the replay had finished, the restart would prove nothing: the kill must
+      // have cut some projection's replay in the middle (committed, and short of the head).
+      expect(await cutShort(pool, head)).not.toEqual([]);
       const second = startService(database.url, port);
       try {
         await waitUntil(() => allCaughtUp(pool, head), 180_000);
@@ -117,6 +120,17 @@ async function snapshot(pool: Pool, tables: string[]): Promise<Record<string, st
 async function totalApplied(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ applied: string | null }>('SELECT sum(events_applied) AS applied FROM projection_generations');
   return Number(rows[0].applied ?? 0);
+}
+
+/** The projections whose generation of the current version has committed part of the history, not all of it. */
+async function cutShort(pool: Pool, head: Awaited<ReturnType<PostgresEventStore['headPosition']>>): Promise<string[]> {
+  const projections = new ProjectionStore(pool);
+  const names: string[] = [];
+  for (const definition of PROJECTIONS) {
+    const generations = (await projections.generations(definition.name)).filter((generation) => generation.version === definition.version);
+    if (generations.some((generation) => generation.eventsApplied > 0 && comparePositions(generation.checkpoint, head) < 0)) names.push(definition.name);
+  }
+  return names;
 }
 
 async function allCaughtUp(pool: Pool, head: Awaited<ReturnType<PostgresEventStore['headPosition']>>): Promise<boolean> {

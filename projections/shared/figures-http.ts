@@ -1,14 +1,15 @@
 /**
  * What the figure endpoints (inspection metrics, misconduct statistics) share over HTTP:
- * which force a reader may ask about, and the same figures as CSV for `Accept: text/csv`.
+ * which force a reader may ask about (and the `force=` query field), and the same figures as CSV for `Accept: text/csv`.
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { problem, ReadsProjections, Roles } from '../../src/http';
 import type { Actor, Role } from '../../src/http';
-import { actsForForce, ALL_FORCES } from '../../src/shared/force';
+import { actsForForce, ALL_FORCES, FORCE_CODE } from '../../src/shared/force';
 
 /** Who may read figures: the read-only bodies, the DCC, the appropriate authority, PSD and ACU. */
 export const FIGURE_READER_ROLES: readonly Role[] = ['INSPECTOR', 'DCC', 'AUDITOR', 'APPROPRIATE_AUTHORITY', 'PSD_INVESTIGATOR', 'ACU_INVESTIGATOR'];
@@ -22,6 +23,14 @@ export const FiguresRoute = (projection: string, summary: string): MethodDecorat
     ReadsProjections(projection),
     ApiOperation({ summary: `${summary}; Accept: text/csv gives the same figures as metric,value rows` }),
     ApiProduces('application/json', CSV_MEDIA_TYPE),
+  );
+
+/** `force=`: a force code (`*` is a reader's scope, not a force). */
+export const ForceQueryField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)" }),
+    IsOptional(),
+    Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
   );
 
 /**
