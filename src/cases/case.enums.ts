@@ -238,6 +238,15 @@ export const DISCIPLINARY_OUTCOMES = [
   'DISMISSAL_WITHOUT_NOTICE',
 ] as const satisfies readonly Outcome[];
 
+/**
+ * reg 42(5)/(6): on a finding of misconduct only, a hearing may reduce in rank or dismiss only
+ * when a final written warning was in force on the date of the severity assessment, or the
+ * finding rests on more than one matter not closely factually connected. The ledger holds no
+ * sanction history yet, so the decision maker records which applies.
+ */
+export const MISCONDUCT_SANCTION_BASES = ['LIVE_FINAL_WRITTEN_WARNING', 'MORE_THAN_ONE_UNCONNECTED_MATTER'] as const;
+export type MisconductSanctionBasis = (typeof MISCONDUCT_SANCTION_BASES)[number];
+
 export const CHAIRS = ['LEGALLY_QUALIFIED_CHAIR', 'CHIEF_OFFICER_OR_DELEGATE', 'SENIOR_OFFICER', 'OTHER'] as const;
 export type Chair = (typeof CHAIRS)[number];
 

@@ -20,6 +20,7 @@ import {
   IOPC_MODES,
   IOPC_REFERRAL_CRITERIA,
   LEARNING_KINDS,
+  MISCONDUCT_SANCTION_BASES,
   OFFENCES,
   OUTCOMES,
   PROCEEDINGS_KINDS,
@@ -164,6 +165,7 @@ export const CASE_EVENT_FIELDS: { readonly [K in CaseEventType]: FieldsOf<CaseEv
     outcome: oneOf(OUTCOMES),
     formerOfficer: flag,
     chair: oneOf(CHAIRS),
+    sanctionBasis: optional(oneOf(MISCONDUCT_SANCTION_BASES)),
   },
   AppealLodged: { subjectId: text, forum: oneOf(APPEAL_FORUMS), on: day },
   AppealDetermined: {

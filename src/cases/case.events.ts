@@ -14,6 +14,7 @@ import type {
   CaseToAnswerDecision,
   CaseType,
   Chair,
+  MisconductSanctionBasis,
   CorruptionCategory,
   CriminalOutcome,
   DecisionMaker,
@@ -207,6 +208,11 @@ export interface ProceedingsConcluded {
   /** True when the subject had left: the outcome is then what would have been imposed. */
   formerOfficer: boolean;
   chair: Chair;
+  /**
+   * reg 42(5)/(6), what permits a serious outcome on a misconduct-only finding; also tells
+   * that a final written warning was live (reg 42(7): no second one).
+   */
+  sanctionBasis?: MisconductSanctionBasis;
 }
 
 export interface AppealLodged {

@@ -157,7 +157,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
         },
       }));
     case 'ProceedingsConcluded': {
-      const { on, findings, outcome, formerOfficer, chair } = event.data;
+      const { on, findings, outcome, formerOfficer, chair, sanctionBasis } = event.data;
       return withSubject(state, event.data.subjectId, (subject) => ({
         // reg 11: a suspension lasts until the proceedings conclude.
         ...notSuspended,
@@ -169,6 +169,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
           formerOfficer,
           chair,
           withoutProceedings: subject.proceedings === null,
+          ...(sanctionBasis === undefined ? {} : { sanctionBasis }),
         },
       }));
     }

@@ -17,7 +17,13 @@ import { isBeforeDay } from './case.dates';
 import { LEGAL_DATES } from './case.regulations';
 import { ensure } from './case.rule-book';
 import { event, isDismissal, isGovernedByConductRegulations, requireSubject } from './case.rules';
-import { ensureFormerOfficerOutcome, ensureWithinPowers } from './case.proceedings-rules';
+import {
+  ensureFormerOfficerOutcome,
+  ensureOutcomeFitsFindings,
+  ensureRankToReduce,
+  ensureWithinPowers,
+  isSeniorOfficer,
+} from './case.proceedings-rules';
 import { subjectStage, UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, SubjectState } from './case.state';
 
@@ -43,7 +49,9 @@ export function decideDepartureDecision(state: Case, data: DepartureDecisionReco
  */
 function ensureForum(subject: SubjectState, forum: AppealForum): void {
   if (!isGovernedByConductRegulations(subject) || subject.proceedings === null) return;
-  const expected = subject.proceedings.kind === 'MISCONDUCT_MEETING' ? 'INTERNAL' : 'POLICE_APPEALS_TRIBUNAL';
+  // reg 45 appeals are for non-senior officers: a senior officer's appeal goes to the tribunal.
+  const internal = subject.proceedings.kind === 'MISCONDUCT_MEETING' && !isSeniorOfficer(subject);
+  const expected = internal ? 'INTERNAL' : 'POLICE_APPEALS_TRIBUNAL';
   ensure(forum === expected, 'appealForumMustMatchProceedings');
 }
 
@@ -65,8 +73,17 @@ export function decideDetermineAppeal(state: Case, data: AppealDetermined): Case
   }
   ensure(data.variedOutcome !== undefined, 'variedOutcomeRequired');
   // The appeal may deal with the subject only as the original proceedings could have.
+  const conclusion = subject.conclusion;
   if (subject.proceedings !== null) ensureWithinPowers(state.regulations, subject.proceedings.kind, data.variedOutcome);
-  ensureFormerOfficerOutcome(subject, subject.conclusion?.formerOfficer === true, data.variedOutcome);
+  const formerOfficer = conclusion?.formerOfficer === true;
+  ensureFormerOfficerOutcome(subject, formerOfficer, data.variedOutcome, conclusion?.findings ?? []);
+  if (!formerOfficer) ensureRankToReduce(subject, data.variedOutcome);
+  ensureOutcomeFitsFindings(
+    subject.proceedings?.kind ?? null,
+    conclusion?.findings ?? [],
+    data.variedOutcome,
+    conclusion?.sanctionBasis,
+  );
   return [event('AppealDetermined', data)];
 }
 

@@ -3,7 +3,7 @@
  * sources (docs/domain/reference.md: "make such rules data, so a correction is one line"). Dates are
  * here and nowhere else.
  */
-import type { IopcMode, Outcome, ProceedingsKind, Regulations, WorkforceType } from './case.enums';
+import type { IopcMode, Outcome, ProceedingsKind, Rank, Regulations, WorkforceType } from './case.enums';
 import { isWithin } from './case.dates';
 
 export interface ConductRegime {
@@ -116,3 +116,22 @@ export function outcomesUnder(regulations: Regulations): readonly Outcome[] {
  * Conduct Regulations (Schedule 1 for former officers, the appeal forums) do not bind them.
  */
 export const GOVERNED_BY_CONDUCT_REGULATIONS: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE'];
+
+/**
+ * Senior officers: ranks above chief superintendent (Conduct Regs 2020 reg 2, "senior
+ * officer"). Misconduct meetings and reg 45 appeals are for non-senior officers only
+ * (docs/domain/regulations.md §2.7, §2.10).
+ */
+export const SENIOR_RANKS: readonly Rank[] = [
+  'COMMANDER',
+  'ASSISTANT_CHIEF_CONSTABLE',
+  'DEPUTY_ASSISTANT_COMMISSIONER',
+  'DEPUTY_CHIEF_CONSTABLE',
+  'ASSISTANT_COMMISSIONER',
+  'CHIEF_CONSTABLE',
+  'DEPUTY_COMMISSIONER',
+  'COMMISSIONER',
+];
+
+/** Reduction in rank needs a rank to reduce: nobody is below a constable, and staff have no rank (reg 42). */
+export const RANKS_WITHOUT_REDUCTION: readonly Rank[] = ['CONSTABLE', 'STAFF'];

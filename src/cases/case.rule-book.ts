@@ -88,6 +88,10 @@ export const CASE_RULES = {
     message: 'proceedings against a former officer can only be for gross misconduct',
     source: 'Conduct Regs 2020 reg 4(2)',
   },
+  meetingNotForSeniorOfficers: {
+    message: 'a misconduct meeting is for non-senior officers: a senior officer (above chief superintendent) goes to a hearing',
+    source: 'Conduct Regs 2020 regs 2 and 23 (docs/domain/regulations.md §2.7)',
+  },
   proceedingsAlreadyConcluded: {
     message: 'proceedings against this subject have already concluded',
     source: RECORD,
@@ -128,6 +132,33 @@ export const CASE_RULES = {
       'proven gross misconduct leads to a final written warning, reduction in rank or dismissal (for a former officer: would have been dismissed, or no action)',
     source: 'Conduct Regs 2020 reg 42',
   },
+  formerOfficerDismissalNeedsGrossMisconduct: {
+    message:
+      'a former officer is found to be one who would have been dismissed only on gross misconduct proven; on misconduct alone the finding is recorded with no further action',
+    source: 'Conduct Regs 2020 reg 42 as modified by Sch 1 (docs/domain/regulations.md §2.9)',
+  },
+  acceleratedHearingSanctionNeedsGrossMisconduct: {
+    message:
+      'an accelerated hearing imposes a final written warning, reduction in rank or dismissal only on a finding of gross misconduct; otherwise the case is dismissed or returned to the appropriate authority',
+    source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9, §2.11)',
+  },
+  seriousOutcomeOnMisconductNeedsCondition: {
+    message:
+      'on misconduct alone a hearing reduces in rank or dismisses only when a final written warning was in force at the severity assessment, or the finding rests on more than one matter not closely connected: record which (sanctionBasis)',
+    source: 'Conduct Regs 2020 reg 42(5) and (6); Conduct Regs 2012 reg 35',
+  },
+  noSecondFinalWrittenWarning: {
+    message: 'a final written warning cannot be given while one was in force at the severity assessment',
+    source: 'Conduct Regs 2020 reg 42(7) (◐ partly confirmed: docs/domain/regulations.md §2.9)',
+  },
+  reductionInRankNeedsRankAboveConstable: {
+    message: 'reduction in rank needs a rank above constable: constables, police staff, volunteers and contractors have none to lose',
+    source: 'Conduct Regs 2020 reg 42',
+  },
+  reflectivePracticeOnlyWithoutMisconductFinding: {
+    message: 'reflective practice is directed only where the conduct is found to be neither misconduct nor gross misconduct',
+    source: 'Conduct Regs 2020 reg 42(1)(b) and Part 6 (docs/domain/regulations.md §2.9, §2.12)',
+  },
   formerOfficerOutcomeLimited: {
     message: 'for a former officer the outcome is a finding that they would have been dismissed, or no further action',
     source: 'Conduct Regs 2020 Sch 1 (docs/domain/reference.md para 10)',
@@ -148,7 +179,8 @@ export const CASE_RULES = {
   appealAlreadyPending: { message: 'the subject already has an appeal awaiting determination', source: RECORD },
   appealMustBeLodged: { message: 'there is no lodged appeal to determine', source: RECORD },
   appealForumMustMatchProceedings: {
-    message: "a meeting's outcome is appealed internally; a hearing's to the Police Appeals Tribunal",
+    message:
+      "a non-senior officer's meeting outcome is appealed internally (reg 45); a hearing's, an accelerated hearing's and a senior officer's to the Police Appeals Tribunal",
     source: 'Conduct Regs 2020 reg 45; Police Appeals Tribunals Rules 2020',
   },
   variedOutcomeRequired: { message: 'an appeal that varies the outcome must say the varied outcome', source: RECORD },

@@ -11,6 +11,7 @@ import type {
   CaseToAnswerDecision,
   CaseType,
   Chair,
+  MisconductSanctionBasis,
   CorruptionCategory,
   CriminalOutcome,
   DepartureKind,
@@ -55,6 +56,7 @@ export interface Conclusion {
   chair: Chair;
   /** Concluded with no further action on a no-case-to-answer path, without proceedings. */
   withoutProceedings: boolean;
+  sanctionBasis?: MisconductSanctionBasis;
 }
 
 export interface Appeal {
