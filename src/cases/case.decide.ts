@@ -16,11 +16,13 @@ import {
   decideRemoveFromAdvisoryList,
 } from './case.list-rules';
 import { decideConcludeProceedings, decideScheduleProceedings } from './case.proceedings-rules';
-import { regimeOf } from './case.regulations';
+import { iopcModesFor } from './case.regulations';
 import { ensure } from './case.rule-book';
 import {
+  ensureNotBefore,
   event,
   isFormerOfficerUnderSchedule1,
+  isWithinSuspensionWindow,
   payloadOf,
   requireCase,
   requireOpenCase,
@@ -64,7 +66,11 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       // PRA 2002 Sch 3 para 15: the IOPC decides the mode of a matter referred to it; supervised
       // and managed modes ended on 1 February 2020 (CONDUCT_REGIMES).
       ensure(current.iopcReferral !== null, 'iopcDecisionNeedsReferral');
-      ensure(regimeOf(current.regulations).iopcModes.includes(command.mode), 'iopcModeNotAvailableUnderRegulations');
+      ensure(
+        iopcModesFor(current.regulations, current.force).includes(command.mode),
+        'iopcModeNotAvailableUnderRegulations',
+        command.mode,
+      );
       return [event('IopcDecisionRecorded', payloadOf(command))];
     case 'StartInvestigation':
       return [event('InvestigationStarted', payloadOf(command))];
@@ -74,10 +80,10 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensure(current.investigationStartedOn !== null, 'noticeNeedsInvestigation');
       return [event('NoticeOfInvestigationServed', payloadOf(command))];
     case 'SuspendSubject':
-      requireSubject(current, command.subjectId);
+      ensure(isWithinSuspensionWindow(requireSubject(current, command.subjectId)), 'suspensionNeedsServingSubjectBeforeOutcome');
       return [event('SubjectSuspended', payloadOf(command))];
     case 'RestrictSubject':
-      requireSubject(current, command.subjectId);
+      ensure(isWithinSuspensionWindow(requireSubject(current, command.subjectId)), 'suspensionNeedsServingSubjectBeforeOutcome');
       return [event('SubjectRestricted', payloadOf(command))];
     case 'ReviewSuspension':
       // Conduct Regs 2020 reg 11: a suspension is kept under review; restriction is its alternative.
@@ -155,6 +161,14 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'CorrectRecord':
       return decideCorrection(current, payloadOf(command), writer);
     case 'CloseCase':
+      // A suspension ends, and proceedings conclude, before the case can (reg 11, reg 23).
+      ensure(
+        Object.values(current.subjects).every(
+          (subject) => subject.suspension === 'NONE' && (subject.proceedings === null || subject.conclusion !== null),
+        ),
+        'caseHasOpenMatters',
+      );
+      ensureNotBefore(command.on, current.receivedOn, 'the referral');
       return [event('CaseClosed', payloadOf(command))];
     default: {
       // Only a programming error gets here (the compiler sees every command above).

@@ -122,8 +122,12 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return withSubject(state, event.data.subjectId, () => ({ criminalOutcome: event.data.outcome }));
     case 'InvestigationReportSubmitted':
       return { ...state, investigationReportOn: event.data.on };
-    case 'CaseToAnswerDecided':
-      return withSubject(state, event.data.subjectId, () => ({ caseToAnswer: event.data.decision }));
+    case 'CaseToAnswerDecided': {
+      // reg 11: a suspension lasts until a decision that no proceedings follow.
+      const { decision } = event.data;
+      const ends = decision === 'NO_CASE_TO_ANSWER' || decision === 'PRACTICE_REQUIRING_IMPROVEMENT';
+      return withSubject(state, event.data.subjectId, () => ({ caseToAnswer: decision, ...(ends ? notSuspended : {}) }));
+    }
     case 'ReflectivePracticeReviewStarted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));
     case 'ReflectivePracticeReviewCompleted':

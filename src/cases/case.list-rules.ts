@@ -14,9 +14,9 @@ import type {
   SubjectLeftService,
 } from './case.events';
 import { isBeforeDay } from './case.dates';
-import { LEGAL_DATES } from './case.regulations';
+import { BARRED_LIST_WORKFORCE, isHomeOfficeForce, LEGAL_DATES } from './case.regulations';
 import { ensure } from './case.rule-book';
-import { event, isDismissal, isGovernedByConductRegulations, requireSubject } from './case.rules';
+import { ensureNotBefore, event, isDismissal, isGovernedByConductRegulations, requireSubject } from './case.rules';
 import {
   ensureFormerOfficerOutcome,
   ensureOutcomeFitsFindings,
@@ -60,6 +60,7 @@ export function decideLodgeAppeal(state: Case, data: AppealLodged): CaseEvent[] 
   ensure(subject.conclusion !== null && subject.proceedings !== null, 'appealNeedsConcludedProceedings');
   ensure(subject.appeal === null || subject.appeal.result !== null, 'appealAlreadyPending');
   ensureForum(subject, data.forum);
+  ensureNotBefore(data.on, subject.conclusion.on, 'the outcome');
   return [event('AppealLodged', data)];
 }
 
@@ -67,6 +68,7 @@ export function decideDetermineAppeal(state: Case, data: AppealDetermined): Case
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.appeal !== null && subject.appeal.result === null, 'appealMustBeLodged');
   ensureForum(subject, data.forum);
+  ensureNotBefore(data.on, subject.appeal.lodgedOn, 'the appeal');
   if (data.result !== 'OUTCOME_VARIED') {
     ensure(data.variedOutcome === undefined, 'variedOutcomeOnlyWhenVaried');
     return [event('AppealDetermined', data)];
@@ -90,9 +92,15 @@ export function decideDetermineAppeal(state: Case, data: AppealDetermined): Case
 export function decideBarredListEntry(state: Case, data: BarredListEntryMade): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(!subject.barredList, 'alreadyOnBarredList');
-  ensure(!isBeforeDay(data.on, LEGAL_DATES.barredListInForceFrom), 'barredListNotInForce');
+  ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
+  ensure(BARRED_LIST_WORKFORCE.includes(subject.workforceType), 'barredListWorkforceScope', subject.workforceType);
   // s88A: dismissed officers and staff, and former ones found that they would have been dismissed.
   ensure(isDismissal(subject.outcome), 'barredListNeedsDismissal');
+  // The list applies to dismissals and findings from 15 December 2017: the date that counts is
+  // the dismissal's (the conclusion's), which is also when the reporting duty starts.
+  const dismissedOn = subject.conclusion?.on ?? data.on;
+  ensure(!isBeforeDay(dismissedOn, LEGAL_DATES.barredListInForceFrom), 'barredListNotInForce', dismissedOn);
+  ensureNotBefore(data.on, dismissedOn, 'the dismissal');
   const expected = subject.conclusion?.formerOfficer === true ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED';
   ensure(data.basis === expected, 'barredListBasisMustMatch', `expected ${expected}`);
   return [event('BarredListEntryMade', data)];
@@ -110,10 +118,22 @@ function leftUnderInvestigation(subject: SubjectState): boolean {
   return isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture);
 }
 
+/** Practice requiring improvement or no case to answer could never have ended in dismissal. */
+function couldLeadToDismissal(subject: SubjectState): boolean {
+  const level = subject.caseToAnswer ?? subject.severity;
+  return level !== 'NO_CASE_TO_ANSWER' && level !== 'PRACTICE_REQUIRING_IMPROVEMENT';
+}
+
 export function decideAddToAdvisoryList(state: Case, data: SubjectDatedStep): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(!subject.advisoryList, 'alreadyOnAdvisoryList');
+  ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
   ensure(leftUnderInvestigation(subject), 'advisoryListNeedsDepartureUnderInvestigation');
+  const leftOn = subject.departure?.on ?? data.on;
+  ensure(!isBeforeDay(leftOn, LEGAL_DATES.advisoryListInForceFrom), 'advisoryListNotInForce', leftOn);
+  ensure(!isBeforeDay(data.on, LEGAL_DATES.advisoryListInForceFrom), 'advisoryListNotInForce', data.on);
+  ensure(couldLeadToDismissal(subject), 'advisoryListNeedsMatterThatCouldLeadToDismissal');
+  ensureNotBefore(data.on, subject.departure?.on, 'the departure');
   return [event('AdvisoryListEntryMade', data)];
 }
 

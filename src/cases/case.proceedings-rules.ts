@@ -8,6 +8,7 @@ import type { CaseEvent, Finding, ProceedingsConcluded, ProceedingsScheduled } f
 import { outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
 import { ensure, refuse } from './case.rule-book';
 import {
+  ensureNotBefore,
   event,
   hasLeftService,
   isDismissal,
@@ -29,6 +30,8 @@ const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = [
 export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
+  ensureNotBefore(data.noticeServedOn, state.receivedOn, 'the referral');
+  ensureNotBefore(data.scheduledFor, data.noticeServedOn, 'the notice');
   const formerOfficer = isFormerOfficerUnderSchedule1(subject);
 
   if (data.kind === 'ACCELERATED_HEARING') {
@@ -142,6 +145,8 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
   const proceedings = subject.proceedings;
   if (proceedings === null) ensure(isNoCaseToAnswerPath(subject, data), 'outcomeNeedsProceedings');
+  ensureNotBefore(data.on, state.receivedOn, 'the referral');
+  ensureNotBefore(data.on, proceedings?.noticeServedOn, 'the notice of the proceedings');
   ensure(data.formerOfficer === hasLeftService(subject), 'formerOfficerMustMatchDeparture');
   ensure(outcomesUnder(state.regulations).includes(data.outcome), 'outcomeNotAvailableUnderRegulations', data.outcome);
 

@@ -128,7 +128,10 @@ const ordinarySteps: fc.Arbitrary<Step>[] = [
       variedOutcome: optionalOutcome,
     })
     .map(({ variedOutcome, forum, ...v }) => (state: CaseState) => {
-      const determined = { ...v, forum: forum ?? forumFor(state, v.subjectId) };
+      // A determination is never before its appeal: walk to the lodged day when the drawn one is earlier.
+      const lodgedOn = subjectOf(state, v.subjectId)?.appeal?.lodgedOn ?? v.on;
+      const on = v.on < lodgedOn ? lodgedOn : v.on;
+      const determined = { ...v, on, forum: forum ?? forumFor(state, v.subjectId) };
       return command('DetermineAppeal', variedOutcome === undefined ? determined : { ...determined, variedOutcome });
     }),
   fc

@@ -16,6 +16,8 @@ export interface ConductRegime {
   /** The outcomes each form of proceedings may impose. */
   powers: { readonly [K in ProceedingsKind]: readonly Outcome[] };
   iopcModes: readonly IopcMode[];
+  /** Modes open also for forces and agencies outside the Home Office forces (NON_HOME_OFFICE_FORCES). */
+  nonHomeOfficeIopcModes: readonly IopcMode[];
 }
 
 export const CONDUCT_REGIMES: readonly ConductRegime[] = [
@@ -41,8 +43,10 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
       // 2012 Part 5 (special case hearing): final written warning or dismissal without notice.
       ACCELERATED_HEARING: ['NO_FURTHER_ACTION', 'FINAL_WRITTEN_WARNING', 'DISMISSAL_WITHOUT_NOTICE'],
     },
-    // Before 1 February 2020 the IPCC/IOPC could also supervise or manage a force investigation.
-    iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'],
+    // Before 1 February 2020 the IPCC/IOPC could supervise or manage a force investigation;
+    // directed investigations came with the 2020 amendments.
+    iopcModes: ['INDEPENDENT', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'],
+    nonHomeOfficeIopcModes: [],
   },
   {
     regulations: '2020',
@@ -76,15 +80,48 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
         'DISMISSAL_WITHOUT_NOTICE',
       ],
     },
-    // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: supervised and managed gone.
+    // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: directed investigations
+    // replace supervised and managed ones for Home Office forces; the IOPC may still manage or
+    // supervise for non-Home-Office forces and agencies (Learning the Lessons 44, "how we work").
     iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION'],
+    nonHomeOfficeIopcModes: ['SUPERVISED', 'MANAGED'],
   },
 ];
+
+/**
+ * Forces and agencies outside the 43 Home Office forces, by the ids a referral may name them by:
+ * the barred and advisory lists do not reach them (docs/domain/regulations.md §4.1), and the
+ * IOPC may still manage or supervise their investigations.
+ */
+export const NON_HOME_OFFICE_FORCES: readonly string[] = [
+  'BRITISH_TRANSPORT_POLICE',
+  'BTP',
+  'MINISTRY_OF_DEFENCE_POLICE',
+  'MDP',
+  'CIVIL_NUCLEAR_CONSTABULARY',
+  'CNC',
+  'NATIONAL_CRIME_AGENCY',
+  'NCA',
+  'STATES_OF_JERSEY_POLICE',
+];
+
+export const isHomeOfficeForce = (force: string): boolean => !NON_HOME_OFFICE_FORCES.includes(force.toUpperCase());
+
+/** The IOPC modes open for a case under its regime and for its force. */
+export function iopcModesFor(regulations: Regulations, force: string): readonly IopcMode[] {
+  const regime = regimeOf(regulations);
+  return isHomeOfficeForce(force) ? regime.iopcModes : [...regime.iopcModes, ...regime.nonHomeOfficeIopcModes];
+}
+
+/** Who the barred list reaches: officers, specials and police staff (Police Act 1996 s88A). */
+export const BARRED_LIST_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
 
 /** Other dates that switch a rule on. */
 export const LEGAL_DATES = {
   /** Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), in force 15 December 2017. */
   barredListInForceFrom: '2017-12-15',
+  /** The advisory list starts with the barred list (Police Act 1996 s88I; SI 2017/1135). */
+  advisoryListInForceFrom: '2017-12-15',
 } as const;
 
 /** The regime for a matter that came to attention on `receivedOn`. */

@@ -30,8 +30,8 @@ export const CASE_RULES = {
   },
   iopcModeNotAvailableUnderRegulations: {
     message:
-      'supervised and managed investigations exist only for matters that came to attention before 1 February 2020',
-    source: 'PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020 (SI 2020/5)',
+      'directed investigations exist from 1 February 2020; supervised and managed ones before it, and after it only for non-Home-Office forces and agencies',
+    source: 'PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020 (SI 2020/5); IOPC, Learning the Lessons 44',
   },
   noticeNeedsInvestigation: {
     message: 'a notice of investigation is given by the investigator: record the start of the investigation first',
@@ -46,6 +46,11 @@ export const CASE_RULES = {
   suspensionReviewNeedsSuspension: {
     message: 'only a suspended subject has a suspension to review',
     source: 'Conduct Regs 2020 reg 11',
+  },
+  suspensionNeedsServingSubjectBeforeOutcome: {
+    message:
+      'suspension or restriction lasts from the start of the process until a decision not to bring proceedings or their conclusion: not for a subject who has left, nor after that point',
+    source: 'Conduct Regs 2020 reg 11 (docs/domain/regulations.md §3.1)',
   },
   liftNeedsSuspensionOrRestriction: {
     message: 'the subject is neither suspended nor restricted',
@@ -211,6 +216,34 @@ export const CASE_RULES = {
   },
   alreadyOnAdvisoryList: { message: 'the subject is already on the advisory list', source: RECORD },
   notOnAdvisoryList: { message: 'the subject is not on the advisory list', source: RECORD },
+
+  barredListOnlyForHomeOfficeForces: {
+    message: 'the barred and advisory lists reach the Home Office forces only: not BTP, MDP, CNC, the NCA or Jersey',
+    source: 'Police Act 1996 Part 4A; College of Policing dismissal reports (docs/domain/regulations.md §4.1)',
+  },
+  barredListWorkforceScope: {
+    message: 'the barred list is for officers, special constables and police staff: not contractors or volunteers',
+    source: 'Police Act 1996 s88A; Barred List Regs 2017 reg 3',
+  },
+  advisoryListNotInForce: {
+    message: 'the advisory list exists for departures from 15 December 2017',
+    source: 'Police Act 1996 s88I; Barred List Regs 2017 (SI 2017/1135)',
+  },
+  advisoryListNeedsMatterThatCouldLeadToDismissal: {
+    message:
+      'an advisory-list report is for a matter that could have led to dismissal: not one assessed as practice requiring improvement or no case to answer',
+    source: 'Police Act 1996 s88I (◐ partly confirmed: docs/domain/regulations.md §4.2)',
+  },
+
+  // Dates and closing
+  dateBeforeEarlierStep: {
+    message: 'the date is before the step it depends on',
+    source: RECORD,
+  },
+  caseHasOpenMatters: {
+    message: 'a case cannot close while a subject is still suspended or restricted, or has proceedings pending',
+    source: 'Conduct Regs 2020 regs 11 and 23',
+  },
 
   // Corrections
   correctionMustTargetThisCase: {

@@ -1,0 +1,191 @@
+/**
+ * Lists, IOPC modes, suspension and dates as the law allows them (issue 13, items 7-11).
+ */
+import { event } from './case.rules';
+import {
+  caseAtProceedings,
+  caseToAnswer,
+  concluded,
+  dismissedOfficer,
+  investigatedCase,
+  investigationStarted,
+  leftService,
+  OFFICER,
+  proceedingsScheduled,
+  referral,
+  reportSubmitted,
+  RECEIVED_2012_REGS,
+  severityAssessed,
+  subjectAdded,
+} from './testing/case-fixtures';
+import { command, given, ruleTitle } from './testing/decider-spec';
+
+const bar = (on = '2021-11-05') => command('AddToBarredList', { subjectId: OFFICER, on, basis: 'DISMISSED' });
+const advisory = (on = '2021-10-18') => command('AddToAdvisoryList', { subjectId: OFFICER, on });
+const suspend = (on = '2021-10-20') => command('SuspendSubject', { subjectId: OFFICER, on, reason: 'r' });
+
+describe('the barred and advisory lists (issue 13, items 7-8)', () => {
+  it(
+    ruleTitle('barredListOnlyForHomeOfficeForces', 'refuses a barred- or advisory-list entry for a BTP or NCA case'),
+    () => {
+      const btp = [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...dismissedOfficer().slice(1)];
+      given(btp).when(bar()).thenThrows('barredListOnlyForHomeOfficeForces');
+      const nca = [referral({ force: 'NCA' }), ...caseAtProceedings('MISCONDUCT_HEARING').slice(1), leftService(OFFICER)];
+      given(nca).when(advisory()).thenThrows('barredListOnlyForHomeOfficeForces');
+      given(dismissedOfficer())
+        .when(bar())
+        .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' })]);
+    },
+  );
+
+  it(ruleTitle('barredListWorkforceScope', 'refuses a barred-list entry for a contractor'), () => {
+    const contractor = 'subject-contractor';
+    given([
+      referral(),
+      subjectAdded(contractor, { workforceType: 'CONTRACTOR', rank: 'STAFF' }),
+      investigationStarted(),
+      reportSubmitted(),
+      caseToAnswer(contractor, 'CASE_TO_ANSWER_GROSS_MISCONDUCT'),
+      proceedingsScheduled(contractor, 'MISCONDUCT_HEARING'),
+      concluded({ subjectId: contractor, chair: 'OTHER' }),
+    ])
+      .when(command('AddToBarredList', { subjectId: contractor, on: '2021-11-05', basis: 'DISMISSED' }))
+      .thenThrows('barredListWorkforceScope');
+  });
+
+  it(ruleTitle('dateBeforeEarlierStep', 'refuses a barred-list entry dated before the dismissal'), () => {
+    given(dismissedOfficer()).when(bar('2021-10-30')).thenThrows('dateBeforeEarlierStep');
+  });
+
+  it(ruleTitle('advisoryListNotInForce', 'refuses an advisory-list entry for a departure before 15 December 2017'), () => {
+    const leftIn2017 = [
+      referral({ receivedOn: '2017-06-01' }),
+      subjectAdded(),
+      investigationStarted('2017-07-01'),
+      leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', true, '2017-12-01'),
+    ];
+    given(leftIn2017).when(advisory('2017-12-20')).thenThrows('advisoryListNotInForce');
+  });
+
+  it(
+    ruleTitle(
+      'advisoryListNeedsMatterThatCouldLeadToDismissal',
+      'refuses an advisory-list entry for a matter assessed as practice requiring improvement',
+    ),
+    () => {
+      const practice = [
+        referral(),
+        subjectAdded(),
+        severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'),
+        investigationStarted(),
+        leftService(OFFICER, 'RESIGNED', 'INVESTIGATION'),
+      ];
+      given(practice).when(advisory()).thenThrows('advisoryListNeedsMatterThatCouldLeadToDismissal');
+    },
+  );
+
+  it(ruleTitle('dateBeforeEarlierStep', 'refuses an advisory-list entry dated before the departure'), () => {
+    given([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION')])
+      .when(advisory('2021-10-01'))
+      .thenThrows('dateBeforeEarlierStep');
+  });
+});
+
+describe('IOPC modes by date and body (issue 13, item 9)', () => {
+  const referred = event('ReferredToIopc', { referredOn: '2021-03-02', mandatory: true, criteria: ['SERIOUS_CORRUPTION'] });
+
+  it(
+    ruleTitle(
+      'iopcModeNotAvailableUnderRegulations',
+      'refuses a directed investigation before 1 February 2020, and accepts a managed one after it for a non-Home-Office force',
+    ),
+    () => {
+      given([referral({ receivedOn: RECEIVED_2012_REGS }), subjectAdded(), referred])
+        .when(command('RecordIopcDecision', { mode: 'DIRECTED', decidedOn: '2019-06-10' }))
+        .thenThrows('iopcModeNotAvailableUnderRegulations');
+      const managed = { mode: 'MANAGED' as const, decidedOn: '2021-03-05' };
+      given([referral({ force: 'MINISTRY_OF_DEFENCE_POLICE' }), subjectAdded(), referred])
+        .when(command('RecordIopcDecision', managed))
+        .then([event('IopcDecisionRecorded', managed)]);
+      given([referral(), subjectAdded(), referred])
+        .when(command('RecordIopcDecision', managed))
+        .thenThrows('iopcModeNotAvailableUnderRegulations');
+    },
+  );
+});
+
+describe('suspension (issue 13, item 10)', () => {
+  it('ends a suspension with a decision of no case to answer (reg 11)', () => {
+    given([...investigatedCase(), event('SubjectSuspended', { subjectId: OFFICER, on: '2021-03-12', reason: 'r' })])
+      .when(
+        command('DecideCaseToAnswer', {
+          subjectId: OFFICER,
+          decision: 'NO_CASE_TO_ANSWER',
+          decidedBy: 'APPROPRIATE_AUTHORITY',
+          on: '2021-09-15',
+        }),
+      )
+      .thenState((after) => expect(after.subjects[OFFICER].suspension).toBe('NONE'));
+  });
+
+  it(
+    ruleTitle(
+      'suspensionNeedsServingSubjectBeforeOutcome',
+      'refuses to suspend a subject who has left, after the outcome, or after no case to answer',
+    ),
+    () => {
+      given([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION')])
+        .when(suspend())
+        .thenThrows('suspensionNeedsServingSubjectBeforeOutcome');
+      given(dismissedOfficer()).when(suspend('2021-11-05')).thenThrows('suspensionNeedsServingSubjectBeforeOutcome');
+      given([...investigatedCase(), caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER')])
+        .when(command('RestrictSubject', { subjectId: OFFICER, on: '2021-10-20', reason: 'r' }))
+        .thenThrows('suspensionNeedsServingSubjectBeforeOutcome');
+      given(investigatedCase())
+        .when(suspend())
+        .then([event('SubjectSuspended', { subjectId: OFFICER, on: '2021-10-20', reason: 'r' })]);
+    },
+  );
+});
+
+describe('dates in order, and closing (issue 13, item 11)', () => {
+  it(
+    ruleTitle('dateBeforeEarlierStep', 'refuses an outcome before the referral and a hearing before its notice'),
+    () => {
+      given(caseAtProceedings('MISCONDUCT_HEARING'))
+        .when(
+          command('ConcludeProceedings', {
+            subjectId: OFFICER,
+            on: '2020-01-01',
+            findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
+            outcome: 'DISMISSAL_WITHOUT_NOTICE',
+            formerOfficer: false,
+            chair: 'LEGALLY_QUALIFIED_CHAIR',
+          }),
+        )
+        .thenThrows('dateBeforeEarlierStep');
+      given([...investigatedCase(), caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT')])
+        .when(
+          command('ScheduleProceedings', {
+            subjectId: OFFICER,
+            kind: 'MISCONDUCT_HEARING',
+            noticeServedOn: '2021-10-01',
+            scheduledFor: '2021-09-20',
+          }),
+        )
+        .thenThrows('dateBeforeEarlierStep');
+    },
+  );
+
+  it(
+    ruleTitle('caseHasOpenMatters', 'refuses to close a case while a subject is suspended or has proceedings pending'),
+    () => {
+      const close = command('CloseCase', { on: '2022-01-10', reason: 'r' });
+      given([...investigatedCase(), event('SubjectSuspended', { subjectId: OFFICER, on: '2021-03-12', reason: 'r' })])
+        .when(close)
+        .thenThrows('caseHasOpenMatters');
+      given(caseAtProceedings('MISCONDUCT_HEARING')).when(close).thenThrows('caseHasOpenMatters');
+      given(dismissedOfficer()).when(close).then([event('CaseClosed', { on: '2022-01-10', reason: 'r' })]);
+    },
+  );
+});
