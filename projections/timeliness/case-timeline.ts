@@ -5,7 +5,7 @@
  * was reached, suspension periods and their reviews, progress reports, list entries.
  * Every date is a date in the world (the events' own dates), never a recording time.
  */
-import type { CaseStage, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
+import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
 import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, ProgressReportSent } from '../../src/cases/case.events';
 import { applyFact } from '../../src/cases/case.facts';
 import { caseStage } from '../../src/cases/case.stage';
@@ -31,6 +31,8 @@ export interface ConclusionFacts {
   outcome: Outcome;
   formerOfficer: boolean;
   grossMisconductProven: boolean;
+  /** reg 43: the day the subject received the written outcome, once recorded. */
+  writtenOutcomeReceivedOn: string | null;
 }
 
 export interface SubjectTimeline {
@@ -55,6 +57,8 @@ export interface CaseTimeline {
   force: string;
   sensitivity: Sensitivity;
   regulations: Regulations;
+  /** The IOPC's mode of investigation, if it decided one: it decides who reports on timeliness. */
+  iopcMode: IopcMode | null;
   receivedOn: string;
   closedOn: string | null;
   stage: CaseStage;
@@ -138,6 +142,7 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
       outcome: conclusion.outcome,
       formerOfficer: conclusion.formerOfficer,
       grossMisconductProven: conclusion.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT'),
+      writtenOutcomeReceivedOn: conclusion.writtenOutcomeReceivedOn ?? null,
     },
     outcome: subject.outcome,
     appeal: subject.appeal,
@@ -177,6 +182,7 @@ export function caseTimeline(log: readonly CaseEventEnvelope[]): CaseTimeline | 
     force: state.force,
     sensitivity: state.sensitivity,
     regulations: state.regulations,
+    iopcMode: state.iopcMode,
     receivedOn: state.receivedOn,
     closedOn: state.closedOn,
     stage: caseStage(state),

@@ -30,7 +30,7 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
   const repeats = new Map<string | null, number>();
   const deadlines: Deadline[] = [];
   for (const trigger of rule.triggers(timeline, dueOf)) {
-    const dueOn = dueOf(trigger.from);
+    const dueOn = trigger.dueOn ?? dueOf(trigger.from);
     // A duty that fell away before it was due was never owed.
     if (trigger.metOn === null && trigger.endsOn !== null && trigger.endsOn < dueOn) continue;
     const seq = (repeats.get(trigger.subjectId) ?? 0) + 1;

@@ -105,7 +105,10 @@ function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPE
           if (!governedByConductRegulations(subject) || proceedings === null || conclusion === null) return null;
           if (!kinds.includes(proceedings.kind) || !isOneOf(DISCIPLINARY_OUTCOMES, conclusion.outcome)) return null;
           const metOn = appeal !== null && appeal.forum === forum ? appeal.lodgedOn : null;
-          return { subjectId: subject.subjectId, from: conclusion.on, metOn, endsOn: null };
+          // reg 43/45(3): from the day the written outcome was received; until that is recorded,
+          // from the outcome's day (an assumption the period's source states).
+          const from = conclusion.writtenOutcomeReceivedOn ?? conclusion.on;
+          return { subjectId: subject.subjectId, from, metOn, endsOn: null };
         });
 }
 
@@ -117,7 +120,8 @@ export const meetingAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(7),
-      source: 'Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43); the AA may extend',
+      source:
+        "Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43) being given to the officer; the AA may extend. Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
       confidence: 'CONFIRMED',
     },
   ],
@@ -132,7 +136,8 @@ export const tribunalAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(10),
-      source: 'Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify)',
+      source:
+        "Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify). Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
       confidence: 'UNCONFIRMED',
     },
   ],
@@ -166,12 +171,14 @@ export const barredListReport: DeadlineRule = {
 export const advisoryListReport: DeadlineRule = {
   rule: 'advisoryListReport',
   kind: 'DUTY',
-  appliesTo: 'a resignation or retirement while under investigation, from 15 December 2017',
+  appliesTo:
+    'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017',
   periods: [
     {
       inForceFrom: null,
       period: workingDays(5, 'BEGINNING_WITH'),
-      source: 'Police Barred List and Police Advisory List Regulations 2017 reg 12(1): before the end of 5 working days beginning with the date of the relevant event',
+      source:
+        'Police Barred List and Police Advisory List Regulations 2017 reg 12(1): before the end of 5 working days beginning with the date of the relevant event (the departure, or the allegation coming to light after it)',
       confidence: 'CONFIRMED',
     },
   ],
@@ -181,8 +188,11 @@ export const advisoryListReport: DeadlineRule = {
       if (!LISTED_WORKFORCE.includes(subject.workforceType) || departure === null || departure.afterConclusion) return null;
       if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return null;
       if (!isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture) || departure.on < LEGAL_DATES.barredListInForceFrom) return null;
+      // s88I(1)(b): for someone who left before the matter came to light, the relevant event
+      // is its coming to light (the referral), not the departure.
+      const from = departure.on < timeline.receivedOn ? timeline.receivedOn : departure.on;
       // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
       const endsOn = subject.conclusion?.on ?? timeline.closedOn;
-      return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn };
+      return { subjectId: subject.subjectId, from, metOn: subject.advisoryListOn, endsOn };
     }),
 };

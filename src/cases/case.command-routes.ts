@@ -121,6 +121,8 @@ export const CASE_COMMAND_ROUTES: readonly CaseCommandRoute[] = [
   step('reopen', 'ReopenCase', DatedReasonBody),
   // Not in docs/api.md's table (docs/events.md has ManagementActionTaken): an extension of the contract.
   step(`${SUBJECT}/management-action`, 'RecordManagementAction', DatedBody),
+  // reg 43: the officer's receipt of the written outcome, from which appeal windows run.
+  step(`${SUBJECT}/written-outcome`, 'RecordWrittenOutcomeReceipt', DatedBody),
 ];
 
 /** The command types a route may send, with the `action` that chooses each (undefined for a one-command route). */

@@ -138,6 +138,13 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'RecordManagementAction':
       requireSubject(current, command.subjectId);
       return [event('ManagementActionTaken', payloadOf(command))];
+    case 'RecordWrittenOutcomeReceipt': {
+      // reg 43: the written outcome follows the conclusion; an appeal window runs from its receipt.
+      const subject = requireSubject(current, command.subjectId);
+      ensure(subject.conclusion !== null, 'writtenOutcomeNeedsConclusion');
+      ensureNotBefore(command.on, subject.conclusion.on, 'the outcome');
+      return [event('WrittenOutcomeReceived', payloadOf(command))];
+    }
     case 'ScheduleProceedings':
       return decideScheduleProceedings(current, payloadOf(command));
     case 'RecordDeparture':

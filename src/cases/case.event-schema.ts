@@ -141,6 +141,7 @@ export const CASE_EVENT_FIELDS: { readonly [K in CaseEventType]: FieldsOf<CaseEv
   ReflectivePracticeReviewStarted: subjectDated,
   ReflectivePracticeReviewCompleted: subjectDated,
   ManagementActionTaken: subjectDated,
+  WrittenOutcomeReceived: subjectDated,
   ProceedingsScheduled: {
     subjectId: text,
     kind: oneOf(PROCEEDINGS_KINDS),

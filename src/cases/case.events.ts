@@ -171,6 +171,8 @@ export interface SubjectDatedStep {
 export type ReflectivePracticeReviewStarted = SubjectDatedStep;
 export type ReflectivePracticeReviewCompleted = SubjectDatedStep;
 export type ManagementActionTaken = SubjectDatedStep;
+/** reg 43: the day the officer received the written outcome; appeal windows run from it. */
+export type WrittenOutcomeReceived = SubjectDatedStep;
 
 export interface ProceedingsScheduled {
   subjectId: string;
@@ -283,6 +285,7 @@ export interface CaseEventDataMap {
   ReflectivePracticeReviewStarted: ReflectivePracticeReviewStarted;
   ReflectivePracticeReviewCompleted: ReflectivePracticeReviewCompleted;
   ManagementActionTaken: ManagementActionTaken;
+  WrittenOutcomeReceived: WrittenOutcomeReceived;
   ProceedingsScheduled: ProceedingsScheduled;
   SubjectLeftService: SubjectLeftService;
   DepartureDecisionRecorded: DepartureDecisionRecorded;
@@ -336,6 +339,7 @@ export const CASE_EVENT_SCHEMA_VERSION: { readonly [K in CaseEventType]: number 
   ReflectivePracticeReviewStarted: 1,
   ReflectivePracticeReviewCompleted: 1,
   ManagementActionTaken: 1,
+  WrittenOutcomeReceived: 1,
   ProceedingsScheduled: 1,
   SubjectLeftService: 1,
   DepartureDecisionRecorded: 1,
@@ -386,6 +390,7 @@ export const VAULT_FIELDS: { readonly [K in CaseEventType]: readonly (keyof Case
   ReflectivePracticeReviewStarted: [],
   ReflectivePracticeReviewCompleted: [],
   ManagementActionTaken: [],
+  WrittenOutcomeReceived: [],
   ProceedingsScheduled: [],
   SubjectLeftService: [],
   DepartureDecisionRecorded: [],

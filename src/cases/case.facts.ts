@@ -132,6 +132,10 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));
     case 'ReflectivePracticeReviewCompleted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'COMPLETED' }));
+    case 'WrittenOutcomeReceived':
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        conclusion: subject.conclusion && { ...subject.conclusion, writtenOutcomeReceivedOn: event.data.on },
+      }));
     case 'ManagementActionTaken':
       return withSubject(state, event.data.subjectId, () => ({ managementActionOn: event.data.on }));
     case 'ProceedingsScheduled': {

@@ -189,3 +189,15 @@ describe('dates in order, and closing (issue 13, item 11)', () => {
     },
   );
 });
+
+describe('the written outcome (issue 13, item 23)', () => {
+  const receipt = (on: string) => command('RecordWrittenOutcomeReceipt', { subjectId: OFFICER, on });
+
+  it(ruleTitle('writtenOutcomeNeedsConclusion', 'refuses a receipt of the written outcome before the outcome'), () => {
+    given(caseAtProceedings('MISCONDUCT_HEARING')).when(receipt('2021-11-05')).thenThrows('writtenOutcomeNeedsConclusion');
+    given(dismissedOfficer()).when(receipt('2021-10-30')).thenThrows('dateBeforeEarlierStep');
+    given(dismissedOfficer())
+      .when(receipt('2021-11-05'))
+      .thenState((after) => expect(after.subjects[OFFICER].conclusion?.writtenOutcomeReceivedOn).toBe('2021-11-05'));
+  });
+});

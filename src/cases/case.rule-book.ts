@@ -181,6 +181,10 @@ export const CASE_RULES = {
     message: 'an appeal needs concluded proceedings against the subject',
     source: 'Conduct Regs 2020 reg 45; Police Appeals Tribunals Rules 2020',
   },
+  writtenOutcomeNeedsConclusion: {
+    message: 'the written outcome is given after the proceedings conclude: record the outcome first',
+    source: 'Conduct Regs 2020 reg 43',
+  },
   appealAlreadyPending: { message: 'the subject already has an appeal awaiting determination', source: RECORD },
   appealMustBeLodged: { message: 'there is no lodged appeal to determine', source: RECORD },
   appealForumMustMatchProceedings: {

@@ -57,6 +57,8 @@ export interface Conclusion {
   /** Concluded with no further action on a no-case-to-answer path, without proceedings. */
   withoutProceedings: boolean;
   sanctionBasis?: MisconductSanctionBasis;
+  /** reg 43: the day the subject received the written outcome, once recorded. */
+  writtenOutcomeReceivedOn?: string;
 }
 
 export interface Appeal {

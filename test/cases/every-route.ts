@@ -195,6 +195,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
         chair: 'LEGALLY_QUALIFIED_CHAIR',
       },
     },
+    { route: `${SUBJECT}/written-outcome`, subject: A, event: 'WrittenOutcomeReceived', body: { on: '2021-10-08' } },
     {
       route: `${SUBJECT}/appeals`,
       subject: A,
