@@ -124,6 +124,10 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensure(
         subject.severity === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
           subject.caseToAnswer === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
+          // reg 23: after a decision of no case to answer or not to bring proceedings, the
+          // appropriate authority considers reflective practice (◐).
+          subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
+          subject.noProceedings ||
           subject.outcome === 'REFLECTIVE_PRACTICE_DIRECTED',
         'reflectivePracticeNeedsReferral',
       );

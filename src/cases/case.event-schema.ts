@@ -137,6 +137,7 @@ export const CASE_EVENT_FIELDS: { readonly [K in CaseEventType]: FieldsOf<CaseEv
     decision: oneOf(CASE_TO_ANSWER_DECISIONS),
     decidedBy: oneOf(DECISION_MAKERS),
     on: day,
+    proceedingsBrought: optional(flag),
   },
   ReflectivePracticeReviewStarted: subjectDated,
   ReflectivePracticeReviewCompleted: subjectDated,

@@ -161,6 +161,11 @@ export interface CaseToAnswerDecided {
   decision: CaseToAnswerDecision;
   decidedBy: DecisionMaker;
   on: string;
+  /**
+   * reg 23(1)(b): with a case to answer, whether proceedings are brought; false records a
+   * decision not to bring them, which ends the subject's process (absent: they are).
+   */
+  proceedingsBrought?: boolean;
 }
 
 /** Shared by the steps that are only a subject and a date. */

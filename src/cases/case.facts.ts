@@ -47,6 +47,7 @@ function newSubject(data: SubjectAdded): SubjectState {
     referredToCps: false,
     criminalOutcome: null,
     caseToAnswer: null,
+    noProceedings: false,
     reflectivePractice: 'NONE',
     managementActionOn: null,
     proceedings: null,
@@ -72,6 +73,9 @@ const notSuspended = { suspension: 'NONE', suspendedSince: null } as const;
 function isDismissal(outcome: Outcome | null): boolean {
   return outcome !== null && isOneOf(DISMISSAL_OUTCOMES, outcome);
 }
+
+const isCaseToAnswer = (decision: string): boolean =>
+  decision === 'CASE_TO_ANSWER_MISCONDUCT' || decision === 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
 
 /** The state after one event; RecordCorrected is applied by evolve, which re-folds. */
 export function applyFact(state: CaseState, event: CaseEvent): CaseState {
@@ -124,9 +128,14 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, investigationReportOn: event.data.on };
     case 'CaseToAnswerDecided': {
       // reg 11: a suspension lasts until a decision that no proceedings follow.
-      const { decision } = event.data;
-      const ends = decision === 'NO_CASE_TO_ANSWER' || decision === 'PRACTICE_REQUIRING_IMPROVEMENT';
-      return withSubject(state, event.data.subjectId, () => ({ caseToAnswer: decision, ...(ends ? notSuspended : {}) }));
+      const { decision, proceedingsBrought } = event.data;
+      const noProceedings = isCaseToAnswer(decision) && proceedingsBrought === false;
+      const ends = noProceedings || !isCaseToAnswer(decision);
+      return withSubject(state, event.data.subjectId, () => ({
+        caseToAnswer: decision,
+        noProceedings,
+        ...(ends ? notSuspended : {}),
+      }));
     }
     case 'ReflectivePracticeReviewStarted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));

@@ -201,3 +201,53 @@ describe('the written outcome (issue 13, item 23)', () => {
       .thenState((after) => expect(after.subjects[OFFICER].conclusion?.writtenOutcomeReceivedOn).toBe('2021-11-05'));
   });
 });
+
+describe('a case to answer, but no proceedings (issue 13, item 12)', () => {
+  const noProceedings = [
+    ...investigatedCase(),
+    event('SubjectSuspended', { subjectId: OFFICER, on: '2021-03-12', reason: 'r' }),
+    event('CaseToAnswerDecided', {
+      subjectId: OFFICER,
+      decision: 'CASE_TO_ANSWER_MISCONDUCT',
+      decidedBy: 'APPROPRIATE_AUTHORITY',
+      on: '2021-09-15',
+      proceedingsBrought: false,
+    }),
+  ];
+
+  it(
+    ruleTitle('proceedingsDecidedAgainst', 'refuses proceedings after a decision not to bring them (reg 23(1)(b))'),
+    () => {
+      given(noProceedings)
+        .when(
+          command('ScheduleProceedings', {
+            subjectId: OFFICER,
+            kind: 'MISCONDUCT_MEETING',
+            noticeServedOn: '2021-10-01',
+            scheduledFor: '2021-11-01',
+          }),
+        )
+        .thenThrows('proceedingsDecidedAgainst');
+    },
+  );
+
+  it('ends the suspension, allows reflective practice, and concludes with no further action without proceedings', () => {
+    const { state } = given(noProceedings);
+    expect(state?.subjects[OFFICER].suspension).toBe('NONE');
+    given(noProceedings)
+      .when(command('StartReflectivePractice', { subjectId: OFFICER, on: '2021-09-20' }))
+      .then([event('ReflectivePracticeReviewStarted', { subjectId: OFFICER, on: '2021-09-20' })]);
+    const nothing = {
+      subjectId: OFFICER,
+      on: '2021-09-20',
+      findings: [],
+      outcome: 'NO_FURTHER_ACTION' as const,
+      formerOfficer: false,
+      chair: 'OTHER' as const,
+    };
+    given(noProceedings).when(command('ConcludeProceedings', nothing)).then([event('ProceedingsConcluded', nothing)]);
+    given(noProceedings)
+      .when(command('CloseCase', { on: '2021-10-01', reason: 'r' }))
+      .then([event('CaseClosed', { on: '2021-10-01', reason: 'r' })]);
+  });
+});

@@ -30,6 +30,7 @@ const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = [
 export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
+  ensure(!subject.noProceedings, 'proceedingsDecidedAgainst');
   ensureNotBefore(data.noticeServedOn, state.receivedOn, 'the referral');
   ensureNotBefore(data.scheduledFor, data.noticeServedOn, 'the notice');
   const formerOfficer = isFormerOfficerUnderSchedule1(subject);
@@ -136,6 +137,7 @@ export function ensureOutcomeFitsFindings(
 function isNoCaseToAnswerPath(subject: SubjectState, data: ProceedingsConcluded): boolean {
   const noCaseToAnswer =
     subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
+    subject.noProceedings ||
     (subject.caseToAnswer === null && subject.severity === 'NO_CASE_TO_ANSWER');
   return noCaseToAnswer && data.outcome === 'NO_FURTHER_ACTION' && !data.findings.some((finding) => finding.proven);
 }

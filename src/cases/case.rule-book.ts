@@ -97,6 +97,10 @@ export const CASE_RULES = {
     message: 'a misconduct meeting is for non-senior officers: a senior officer (above chief superintendent) goes to a hearing',
     source: 'Conduct Regs 2020 regs 2 and 23 (docs/domain/regulations.md §2.7)',
   },
+  proceedingsDecidedAgainst: {
+    message: 'the appropriate authority decided not to bring proceedings against this subject',
+    source: 'Conduct Regs 2020 reg 23(1)(b)',
+  },
   proceedingsAlreadyConcluded: {
     message: 'proceedings against this subject have already concluded',
     source: RECORD,

@@ -81,6 +81,8 @@ export interface SubjectState {
   referredToCps: boolean;
   criminalOutcome: CriminalOutcome | null;
   caseToAnswer: CaseToAnswerDecision | null;
+  /** reg 23(1)(b): a case to answer, but a decision not to bring proceedings. */
+  noProceedings: boolean;
   reflectivePractice: 'NONE' | 'STARTED' | 'COMPLETED';
   managementActionOn: string | null;
   proceedings: Proceedings | null;
