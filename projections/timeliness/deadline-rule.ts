@@ -31,6 +31,8 @@ export interface Trigger {
    * each period ends 12, 18, 24... months after the referral, not 6 months after the last due day).
    */
   dueOn?: string;
+  /** Regs 22 and 48: the earliest day does not apply, the limits having been shortened by agreement. */
+  noEarliest?: boolean;
 }
 
 export interface DeadlineRule {

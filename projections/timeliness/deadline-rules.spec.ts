@@ -173,6 +173,24 @@ describe('proceedings held in time', () => {
     expect(held.filter((deadline) => deadline.rule === 'acceleratedHearingHeld').map(isOutOfTime)).toEqual([true]);
   });
 
+  it('counts an accelerated hearing held early as on time when the limits were shortened by agreement (regs 22, 48)', () => {
+    const early = {
+      subjectId: OFFICER,
+      kind: 'ACCELERATED_HEARING' as const,
+      noticeServedOn: '2021-10-01',
+      scheduledFor: '2021-10-06',
+    };
+    const history = (shortenedByAgreement?: true) => [
+      referral(),
+      subjectAdded(),
+      event('ProceedingsScheduled', shortenedByAgreement ? { ...early, shortenedByAgreement } : early),
+      concluded({ on: '2021-10-06' }),
+    ];
+    const held = (events: CaseEvent[]) => deadlines(events).filter((deadline) => deadline.rule === 'acceleratedHearingHeld');
+    expect(held(history()).map(isOutOfTime)).toEqual([true]);
+    expect(held(history(true)).map(isOutOfTime)).toEqual([false]);
+  });
+
   it('holds a misconduct meeting within 20 working days of the notice (reg 34, unconfirmed)', () => {
     expect(of(deadlines(caseAtProceedings('MISCONDUCT_MEETING')), 'misconductMeetingHeld')).toEqual([owed('2021-10-29')]);
     expect(authorityOf('misconductMeetingHeld', '2021-10-01').confidence).toBe('UNCONFIRMED');

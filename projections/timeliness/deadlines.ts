@@ -42,7 +42,7 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
       kind: rule.kind,
       startsOn: trigger.from,
       dueOn,
-      earliestOn: rule.notBefore === undefined ? null : dueAfter(trigger.from, rule.notBefore),
+      earliestOn: rule.notBefore === undefined || trigger.noEarliest === true ? null : dueAfter(trigger.from, rule.notBefore),
       metOn: trigger.metOn,
       lapsedOn: trigger.metOn === null ? trigger.endsOn : null,
     });

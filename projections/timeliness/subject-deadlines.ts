@@ -60,7 +60,9 @@ function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
           const proceedings = subject.proceedings;
           if (proceedings === null || proceedings.kind !== kind) return null;
           const metOn = subject.conclusion === null ? null : proceedings.scheduledFor;
-          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn };
+          // Regs 22 and 48: a period shortened by agreement makes an earlier hearing on time.
+          const noEarliest = proceedings.shortenedByAgreement === true;
+          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn, noEarliest };
         });
 }
 

@@ -148,6 +148,7 @@ export const CASE_EVENT_FIELDS: { readonly [K in CaseEventType]: FieldsOf<CaseEv
     kind: oneOf(PROCEEDINGS_KINDS),
     noticeServedOn: day,
     scheduledFor: day,
+    shortenedByAgreement: optional(flag),
   },
   SubjectLeftService: {
     subjectId: text,

@@ -184,6 +184,8 @@ export interface ProceedingsScheduled {
   kind: ProceedingsKind;
   noticeServedOn: string;
   scheduledFor: string;
+  /** Regs 22 and 48: the officer and the authority agreed to shorten the time limits. */
+  shortenedByAgreement?: boolean;
 }
 
 export interface SubjectLeftService {

@@ -148,8 +148,11 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ManagementActionTaken':
       return withSubject(state, event.data.subjectId, () => ({ managementActionOn: event.data.on }));
     case 'ProceedingsScheduled': {
-      const { kind, noticeServedOn, scheduledFor } = event.data;
-      return withSubject(state, event.data.subjectId, () => ({ proceedings: { kind, noticeServedOn, scheduledFor } }));
+      const { kind, noticeServedOn, scheduledFor, shortenedByAgreement } = event.data;
+      const agreed = shortenedByAgreement === true ? { shortenedByAgreement } : {};
+      return withSubject(state, event.data.subjectId, () => ({
+        proceedings: { kind, noticeServedOn, scheduledFor, ...agreed },
+      }));
     }
     case 'SubjectLeftService': {
       const { how, on, approvedByDcc, stageAtDeparture } = event.data;

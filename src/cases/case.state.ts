@@ -45,6 +45,8 @@ export interface Proceedings {
   kind: ProceedingsKind;
   noticeServedOn: string;
   scheduledFor: string;
+  /** Regs 22 and 48: time limits shortened by agreement. */
+  shortenedByAgreement?: boolean;
 }
 
 export interface Conclusion {

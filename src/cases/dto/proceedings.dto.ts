@@ -44,6 +44,12 @@ export class ScheduleProceedingsBody {
 
   @DayField()
   scheduledFor!: string;
+
+  @FlagField({
+    optional: true,
+    description: 'Regs 22 and 48: the time limits were shortened by agreement, so an earlier hearing is on time',
+  })
+  shortenedByAgreement?: boolean;
 }
 
 export class DepartureBody {
