@@ -123,6 +123,8 @@ export const CASE_COMMAND_ROUTES: readonly CaseCommandRoute[] = [
   step(`${SUBJECT}/management-action`, 'RecordManagementAction', DatedBody),
   // reg 43: the officer's receipt of the written outcome, from which appeal windows run.
   step(`${SUBJECT}/written-outcome`, 'RecordWrittenOutcomeReceipt', DatedBody),
+  // reg 62: an accelerated hearing that finds no gross misconduct returns the case to the authority.
+  step(`${SUBJECT}/proceedings/return`, 'ReturnToAppropriateAuthority', DatedBody),
 ];
 
 /** The command types a route may send, with the `action` that chooses each (undefined for a one-command route). */

@@ -63,6 +63,7 @@ export type CompleteReflectivePractice = Command<'CompleteReflectivePractice', S
 /** Not in docs/api.md's table yet (docs/events.md has the event): suggested route `POST .../subjects/{subjectId}/management-action`. */
 export type RecordManagementAction = Command<'RecordManagementAction', SubjectDatedStep>;
 export type RecordWrittenOutcomeReceipt = Command<'RecordWrittenOutcomeReceipt', SubjectDatedStep>;
+export type ReturnToAppropriateAuthority = Command<'ReturnToAppropriateAuthority', SubjectDatedStep>;
 export type ScheduleProceedings = Command<'ScheduleProceedings', ProceedingsScheduled>;
 /** stageAtDeparture is derived by decide from the case, never sent by the client. */
 export type RecordDeparture = Command<'RecordDeparture', Omit<SubjectLeftService, 'stageAtDeparture'>>;
@@ -102,6 +103,7 @@ export type CaseCommand =
   | CompleteReflectivePractice
   | RecordManagementAction
   | RecordWrittenOutcomeReceipt
+  | ReturnToAppropriateAuthority
   | ScheduleProceedings
   | RecordDeparture
   | RecordDepartureDecision
@@ -143,6 +145,7 @@ export const COMMAND_EVENT: { readonly [K in CaseCommandType]: CaseEventType } =
   CompleteReflectivePractice: 'ReflectivePracticeReviewCompleted',
   RecordManagementAction: 'ManagementActionTaken',
   RecordWrittenOutcomeReceipt: 'WrittenOutcomeReceived',
+  ReturnToAppropriateAuthority: 'ReturnedToAppropriateAuthority',
   ScheduleProceedings: 'ProceedingsScheduled',
   RecordDeparture: 'SubjectLeftService',
   RecordDepartureDecision: 'DepartureDecisionRecorded',

@@ -149,6 +149,16 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensureNotBefore(command.on, subject.conclusion.on, 'the outcome');
       return [event('WrittenOutcomeReceived', payloadOf(command))];
     }
+    case 'ReturnToAppropriateAuthority': {
+      // reg 62 and Sch 1: only an accelerated hearing, before its conclusion, returns the case.
+      const subject = requireSubject(current, command.subjectId);
+      ensure(
+        subject.proceedings?.kind === 'ACCELERATED_HEARING' && subject.conclusion === null,
+        'returnNeedsAcceleratedHearing',
+      );
+      ensureNotBefore(command.on, subject.proceedings.noticeServedOn, 'the notice of the proceedings');
+      return [event('ReturnedToAppropriateAuthority', payloadOf(command))];
+    }
     case 'ScheduleProceedings':
       return decideScheduleProceedings(current, payloadOf(command));
     case 'RecordDeparture':

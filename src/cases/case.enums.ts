@@ -253,7 +253,8 @@ export type Chair = (typeof CHAIRS)[number];
 export const APPEAL_FORUMS = ['POLICE_APPEALS_TRIBUNAL', 'INTERNAL'] as const;
 export type AppealForum = (typeof APPEAL_FORUMS)[number];
 
-export const APPEAL_RESULTS = ['DISMISSED', 'ALLOWED', 'OUTCOME_VARIED'] as const;
+/** REMITTED: the appeal succeeded and the case goes back for new proceedings (PAT Rules 2020). */
+export const APPEAL_RESULTS = ['DISMISSED', 'ALLOWED', 'OUTCOME_VARIED', 'REMITTED'] as const;
 export type AppealResult = (typeof APPEAL_RESULTS)[number];
 
 export const BARRED_LIST_BASES = ['DISMISSED', 'WOULD_HAVE_BEEN_DISMISSED'] as const;

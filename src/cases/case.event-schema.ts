@@ -143,6 +143,7 @@ export const CASE_EVENT_FIELDS: { readonly [K in CaseEventType]: FieldsOf<CaseEv
   ReflectivePracticeReviewCompleted: subjectDated,
   ManagementActionTaken: subjectDated,
   WrittenOutcomeReceived: subjectDated,
+  ReturnedToAppropriateAuthority: subjectDated,
   ProceedingsScheduled: {
     subjectId: text,
     kind: oneOf(PROCEEDINGS_KINDS),

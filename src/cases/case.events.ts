@@ -176,6 +176,11 @@ export interface SubjectDatedStep {
 export type ReflectivePracticeReviewStarted = SubjectDatedStep;
 export type ReflectivePracticeReviewCompleted = SubjectDatedStep;
 export type ManagementActionTaken = SubjectDatedStep;
+/**
+ * An accelerated hearing that finds no gross misconduct returns the case to the appropriate
+ * authority for a meeting or hearing (reg 62 and Sch 1): the proceedings end unconcluded.
+ */
+export type ReturnedToAppropriateAuthority = SubjectDatedStep;
 /** reg 43: the day the officer received the written outcome; appeal windows run from it. */
 export type WrittenOutcomeReceived = SubjectDatedStep;
 
@@ -293,6 +298,7 @@ export interface CaseEventDataMap {
   ReflectivePracticeReviewCompleted: ReflectivePracticeReviewCompleted;
   ManagementActionTaken: ManagementActionTaken;
   WrittenOutcomeReceived: WrittenOutcomeReceived;
+  ReturnedToAppropriateAuthority: ReturnedToAppropriateAuthority;
   ProceedingsScheduled: ProceedingsScheduled;
   SubjectLeftService: SubjectLeftService;
   DepartureDecisionRecorded: DepartureDecisionRecorded;
@@ -347,6 +353,7 @@ export const CASE_EVENT_SCHEMA_VERSION: { readonly [K in CaseEventType]: number 
   ReflectivePracticeReviewCompleted: 1,
   ManagementActionTaken: 1,
   WrittenOutcomeReceived: 1,
+  ReturnedToAppropriateAuthority: 1,
   ProceedingsScheduled: 1,
   SubjectLeftService: 1,
   DepartureDecisionRecorded: 1,
@@ -398,6 +405,7 @@ export const VAULT_FIELDS: { readonly [K in CaseEventType]: readonly (keyof Case
   ReflectivePracticeReviewCompleted: [],
   ManagementActionTaken: [],
   WrittenOutcomeReceived: [],
+  ReturnedToAppropriateAuthority: [],
   ProceedingsScheduled: [],
   SubjectLeftService: [],
   DepartureDecisionRecorded: [],

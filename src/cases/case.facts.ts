@@ -141,6 +141,9 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));
     case 'ReflectivePracticeReviewCompleted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'COMPLETED' }));
+    case 'ReturnedToAppropriateAuthority':
+      // The accelerated hearing ends without an outcome; new proceedings may follow.
+      return withSubject(state, event.data.subjectId, () => ({ proceedings: null }));
     case 'WrittenOutcomeReceived':
       return withSubject(state, event.data.subjectId, (subject) => ({
         conclusion: subject.conclusion && { ...subject.conclusion, writtenOutcomeReceivedOn: event.data.on },
@@ -209,11 +212,14 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
               : subject.outcome;
         // Barred List Regs 2017: an entry stands unless the dismissal is overturned on appeal.
         const stillBarred = subject.barredList && isDismissal(outcome);
+        // A remittal sends the case back for new proceedings: the subject's process continues.
+        const remitted = result === 'REMITTED' ? { proceedings: null, conclusion: null, outcome: null } : {};
         return {
           appeal,
-          outcome,
-          barredList: stillBarred,
-          barredListBasis: stillBarred ? subject.barredListBasis : null,
+          outcome: result === 'REMITTED' ? null : outcome,
+          barredList: result === 'REMITTED' ? false : stillBarred,
+          barredListBasis: result === 'REMITTED' || !stillBarred ? null : subject.barredListBasis,
+          ...remitted,
         };
       });
     case 'BarredListEntryMade':

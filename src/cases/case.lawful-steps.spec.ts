@@ -251,3 +251,32 @@ describe('a case to answer, but no proceedings (issue 13, item 12)', () => {
       .then([event('CaseClosed', { on: '2021-10-01', reason: 'r' })]);
   });
 });
+
+describe('the process continues after a return or a remittal (issue 13, item 14)', () => {
+  it(
+    ruleTitle('returnNeedsAcceleratedHearing', 'returns only an accelerated hearing to the authority, which may then hold a hearing'),
+    () => {
+      const returnIt = command('ReturnToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' });
+      given(caseAtProceedings('MISCONDUCT_HEARING')).when(returnIt).thenThrows('returnNeedsAcceleratedHearing');
+      const returned = [
+        ...caseAtProceedings('ACCELERATED_HEARING'),
+        event('ReturnedToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' }),
+      ];
+      given(caseAtProceedings('ACCELERATED_HEARING'))
+        .when(returnIt)
+        .then([event('ReturnedToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' })]);
+      const hearing = { subjectId: OFFICER, kind: 'MISCONDUCT_HEARING' as const, noticeServedOn: '2021-10-12', scheduledFor: '2021-11-20' };
+      given(returned).when(command('ScheduleProceedings', hearing)).then([event('ProceedingsScheduled', hearing)]);
+    },
+  );
+
+  it('lets a remitted case be heard again after a successful appeal', () => {
+    const remitted = [
+      ...dismissedOfficer(),
+      event('AppealLodged', { subjectId: OFFICER, forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-11-10' }),
+      event('AppealDetermined', { subjectId: OFFICER, forum: 'POLICE_APPEALS_TRIBUNAL', on: '2022-02-10', result: 'REMITTED' }),
+    ];
+    const hearing = { subjectId: OFFICER, kind: 'MISCONDUCT_HEARING' as const, noticeServedOn: '2022-02-20', scheduledFor: '2022-03-20' };
+    given(remitted).when(command('ScheduleProceedings', hearing)).then([event('ProceedingsScheduled', hearing)]);
+  });
+});

@@ -101,6 +101,11 @@ export const CASE_RULES = {
     message: 'the appropriate authority decided not to bring proceedings against this subject',
     source: 'Conduct Regs 2020 reg 23(1)(b)',
   },
+  returnNeedsAcceleratedHearing: {
+    message:
+      'only an accelerated hearing, before it concludes, returns the case to the appropriate authority for a meeting or hearing',
+    source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9)',
+  },
   proceedingsAlreadyConcluded: {
     message: 'proceedings against this subject have already concluded',
     source: RECORD,

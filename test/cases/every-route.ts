@@ -181,6 +181,13 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       route: `${SUBJECT}/proceedings`,
       subject: A,
       event: 'ProceedingsScheduled',
+      body: { kind: 'ACCELERATED_HEARING', noticeServedOn: '2021-08-11', scheduledFor: '2021-08-25' },
+    },
+    { route: `${SUBJECT}/proceedings/return`, subject: A, event: 'ReturnedToAppropriateAuthority', body: { on: '2021-08-18' } },
+    {
+      route: `${SUBJECT}/proceedings`,
+      subject: A,
+      event: 'ProceedingsScheduled',
       body: { kind: 'MISCONDUCT_HEARING', noticeServedOn: '2021-08-20', scheduledFor: '2021-10-04' },
     },
     {
