@@ -279,6 +279,15 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
     expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-08')]);
   });
 
+  it("is owed for a designated volunteer's withdrawn designation (s88I(1)(c))", () => {
+    const events = [
+      referral(),
+      subjectAdded('subject-volunteer', { workforceType: 'VOLUNTEER', rank: 'STAFF' }),
+      leftService('subject-volunteer', 'DESIGNATION_WITHDRAWN', 'INVESTIGATION', true, '2021-10-15'),
+    ];
+    expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-21', { subjectId: 'subject-volunteer' })]);
+  });
+
   it('is not owed for a transfer, nor for leaving after the outcome', () => {
     expect(of(deadlines([...caseAtProceedings(), leftService(OFFICER, 'TRANSFERRED')]), 'advisoryListReport')).toEqual([]);
     const after = deadlines([...caseAtProceedings(), concluded({ outcome: 'FINAL_WRITTEN_WARNING' }), leftService(OFFICER, 'RESIGNED', 'CONCLUDED', true, '2021-12-01')]);

@@ -187,7 +187,13 @@ export const advisoryListReport: DeadlineRule = {
   triggers: (timeline) =>
     perSubject(timeline, (subject) => {
       const departure = subject.departure;
-      if (!LISTED_WORKFORCE.includes(subject.workforceType) || departure === null || departure.afterConclusion) return null;
+      if (departure === null || departure.afterConclusion) return null;
+      // s88I(1)(c): a designated volunteer's withdrawn designation, from the day it was withdrawn.
+      if (departure.how === 'DESIGNATION_WITHDRAWN') {
+        if (subject.workforceType !== 'VOLUNTEER' || departure.on < LEGAL_DATES.advisoryListInForceFrom) return null;
+        return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn: subject.conclusion?.on ?? timeline.closedOn };
+      }
+      if (!LISTED_WORKFORCE.includes(subject.workforceType)) return null;
       if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return null;
       if (!isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture) || departure.on < LEGAL_DATES.barredListInForceFrom) return null;
       // s88I(1)(b): for someone who left before the matter came to light, the relevant event

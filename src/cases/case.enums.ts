@@ -199,7 +199,8 @@ export const PROCEEDINGS_KINDS = ['MISCONDUCT_MEETING', 'MISCONDUCT_HEARING', 'A
 export type ProceedingsKind = (typeof PROCEEDINGS_KINDS)[number];
 
 /** How a subject left. TRANSFERRED (to another force) does not make them a former officer. */
-export const DEPARTURE_KINDS = ['RESIGNED', 'RETIRED', 'DISMISSED_OTHER', 'TRANSFERRED'] as const;
+/** DESIGNATION_WITHDRAWN: a designated volunteer's designation was withdrawn (Police Act 1996 s88I(1)(c)). */
+export const DEPARTURE_KINDS = ['RESIGNED', 'RETIRED', 'DISMISSED_OTHER', 'TRANSFERRED', 'DESIGNATION_WITHDRAWN'] as const;
 export type DepartureKind = (typeof DEPARTURE_KINDS)[number];
 
 export const FINDING_LEVELS = ['MISCONDUCT', 'GROSS_MISCONDUCT'] as const;

@@ -280,3 +280,32 @@ describe('the process continues after a return or a remittal (issue 13, item 14)
     given(remitted).when(command('ScheduleProceedings', hearing)).then([event('ProceedingsScheduled', hearing)]);
   });
 });
+
+describe('a withdrawn designation (issue 13, item 13)', () => {
+  it(
+    ruleTitle(
+      'advisoryListNeedsDepartureUnderInvestigation',
+      "accepts a designated volunteer's withdrawn designation as a departure for the advisory list, and refuses it for others",
+    ),
+    () => {
+      const volunteer = 'subject-volunteer';
+      const withdrawn = (workforceType: 'VOLUNTEER' | 'CONTRACTOR') => [
+        referral(),
+        subjectAdded(volunteer, { workforceType, rank: 'STAFF' }),
+        investigationStarted(),
+        event('SubjectLeftService', {
+          subjectId: volunteer,
+          how: 'DESIGNATION_WITHDRAWN',
+          on: '2021-10-15',
+          approvedByDcc: true,
+          stageAtDeparture: 'INVESTIGATION',
+        }),
+      ];
+      const add = command('AddToAdvisoryList', { subjectId: volunteer, on: '2021-10-18' });
+      given(withdrawn('VOLUNTEER'))
+        .when(add)
+        .then([event('AdvisoryListEntryMade', { subjectId: volunteer, on: '2021-10-18' })]);
+      given(withdrawn('CONTRACTOR')).when(add).thenThrows('advisoryListNeedsDepartureUnderInvestigation');
+    },
+  );
+});

@@ -114,6 +114,8 @@ export function decideBarredListEntry(state: Case, data: BarredListEntryMade): C
 function leftUnderInvestigation(subject: SubjectState): boolean {
   const departure = subject.departure;
   if (departure === null || subject.conclusion !== null) return false;
+  // s88I(1)(c): a designated volunteer whose designation was withdrawn.
+  if (departure.how === 'DESIGNATION_WITHDRAWN') return subject.workforceType === 'VOLUNTEER';
   if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return false;
   return isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture);
 }

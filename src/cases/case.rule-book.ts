@@ -224,8 +224,8 @@ export const CASE_RULES = {
   },
   advisoryListNeedsDepartureUnderInvestigation: {
     message:
-      'an advisory-list entry is for a subject who resigned or retired while under investigation or proceedings, or before the allegation came to light',
-    source: 'Police Act 1996 s88I; Barred List Regs 2017 reg 12',
+      'an advisory-list entry is for a subject who resigned or retired while under investigation or proceedings, or before the allegation came to light, or a designated volunteer whose designation was withdrawn',
+    source: 'Police Act 1996 s88I(1)(a)-(c); Barred List Regs 2017 reg 12',
   },
   alreadyOnAdvisoryList: { message: 'the subject is already on the advisory list', source: RECORD },
   notOnAdvisoryList: { message: 'the subject is not on the advisory list', source: RECORD },
