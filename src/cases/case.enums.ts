@@ -248,7 +248,18 @@ export const DISCIPLINARY_OUTCOMES = [
 export const MISCONDUCT_SANCTION_BASES = ['LIVE_FINAL_WRITTEN_WARNING', 'MORE_THAN_ONE_UNCONNECTED_MATTER'] as const;
 export type MisconductSanctionBasis = (typeof MISCONDUCT_SANCTION_BASES)[number];
 
-export const CHAIRS = ['LEGALLY_QUALIFIED_CHAIR', 'CHIEF_OFFICER_OR_DELEGATE', 'SENIOR_OFFICER', 'OTHER'] as const;
+/**
+ * From 7 May 2024 (SI 2024/521) a senior officer's hearing is chaired by a more senior officer
+ * of another force, and a chief officer's by HM Chief Inspector of Constabulary or a nominated HMI.
+ */
+export const CHAIRS = [
+  'LEGALLY_QUALIFIED_CHAIR',
+  'CHIEF_OFFICER_OR_DELEGATE',
+  'SENIOR_OFFICER',
+  'OTHER',
+  'SENIOR_OFFICER_OF_ANOTHER_FORCE',
+  'HM_CHIEF_INSPECTOR_OR_HMI',
+] as const;
 export type Chair = (typeof CHAIRS)[number];
 
 export const APPEAL_FORUMS = ['POLICE_APPEALS_TRIBUNAL', 'INTERNAL'] as const;

@@ -220,3 +220,50 @@ describe('outcomes the law allows (issue 13)', () => {
     },
   );
 });
+
+describe('the chair by date (issue 13, items 5 and 19)', () => {
+  const hearingOf = (rank: 'CONSTABLE' | 'ASSISTANT_CHIEF_CONSTABLE' | 'CHIEF_CONSTABLE') => [
+    referral(),
+    subjectAdded(OFFICER, { rank }),
+    investigationStarted(),
+    reportSubmitted(),
+    caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT'),
+    proceedingsScheduled(OFFICER, 'MISCONDUCT_HEARING'),
+  ];
+
+  it(
+    ruleTitle(
+      'chairNotAllowedOnDate',
+      'refuses a legally qualified chair from 7 May 2024, and any other chair before it',
+    ),
+    () => {
+      given(hearingOf('CONSTABLE'))
+        .when(conclude({ on: '2024-06-03', chair: 'LEGALLY_QUALIFIED_CHAIR' }))
+        .thenThrows('chairNotAllowedOnDate');
+      given(hearingOf('CONSTABLE'))
+        .when(conclude({ on: '2024-05-06', chair: 'CHIEF_OFFICER_OR_DELEGATE' }))
+        .thenThrows('chairNotAllowedOnDate');
+      given(hearingOf('CONSTABLE'))
+        .when(conclude({ on: '2024-06-03', chair: 'CHIEF_OFFICER_OR_DELEGATE' }))
+        .then(concludedAs({ on: '2024-06-03', chair: 'CHIEF_OFFICER_OR_DELEGATE' }));
+    },
+  );
+
+  it(
+    ruleTitle(
+      'chairNotAllowedOnDate',
+      "has a senior officer's hearing chaired by a more senior officer of another force, and a chief officer's by HM Chief Inspector, from 7 May 2024",
+    ),
+    () => {
+      given(hearingOf('ASSISTANT_CHIEF_CONSTABLE'))
+        .when(conclude({ on: '2024-06-03', chair: 'CHIEF_OFFICER_OR_DELEGATE' }))
+        .thenThrows('chairNotAllowedOnDate');
+      given(hearingOf('ASSISTANT_CHIEF_CONSTABLE'))
+        .when(conclude({ on: '2024-06-03', chair: 'SENIOR_OFFICER_OF_ANOTHER_FORCE' }))
+        .then(concludedAs({ on: '2024-06-03', chair: 'SENIOR_OFFICER_OF_ANOTHER_FORCE' }));
+      given(hearingOf('CHIEF_CONSTABLE'))
+        .when(conclude({ on: '2024-06-03', chair: 'HM_CHIEF_INSPECTOR_OR_HMI' }))
+        .then(concludedAs({ on: '2024-06-03', chair: 'HM_CHIEF_INSPECTOR_OR_HMI' }));
+    },
+  );
+});

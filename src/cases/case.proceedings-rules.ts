@@ -5,7 +5,7 @@
 import { DISCIPLINARY_OUTCOMES, isOneOf } from './case.enums';
 import type { Outcome, ProceedingsKind, Regulations } from './case.enums';
 import type { CaseEvent, Finding, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
-import { outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
+import { hearingChairsFor, outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
 import { ensure, refuse } from './case.rule-book';
 import {
   ensureNotBefore,
@@ -69,6 +69,14 @@ export function ensureWithinPowers(regulations: Regulations, kind: ProceedingsKi
   if (kind === 'MISCONDUCT_MEETING') refuse('outcomeBeyondMeetingPowers', outcome);
   if (kind === 'ACCELERATED_HEARING') refuse('outcomeBeyondAcceleratedHearingPowers', outcome);
   refuse('outcomeNotAvailableUnderRegulations', outcome);
+}
+
+/** An officer's misconduct hearing is chaired as HEARING_CHAIRS says for its day (SI 2024/521). */
+function ensureChair(subject: SubjectState, kind: ProceedingsKind, data: ProceedingsConcluded): void {
+  if (kind !== 'MISCONDUCT_HEARING' || !isGovernedByConductRegulations(subject)) return;
+  const chairs = hearingChairsFor(data.on, subject.rank);
+  if (chairs === null) return;
+  ensure(chairs.includes(data.chair), 'chairNotAllowedOnDate', `on ${data.on}: ${chairs.join(' or ')}`);
 }
 
 /** A senior officer (above chief superintendent) governed by the Conduct Regulations. */
@@ -159,6 +167,7 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
       ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
     ensure(!(grossMisconductProven && proceedings.kind === 'MISCONDUCT_MEETING'), 'grossMisconductNeedsHearing');
     ensureWithinPowers(state.regulations, proceedings.kind, data.outcome);
+    ensureChair(subject, proceedings.kind, data);
   }
   ensure(!isOneOf(DISCIPLINARY_OUTCOMES, data.outcome) || anyProven, 'disciplinaryActionNeedsProvenFinding');
   ensureFormerOfficerOutcome(subject, data.formerOfficer, data.outcome, data.findings);

@@ -3,7 +3,7 @@
  * sources (docs/domain/reference.md: "make such rules data, so a correction is one line"). Dates are
  * here and nowhere else.
  */
-import type { IopcMode, Outcome, ProceedingsKind, Rank, Regulations, WorkforceType } from './case.enums';
+import type { Chair, IopcMode, Outcome, ProceedingsKind, Rank, Regulations, WorkforceType } from './case.enums';
 import { isWithin } from './case.dates';
 
 export interface ConductRegime {
@@ -115,6 +115,52 @@ export function iopcModesFor(regulations: Regulations, force: string): readonly 
 
 /** Who the barred list reaches: officers, specials and police staff (Police Act 1996 s88A). */
 export const BARRED_LIST_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
+
+/** Chief officers: their hearings are chaired by HM Chief Inspector or a nominated HMI from 7 May 2024. */
+export const CHIEF_OFFICER_RANKS: readonly Rank[] = [
+  'CHIEF_CONSTABLE',
+  'DEPUTY_COMMISSIONER',
+  'ASSISTANT_COMMISSIONER',
+  'COMMISSIONER',
+];
+
+export interface HearingChairs {
+  from: string;
+  until: string | null;
+  nonSenior: readonly Chair[];
+  senior: readonly Chair[];
+  chiefOfficer: readonly Chair[];
+  source: string;
+}
+
+/** Who chairs an officer's misconduct hearing, by the hearing's day (2020 Regulations). */
+export const HEARING_CHAIRS: readonly HearingChairs[] = [
+  {
+    from: '2020-02-01',
+    until: '2024-05-07',
+    nonSenior: ['LEGALLY_QUALIFIED_CHAIR'],
+    senior: ['LEGALLY_QUALIFIED_CHAIR'],
+    chiefOfficer: ['LEGALLY_QUALIFIED_CHAIR'],
+    source: 'Conduct Regs 2020 reg 28 as made: a panel chaired by a legally qualified chair',
+  },
+  {
+    from: '2024-05-07',
+    until: null,
+    nonSenior: ['CHIEF_OFFICER_OR_DELEGATE'],
+    senior: ['SENIOR_OFFICER_OF_ANOTHER_FORCE'],
+    chiefOfficer: ['HM_CHIEF_INSPECTOR_OR_HMI'],
+    source:
+      'Police (Conduct) (Amendment) Regulations 2024 (SI 2024/521): the chief officer or a delegate chairs; for senior officers a more senior officer of another force; for chief officers HM Chief Inspector of Constabulary or a nominated HMI',
+  },
+];
+
+/** The chairs allowed for a hearing held on `day` of an officer of `rank`; null when the table says nothing. */
+export function hearingChairsFor(day: string, rank: Rank): readonly Chair[] | null {
+  const line = HEARING_CHAIRS.find((candidate) => isWithin(day, candidate.from, candidate.until));
+  if (line === undefined) return null;
+  if (CHIEF_OFFICER_RANKS.includes(rank)) return line.chiefOfficer;
+  return SENIOR_RANKS.includes(rank) ? line.senior : line.nonSenior;
+}
 
 /** Other dates that switch a rule on. */
 export const LEGAL_DATES = {

@@ -129,6 +129,11 @@ export const CASE_RULES = {
     message: 'a finding of gross misconduct needs a misconduct hearing or an accelerated hearing',
     source: 'Conduct Regs 2020 regs 23 and 42',
   },
+  chairNotAllowedOnDate: {
+    message:
+      "an officer's misconduct hearing is chaired by a legally qualified chair until 6 May 2024; from 7 May 2024 by the chief officer or a delegate (a senior officer's by a more senior officer of another force, a chief officer's by HM Chief Inspector or an HMI)",
+    source: 'Conduct Regs 2020 reg 28; Police (Conduct) (Amendment) Regulations 2024 (SI 2024/521)',
+  },
   outcomeBeyondMeetingPowers: {
     message: 'a misconduct meeting cannot impose this outcome: reduction in rank and dismissal need a hearing',
     source: 'Conduct Regs 2020 reg 42; Conduct Regs 2012 reg 35',
