@@ -16,21 +16,28 @@ import {
   decideRemoveFromAdvisoryList,
 } from './case.list-rules';
 import { decideConcludeProceedings, decideScheduleProceedings } from './case.proceedings-rules';
-import { iopcModesFor } from './case.regulations';
+import { iopcModesFor, regimeOf } from './case.regulations';
 import { ensure } from './case.rule-book';
 import {
   ensureNotBefore,
   event,
   isFormerOfficerUnderSchedule1,
+  isGovernedByConductRegulations,
   isWithinSuspensionWindow,
   payloadOf,
   requireCase,
   requireOpenCase,
   requireSubject,
 } from './case.rules';
-import type { CaseState } from './case.state';
+import type { Case, CaseState } from './case.state';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
+
+/** Practice requiring improvement exists only where the regime has reflective practice (from 1 February 2020). */
+function ensureReflectivePracticeExists(state: Case, level: string): void {
+  if (level !== 'PRACTICE_REQUIRING_IMPROVEMENT') return;
+  ensure(regimeOf(state.regulations).reflectivePractice, 'reflectivePracticeNotUnderRegulations');
+}
 
 /** `writer`: whose rights a correction of the opening event is held to. */
 export function decide(command: CaseCommand, state: CaseState, writer: CaseWriter = UNRESTRICTED_WRITER): CaseEvent[] {
@@ -59,6 +66,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       return [event('AllegationRecorded', payloadOf(command))];
     case 'AssessSeverity':
       requireSubject(current, command.subjectId);
+      ensureReflectivePracticeExists(current, command.level);
       return [event('SeverityAssessed', payloadOf(command))];
     case 'ReferToIopc':
       return [event('ReferredToIopc', payloadOf(command))];
@@ -115,11 +123,13 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       // still be found to have a case to answer (case study 6, employee A).
       requireSubject(current, command.subjectId);
       ensure(current.investigationReportOn !== null, 'caseToAnswerNeedsInvestigationReport');
+      ensureReflectivePracticeExists(current, command.decision);
       return [event('CaseToAnswerDecided', payloadOf(command))];
     case 'StartReflectivePractice': {
       // Part 6 (RPRP): referred from an assessment or decision of practice requiring improvement
       // (regs 14, 23) or directed at proceedings (reg 42); not for former officers (Sch 1).
       const subject = requireSubject(current, command.subjectId);
+      ensure(regimeOf(current.regulations).reflectivePractice, 'reflectivePracticeNotUnderRegulations');
       ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
       ensure(
         subject.severity === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
@@ -139,9 +149,16 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
         'reflectivePracticeMustBeStarted',
       );
       return [event('ReflectivePracticeReviewCompleted', payloadOf(command))];
-    case 'RecordManagementAction':
-      requireSubject(current, command.subjectId);
+    case 'RecordManagementAction': {
+      // Management action for officers ended with the 2012 regulations (CONDUCT_REGIMES); staff
+      // answer to their force's procedures.
+      const subject = requireSubject(current, command.subjectId);
+      ensure(
+        regimeOf(current.regulations).managementAction || !isGovernedByConductRegulations(subject),
+        'managementActionNotUnderRegulations',
+      );
       return [event('ManagementActionTaken', payloadOf(command))];
+    }
     case 'RecordWrittenOutcomeReceipt': {
       // reg 43: the written outcome follows the conclusion; an appeal window runs from its receipt.
       const subject = requireSubject(current, command.subjectId);

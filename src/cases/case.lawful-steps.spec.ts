@@ -309,3 +309,38 @@ describe('a withdrawn designation (issue 13, item 13)', () => {
     },
   );
 });
+
+describe('the regime by date (issue 13, item 18)', () => {
+  const legacy = [referral({ receivedOn: RECEIVED_2012_REGS }), subjectAdded()];
+
+  it(
+    ruleTitle(
+      'reflectivePracticeNotUnderRegulations',
+      'refuses practice requiring improvement and reflective practice for a matter before 1 February 2020',
+    ),
+    () => {
+      given(legacy)
+        .when(
+          command('AssessSeverity', {
+            subjectId: OFFICER,
+            level: 'PRACTICE_REQUIRING_IMPROVEMENT',
+            assessedBy: 'APPROPRIATE_AUTHORITY',
+            rationale: 'r',
+          }),
+        )
+        .thenThrows('reflectivePracticeNotUnderRegulations');
+      given([...legacy, severityAssessed(OFFICER, 'MISCONDUCT')])
+        .when(command('StartReflectivePractice', { subjectId: OFFICER, on: '2019-07-01' }))
+        .thenThrows('reflectivePracticeNotUnderRegulations');
+    },
+  );
+
+  it(
+    ruleTitle('managementActionNotUnderRegulations', "refuses management action for an officer's matter from 1 February 2020"),
+    () => {
+      given([referral(), subjectAdded()])
+        .when(command('RecordManagementAction', { subjectId: OFFICER, on: '2021-05-01' }))
+        .thenThrows('managementActionNotUnderRegulations');
+    },
+  );
+});

@@ -16,6 +16,10 @@ export interface ConductRegime {
   /** The outcomes each form of proceedings may impose. */
   powers: { readonly [K in ProceedingsKind]: readonly Outcome[] };
   iopcModes: readonly IopcMode[];
+  /** Practice requiring improvement and the reflective practice review process (2020 Part 6). */
+  reflectivePractice: boolean;
+  /** Management action outside proceedings (2012 reg 19; abolished on 1 February 2020). */
+  managementAction: boolean;
   /** Modes open also for forces and agencies outside the Home Office forces (NON_HOME_OFFICE_FORCES). */
   nonHomeOfficeIopcModes: readonly IopcMode[];
 }
@@ -47,6 +51,8 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
     // directed investigations came with the 2020 amendments.
     iopcModes: ['INDEPENDENT', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'],
     nonHomeOfficeIopcModes: [],
+    reflectivePractice: false,
+    managementAction: true,
   },
   {
     regulations: '2020',
@@ -85,6 +91,8 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
     // supervise for non-Home-Office forces and agencies (Learning the Lessons 44, "how we work").
     iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION'],
     nonHomeOfficeIopcModes: ['SUPERVISED', 'MANAGED'],
+    reflectivePractice: true,
+    managementAction: false,
   },
 ];
 

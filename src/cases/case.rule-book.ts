@@ -67,6 +67,15 @@ export const CASE_RULES = {
       'reflective practice needs an assessment or decision of practice requiring improvement, or a direction at proceedings',
     source: 'Conduct Regs 2020 regs 14, 23 and 42, Part 6',
   },
+  reflectivePracticeNotUnderRegulations: {
+    message:
+      'practice requiring improvement and reflective practice exist for matters that came to attention from 1 February 2020',
+    source: 'Conduct Regs 2020 Part 6 (SI 2020/4), in force 1 February 2020',
+  },
+  managementActionNotUnderRegulations: {
+    message: 'management action outside proceedings exists only for matters under the 2012 regulations (before 1 February 2020)',
+    source: 'Conduct Regs 2012 reg 19; abolished by the Conduct Regs 2020',
+  },
   reflectivePracticeMustBeStarted: {
     message: 'the reflective practice review has not been started for this subject',
     source: RECORD,

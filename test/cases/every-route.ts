@@ -176,7 +176,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
     },
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-11' } },
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewCompleted', body: { action: 'COMPLETE', on: '2021-09-01' } },
-    { route: `${SUBJECT}/management-action`, subject: B, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
+    { route: `${SUBJECT}/management-action`, subject: C, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
     {
       route: `${SUBJECT}/proceedings`,
       subject: A,
