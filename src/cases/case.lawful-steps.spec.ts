@@ -344,3 +344,29 @@ describe('the regime by date (issue 13, item 18)', () => {
     },
   );
 });
+
+describe('former-officer proceedings by date (issue 13, item 17)', () => {
+  it(
+    ruleTitle('formerOfficerProceedingsNotInForce', 'refuses proceedings against an officer who left before 15 December 2017'),
+    () => {
+      const leftIn2016 = [
+        referral({ receivedOn: '2016-03-01' }),
+        subjectAdded(),
+        investigationStarted('2016-03-10'),
+        leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', true, '2016-06-01'),
+        reportSubmitted('2018-03-01'),
+        caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT', '2018-03-15'),
+      ];
+      given(leftIn2016)
+        .when(
+          command('ScheduleProceedings', {
+            subjectId: OFFICER,
+            kind: 'MISCONDUCT_HEARING',
+            noticeServedOn: '2018-04-01',
+            scheduledFor: '2018-05-01',
+          }),
+        )
+        .thenThrows('formerOfficerProceedingsNotInForce');
+    },
+  );
+});

@@ -5,7 +5,8 @@
 import { DISCIPLINARY_OUTCOMES, isOneOf } from './case.enums';
 import type { Outcome, ProceedingsKind, Regulations } from './case.enums';
 import type { CaseEvent, Finding, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
-import { hearingChairsFor, outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
+import { isBeforeDay } from './case.dates';
+import { hearingChairsFor, LEGAL_DATES, outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
 import { ensure, refuse } from './case.rule-book';
 import {
   ensureNotBefore,
@@ -55,6 +56,11 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
   }
   // reg 4(2): the Regulations reach a former officer only for conduct that may be gross misconduct.
   if (formerOfficer) ensure(isGrossMisconductAlleged(subject), 'formerOfficerProceedingsOnlyForGrossMisconduct');
+  // Former-officer proceedings came in on 15 December 2017: not for someone who left before.
+  const leftOn = subject.departure?.on;
+  if (formerOfficer && leftOn !== undefined) {
+    ensure(!isBeforeDay(leftOn, LEGAL_DATES.formerOfficerProceedingsFrom), 'formerOfficerProceedingsNotInForce', leftOn);
+  }
   return [event('ProceedingsScheduled', data)];
 }
 

@@ -174,6 +174,11 @@ export function hearingChairsFor(day: string, rank: Rank): readonly Chair[] | nu
 export const LEGAL_DATES = {
   /** Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), in force 15 December 2017. */
   barredListInForceFrom: '2017-12-15',
+  /**
+   * Proceedings against former officers: for those who left from 15 December 2017 (SI 2017/1134,
+   * Conduct Regs 2020 Sch 1).
+   */
+  formerOfficerProceedingsFrom: '2017-12-15',
   /** The advisory list starts with the barred list (Police Act 1996 s88I; SI 2017/1135). */
   advisoryListInForceFrom: '2017-12-15',
 } as const;

@@ -115,6 +115,10 @@ export const CASE_RULES = {
       'only an accelerated hearing, before it concludes, returns the case to the appropriate authority for a meeting or hearing',
     source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9)',
   },
+  formerOfficerProceedingsNotInForce: {
+    message: 'proceedings against a former officer exist only for those who left from 15 December 2017',
+    source: 'Police (Conduct, Complaints and Misconduct and Appeal Tribunal) (Amendment) Regulations 2017 (SI 2017/1134); Conduct Regs 2020 Sch 1',
+  },
   proceedingsAlreadyConcluded: {
     message: 'proceedings against this subject have already concluded',
     source: RECORD,

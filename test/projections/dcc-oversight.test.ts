@@ -53,7 +53,7 @@ function inspectorKeptOn(caseId: string, force = FORCE, personId = randomUUID())
       findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
       outcome: 'FINAL_WRITTEN_WARNING',
       formerOfficer: false,
-      chair: 'CHIEF_OFFICER_OR_DELEGATE',
+      chair: 'LEGALLY_QUALIFIED_CHAIR', // a hearing before 7 May 2024 (SI 2024/521)
     }),
   ];
 }
