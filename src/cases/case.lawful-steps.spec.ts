@@ -370,3 +370,47 @@ describe('former-officer proceedings by date (issue 13, item 17)', () => {
     },
   );
 });
+
+describe('reg 10A by date (issue 13, item 16)', () => {
+  const grossMisconductIn2016 = [
+    referral({ receivedOn: '2016-03-01' }),
+    subjectAdded(),
+    severityAssessed(OFFICER, 'GROSS_MISCONDUCT'),
+    investigationStarted('2016-03-10'),
+  ];
+  const resign = (on: string, approvedByDcc: boolean) =>
+    command('RecordDeparture', { subjectId: OFFICER, how: 'RESIGNED', on, approvedByDcc });
+
+  it(
+    ruleTitle(
+      'departureNeedsConsentUnderReg10A',
+      'refuses a resignation without consent during gross-misconduct proceedings from 12 January 2015 to 14 December 2017, and not after',
+    ),
+    () => {
+      given(grossMisconductIn2016).when(resign('2016-06-01', false)).thenThrows('departureNeedsConsentUnderReg10A');
+      given(grossMisconductIn2016)
+        .when(resign('2016-06-01', true))
+        .then([
+          event('SubjectLeftService', {
+            subjectId: OFFICER,
+            how: 'RESIGNED',
+            on: '2016-06-01',
+            approvedByDcc: true,
+            stageAtDeparture: 'INVESTIGATION',
+          }),
+        ]);
+      // From 15 December 2017 the DCC's approval is force practice: the departure awaits it.
+      given(grossMisconductIn2016)
+        .when(resign('2018-01-10', false))
+        .then([
+          event('SubjectLeftService', {
+            subjectId: OFFICER,
+            how: 'RESIGNED',
+            on: '2018-01-10',
+            approvedByDcc: false,
+            stageAtDeparture: 'INVESTIGATION',
+          }),
+        ]);
+    },
+  );
+});

@@ -13,10 +13,17 @@ import type {
   SubjectDatedStep,
   SubjectLeftService,
 } from './case.events';
-import { isBeforeDay } from './case.dates';
+import { isBeforeDay, isWithin } from './case.dates';
 import { BARRED_LIST_WORKFORCE, isHomeOfficeForce, LEGAL_DATES } from './case.regulations';
 import { ensure } from './case.rule-book';
-import { ensureNotBefore, event, isDismissal, isGovernedByConductRegulations, requireSubject } from './case.rules';
+import {
+  ensureNotBefore,
+  event,
+  isDismissal,
+  isGovernedByConductRegulations,
+  isGrossMisconductAlleged,
+  requireSubject,
+} from './case.rules';
 import {
   ensureFormerOfficerOutcome,
   ensureOutcomeFitsFindings,
@@ -31,6 +38,14 @@ export function decideDeparture(state: Case, data: Omit<SubjectLeftService, 'sta
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.departure === null, 'alreadyLeftService');
   const { subjectId, how, on, approvedByDcc } = data;
+  // reg 10A (2015-2017): leaving during a gross-misconduct matter needed the authority's consent.
+  const underReg10A =
+    (how === 'RESIGNED' || how === 'RETIRED') &&
+    isWithin(on, LEGAL_DATES.reg10AFrom, LEGAL_DATES.reg10AUntil) &&
+    isGovernedByConductRegulations(subject) &&
+    isGrossMisconductAlleged(subject) &&
+    isOneOf(UNDER_INVESTIGATION_STAGES, subjectStage(state, subject));
+  ensure(!underReg10A || approvedByDcc, 'departureNeedsConsentUnderReg10A', on);
   // The stage is the subject's own: in a case with several subjects they can stand at different points.
   const stageAtDeparture = subjectStage(state, subject);
   return [event('SubjectLeftService', { subjectId, how, on, approvedByDcc, stageAtDeparture })];

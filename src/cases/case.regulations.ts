@@ -179,6 +179,13 @@ export const LEGAL_DATES = {
    * Conduct Regs 2020 Sch 1).
    */
   formerOfficerProceedingsFrom: '2017-12-15',
+  /**
+   * Conduct Regs 2012 reg 10A (SI 2014/3347), 12 January 2015 to 14 December 2017: no
+   * resignation or retirement without the appropriate authority's consent while gross
+   * misconduct is alleged. Outside these dates the DCC's approval is force practice, not law.
+   */
+  reg10AFrom: '2015-01-12',
+  reg10AUntil: '2017-12-15',
   /** The advisory list starts with the barred list (Police Act 1996 s88I; SI 2017/1135). */
   advisoryListInForceFrom: '2017-12-15',
 } as const;

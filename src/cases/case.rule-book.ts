@@ -198,9 +198,14 @@ export const CASE_RULES = {
 
   // Departures
   alreadyLeftService: { message: 'the subject has already left the service', source: RECORD },
+  departureNeedsConsentUnderReg10A: {
+    message:
+      "from 12 January 2015 to 14 December 2017 an officer could not resign or retire while gross misconduct was alleged without the appropriate authority's consent (approvedByDcc)",
+    source: 'Conduct Regs 2012 reg 10A (SI 2014/3347), revoked by SI 2017/1134 from 15 December 2017',
+  },
   noDepartureAwaitingDecision: {
     message: 'the subject has no departure awaiting a decision by the DCC',
-    source: 'force practice (Hampshire); Conduct Regs 2012 reg 10A until 15 December 2017',
+    source: 'force practice (Hampshire), not law, outside 12 January 2015 - 14 December 2017; Conduct Regs 2012 reg 10A within those dates',
   },
 
   // Appeals
