@@ -288,6 +288,12 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
     expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-21', { subjectId: 'subject-volunteer' })]);
   });
 
+  it('is not owed by a force outside the Home Office forces, nor is the barred-list report (Police Act 1996 Part 4A)', () => {
+    const btp = (events: CaseEvent[]) => [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...events.slice(1)];
+    expect(of(deadlines(btp([...caseAtProceedings(), leftService(OFFICER)])), 'advisoryListReport')).toEqual([]);
+    expect(of(deadlines(btp([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()])), 'barredListReport')).toEqual([]);
+  });
+
   it('is not owed for a transfer, nor for leaving after the outcome', () => {
     expect(of(deadlines([...caseAtProceedings(), leftService(OFFICER, 'TRANSFERRED')]), 'advisoryListReport')).toEqual([]);
     const after = deadlines([...caseAtProceedings(), concluded({ outcome: 'FINAL_WRITTEN_WARNING' }), leftService(OFFICER, 'RESIGNED', 'CONCLUDED', true, '2021-12-01')]);

@@ -5,7 +5,7 @@
  */
 import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../src/cases/case.enums';
 import type { WorkforceType } from '../../src/cases/case.enums';
-import { GOVERNED_BY_CONDUCT_REGULATIONS, LEGAL_DATES } from '../../src/cases/case.regulations';
+import { GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../src/cases/case.regulations';
 import { UNDER_INVESTIGATION_STAGES } from '../../src/cases/case.stage';
 import type { CaseTimeline, SubjectTimeline } from './case-timeline';
 import { perSubject } from './deadline-rule';
@@ -159,7 +159,8 @@ export const barredListReport: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    // The lists reach the Home Office forces only (not BTP, MDP, CNC, the NCA).
+    !isHomeOfficeForce(timeline.force) ? [] : perSubject(timeline, (subject) => {
       const conclusion = subject.conclusion;
       if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
       if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
@@ -185,7 +186,7 @@ export const advisoryListReport: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    !isHomeOfficeForce(timeline.force) ? [] : perSubject(timeline, (subject) => {
       const departure = subject.departure;
       if (departure === null || departure.afterConclusion) return null;
       // s88I(1)(c): a designated volunteer's withdrawn designation, from the day it was withdrawn.
