@@ -5,7 +5,7 @@
  * was reached, suspension periods and their reviews, progress reports, list entries.
  * Every date is a date in the world (the events' own dates), never a recording time.
  */
-import type { CaseStage, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
+import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
 import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../src/cases/case.events';
 import { caseStage } from '../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../src/cases/case.state';
@@ -32,6 +32,8 @@ export interface ConclusionFacts {
   outcome: Outcome;
   formerOfficer: boolean;
   grossMisconductProven: boolean;
+  /** reg 43: the day the subject received the written outcome, once recorded. */
+  writtenOutcomeReceivedOn: string | null;
 }
 
 export interface SubjectTimeline {
@@ -56,6 +58,8 @@ export interface CaseTimeline {
   force: string;
   sensitivity: Sensitivity;
   regulations: Regulations;
+  /** The IOPC's mode of investigation, if it decided one: it decides who reports on timeliness. */
+  iopcMode: IopcMode | null;
   receivedOn: string;
   closedOn: string | null;
   stage: CaseStage;
@@ -133,6 +137,7 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
       outcome: conclusion.outcome,
       formerOfficer: conclusion.formerOfficer,
       grossMisconductProven: conclusion.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT'),
+      writtenOutcomeReceivedOn: conclusion.writtenOutcomeReceivedOn ?? null,
     },
     outcome: subject.outcome,
     appeal: subject.appeal,
@@ -168,6 +173,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     force: state.force,
     sensitivity: state.sensitivity,
     regulations: state.regulations,
+    iopcMode: state.iopcMode,
     receivedOn: state.receivedOn,
     closedOn: state.closedOn,
     stage: caseStage(state),

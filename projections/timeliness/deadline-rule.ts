@@ -26,6 +26,13 @@ export interface Trigger {
   metOn: string | null;
   /** The day the duty fell away unmet (investigation over, suspension ended...), if it did. */
   endsOn: string | null;
+  /**
+   * The due day, where the rule counts it from a fixed anchor rather than from `from` (reg 19:
+   * each period ends 12, 18, 24... months after the referral, not 6 months after the last due day).
+   */
+  dueOn?: string;
+  /** Regs 22 and 48: the earliest day does not apply, the limits having been shortened by agreement. */
+  noEarliest?: boolean;
 }
 
 export interface DeadlineRule {

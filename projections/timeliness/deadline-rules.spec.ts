@@ -57,6 +57,39 @@ describe('twelveMonthReport and sixMonthFollowUp (Conduct Regs 2020 reg 19; C&M 
     expect(twelve && isOverdue(twelve, '2022-03-02')).toBe(true);
   });
 
+  it('counts every follow-up from the referral (12, 18, 24... months), so a referral on 31 August never drifts to the 28th', () => {
+    const found = deadlines([
+      referral({ receivedOn: '2020-08-31' }),
+      subjectAdded(),
+      investigationStarted('2020-09-10'),
+      progressReport('2021-08-31', 'TWELVE_MONTH'),
+      progressReport('2022-02-28', 'SIX_MONTH_FOLLOW_UP'),
+      progressReport('2022-08-31', 'SIX_MONTH_FOLLOW_UP'),
+      progressReport('2023-02-28', 'SIX_MONTH_FOLLOW_UP'),
+      progressReport('2023-08-31', 'SIX_MONTH_FOLLOW_UP'),
+      reportSubmitted('2023-10-02'),
+    ]);
+    expect(of(found, 'twelveMonthReport').map((deadline) => deadline.dueOn)).toEqual(['2021-08-31']);
+    expect(of(found, 'sixMonthFollowUp').map((deadline) => deadline.dueOn)).toEqual(['2022-02-28', '2022-08-31', '2023-02-28', '2023-08-31']);
+  });
+
+  it('is met only by a report to the local policing body: one to the IOPC alone does not meet it', () => {
+    const found = deadlines([...openInvestigation(), progressReport('2022-03-08', 'TWELVE_MONTH', 'IOPC')]);
+    expect(of(found, 'twelveMonthReport')).toEqual([ofCase('2022-03-01')]);
+  });
+
+  it('owes the force nothing for a directed or independent investigation: the Director General reports (C&M reg 13)', () => {
+    for (const mode of ['DIRECTED', 'INDEPENDENT'] as const) {
+      const found = deadlines([
+        ...openInvestigation(),
+        event('ReferredToIopc', { referredOn: '2021-03-02', mandatory: true, criteria: ['SERIOUS_CORRUPTION'] }),
+        event('IopcDecisionRecorded', { mode, decidedOn: '2021-03-05' }),
+      ]);
+      expect(of(found, 'twelveMonthReport')).toEqual([]);
+      expect(of(found, 'sixMonthFollowUp')).toEqual([]);
+    }
+  });
+
   it('counts a report and its copy to the IOPC once, and moves on to the next follow-up once one is sent', () => {
     const found = deadlines([
       ...openInvestigation(),
@@ -140,6 +173,24 @@ describe('proceedings held in time', () => {
     expect(held.filter((deadline) => deadline.rule === 'acceleratedHearingHeld').map(isOutOfTime)).toEqual([true]);
   });
 
+  it('counts an accelerated hearing held early as on time when the limits were shortened by agreement (regs 22, 48)', () => {
+    const early = {
+      subjectId: OFFICER,
+      kind: 'ACCELERATED_HEARING' as const,
+      noticeServedOn: '2021-10-01',
+      scheduledFor: '2021-10-06',
+    };
+    const history = (shortenedByAgreement?: true) => [
+      referral(),
+      subjectAdded(),
+      event('ProceedingsScheduled', shortenedByAgreement ? { ...early, shortenedByAgreement } : early),
+      concluded({ on: '2021-10-06' }),
+    ];
+    const held = (events: CaseEvent[]) => deadlines(events).filter((deadline) => deadline.rule === 'acceleratedHearingHeld');
+    expect(held(history()).map(isOutOfTime)).toEqual([true]);
+    expect(held(history(true)).map(isOutOfTime)).toEqual([false]);
+  });
+
   it('holds a misconduct meeting within 20 working days of the notice (reg 34, unconfirmed)', () => {
     expect(of(deadlines(caseAtProceedings('MISCONDUCT_MEETING')), 'misconductMeetingHeld')).toEqual([owed('2021-10-29')]);
     expect(authorityOf('misconductMeetingHeld', '2021-10-01').confidence).toBe('UNCONFIRMED');
@@ -156,6 +207,14 @@ describe('appeal windows', () => {
     expect(of(deadlines(meetingOutcome()), 'meetingAppealWindow')).toEqual([owed('2021-11-10')]);
     const lodged = deadlines([...meetingOutcome(), event('AppealLodged', { subjectId: OFFICER, forum: 'INTERNAL', on: '2021-11-09' })]);
     expect(of(lodged, 'meetingAppealWindow')).toEqual([owed('2021-11-10', { metOn: '2021-11-09' })]);
+  });
+
+  it('runs the window from the recorded receipt of the written outcome (reg 43), not from the outcome day', () => {
+    // Concluded Monday 1 November 2021; the written outcome reached the officer on Friday 5 November.
+    const received = deadlines([...meetingOutcome(), event('WrittenOutcomeReceived', { subjectId: OFFICER, on: '2021-11-05' })]);
+    expect(of(received, 'meetingAppealWindow')).toEqual([owed('2021-11-16')]);
+    const [window] = received.filter((deadline) => deadline.rule === 'meetingAppealWindow');
+    expect(authorityOf(window.rule, window.startsOn).source).toContain('assumed');
   });
 
   it('never calls a closed appeal window overdue', () => {
@@ -208,6 +267,31 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
   it('applies to police staff too, and lapses when the proceedings conclude without the report', () => {
     const events = [...caseAtProceedings('MISCONDUCT_HEARING', { subjectId: STAFF }), leftService(STAFF), concluded({ subjectId: STAFF, formerOfficer: true })];
     expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-21', { subjectId: STAFF, lapsedOn: '2021-11-01' })]);
+  });
+
+  it('runs from the day the matter came to light for someone who had left before it (s88I(1)(b))', () => {
+    // Retired on 1 June 2021; the matter came to light on Monday 4 October 2021.
+    const events = [
+      referral({ receivedOn: '2021-10-04' }),
+      subjectAdded(),
+      leftService(OFFICER, 'RETIRED', 'ASSESSMENT', true, '2021-06-01'),
+    ];
+    expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-08')]);
+  });
+
+  it("is owed for a designated volunteer's withdrawn designation (s88I(1)(c))", () => {
+    const events = [
+      referral(),
+      subjectAdded('subject-volunteer', { workforceType: 'VOLUNTEER', rank: 'STAFF' }),
+      leftService('subject-volunteer', 'DESIGNATION_WITHDRAWN', 'INVESTIGATION', true, '2021-10-15'),
+    ];
+    expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-21', { subjectId: 'subject-volunteer' })]);
+  });
+
+  it('is not owed by a force outside the Home Office forces, nor is the barred-list report (Police Act 1996 Part 4A)', () => {
+    const btp = (events: CaseEvent[]) => [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...events.slice(1)];
+    expect(of(deadlines(btp([...caseAtProceedings(), leftService(OFFICER)])), 'advisoryListReport')).toEqual([]);
+    expect(of(deadlines(btp([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()])), 'barredListReport')).toEqual([]);
   });
 
   it('is not owed for a transfer, nor for leaving after the outcome', () => {

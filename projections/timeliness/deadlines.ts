@@ -30,7 +30,7 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
   const repeats = new Map<string | null, number>();
   const deadlines: Deadline[] = [];
   for (const trigger of rule.triggers(timeline, dueOf)) {
-    const dueOn = dueOf(trigger.from);
+    const dueOn = trigger.dueOn ?? dueOf(trigger.from);
     // A duty that fell away before it was due was never owed.
     if (trigger.metOn === null && trigger.endsOn !== null && trigger.endsOn < dueOn) continue;
     const seq = (repeats.get(trigger.subjectId) ?? 0) + 1;
@@ -42,7 +42,7 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
       kind: rule.kind,
       startsOn: trigger.from,
       dueOn,
-      earliestOn: rule.notBefore === undefined ? null : dueAfter(trigger.from, rule.notBefore),
+      earliestOn: rule.notBefore === undefined || trigger.noEarliest === true ? null : dueAfter(trigger.from, rule.notBefore),
       metOn: trigger.metOn,
       lapsedOn: trigger.metOn === null ? trigger.endsOn : null,
     });

@@ -9,8 +9,19 @@ import type { CaseTimeline } from './case-timeline';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { dueAfter, months } from './deadline-periods';
 
-const REPORTING_BODIES = ['LOCAL_POLICING_BODY', 'IOPC'];
-const FIRST_REPORTING_PERIOD = months(12);
+/**
+ * The report is owed to the local policing body (reg 19; C&M reg 13(2)); a report to the
+ * IOPC alone does not meet it.
+ */
+const REPORTING_BODIES = ['LOCAL_POLICING_BODY'];
+const FIRST_REPORTING_MONTHS = 12;
+const FOLLOW_UP_MONTHS = 6;
+const FIRST_REPORTING_PERIOD = months(FIRST_REPORTING_MONTHS);
+/**
+ * C&M reg 13(3): for a directed or independent investigation the Director General reports,
+ * not the force (docs/domain/regulations.md §5.5).
+ */
+const IOPC_REPORTS_FOR: readonly string[] = ['DIRECTED', 'INDEPENDENT'];
 /** A guard against a malformed timeline; 200 follow-ups are a century of investigation. */
 const MOST_FOLLOW_UPS = 200;
 
@@ -27,18 +38,26 @@ function investigationEnd(timeline: CaseTimeline): string | null {
 }
 
 const reportingApplies = (timeline: CaseTimeline): boolean =>
-  timeline.regulations === '2020' && timeline.investigationStartedOn !== null;
+  timeline.regulations === '2020' &&
+  timeline.investigationStartedOn !== null &&
+  !(timeline.iopcMode !== null && IOPC_REPORTS_FOR.includes(timeline.iopcMode));
+
+/** The end of the n-th period (0: the first), counted from the referral itself so it never drifts. */
+const periodEnd = (receivedOn: string, n: number): string =>
+  dueAfter(receivedOn, months(FIRST_REPORTING_MONTHS + FOLLOW_UP_MONTHS * n));
 
 export const twelveMonthReport: DeadlineRule = {
   rule: 'twelveMonthReport',
   kind: 'DUTY',
-  appliesTo: 'an investigation under the 2020 regulations not finished 12 months after the matter came to attention',
+  appliesTo:
+    'a force investigation under the 2020 regulations (not directed or independent) not finished 12 months after the matter came to attention',
   periods: [
     {
       inForceFrom: null,
       period: FIRST_REPORTING_PERIOD,
       // Reporting is "as soon as practicable" after the period: the ledger takes its last day as due.
-      source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: report to the local policing body (and the IOPC) once 12 months have passed',
+      source:
+        'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: report to the local policing body once 12 months have passed (for a directed or independent investigation the Director General reports)',
       confidence: 'CONFIRMED',
     },
   ],
@@ -56,24 +75,26 @@ export const sixMonthFollowUp: DeadlineRule = {
   periods: [
     {
       inForceFrom: null,
-      period: months(6),
-      source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: again at the end of each further 6 months',
+      period: months(FOLLOW_UP_MONTHS),
+      source:
+        'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: again at the end of each further 6 months (12, 18, 24... months from the referral), to the local policing body',
       confidence: 'CONFIRMED',
     },
   ],
-  triggers: (timeline, dueOf) => {
+  triggers: (timeline) => {
     if (!reportingApplies(timeline)) return [];
     const endsOn = investigationEnd(timeline);
     const reports = reportDays(timeline, 'SIX_MONTH_FOLLOW_UP');
     const triggers: Trigger[] = [];
-    let from = dueAfter(timeline.receivedOn, FIRST_REPORTING_PERIOD);
-    for (let next = 0; triggers.length < MOST_FOLLOW_UPS; from = dueOf(from)) {
-      if (endsOn !== null && endsOn < dueOf(from)) break;
+    for (let period = 1, next = 0; triggers.length < MOST_FOLLOW_UPS; period += 1) {
+      const from = periodEnd(timeline.receivedOn, period - 1);
+      const dueOn = periodEnd(timeline.receivedOn, period);
+      if (endsOn !== null && endsOn < dueOn) break;
       // Each report answers one period: the first one sent once the period had begun.
       while (next < reports.length && reports[next] < from) next += 1;
       const metOn = reports[next] ?? null;
       if (metOn !== null) next += 1;
-      triggers.push({ subjectId: null, from, metOn, endsOn });
+      triggers.push({ subjectId: null, from, metOn, endsOn, dueOn });
       // While the investigation runs, the chain stops at the report owed now: the next
       // period's appears once this one is sent. An ended investigation lists every period.
       if (metOn === null && endsOn === null) break;

@@ -5,7 +5,7 @@
  */
 import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../src/cases/case.enums';
 import type { WorkforceType } from '../../src/cases/case.enums';
-import { GOVERNED_BY_CONDUCT_REGULATIONS, LEGAL_DATES } from '../../src/cases/case.regulations';
+import { GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../src/cases/case.regulations';
 import { UNDER_INVESTIGATION_STAGES } from '../../src/cases/case.stage';
 import type { CaseTimeline, SubjectTimeline } from './case-timeline';
 import { perSubject } from './deadline-rule';
@@ -60,7 +60,9 @@ function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
           const proceedings = subject.proceedings;
           if (proceedings === null || proceedings.kind !== kind) return null;
           const metOn = subject.conclusion === null ? null : proceedings.scheduledFor;
-          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn };
+          // Regs 22 and 48: a period shortened by agreement makes an earlier hearing on time.
+          const noEarliest = proceedings.shortenedByAgreement === true;
+          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn, noEarliest };
         });
 }
 
@@ -105,7 +107,10 @@ function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPE
           if (!governedByConductRegulations(subject) || proceedings === null || conclusion === null) return null;
           if (!kinds.includes(proceedings.kind) || !isOneOf(DISCIPLINARY_OUTCOMES, conclusion.outcome)) return null;
           const metOn = appeal !== null && appeal.forum === forum ? appeal.lodgedOn : null;
-          return { subjectId: subject.subjectId, from: conclusion.on, metOn, endsOn: null };
+          // reg 43/45(3): from the day the written outcome was received; until that is recorded,
+          // from the outcome's day (an assumption the period's source states).
+          const from = conclusion.writtenOutcomeReceivedOn ?? conclusion.on;
+          return { subjectId: subject.subjectId, from, metOn, endsOn: null };
         });
 }
 
@@ -117,7 +122,8 @@ export const meetingAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(7),
-      source: 'Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43); the AA may extend',
+      source:
+        "Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43) being given to the officer; the AA may extend. Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
       confidence: 'CONFIRMED',
     },
   ],
@@ -132,7 +138,8 @@ export const tribunalAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(10),
-      source: 'Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify)',
+      source:
+        "Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify). Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
       confidence: 'UNCONFIRMED',
     },
   ],
@@ -152,7 +159,8 @@ export const barredListReport: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    // The lists reach the Home Office forces only (not BTP, MDP, CNC, the NCA).
+    !isHomeOfficeForce(timeline.force) ? [] : perSubject(timeline, (subject) => {
       const conclusion = subject.conclusion;
       if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
       if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
@@ -166,23 +174,34 @@ export const barredListReport: DeadlineRule = {
 export const advisoryListReport: DeadlineRule = {
   rule: 'advisoryListReport',
   kind: 'DUTY',
-  appliesTo: 'a resignation or retirement while under investigation, from 15 December 2017',
+  appliesTo:
+    'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017',
   periods: [
     {
       inForceFrom: null,
       period: workingDays(5, 'BEGINNING_WITH'),
-      source: 'Police Barred List and Police Advisory List Regulations 2017 reg 12(1): before the end of 5 working days beginning with the date of the relevant event',
+      source:
+        'Police Barred List and Police Advisory List Regulations 2017 reg 12(1): before the end of 5 working days beginning with the date of the relevant event (the departure, or the allegation coming to light after it)',
       confidence: 'CONFIRMED',
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    !isHomeOfficeForce(timeline.force) ? [] : perSubject(timeline, (subject) => {
       const departure = subject.departure;
-      if (!LISTED_WORKFORCE.includes(subject.workforceType) || departure === null || departure.afterConclusion) return null;
+      if (departure === null || departure.afterConclusion) return null;
+      // s88I(1)(c): a designated volunteer's withdrawn designation, from the day it was withdrawn.
+      if (departure.how === 'DESIGNATION_WITHDRAWN') {
+        if (subject.workforceType !== 'VOLUNTEER' || departure.on < LEGAL_DATES.advisoryListInForceFrom) return null;
+        return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn: subject.conclusion?.on ?? timeline.closedOn };
+      }
+      if (!LISTED_WORKFORCE.includes(subject.workforceType)) return null;
       if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return null;
       if (!isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture) || departure.on < LEGAL_DATES.barredListInForceFrom) return null;
+      // s88I(1)(b): for someone who left before the matter came to light, the relevant event
+      // is its coming to light (the referral), not the departure.
+      const from = departure.on < timeline.receivedOn ? timeline.receivedOn : departure.on;
       // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
       const endsOn = subject.conclusion?.on ?? timeline.closedOn;
-      return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn };
+      return { subjectId: subject.subjectId, from, metOn: subject.advisoryListOn, endsOn };
     }),
 };

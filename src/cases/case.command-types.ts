@@ -62,6 +62,8 @@ export type StartReflectivePractice = Command<'StartReflectivePractice', Subject
 export type CompleteReflectivePractice = Command<'CompleteReflectivePractice', SubjectDatedStep>;
 /** Not in docs/api.md's table yet (docs/events.md has the event): suggested route `POST .../subjects/{subjectId}/management-action`. */
 export type RecordManagementAction = Command<'RecordManagementAction', SubjectDatedStep>;
+export type RecordWrittenOutcomeReceipt = Command<'RecordWrittenOutcomeReceipt', SubjectDatedStep>;
+export type ReturnToAppropriateAuthority = Command<'ReturnToAppropriateAuthority', SubjectDatedStep>;
 export type ScheduleProceedings = Command<'ScheduleProceedings', ProceedingsScheduled>;
 /** stageAtDeparture is derived by decide from the case, never sent by the client. */
 export type RecordDeparture = Command<'RecordDeparture', Omit<SubjectLeftService, 'stageAtDeparture'>>;
@@ -100,6 +102,8 @@ export type CaseCommand =
   | StartReflectivePractice
   | CompleteReflectivePractice
   | RecordManagementAction
+  | RecordWrittenOutcomeReceipt
+  | ReturnToAppropriateAuthority
   | ScheduleProceedings
   | RecordDeparture
   | RecordDepartureDecision
@@ -140,6 +144,8 @@ export const COMMAND_EVENT: { readonly [K in CaseCommandType]: CaseEventType } =
   StartReflectivePractice: 'ReflectivePracticeReviewStarted',
   CompleteReflectivePractice: 'ReflectivePracticeReviewCompleted',
   RecordManagementAction: 'ManagementActionTaken',
+  RecordWrittenOutcomeReceipt: 'WrittenOutcomeReceived',
+  ReturnToAppropriateAuthority: 'ReturnedToAppropriateAuthority',
   ScheduleProceedings: 'ProceedingsScheduled',
   RecordDeparture: 'SubjectLeftService',
   RecordDepartureDecision: 'DepartureDecisionRecorded',

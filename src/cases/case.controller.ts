@@ -227,6 +227,20 @@ export class CaseCommandsController {
     return this.send({ ...body, type: 'RecordManagementAction', caseId: ids.caseId, subjectId: ids.subjectId }, context);
   }
 
+  // reg 43: the officer's receipt of the written outcome, from which appeal windows run.
+  @Post(':caseId/subjects/:subjectId/written-outcome')
+  @CaseStep('RecordWrittenOutcomeReceipt')
+  recordWrittenOutcomeReceipt(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordWrittenOutcomeReceipt', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // reg 62: an accelerated hearing that finds no gross misconduct returns the case to the authority.
+  @Post(':caseId/subjects/:subjectId/proceedings/return')
+  @CaseStep('ReturnToAppropriateAuthority')
+  returnToAppropriateAuthority(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReturnToAppropriateAuthority', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
   private async send(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {
     const result = await this.commandBus.execute(new WriteCommand(CASES, command, context));
     return commandResponse({ caseId: command.caseId }, result);

@@ -16,19 +16,28 @@ import {
   decideRemoveFromAdvisoryList,
 } from './case.list-rules';
 import { decideConcludeProceedings, decideScheduleProceedings } from './case.proceedings-rules';
-import { regimeOf } from './case.regulations';
+import { iopcModesFor, regimeOf } from './case.regulations';
 import { ensure } from './case.rule-book';
 import {
+  ensureNotBefore,
   event,
   isFormerOfficerUnderSchedule1,
+  isGovernedByConductRegulations,
+  isWithinSuspensionWindow,
   payloadOf,
   requireCase,
   requireOpenCase,
   requireSubject,
 } from './case.rules';
-import type { CaseState } from './case.state';
+import type { Case, CaseState } from './case.state';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
+
+/** Practice requiring improvement exists only where the regime has reflective practice (from 1 February 2020). */
+function ensureReflectivePracticeExists(state: Case, level: string): void {
+  if (level !== 'PRACTICE_REQUIRING_IMPROVEMENT') return;
+  ensure(regimeOf(state.regulations).reflectivePractice, 'reflectivePracticeNotUnderRegulations');
+}
 
 /** `writer`: whose rights a correction of the opening event is held to. */
 export function decide(command: CaseCommand, state: CaseState, writer: CaseWriter = UNRESTRICTED_WRITER): CaseEvent[] {
@@ -57,6 +66,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       return [event('AllegationRecorded', payloadOf(command))];
     case 'AssessSeverity':
       requireSubject(current, command.subjectId);
+      ensureReflectivePracticeExists(current, command.level);
       return [event('SeverityAssessed', payloadOf(command))];
     case 'ReferToIopc':
       return [event('ReferredToIopc', payloadOf(command))];
@@ -64,7 +74,11 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       // PRA 2002 Sch 3 para 15: the IOPC decides the mode of a matter referred to it; supervised
       // and managed modes ended on 1 February 2020 (CONDUCT_REGIMES).
       ensure(current.iopcReferral !== null, 'iopcDecisionNeedsReferral');
-      ensure(regimeOf(current.regulations).iopcModes.includes(command.mode), 'iopcModeNotAvailableUnderRegulations');
+      ensure(
+        iopcModesFor(current.regulations, current.force).includes(command.mode),
+        'iopcModeNotAvailableUnderRegulations',
+        command.mode,
+      );
       return [event('IopcDecisionRecorded', payloadOf(command))];
     case 'StartInvestigation':
       return [event('InvestigationStarted', payloadOf(command))];
@@ -74,10 +88,10 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensure(current.investigationStartedOn !== null, 'noticeNeedsInvestigation');
       return [event('NoticeOfInvestigationServed', payloadOf(command))];
     case 'SuspendSubject':
-      requireSubject(current, command.subjectId);
+      ensure(isWithinSuspensionWindow(requireSubject(current, command.subjectId)), 'suspensionNeedsServingSubjectBeforeOutcome');
       return [event('SubjectSuspended', payloadOf(command))];
     case 'RestrictSubject':
-      requireSubject(current, command.subjectId);
+      ensure(isWithinSuspensionWindow(requireSubject(current, command.subjectId)), 'suspensionNeedsServingSubjectBeforeOutcome');
       return [event('SubjectRestricted', payloadOf(command))];
     case 'ReviewSuspension':
       // Conduct Regs 2020 reg 11: a suspension is kept under review; restriction is its alternative.
@@ -109,15 +123,21 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       // still be found to have a case to answer (case study 6, employee A).
       requireSubject(current, command.subjectId);
       ensure(current.investigationReportOn !== null, 'caseToAnswerNeedsInvestigationReport');
+      ensureReflectivePracticeExists(current, command.decision);
       return [event('CaseToAnswerDecided', payloadOf(command))];
     case 'StartReflectivePractice': {
       // Part 6 (RPRP): referred from an assessment or decision of practice requiring improvement
       // (regs 14, 23) or directed at proceedings (reg 42); not for former officers (Sch 1).
       const subject = requireSubject(current, command.subjectId);
+      ensure(regimeOf(current.regulations).reflectivePractice, 'reflectivePracticeNotUnderRegulations');
       ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
       ensure(
         subject.severity === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
           subject.caseToAnswer === 'PRACTICE_REQUIRING_IMPROVEMENT' ||
+          // reg 23: after a decision of no case to answer or not to bring proceedings, the
+          // appropriate authority considers reflective practice (◐).
+          subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
+          subject.noProceedings ||
           subject.outcome === 'REFLECTIVE_PRACTICE_DIRECTED',
         'reflectivePracticeNeedsReferral',
       );
@@ -129,9 +149,33 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
         'reflectivePracticeMustBeStarted',
       );
       return [event('ReflectivePracticeReviewCompleted', payloadOf(command))];
-    case 'RecordManagementAction':
-      requireSubject(current, command.subjectId);
+    case 'RecordManagementAction': {
+      // Management action for officers ended with the 2012 regulations (CONDUCT_REGIMES); staff
+      // answer to their force's procedures.
+      const subject = requireSubject(current, command.subjectId);
+      ensure(
+        regimeOf(current.regulations).managementAction || !isGovernedByConductRegulations(subject),
+        'managementActionNotUnderRegulations',
+      );
       return [event('ManagementActionTaken', payloadOf(command))];
+    }
+    case 'RecordWrittenOutcomeReceipt': {
+      // reg 43: the written outcome follows the conclusion; an appeal window runs from its receipt.
+      const subject = requireSubject(current, command.subjectId);
+      ensure(subject.conclusion !== null, 'writtenOutcomeNeedsConclusion');
+      ensureNotBefore(command.on, subject.conclusion.on, 'the outcome');
+      return [event('WrittenOutcomeReceived', payloadOf(command))];
+    }
+    case 'ReturnToAppropriateAuthority': {
+      // reg 62 and Sch 1: only an accelerated hearing, before its conclusion, returns the case.
+      const subject = requireSubject(current, command.subjectId);
+      ensure(
+        subject.proceedings?.kind === 'ACCELERATED_HEARING' && subject.conclusion === null,
+        'returnNeedsAcceleratedHearing',
+      );
+      ensureNotBefore(command.on, subject.proceedings.noticeServedOn, 'the notice of the proceedings');
+      return [event('ReturnedToAppropriateAuthority', payloadOf(command))];
+    }
     case 'ScheduleProceedings':
       return decideScheduleProceedings(current, payloadOf(command));
     case 'RecordDeparture':
@@ -155,6 +199,14 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'CorrectRecord':
       return decideCorrection(current, payloadOf(command), writer);
     case 'CloseCase':
+      // A suspension ends, and proceedings conclude, before the case can (reg 11, reg 23).
+      ensure(
+        Object.values(current.subjects).every(
+          (subject) => subject.suspension === 'NONE' && (subject.proceedings === null || subject.conclusion !== null),
+        ),
+        'caseHasOpenMatters',
+      );
+      ensureNotBefore(command.on, current.receivedOn, 'the referral');
       return [event('CaseClosed', payloadOf(command))];
     default: {
       // Only a programming error gets here (the compiler sees every command above).

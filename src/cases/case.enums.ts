@@ -199,7 +199,8 @@ export const PROCEEDINGS_KINDS = ['MISCONDUCT_MEETING', 'MISCONDUCT_HEARING', 'A
 export type ProceedingsKind = (typeof PROCEEDINGS_KINDS)[number];
 
 /** How a subject left. TRANSFERRED (to another force) does not make them a former officer. */
-export const DEPARTURE_KINDS = ['RESIGNED', 'RETIRED', 'DISMISSED_OTHER', 'TRANSFERRED'] as const;
+/** DESIGNATION_WITHDRAWN: a designated volunteer's designation was withdrawn (Police Act 1996 s88I(1)(c)). */
+export const DEPARTURE_KINDS = ['RESIGNED', 'RETIRED', 'DISMISSED_OTHER', 'TRANSFERRED', 'DESIGNATION_WITHDRAWN'] as const;
 export type DepartureKind = (typeof DEPARTURE_KINDS)[number];
 
 export const FINDING_LEVELS = ['MISCONDUCT', 'GROSS_MISCONDUCT'] as const;
@@ -238,13 +239,34 @@ export const DISCIPLINARY_OUTCOMES = [
   'DISMISSAL_WITHOUT_NOTICE',
 ] as const satisfies readonly Outcome[];
 
-export const CHAIRS = ['LEGALLY_QUALIFIED_CHAIR', 'CHIEF_OFFICER_OR_DELEGATE', 'SENIOR_OFFICER', 'OTHER'] as const;
+/**
+ * reg 42(5)/(6): on a finding of misconduct only, a hearing may reduce in rank or dismiss only
+ * when a final written warning was in force on the date of the severity assessment, or the
+ * finding rests on more than one matter not closely factually connected. The ledger holds no
+ * sanction history yet, so the decision maker records which applies.
+ */
+export const MISCONDUCT_SANCTION_BASES = ['LIVE_FINAL_WRITTEN_WARNING', 'MORE_THAN_ONE_UNCONNECTED_MATTER'] as const;
+export type MisconductSanctionBasis = (typeof MISCONDUCT_SANCTION_BASES)[number];
+
+/**
+ * From 7 May 2024 (SI 2024/521) a senior officer's hearing is chaired by a more senior officer
+ * of another force, and a chief officer's by HM Chief Inspector of Constabulary or a nominated HMI.
+ */
+export const CHAIRS = [
+  'LEGALLY_QUALIFIED_CHAIR',
+  'CHIEF_OFFICER_OR_DELEGATE',
+  'SENIOR_OFFICER',
+  'OTHER',
+  'SENIOR_OFFICER_OF_ANOTHER_FORCE',
+  'HM_CHIEF_INSPECTOR_OR_HMI',
+] as const;
 export type Chair = (typeof CHAIRS)[number];
 
 export const APPEAL_FORUMS = ['POLICE_APPEALS_TRIBUNAL', 'INTERNAL'] as const;
 export type AppealForum = (typeof APPEAL_FORUMS)[number];
 
-export const APPEAL_RESULTS = ['DISMISSED', 'ALLOWED', 'OUTCOME_VARIED'] as const;
+/** REMITTED: the appeal succeeded and the case goes back for new proceedings (PAT Rules 2020). */
+export const APPEAL_RESULTS = ['DISMISSED', 'ALLOWED', 'OUTCOME_VARIED', 'REMITTED'] as const;
 export type AppealResult = (typeof APPEAL_RESULTS)[number];
 
 export const BARRED_LIST_BASES = ['DISMISSED', 'WOULD_HAVE_BEEN_DISMISSED'] as const;

@@ -14,6 +14,7 @@ import type {
   CaseToAnswerDecision,
   CaseType,
   Chair,
+  MisconductSanctionBasis,
   CorruptionCategory,
   CriminalOutcome,
   DecisionMaker,
@@ -160,6 +161,11 @@ export interface CaseToAnswerDecided {
   decision: CaseToAnswerDecision;
   decidedBy: DecisionMaker;
   on: string;
+  /**
+   * reg 23(1)(b): with a case to answer, whether proceedings are brought; false records a
+   * decision not to bring them, which ends the subject's process (absent: they are).
+   */
+  proceedingsBrought?: boolean;
 }
 
 /** Shared by the steps that are only a subject and a date. */
@@ -170,12 +176,21 @@ export interface SubjectDatedStep {
 export type ReflectivePracticeReviewStarted = SubjectDatedStep;
 export type ReflectivePracticeReviewCompleted = SubjectDatedStep;
 export type ManagementActionTaken = SubjectDatedStep;
+/**
+ * An accelerated hearing that finds no gross misconduct returns the case to the appropriate
+ * authority for a meeting or hearing (reg 62 and Sch 1): the proceedings end unconcluded.
+ */
+export type ReturnedToAppropriateAuthority = SubjectDatedStep;
+/** reg 43: the day the officer received the written outcome; appeal windows run from it. */
+export type WrittenOutcomeReceived = SubjectDatedStep;
 
 export interface ProceedingsScheduled {
   subjectId: string;
   kind: ProceedingsKind;
   noticeServedOn: string;
   scheduledFor: string;
+  /** Regs 22 and 48: the officer and the authority agreed to shorten the time limits. */
+  shortenedByAgreement?: boolean;
 }
 
 export interface SubjectLeftService {
@@ -207,6 +222,11 @@ export interface ProceedingsConcluded {
   /** True when the subject had left: the outcome is then what would have been imposed. */
   formerOfficer: boolean;
   chair: Chair;
+  /**
+   * reg 42(5)/(6), what permits a serious outcome on a misconduct-only finding; also tells
+   * that a final written warning was live (reg 42(7): no second one).
+   */
+  sanctionBasis?: MisconductSanctionBasis;
 }
 
 export interface AppealLodged {
@@ -277,6 +297,8 @@ export interface CaseEventDataMap {
   ReflectivePracticeReviewStarted: ReflectivePracticeReviewStarted;
   ReflectivePracticeReviewCompleted: ReflectivePracticeReviewCompleted;
   ManagementActionTaken: ManagementActionTaken;
+  WrittenOutcomeReceived: WrittenOutcomeReceived;
+  ReturnedToAppropriateAuthority: ReturnedToAppropriateAuthority;
   ProceedingsScheduled: ProceedingsScheduled;
   SubjectLeftService: SubjectLeftService;
   DepartureDecisionRecorded: DepartureDecisionRecorded;
@@ -330,6 +352,8 @@ export const CASE_EVENT_SCHEMA_VERSION: { readonly [K in CaseEventType]: number 
   ReflectivePracticeReviewStarted: 1,
   ReflectivePracticeReviewCompleted: 1,
   ManagementActionTaken: 1,
+  WrittenOutcomeReceived: 1,
+  ReturnedToAppropriateAuthority: 1,
   ProceedingsScheduled: 1,
   SubjectLeftService: 1,
   DepartureDecisionRecorded: 1,
@@ -380,6 +404,8 @@ export const VAULT_FIELDS: { readonly [K in CaseEventType]: readonly (keyof Case
   ReflectivePracticeReviewStarted: [],
   ReflectivePracticeReviewCompleted: [],
   ManagementActionTaken: [],
+  WrittenOutcomeReceived: [],
+  ReturnedToAppropriateAuthority: [],
   ProceedingsScheduled: [],
   SubjectLeftService: [],
   DepartureDecisionRecorded: [],

@@ -47,6 +47,7 @@ function newSubject(data: SubjectAdded): SubjectState {
     referredToCps: false,
     criminalOutcome: null,
     caseToAnswer: null,
+    noProceedings: false,
     reflectivePractice: 'NONE',
     managementActionOn: null,
     proceedings: null,
@@ -72,6 +73,9 @@ const notSuspended = { suspension: 'NONE', suspendedSince: null } as const;
 function isDismissal(outcome: Outcome | null): boolean {
   return outcome !== null && isOneOf(DISMISSAL_OUTCOMES, outcome);
 }
+
+const isCaseToAnswer = (decision: string): boolean =>
+  decision === 'CASE_TO_ANSWER_MISCONDUCT' || decision === 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
 
 /** The state after one event; RecordCorrected is applied by evolve, which re-folds. */
 export function applyFact(state: CaseState, event: CaseEvent): CaseState {
@@ -122,17 +126,36 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return withSubject(state, event.data.subjectId, () => ({ criminalOutcome: event.data.outcome }));
     case 'InvestigationReportSubmitted':
       return { ...state, investigationReportOn: event.data.on };
-    case 'CaseToAnswerDecided':
-      return withSubject(state, event.data.subjectId, () => ({ caseToAnswer: event.data.decision }));
+    case 'CaseToAnswerDecided': {
+      // reg 11: a suspension lasts until a decision that no proceedings follow.
+      const { decision, proceedingsBrought } = event.data;
+      const noProceedings = isCaseToAnswer(decision) && proceedingsBrought === false;
+      const ends = noProceedings || !isCaseToAnswer(decision);
+      return withSubject(state, event.data.subjectId, () => ({
+        caseToAnswer: decision,
+        noProceedings,
+        ...(ends ? notSuspended : {}),
+      }));
+    }
     case 'ReflectivePracticeReviewStarted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));
     case 'ReflectivePracticeReviewCompleted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'COMPLETED' }));
+    case 'ReturnedToAppropriateAuthority':
+      // The accelerated hearing ends without an outcome; new proceedings may follow.
+      return withSubject(state, event.data.subjectId, () => ({ proceedings: null }));
+    case 'WrittenOutcomeReceived':
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        conclusion: subject.conclusion && { ...subject.conclusion, writtenOutcomeReceivedOn: event.data.on },
+      }));
     case 'ManagementActionTaken':
       return withSubject(state, event.data.subjectId, () => ({ managementActionOn: event.data.on }));
     case 'ProceedingsScheduled': {
-      const { kind, noticeServedOn, scheduledFor } = event.data;
-      return withSubject(state, event.data.subjectId, () => ({ proceedings: { kind, noticeServedOn, scheduledFor } }));
+      const { kind, noticeServedOn, scheduledFor, shortenedByAgreement } = event.data;
+      const agreed = shortenedByAgreement === true ? { shortenedByAgreement } : {};
+      return withSubject(state, event.data.subjectId, () => ({
+        proceedings: { kind, noticeServedOn, scheduledFor, ...agreed },
+      }));
     }
     case 'SubjectLeftService': {
       const { how, on, approvedByDcc, stageAtDeparture } = event.data;
@@ -157,7 +180,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
         },
       }));
     case 'ProceedingsConcluded': {
-      const { on, findings, outcome, formerOfficer, chair } = event.data;
+      const { on, findings, outcome, formerOfficer, chair, sanctionBasis } = event.data;
       return withSubject(state, event.data.subjectId, (subject) => ({
         // reg 11: a suspension lasts until the proceedings conclude.
         ...notSuspended,
@@ -169,6 +192,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
           formerOfficer,
           chair,
           withoutProceedings: subject.proceedings === null,
+          ...(sanctionBasis === undefined ? {} : { sanctionBasis }),
         },
       }));
     }
@@ -188,11 +212,14 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
               : subject.outcome;
         // Barred List Regs 2017: an entry stands unless the dismissal is overturned on appeal.
         const stillBarred = subject.barredList && isDismissal(outcome);
+        // A remittal sends the case back for new proceedings: the subject's process continues.
+        const remitted = result === 'REMITTED' ? { proceedings: null, conclusion: null, outcome: null } : {};
         return {
           appeal,
-          outcome,
-          barredList: stillBarred,
-          barredListBasis: stillBarred ? subject.barredListBasis : null,
+          outcome: result === 'REMITTED' ? null : outcome,
+          barredList: result === 'REMITTED' ? false : stillBarred,
+          barredListBasis: result === 'REMITTED' || !stillBarred ? null : subject.barredListBasis,
+          ...remitted,
         };
       });
     case 'BarredListEntryMade':

@@ -184,9 +184,9 @@ describe('case to answer and reflective practice', () => {
       .then([event('ReflectivePracticeReviewStarted', { subjectId: OFFICER, on: '2021-10-01' })]);
   });
 
-  it('records management action', () => {
-    given(opened)
-      .when(command('RecordManagementAction', { subjectId: OFFICER, on: '2021-05-01' }))
-      .then([event('ManagementActionTaken', { subjectId: OFFICER, on: '2021-05-01' })]);
+  it('records management action for a matter under the 2012 regulations', () => {
+    given([referral({ receivedOn: RECEIVED_2012_REGS }), subjectAdded()])
+      .when(command('RecordManagementAction', { subjectId: OFFICER, on: '2019-07-01' }))
+      .then([event('ManagementActionTaken', { subjectId: OFFICER, on: '2019-07-01' })]);
   });
 });

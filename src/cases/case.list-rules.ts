@@ -13,11 +13,24 @@ import type {
   SubjectDatedStep,
   SubjectLeftService,
 } from './case.events';
-import { isBeforeDay } from './case.dates';
-import { LEGAL_DATES } from './case.regulations';
+import { isBeforeDay, isWithin } from './case.dates';
+import { BARRED_LIST_WORKFORCE, isHomeOfficeForce, LEGAL_DATES } from './case.regulations';
 import { ensure } from './case.rule-book';
-import { event, isDismissal, isGovernedByConductRegulations, requireSubject } from './case.rules';
-import { ensureFormerOfficerOutcome, ensureWithinPowers } from './case.proceedings-rules';
+import {
+  ensureNotBefore,
+  event,
+  isDismissal,
+  isGovernedByConductRegulations,
+  isGrossMisconductAlleged,
+  requireSubject,
+} from './case.rules';
+import {
+  ensureFormerOfficerOutcome,
+  ensureOutcomeFitsFindings,
+  ensureRankToReduce,
+  ensureWithinPowers,
+  isSeniorOfficer,
+} from './case.proceedings-rules';
 import { subjectStage, UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, SubjectState } from './case.state';
 
@@ -25,6 +38,14 @@ export function decideDeparture(state: Case, data: Omit<SubjectLeftService, 'sta
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.departure === null, 'alreadyLeftService');
   const { subjectId, how, on, approvedByDcc } = data;
+  // reg 10A (2015-2017): leaving during a gross-misconduct matter needed the authority's consent.
+  const underReg10A =
+    (how === 'RESIGNED' || how === 'RETIRED') &&
+    isWithin(on, LEGAL_DATES.reg10AFrom, LEGAL_DATES.reg10AUntil) &&
+    isGovernedByConductRegulations(subject) &&
+    isGrossMisconductAlleged(subject) &&
+    isOneOf(UNDER_INVESTIGATION_STAGES, subjectStage(state, subject));
+  ensure(!underReg10A || approvedByDcc, 'departureNeedsConsentUnderReg10A', on);
   // The stage is the subject's own: in a case with several subjects they can stand at different points.
   const stageAtDeparture = subjectStage(state, subject);
   return [event('SubjectLeftService', { subjectId, how, on, approvedByDcc, stageAtDeparture })];
@@ -43,7 +64,9 @@ export function decideDepartureDecision(state: Case, data: DepartureDecisionReco
  */
 function ensureForum(subject: SubjectState, forum: AppealForum): void {
   if (!isGovernedByConductRegulations(subject) || subject.proceedings === null) return;
-  const expected = subject.proceedings.kind === 'MISCONDUCT_MEETING' ? 'INTERNAL' : 'POLICE_APPEALS_TRIBUNAL';
+  // reg 45 appeals are for non-senior officers: a senior officer's appeal goes to the tribunal.
+  const internal = subject.proceedings.kind === 'MISCONDUCT_MEETING' && !isSeniorOfficer(subject);
+  const expected = internal ? 'INTERNAL' : 'POLICE_APPEALS_TRIBUNAL';
   ensure(forum === expected, 'appealForumMustMatchProceedings');
 }
 
@@ -52,6 +75,7 @@ export function decideLodgeAppeal(state: Case, data: AppealLodged): CaseEvent[] 
   ensure(subject.conclusion !== null && subject.proceedings !== null, 'appealNeedsConcludedProceedings');
   ensure(subject.appeal === null || subject.appeal.result !== null, 'appealAlreadyPending');
   ensureForum(subject, data.forum);
+  ensureNotBefore(data.on, subject.conclusion.on, 'the outcome');
   return [event('AppealLodged', data)];
 }
 
@@ -59,23 +83,39 @@ export function decideDetermineAppeal(state: Case, data: AppealDetermined): Case
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.appeal !== null && subject.appeal.result === null, 'appealMustBeLodged');
   ensureForum(subject, data.forum);
+  ensureNotBefore(data.on, subject.appeal.lodgedOn, 'the appeal');
   if (data.result !== 'OUTCOME_VARIED') {
     ensure(data.variedOutcome === undefined, 'variedOutcomeOnlyWhenVaried');
     return [event('AppealDetermined', data)];
   }
   ensure(data.variedOutcome !== undefined, 'variedOutcomeRequired');
   // The appeal may deal with the subject only as the original proceedings could have.
+  const conclusion = subject.conclusion;
   if (subject.proceedings !== null) ensureWithinPowers(state.regulations, subject.proceedings.kind, data.variedOutcome);
-  ensureFormerOfficerOutcome(subject, subject.conclusion?.formerOfficer === true, data.variedOutcome);
+  const formerOfficer = conclusion?.formerOfficer === true;
+  ensureFormerOfficerOutcome(subject, formerOfficer, data.variedOutcome, conclusion?.findings ?? []);
+  if (!formerOfficer) ensureRankToReduce(subject, data.variedOutcome);
+  ensureOutcomeFitsFindings(
+    subject.proceedings?.kind ?? null,
+    conclusion?.findings ?? [],
+    data.variedOutcome,
+    conclusion?.sanctionBasis,
+  );
   return [event('AppealDetermined', data)];
 }
 
 export function decideBarredListEntry(state: Case, data: BarredListEntryMade): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(!subject.barredList, 'alreadyOnBarredList');
-  ensure(!isBeforeDay(data.on, LEGAL_DATES.barredListInForceFrom), 'barredListNotInForce');
+  ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
+  ensure(BARRED_LIST_WORKFORCE.includes(subject.workforceType), 'barredListWorkforceScope', subject.workforceType);
   // s88A: dismissed officers and staff, and former ones found that they would have been dismissed.
   ensure(isDismissal(subject.outcome), 'barredListNeedsDismissal');
+  // The list applies to dismissals and findings from 15 December 2017: the date that counts is
+  // the dismissal's (the conclusion's), which is also when the reporting duty starts.
+  const dismissedOn = subject.conclusion?.on ?? data.on;
+  ensure(!isBeforeDay(dismissedOn, LEGAL_DATES.barredListInForceFrom), 'barredListNotInForce', dismissedOn);
+  ensureNotBefore(data.on, dismissedOn, 'the dismissal');
   const expected = subject.conclusion?.formerOfficer === true ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED';
   ensure(data.basis === expected, 'barredListBasisMustMatch', `expected ${expected}`);
   return [event('BarredListEntryMade', data)];
@@ -89,14 +129,28 @@ export function decideBarredListEntry(state: Case, data: BarredListEntryMade): C
 function leftUnderInvestigation(subject: SubjectState): boolean {
   const departure = subject.departure;
   if (departure === null || subject.conclusion !== null) return false;
+  // s88I(1)(c): a designated volunteer whose designation was withdrawn.
+  if (departure.how === 'DESIGNATION_WITHDRAWN') return subject.workforceType === 'VOLUNTEER';
   if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return false;
   return isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture);
+}
+
+/** Practice requiring improvement or no case to answer could never have ended in dismissal. */
+function couldLeadToDismissal(subject: SubjectState): boolean {
+  const level = subject.caseToAnswer ?? subject.severity;
+  return level !== 'NO_CASE_TO_ANSWER' && level !== 'PRACTICE_REQUIRING_IMPROVEMENT';
 }
 
 export function decideAddToAdvisoryList(state: Case, data: SubjectDatedStep): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(!subject.advisoryList, 'alreadyOnAdvisoryList');
+  ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
   ensure(leftUnderInvestigation(subject), 'advisoryListNeedsDepartureUnderInvestigation');
+  const leftOn = subject.departure?.on ?? data.on;
+  ensure(!isBeforeDay(leftOn, LEGAL_DATES.advisoryListInForceFrom), 'advisoryListNotInForce', leftOn);
+  ensure(!isBeforeDay(data.on, LEGAL_DATES.advisoryListInForceFrom), 'advisoryListNotInForce', data.on);
+  ensure(couldLeadToDismissal(subject), 'advisoryListNeedsMatterThatCouldLeadToDismissal');
+  ensureNotBefore(data.on, subject.departure?.on, 'the departure');
   return [event('AdvisoryListEntryMade', data)];
 }
 

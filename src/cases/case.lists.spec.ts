@@ -77,9 +77,23 @@ describe('the barred list', () => {
       .thenThrows('alreadyOnBarredList');
   });
 
-  it(ruleTitle('barredListNotInForce', 'refuses an entry dated before 15 December 2017'), () => {
-    given(dismissedOfficer()).when(bar('DISMISSED', '2017-12-14')).thenThrows('barredListNotInForce');
-  });
+  it(
+    ruleTitle('barredListNotInForce', 'refuses an entry for a dismissal before 15 December 2017, whatever the entry date'),
+    () => {
+      const dismissedIn2017 = [
+        ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: '2017-03-01' }),
+        concluded({ on: '2017-12-14' }),
+      ];
+      given(dismissedIn2017).when(bar('DISMISSED', '2017-12-20')).thenThrows('barredListNotInForce');
+      const dismissedAfter = [
+        ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: '2017-03-01' }),
+        concluded({ on: '2017-12-15' }),
+      ];
+      given(dismissedAfter)
+        .when(bar('DISMISSED', '2017-12-18'))
+        .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2017-12-18', basis: 'DISMISSED' })]);
+    },
+  );
 });
 
 describe('departures and the DCC', () => {

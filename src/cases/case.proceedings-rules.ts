@@ -4,10 +4,12 @@
  */
 import { DISCIPLINARY_OUTCOMES, isOneOf } from './case.enums';
 import type { Outcome, ProceedingsKind, Regulations } from './case.enums';
-import type { CaseEvent, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
-import { outcomesUnder, regimeOf } from './case.regulations';
+import type { CaseEvent, Finding, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
+import { isBeforeDay } from './case.dates';
+import { hearingChairsFor, LEGAL_DATES, outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
 import { ensure, refuse } from './case.rule-book';
 import {
+  ensureNotBefore,
   event,
   hasLeftService,
   isDismissal,
@@ -29,6 +31,9 @@ const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = [
 export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
+  ensure(!subject.noProceedings, 'proceedingsDecidedAgainst');
+  ensureNotBefore(data.noticeServedOn, state.receivedOn, 'the referral');
+  ensureNotBefore(data.scheduledFor, data.noticeServedOn, 'the notice');
   const formerOfficer = isFormerOfficerUnderSchedule1(subject);
 
   if (data.kind === 'ACCELERATED_HEARING') {
@@ -45,11 +50,17 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
     );
     if (data.kind === 'MISCONDUCT_MEETING') {
       ensure(!formerOfficer, 'notForFormerOfficers');
+      ensure(!isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank);
       ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT', 'meetingOnlyForMisconduct');
     }
   }
   // reg 4(2): the Regulations reach a former officer only for conduct that may be gross misconduct.
   if (formerOfficer) ensure(isGrossMisconductAlleged(subject), 'formerOfficerProceedingsOnlyForGrossMisconduct');
+  // Former-officer proceedings came in on 15 December 2017: not for someone who left before.
+  const leftOn = subject.departure?.on;
+  if (formerOfficer && leftOn !== undefined) {
+    ensure(!isBeforeDay(leftOn, LEGAL_DATES.formerOfficerProceedingsFrom), 'formerOfficerProceedingsNotInForce', leftOn);
+  }
   return [event('ProceedingsScheduled', data)];
 }
 
@@ -66,16 +77,81 @@ export function ensureWithinPowers(regulations: Regulations, kind: ProceedingsKi
   refuse('outcomeNotAvailableUnderRegulations', outcome);
 }
 
-/** Schedule 1: a former officer is found to have been one who would have been dismissed, or no action is taken. */
-export function ensureFormerOfficerOutcome(subject: SubjectState, formerOfficer: boolean, outcome: Outcome): void {
+/** An officer's misconduct hearing is chaired as HEARING_CHAIRS says for its day (SI 2024/521). */
+function ensureChair(subject: SubjectState, kind: ProceedingsKind, data: ProceedingsConcluded): void {
+  if (kind !== 'MISCONDUCT_HEARING' || !isGovernedByConductRegulations(subject)) return;
+  const chairs = hearingChairsFor(data.on, subject.rank);
+  if (chairs === null) return;
+  ensure(chairs.includes(data.chair), 'chairNotAllowedOnDate', `on ${data.on}: ${chairs.join(' or ')}`);
+}
+
+/** A senior officer (above chief superintendent) governed by the Conduct Regulations. */
+export function isSeniorOfficer(subject: SubjectState): boolean {
+  return isGovernedByConductRegulations(subject) && SENIOR_RANKS.includes(subject.rank);
+}
+
+const grossMisconductFound = (findings: readonly Finding[]): boolean =>
+  findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT');
+
+/**
+ * Schedule 1: a former officer is found to have been one who would have been dismissed, or no
+ * action is taken; "would have been dismissed" needs gross misconduct proven (reg 42 as
+ * modified: misconduct only is recorded, with no further action).
+ */
+export function ensureFormerOfficerOutcome(
+  subject: SubjectState,
+  formerOfficer: boolean,
+  outcome: Outcome,
+  findings: readonly Finding[],
+): void {
   if (!formerOfficer || !isGovernedByConductRegulations(subject)) return;
   ensure(outcome === 'NO_FURTHER_ACTION' || isDismissal(outcome), 'formerOfficerOutcomeLimited', outcome);
+  ensure(!isDismissal(outcome) || grossMisconductFound(findings), 'formerOfficerDismissalNeedsGrossMisconduct');
+}
+
+/** reg 42: reduction in rank needs a rank above constable; staff, volunteers and contractors have none. */
+export function ensureRankToReduce(subject: SubjectState, outcome: Outcome): void {
+  if (outcome !== 'REDUCTION_IN_RANK') return;
+  const hasRank = isGovernedByConductRegulations(subject) && !RANKS_WITHOUT_REDUCTION.includes(subject.rank);
+  ensure(hasRank, 'reductionInRankNeedsRankAboveConstable', `${subject.workforceType} ${subject.rank}`);
+}
+
+/** Outcomes that need gross misconduct, or on misconduct alone a reg 42(5)/(6) condition. */
+const SERIOUS_OUTCOMES: readonly Outcome[] = ['REDUCTION_IN_RANK', 'DISMISSAL_WITH_NOTICE', 'DISMISSAL_WITHOUT_NOTICE'];
+
+/**
+ * What the finding allows (reg 42; reg 62 for accelerated hearings): an accelerated hearing
+ * imposes a sanction only on gross misconduct found; a hearing on misconduct alone reduces
+ * in rank or dismisses only on a recorded reg 42(5)/(6) condition; no second final written
+ * warning on a live one (reg 42(7), ◐); reflective practice only where neither misconduct
+ * nor gross misconduct is found.
+ */
+export function ensureOutcomeFitsFindings(
+  kind: ProceedingsKind | null,
+  findings: readonly Finding[],
+  outcome: Outcome,
+  sanctionBasis: ProceedingsConcluded['sanctionBasis'],
+): void {
+  const grossMisconduct = grossMisconductFound(findings);
+  const anyProven = findings.some((finding) => finding.proven);
+  ensure(!(outcome === 'REFLECTIVE_PRACTICE_DIRECTED' && anyProven), 'reflectivePracticeOnlyWithoutMisconductFinding');
+  if (kind === 'ACCELERATED_HEARING') {
+    ensure(outcome === 'NO_FURTHER_ACTION' || grossMisconduct, 'acceleratedHearingSanctionNeedsGrossMisconduct', outcome);
+  }
+  if (kind === 'MISCONDUCT_HEARING' && !grossMisconduct && SERIOUS_OUTCOMES.includes(outcome)) {
+    ensure(sanctionBasis !== undefined, 'seriousOutcomeOnMisconductNeedsCondition', outcome);
+  }
+  ensure(
+    !(outcome === 'FINAL_WRITTEN_WARNING' && sanctionBasis === 'LIVE_FINAL_WRITTEN_WARNING'),
+    'noSecondFinalWrittenWarning',
+  );
 }
 
 /** Concluding without proceedings: only no further action, after no case to answer, with nothing proven. */
 function isNoCaseToAnswerPath(subject: SubjectState, data: ProceedingsConcluded): boolean {
   const noCaseToAnswer =
     subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
+    subject.noProceedings ||
     (subject.caseToAnswer === null && subject.severity === 'NO_CASE_TO_ANSWER');
   return noCaseToAnswer && data.outcome === 'NO_FURTHER_ACTION' && !data.findings.some((finding) => finding.proven);
 }
@@ -85,6 +161,8 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
   const proceedings = subject.proceedings;
   if (proceedings === null) ensure(isNoCaseToAnswerPath(subject, data), 'outcomeNeedsProceedings');
+  ensureNotBefore(data.on, state.receivedOn, 'the referral');
+  ensureNotBefore(data.on, proceedings?.noticeServedOn, 'the notice of the proceedings');
   ensure(data.formerOfficer === hasLeftService(subject), 'formerOfficerMustMatchDeparture');
   ensure(outcomesUnder(state.regulations).includes(data.outcome), 'outcomeNotAvailableUnderRegulations', data.outcome);
 
@@ -95,9 +173,12 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
       ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
     ensure(!(grossMisconductProven && proceedings.kind === 'MISCONDUCT_MEETING'), 'grossMisconductNeedsHearing');
     ensureWithinPowers(state.regulations, proceedings.kind, data.outcome);
+    ensureChair(subject, proceedings.kind, data);
   }
   ensure(!isOneOf(DISCIPLINARY_OUTCOMES, data.outcome) || anyProven, 'disciplinaryActionNeedsProvenFinding');
-  ensureFormerOfficerOutcome(subject, data.formerOfficer, data.outcome);
+  ensureFormerOfficerOutcome(subject, data.formerOfficer, data.outcome, data.findings);
+  if (!data.formerOfficer) ensureRankToReduce(subject, data.outcome);
+  ensureOutcomeFitsFindings(proceedings?.kind ?? null, data.findings, data.outcome, data.sanctionBasis);
   if (grossMisconductProven && !isFormerOfficerUnderSchedule1(subject)) {
     ensure(GROSS_MISCONDUCT_OUTCOMES.includes(data.outcome), 'provenGrossMisconductNeedsSeriousOutcome', data.outcome);
   }

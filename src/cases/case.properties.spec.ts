@@ -128,7 +128,10 @@ const ordinarySteps: fc.Arbitrary<Step>[] = [
       variedOutcome: optionalOutcome,
     })
     .map(({ variedOutcome, forum, ...v }) => (state: CaseState) => {
-      const determined = { ...v, forum: forum ?? forumFor(state, v.subjectId) };
+      // A determination is never before its appeal: walk to the lodged day when the drawn one is earlier.
+      const lodgedOn = subjectOf(state, v.subjectId)?.appeal?.lodgedOn ?? v.on;
+      const on = v.on < lodgedOn ? lodgedOn : v.on;
+      const determined = { ...v, on, forum: forum ?? forumFor(state, v.subjectId) };
       return command('DetermineAppeal', variedOutcome === undefined ? determined : { ...determined, variedOutcome });
     }),
   fc
@@ -159,7 +162,15 @@ const advanceStep: fc.Arbitrary<Step> = fc
   })
   .map((v) => (state: CaseState) => {
     const subject = subjectOf(state, v.subjectId);
-    const on = v.on;
+    // Dates in order (decide refuses a day before the step it depends on): never before the
+    // last dated step of the subject's road.
+    const on = [
+      v.on,
+      state?.receivedOn,
+      subject?.proceedings?.scheduledFor,
+      subject?.conclusion?.on,
+      subject?.departure?.on,
+    ].reduce<string>((latest, day) => (day !== undefined && day > latest ? day : latest), v.on);
     if (state === null || subject === null) return command('SubmitInvestigationReport', { on });
     if (state.investigationStartedOn === null)
       return command('StartInvestigation', { investigatorId: 'i', startedOn: on, termsOfReference: 't' });
@@ -287,7 +298,7 @@ describe('properties of the case process', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 800 },
     );
     // The walk must get deep enough for the property to mean something.
     for (const type of [

@@ -3,7 +3,7 @@
  * sources (docs/domain/reference.md: "make such rules data, so a correction is one line"). Dates are
  * here and nowhere else.
  */
-import type { IopcMode, Outcome, ProceedingsKind, Regulations, WorkforceType } from './case.enums';
+import type { Chair, IopcMode, Outcome, ProceedingsKind, Rank, Regulations, WorkforceType } from './case.enums';
 import { isWithin } from './case.dates';
 
 export interface ConductRegime {
@@ -16,6 +16,12 @@ export interface ConductRegime {
   /** The outcomes each form of proceedings may impose. */
   powers: { readonly [K in ProceedingsKind]: readonly Outcome[] };
   iopcModes: readonly IopcMode[];
+  /** Practice requiring improvement and the reflective practice review process (2020 Part 6). */
+  reflectivePractice: boolean;
+  /** Management action outside proceedings (2012 reg 19; abolished on 1 February 2020). */
+  managementAction: boolean;
+  /** Modes open also for forces and agencies outside the Home Office forces (NON_HOME_OFFICE_FORCES). */
+  nonHomeOfficeIopcModes: readonly IopcMode[];
 }
 
 export const CONDUCT_REGIMES: readonly ConductRegime[] = [
@@ -41,8 +47,12 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
       // 2012 Part 5 (special case hearing): final written warning or dismissal without notice.
       ACCELERATED_HEARING: ['NO_FURTHER_ACTION', 'FINAL_WRITTEN_WARNING', 'DISMISSAL_WITHOUT_NOTICE'],
     },
-    // Before 1 February 2020 the IPCC/IOPC could also supervise or manage a force investigation.
-    iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'],
+    // Before 1 February 2020 the IPCC/IOPC could supervise or manage a force investigation;
+    // directed investigations came with the 2020 amendments.
+    iopcModes: ['INDEPENDENT', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'],
+    nonHomeOfficeIopcModes: [],
+    reflectivePractice: false,
+    managementAction: true,
   },
   {
     regulations: '2020',
@@ -76,15 +86,108 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
         'DISMISSAL_WITHOUT_NOTICE',
       ],
     },
-    // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: supervised and managed gone.
+    // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: directed investigations
+    // replace supervised and managed ones for Home Office forces; the IOPC may still manage or
+    // supervise for non-Home-Office forces and agencies (Learning the Lessons 44, "how we work").
     iopcModes: ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION'],
+    nonHomeOfficeIopcModes: ['SUPERVISED', 'MANAGED'],
+    reflectivePractice: true,
+    managementAction: false,
   },
 ];
+
+/**
+ * Forces and agencies outside the 43 Home Office forces, by the ids a referral may name them by:
+ * the barred and advisory lists do not reach them (docs/domain/regulations.md §4.1), and the
+ * IOPC may still manage or supervise their investigations.
+ */
+export const NON_HOME_OFFICE_FORCES: readonly string[] = [
+  'BRITISH_TRANSPORT_POLICE',
+  'BTP',
+  'MINISTRY_OF_DEFENCE_POLICE',
+  'MDP',
+  'CIVIL_NUCLEAR_CONSTABULARY',
+  'CNC',
+  'NATIONAL_CRIME_AGENCY',
+  'NCA',
+  'STATES_OF_JERSEY_POLICE',
+];
+
+export const isHomeOfficeForce = (force: string): boolean => !NON_HOME_OFFICE_FORCES.includes(force.toUpperCase());
+
+/** The IOPC modes open for a case under its regime and for its force. */
+export function iopcModesFor(regulations: Regulations, force: string): readonly IopcMode[] {
+  const regime = regimeOf(regulations);
+  return isHomeOfficeForce(force) ? regime.iopcModes : [...regime.iopcModes, ...regime.nonHomeOfficeIopcModes];
+}
+
+/** Who the barred list reaches: officers, specials and police staff (Police Act 1996 s88A). */
+export const BARRED_LIST_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
+
+/** Chief officers: their hearings are chaired by HM Chief Inspector or a nominated HMI from 7 May 2024. */
+export const CHIEF_OFFICER_RANKS: readonly Rank[] = [
+  'CHIEF_CONSTABLE',
+  'DEPUTY_COMMISSIONER',
+  'ASSISTANT_COMMISSIONER',
+  'COMMISSIONER',
+];
+
+export interface HearingChairs {
+  from: string;
+  until: string | null;
+  nonSenior: readonly Chair[];
+  senior: readonly Chair[];
+  chiefOfficer: readonly Chair[];
+  source: string;
+}
+
+/** Who chairs an officer's misconduct hearing, by the hearing's day (2020 Regulations). */
+export const HEARING_CHAIRS: readonly HearingChairs[] = [
+  {
+    from: '2020-02-01',
+    until: '2024-05-07',
+    nonSenior: ['LEGALLY_QUALIFIED_CHAIR'],
+    senior: ['LEGALLY_QUALIFIED_CHAIR'],
+    chiefOfficer: ['LEGALLY_QUALIFIED_CHAIR'],
+    source: 'Conduct Regs 2020 reg 28 as made: a panel chaired by a legally qualified chair',
+  },
+  {
+    from: '2024-05-07',
+    until: null,
+    nonSenior: ['CHIEF_OFFICER_OR_DELEGATE'],
+    senior: ['SENIOR_OFFICER_OF_ANOTHER_FORCE'],
+    chiefOfficer: ['HM_CHIEF_INSPECTOR_OR_HMI'],
+    source:
+      'Police (Conduct) (Amendment) Regulations 2024 (SI 2024/521): the chief officer or a delegate chairs; for senior officers a more senior officer of another force; for chief officers HM Chief Inspector of Constabulary or a nominated HMI',
+  },
+];
+
+/** The chairs allowed for a hearing held on `day` of an officer of `rank`; null when the table says nothing. */
+export function hearingChairsFor(day: string, rank: Rank): readonly Chair[] | null {
+  const line = HEARING_CHAIRS.find((candidate) => isWithin(day, candidate.from, candidate.until));
+  if (line === undefined) return null;
+  if (CHIEF_OFFICER_RANKS.includes(rank)) return line.chiefOfficer;
+  return SENIOR_RANKS.includes(rank) ? line.senior : line.nonSenior;
+}
 
 /** Other dates that switch a rule on. */
 export const LEGAL_DATES = {
   /** Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), in force 15 December 2017. */
   barredListInForceFrom: '2017-12-15',
+  /**
+   * Proceedings against former officers: for those who left from 15 December 2017 (SI 2017/1134,
+   * Conduct Regs 2020 Sch 1).
+   */
+  formerOfficerProceedingsFrom: '2017-12-15',
+  /**
+   * Conduct Regs 2012 reg 10A (SI 2014/3347), 12 January 2015 to 14 December 2017: no
+   * resignation or retirement without the appropriate authority's consent while gross
+   * misconduct is alleged. Outside these dates the DCC's approval is force practice, not law.
+   */
+  reg10AFrom: '2015-01-12',
+  reg10AUntil: '2017-12-15',
+  /** The advisory list starts with the barred list (Police Act 1996 s88I; SI 2017/1135). */
+  advisoryListInForceFrom: '2017-12-15',
 } as const;
 
 /** The regime for a matter that came to attention on `receivedOn`. */
@@ -116,3 +219,22 @@ export function outcomesUnder(regulations: Regulations): readonly Outcome[] {
  * Conduct Regulations (Schedule 1 for former officers, the appeal forums) do not bind them.
  */
 export const GOVERNED_BY_CONDUCT_REGULATIONS: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE'];
+
+/**
+ * Senior officers: ranks above chief superintendent (Conduct Regs 2020 reg 2, "senior
+ * officer"). Misconduct meetings and reg 45 appeals are for non-senior officers only
+ * (docs/domain/regulations.md §2.7, §2.10).
+ */
+export const SENIOR_RANKS: readonly Rank[] = [
+  'COMMANDER',
+  'ASSISTANT_CHIEF_CONSTABLE',
+  'DEPUTY_ASSISTANT_COMMISSIONER',
+  'DEPUTY_CHIEF_CONSTABLE',
+  'ASSISTANT_COMMISSIONER',
+  'CHIEF_CONSTABLE',
+  'DEPUTY_COMMISSIONER',
+  'COMMISSIONER',
+];
+
+/** Reduction in rank needs a rank to reduce: nobody is below a constable, and staff have no rank (reg 42). */
+export const RANKS_WITHOUT_REDUCTION: readonly Rank[] = ['CONSTABLE', 'STAFF'];

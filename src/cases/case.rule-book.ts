@@ -27,8 +27,8 @@ export const CASE_RULES = {
   },
   iopcModeNotAvailableUnderRegulations: {
     message:
-      'supervised and managed investigations exist only for matters that came to attention before 1 February 2020',
-    source: 'PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020 (SI 2020/5)',
+      'directed investigations exist from 1 February 2020; supervised and managed ones before it, and after it only for non-Home-Office forces and agencies',
+    source: 'PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020 (SI 2020/5); IOPC, Learning the Lessons 44',
   },
   noticeNeedsInvestigation: {
     message: 'a notice of investigation is given by the investigator: record the start of the investigation first',
@@ -44,6 +44,11 @@ export const CASE_RULES = {
     message: 'only a suspended subject has a suspension to review',
     source: 'Conduct Regs 2020 reg 11',
   },
+  suspensionNeedsServingSubjectBeforeOutcome: {
+    message:
+      'suspension or restriction lasts from the start of the process until a decision not to bring proceedings or their conclusion: not for a subject who has left, nor after that point',
+    source: 'Conduct Regs 2020 reg 11 (docs/domain/regulations.md §3.1)',
+  },
   liftNeedsSuspensionOrRestriction: {
     message: 'the subject is neither suspended nor restricted',
     source: 'Conduct Regs 2020 reg 11',
@@ -58,6 +63,15 @@ export const CASE_RULES = {
     message:
       'reflective practice needs an assessment or decision of practice requiring improvement, or a direction at proceedings',
     source: 'Conduct Regs 2020 regs 14, 23 and 42, Part 6',
+  },
+  reflectivePracticeNotUnderRegulations: {
+    message:
+      'practice requiring improvement and reflective practice exist for matters that came to attention from 1 February 2020',
+    source: 'Conduct Regs 2020 Part 6 (SI 2020/4), in force 1 February 2020',
+  },
+  managementActionNotUnderRegulations: {
+    message: 'management action outside proceedings exists only for matters under the 2012 regulations (before 1 February 2020)',
+    source: 'Conduct Regs 2012 reg 19; abolished by the Conduct Regs 2020',
   },
   reflectivePracticeMustBeStarted: {
     message: 'the reflective practice review has not been started for this subject',
@@ -85,6 +99,23 @@ export const CASE_RULES = {
     message: 'proceedings against a former officer can only be for gross misconduct',
     source: 'Conduct Regs 2020 reg 4(2)',
   },
+  meetingNotForSeniorOfficers: {
+    message: 'a misconduct meeting is for non-senior officers: a senior officer (above chief superintendent) goes to a hearing',
+    source: 'Conduct Regs 2020 regs 2 and 23 (docs/domain/regulations.md §2.7)',
+  },
+  proceedingsDecidedAgainst: {
+    message: 'the appropriate authority decided not to bring proceedings against this subject',
+    source: 'Conduct Regs 2020 reg 23(1)(b)',
+  },
+  returnNeedsAcceleratedHearing: {
+    message:
+      'only an accelerated hearing, before it concludes, returns the case to the appropriate authority for a meeting or hearing',
+    source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9)',
+  },
+  formerOfficerProceedingsNotInForce: {
+    message: 'proceedings against a former officer exist only for those who left from 15 December 2017',
+    source: 'Police (Conduct, Complaints and Misconduct and Appeal Tribunal) (Amendment) Regulations 2017 (SI 2017/1134); Conduct Regs 2020 Sch 1',
+  },
   proceedingsAlreadyConcluded: {
     message: 'proceedings against this subject have already concluded',
     source: RECORD,
@@ -108,6 +139,11 @@ export const CASE_RULES = {
     message: 'a finding of gross misconduct needs a misconduct hearing or an accelerated hearing',
     source: 'Conduct Regs 2020 regs 23 and 42',
   },
+  chairNotAllowedOnDate: {
+    message:
+      "an officer's misconduct hearing is chaired by a legally qualified chair until 6 May 2024; from 7 May 2024 by the chief officer or a delegate (a senior officer's by a more senior officer of another force, a chief officer's by HM Chief Inspector or an HMI)",
+    source: 'Conduct Regs 2020 reg 28; Police (Conduct) (Amendment) Regulations 2024 (SI 2024/521)',
+  },
   outcomeBeyondMeetingPowers: {
     message: 'a misconduct meeting cannot impose this outcome: reduction in rank and dismissal need a hearing',
     source: 'Conduct Regs 2020 reg 42; Conduct Regs 2012 reg 35',
@@ -125,6 +161,33 @@ export const CASE_RULES = {
       'proven gross misconduct leads to a final written warning, reduction in rank or dismissal (for a former officer: would have been dismissed, or no action)',
     source: 'Conduct Regs 2020 reg 42',
   },
+  formerOfficerDismissalNeedsGrossMisconduct: {
+    message:
+      'a former officer is found to be one who would have been dismissed only on gross misconduct proven; on misconduct alone the finding is recorded with no further action',
+    source: 'Conduct Regs 2020 reg 42 as modified by Sch 1 (docs/domain/regulations.md §2.9)',
+  },
+  acceleratedHearingSanctionNeedsGrossMisconduct: {
+    message:
+      'an accelerated hearing imposes a final written warning, reduction in rank or dismissal only on a finding of gross misconduct; otherwise the case is dismissed or returned to the appropriate authority',
+    source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9, §2.11)',
+  },
+  seriousOutcomeOnMisconductNeedsCondition: {
+    message:
+      'on misconduct alone a hearing reduces in rank or dismisses only when a final written warning was in force at the severity assessment, or the finding rests on more than one matter not closely connected: record which (sanctionBasis)',
+    source: 'Conduct Regs 2020 reg 42(5) and (6); Conduct Regs 2012 reg 35',
+  },
+  noSecondFinalWrittenWarning: {
+    message: 'a final written warning cannot be given while one was in force at the severity assessment',
+    source: 'Conduct Regs 2020 reg 42(7) (◐ partly confirmed: docs/domain/regulations.md §2.9)',
+  },
+  reductionInRankNeedsRankAboveConstable: {
+    message: 'reduction in rank needs a rank above constable: constables, police staff, volunteers and contractors have none to lose',
+    source: 'Conduct Regs 2020 reg 42',
+  },
+  reflectivePracticeOnlyWithoutMisconductFinding: {
+    message: 'reflective practice is directed only where the conduct is found to be neither misconduct nor gross misconduct',
+    source: 'Conduct Regs 2020 reg 42(1)(b) and Part 6 (docs/domain/regulations.md §2.9, §2.12)',
+  },
   formerOfficerOutcomeLimited: {
     message: 'for a former officer the outcome is a finding that they would have been dismissed, or no further action',
     source: 'Conduct Regs 2020 Sch 1 (docs/domain/reference.md para 10)',
@@ -132,9 +195,14 @@ export const CASE_RULES = {
 
   // Departures
   alreadyLeftService: { message: 'the subject has already left the service', source: RECORD },
+  departureNeedsConsentUnderReg10A: {
+    message:
+      "from 12 January 2015 to 14 December 2017 an officer could not resign or retire while gross misconduct was alleged without the appropriate authority's consent (approvedByDcc)",
+    source: 'Conduct Regs 2012 reg 10A (SI 2014/3347), revoked by SI 2017/1134 from 15 December 2017',
+  },
   noDepartureAwaitingDecision: {
     message: 'the subject has no departure awaiting a decision by the DCC',
-    source: 'force practice (Hampshire); Conduct Regs 2012 reg 10A until 15 December 2017',
+    source: 'force practice (Hampshire), not law, outside 12 January 2015 - 14 December 2017; Conduct Regs 2012 reg 10A within those dates',
   },
 
   // Appeals
@@ -142,10 +210,15 @@ export const CASE_RULES = {
     message: 'an appeal needs concluded proceedings against the subject',
     source: 'Conduct Regs 2020 reg 45; Police Appeals Tribunals Rules 2020',
   },
+  writtenOutcomeNeedsConclusion: {
+    message: 'the written outcome is given after the proceedings conclude: record the outcome first',
+    source: 'Conduct Regs 2020 reg 43',
+  },
   appealAlreadyPending: { message: 'the subject already has an appeal awaiting determination', source: RECORD },
   appealMustBeLodged: { message: 'there is no lodged appeal to determine', source: RECORD },
   appealForumMustMatchProceedings: {
-    message: "a meeting's outcome is appealed internally; a hearing's to the Police Appeals Tribunal",
+    message:
+      "a non-senior officer's meeting outcome is appealed internally (reg 45); a hearing's, an accelerated hearing's and a senior officer's to the Police Appeals Tribunal",
     source: 'Conduct Regs 2020 reg 45; Police Appeals Tribunals Rules 2020',
   },
   variedOutcomeRequired: { message: 'an appeal that varies the outcome must say the varied outcome', source: RECORD },
@@ -171,11 +244,39 @@ export const CASE_RULES = {
   },
   advisoryListNeedsDepartureUnderInvestigation: {
     message:
-      'an advisory-list entry is for a subject who resigned or retired while under investigation or proceedings, or before the allegation came to light',
-    source: 'Police Act 1996 s88I; Barred List Regs 2017 reg 12',
+      'an advisory-list entry is for a subject who resigned or retired while under investigation or proceedings, or before the allegation came to light, or a designated volunteer whose designation was withdrawn',
+    source: 'Police Act 1996 s88I(1)(a)-(c); Barred List Regs 2017 reg 12',
   },
   alreadyOnAdvisoryList: { message: 'the subject is already on the advisory list', source: RECORD },
   notOnAdvisoryList: { message: 'the subject is not on the advisory list', source: RECORD },
+
+  barredListOnlyForHomeOfficeForces: {
+    message: 'the barred and advisory lists reach the Home Office forces only: not BTP, MDP, CNC, the NCA or Jersey',
+    source: 'Police Act 1996 Part 4A; College of Policing dismissal reports (docs/domain/regulations.md §4.1)',
+  },
+  barredListWorkforceScope: {
+    message: 'the barred list is for officers, special constables and police staff: not contractors or volunteers',
+    source: 'Police Act 1996 s88A; Barred List Regs 2017 reg 3',
+  },
+  advisoryListNotInForce: {
+    message: 'the advisory list exists for departures from 15 December 2017',
+    source: 'Police Act 1996 s88I; Barred List Regs 2017 (SI 2017/1135)',
+  },
+  advisoryListNeedsMatterThatCouldLeadToDismissal: {
+    message:
+      'an advisory-list report is for a matter that could have led to dismissal: not one assessed as practice requiring improvement or no case to answer',
+    source: 'Police Act 1996 s88I (◐ partly confirmed: docs/domain/regulations.md §4.2)',
+  },
+
+  // Dates and closing
+  dateBeforeEarlierStep: {
+    message: 'the date is before the step it depends on',
+    source: RECORD,
+  },
+  caseHasOpenMatters: {
+    message: 'a case cannot close while a subject is still suspended or restricted, or has proceedings pending',
+    source: 'Conduct Regs 2020 regs 11 and 23',
+  },
 
   // Corrections
   correctionMustTargetThisCase: {

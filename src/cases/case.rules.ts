@@ -6,6 +6,7 @@ import { DISMISSAL_OUTCOMES, isOneOf } from './case.enums';
 import type { Outcome } from './case.enums';
 import type { CaseEvent, CaseEventDataMap, CaseEventType } from './case.events';
 import { GOVERNED_BY_CONDUCT_REGULATIONS } from './case.regulations';
+import { isBeforeDay } from './case.dates';
 import { ensure, refuse } from './case.rule-book';
 import type { Case, CaseState, SubjectState } from './case.state';
 import { subjectOf } from './case.state';
@@ -55,6 +56,32 @@ export function isDismissal(outcome: Outcome | null): boolean {
 export function isGrossMisconductAlleged(subject: SubjectState): boolean {
   if (subject.caseToAnswer !== null) return subject.caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
   return subject.severity === 'GROSS_MISCONDUCT';
+}
+
+/** Refuse a day before the day of the step it depends on (`what` names that step). */
+export function ensureNotBefore(day: string, earlier: string | null | undefined, what: string): void {
+  if (earlier === null || earlier === undefined) return;
+  ensure(!isBeforeDay(day, earlier), 'dateBeforeEarlierStep', `${day} is before ${what} on ${earlier}`);
+}
+
+/**
+ * reg 11: suspension (or its alternative, restriction) is possible from the start of the
+ * process until a decision not to bring proceedings, or their conclusion, and only for a
+ * member of the force.
+ */
+export function isWithinSuspensionWindow(subject: SubjectState): boolean {
+  if (hasLeftService(subject) || subject.departure?.afterConclusion === true) return false;
+  if (subject.conclusion !== null) return false;
+  return !isProcessEndedWithoutProceedings(subject);
+}
+
+/** No case to answer, or practice requiring improvement: no proceedings will follow (reg 23). */
+export function isProcessEndedWithoutProceedings(subject: SubjectState): boolean {
+  return (
+    subject.noProceedings ||
+    subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
+    subject.caseToAnswer === 'PRACTICE_REQUIRING_IMPROVEMENT'
+  );
 }
 
 /** An event of type K with its payload (the compiler cannot pair a generic K with its payload in the union). */

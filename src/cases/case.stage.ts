@@ -30,7 +30,7 @@ export function subjectStage(state: Case, subject: SubjectState): CaseStage {
   if (subject.appeal !== null && subject.appeal.result === null) return 'APPEAL';
   if (subject.conclusion !== null) return 'CONCLUDED';
   // Routes that end the matter for the subject without proceedings (reg 23; Part 6).
-  if (subject.caseToAnswer === 'NO_CASE_TO_ANSWER') return 'CONCLUDED';
+  if (subject.caseToAnswer === 'NO_CASE_TO_ANSWER' || subject.noProceedings) return 'CONCLUDED';
   if (subject.reflectivePractice === 'COMPLETED' || subject.managementActionOn !== null) return 'CONCLUDED';
   if (subject.proceedings !== null) return 'PROCEEDINGS';
   if (subject.caseToAnswer !== null || state.investigationReportOn !== null) return 'DECISION';

@@ -11,6 +11,7 @@ import type {
   CaseToAnswerDecision,
   CaseType,
   Chair,
+  MisconductSanctionBasis,
   CorruptionCategory,
   CriminalOutcome,
   DepartureKind,
@@ -44,6 +45,8 @@ export interface Proceedings {
   kind: ProceedingsKind;
   noticeServedOn: string;
   scheduledFor: string;
+  /** Regs 22 and 48: time limits shortened by agreement. */
+  shortenedByAgreement?: boolean;
 }
 
 export interface Conclusion {
@@ -55,6 +58,9 @@ export interface Conclusion {
   chair: Chair;
   /** Concluded with no further action on a no-case-to-answer path, without proceedings. */
   withoutProceedings: boolean;
+  sanctionBasis?: MisconductSanctionBasis;
+  /** reg 43: the day the subject received the written outcome, once recorded. */
+  writtenOutcomeReceivedOn?: string;
 }
 
 export interface Appeal {
@@ -77,6 +83,8 @@ export interface SubjectState {
   referredToCps: boolean;
   criminalOutcome: CriminalOutcome | null;
   caseToAnswer: CaseToAnswerDecision | null;
+  /** reg 23(1)(b): a case to answer, but a decision not to bring proceedings. */
+  noProceedings: boolean;
   reflectivePractice: 'NONE' | 'STARTED' | 'COMPLETED';
   managementActionOn: string | null;
   proceedings: Proceedings | null;

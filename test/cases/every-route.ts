@@ -176,7 +176,14 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
     },
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-11' } },
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewCompleted', body: { action: 'COMPLETE', on: '2021-09-01' } },
-    { route: `${SUBJECT}/management-action`, subject: B, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
+    { route: `${SUBJECT}/management-action`, subject: C, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
+    {
+      route: `${SUBJECT}/proceedings`,
+      subject: A,
+      event: 'ProceedingsScheduled',
+      body: { kind: 'ACCELERATED_HEARING', noticeServedOn: '2021-08-11', scheduledFor: '2021-08-25' },
+    },
+    { route: `${SUBJECT}/proceedings/return`, subject: A, event: 'ReturnedToAppropriateAuthority', body: { on: '2021-08-18' } },
     {
       route: `${SUBJECT}/proceedings`,
       subject: A,
@@ -195,6 +202,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
         chair: 'LEGALLY_QUALIFIED_CHAIR',
       },
     },
+    { route: `${SUBJECT}/written-outcome`, subject: A, event: 'WrittenOutcomeReceived', body: { on: '2021-10-08' } },
     {
       route: `${SUBJECT}/appeals`,
       subject: A,

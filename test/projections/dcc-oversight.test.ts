@@ -53,7 +53,7 @@ function inspectorKeptOn(caseId: string, force = FORCE, personId = randomUUID())
       findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
       outcome: 'FINAL_WRITTEN_WARNING',
       formerOfficer: false,
-      chair: 'CHIEF_OFFICER_OR_DELEGATE',
+      chair: 'LEGALLY_QUALIFIED_CHAIR', // a hearing before 7 May 2024 (SI 2024/521)
     }),
   ];
 }
@@ -123,8 +123,7 @@ describe('GET /dashboards/dcc', () => {
     const overdue = seen.overdueDeadlines.map(({ caseId, rule, dueOn }) => `${caseId === cases.app ? 'app' : caseId === cases.embassy ? 'embassy' : caseId} ${rule} ${dueOn}`);
     expect(overdue).toEqual([
       'embassy suspensionReview 2020-04-06',
-      'embassy twelveMonthReport 2021-02-03',
-      'embassy sixMonthFollowUp 2021-08-03',
+      // The embassy investigation is directed by the IOPC: its Director General owes the reg 13 reports.
       // Resigned on Thursday 2 December 2021 while under investigation, never reported.
       'app advisoryListReport 2021-12-08',
       'app twelveMonthReport 2022-10-04',

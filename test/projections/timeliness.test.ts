@@ -23,9 +23,16 @@ import { CaseRecorder, retarget } from './case-story-support';
 const MET = 'METROPOLITAN_POLICE';
 const PURPOSE = 'DCC weekly review of timeliness';
 
-/** The embassy case (seed 003) up to, and from, its 12-month progress report. */
+/**
+ * The embassy case (seed 003) up to, and from, its 12-month progress report, as a force's own
+ * investigation: the story's investigation was directed by the IOPC, whose Director General
+ * then owes the reg 13 reports, not the force (C&M Regs 2020 reg 13), so the referral to
+ * the IOPC is left out where the force's reports are the point.
+ */
 function embassyIn(caseId: string): { beforeReport: CaseCommand[]; rest: CaseCommand[] } {
-  const commands = retarget(embassyCase(), caseId);
+  const commands = retarget(embassyCase(), caseId).filter(
+    (command) => command.type !== 'ReferToIopc' && command.type !== 'RecordIopcDecision',
+  );
   const report = commands.findIndex((command) => command.type === 'SendProgressReport');
   return { beforeReport: commands.slice(0, report), rest: commands.slice(report) };
 }
@@ -105,7 +112,7 @@ describe('GET /cases/{caseId}/timeliness', () => {
     expect(view).toMatchObject({ stage: 'CLOSED', closedOn: '2022-02-25', daysOpen: 753 });
     expect(brief(view.deadlines)).toEqual([
       { rule: 'suspensionReview', dueOn: '2020-04-06', metOn: null, lapsedOn: '2022-01-21', overdue: false },
-      { rule: 'twelveMonthReport', dueOn: '2021-02-03', metOn: '2021-02-08', lapsedOn: null, overdue: false },
+      // Directed by the IOPC: its Director General reports on timeliness, the force owes no reg 13 report.
       // Dismissed on Friday 21 January 2022: 5 working days beginning with that day.
       { rule: 'barredListReport', dueOn: '2022-01-27', metOn: '2022-01-26', lapsedOn: null, overdue: false },
       { rule: 'tribunalAppealWindow', dueOn: '2022-02-04', metOn: null, lapsedOn: null, overdue: false },
@@ -146,6 +153,32 @@ describe('GET /cases/{caseId}/timeliness', () => {
     await recorder.record({ type: 'CorrectRecord', caseId, correctsEventId: referralStep.eventId, reason: 'came to light when he was suspended', replacement: { ...replacement, receivedOn: '2020-03-09' } });
     const view = await timeliness(caseId, '2021-03-01');
     expect(rule(view, 'twelveMonthReport')).toEqual([{ rule: 'twelveMonthReport', dueOn: '2021-03-09', metOn: null, lapsedOn: null, overdue: false }]);
+  });
+
+  it('lists the reg 19 reports of a referral on 31 August every 6 months from the first period, never drifting to the 28th', async () => {
+    const caseId = randomUUID();
+    const { beforeReport } = embassyIn(caseId);
+    const opening = beforeReport[0];
+    if (opening.type !== 'ReceiveReferral') throw new Error('the story starts with its referral');
+    const started = beforeReport.find((command) => command.type === 'StartInvestigation');
+    if (started === undefined || started.type !== 'StartInvestigation') throw new Error('the story starts an investigation');
+    const report = (on: string, kind: 'TWELVE_MONTH' | 'SIX_MONTH_FOLLOW_UP'): CaseCommand => ({ type: 'SendProgressReport', caseId, to: 'LOCAL_POLICING_BODY', on, kind });
+    await recordAll([
+      { ...opening, receivedOn: '2020-08-31' },
+      { ...started, startedOn: '2020-09-14' },
+      report('2021-08-31', 'TWELVE_MONTH'),
+      report('2022-02-28', 'SIX_MONTH_FOLLOW_UP'),
+      report('2022-08-31', 'SIX_MONTH_FOLLOW_UP'),
+      report('2023-02-28', 'SIX_MONTH_FOLLOW_UP'),
+      report('2023-08-31', 'SIX_MONTH_FOLLOW_UP'),
+      { type: 'SubmitInvestigationReport', caseId, on: '2023-10-02' },
+    ]);
+    const view = await timeliness(caseId, '2023-10-02');
+    const reports = view.deadlines.filter((deadline) => deadline.rule === 'twelveMonthReport' || deadline.rule === 'sixMonthFollowUp');
+    expect(reports.map(({ dueOn, metOn }) => ({ dueOn, metOn }))).toEqual(
+      ['2021-08-31', '2022-02-28', '2022-08-31', '2023-02-28', '2023-08-31'].map((day) => ({ dueOn: day, metOn: day })),
+    );
+    expect(reports.every((deadline) => !deadline.outOfTime)).toBe(true);
   });
 
   it('needs a stated purpose, and hides a case from another force', async () => {

@@ -13,6 +13,7 @@ import {
   CHAIRS,
   DEPARTURE_KINDS,
   FINDING_LEVELS,
+  MISCONDUCT_SANCTION_BASES,
   OUTCOMES,
   PROCEEDINGS_KINDS,
   STANDARDS,
@@ -26,6 +27,7 @@ import type {
   Chair,
   DepartureKind,
   FindingLevel,
+  MisconductSanctionBasis,
   Outcome,
   ProceedingsKind,
   Standard,
@@ -42,6 +44,12 @@ export class ScheduleProceedingsBody {
 
   @DayField()
   scheduledFor!: string;
+
+  @FlagField({
+    optional: true,
+    description: 'Regs 22 and 48: the time limits were shortened by agreement, so an earlier hearing is on time',
+  })
+  shortenedByAgreement?: boolean;
 }
 
 export class DepartureBody {
@@ -90,6 +98,13 @@ export class ConcludeProceedingsBody {
 
   @OneOfField(CHAIRS)
   chair!: Chair;
+
+  @OneOfField(MISCONDUCT_SANCTION_BASES, {
+    optional: true,
+    description:
+      'reg 42(5)/(6): on a misconduct-only finding, what permits reduction in rank or dismissal (a live final written warning, or more than one unconnected matter)',
+  })
+  sanctionBasis?: MisconductSanctionBasis;
 }
 
 export class AppealBody {

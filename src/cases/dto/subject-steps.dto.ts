@@ -22,7 +22,7 @@ import type {
   Sentence,
   SuspensionAction,
 } from '../case.enums';
-import { DayField, ListOfField, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../shared/dto-fields';
+import { DayField, FlagField, ListOfField, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../shared/dto-fields';
 import { DatedBody, DatedReasonBody } from './shared.dto';
 
 export class ServeNoticeBody {
@@ -84,6 +84,13 @@ export class CaseToAnswerBody {
 
   @DayField()
   on!: string;
+
+  @FlagField({
+    optional: true,
+    description:
+      'reg 23(1)(b): false records a decision not to bring proceedings on a case to answer, ending the process for the subject',
+  })
+  proceedingsBrought?: boolean;
 }
 
 export class ReflectivePracticeBody extends DatedBody {
