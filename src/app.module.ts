@@ -13,7 +13,7 @@ import { HealthModule } from './health/health.module';
 import { HttpPlumbingModule } from './http/http-plumbing.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { VaultModule } from './vault/vault.module';
-import { WritePathModule } from './shared/write-path.module';
+import { WritePathModule } from './common/write-path.module';
 import { CaseExportModule } from '../projections/case-export/case-export.module';
 import { PROJECTIONS } from '../projections';
 import { DccOversightModule, TimelinessModule } from '../projections';

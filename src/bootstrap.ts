@@ -4,7 +4,7 @@ import { AppModule, AppModuleImport } from './app.module';
 import { AppConfig } from './config/configuration';
 import { DatabaseHandle } from './database/database';
 import { configureHttp } from './http/configure-http';
-import { setLegalDays } from './shared/days';
+import { setLegalDays } from './common/days';
 import type { DestinationStream } from 'pino';
 
 /** Builds the whole service on an open database; used by main.ts and by the tests. */

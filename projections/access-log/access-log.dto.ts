@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, ValidateBy } from 'class-validator';
-import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/shared/days';
+import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/common/days';
 import { canonicalUuid } from '../../src/http/uuid';
-import { IdField } from '../../src/shared/dto-fields';
-import { PagedQuery } from '../../src/shared/paging';
+import { IdField } from '../../src/common/dto-fields';
+import { PagedQuery } from '../../src/common/paging';
 
 export const ACCESS_LOG_MAX_PAGE_SIZE = 500;
 /** `YYYY-MM-DD` (a UTC day) or an ISO instant, on a legal day: year 0 made the query fail (issue 11). */

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition, isAfter, parsePosition } from '../../src/event-store/position';
 import { CASE_EXPORT_FORMAT, CaseExport } from '../../src/ledger/case-export';
 import { LedgerService } from '../../src/ledger/ledger.service';
-import { NotFoundError } from '../../src/shared/domain-error';
+import { NotFoundError } from '../../src/common/domain-error';
 import { accessFactsOf } from '../case-status/case-status.item';
 import { statusFrom } from '../case-history/case-history';
 

@@ -3,7 +3,7 @@
  * Wales (Europe/London, so 23:00 UTC the day before in summer), an instant means itself.
  */
 import { addDays, format, parseISO } from 'date-fns';
-import { isIsoDay } from '../../src/shared/days';
+import { isIsoDay } from '../../src/common/days';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

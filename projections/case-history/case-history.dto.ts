@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, ValidateBy } from 'class-validator';
-import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/shared/days';
+import { isLegalDay, isLegalInstant, legalDayRule } from '../../src/common/days';
 
 /** `GET /cases/{caseId}/history?asOf=<date or instant>` (docs/api.md). */
 export class CaseHistoryQuery {

@@ -9,7 +9,7 @@ import { CaseListQuery } from './case-status.dto';
 import { CaseStatusItem } from './case-status.item';
 import { CASE_STATUS_PROJECTION } from './case-status.projection';
 import { CaseStatusPage, CaseStatusQueries } from './case-status.queries';
-import { TIMELINESS_PROJECTION } from '../shared/timeliness-views';
+import { TIMELINESS_PROJECTION } from '../common/timeliness-views';
 
 @ApiTags('cases')
 @Controller('cases')

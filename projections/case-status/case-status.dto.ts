@@ -3,8 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CASE_STAGES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
 import type { CaseStage, CorruptionCategory } from '../../src/cases/case.enums';
-import { IdField } from '../../src/shared/dto-fields';
-import { PagedQuery } from '../../src/shared/paging';
+import { IdField } from '../../src/common/dto-fields';
+import { PagedQuery } from '../../src/common/paging';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../src/access/access.module';
-import { ClockModule } from '../../src/shared/clock.module';
+import { ClockModule } from '../../src/common/clock.module';
 import { CaseStatusController } from './case-status.controller';
 import { CaseFactsBeforeLoadingSource } from './case-facts-before-loading';
 import { CaseStatusQueries } from './case-status.queries';

@@ -10,8 +10,8 @@
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
-import { CASE_STREAM_PREFIX, caseEventLogTable, touchedCases } from '../shared/case-event-log';
-import type { TouchedCase } from '../shared/case-event-log';
+import { CASE_STREAM_PREFIX, caseEventLogTable, touchedCases } from '../common/case-event-log';
+import type { TouchedCase } from '../common/case-event-log';
 import { CaseStatusItem, toCaseStatusItem } from './case-status.item';
 
 export const CASE_STATUS_PROJECTION = 'case-status';

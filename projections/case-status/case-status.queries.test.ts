@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { referral } from '../../src/cases/testing/case-fixtures';
 import { caseStreamName, occurredAt, toJsonObject } from '../../src/cases/case.stream';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
-import { LondonClock } from '../../src/shared/clock';
+import { LondonClock } from '../../src/common/clock';
 import { createTestDatabase, poolFor } from '../../test/support/database';
 import type { TestDatabase } from '../../test/support/database';
 import { ProjectionRunner } from '../runner/projection-runner';

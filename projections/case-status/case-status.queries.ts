@@ -3,11 +3,11 @@ import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import { PG_POOL } from '../../src/database/database.module';
-import { CLOCK, Clock } from '../../src/shared/clock';
+import { CLOCK, Clock } from '../../src/common/clock';
 import { accessFactsOf, CaseStatusItem } from './case-status.item';
 import { CASE_STATUS_TABLE } from './case-status.projection';
 import { isNotBuiltYet } from '../runner/read-model-errors';
-import { OPEN_DUTY, TIMELINESS_TABLES } from '../shared/timeliness-views';
+import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
 
 /**
  * A case's next deadline and whether it is overdue are the timeliness read model's judgement:

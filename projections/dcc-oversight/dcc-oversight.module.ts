@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../src/access/access.module';
 import { AccessLogModule } from '../access-log/access-log.module';
-import { ClockModule } from '../../src/shared/clock.module';
+import { ClockModule } from '../../src/common/clock.module';
 import { DccOversightController } from './dcc-oversight.controller';
 import { DccOversightQueries } from './dcc-oversight.queries';
 

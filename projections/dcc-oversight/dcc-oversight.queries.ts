@@ -20,7 +20,7 @@ import type { Deadline } from '../timeliness/deadlines';
 import { DEADLINE_SELECT, dayText, readModel, toDeadline } from '../timeliness/timeliness.queries';
 import type { DeadlineRow } from '../timeliness/timeliness-rows';
 import { AWAITING_DCC, COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
-import { OPEN_DUTY, TIMELINESS_TABLES } from '../shared/timeliness-views';
+import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
 

@@ -13,8 +13,8 @@ import {
 } from '../../src/cases/testing/case-fixtures';
 import { withEventIds } from '../../src/cases/testing/decider-spec';
 import type { GivenEvent } from '../../src/cases/testing/decider-spec';
-import { caseFacts } from '../shared/case-facts';
-import { DatedFact } from '../shared/dated-facts';
+import { caseFacts } from '../common/case-facts';
+import { DatedFact } from '../common/dated-facts';
 import { inspectionCaseFacts } from './inspection-case-facts';
 
 const FORCE = 'TEST_FORCE';

@@ -8,8 +8,8 @@ import { isOneOf } from '../../src/cases/case.enums';
 import type { CorruptionCategory, IopcMode } from '../../src/cases/case.enums';
 import { UNDER_INVESTIGATION_STAGES } from '../../src/cases/case.stage';
 import type { Case, CaseState } from '../../src/cases/case.state';
-import type { CaseStep } from '../shared/case-event-log';
-import { DatedFact, datedFact } from '../shared/dated-facts';
+import type { CaseStep } from '../common/case-event-log';
+import { DatedFact, datedFact } from '../common/dated-facts';
 import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';
 
 export function inspectionCaseFacts(steps: readonly CaseStep[], final: Case): DatedFact[] {

@@ -1,4 +1,4 @@
-import { Counts } from '../shared/dated-facts';
+import { Counts } from '../common/dated-facts';
 import { daysDistribution, inspectionFigures, median, nearestRank, per100Workforce } from './inspection-figures';
 
 const counts = (entries: Record<string, Record<string, number>>): Counts =>

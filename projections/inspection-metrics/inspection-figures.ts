@@ -4,7 +4,7 @@
  */
 import { CORRUPTION_CATEGORIES, IOPC_MODES, OUTCOMES } from '../../src/cases/case.enums';
 import type { CorruptionCategory, IopcMode, Outcome } from '../../src/cases/case.enums';
-import { countOf, Counts, countsByKey } from '../shared/dated-facts';
+import { countOf, Counts, countsByKey } from '../common/dated-facts';
 import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';
 
 export interface RateFigure {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CaseReadAccess } from '../../src/access/case-read-access';
 import { CurrentActor } from '../../src/http';
 import type { Actor } from '../../src/http';
-import { FiguresRoute, negotiateFigures, readableForce } from '../shared/figures-http';
+import { FiguresRoute, negotiateFigures, readableForce } from '../common/figures-http';
 import { InspectionFigures } from './inspection-figures';
 import { InspectionMetricsQuery } from './inspection-metrics.dto';
 import { INSPECTION_METRICS_PROJECTION } from './inspection-metrics.projection';

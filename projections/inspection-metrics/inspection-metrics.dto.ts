@@ -1,7 +1,7 @@
 import { ValidateBy } from 'class-validator';
-import { isBeforeDay, isIsoDay } from '../../src/shared/days';
-import { DayField } from '../../src/shared/dto-fields';
-import { ForceQueryField } from '../shared/figures-http';
+import { isBeforeDay, isIsoDay } from '../../src/common/days';
+import { DayField } from '../../src/common/dto-fields';
+import { ForceQueryField } from '../common/figures-http';
 
 /** `GET /metrics/inspection?force=&from=&to=` (docs/api.md): both dates inclusive, `from` ≤ `to`. */
 export class InspectionMetricsQuery {

@@ -12,9 +12,9 @@
 import type { CaseEventType } from '../../src/cases/case.events';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
-import { caseEventLogTable, caseEventsBut, touchedCases } from '../shared/case-event-log';
-import { caseFactsTable, countTouchedCases } from '../shared/case-facts';
-import { countsTableDdl, FactDeltas, writeDeltas } from '../shared/dated-facts';
+import { caseEventLogTable, caseEventsBut, touchedCases } from '../common/case-event-log';
+import { caseFactsTable, countTouchedCases } from '../common/case-facts';
+import { countsTableDdl, FactDeltas, writeDeltas } from '../common/dated-facts';
 import { inspectionCaseFacts } from './inspection-case-facts';
 import { REGISTER_EVENT_TYPES } from './register-facts';
 import { applyRegisterEvents, registerSourcesTable } from './register-sources';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
-import { FactScope, readCounts, viewReader } from '../shared/dated-facts';
+import { FactScope, readCounts, viewReader } from '../common/dated-facts';
 import { InspectionFigures, inspectionFigures } from './inspection-figures';
 import { INSPECTION_CASE_LOG_TABLE, INSPECTION_COUNTS_TABLE, INSPECTION_WORKFORCE_TABLE } from './inspection-metrics.projection';
 import { readWorkforce } from './workforce-returns';

@@ -3,9 +3,9 @@
  * streams `person-<id>`). Each event stands alone: its facts depend on its own payload, so
  * a correction of it only needs the payload that replaces it.
  */
-import { isIsoDay } from '../../src/shared/days';
+import { isIsoDay } from '../../src/common/days';
 import type { JsonObject } from '../../src/event-store/event-store';
-import { DatedFact, datedFact } from '../shared/dated-facts';
+import { DatedFact, datedFact } from '../common/dated-facts';
 import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';
 
 export const REGISTER_EVENT_TYPES = [

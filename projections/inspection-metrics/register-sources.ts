@@ -6,8 +6,8 @@
 import { formatPosition } from '../../src/event-store/position';
 import type { JsonObject, JsonValue, RecordedEvent } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionTable } from '../runner/projection';
-import { CASE_STREAM_PREFIX } from '../shared/case-event-log';
-import { DatedFact, FactDeltas, validFacts } from '../shared/dated-facts';
+import { CASE_STREAM_PREFIX } from '../common/case-event-log';
+import { DatedFact, FactDeltas, validFacts } from '../common/dated-facts';
 import { dayOf, isRegisterEventType, RegisterFallback, registerFacts, registerForce } from './register-facts';
 import { WORKFORCE_RETURNED, workforceReturnRow, WorkforceReturnRow, writeWorkforceReturns } from './workforce-returns';
 

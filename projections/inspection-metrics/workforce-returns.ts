@@ -3,10 +3,10 @@
  * rates per 100 workforce divide by. Kept one row per return, so a correction replaces the
  * row of the return it corrects and the "latest return on or before `to`" is one index probe.
  */
-import { isIsoDay } from '../../src/shared/days';
+import { isIsoDay } from '../../src/common/days';
 import type { JsonObject } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionTable } from '../runner/projection';
-import type { CountsReader } from '../shared/dated-facts';
+import type { CountsReader } from '../common/dated-facts';
 
 export const WORKFORCE_RETURNED = 'WorkforceReturned';
 

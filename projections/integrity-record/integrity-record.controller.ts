@@ -9,8 +9,8 @@ import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READE
 import { Vault } from '../../src/vault/vault';
 import { EventStore } from '../../src/event-store/event-store';
 import { workforceHolderOf } from '../../src/workforce/workforce-holder';
-import { CLOCK } from '../../src/shared/clock';
-import type { Clock } from '../../src/shared/clock';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
 import { INTEGRITY_RECORD_PROJECTION } from './integrity-record.projection';
 import { IntegrityRecordQueries } from './integrity-record.queries';
 import { integrityRecordView } from './integrity-record.view';

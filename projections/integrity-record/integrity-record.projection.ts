@@ -13,7 +13,7 @@ import { formatPosition } from '../../src/event-store/position';
 import { PERSON_STREAM_PREFIX } from '../../src/registers/person.stream';
 import { isRegisterEventType } from '../../src/registers/registers.events';
 import type { RegisterEvent } from '../../src/registers/registers.events';
-import { toSliceEvent } from '../../src/shared/stream-commands';
+import { toSliceEvent } from '../../src/common/stream-commands';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
 import type { RecordedEntry } from './integrity-record.view';
 

@@ -10,7 +10,7 @@
  * - positive and refused drug tests;
  * - records viewed without a policing purpose.
  */
-import { addDaysToDay, isBeforeDay } from '../../src/shared/days';
+import { addDaysToDay, isBeforeDay } from '../../src/common/days';
 import type { IntegrityRecordView } from './integrity-record.view';
 
 export const DUE_SOON_DAYS = 30;

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CaseReadAccess } from '../../src/access/case-read-access';
 import { CurrentActor } from '../../src/http';
 import type { Actor } from '../../src/http';
-import { FiguresRoute, negotiateFigures, readableForce } from '../shared/figures-http';
+import { FiguresRoute, negotiateFigures, readableForce } from '../common/figures-http';
 import { MisconductStatisticsQuery } from './misconduct-statistics.dto';
 import { MISCONDUCT_STATISTICS_PROJECTION } from './misconduct-statistics.projection';
 import { MisconductStatisticsQueries } from './misconduct-statistics.queries';

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, ValidateBy } from 'class-validator';
-import { currentLegalDays, isLegalDay } from '../../src/shared/days';
-import { ForceQueryField } from '../shared/figures-http';
+import { currentLegalDays, isLegalDay } from '../../src/common/days';
+import { ForceQueryField } from '../common/figures-http';
 
 /** `GET /statistics/misconduct?force=&year=`: `year` is the year the financial year starts in. */
 export class MisconductStatisticsQuery {

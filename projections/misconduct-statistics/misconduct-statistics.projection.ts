@@ -1,16 +1,16 @@
 /**
  * The misconduct-statistics read model: the dated facts of statistics-facts.ts per force
  * and day, pre-aggregated as counts, so a force's financial year is one range scan. Built
- * on the shared case machinery (projections/shared: case-event-log.ts, case-facts.ts,
+ * on the shared case machinery (projections/common: case-event-log.ts, case-facts.ts,
  * dated-facts.ts) with tables of its own: it is rebuilt without touching the inspection
  * figures, and stands without them.
  */
 import type { CaseEventType } from '../../src/cases/case.events';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
-import { CASE_STREAM_PREFIX, caseEventLogTable, caseEventsBut, touchedCases } from '../shared/case-event-log';
-import { caseFactsTable, countTouchedCases } from '../shared/case-facts';
-import { countsTableDdl, FactDeltas, writeDeltas } from '../shared/dated-facts';
+import { CASE_STREAM_PREFIX, caseEventLogTable, caseEventsBut, touchedCases } from '../common/case-event-log';
+import { caseFactsTable, countTouchedCases } from '../common/case-facts';
+import { countsTableDdl, FactDeltas, writeDeltas } from '../common/dated-facts';
 import { statisticsCaseFacts } from './statistics-facts';
 
 export const MISCONDUCT_STATISTICS_PROJECTION = 'misconduct-statistics';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
-import { FactScope, readCounts, viewReader } from '../shared/dated-facts';
+import { FactScope, readCounts, viewReader } from '../common/dated-facts';
 import { financialYear } from './financial-year';
 import { MISCONDUCT_STATISTICS_CASE_LOG_TABLE, MISCONDUCT_STATISTICS_COUNTS_TABLE } from './misconduct-statistics.projection';
 import { misconductStatistics, MisconductStatistics } from './statistics-tables';

@@ -1,5 +1,5 @@
-import { eachSeedStory } from '../shared/testing/seed-story-events';
-import { caseFacts } from '../shared/case-facts';
+import { eachSeedStory } from '../common/testing/seed-story-events';
+import { caseFacts } from '../common/case-facts';
 import { misconductStatisticsProjection } from './misconduct-statistics.projection';
 import { statisticsCaseFacts } from './statistics-facts';
 

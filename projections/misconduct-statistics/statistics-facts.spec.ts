@@ -11,7 +11,7 @@ import {
 } from '../../src/cases/testing/case-fixtures';
 import { withEventIds } from '../../src/cases/testing/decider-spec';
 import type { GivenEvent } from '../../src/cases/testing/decider-spec';
-import { caseFacts } from '../shared/case-facts';
+import { caseFacts } from '../common/case-facts';
 import { statisticsCaseFacts } from './statistics-facts';
 
 const lines = (events: readonly GivenEvent[]): string[] =>

@@ -13,8 +13,8 @@
 import type { FindingLevel } from '../../src/cases/case.enums';
 import type { Finding, ProceedingsConcluded } from '../../src/cases/case.events';
 import type { Case, SubjectState } from '../../src/cases/case.state';
-import type { CaseStep } from '../shared/case-event-log';
-import { DatedFact, datedFact } from '../shared/dated-facts';
+import type { CaseStep } from '../common/case-event-log';
+import { DatedFact, datedFact } from '../common/dated-facts';
 
 export const STATISTICS_METRIC = {
   /** Key: proceedings kind. */

@@ -5,7 +5,7 @@
  */
 import { BARRED_LIST_BASES, CORRUPTION_CATEGORIES, OUTCOMES, PROCEEDINGS_KINDS, RANKS, STANDARDS, WORKFORCE_TYPES } from '../../src/cases/case.enums';
 import type { BarredListBasis, CorruptionCategory, Outcome, ProceedingsKind, Rank, Standard, WorkforceType } from '../../src/cases/case.enums';
-import { countOf, Counts } from '../shared/dated-facts';
+import { countOf, Counts } from '../common/dated-facts';
 import type { FinancialYear } from './financial-year';
 import { FINDING_KEYS, FindingKey, keyOf, NO_CATEGORY, STATISTICS_METRIC as METRIC } from './statistics-facts';
 

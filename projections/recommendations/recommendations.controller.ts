@@ -5,10 +5,10 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { RECOMMENDATION_READERS } from '../../src/recommendations/recommendation.routes';
-import { ALL_FORCES, OptionalForceField } from '../../src/shared/force';
+import { ALL_FORCES, OptionalForceField } from '../../src/common/force';
 import { Vault } from '../../src/vault/vault';
-import { CLOCK } from '../../src/shared/clock';
-import type { Clock } from '../../src/shared/clock';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
 import { RECOMMENDATIONS_PROJECTION } from './recommendations.projection';
 import { RecommendationPage, RecommendationsQueries } from './recommendations.queries';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../../src/shared/clock.module';
+import { ClockModule } from '../../src/common/clock.module';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsQueries } from './recommendations.queries';
 

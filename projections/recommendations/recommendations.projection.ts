@@ -11,7 +11,7 @@ import type { RecommendationEvent } from '../../src/recommendations/recommendati
 import { evolve } from '../../src/recommendations/recommendation.state';
 import type { Recommendation, RecommendationState } from '../../src/recommendations/recommendation.state';
 import { RECOMMENDATION_STREAM_PREFIX } from '../../src/recommendations/recommendation.stream';
-import { toSliceEvent } from '../../src/shared/stream-commands';
+import { toSliceEvent } from '../../src/common/stream-commands';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
 
 export const RECOMMENDATIONS_PROJECTION = 'recommendations';

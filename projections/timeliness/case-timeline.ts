@@ -9,8 +9,8 @@ import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, Work
 import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../src/cases/case.events';
 import { caseStage } from '../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../src/cases/case.state';
-import { foldCaseEvents } from '../shared/case-event-log';
-import type { FoldedCase } from '../shared/case-event-log';
+import { foldCaseEvents } from '../common/case-event-log';
+import type { FoldedCase } from '../common/case-event-log';
 import { worldDayOf } from './case-log';
 
 export interface SuspensionPeriod {

@@ -11,7 +11,7 @@
  * take out what need-to-know hides from them case by case (dcc-oversight.queries.ts).
  */
 import { DISMISSAL_OUTCOMES } from '../../src/cases/case.enums';
-import { OPEN_DUTY } from '../shared/timeliness-views';
+import { OPEN_DUTY } from '../common/timeliness-views';
 
 export const COUNTED = {
   /** Cases by stage (key: the stage). */

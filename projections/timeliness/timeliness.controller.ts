@@ -5,9 +5,9 @@ import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access'
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CaseIdPipe } from '../case-status/case-id.pipe';
-import { CLOCK } from '../../src/shared/clock';
-import type { Clock } from '../../src/shared/clock';
-import { TIMELINESS_PROJECTION } from '../shared/timeliness-views';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
+import { TIMELINESS_PROJECTION } from '../common/timeliness-views';
 import { TimelinessQueries } from './timeliness.queries';
 import { caseTimelinessView } from './timeliness-view';
 import type { CaseTimelinessView } from './timeliness-view';

@@ -6,8 +6,8 @@
  * a correction anywhere in its history takes effect at once.
  */
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
-import { CASE_STREAM_PREFIX, touchedCases } from '../shared/case-event-log';
-import { TIMELINESS_PROJECTION, TIMELINESS_TABLES } from '../shared/timeliness-views';
+import { CASE_STREAM_PREFIX, touchedCases } from '../common/case-event-log';
+import { TIMELINESS_PROJECTION, TIMELINESS_TABLES } from '../common/timeliness-views';
 import { timelineOf } from './case-timeline';
 import { timelinessRows } from './timeliness-rows';
 import type { TimelinessRows } from './timeliness-rows';

@@ -12,7 +12,7 @@ import type { StageReached } from './case-timeline';
 import type { Deadline } from './deadlines';
 import { DEADLINE_RULE_NAMES } from './deadline-rules';
 import type { DeadlineRow } from './timeliness-rows';
-import { TIMELINESS_TABLES } from '../shared/timeliness-views';
+import { TIMELINESS_TABLES } from '../common/timeliness-views';
 
 export interface StoredCaseTimeliness {
   caseId: string;

@@ -4,8 +4,8 @@
  * after the tables (the runner points each view at the generation readers should see).
  */
 import type { ProjectionTable } from '../runner/projection';
-import { caseEventLogTable } from '../shared/case-event-log';
-import { OPEN_DUTY, TIMELINESS_TABLES } from '../shared/timeliness-views';
+import { caseEventLogTable } from '../common/case-event-log';
+import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
 import { AWAITING_DCC, PROVEN_NOT_DISMISSED } from './timeliness-counts';
 
 interface Column {

@@ -2,7 +2,7 @@
  * The case commands as plain types: one per row of docs/api.md "Cases: commands", with the
  * rows that take an `action` split into one command per action. The payload is the
  * event's fields (docs/events.md); every command names its case. The write path's one
- * message (src/shared/write-path.ts) carries them.
+ * message (src/common/write-path.ts) carries them.
  */
 import type { AdvisoryListAction, AppealAction, ReflectivePracticeAction, SuspensionAction } from './case.enums';
 import type {

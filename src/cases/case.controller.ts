@@ -1,7 +1,7 @@
 /**
  * The case commands over HTTP (docs/api.md, "Cases: commands"): one `@Post` per row, each
  * with its own body class (validated by Nest, documented in the OpenAPI document), sending
- * its command to the one write path (src/shared/write-path.ts). `@CaseStep` adds the roles,
+ * its command to the one write path (src/common/write-path.ts). `@CaseStep` adds the roles,
  * the OpenAPI answers and the summary naming the events it appends (case.command-routes.ts).
  * The compiler checks that each body, with the ids of its path, is its command.
  */
@@ -10,7 +10,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { RechecksRightsOnReplay } from '../http/replay-rights';
-import { WriteCommand } from '../shared/write-path';
+import { WriteCommand } from '../common/write-path';
 import { ADVISORY_LIST_ACTION_COMMANDS, APPEAL_ACTION_COMMANDS, REFLECTIVE_PRACTICE_ACTION_COMMANDS, SUSPENSION_ACTION_COMMANDS } from './case.command-types';
 import type { CaseCommand } from './case.command-types';
 import { CASE_RECORDERS, CaseStep, chosenCommand } from './case.command-routes';

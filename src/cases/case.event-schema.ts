@@ -34,7 +34,7 @@ import {
   STANDARDS,
   WORKFORCE_TYPES,
 } from './case.enums';
-import { isLegalDay, legalDayRule } from '../shared/days';
+import { isLegalDay, legalDayRule } from '../common/days';
 import type { CaseEventDataMap, CaseEventType } from './case.events';
 
 type Kind =

@@ -5,7 +5,7 @@
  * out of step with the departure, an advisory-list entry after conclusion, and so on.
  */
 import fc from 'fast-check';
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../common/domain-error';
 import type { CaseCommand } from './case.command-types';
 import { decide } from './case.decide';
 import {

@@ -4,8 +4,8 @@
  * title and in the 422's detail. Rules the regulations state are cited; rules that keep
  * the record coherent say so.
  */
-import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../shared/rule-book';
-import type { Ensure, Refuse, Rule } from '../shared/rule-book';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../common/rule-book';
+import type { Ensure, Refuse, Rule } from '../common/rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;

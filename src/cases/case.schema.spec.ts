@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CASE_EVENT_FIELDS, payloadProblems } from './case.event-schema';
 import { CASE_EVENT_SCHEMA_VERSION, CASE_EVENT_TYPES, VAULT_FIELDS } from './case.events';
-import { expectEveryRuleSpecified } from '../shared/testing/rule-coverage';
+import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
 import { CASE_RULES } from './case.rule-book';
 import { CONDUCT_REGIMES, regulationsFor } from './case.regulations';
 import { conclusion, referralData } from './testing/case-fixtures';

@@ -1,5 +1,5 @@
 /**
- * The case slice on the one write path (src/shared/write-path.ts): the `case-<caseId>`
+ * The case slice on the one write path (src/common/write-path.ts): the `case-<caseId>`
  * stream, who may write to it, decide, and the case vault.
  *
  * A referral opens a stream that must not exist, so If-Match means nothing to it. Every
@@ -11,7 +11,7 @@
  */
 import { visibleSensitivities } from '../access/case-access-policy';
 import type { Actor } from '../http';
-import type { WriteSlice } from '../shared/write-path';
+import type { WriteSlice } from '../common/write-path';
 import { sealCaseEvent } from '../vault/case-vault';
 import type { CaseCommand } from './case.command-types';
 import { decide } from './case.decide';

@@ -10,7 +10,7 @@ import type { AccessRefusal } from '../access/case-access-policy';
 import { problem } from '../http/problem';
 import type { Problem } from '../http/problem';
 import type { Actor } from '../http';
-import { NotFoundError } from '../shared/domain-error';
+import { NotFoundError } from '../common/domain-error';
 import type { Case } from './case.state';
 
 /** Opening a case is for the writer's own force, unless they act for all forces. */

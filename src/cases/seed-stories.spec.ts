@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../common/domain-error';
 import { decide } from './case.decide';
 import { caseStage } from './case.stage';
 import type { CaseState } from './case.state';

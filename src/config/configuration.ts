@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import path from 'node:path';
-import { DayRange, DEFAULT_LEGAL_DAYS, isIsoDay, LEGAL_DAYS_LIMITS } from '../shared/days';
+import { DayRange, DEFAULT_LEGAL_DAYS, isIsoDay, LEGAL_DAYS_LIMITS } from '../common/days';
 
 /**
  * Every setting the service reads, in one validated place. Nothing else reads
@@ -171,7 +171,7 @@ class EnvironmentVariables {
   @Max(86400)
   LEDGER_SEAL_INTERVAL_SECONDS = 60;
 
-  /** The first day a body or a query may name (src/shared/days.ts). */
+  /** The first day a body or a query may name (src/common/days.ts). */
   @IsString()
   LEDGER_EARLIEST_DAY = DEFAULT_LEGAL_DAYS.earliest;
 

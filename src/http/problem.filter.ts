@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { describeError, isDatabaseUnavailable } from '../database/pools';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store/errors';
-import { DomainError, NotFoundError } from '../shared/domain-error';
+import { DomainError, NotFoundError } from '../common/domain-error';
 import type { LedgerRequest } from './actor';
 import { API_PREFIX } from './configure-http';
 import { Problem, problem, ProblemKind, unauthenticated } from './problem';
@@ -94,7 +94,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** A rule's refusal, answered with the status its rule declares (src/shared/rule-book.ts), naming the rule. */
+/** A rule's refusal, answered with the status its rule declares (src/common/rule-book.ts), naming the rule. */
 function refusalProblem({ rule, message, status }: DomainError): Problem {
   switch (status) {
     case 403:

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IdField } from '../shared/dto-fields';
+import { IdField } from '../common/dto-fields';
 
 const MAX_TREE_SIZE = Number.MAX_SAFE_INTEGER;
 

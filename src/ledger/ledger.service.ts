@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '../event-store/event-store';
 import { formatPosition } from '../event-store/position';
-import { NotFoundError } from '../shared/domain-error';
+import { NotFoundError } from '../common/domain-error';
 import { toHex } from './bytes';
 import { LedgerSource } from './ledger-source';
 import { PostgresMerkleTree } from './postgres/postgres-merkle-tree';

@@ -1,15 +1,15 @@
 /**
  * The recommendation rows of docs/api.md: `POST /recommendations`, and its response, actions
  * and completion under `/recommendations/{recommendationId}`, one `@Post` each, sending the
- * event it proposes to the one write path (src/shared/write-path.ts).
+ * event it proposes to the one write path (src/common/write-path.ts).
  */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandContext, commandResponse, CommandResponse } from '../http';
-import { CommandStep, givenOrNewId } from '../shared/command-routes';
-import { forceOfEntry } from '../shared/force';
-import { WriteCommand } from '../shared/write-path';
+import { CommandStep, givenOrNewId } from '../common/command-routes';
+import { forceOfEntry } from '../common/force';
+import { WriteCommand } from '../common/write-path';
 import {
   CompleteRecommendationBody,
   MakeRecommendationBody,

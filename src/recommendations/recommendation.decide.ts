@@ -2,8 +2,8 @@
  * decide(command, state) → the events to append, or a DomainError naming the rule. As for
  * the registers, a command proposes one event, which decide accepts unchanged or refuses.
  */
-import { isBeforeDay } from '../shared/days';
-import type { Decider } from '../shared/decider';
+import { isBeforeDay } from '../common/days';
+import type { Decider } from '../common/decider';
 import type { RecommendationEvent } from './recommendation.events';
 import { ensure, ensureNotBefore, refuse } from './recommendation.rule-book';
 import type { Recommendation, RecommendationState } from './recommendation.state';

@@ -8,8 +8,8 @@
  * `text`, `response` and `action` are free text: VAULT_FIELDS, sealed before the append
  * (recommendation.stream.ts).
  */
-import { eventOf, eventTypeGuard } from '../shared/decider';
-import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../shared/decider';
+import { eventOf, eventTypeGuard } from '../common/decider';
+import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../common/decider';
 
 export const RECOMMENDATION_SOURCES = ['IOPC', 'HMICFRS', 'INTERNAL_REVIEW'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];

@@ -3,8 +3,8 @@
  * The seed documents: IOPC, Hertfordshire 2023 ("Do you accept the recommendation? Yes.
  * Accepted action: ..."); HMIC, Hampshire 2014 ("Within six months, the force should...").
  */
-import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../shared/rule-book';
-import type { Ensure, Refuse } from '../shared/rule-book';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../common/rule-book';
+import type { Ensure, Refuse } from '../common/rule-book';
 
 const ACCEPT_THEN_ACT = 'IOPC learning recommendation form (seed 002, Hertfordshire 2023): "Do you accept the recommendation?", then "Accepted action"';
 

@@ -4,9 +4,9 @@
  * Hampshire (November 2014: "within six months" on gifts and hospitality).
  */
 import { join } from 'node:path';
-import { addMonthsToDay } from '../shared/days';
-import { deciderSpec, ruleTitles } from '../shared/testing/decider-spec';
-import { expectEveryRuleSpecified } from '../shared/testing/rule-coverage';
+import { addMonthsToDay } from '../common/days';
+import { deciderSpec, ruleTitles } from '../common/testing/decider-spec';
+import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
 import { recommendationDecider } from './recommendation.decide';
 import type { RecommendationCommand } from './recommendation.decide';
 import { recommendationEvent } from './recommendation.events';
@@ -14,7 +14,7 @@ import type { RecommendationEvent, RecommendationMade } from './recommendation.e
 import { RECOMMENDATION_RULES } from './recommendation.rule-book';
 import type { RecommendationRuleName } from './recommendation.rule-book';
 import type { RecommendationState } from './recommendation.state';
-import { foldEvents } from '../shared/decider';
+import { foldEvents } from '../common/decider';
 import { isOverdue } from './recommendation.state';
 
 const spec = deciderSpec<RecommendationCommand, RecommendationEvent, RecommendationState, RecommendationRuleName>(recommendationDecider);

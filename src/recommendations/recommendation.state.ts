@@ -2,7 +2,7 @@
  * A recommendation as decide and the recommendations list need it, and `evolve` (pure,
  * never throws). Null before RecommendationMade.
  */
-import { isBeforeDay } from '../shared/days';
+import { isBeforeDay } from '../common/days';
 import type { RecommendationEvent, RecommendationSource } from './recommendation.events';
 
 /** OPEN until the force responds; then ACCEPTED (until COMPLETED) or NOT_ACCEPTED. */

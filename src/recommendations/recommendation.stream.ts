@@ -1,12 +1,12 @@
 /**
  * A recommendation as the event store holds it (`recommendation-<id>`), how the one write
- * path (src/shared/write-path.ts) decides and appends on it, and who may: the writer must act for the force the
+ * path (src/common/write-path.ts) decides and appends on it, and who may: the writer must act for the force the
  * recommendation was made to (404 otherwise, so another force's recommendations stay unseen).
  * Its free text (VAULT_FIELDS) is sealed under the key of `recommendation-<id>`.
  */
-import { NotFoundError } from '../shared/domain-error';
-import { actsForForce } from '../shared/force';
-import { deciderSlice } from '../shared/write-path';
+import { NotFoundError } from '../common/domain-error';
+import { actsForForce } from '../common/force';
+import { deciderSlice } from '../common/write-path';
 import { recommendationDecider } from './recommendation.decide';
 import type { RecommendationCommand } from './recommendation.decide';
 import { RECOMMENDATION_EVENT_DATE, RECOMMENDATION_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './recommendation.events';

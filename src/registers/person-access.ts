@@ -17,7 +17,7 @@
 import type { Actor } from '../http';
 import { problem } from '../http';
 import type { Problem } from '../http';
-import { actsForForce } from '../shared/force';
+import { actsForForce } from '../common/force';
 
 /** Who records the registers: investigators and the appropriate authority. */
 export const REGISTER_RECORDERS = ['PSD_INVESTIGATOR', 'ACU_INVESTIGATOR', 'APPROPRIATE_AUTHORITY'] as const;

@@ -1,10 +1,10 @@
 /**
  * A person's registers as the event store holds them: the `person-<personId>` stream, and
- * how the one write path (src/shared/write-path.ts) decides and appends on it.
+ * how the one write path (src/common/write-path.ts) decides and appends on it.
  * The free text of the entries (VAULT_FIELDS) is sealed under the person's own key, the
  * vault person being the register's person id (src/vault/README.md, "Whose key").
  */
-import { deciderSlice } from '../shared/write-path';
+import { deciderSlice } from '../common/write-path';
 import { ensurePersonAccess } from './person-access';
 import { workforceHolderOf } from '../workforce/workforce-holder';
 import { registerForce, registersDecider } from './registers.decide';

@@ -9,10 +9,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandContext, commandResponse, CommandResponse } from '../http';
-import { chooseEvent, CommandStep, givenOrNewId } from '../shared/command-routes';
-import type { EventChoice } from '../shared/command-routes';
-import { forceOfEntry } from '../shared/force';
-import { WriteCommand } from '../shared/write-path';
+import { chooseEvent, CommandStep, givenOrNewId } from '../common/command-routes';
+import type { EventChoice } from '../common/command-routes';
+import { forceOfEntry } from '../common/force';
+import { WriteCommand } from '../common/write-path';
 import { AssessAssociationRiskBody, DeclareAssociationBody, EndAssociationBody } from './dto/association.dto';
 import {
   ApplyForBusinessInterestBody,

@@ -4,7 +4,7 @@
  * it proposes (with the person it is for): decide accepts it unchanged or refuses it. Pure:
  * no clock, no I/O.
  */
-import type { Decider } from '../shared/decider';
+import type { Decider } from '../common/decider';
 import { checkAssociationStep, checkDeclaration } from './association.rules';
 import {
   checkApplication,

@@ -19,8 +19,8 @@
  * VAULT_FIELDS are personal data: the write path seals them under the person's key
  * (person.stream.ts), so the stored events hold vault envelopes in their place.
  */
-import { eventOf, eventTypeGuard } from '../shared/decider';
-import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../shared/decider';
+import { eventOf, eventTypeGuard } from '../common/decider';
+import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../common/decider';
 import type {
   AssociationNature,
   AssociationRisk,

@@ -5,8 +5,8 @@
  * never throws, and what was accepted always leaves a coherent register.
  */
 import fc from 'fast-check';
-import { foldEvents } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
+import { foldEvents } from '../common/decider';
+import { DomainError } from '../common/domain-error';
 import { registersDecider } from './registers.decide';
 import { BUSINESS_INTEREST_DECISIONS, COMPLIANCE_RESULTS, DRUG_TEST_KINDS, GIFT_DECISIONS, GIFT_KINDS } from './registers.enums';
 import { registerEvent } from './registers.events';

@@ -4,8 +4,8 @@
  * Hampshire 2014; seed 002: the BCH conflict-of-interest policy adopted after the IOPC's
  * Hertfordshire recommendation). Rules that keep the record coherent say so.
  */
-import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, ruleBook } from '../shared/rule-book';
-import type { Ensure, Refuse } from '../shared/rule-book';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, ruleBook } from '../common/rule-book';
+import type { Ensure, Refuse } from '../common/rule-book';
 
 const HAMPSHIRE_BUSINESS_INTERESTS = 'force policy (HMIC, Hampshire 2014: business interests and secondary employment)';
 const HAMPSHIRE_ASSOCIATIONS = "force policy (HMIC, Hampshire 2014: 'reportable associations')";

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expectEveryRuleSpecified } from '../shared/testing/rule-coverage';
+import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
 import { REGISTER_EVENT_DATE, REGISTER_EVENT_TYPES, VAULT_FIELDS } from './registers.events';
 import { REGISTER_RULES } from './registers.rule-book';
 

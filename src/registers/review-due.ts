@@ -4,7 +4,7 @@
  * integrity and vetting review, Vetting Code of Practice 2023). Null when nothing is due:
  * the interest is not approved, the association has ended, the vetting was withdrawn.
  */
-import { addYearsToDay } from '../shared/days';
+import { addYearsToDay } from '../common/days';
 import type { AssociationState, BusinessInterestState, VettingState } from './registers.state';
 
 export const REVIEW_INTERVAL_YEARS = 1;

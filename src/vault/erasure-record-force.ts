@@ -14,7 +14,7 @@ import { personStreamName } from '../registers/person.stream';
 import { REGISTER_EVENT_SCHEMA_VERSION } from '../registers/registers.events';
 import type { RegisterEvent } from '../registers/registers.events';
 import { evolve as evolveRegisters, initialPersonRegisters } from '../registers/registers.state';
-import { toSliceEvent } from '../shared/stream-commands';
+import { toSliceEvent } from '../common/stream-commands';
 import { workforceHolderOf } from '../workforce/workforce-holder';
 
 const CASE_PERSON = /^case-(.+)$/;

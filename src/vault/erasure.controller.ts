@@ -3,7 +3,7 @@
  * personal data (ErasureRequested); `…/erasure/approval` (a second ADMIN, once the delay has
  * passed) approves it (ErasureApproved) and then destroys the key; `…/erasure/withdrawal`
  * (`{ reason }`) withdraws it during the delay (ErasureWithdrawn). The rules are erasure.ts;
- * the commands go through the one write path (src/shared/write-path.ts), with the force
+ * the commands go through the one write path (src/common/write-path.ts), with the force
  * holding the record (erasure-record-force.ts) and the clock's instant added to each.
  *
  * The approval is appended before the key is destroyed: an erasure is never done without its
@@ -19,8 +19,8 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import type { AppendResult } from '../event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
-import { DomainError } from '../shared/domain-error';
-import { deciderSlice, WriteCommand } from '../shared/write-path';
+import { DomainError } from '../common/domain-error';
+import { deciderSlice, WriteCommand } from '../common/write-path';
 import { ERASURE_EVENT_DATE, ERASURE_EVENT_SCHEMA_VERSION, erasureDecider, vaultStreamName } from './erasure';
 import type { ErasureCommand, ErasureEvent, ErasureRuleName, ErasureState } from './erasure';
 import { recordForceOf } from './erasure-record-force';

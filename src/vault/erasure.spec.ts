@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { deciderSpec, ruleTitles } from '../shared/testing/decider-spec';
-import { expectEveryRuleSpecified } from '../shared/testing/rule-coverage';
+import { deciderSpec, ruleTitles } from '../common/testing/decider-spec';
+import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
 import { ERASURE_RULES, erasureDecider, erasureEvent } from './erasure';
 import type { ErasureActor, ErasureCommand, ErasureEvent, ErasureRuleName, ErasureState } from './erasure';
 

@@ -10,12 +10,12 @@
  * of the force, a person in its workforce or registers); a national ADMIN (`*`) on any.
  * A record the ADMIN's force does not hold answers as one that does not exist.
  */
-import { londonDayOf } from '../shared/clock';
-import { eventOf } from '../shared/decider';
-import type { DateFields, Decider, EventOf, SchemaVersions } from '../shared/decider';
-import { actsForForce } from '../shared/force';
-import { NOT_FOUND, ruleBook } from '../shared/rule-book';
-import type { Ensure, Refuse } from '../shared/rule-book';
+import { londonDayOf } from '../common/clock';
+import { eventOf } from '../common/decider';
+import type { DateFields, Decider, EventOf, SchemaVersions } from '../common/decider';
+import { actsForForce } from '../common/force';
+import { NOT_FOUND, ruleBook } from '../common/rule-book';
+import type { Ensure, Refuse } from '../common/rule-book';
 
 export interface ErasureRequested {
   personId: string;

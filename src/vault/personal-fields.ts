@@ -1,5 +1,5 @@
 /**
- * Sealing an event's personal data on the write path (src/shared/write-path.ts): the named
+ * Sealing an event's personal data on the write path (src/common/write-path.ts): the named
  * fields encrypted under the person's key, with `<eventId>` as the synthetic nonce's
  * context so a command retried with the same Idempotency-Key appends the same bytes.
  */

@@ -1,6 +1,6 @@
 /** The force holding a person, read from their workforce record (workforce-members.ts). */
 import { EventStore } from '../event-store/event-store';
-import { toSliceEvent } from '../shared/stream-commands';
+import { toSliceEvent } from '../common/stream-commands';
 import { noMembership, WORKFORCE_MEMBER_EVENT_SCHEMA_VERSION, workforceMemberDecider, workforceMemberStreamName } from './workforce-members';
 import type { WorkforceMemberEvent } from './workforce-members';
 

@@ -6,10 +6,10 @@
  * by writing in it first. A move to another force is the holder recording the leaving,
  * then the new force the joining, so no force takes a person another still holds.
  */
-import { eventOf } from '../shared/decider';
-import type { DateFields, Decider, EventOf, SchemaVersions } from '../shared/decider';
-import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT, ruleBook } from '../shared/rule-book';
-import type { Ensure, RuleBook } from '../shared/rule-book';
+import { eventOf } from '../common/decider';
+import type { DateFields, Decider, EventOf, SchemaVersions } from '../common/decider';
+import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT, ruleBook } from '../common/rule-book';
+import type { Ensure, RuleBook } from '../common/rule-book';
 
 export interface WorkforceMemberJoined {
   personId: string;

@@ -8,12 +8,12 @@
 import { Body, Controller, Module, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CountField, DayField, IdField } from '../shared/dto-fields';
+import { CountField, DayField, IdField } from '../common/dto-fields';
 import { CommandContext, commandResponse, CommandResponse } from '../http';
 import type { Role } from '../http';
-import { CommandStep } from '../shared/command-routes';
-import { forceOfEntry, ForceField } from '../shared/force';
-import { deciderSlice, WriteCommand } from '../shared/write-path';
+import { CommandStep } from '../common/command-routes';
+import { forceOfEntry, ForceField } from '../common/force';
+import { deciderSlice, WriteCommand } from '../common/write-path';
 import { WORKFORCE_EVENT_DATE, WORKFORCE_EVENT_SCHEMA_VERSION, workforceDecider, workforceEvent } from './workforce';
 import type { WorkforceEvent, WorkforceReturned, WorkforceState } from './workforce';
 import {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { deciderSpec, ruleTitles } from '../shared/testing/decider-spec';
-import { expectEveryRuleSpecified } from '../shared/testing/rule-coverage';
+import { deciderSpec, ruleTitles } from '../common/testing/decider-spec';
+import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
 import { WORKFORCE_RULES, workforceDecider, workforceEvent } from './workforce';
 import type { WorkforceEvent, WorkforceReturned, WorkforceRuleName, WorkforceState } from './workforce';
 

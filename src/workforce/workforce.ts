@@ -5,10 +5,10 @@
  * A later return with the same `asAt` supersedes an earlier one (the latest recorded wins),
  * so a mistaken return is corrected by sending it again.
  */
-import { eventOf } from '../shared/decider';
-import type { DateFields, Decider, EventOf, SchemaVersions } from '../shared/decider';
-import { KEEPS_RECORD_COHERENT, ruleBook } from '../shared/rule-book';
-import type { Ensure } from '../shared/rule-book';
+import { eventOf } from '../common/decider';
+import type { DateFields, Decider, EventOf, SchemaVersions } from '../common/decider';
+import { KEEPS_RECORD_COHERENT, ruleBook } from '../common/rule-book';
+import type { Ensure } from '../common/rule-book';
 
 export interface WorkforceReturned {
   force: string;

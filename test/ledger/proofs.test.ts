@@ -5,7 +5,7 @@ import { LedgerService } from '../../src/ledger/ledger.service';
 import { checkConsistency, leafHash, MemoryMerkleTree } from '../../src/ledger/merkle';
 import { checkConsistencyProof, checkInclusionProof, checkSealEvent, ConsistencyProof, InclusionProof } from '../../src/ledger/proofs';
 import { LEDGER_STREAM } from '../../src/ledger/seal';
-import { NotFoundError } from '../../src/shared/domain-error';
+import { NotFoundError } from '../../src/common/domain-error';
 import { LedgerFixture, openLedgerFixture } from './fixture';
 import { SeededLedger, seedSealedLedger } from './seeded-ledger';
 

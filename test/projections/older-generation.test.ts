@@ -8,7 +8,7 @@
 import { Client } from 'pg';
 import { INSPECTION_COUNTS_TABLE } from '../../projections/inspection-metrics/inspection-metrics.projection';
 import { MISCONDUCT_STATISTICS_COUNTS_TABLE } from '../../projections/misconduct-statistics/misconduct-statistics.projection';
-import { TIMELINESS_TABLES } from '../../projections/shared/timeliness-views';
+import { TIMELINESS_TABLES } from '../../projections/common/timeliness-views';
 import { PROBLEM_JSON, read, startFiguresApp } from '../metrics/support';
 import type { TestApp } from '../support/app';
 import { waitFor } from './case-story-support';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { EventStore } from '../../src/event-store/event-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
-import { addDaysToDay, DEFAULT_LEGAL_DAYS } from '../../src/shared/days';
+import { addDaysToDay, DEFAULT_LEGAL_DAYS } from '../../src/common/days';
 import type { Role } from '../../src/http/roles';
 import { PROJECTIONS } from '../../projections';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';

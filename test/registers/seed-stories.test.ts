@@ -9,8 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { CLOCK } from '../../src/shared/clock';
-import type { Clock } from '../../src/shared/clock';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
 import type { TestApp } from '../support/app';
 import { bearer } from '../http/support';
 import { post, startCasesApp } from '../cases/support';

@@ -1,13 +1,13 @@
 /**
  * A declaration of one's own conflict of interest on a case, on the one write path
- * (src/shared/write-path.ts), in stream `conflict-<caseId>`. No rule refuses it and the case
+ * (src/common/write-path.ts), in stream `conflict-<caseId>`. No rule refuses it and the case
  * is not looked up: a declaration on a case one cannot see (or that does not exist) is
  * accepted the same way, so the answer reveals nothing. The details are sealed under the
  * declarer's own vault key; the instant is the write path's clock.
  */
 import type { ConflictNature } from '../../registers/registers.enums';
 import { sealPersonalFields } from '../../vault/personal-fields';
-import type { WriteSlice } from '../../shared/write-path';
+import type { WriteSlice } from '../../common/write-path';
 import { CASE_CONFLICT_DECLARED, CASE_CONFLICT_SCHEMA_VERSION, CASE_CONFLICT_VAULT_FIELDS, caseConflictStreamName } from './case-conflict.events';
 import type { CaseConflictDeclared } from './case-conflict.events';
 

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseParams } from '../../cases/dto/params.dto';
 import type { AppendResult } from '../../event-store/event-store';
 import { CommandContext, commandResponse, CommandResponse, Roles } from '../../http';
-import { WriteCommand } from '../../shared/write-path';
+import { WriteCommand } from '../../common/write-path';
 import { CASE_READER_ROLES } from '../case-access-policy';
 import { CASE_CONFLICTS } from './conflict.slice';
 import { ConflictRegistry } from './conflict-registry';

@@ -1,5 +1,5 @@
-import { TextField } from '../../shared/dto-fields';
-import { OneOfField } from '../../shared/dto-fields';
+import { TextField } from '../../common/dto-fields';
+import { OneOfField } from '../../common/dto-fields';
 import { CONFLICT_NATURES } from '../../registers/registers.enums';
 import type { ConflictNature } from '../../registers/registers.enums';
 

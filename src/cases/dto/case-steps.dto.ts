@@ -4,7 +4,7 @@ import { IsObject } from 'class-validator';
 import { LEARNING_KINDS, PROGRESS_REPORT_KINDS, PROGRESS_REPORT_RECIPIENTS } from '../case.enums';
 import type { LearningKind, ProgressReportKind, ProgressReportRecipient } from '../case.enums';
 import type { CorrectableEventData } from '../case.events';
-import { DayField, IdField, NARRATIVE_MAX_LENGTH, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../shared/dto-fields';
+import { DayField, IdField, NARRATIVE_MAX_LENGTH, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../common/dto-fields';
 
 export class ProgressReportBody {
   @OneOfField(PROGRESS_REPORT_RECIPIENTS)

@@ -39,7 +39,7 @@ import {
   OneOfField,
   TextField,
   VAULT,
-} from '../../shared/dto-fields';
+} from '../../common/dto-fields';
 
 export class ReferralFlagsBody {
   @FlagField({ description: 'Abuse of position for a sexual purpose' })

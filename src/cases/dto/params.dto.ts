@@ -1,5 +1,5 @@
 /** The path parameters of the case command routes: UUIDs, refused with a 400 naming the field otherwise. */
-import { IdField } from '../../shared/dto-fields';
+import { IdField } from '../../common/dto-fields';
 
 export class CaseParams {
   @IdField()

@@ -32,7 +32,7 @@ import type {
   ProceedingsKind,
   Standard,
 } from '../case.enums';
-import { DayField, FlagField, ForActions, NestedField, OneOfField } from '../../shared/dto-fields';
+import { DayField, FlagField, ForActions, NestedField, OneOfField } from '../../common/dto-fields';
 import { DatedBody } from './shared.dto';
 
 export class ScheduleProceedingsBody {

@@ -1,5 +1,5 @@
 /** Bodies several routes share: a date alone, or a date and a reason. */
-import { DayField, REASON_MAX_LENGTH, TextField } from '../../shared/dto-fields';
+import { DayField, REASON_MAX_LENGTH, TextField } from '../../common/dto-fields';
 
 /** InvestigationReportSubmitted, ManagementActionTaken, and the base of the dated `action` bodies. */
 export class DatedBody {

@@ -22,7 +22,7 @@ import type {
   Sentence,
   SuspensionAction,
 } from '../case.enums';
-import { DayField, FlagField, ListOfField, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../shared/dto-fields';
+import { DayField, FlagField, ListOfField, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../common/dto-fields';
 import { DatedBody, DatedReasonBody } from './shared.dto';
 
 export class ServeNoticeBody {

@@ -1,5 +1,5 @@
 /**
- * Given / when / then for the case decider, the shared helper (src/shared/testing/decider-spec.ts)
+ * Given / when / then for the case decider, the shared helper (src/common/testing/decider-spec.ts)
  * over case envelopes and a writer:
  *
  *   given([referral(), subjectAdded()]).when(command('AssessSeverity', {...})).then([...]);
@@ -7,7 +7,7 @@
  *
  * Given events may omit their eventId: they get `event-1`, `event-2`... in order.
  */
-import { ruleTitles, specOf } from '../../shared/testing/decider-spec';
+import { ruleTitles, specOf } from '../../common/testing/decider-spec';
 import type { CaseCommand, CaseCommandType } from '../case.command-types';
 import { decide } from '../case.decide';
 import type { CaseEvent, CaseEventEnvelope } from '../case.events';
@@ -38,7 +38,7 @@ const caseSpec = specOf<CaseCommand, GivenEvent, CaseEvent, CaseState, CaseRuleN
   apply: applyAll,
 });
 
-/** The shared given/when/then (src/shared/testing/decider-spec.ts), with `thenState` handed the case it leaves. */
+/** The shared given/when/then (src/common/testing/decider-spec.ts), with `thenState` handed the case it leaves. */
 export function given(events: readonly GivenEvent[]) {
   const { state, when } = caseSpec.given(events);
   return {

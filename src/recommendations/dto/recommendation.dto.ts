@@ -1,6 +1,6 @@
 /** Bodies and path parameters of the recommendation routes. */
-import { DayField, FlagField, IdField, LABEL_MAX_LENGTH, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../shared/dto-fields';
-import { OptionalForceField } from '../../shared/force';
+import { DayField, FlagField, IdField, LABEL_MAX_LENGTH, NARRATIVE_MAX_LENGTH, OneOfField, TextField, VAULT } from '../../common/dto-fields';
+import { OptionalForceField } from '../../common/force';
 import { RECOMMENDATION_SOURCES } from '../recommendation.events';
 import type { RecommendationSource } from '../recommendation.events';
 

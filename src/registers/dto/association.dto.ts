@@ -1,5 +1,5 @@
 /** Bodies of the notifiable-association routes (docs/events.md, "Register events"). */
-import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../shared/dto-fields';
+import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../common/dto-fields';
 import { ASSOCIATION_NATURES, ASSOCIATION_RISKS } from '../registers.enums';
 import type { AssociationNature, AssociationRisk } from '../registers.enums';
 import { RegisterEntryBody } from './business-interest.dto';

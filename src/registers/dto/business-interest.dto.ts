@@ -1,6 +1,6 @@
 /** Bodies of the business-interest routes (docs/events.md, "Register events"). */
-import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../shared/dto-fields';
-import { OptionalForceField } from '../../shared/force';
+import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField, VAULT } from '../../common/dto-fields';
+import { OptionalForceField } from '../../common/force';
 import { BUSINESS_INTEREST_DECISIONS, BUSINESS_INTEREST_NATURES, COMPLIANCE_RESULTS } from '../registers.enums';
 import type { BusinessInterestDecision, BusinessInterestNature, ComplianceResult } from '../registers.enums';
 

@@ -1,5 +1,5 @@
 /** The path parameters of the register routes: UUIDs, refused with a 400 naming the field otherwise. */
-import { IdField } from '../../shared/dto-fields';
+import { IdField } from '../../common/dto-fields';
 
 export class PersonParams {
   @IdField({ description: 'Pseudonymous id of the member of the workforce (their `person-<id>` record)' })

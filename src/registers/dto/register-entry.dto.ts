@@ -12,7 +12,7 @@ import {
   REASON_MAX_LENGTH,
   TextField,
   VAULT,
-} from '../../shared/dto-fields';
+} from '../../common/dto-fields';
 import {
   CONFLICT_ACTIONS,
   CONFLICT_NATURES,

@@ -2,7 +2,7 @@
  * Events of one person's registers for the specs: a constable of HAMPSHIRE with one business
  * interest, one association, and vetting. Each builder takes overrides.
  */
-import { deciderSpec, ruleTitles } from '../../shared/testing/decider-spec';
+import { deciderSpec, ruleTitles } from '../../common/testing/decider-spec';
 import { registersDecider } from '../registers.decide';
 import type { RegisterCommand } from '../registers.decide';
 import type { BusinessInterestDecision } from '../registers.enums';

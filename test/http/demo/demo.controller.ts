@@ -4,7 +4,7 @@ import { IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Min, ValidateN
 import { EventStore, JsonObject } from '../../../src/event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, CurrentActor, ReadsProjections, Roles } from '../../../src/http';
 import type { Actor } from '../../../src/http';
-import { DomainError, NotFoundError } from '../../../src/shared/domain-error';
+import { DomainError, NotFoundError } from '../../../src/common/domain-error';
 
 /**
  * A test-only command and read API over `demo-<id>` streams, written the way a real

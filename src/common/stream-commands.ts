@@ -1,5 +1,5 @@
 /**
- * A recorded event as its slice's event type, for the write path (src/shared/write-path.ts)
+ * A recorded event as its slice's event type, for the write path (src/common/write-path.ts)
  * and the read models that fold a slice's stream with its own evolve.
  */
 import type { RecordedEvent } from '../event-store/event-store';

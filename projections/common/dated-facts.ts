@@ -21,7 +21,7 @@
  */
 import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
-import { isIsoDay } from '../../src/shared/days';
+import { isIsoDay } from '../../src/common/days';
 import type { Sensitivity } from '../../src/cases/case.enums';
 import type { ProjectionContext } from '../runner/projection';
 import { isNotBuiltYet, isOlderGeneration, readModelBehind } from '../runner/read-model-errors';

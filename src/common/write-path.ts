@@ -3,7 +3,7 @@
  * workforce, declared conflicts, erasure): load the stream → admit the actor → decide →
  * seal personal data → append at the revision decided on.
  *
- * - What a refusal means over HTTP is declared on its rule (src/shared/rule-book.ts); a
+ * - What a refusal means over HTTP is declared on its rule (src/common/rule-book.ts); a
  *   refusal meaning 404 is answered as the slice answers a thing the actor may not know of,
  *   so the two cannot be told apart.
  * - With If-Match the client decided on the revision it names: another revision is 409,

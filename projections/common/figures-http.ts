@@ -9,7 +9,7 @@ import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { problem, ReadsProjections, Roles } from '../../src/http';
 import type { Actor, Role } from '../../src/http';
-import { actsForForce, ALL_FORCES, FORCE_CODE } from '../../src/shared/force';
+import { actsForForce, ALL_FORCES, FORCE_CODE } from '../../src/common/force';
 
 /** Who may read figures: the read-only bodies, the DCC, the appropriate authority, PSD and ACU. */
 export const FIGURE_READER_ROLES: readonly Role[] = ['INSPECTOR', 'DCC', 'AUDITOR', 'APPROPRIATE_AUTHORITY', 'PSD_INVESTIGATOR', 'ACU_INVESTIGATOR'];

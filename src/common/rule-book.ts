@@ -15,7 +15,7 @@ import type { RefusalStatus } from './domain-error';
 export interface Rule {
   message: string;
   source: string;
-  /** What the refusal answers over HTTP; 422 when not said (src/shared/domain-error.ts). */
+  /** What the refusal answers over HTTP; 422 when not said (src/common/domain-error.ts). */
   status?: RefusalStatus;
 }
 

@@ -1,5 +1,5 @@
 /**
- * What a refusal means over HTTP, declared on its rule (src/shared/rule-book.ts): 422 a rule
+ * What a refusal means over HTTP, declared on its rule (src/common/rule-book.ts): 422 a rule
  * of the process (the default), 409 the thing to create already exists, 404 the thing
  * addressed does not exist (for the actor at least), 403 the writer's own rights.
  */
