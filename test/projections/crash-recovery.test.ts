@@ -107,14 +107,33 @@ async function expectEqualToFullRebuild(store: PostgresEventStore, pool: Pool): 
   }
 }
 
-/** Every row of every table, as text, sorted: two generations compare equal when their contents do. */
+/**
+ * Every row of every table, as text, sorted: two generations compare equal when their contents
+ * do. A case event log (projections/common/case-event-log.ts) keeps a case's events in chunks,
+ * one per batch that touched the case, so a replay cut short and resumed chunks them otherwise
+ * than a rebuild: its content is each case's events, in order, whatever the chunks.
+ */
 async function snapshot(pool: Pool, tables: string[]): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const table of tables) {
-    const { rows } = await pool.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t`);
+    const { rows } = (await isCaseEventLog(pool, table))
+      ? await pool.query<{ row: string }>(
+          `SELECT case_id || ' ' || json_agg(event ORDER BY from_revision, n)::text AS row
+             FROM "${table}", json_array_elements(events) WITH ORDINALITY AS chunk(event, n) GROUP BY case_id`,
+        )
+      : await pool.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t`);
     result[table] = rows.map((r) => r.row).sort();
   }
   return result;
+}
+
+async function isCaseEventLog(pool: Pool, table: string): Promise<boolean> {
+  const { rows } = await pool.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()`,
+    [table],
+  );
+  const columns = rows.map((row) => row.column_name).sort();
+  return columns.join(',') === 'case_id,events,from_revision';
 }
 
 async function totalApplied(pool: Pool): Promise<number> {
