@@ -8,7 +8,15 @@ import { ProjectionDefinition } from './runner/projection';
 import { timelinessProjection } from './timeliness/timeliness.projection';
 
 /** Every read model the service runs. A projection folder adds itself here. */
-export const PROJECTIONS: ProjectionDefinition[] = [caseStatusProjection, timelinessProjection, inspectionMetricsProjection, misconductStatisticsProjection, integrityRecordProjection, recommendationsProjection, accessLogProjection];
+export const PROJECTIONS: ProjectionDefinition[] = [
+  caseStatusProjection,
+  timelinessProjection,
+  inspectionMetricsProjection,
+  misconductStatisticsProjection,
+  integrityRecordProjection,
+  recommendationsProjection,
+  accessLogProjection,
+];
 
 /** Read APIs served from projection folders, for the application module. */
 export { CaseStatusModule } from './case-status/case-status.module';

@@ -59,7 +59,11 @@ async function main([command, name]: string[]): Promise<number> {
     }
     const head = await store.headPosition();
     const bar = new SingleBar(
-      { stream: process.stderr, format: `rebuild ${name} [{bar}] {percentage}% | position {value}/{total} | {events} events | {eta_formatted} left`, hideCursor: true },
+      {
+        stream: process.stderr,
+        format: `rebuild ${name} [{bar}] {percentage}% | position {value}/{total} | {events} events | {eta_formatted} left`,
+        hideCursor: true,
+      },
       Presets.shades_classic,
     );
     bar.start(Math.max(1, Number(head.commit) + 1), 0, { events: 0 });

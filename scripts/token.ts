@@ -38,10 +38,7 @@ function main(): void {
   if (expiresInSeconds === undefined) fail('--expires-in must be a duration such as 900, 15m, 8h or 7d');
 
   const config = loadConfiguration();
-  const token = signToken(
-    { userId: values.sub, name: values.name, roles: roles as Role[], force, expiresInSeconds },
-    config.jwt,
-  );
+  const token = signToken({ userId: values.sub, name: values.name, roles: roles as Role[], force, expiresInSeconds }, config.jwt);
   process.stdout.write(`${token}\n`);
 }
 

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   if (config.jwt.jwksUrl !== undefined) {
     process.stdout.write(
       `RS256 tokens are checked against the JWKS of ${config.jwt.jwksUrl}` +
-        (config.jwt.usingDevelopmentSecret ? ' (the development HS256 secret is not accepted).\n' : '; HS256 tokens signed with LEDGER_JWT_SECRET are accepted too.\n'),
+        (config.jwt.usingDevelopmentSecret
+          ? ' (the development HS256 secret is not accepted).\n'
+          : '; HS256 tokens signed with LEDGER_JWT_SECRET are accepted too.\n'),
     );
   } else if (config.jwt.usingDevelopmentSecret) {
     process.stdout.write(

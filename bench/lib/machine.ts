@@ -36,11 +36,7 @@ export function cpuPressure(): number | undefined {
   }
 }
 
-export function describeMachine(
-  settings: ServerSettings,
-  embedded: boolean,
-  atStart: { load: number; cpuPressure: number | undefined },
-): MachineInfo {
+export function describeMachine(settings: ServerSettings, embedded: boolean, atStart: { load: number; cpuPressure: number | undefined }): MachineInfo {
   const pressureAtEnd = cpuPressure();
   return {
     cpus: os.cpus().length,
@@ -50,9 +46,7 @@ export function describeMachine(
     postgres: settings.version,
     platform: `${os.platform()} ${os.release()}`,
     loadAverage: { start: Math.round(atStart.load * 100) / 100, end: Math.round(os.loadavg()[0] * 100) / 100 },
-    ...(atStart.cpuPressure !== undefined && pressureAtEnd !== undefined
-      ? { cpuPressure: { start: atStart.cpuPressure, end: pressureAtEnd } }
-      : {}),
+    ...(atStart.cpuPressure !== undefined && pressureAtEnd !== undefined ? { cpuPressure: { start: atStart.cpuPressure, end: pressureAtEnd } } : {}),
     database: {
       embedded,
       fsync: settings.fsync,

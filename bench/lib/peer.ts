@@ -57,8 +57,7 @@ export async function loadPeer(log: (line: string) => void): Promise<Peer> {
   return {
     version: installedVersion() ?? 'unknown',
     createPool: (connectionString, max) => new pg.Pool({ connectionString, max }),
-    getPostgreSQLEventStore: (connectionString, pool) =>
-      emmett.getPostgreSQLEventStore(connectionString, { connectionOptions: { pool } }),
+    getPostgreSQLEventStore: (connectionString, pool) => emmett.getPostgreSQLEventStore(connectionString, { connectionOptions: { pool } }),
   };
 }
 

@@ -12,7 +12,14 @@ export interface ReadApp {
 }
 
 export async function startReadApp(databaseUrl: string, secret: string, purpose: string): Promise<ReadApp> {
-  const config = loadConfiguration({ DATABASE_URL: databaseUrl, LEDGER_JWT_SECRET: secret, LOG_LEVEL: 'silent', LEDGER_SEAL_EVERY_EVENTS: '0', LEDGER_SEAL_INTERVAL_SECONDS: '0', LEDGER_RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfiguration({
+    DATABASE_URL: databaseUrl,
+    LEDGER_JWT_SECRET: secret,
+    LOG_LEVEL: 'silent',
+    LEDGER_SEAL_EVERY_EVENTS: '0',
+    LEDGER_SEAL_INTERVAL_SECONDS: '0',
+    LEDGER_RATE_LIMIT_PER_MINUTE: '0',
+  });
   const app = await createApp(config, { url: databaseUrl, embedded: false, stop: async () => undefined });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -77,9 +77,7 @@ export function jsonLine(report: Report): string {
     if (!(name in out)) out[name] = present(name, value);
   }
   Object.assign(out, report.run, report.details);
-  out.perRound = Object.fromEntries(
-    Object.entries(report.perRound).map(([name, values]) => [name, values.map((value) => present(name, value))]),
-  );
+  out.perRound = Object.fromEntries(Object.entries(report.perRound).map(([name, values]) => [name, values.map((value) => present(name, value))]));
   out.targets = Object.fromEntries(
     report.targets.map(({ figure, atLeast }) => {
       const value = report.figures[figure];
@@ -113,7 +111,10 @@ export function table(report: Report): string {
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
   const numeric = new Set([1, 2, 3, 4, 5, 6]);
   const line = (cells: string[]): string =>
-    cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   const lines = [line(header), rule, ...body.map(line), ''];
   for (const { figure, atLeast } of report.targets) {

@@ -60,12 +60,7 @@ export async function openBenchServer(options: {
     createPostgresUser: process.getuid?.() === 0,
     // Durability left at PostgreSQL's defaults on purpose: no fsync=off, no
     // synchronous_commit=off. Only room for the connections of a run.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      `max_connections=${Math.max(100, options.connections * 3 + 20)}`,
-    ],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${Math.max(100, options.connections * 3 + 20)}`],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -123,10 +118,7 @@ function serverAt(adminUrl: string, embedded: boolean, stopServer: () => Promise
       // closing). FORCE only for a session that is really left behind.
       const deadline = Date.now() + 10_000;
       for (;;) {
-        const { rows } = await client.query<{ sessions: string }>(
-          'SELECT count(*) AS sessions FROM pg_stat_activity WHERE datname = $1',
-          [name],
-        );
+        const { rows } = await client.query<{ sessions: string }>('SELECT count(*) AS sessions FROM pg_stat_activity WHERE datname = $1', [name]);
         if (Number(rows[0].sessions) === 0 || Date.now() > deadline) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -46,9 +46,11 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
       const recording = block % 2 === 0;
       recorder.configure({ enabled: recording });
       const into = recording ? latencies.recorded : latencies.unrecorded;
-      await Promise.all(Array.from({ length: WORKERS }, async () => {
-        for (let k = 0; k < BLOCK / WORKERS; k += 1) into.push(await readOne());
-      }));
+      await Promise.all(
+        Array.from({ length: WORKERS }, async () => {
+          for (let k = 0; k < BLOCK / WORKERS; k += 1) into.push(await readOne());
+        }),
+      );
       bar.update((block + 1) * BLOCK);
     }
     await recorder.flush();
@@ -60,8 +62,24 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
   const recorded = summariseLatencies(Float64Array.from(latencies.recorded));
   const unrecorded = summariseLatencies(Float64Array.from(latencies.unrecorded));
   const rows: TableRow[] = [
-    { workload: 'case read, recorded', events: REQUESTS, seconds, eventsPerSecond: (2 * REQUESTS) / seconds, p50Ms: recorded.p50Ms, p99Ms: recorded.p99Ms, note: `p95 ${recorded.p95Ms.toFixed(1)} ms` },
-    { workload: 'case read, not recorded', events: REQUESTS, seconds, eventsPerSecond: (2 * REQUESTS) / seconds, p50Ms: unrecorded.p50Ms, p99Ms: unrecorded.p99Ms, note: `p95 ${unrecorded.p95Ms.toFixed(1)} ms (baseline)` },
+    {
+      workload: 'case read, recorded',
+      events: REQUESTS,
+      seconds,
+      eventsPerSecond: (2 * REQUESTS) / seconds,
+      p50Ms: recorded.p50Ms,
+      p99Ms: recorded.p99Ms,
+      note: `p95 ${recorded.p95Ms.toFixed(1)} ms`,
+    },
+    {
+      workload: 'case read, not recorded',
+      events: REQUESTS,
+      seconds,
+      eventsPerSecond: (2 * REQUESTS) / seconds,
+      p50Ms: unrecorded.p50Ms,
+      p99Ms: unrecorded.p99Ms,
+      note: `p95 ${unrecorded.p95Ms.toFixed(1)} ms (baseline)`,
+    },
   ];
   return { figures: { caseReadRecordedP95Ms: recorded.p95Ms, caseReadUnrecordedP95Ms: unrecorded.p95Ms }, rows };
 }

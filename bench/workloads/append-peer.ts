@@ -23,11 +23,9 @@ export const appendPeer: Workload = {
       const run = await driveAppends(
         {
           append: async (streamName, revision, event) => {
-            await store.appendToStream(
-              streamName,
-              [{ type: event.type, data: event.data, metadata: { ...event.metadata, messageId: event.eventId } }],
-              { expectedStreamVersion: revision + 1n },
-            );
+            await store.appendToStream(streamName, [{ type: event.type, data: event.data, metadata: { ...event.metadata, messageId: event.eventId } }], {
+              expectedStreamVersion: revision + 1n,
+            });
           },
         },
         {

@@ -29,7 +29,11 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
     { name: 'case list', figure: 'caseListP95Ms', path: (n) => `/cases?force=${FORCE}&page=${1 + (n % 5)}&pageSize=20` },
     { name: 'case timeliness', figure: 'timelinessP95Ms', path: (n) => `/cases/${caseIds[n % caseIds.length]}/timeliness` },
     { name: 'DCC dashboard', figure: 'dccDashboardP95Ms', path: () => `/dashboards/dcc?force=${FORCE}` },
-    { name: 'inspection metrics', figure: 'inspectionMetricsP95Ms', path: (n) => `/metrics/inspection?force=${FORCE}&from=${2017 + (n % 4)}-04-01&to=${2018 + (n % 4)}-03-31` },
+    {
+      name: 'inspection metrics',
+      figure: 'inspectionMetricsP95Ms',
+      path: (n) => `/metrics/inspection?force=${FORCE}&from=${2017 + (n % 4)}-04-01&to=${2018 + (n % 4)}-03-31`,
+    },
     { name: 'misconduct statistics', figure: 'misconductStatisticsP95Ms', path: (n) => `/statistics/misconduct?force=${FORCE}&year=${2017 + (n % 4)}` },
   ];
   const figures: Record<string, number> = {};
@@ -51,7 +55,15 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
       const seconds = (performance.now() - started) / 1000;
       const summary = summariseLatencies(latencies);
       figures[endpoint.figure] = summary.p95Ms;
-      rows.push({ workload: `query ${endpoint.name}`, events: REQUESTS, seconds, eventsPerSecond: REQUESTS / seconds, p50Ms: summary.p50Ms, p99Ms: summary.p99Ms, note: `p95 ${summary.p95Ms.toFixed(1)} ms over ${ledger.events} events (requests/s in the rate column)` });
+      rows.push({
+        workload: `query ${endpoint.name}`,
+        events: REQUESTS,
+        seconds,
+        eventsPerSecond: REQUESTS / seconds,
+        p50Ms: summary.p50Ms,
+        p99Ms: summary.p99Ms,
+        note: `p95 ${summary.p95Ms.toFixed(1)} ms over ${ledger.events} events (requests/s in the rate column)`,
+      });
     }
   } finally {
     await app.close();
@@ -63,7 +75,9 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
 export async function sampleCaseIds(url: string): Promise<string[]> {
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
-    const { rows } = await pool.query<{ stream_name: string }>(`SELECT stream_name FROM ledger_streams WHERE stream_name LIKE 'case-%' ORDER BY random() LIMIT 100`);
+    const { rows } = await pool.query<{ stream_name: string }>(
+      `SELECT stream_name FROM ledger_streams WHERE stream_name LIKE 'case-%' ORDER BY random() LIMIT 100`,
+    );
     return rows.map((row) => row.stream_name.slice('case-'.length));
   } finally {
     await pool.end();

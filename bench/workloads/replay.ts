@@ -128,7 +128,14 @@ function toAppend(event: CaseEvent): EventToAppend {
     eventId: randomUUID(),
     type: event.type,
     data,
-    metadata: { correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID(), actor: { userId: 'bench', roles: ['PSD_INVESTIGATOR'], force: '*' }, occurredAt: `${day ?? '2024-01-01'}T00:00:00.000Z`, schemaVersion: 1 },
+    metadata: {
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      commandId: randomUUID(),
+      actor: { userId: 'bench', roles: ['PSD_INVESTIGATOR'], force: '*' },
+      occurredAt: `${day ?? '2024-01-01'}T00:00:00.000Z`,
+      schemaVersion: 1,
+    },
   };
 }
 

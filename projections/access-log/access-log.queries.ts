@@ -56,7 +56,6 @@ interface Row {
   total: string;
 }
 
-
 /** Reads the access log view, newest first. */
 @Injectable()
 export class AccessLogQueries {

@@ -29,6 +29,10 @@ export class CaseExportController {
   })
   export(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<CaseExport> {
     // Decided on the case-status row before the stream is read, or a seal or proof looked up.
-    return this.access.openCostly({ reader: actor, purpose, caseId }, () => this.before.of(caseId), () => this.exports.load(caseId));
+    return this.access.openCostly(
+      { reader: actor, purpose, caseId },
+      () => this.before.of(caseId),
+      () => this.exports.load(caseId),
+    );
   }
 }

@@ -30,6 +30,10 @@ export class CaseHistoryController {
     @AccessPurpose() purpose: string,
   ): Promise<CaseHistory> {
     // Decided on the case-status row before the stream is read or anything decrypted.
-    return this.access.openCostly({ reader: actor, purpose, caseId }, () => this.before.of(caseId), () => this.reader.load(caseId, query.asOf));
+    return this.access.openCostly(
+      { reader: actor, purpose, caseId },
+      () => this.before.of(caseId),
+      () => this.reader.load(caseId, query.asOf),
+    );
   }
 }

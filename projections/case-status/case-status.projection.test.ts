@@ -35,7 +35,11 @@ describe('the case-status projection', () => {
   it('applies a correction of an event of an earlier batch', async () => {
     const ledger = new SpecLedger();
     const given = ledger.caseEvents(TEST_CASE_ID, [referral({ receivedOn: '2021-03-01' }), subjectAdded()]);
-    const correction = event('RecordCorrected', { correctsEventId: given[0].eventId, reason: 'wrong day', replacement: referralData({ receivedOn: '2021-02-26' }) });
+    const correction = event('RecordCorrected', {
+      correctsEventId: given[0].eventId,
+      reason: 'wrong day',
+      replacement: referralData({ receivedOn: '2021-02-26' }),
+    });
     await spec
       .given(given)
       .when(ledger.caseEvents(TEST_CASE_ID, [correction]))
@@ -51,7 +55,11 @@ describe('the case-status projection', () => {
     const sealed = { $vault: 'v1', personId: `case-${TEST_CASE_ID}`, iv: 'i', ciphertext: 'c', tag: 't' } as unknown as string;
     await spec
       .given(ledger.caseEvents(TEST_CASE_ID, [referral({ summary: sealed })]))
-      .when(ledger.caseEvents(TEST_CASE_ID, [event('AllegationRecorded', { allegationId: 'a1', subjectId: OFFICER, summary: 'what the complainant said', standards: ['CONFIDENTIALITY'] })]))
+      .when(
+        ledger.caseEvents(TEST_CASE_ID, [
+          event('AllegationRecorded', { allegationId: 'a1', subjectId: OFFICER, summary: 'what the complainant said', standards: ['CONFIDENTIALITY'] }),
+        ]),
+      )
       .then(async (tables) => {
         const kept = await tables.rows<{ envelope: string }>('SELECT event::text AS envelope FROM case_status_events, json_array_elements(events) AS event');
         expect(kept).toHaveLength(2);

@@ -103,7 +103,6 @@ export class CaseStatusQueries {
   }
 }
 
-
 /** A WHERE condition, given how deadlines are judged (with the timeliness views, or before they exist). */
 type Condition = (deadlines: DeadlineSql) => string;
 
@@ -111,8 +110,14 @@ type Condition = (deadlines: DeadlineSql) => string;
 function conditions(filter: CaseListFilter, scope: CaseListScope, today: string): { where: Condition[]; parameters: unknown[] } {
   const parameters: unknown[] = [today];
   const parameter = (value: unknown): string => `$${parameters.push(value)}`;
-  const plain = (condition: string): Condition => () => condition;
-  const where = [plain(`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`), plain(`NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`)];
+  const plain =
+    (condition: string): Condition =>
+    () =>
+      condition;
+  const where = [
+    plain(`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`),
+    plain(`NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`),
+  ];
   if (scope.excludeCaseIds.length > 0) where.push(plain(`NOT (case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`));
   if (scope.force !== null) where.push(plain(`force = ${parameter(scope.force)}`));
   if (filter.force !== undefined) where.push(plain(`force = ${parameter(filter.force)}`));

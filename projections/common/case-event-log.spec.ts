@@ -15,7 +15,13 @@ describe('a case folded as the read models fold it', () => {
   it.each(eachSeedStory())('%s, its referral corrected: ends where foldCase ends, the correction applied', (_title, events) => {
     const referral = events[0];
     if (referral.type !== 'ReferralReceived') throw new Error('a story opens with its referral');
-    const corrected = [...events, envelope('correction', event('RecordCorrected', { correctsEventId: referral.eventId, reason: 'wrong day', replacement: { ...referral.data, receivedOn: '2019-01-02' } }))];
+    const corrected = [
+      ...events,
+      envelope(
+        'correction',
+        event('RecordCorrected', { correctsEventId: referral.eventId, reason: 'wrong day', replacement: { ...referral.data, receivedOn: '2019-01-02' } }),
+      ),
+    ];
     const folded = foldCaseEvents(corrected);
     expect(folded.state).toEqual(foldCase(corrected));
     expect(folded.state?.receivedOn).toBe('2019-01-02');
@@ -39,11 +45,25 @@ describe('personal data, removed one way', () => {
       ['appeal', 'AppealDetermined' as const],
     ]);
     const ofAction = withoutPersonalData(
-      envelope('c1', event('RecordCorrected', { correctsEventId: 'action', reason: 'r', replacement: { subjectId: 's', action: 'SEARCH', on: '2021-01-01', result: 'what was found' } })),
+      envelope(
+        'c1',
+        event('RecordCorrected', {
+          correctsEventId: 'action',
+          reason: 'r',
+          replacement: { subjectId: 's', action: 'SEARCH', on: '2021-01-01', result: 'what was found' },
+        }),
+      ),
       types,
     );
     const ofAppeal = withoutPersonalData(
-      envelope('c2', event('RecordCorrected', { correctsEventId: 'appeal', reason: 'r', replacement: { subjectId: 's', forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-01-01', result: 'DISMISSED' } })),
+      envelope(
+        'c2',
+        event('RecordCorrected', {
+          correctsEventId: 'appeal',
+          reason: 'r',
+          replacement: { subjectId: 's', forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-01-01', result: 'DISMISSED' },
+        }),
+      ),
       types,
     );
     expect(ofAction.type === 'RecordCorrected' && ofAction.data.replacement).not.toHaveProperty('result');
@@ -51,7 +71,10 @@ describe('personal data, removed one way', () => {
   });
 
   it('keeps nothing of the replacement of an event it does not hold (a type the projection does not read)', () => {
-    const kept = withoutPersonalData(envelope('c1', event('RecordCorrected', { correctsEventId: 'elsewhere', reason: 'r', replacement: { ...referralData(), summary: 'about someone' } })), none);
+    const kept = withoutPersonalData(
+      envelope('c1', event('RecordCorrected', { correctsEventId: 'elsewhere', reason: 'r', replacement: { ...referralData(), summary: 'about someone' } })),
+      none,
+    );
     expect(kept.type === 'RecordCorrected' && kept.data.replacement).toEqual({});
   });
 });

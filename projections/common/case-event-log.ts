@@ -49,7 +49,9 @@ export function caseEventsBut(ignored: readonly CaseEventType[]): CaseEventType[
 export function caseEventLogTable(name: string): ProjectionTable {
   return {
     name,
-    ddl: (table) => [`CREATE TABLE ${table} (case_id text NOT NULL, from_revision bigint NOT NULL, events json NOT NULL, PRIMARY KEY (case_id, from_revision))`],
+    ddl: (table) => [
+      `CREATE TABLE ${table} (case_id text NOT NULL, from_revision bigint NOT NULL, events json NOT NULL, PRIMARY KEY (case_id, from_revision))`,
+    ],
   };
 }
 
@@ -137,7 +139,13 @@ function batchesByCase(events: readonly RecordedEvent[]): Map<string, BatchOfCas
   for (const recorded of events) {
     if (!recorded.streamName.startsWith(CASE_STREAM_PREFIX)) continue;
     const caseId = recorded.streamName.slice(CASE_STREAM_PREFIX.length);
-    const batch = byCase.get(caseId) ?? { added: [], firstRevision: recorded.revision, revision: recorded.revision, firstPosition: recorded.position, lastPosition: recorded.position };
+    const batch = byCase.get(caseId) ?? {
+      added: [],
+      firstRevision: recorded.revision,
+      revision: recorded.revision,
+      firstPosition: recorded.position,
+      lastPosition: recorded.position,
+    };
     const envelope = toCaseEnvelope(recorded);
     if (envelope !== null) batch.added.push(envelope);
     batch.revision = recorded.revision;

@@ -71,7 +71,9 @@ export async function countTouchedCases(
   const { rows: earlier } =
     seenBefore.length === 0
       ? { rows: [] }
-      : await context.client.query<Pick<CaseFactsRow, 'case_id' | 'facts'>>(`SELECT case_id, facts FROM ${table} WHERE case_id = ANY($1::text[])`, [seenBefore]);
+      : await context.client.query<Pick<CaseFactsRow, 'case_id' | 'facts'>>(`SELECT case_id, facts FROM ${table} WHERE case_id = ANY($1::text[])`, [
+          seenBefore,
+        ]);
   const earlierFacts = new Map(earlier.map((row) => [row.case_id, row.facts]));
   const written: CaseFactsRow[] = cases.map((touched) => {
     const { facts, subjectPersonIds } = countedCase(touched, options.factsOf);

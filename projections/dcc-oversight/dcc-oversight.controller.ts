@@ -26,7 +26,9 @@ export class DccDashboardQuery {
 function forceToShow(scope: CaseListScope, requested: string | undefined): string {
   if (requested === undefined) {
     if (scope.force !== null) return scope.force;
-    throw problem(400, 'bad-request', 'Name the force to show: ?force=<force code>.', { errors: [{ field: 'force', message: 'a national user must name a force' }] });
+    throw problem(400, 'bad-request', 'Name the force to show: ?force=<force code>.', {
+      errors: [{ field: 'force', message: 'a national user must name a force' }],
+    });
   }
   if (scope.force !== null && scope.force !== requested) throw problem(403, 'forbidden', `You may not see the dashboard of ${requested}.`);
   return requested;

@@ -23,7 +23,6 @@ import { AWAITING_DCC, COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../ti
 import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
-
 /** Entries each list of the dashboard shows at most; a total beside each counts them all. */
 export const LISTED = 100;
 /** A subject the DCC watches: suspended or restricted, or gone without approval. */

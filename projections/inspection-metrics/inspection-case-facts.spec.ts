@@ -37,7 +37,13 @@ describe('inspection facts of a case', () => {
   it('adds the categories of allegations to the referral’s, each once', () => {
     const facts = factsOf([
       referral({ corruptionCategories: ['UNAUTHORISED_DISCLOSURE'] }),
-      event('AllegationRecorded', { allegationId: 'a1', subjectId: OFFICER, summary: 's', standards: ['CONFIDENTIALITY'], corruptionCategory: 'UNAUTHORISED_DISCLOSURE' }),
+      event('AllegationRecorded', {
+        allegationId: 'a1',
+        subjectId: OFFICER,
+        summary: 's',
+        standards: ['CONFIDENTIALITY'],
+        corruptionCategory: 'UNAUTHORISED_DISCLOSURE',
+      }),
       event('AllegationRecorded', { allegationId: 'a2', subjectId: OFFICER, summary: 's', standards: ['HONESTY_AND_INTEGRITY'], corruptionCategory: 'DRUGS' }),
     ]);
     expect(metrics(facts).filter((line) => line.includes('corruptionCategory'))).toEqual([
@@ -58,9 +64,7 @@ describe('inspection facts of a case', () => {
 
   it('counts an outcome and a barred-list entry for a dismissed officer', () => {
     const facts = factsOf([...dismissedOfficer(), event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-03', basis: 'DISMISSED' })]);
-    expect(metrics(facts)).toEqual(
-      expect.arrayContaining(['2021-11-01 outcome DISMISSAL_WITHOUT_NOTICE', '2021-11-03 barredListEntries']),
-    );
+    expect(metrics(facts)).toEqual(expect.arrayContaining(['2021-11-01 outcome DISMISSAL_WITHOUT_NOTICE', '2021-11-03 barredListEntries']));
   });
 
   it('counts a resignation during proceedings, but not a transfer nor a departure after the conclusion', () => {
@@ -87,12 +91,27 @@ describe('inspection facts of a case', () => {
   });
 
   it('uses a correction instead of what it corrects', () => {
-    const history = withEventIds([referral({ caseType: 'COMPLAINT', receivedOn: '2014-03-31', corruptionCategories: [] }), ...caseAtProceedings().slice(1), concluded()]);
+    const history = withEventIds([
+      referral({ caseType: 'COMPLAINT', receivedOn: '2014-03-31', corruptionCategories: [] }),
+      ...caseAtProceedings().slice(1),
+      concluded(),
+    ]);
     const corrected = [
       ...history,
-      { ...event('RecordCorrected', { correctsEventId: history[0].eventId, reason: 'wrong day', replacement: referralData({ caseType: 'CONDUCT_MATTER', receivedOn: '2014-04-01', corruptionCategories: [] }) }), eventId: 'fix-1' },
       {
-        ...event('RecordCorrected', { correctsEventId: history[history.length - 1].eventId, reason: 'wrong outcome', replacement: conclusion({ outcome: 'FINAL_WRITTEN_WARNING' }) }),
+        ...event('RecordCorrected', {
+          correctsEventId: history[0].eventId,
+          reason: 'wrong day',
+          replacement: referralData({ caseType: 'CONDUCT_MATTER', receivedOn: '2014-04-01', corruptionCategories: [] }),
+        }),
+        eventId: 'fix-1',
+      },
+      {
+        ...event('RecordCorrected', {
+          correctsEventId: history[history.length - 1].eventId,
+          reason: 'wrong outcome',
+          replacement: conclusion({ outcome: 'FINAL_WRITTEN_WARNING' }),
+        }),
         eventId: 'fix-2',
       },
     ];

@@ -12,7 +12,10 @@ describe('the inspection metrics read enough of a case to count it', () => {
 
   it.each(eachSeedStory())('%s: the filtered events count what the whole story counts', (_title, events) => {
     const whole = caseFacts(events, inspectionCaseFacts);
-    const filtered = caseFacts(events.filter((event) => read.has(event.type)), inspectionCaseFacts);
+    const filtered = caseFacts(
+      events.filter((event) => read.has(event.type)),
+      inspectionCaseFacts,
+    );
     expect(whole.length).toBeGreaterThan(0);
     expect([...filtered].sort()).toEqual([...whole].sort());
   });

@@ -16,9 +16,20 @@ describe('inspection figures', () => {
   });
 
   it('takes the median (mean of the middle two for an even count) and the nearest-rank 90th percentile', () => {
-    const odd = daysDistribution(new Map([['10', 1], ['20', 1], ['400', 1]]));
+    const odd = daysDistribution(
+      new Map([
+        ['10', 1],
+        ['20', 1],
+        ['400', 1],
+      ]),
+    );
     expect(median(odd)).toBe(20);
-    const even = daysDistribution(new Map([['10', 1], ['21', 1]]));
+    const even = daysDistribution(
+      new Map([
+        ['10', 1],
+        ['21', 1],
+      ]),
+    );
     expect(median(even)).toBe(15.5);
     // 30 values 1..30: rank ceil(0.9 × 30) = 27.
     const thirty = daysDistribution(new Map(Array.from({ length: 30 }, (_, index) => [String(index + 1), 1] as const)));
@@ -33,16 +44,34 @@ describe('inspection figures', () => {
       5492,
     );
     expect(Object.keys(figures)).toEqual([
-      'force', 'from', 'to', 'workforce', 'complaints', 'conductCases', 'byCorruptionCategory', 'iopcReferrals', 'outcomes',
-      'departuresDuringProceedings', 'barredListEntries', 'advisoryListEntries', 'businessInterests', 'giftsAndHospitality',
-      'notifiableAssociations', 'drugTests', 'daysToFinalise', 'finalisedWithin12MonthsShare',
+      'force',
+      'from',
+      'to',
+      'workforce',
+      'complaints',
+      'conductCases',
+      'byCorruptionCategory',
+      'iopcReferrals',
+      'outcomes',
+      'departuresDuringProceedings',
+      'barredListEntries',
+      'advisoryListEntries',
+      'businessInterests',
+      'giftsAndHospitality',
+      'notifiableAssociations',
+      'drugTests',
+      'daysToFinalise',
+      'finalisedWithin12MonthsShare',
     ]);
     expect(figures.complaints).toEqual({ count: 939, per100Workforce: 17.1 });
     expect(figures.conductCases).toEqual({ count: 0, per100Workforce: 0 });
     expect(figures.outcomes.WRITTEN_WARNING).toBe(2);
     expect(figures.outcomes.DISMISSAL_WITHOUT_NOTICE).toBe(0);
     expect(figures.byCorruptionCategory.THEFT).toBe(0);
-    expect(figures.iopcReferrals).toEqual({ count: 0, byMode: { INDEPENDENT: 0, DIRECTED: 0, LOCAL: 0, RETURNED_TO_FORCE: 0, NO_INVESTIGATION: 0, SUPERVISED: 0, MANAGED: 0 } });
+    expect(figures.iopcReferrals).toEqual({
+      count: 0,
+      byMode: { INDEPENDENT: 0, DIRECTED: 0, LOCAL: 0, RETURNED_TO_FORCE: 0, NO_INVESTIGATION: 0, SUPERVISED: 0, MANAGED: 0 },
+    });
     expect(figures.daysToFinalise).toEqual({ median: 100, p90: 400 });
     expect(figures.finalisedWithin12MonthsShare).toBe(0.75);
   });

@@ -15,27 +15,37 @@ describe('the inspection-metrics projection', () => {
     const ledger = new SpecLedger();
     const complaint = { caseType: 'COMPLAINT' as const, corruptionCategories: [], receivedOn: '2021-03-01' };
     const given = ledger.caseEvents(TEST_CASE_ID, [referral(complaint), subjectAdded()]);
-    const correction = event('RecordCorrected', { correctsEventId: given[0].eventId, reason: 'wrong day', replacement: referralData({ ...complaint, receivedOn: '2021-02-26' }) });
+    const correction = event('RecordCorrected', {
+      correctsEventId: given[0].eventId,
+      reason: 'wrong day',
+      replacement: referralData({ ...complaint, receivedOn: '2021-02-26' }),
+    });
     await spec
       .given(given)
       .when(ledger.caseEvents(TEST_CASE_ID, [correction]))
       .then(async (tables) => {
         expect((await tables.rows<{ count: string }>(COUNTS)).map((row) => row.count)).toEqual([`2021-02-26 ${INSPECTION_METRIC.complaints}  1`]);
-        expect(await tables.rows('SELECT case_id, subject_person_ids FROM inspection_case_log')).toEqual([{ case_id: TEST_CASE_ID, subject_person_ids: [expect.any(String)] }]);
+        expect(await tables.rows('SELECT case_id, subject_person_ids FROM inspection_case_log')).toEqual([
+          { case_id: TEST_CASE_ID, subject_person_ids: [expect.any(String)] },
+        ]);
       });
   });
 
   it('counts a barred-list entry of a later batch on its own day, and keeps no personal data', async () => {
     const ledger = new SpecLedger();
     await spec
-      .given(ledger.caseEvents(TEST_CASE_ID, [referral({ corruptionCategories: [], receivedOn: '2021-03-01', summary: 'what the reporter said' }), subjectAdded()]))
+      .given(
+        ledger.caseEvents(TEST_CASE_ID, [referral({ corruptionCategories: [], receivedOn: '2021-03-01', summary: 'what the reporter said' }), subjectAdded()]),
+      )
       .when(ledger.caseEvents(TEST_CASE_ID, [event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' })]))
       .then(async (tables) => {
         expect((await tables.rows<{ count: string }>(COUNTS)).map((row) => row.count)).toEqual([
           `2021-03-01 ${INSPECTION_METRIC.conductCases}  1`,
           `2021-11-05 ${INSPECTION_METRIC.barredListEntries}  1`,
         ]);
-        const kept = await tables.rows<{ envelope: string }>('SELECT event::text AS envelope FROM inspection_case_events, json_array_elements(events) AS event');
+        const kept = await tables.rows<{ envelope: string }>(
+          'SELECT event::text AS envelope FROM inspection_case_events, json_array_elements(events) AS event',
+        );
         expect(kept).toHaveLength(3);
         expect(kept.filter((row) => /summary|reporter/.test(row.envelope))).toEqual([]);
       });

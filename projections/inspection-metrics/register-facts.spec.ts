@@ -5,11 +5,17 @@ const lines = (...args: Parameters<typeof registerFacts>): string[] => registerF
 
 describe('inspection facts of a register event', () => {
   it('counts an application on appliedOn and a decision on decidedOn, approvals with or without conditions', () => {
-    expect(lines('BusinessInterestApplied', { force: 'HAMPSHIRE', appliedOn: '2013-04-01' }, FALLBACK)).toEqual(['HAMPSHIRE 2013-04-01 businessInterestsApplied ']);
+    expect(lines('BusinessInterestApplied', { force: 'HAMPSHIRE', appliedOn: '2013-04-01' }, FALLBACK)).toEqual([
+      'HAMPSHIRE 2013-04-01 businessInterestsApplied ',
+    ]);
     for (const decision of ['APPROVED', 'APPROVED_WITH_CONDITIONS']) {
-      expect(lines('BusinessInterestDecided', { force: 'HAMPSHIRE', decision, decidedOn: '2013-04-15' }, FALLBACK)).toEqual(['HAMPSHIRE 2013-04-15 businessInterestsApproved ']);
+      expect(lines('BusinessInterestDecided', { force: 'HAMPSHIRE', decision, decidedOn: '2013-04-15' }, FALLBACK)).toEqual([
+        'HAMPSHIRE 2013-04-15 businessInterestsApproved ',
+      ]);
     }
-    expect(lines('BusinessInterestDecided', { force: 'HAMPSHIRE', decision: 'DECLINED', decidedOn: '2013-04-15' }, FALLBACK)).toEqual(['HAMPSHIRE 2013-04-15 businessInterestsDeclined ']);
+    expect(lines('BusinessInterestDecided', { force: 'HAMPSHIRE', decision: 'DECLINED', decidedOn: '2013-04-15' }, FALLBACK)).toEqual([
+      'HAMPSHIRE 2013-04-15 businessInterestsDeclined ',
+    ]);
   });
 
   it('counts every gift decision but the two acceptances as declined', () => {
@@ -30,6 +36,8 @@ describe('inspection facts of a register event', () => {
   it('counts nothing without a force or a date it can read', () => {
     expect(lines('NotifiableAssociationDeclared', { declaredOn: '2013-07-01' }, { force: null, day: null })).toEqual([]);
     expect(lines('NotifiableAssociationDeclared', { force: 'HAMPSHIRE', declaredOn: '2013-02-30' }, FALLBACK)).toEqual([]);
-    expect(lines('NotifiableAssociationDeclared', { force: 'HAMPSHIRE', declaredOn: '2013-07-01' }, FALLBACK)).toEqual(['HAMPSHIRE 2013-07-01 associationsDeclared ']);
+    expect(lines('NotifiableAssociationDeclared', { force: 'HAMPSHIRE', declaredOn: '2013-07-01' }, FALLBACK)).toEqual([
+      'HAMPSHIRE 2013-07-01 associationsDeclared ',
+    ]);
   });
 });

@@ -22,9 +22,7 @@ interface SourceRow {
 export function registerSourcesTable(name: string): ProjectionTable {
   return {
     name,
-    ddl: (table) => [
-      `CREATE TABLE ${table} (event_id text PRIMARY KEY, event_type text NOT NULL, force text, fallback_day text, facts jsonb NOT NULL)`,
-    ],
+    ddl: (table) => [`CREATE TABLE ${table} (event_id text PRIMARY KEY, event_type text NOT NULL, force text, fallback_day text, facts jsonb NOT NULL)`],
   };
 }
 

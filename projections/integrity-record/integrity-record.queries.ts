@@ -10,7 +10,6 @@ export interface StoredIntegrityRecord {
   events: RecordedEntry[];
 }
 
-
 /** Reads the integrity_record view (whichever generation the runner has swapped in). */
 @Injectable()
 export class IntegrityRecordQueries {

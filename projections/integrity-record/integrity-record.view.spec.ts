@@ -33,7 +33,16 @@ const kinds = (today: string, events: RegisterEvent[]) => viewOn(today, events).
 
 describe('the integrity record', () => {
   it('shows each register with its details, and the yearly reviews falling due', () => {
-    const view = viewOn('2023-06-01', [applied(), decided('APPROVED_WITH_CONDITIONS'), declared(), riskAssessed(), gift(), conflict(), vettingGranted(), drugTest()]);
+    const view = viewOn('2023-06-01', [
+      applied(),
+      decided('APPROVED_WITH_CONDITIONS'),
+      declared(),
+      riskAssessed(),
+      gift(),
+      conflict(),
+      vettingGranted(),
+      drugTest(),
+    ]);
     expect(view.force).toBe('HAMPSHIRE');
     expect(view.businessInterests).toEqual([
       expect.objectContaining({
@@ -45,9 +54,20 @@ describe('the integrity record', () => {
         complianceChecks: [],
       }),
     ]);
-    expect(view.associations).toEqual([expect.objectContaining({ associationId: ASSOCIATION, risk: 'MANAGED_RISK', person: expect.any(String), reviewDueOn: '2024-02-01' })]);
+    expect(view.associations).toEqual([
+      expect.objectContaining({ associationId: ASSOCIATION, risk: 'MANAGED_RISK', person: expect.any(String), reviewDueOn: '2024-02-01' }),
+    ]);
     expect(view.vetting).toEqual({ level: 'RECRUITMENT_VETTING', grantedOn: '2022-09-01', lastReviewedOn: null, withdrawnOn: null, reviewDueOn: '2023-09-01' });
-    expect(view.giftsAndHospitality).toEqual([{ eventId: 'event-5', offeredOn: '2023-12-18', kind: 'GIFT', estimatedValuePence: 2500, offeredBy: 'A local business owner', decision: 'DECLINED_AT_TIME' }]);
+    expect(view.giftsAndHospitality).toEqual([
+      {
+        eventId: 'event-5',
+        offeredOn: '2023-12-18',
+        kind: 'GIFT',
+        estimatedValuePence: 2500,
+        offeredBy: 'A local business owner',
+        decision: 'DECLINED_AT_TIME',
+      },
+    ]);
     expect(view.conflictsOfInterest).toHaveLength(1);
     expect(view.drugTests).toHaveLength(1);
     expect(view.signals).toEqual([]);
@@ -101,7 +121,11 @@ describe('the integrity record', () => {
     });
 
     it('flags positive and refused drug tests, not negative ones', () => {
-      const view = viewOn('2023-08-01', [drugTest(), drugTest({ result: 'POSITIVE' }), drugTest({ kind: 'WITH_CAUSE', result: 'REFUSED', testedOn: '2023-07-20' })]);
+      const view = viewOn('2023-08-01', [
+        drugTest(),
+        drugTest({ result: 'POSITIVE' }),
+        drugTest({ kind: 'WITH_CAUSE', result: 'REFUSED', testedOn: '2023-07-20' }),
+      ]);
       expect(view.signals).toEqual([
         { kind: 'POSITIVE_DRUG_TEST', reference: 'event-2', on: '2023-07-07' },
         { kind: 'DRUG_TEST_REFUSED', reference: 'event-3', on: '2023-07-20' },
@@ -109,7 +133,9 @@ describe('the integrity record', () => {
     });
 
     it('flags records viewed without a policing purpose, not those with one', () => {
-      expect(kinds('2023-04-01', [systemAccessFinding(), systemAccessFinding({ policingPurposeFound: true })])).toEqual(['SYSTEM_ACCESS_WITHOUT_POLICING_PURPOSE 2023-03-14']);
+      expect(kinds('2023-04-01', [systemAccessFinding(), systemAccessFinding({ policingPurposeFound: true })])).toEqual([
+        'SYSTEM_ACCESS_WITHOUT_POLICING_PURPOSE 2023-03-14',
+      ]);
     });
   });
 });

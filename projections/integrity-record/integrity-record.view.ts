@@ -68,22 +68,18 @@ export function integrityRecordView(personId: string, entries: readonly Recorded
   const decisions = entriesOf(entries, 'BusinessInterestDecided');
   const checks = entriesOf(entries, 'BusinessInterestComplianceChecked');
   const declarations = entriesOf(entries, 'NotifiableAssociationDeclared');
-  const businessInterests = Object.values(registers.businessInterests).map(
-    (interest): BusinessInterestView => ({
-      ...interest,
-      details: applications.find((entry) => entry.businessInterestId === interest.businessInterestId)?.details ?? '',
-      conditions: decisions.find((entry) => entry.businessInterestId === interest.businessInterestId)?.conditions ?? null,
-      reviewDueOn: businessInterestReviewDue(interest),
-      complianceChecks: checks.filter((entry) => entry.businessInterestId === interest.businessInterestId),
-    }),
-  );
-  const associations = Object.values(registers.associations).map(
-    (association): AssociationView => ({
-      ...association,
-      person: declarations.find((entry) => entry.associationId === association.associationId)?.person ?? '',
-      reviewDueOn: associationReviewDue(association),
-    }),
-  );
+  const businessInterests = Object.values(registers.businessInterests).map((interest): BusinessInterestView => ({
+    ...interest,
+    details: applications.find((entry) => entry.businessInterestId === interest.businessInterestId)?.details ?? '',
+    conditions: decisions.find((entry) => entry.businessInterestId === interest.businessInterestId)?.conditions ?? null,
+    reviewDueOn: businessInterestReviewDue(interest),
+    complianceChecks: checks.filter((entry) => entry.businessInterestId === interest.businessInterestId),
+  }));
+  const associations = Object.values(registers.associations).map((association): AssociationView => ({
+    ...association,
+    person: declarations.find((entry) => entry.associationId === association.associationId)?.person ?? '',
+    reviewDueOn: associationReviewDue(association),
+  }));
   const vetting = registers.vetting === null ? null : { ...registers.vetting, reviewDueOn: vettingReviewDue(registers.vetting) };
   const record = {
     personId,

@@ -12,7 +12,8 @@ export class MisconductStatisticsQuery {
   @ApiProperty({
     type: 'integer',
     example: 2013,
-    description: 'Financial year starting 1 April of this year: 2013 is 1 April 2013 – 31 March 2014; 1 April must lie between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900–2100)',
+    description:
+      'Financial year starting 1 April of this year: 2013 is 1 April 2013 – 31 March 2014; 1 April must lie between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900–2100)',
   })
   @Type(() => Number)
   @IsInt()

@@ -59,7 +59,11 @@ export const misconductStatisticsProjection: ProjectionDefinition = {
   // 3: the case events kept one row each (case-event-log.ts), apart from the facts.
   version: 3,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX], eventTypes: caseEventsBut(STATISTICS_IGNORES) },
-  tables: [caseEventLogTable(CASE_EVENTS_TABLE), caseFactsTable(MISCONDUCT_STATISTICS_CASE_LOG_TABLE), { name: MISCONDUCT_STATISTICS_COUNTS_TABLE, ddl: countsTableDdl }],
+  tables: [
+    caseEventLogTable(CASE_EVENTS_TABLE),
+    caseFactsTable(MISCONDUCT_STATISTICS_CASE_LOG_TABLE),
+    { name: MISCONDUCT_STATISTICS_COUNTS_TABLE, ddl: countsTableDdl },
+  ],
   apply: applyMisconductStatistics,
 };
 

@@ -12,7 +12,10 @@ describe('the misconduct statistics read enough of a case to count it', () => {
 
   it.each(eachSeedStory())('%s: the filtered events count what the whole story counts', (_title, events) => {
     const whole = caseFacts(events, statisticsCaseFacts);
-    const filtered = caseFacts(events.filter((event) => read.has(event.type)), statisticsCaseFacts);
+    const filtered = caseFacts(
+      events.filter((event) => read.has(event.type)),
+      statisticsCaseFacts,
+    );
     expect([...filtered].sort()).toEqual([...whole].sort());
   });
 });

@@ -23,7 +23,13 @@ describe('misconduct statistics facts of a case', () => {
   it('counts a meeting by type, outcome, finding level, rank, workforce type, allegation category and breach type', () => {
     const facts = lines([
       ...caseAtProceedings('MISCONDUCT_MEETING'),
-      event('AllegationRecorded', { allegationId: 'a1', subjectId: OFFICER, summary: 's', standards: ['CONFIDENTIALITY'], corruptionCategory: 'UNAUTHORISED_DISCLOSURE' }),
+      event('AllegationRecorded', {
+        allegationId: 'a1',
+        subjectId: OFFICER,
+        summary: 's',
+        standards: ['CONFIDENTIALITY'],
+        corruptionCategory: 'UNAUTHORISED_DISCLOSURE',
+      }),
       event('AllegationRecorded', { allegationId: 'a2', subjectId: OFFICER, summary: 's', standards: ['DUTIES_AND_RESPONSIBILITIES'] }),
       concluded({ outcome: 'WRITTEN_WARNING', findings: [proven('MISCONDUCT'), notProven('MISCONDUCT')] }),
     ]);
@@ -41,7 +47,10 @@ describe('misconduct statistics facts of a case', () => {
   });
 
   it('counts a former officer who would have been dismissed, and the barred-list entry by basis and workforce type', () => {
-    const facts = lines([...formerOfficerWouldHaveBeenDismissed(), event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'WOULD_HAVE_BEEN_DISMISSED' })]);
+    const facts = lines([
+      ...formerOfficerWouldHaveBeenDismissed(),
+      event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'WOULD_HAVE_BEEN_DISMISSED' }),
+    ]);
     expect(facts).toEqual(
       expect.arrayContaining([
         '2021-11-01 formerOfficers DISMISSAL_WITHOUT_NOTICE',

@@ -32,7 +32,13 @@ export class ProjectionEventError extends Error {
 
   /** What a dead letter and the log say of it. */
   summary(): Omit<ParkedEvent, 'parkedAt' | 'generation'> {
-    return { projection: this.projection, eventId: this.event.eventId, position: formatPosition(this.event.position), type: this.event.type, error: describeError(this.failure) };
+    return {
+      projection: this.projection,
+      eventId: this.event.eventId,
+      position: formatPosition(this.event.position),
+      type: this.event.type,
+      error: describeError(this.failure),
+    };
   }
 }
 

@@ -150,7 +150,11 @@ export class ProjectionRunner {
     // takes big batches; one following the live ledger takes small ones.
     const rebuilding = target.status === 'BUILDING' || !isAfter(target.checkpoint, START);
     const subscription = this.eventStore.subscribeToAll(
-      { after: generation.checkpoint, filter: this.definition.filter, batchSize: rebuilding ? (this.options.rebuildBatchSize ?? 5000) : (this.options.batchSize ?? 500) },
+      {
+        after: generation.checkpoint,
+        filter: this.definition.filter,
+        batchSize: rebuilding ? (this.options.rebuildBatchSize ?? 5000) : (this.options.batchSize ?? 500),
+      },
       {
         onEvents: async (events) => {
           generation = await this.applyEvents(generation, events, { replaying: rebuilding && !caughtUp, stopAtFailure: options.exitWhenActive });
@@ -237,7 +241,12 @@ export class ProjectionRunner {
     await this.store.park(generation, fault);
     this.options.onParked?.(fault.summary());
     const next = { ...generation, checkpoint: event.position };
-    this.options.onProgress?.({ projection: this.definition.name, generation: next.generation, eventsApplied: next.eventsApplied, checkpoint: next.checkpoint });
+    this.options.onProgress?.({
+      projection: this.definition.name,
+      generation: next.generation,
+      eventsApplied: next.eventsApplied,
+      checkpoint: next.checkpoint,
+    });
     return next;
   }
 
@@ -303,16 +312,18 @@ export class ProjectionRunner {
    */
   private async tryLock(generation: number): Promise<Client | undefined> {
     const client = await this.connectSession();
-    const { rows } = await client.query<{ locked: boolean }>(
-      `SELECT pg_try_advisory_lock(hashtext('ledger-projection:' || $1::text), $2::int) AS locked`,
-      [this.definition.name, generation],
-    );
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('ledger-projection:' || $1::text), $2::int) AS locked`, [
+      this.definition.name,
+      generation,
+    ]);
     return rows[0].locked ? client : undefined;
   }
 
   private async unlock(client: Client, generation: number): Promise<void> {
     // A lost session has lost its locks anyway.
-    await client.query(`SELECT pg_advisory_unlock(hashtext('ledger-projection:' || $1::text), $2::int)`, [this.definition.name, generation]).catch(() => undefined);
+    await client
+      .query(`SELECT pg_advisory_unlock(hashtext('ledger-projection:' || $1::text), $2::int)`, [this.definition.name, generation])
+      .catch(() => undefined);
   }
 
   private connectSession(): Promise<Client> {

@@ -40,10 +40,7 @@ export class ProjectionStore {
   constructor(private readonly pool: Pool) {}
 
   async generations(name: string): Promise<Generation[]> {
-    const { rows } = await this.pool.query<GenerationRow>(
-      'SELECT * FROM projection_generations WHERE name = $1 ORDER BY generation',
-      [name],
-    );
+    const { rows } = await this.pool.query<GenerationRow>('SELECT * FROM projection_generations WHERE name = $1 ORDER BY generation', [name]);
     return rows.map(toGeneration);
   }
 
@@ -64,28 +61,28 @@ export class ProjectionStore {
    */
   async createGeneration(definition: ProjectionDefinition): Promise<Generation> {
     return this.transaction(async (client) => {
-      await client.query(
-        `INSERT INTO projection_state (name, active_generation) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
-        [definition.name],
-      );
+      await client.query(`INSERT INTO projection_state (name, active_generation) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`, [definition.name]);
       const { rows: state } = await client.query<{ active_generation: number | null }>(
         'SELECT active_generation FROM projection_state WHERE name = $1 FOR UPDATE',
         [definition.name],
       );
-      const { rows } = await client.query<{ next: number }>(
-        'SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE name = $1',
-        [definition.name],
-      );
+      const { rows } = await client.query<{ next: number }>('SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE name = $1', [
+        definition.name,
+      ]);
       const generation = rows[0].next;
       for (const table of definition.tables) {
         for (const statement of table.ddl(quote(physicalTable(table.name, generation)))) await client.query(statement);
       }
-      await client.query(
-        `INSERT INTO projection_generations (name, generation, version, checkpoint, status) VALUES ($1, $2, $3, $4, 'BUILDING')`,
-        [definition.name, generation, definition.version, formatPosition(START)],
-      );
+      await client.query(`INSERT INTO projection_generations (name, generation, version, checkpoint, status) VALUES ($1, $2, $3, $4, 'BUILDING')`, [
+        definition.name,
+        generation,
+        definition.version,
+        formatPosition(START),
+      ]);
       if (state[0].active_generation === null) await this.swapViews(client, definition, generation);
-      const created = (await client.query<GenerationRow>('SELECT * FROM projection_generations WHERE name = $1 AND generation = $2', [definition.name, generation])).rows[0];
+      const created = (
+        await client.query<GenerationRow>('SELECT * FROM projection_generations WHERE name = $1 AND generation = $2', [definition.name, generation])
+      ).rows[0];
       return toGeneration(created);
     });
   }
@@ -130,7 +127,15 @@ export class ProjectionStore {
 
   /** The events parked by the generations still in use (a retired one's go with its tables). */
   async parked(name: string): Promise<ParkedEvent[]> {
-    const { rows } = await this.pool.query<{ projection: string; generation: number; event_id: string; position: string; event_type: string; error: string; parked_at: Date }>(
+    const { rows } = await this.pool.query<{
+      projection: string;
+      generation: number;
+      event_id: string;
+      position: string;
+      event_type: string;
+      error: string;
+      parked_at: Date;
+    }>(
       `SELECT p.* FROM projection_parked_events p
          JOIN projection_generations g ON g.name = p.projection AND g.generation = p.generation AND g.status <> 'RETIRED'
         WHERE p.projection = $1
@@ -190,7 +195,10 @@ export class ProjectionStore {
       await client.query(`CREATE VIEW ${quote(table.name)} AS SELECT * FROM ${quote(physicalTable(table.name, generation))}`);
     }
     await client.query(`UPDATE projection_generations SET status = 'RETIRED', updated_at = now() WHERE name = $1 AND status = 'ACTIVE'`, [definition.name]);
-    await client.query(`UPDATE projection_generations SET status = 'ACTIVE', updated_at = now() WHERE name = $1 AND generation = $2`, [definition.name, generation]);
+    await client.query(`UPDATE projection_generations SET status = 'ACTIVE', updated_at = now() WHERE name = $1 AND generation = $2`, [
+      definition.name,
+      generation,
+    ]);
     await client.query('UPDATE projection_state SET active_generation = $2, updated_at = now() WHERE name = $1', [definition.name, generation]);
   }
 }

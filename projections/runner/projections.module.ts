@@ -41,9 +41,13 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
                 new ProjectionRunner(eventStore, pool, definition, {
                   onError: (projection, error) =>
                     // The error's class and message only: events may carry personal data.
-                    new Logger('Projections').error(`${projection} stopped and will retry: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`),
+                    new Logger('Projections').error(
+                      `${projection} stopped and will retry: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`,
+                    ),
                   onParked: (parked) =>
-                    new Logger('Projections').error(`${parked.projection} parked event ${parked.eventId} (${parked.type}) at position ${parked.position} and went on: ${parked.error}`),
+                    new Logger('Projections').error(
+                      `${parked.projection} parked event ${parked.eventId} (${parked.type}) at position ${parked.position} and went on: ${parked.error}`,
+                    ),
                 }),
             ),
         },
@@ -69,5 +73,12 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
 function stalled(runner: ProjectionRunner, now = Date.now()): HealthProblem[] {
   const failure = runner.failure();
   if (failure === undefined || now - failure.since < PROJECTION_STALLED_AFTER_MS) return [];
-  return [{ component: `projection:${runner.name}`, problem: 'stalled', detail: `failing since ${new Date(failure.since).toISOString()} (${failure.error})`, blocksService: true }];
+  return [
+    {
+      component: `projection:${runner.name}`,
+      problem: 'stalled',
+      detail: `failing since ${new Date(failure.since).toISOString()} (${failure.error})`,
+      blocksService: true,
+    },
+  ];
 }

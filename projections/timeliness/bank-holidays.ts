@@ -32,7 +32,12 @@ export const BANK_HOLIDAY_CHANGES: readonly BankHolidayChange[] = [
   { on: '2011-04-29', instead: null, name: 'Royal wedding', source: 'royal proclamation, 2011' },
   { on: '2012-06-04', instead: '2012-05-28', name: 'Spring bank holiday', source: 'royal proclamation, 2012; gov.uk/bank-holidays' },
   { on: '2012-06-05', instead: null, name: "Queen's Diamond Jubilee", source: 'royal proclamation, 2012; gov.uk/bank-holidays' },
-  { on: '2020-05-08', instead: '2020-05-04', name: 'Early May bank holiday (VE Day 75th anniversary)', source: 'royal proclamation, 2019; gov.uk/bank-holidays' },
+  {
+    on: '2020-05-08',
+    instead: '2020-05-04',
+    name: 'Early May bank holiday (VE Day 75th anniversary)',
+    source: 'royal proclamation, 2019; gov.uk/bank-holidays',
+  },
   { on: '2022-06-02', instead: '2022-05-30', name: 'Spring bank holiday', source: 'royal proclamation, 2021; gov.uk/bank-holidays' },
   { on: '2022-06-03', instead: null, name: "Queen's Platinum Jubilee", source: 'royal proclamation, 2021; gov.uk/bank-holidays' },
   { on: '2022-09-19', instead: null, name: 'State Funeral of Queen Elizabeth II', source: 'royal proclamation, 2022; gov.uk/bank-holidays' },

@@ -7,9 +7,7 @@
 import { addMonths, format, parseISO } from 'date-fns';
 import { addCalendarDays, addWorkingDays } from './working-days';
 
-export type Period =
-  | { unit: 'WORKING_DAYS'; length: number; counting: 'AFTER' | 'BEGINNING_WITH' }
-  | { unit: 'DAYS' | 'MONTHS'; length: number };
+export type Period = { unit: 'WORKING_DAYS'; length: number; counting: 'AFTER' | 'BEGINNING_WITH' } | { unit: 'DAYS' | 'MONTHS'; length: number };
 
 /** docs/domain/regulations.md's confidence marks: ✔ confirmed in a primary source, ◐ partly, ✖ not. */
 export type Confidence = 'CONFIRMED' | 'PARTLY_CONFIRMED' | 'UNCONFIRMED';
@@ -54,9 +52,7 @@ function computeDueAfter(from: string, period: Period): string {
   switch (period.unit) {
     case 'WORKING_DAYS':
       // "Beginning with" the trigger counts the trigger's own day when it is a working day.
-      return period.counting === 'AFTER'
-        ? addWorkingDays(from, period.length)
-        : addWorkingDays(addCalendarDays(from, -1), period.length);
+      return period.counting === 'AFTER' ? addWorkingDays(from, period.length) : addWorkingDays(addCalendarDays(from, -1), period.length);
     case 'DAYS':
       return addCalendarDays(from, period.length);
     case 'MONTHS':

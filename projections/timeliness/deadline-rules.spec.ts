@@ -30,7 +30,9 @@ function deadlines(events: readonly CaseEvent[]): Deadline[] {
 }
 
 const of = (found: Deadline[], rule: DeadlineRuleName) =>
-  found.filter((deadline) => deadline.rule === rule).map(({ subjectId, dueOn, earliestOn, metOn, lapsedOn }) => ({ subjectId, dueOn, earliestOn, metOn, lapsedOn }));
+  found
+    .filter((deadline) => deadline.rule === rule)
+    .map(({ subjectId, dueOn, earliestOn, metOn, lapsedOn }) => ({ subjectId, dueOn, earliestOn, metOn, lapsedOn }));
 
 const owed = (dueOn: string, more: { subjectId?: string | null; metOn?: string; lapsedOn?: string; earliestOn?: string } = {}) => ({
   subjectId: more.subjectId === undefined ? OFFICER : more.subjectId,
@@ -112,10 +114,7 @@ describe('twelveMonthReport and sixMonthFollowUp (Conduct Regs 2020 reg 19; C&M 
   it('records a report never sent as lapsed when the investigation ends, with every follow-up missed', () => {
     const found = deadlines([...openInvestigation(), reportSubmitted('2023-04-03')]);
     expect(of(found, 'twelveMonthReport')).toEqual([ofCase('2022-03-01', { lapsedOn: '2023-04-03' })]);
-    expect(of(found, 'sixMonthFollowUp')).toEqual([
-      ofCase('2022-09-01', { lapsedOn: '2023-04-03' }),
-      ofCase('2023-03-01', { lapsedOn: '2023-04-03' }),
-    ]);
+    expect(of(found, 'sixMonthFollowUp')).toEqual([ofCase('2022-09-01', { lapsedOn: '2023-04-03' }), ofCase('2023-03-01', { lapsedOn: '2023-04-03' })]);
   });
 
   it('does not apply to matters under the 2012 regulations, nor before an investigation starts', () => {
@@ -236,7 +235,11 @@ describe('appeal windows', () => {
 describe('barredListReport (Barred List Regs 2017 reg 3)', () => {
   it('is due before the end of 5 working days beginning with the day of the dismissal', () => {
     expect(of(deadlines([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()]), 'barredListReport')).toEqual([owed('2021-11-05')]);
-    const reported = deadlines([...caseAtProceedings(), concluded(), event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-04', basis: 'DISMISSED' })]);
+    const reported = deadlines([
+      ...caseAtProceedings(),
+      concluded(),
+      event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-04', basis: 'DISMISSED' }),
+    ]);
     expect(of(reported, 'barredListReport')).toEqual([owed('2021-11-05', { metOn: '2021-11-04' })]);
   });
 
@@ -271,11 +274,7 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
 
   it('runs from the day the matter came to light for someone who had left before it (s88I(1)(b))', () => {
     // Retired on 1 June 2021; the matter came to light on Monday 4 October 2021.
-    const events = [
-      referral({ receivedOn: '2021-10-04' }),
-      subjectAdded(),
-      leftService(OFFICER, 'RETIRED', 'ASSESSMENT', true, '2021-06-01'),
-    ];
+    const events = [referral({ receivedOn: '2021-10-04' }), subjectAdded(), leftService(OFFICER, 'RETIRED', 'ASSESSMENT', true, '2021-06-01')];
     expect(of(deadlines(events), 'advisoryListReport')).toEqual([owed('2021-10-08')]);
   });
 
@@ -296,7 +295,11 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
 
   it('is not owed for a transfer, nor for leaving after the outcome', () => {
     expect(of(deadlines([...caseAtProceedings(), leftService(OFFICER, 'TRANSFERRED')]), 'advisoryListReport')).toEqual([]);
-    const after = deadlines([...caseAtProceedings(), concluded({ outcome: 'FINAL_WRITTEN_WARNING' }), leftService(OFFICER, 'RESIGNED', 'CONCLUDED', true, '2021-12-01')]);
+    const after = deadlines([
+      ...caseAtProceedings(),
+      concluded({ outcome: 'FINAL_WRITTEN_WARNING' }),
+      leftService(OFFICER, 'RESIGNED', 'CONCLUDED', true, '2021-12-01'),
+    ]);
     expect(of(after, 'advisoryListReport')).toEqual([]);
   });
 });
@@ -309,7 +312,12 @@ describe('history recorded late', () => {
       suspension('SuspensionReviewed', '2021-04-27'),
       progressReport('2022-03-08', 'TWELVE_MONTH'),
     ];
-    const late = [...openInvestigation(), progressReport('2022-03-08', 'TWELVE_MONTH'), suspension('SubjectSuspended', '2021-04-01'), suspension('SuspensionReviewed', '2021-04-27')];
+    const late = [
+      ...openInvestigation(),
+      progressReport('2022-03-08', 'TWELVE_MONTH'),
+      suspension('SubjectSuspended', '2021-04-01'),
+      suspension('SuspensionReviewed', '2021-04-27'),
+    ];
     const comparable = (found: Deadline[]) => found.map(({ rule, subjectId, dueOn, metOn, lapsedOn }) => ({ rule, subjectId, dueOn, metOn, lapsedOn }));
     expect(comparable(deadlines(late))).toEqual(comparable(deadlines(onTheDay)));
   });

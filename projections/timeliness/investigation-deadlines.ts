@@ -38,19 +38,15 @@ function investigationEnd(timeline: CaseTimeline): string | null {
 }
 
 const reportingApplies = (timeline: CaseTimeline): boolean =>
-  timeline.regulations === '2020' &&
-  timeline.investigationStartedOn !== null &&
-  !(timeline.iopcMode !== null && IOPC_REPORTS_FOR.includes(timeline.iopcMode));
+  timeline.regulations === '2020' && timeline.investigationStartedOn !== null && !(timeline.iopcMode !== null && IOPC_REPORTS_FOR.includes(timeline.iopcMode));
 
 /** The end of the n-th period (0: the first), counted from the referral itself so it never drifts. */
-const periodEnd = (receivedOn: string, n: number): string =>
-  dueAfter(receivedOn, months(FIRST_REPORTING_MONTHS + FOLLOW_UP_MONTHS * n));
+const periodEnd = (receivedOn: string, n: number): string => dueAfter(receivedOn, months(FIRST_REPORTING_MONTHS + FOLLOW_UP_MONTHS * n));
 
 export const twelveMonthReport: DeadlineRule = {
   rule: 'twelveMonthReport',
   kind: 'DUTY',
-  appliesTo:
-    'a force investigation under the 2020 regulations (not directed or independent) not finished 12 months after the matter came to attention',
+  appliesTo: 'a force investigation under the 2020 regulations (not directed or independent) not finished 12 months after the matter came to attention',
   periods: [
     {
       inForceFrom: null,

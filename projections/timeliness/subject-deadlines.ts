@@ -154,28 +154,30 @@ export const barredListReport: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(5, 'BEGINNING_WITH'),
-      source: 'Police Barred List and Police Advisory List Regulations 2017 reg 3(1): before the end of 5 working days beginning with the date of the dismissal or finding',
+      source:
+        'Police Barred List and Police Advisory List Regulations 2017 reg 3(1): before the end of 5 working days beginning with the date of the dismissal or finding',
       confidence: 'CONFIRMED',
     },
   ],
   triggers: (timeline) =>
     // The lists reach the Home Office forces only (not BTP, MDP, CNC, the NCA).
-    !isHomeOfficeForce(timeline.force) ? [] : perSubject(timeline, (subject) => {
-      const conclusion = subject.conclusion;
-      if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
-      if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
-      // An appeal that overturns the dismissal ends the duty (Barred List Regs 2017 reg 5).
-      const overturned = subject.outcome === null || !isOneOf(DISMISSAL_OUTCOMES, subject.outcome);
-      const endsOn = overturned ? (subject.appeal?.determinedOn ?? null) : null;
-      return { subjectId: subject.subjectId, from: conclusion.on, metOn: subject.barredListOn, endsOn };
-    }),
+    !isHomeOfficeForce(timeline.force)
+      ? []
+      : perSubject(timeline, (subject) => {
+          const conclusion = subject.conclusion;
+          if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
+          if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
+          // An appeal that overturns the dismissal ends the duty (Barred List Regs 2017 reg 5).
+          const overturned = subject.outcome === null || !isOneOf(DISMISSAL_OUTCOMES, subject.outcome);
+          const endsOn = overturned ? (subject.appeal?.determinedOn ?? null) : null;
+          return { subjectId: subject.subjectId, from: conclusion.on, metOn: subject.barredListOn, endsOn };
+        }),
 };
 
 export const advisoryListReport: DeadlineRule = {
   rule: 'advisoryListReport',
   kind: 'DUTY',
-  appliesTo:
-    'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017',
+  appliesTo: 'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017',
   periods: [
     {
       inForceFrom: null,
@@ -186,22 +188,24 @@ export const advisoryListReport: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    !isHomeOfficeForce(timeline.force) ? [] : perSubject(timeline, (subject) => {
-      const departure = subject.departure;
-      if (departure === null || departure.afterConclusion) return null;
-      // s88I(1)(c): a designated volunteer's withdrawn designation, from the day it was withdrawn.
-      if (departure.how === 'DESIGNATION_WITHDRAWN') {
-        if (subject.workforceType !== 'VOLUNTEER' || departure.on < LEGAL_DATES.advisoryListInForceFrom) return null;
-        return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn: subject.conclusion?.on ?? timeline.closedOn };
-      }
-      if (!LISTED_WORKFORCE.includes(subject.workforceType)) return null;
-      if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return null;
-      if (!isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture) || departure.on < LEGAL_DATES.barredListInForceFrom) return null;
-      // s88I(1)(b): for someone who left before the matter came to light, the relevant event
-      // is its coming to light (the referral), not the departure.
-      const from = departure.on < timeline.receivedOn ? timeline.receivedOn : departure.on;
-      // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
-      const endsOn = subject.conclusion?.on ?? timeline.closedOn;
-      return { subjectId: subject.subjectId, from, metOn: subject.advisoryListOn, endsOn };
-    }),
+    !isHomeOfficeForce(timeline.force)
+      ? []
+      : perSubject(timeline, (subject) => {
+          const departure = subject.departure;
+          if (departure === null || departure.afterConclusion) return null;
+          // s88I(1)(c): a designated volunteer's withdrawn designation, from the day it was withdrawn.
+          if (departure.how === 'DESIGNATION_WITHDRAWN') {
+            if (subject.workforceType !== 'VOLUNTEER' || departure.on < LEGAL_DATES.advisoryListInForceFrom) return null;
+            return { subjectId: subject.subjectId, from: departure.on, metOn: subject.advisoryListOn, endsOn: subject.conclusion?.on ?? timeline.closedOn };
+          }
+          if (!LISTED_WORKFORCE.includes(subject.workforceType)) return null;
+          if (departure.how !== 'RESIGNED' && departure.how !== 'RETIRED') return null;
+          if (!isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture) || departure.on < LEGAL_DATES.barredListInForceFrom) return null;
+          // s88I(1)(b): for someone who left before the matter came to light, the relevant event
+          // is its coming to light (the referral), not the departure.
+          const from = departure.on < timeline.receivedOn ? timeline.receivedOn : departure.on;
+          // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
+          const endsOn = subject.conclusion?.on ?? timeline.closedOn;
+          return { subjectId: subject.subjectId, from, metOn: subject.advisoryListOn, endsOn };
+        }),
 };

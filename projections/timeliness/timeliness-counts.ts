@@ -38,7 +38,8 @@ export const AWAITING_DCC = `awaiting_dcc_decision AND departure_how IS NOT NULL
 /** The columns of a deadline row the counters read. */
 export const COUNTED_DEADLINE_COLUMNS = 'force, sensitivity, due_on, met_on, lapsed_on, kind';
 /** The columns of a subject row the counters read. */
-export const COUNTED_SUBJECT_COLUMNS = 'force, sensitivity, rank, gross_misconduct_proven, outcome, concluded_on, suspension, awaiting_dcc_decision, departure_how, departed_on';
+export const COUNTED_SUBJECT_COLUMNS =
+  'force, sensitivity, rank, gross_misconduct_proven, outcome, concluded_on, suspension, awaiting_dcc_decision, departure_how, departed_on';
 
 /** The counted facts of case rows (force, sensitivity, stage), subject rows (COUNTED_SUBJECT_COLUMNS) and deadline rows (COUNTED_DEADLINE_COLUMNS). */
 export function countedFacts(cases: string, subjects: string, deadlines: string): string {

@@ -25,11 +25,7 @@ export class TimelinessController {
   @ReadsOneCase()
   @ReadsProjections(TIMELINESS_PROJECTION)
   @ApiOperation({ summary: 'Days open, time between stages, and each statutory deadline, judged overdue or not as of today' })
-  async timeliness(
-    @Param('caseId', CaseIdPipe) caseId: string,
-    @CurrentActor() actor: Actor,
-    @AccessPurpose() purpose: string,
-  ): Promise<CaseTimelinessView> {
+  async timeliness(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<CaseTimelinessView> {
     const stored = await this.access.open({ reader: actor, purpose, caseId }, () => this.queries.caseTimeliness(caseId));
     return caseTimelinessView(stored, this.clock.today());
   }

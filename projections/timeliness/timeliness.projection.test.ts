@@ -40,7 +40,11 @@ describe('the timeliness projection', () => {
   it('moves the deadlines when a later batch corrects the day the matter came to attention', async () => {
     const ledger = new SpecLedger();
     const given = ledger.caseEvents(TEST_CASE_ID, [referral({ receivedOn: '2021-03-01' }), subjectAdded()]);
-    const correction = event('RecordCorrected', { correctsEventId: given[0].eventId, reason: 'wrong day', replacement: referralData({ receivedOn: '2021-02-01' }) });
+    const correction = event('RecordCorrected', {
+      correctsEventId: given[0].eventId,
+      reason: 'wrong day',
+      replacement: referralData({ receivedOn: '2021-02-01' }),
+    });
     const when = ledger.caseEvents(TEST_CASE_ID, [correction]);
     await spec
       .given(given)
@@ -61,7 +65,9 @@ describe('the timeliness projection', () => {
       .given(ledger.caseEvents(TEST_CASE_ID, [referral({ summary: sealed }), subjectAdded()]))
       .when(ledger.caseEvents(TEST_CASE_ID, [event('InvestigationStarted', { investigatorId: 'i1', startedOn: '2021-03-10', termsOfReference: sealed })]))
       .then(async (tables) => {
-        const kept = await tables.rows<{ envelope: string }>('SELECT event::text AS envelope FROM timeliness_case_events, json_array_elements(events) AS event');
+        const kept = await tables.rows<{ envelope: string }>(
+          'SELECT event::text AS envelope FROM timeliness_case_events, json_array_elements(events) AS event',
+        );
         expect(kept).toHaveLength(3);
         expect(kept.filter((row) => /summary|termsOfReference|\$vault/.test(row.envelope))).toEqual([]);
       });

@@ -43,11 +43,7 @@ async function write(context: ProjectionContext, rows: readonly TimelinessRows[]
           subjects AS (${insertStatement('subjects', table('subjects'), 2, undefined, COUNTED_SUBJECT_COLUMNS)}),
           deadlines AS (${insertStatement('deadlines', table('deadlines'), 3, undefined, COUNTED_DEADLINE_COLUMNS)})
      ${countStatement(table('counts'), countedFacts('cases', 'subjects', 'deadlines'), '+')}`,
-    [
-      JSON.stringify(rows.map((row) => row.case)),
-      JSON.stringify(subjects),
-      JSON.stringify(deadlines),
-    ],
+    [JSON.stringify(rows.map((row) => row.case)), JSON.stringify(subjects), JSON.stringify(deadlines)],
   );
   // A counter a case has left reads 0: dropped, so the counters are the same however the
   // ledger was cut into batches (a rebuild compares equal to the live generation).
@@ -66,6 +62,10 @@ export const timelinessProjection: ProjectionDefinition = {
     const cases = await touchedCases(events, context, TIMELINESS_TABLES.events);
     if (cases.length === 0) return;
     const rows = cases.map((touched) => timelinessRows(touched.caseId, timelineOf(touched)));
-    await write(context, rows, cases.filter((touched) => touched.seenBefore).map((touched) => touched.caseId));
+    await write(
+      context,
+      rows,
+      cases.filter((touched) => touched.seenBefore).map((touched) => touched.caseId),
+    );
   },
 };

@@ -79,10 +79,7 @@ export const timelinessTables: ProjectionTable[] = [
   caseEventLogTable(TIMELINESS_TABLES.events),
   {
     name: TIMELINESS_TABLES.cases,
-    ddl: (table) => [
-      `CREATE TABLE ${table} (${definition(COLUMNS.cases, true)}, PRIMARY KEY (case_id))`,
-      `CREATE INDEX ON ${table} (force, stage)`,
-    ],
+    ddl: (table) => [`CREATE TABLE ${table} (${definition(COLUMNS.cases, true)}, PRIMARY KEY (case_id))`, `CREATE INDEX ON ${table} (force, stage)`],
   },
   {
     name: TIMELINESS_TABLES.subjects,

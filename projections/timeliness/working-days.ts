@@ -37,7 +37,7 @@ export function calendarDaysBetween(from: string, to: string): number {
 export function addWorkingDays(day: string, count: number): string {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`${count} is not a count of working days`);
   let date = requireDay(day);
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     date = addDays(date, 1);
     if (isWorkingDay(dayOf(date))) left -= 1;
   }

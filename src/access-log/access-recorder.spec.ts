@@ -23,7 +23,18 @@ function fakeStore(): { store: EventStore; appends: Append[]; setDown(down: bool
 }
 
 function entry(n: number, at = '2026-11-24T10:00:00.000Z'): AccessEntry {
-  return { kind: 'case', subjectId: `case-${n}`, userId: 'u', roles: ['DCC'], readerForce: 'KENT', force: 'KENT', purpose: 'p'.repeat(10), at, granted: true, reasonIfRefused: null };
+  return {
+    kind: 'case',
+    subjectId: `case-${n}`,
+    userId: 'u',
+    roles: ['DCC'],
+    readerForce: 'KENT',
+    force: 'KENT',
+    purpose: 'p'.repeat(10),
+    at,
+    granted: true,
+    reasonIfRefused: null,
+  };
 }
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -119,7 +130,10 @@ describe('recording reads in batches', () => {
     await recorder.flush();
     expect(appends).toEqual(['case-1', 'case-3']);
     expect(recorder.pending).toBe(0);
-    expect(recorder.deadLetterReport).toEqual({ count: 1, latest: expect.objectContaining({ subjectId: 'case-2', reason: expect.stringContaining('Unicode') }) });
+    expect(recorder.deadLetterReport).toEqual({
+      count: 1,
+      latest: expect.objectContaining({ subjectId: 'case-2', reason: expect.stringContaining('Unicode') }),
+    });
   });
 
   it('sets aside at once, and refuses to serve, an entry holding text that cannot be stored', async () => {

@@ -148,10 +148,13 @@ export class AccessRecorder implements BeforeApplicationShutdown {
       if (delayMs > 0) return;
       clearTimeout(this.timer);
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flushInBackground();
-    }, Math.max(delayMs, this.retryDelayMs));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.flushInBackground();
+      },
+      Math.max(delayMs, this.retryDelayMs),
+    );
   }
 
   private async flushInBackground(): Promise<void> {
@@ -228,7 +231,9 @@ export class AccessRecorder implements BeforeApplicationShutdown {
     return new Promise<void>((resolve, reject) => {
       const timeout = setTimeout(() => {
         this.waiting = this.waiting.filter((waiter) => waiter !== release);
-        reject(problem(503, 'internal-error', 'Reads cannot be recorded at the moment, so none is served; try again shortly.', { headers: { 'Retry-After': '5' } }));
+        reject(
+          problem(503, 'internal-error', 'Reads cannot be recorded at the moment, so none is served; try again shortly.', { headers: { 'Retry-After': '5' } }),
+        );
       }, this.settings.maxWaitMs);
       const release = (): void => {
         clearTimeout(timeout);

@@ -15,6 +15,8 @@ export class PersonRecordReads {
   constructor(private readonly recorder: AccessRecorder) {}
 
   record(read: { actor: Actor; purpose: string; personId: string; personForce: string | null }, refusal: PersonReadRefusal | null): Promise<void> {
-    return this.recorder.record(accessEntry({ kind: 'person', subjectId: read.personId, reader: read.actor, purpose: read.purpose, force: read.personForce }, refusal));
+    return this.recorder.record(
+      accessEntry({ kind: 'person', subjectId: read.personId, reader: read.actor, purpose: read.purpose, force: read.personForce }, refusal),
+    );
   }
 }

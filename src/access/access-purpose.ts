@@ -31,11 +31,16 @@ function checkPurpose(request: LedgerRequest): { purpose: string; refusal?: Refu
   const purpose = stated.slice(0, MAX_PURPOSE_LENGTH);
   if (stated.length === 0) {
     const message = `reading a case needs the ${ACCESS_PURPOSE_HEADER} header: why you are reading it`;
-    return { purpose, refusal: { reason: 'purposeMissing', problem: problem(400, 'bad-request', `${message}.`, { errors: [{ field: ACCESS_PURPOSE_HEADER, message }] }) } };
+    return {
+      purpose,
+      refusal: { reason: 'purposeMissing', problem: problem(400, 'bad-request', `${message}.`, { errors: [{ field: ACCESS_PURPOSE_HEADER, message }] }) },
+    };
   }
   if (stated.length < MIN_PURPOSE_LENGTH || stated.length > MAX_PURPOSE_LENGTH) {
     const message = `it must be ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters`;
-    const invalid = problem(400, 'bad-request', `The ${ACCESS_PURPOSE_HEADER} header is invalid: ${message}.`, { errors: [{ field: ACCESS_PURPOSE_HEADER, message }] });
+    const invalid = problem(400, 'bad-request', `The ${ACCESS_PURPOSE_HEADER} header is invalid: ${message}.`, {
+      errors: [{ field: ACCESS_PURPOSE_HEADER, message }],
+    });
     return { purpose, refusal: { reason: 'purposeInvalid', problem: invalid } };
   }
   return { purpose };
@@ -122,6 +127,4 @@ export class AccessPurposeGuard implements CanActivate {
 }
 
 /** `@AccessPurpose() purpose: string` in a case read's parameters. */
-export const AccessPurpose = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
-  readAccessPurpose(ledgerRequest(context)),
-);
+export const AccessPurpose = createParamDecorator((_data: unknown, context: ExecutionContext): string => readAccessPurpose(ledgerRequest(context)));

@@ -94,12 +94,10 @@ type AccessRule = (reader: Reader, facts: CaseAccessFacts) => Exclude<AccessDeci
 
 const refuse = (status: 403 | 404, reason: AccessRefusal) => ({ granted: false, status, reason }) as const;
 
-const roleMayReadCases: AccessRule = (reader) =>
-  reader.roles.some(isCaseReaderRole) ? undefined : refuse(403, 'roleMayNotReadCases');
+const roleMayReadCases: AccessRule = (reader) => (reader.roles.some(isCaseReaderRole) ? undefined : refuse(403, 'roleMayNotReadCases'));
 
 /** Another force's case does not exist for this reader (404), unless they are national (`*`). */
-const sameForce: AccessRule = (reader, facts) =>
-  reader.force === ALL_FORCES || reader.force === facts.force ? undefined : refuse(404, 'caseOfAnotherForce');
+const sameForce: AccessRule = (reader, facts) => (reader.force === ALL_FORCES || reader.force === facts.force ? undefined : refuse(404, 'caseOfAnotherForce'));
 
 const sensitivityAllows: AccessRule = (reader, facts) => {
   if (visibleSensitivities(reader).includes(facts.sensitivity)) return undefined;

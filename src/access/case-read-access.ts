@@ -59,7 +59,11 @@ export class CaseReadAccess {
    * unknown id. What `load` then reads is judged again (the row may be behind the stream: a
    * correction may just have made the case covert), and the value is made only once granted.
    */
-  async openCostly<T>(read: CaseRead, before: () => Promise<CaseFactsBeforeLoading>, load: () => Promise<LoadedCase<() => Promise<T>> | undefined>): Promise<T> {
+  async openCostly<T>(
+    read: CaseRead,
+    before: () => Promise<CaseFactsBeforeLoading>,
+    load: () => Promise<LoadedCase<() => Promise<T>> | undefined>,
+  ): Promise<T> {
     const known = await before();
     if (known === 'noSuchCase') return this.refuseAsNotFound(read);
     if (known !== 'notInReadModelYet') {
@@ -96,7 +100,10 @@ export class CaseReadAccess {
   }
 
   private record(read: CaseRead, caseForce: string | null, outcome: RecordedOutcome): Promise<void> {
-    const entry = accessEntry({ kind: 'case', subjectId: read.caseId, reader: read.reader, purpose: read.purpose, force: caseForce }, outcome.granted ? null : outcome.reason);
+    const entry = accessEntry(
+      { kind: 'case', subjectId: read.caseId, reader: read.reader, purpose: read.purpose, force: caseForce },
+      outcome.granted ? null : outcome.reason,
+    );
     return this.recorder.record(entry);
   }
 }

@@ -1,21 +1,11 @@
 import type { AppealForum, AppealResult, Outcome } from './case.enums';
 import { event } from './case.rules';
-import {
-  caseAtProceedings,
-  concluded,
-  dismissedOfficer,
-  formerOfficerWouldHaveBeenDismissed,
-  OFFICER,
-  proven,
-  STAFF,
-} from './testing/case-fixtures';
+import { caseAtProceedings, concluded, dismissedOfficer, formerOfficerWouldHaveBeenDismissed, OFFICER, proven, STAFF } from './testing/case-fixtures';
 import { command, given, ruleTitle } from './testing/decider-spec';
 
 const PAT: AppealForum = 'POLICE_APPEALS_TRIBUNAL';
-const lodge = (forum: AppealForum = PAT, subjectId = OFFICER) =>
-  command('LodgeAppeal', { subjectId, forum, on: '2021-11-10' });
-const lodged = (forum: AppealForum = PAT, subjectId = OFFICER) =>
-  event('AppealLodged', { subjectId, forum, on: '2021-11-10' });
+const lodge = (forum: AppealForum = PAT, subjectId = OFFICER) => command('LodgeAppeal', { subjectId, forum, on: '2021-11-10' });
+const lodged = (forum: AppealForum = PAT, subjectId = OFFICER) => event('AppealLodged', { subjectId, forum, on: '2021-11-10' });
 const determine = (result: AppealResult, variedOutcome?: Outcome, forum: AppealForum = PAT) =>
   command('DetermineAppeal', {
     subjectId: OFFICER,
@@ -24,10 +14,7 @@ const determine = (result: AppealResult, variedOutcome?: Outcome, forum: AppealF
     result,
     ...(variedOutcome ? { variedOutcome } : {}),
   });
-const warnedAtMeeting = [
-  ...caseAtProceedings('MISCONDUCT_MEETING'),
-  concluded({ findings: [proven('MISCONDUCT')], outcome: 'FINAL_WRITTEN_WARNING' }),
-];
+const warnedAtMeeting = [...caseAtProceedings('MISCONDUCT_MEETING'), concluded({ findings: [proven('MISCONDUCT')], outcome: 'FINAL_WRITTEN_WARNING' })];
 
 describe('appeals', () => {
   it(ruleTitle('appealNeedsConcludedProceedings', 'refuses an appeal before proceedings conclude'), () => {
@@ -41,22 +28,13 @@ describe('appeals', () => {
       .then([lodged('INTERNAL')]);
   });
 
-  it(
-    ruleTitle(
-      'appealForumMustMatchProceedings',
-      "refuses an internal appeal against a hearing's outcome, and a tribunal one against a meeting's",
-    ),
-    () => {
-      given(dismissedOfficer()).when(lodge('INTERNAL')).thenThrows('appealForumMustMatchProceedings');
-      given(warnedAtMeeting).when(lodge(PAT)).thenThrows('appealForumMustMatchProceedings');
-    },
-  );
+  it(ruleTitle('appealForumMustMatchProceedings', "refuses an internal appeal against a hearing's outcome, and a tribunal one against a meeting's"), () => {
+    given(dismissedOfficer()).when(lodge('INTERNAL')).thenThrows('appealForumMustMatchProceedings');
+    given(warnedAtMeeting).when(lodge(PAT)).thenThrows('appealForumMustMatchProceedings');
+  });
 
   it('accepts either forum for police staff, who appeal under force procedures', () => {
-    const staffDismissed = [
-      ...caseAtProceedings('MISCONDUCT_HEARING', { subjectId: STAFF }),
-      concluded({ subjectId: STAFF }),
-    ];
+    const staffDismissed = [...caseAtProceedings('MISCONDUCT_HEARING', { subjectId: STAFF }), concluded({ subjectId: STAFF })];
     given(staffDismissed)
       .when(lodge('INTERNAL', STAFF))
       .then([lodged('INTERNAL', STAFF)]);
@@ -90,17 +68,11 @@ describe('appeals', () => {
       .thenState((after) => expect(after.subjects[OFFICER].outcome).toBe('FINAL_WRITTEN_WARNING'));
   });
 
-  it(
-    ruleTitle(
-      'outcomeBeyondMeetingPowers',
-      "refuses an appeal against a meeting's outcome that varies it to dismissal",
-    ),
-    () => {
-      given([...warnedAtMeeting, lodged('INTERNAL')])
-        .when(determine('OUTCOME_VARIED', 'DISMISSAL_WITHOUT_NOTICE', 'INTERNAL'))
-        .thenThrows('outcomeBeyondMeetingPowers');
-    },
-  );
+  it(ruleTitle('outcomeBeyondMeetingPowers', "refuses an appeal against a meeting's outcome that varies it to dismissal"), () => {
+    given([...warnedAtMeeting, lodged('INTERNAL')])
+      .when(determine('OUTCOME_VARIED', 'DISMISSAL_WITHOUT_NOTICE', 'INTERNAL'))
+      .thenThrows('outcomeBeyondMeetingPowers');
+  });
 
   it(ruleTitle('formerOfficerOutcomeLimited', "refuses to vary a former officer's outcome to a warning"), () => {
     given([...formerOfficerWouldHaveBeenDismissed(), lodged()])

@@ -17,7 +17,15 @@ import { CASE_RECORDERS, CaseStep, chosenCommand } from './case.command-routes';
 import { CaseReplayRights } from './case.replay-rights';
 import { CASES } from './case.slice';
 import { CorrectionBody, LearningBody, ProgressReportBody } from './dto/case-steps.dto';
-import { AddSubjectBody, AssessSeverityBody, ReceiveReferralBody, RecordAllegationBody, RecordIopcDecisionBody, ReferToIopcBody, StartInvestigationBody } from './dto/opening.dto';
+import {
+  AddSubjectBody,
+  AssessSeverityBody,
+  ReceiveReferralBody,
+  RecordAllegationBody,
+  RecordIopcDecisionBody,
+  ReferToIopcBody,
+  StartInvestigationBody,
+} from './dto/opening.dto';
 import { CaseParams, SubjectParams } from './dto/params.dto';
 import {
   AdvisoryListBody,
@@ -113,7 +121,11 @@ export class CaseCommandsController {
 
   @Post(':caseId/subjects/:subjectId/investigative-actions')
   @CaseStep('RecordInvestigativeAction')
-  recordInvestigativeAction(@Param() ids: SubjectParams, @Body() body: InvestigativeActionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordInvestigativeAction(
+    @Param() ids: SubjectParams,
+    @Body() body: InvestigativeActionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.send({ ...body, type: 'RecordInvestigativeAction', caseId: ids.caseId, subjectId: ids.subjectId }, context);
   }
 
@@ -149,7 +161,11 @@ export class CaseCommandsController {
 
   @Post(':caseId/subjects/:subjectId/reflective-practice')
   @CaseStep('RecordReflectivePracticeStep', REFLECTIVE_PRACTICE_ACTION_COMMANDS)
-  recordReflectivePracticeStep(@Param() ids: SubjectParams, @Body() body: ReflectivePracticeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordReflectivePracticeStep(
+    @Param() ids: SubjectParams,
+    @Body() body: ReflectivePracticeBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.send(chosenCommand(REFLECTIVE_PRACTICE_ACTION_COMMANDS, ids, body), context);
   }
 
@@ -168,7 +184,11 @@ export class CaseCommandsController {
   // Approving a departure while under investigation is the DCC's decision alone.
   @Post(':caseId/subjects/:subjectId/departure/decision')
   @CaseStep('RecordDepartureDecision', 'RecordDepartureDecision', ['DCC'])
-  recordDepartureDecision(@Param() ids: SubjectParams, @Body() body: DepartureDecisionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordDepartureDecision(
+    @Param() ids: SubjectParams,
+    @Body() body: DepartureDecisionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.send({ ...body, type: 'RecordDepartureDecision', caseId: ids.caseId, subjectId: ids.subjectId }, context);
   }
 

@@ -16,11 +16,15 @@ const national: CaseWriter = { force: '*', sensitivities: ['STANDARD', 'RESTRICT
 
 describe('correcting the opening event, within the rights of opening', () => {
   it(ruleTitle('correctionBeyondWritersForce', 'refuses to move a case to a force the writer could not open a case for'), () => {
-    given(history).when(correctReferral({ force: 'ANOTHER_FORCE' }), dccOfTheForce).thenThrows('correctionBeyondWritersForce');
+    given(history)
+      .when(correctReferral({ force: 'ANOTHER_FORCE' }), dccOfTheForce)
+      .thenThrows('correctionBeyondWritersForce');
   });
 
   it(ruleTitle('correctionBeyondWritersSensitivity', "refuses to make a case more sensitive than the writer's roles may see"), () => {
-    given(history).when(correctReferral({ sensitivity: 'COVERT' }), psdOfTheForce).thenThrows('correctionBeyondWritersSensitivity');
+    given(history)
+      .when(correctReferral({ sensitivity: 'COVERT' }), psdOfTheForce)
+      .thenThrows('correctionBeyondWritersSensitivity');
   });
 
   it('lets a writer correct within their rights: the sensitivity their roles see, any force when national', () => {

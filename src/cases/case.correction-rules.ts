@@ -48,11 +48,7 @@ export function decideCorrection(state: Case, data: RecordCorrected, writer: Cas
 
   const identifyingField = IDENTIFYING_FIELDS[target.type];
   if (identifyingField !== undefined) {
-    ensure(
-      fieldOf(data.replacement, identifyingField) === fieldOf(target.data, identifyingField),
-      'identifiersCannotBeCorrected',
-      identifyingField,
-    );
+    ensure(fieldOf(data.replacement, identifyingField) === fieldOf(target.data, identifyingField), 'identifiersCannotBeCorrected', identifyingField);
   } else {
     // A step moved to another subject must name one the case has.
     const subjectId = fieldOf(data.replacement, 'subjectId');

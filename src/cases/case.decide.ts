@@ -59,10 +59,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       return [event('SubjectAdded', payloadOf(command))];
     case 'RecordAllegation':
       requireSubject(current, command.subjectId);
-      ensure(
-        !Object.prototype.hasOwnProperty.call(current.allegations, command.allegationId),
-        'allegationAlreadyRecorded',
-      );
+      ensure(!Object.prototype.hasOwnProperty.call(current.allegations, command.allegationId), 'allegationAlreadyRecorded');
       return [event('AllegationRecorded', payloadOf(command))];
     case 'AssessSeverity':
       requireSubject(current, command.subjectId);
@@ -74,11 +71,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       // PRA 2002 Sch 3 para 15: the IOPC decides the mode of a matter referred to it; supervised
       // and managed modes ended on 1 February 2020 (CONDUCT_REGIMES).
       ensure(current.iopcReferral !== null, 'iopcDecisionNeedsReferral');
-      ensure(
-        iopcModesFor(current.regulations, current.force).includes(command.mode),
-        'iopcModeNotAvailableUnderRegulations',
-        command.mode,
-      );
+      ensure(iopcModesFor(current.regulations, current.force).includes(command.mode), 'iopcModeNotAvailableUnderRegulations', command.mode);
       return [event('IopcDecisionRecorded', payloadOf(command))];
     case 'StartInvestigation':
       return [event('InvestigationStarted', payloadOf(command))];
@@ -144,19 +137,13 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       return [event('ReflectivePracticeReviewStarted', payloadOf(command))];
     }
     case 'CompleteReflectivePractice':
-      ensure(
-        requireSubject(current, command.subjectId).reflectivePractice === 'STARTED',
-        'reflectivePracticeMustBeStarted',
-      );
+      ensure(requireSubject(current, command.subjectId).reflectivePractice === 'STARTED', 'reflectivePracticeMustBeStarted');
       return [event('ReflectivePracticeReviewCompleted', payloadOf(command))];
     case 'RecordManagementAction': {
       // Management action for officers ended with the 2012 regulations (CONDUCT_REGIMES); staff
       // answer to their force's procedures.
       const subject = requireSubject(current, command.subjectId);
-      ensure(
-        regimeOf(current.regulations).managementAction || !isGovernedByConductRegulations(subject),
-        'managementActionNotUnderRegulations',
-      );
+      ensure(regimeOf(current.regulations).managementAction || !isGovernedByConductRegulations(subject), 'managementActionNotUnderRegulations');
       return [event('ManagementActionTaken', payloadOf(command))];
     }
     case 'RecordWrittenOutcomeReceipt': {
@@ -169,10 +156,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'ReturnToAppropriateAuthority': {
       // reg 62 and Sch 1: only an accelerated hearing, before its conclusion, returns the case.
       const subject = requireSubject(current, command.subjectId);
-      ensure(
-        subject.proceedings?.kind === 'ACCELERATED_HEARING' && subject.conclusion === null,
-        'returnNeedsAcceleratedHearing',
-      );
+      ensure(subject.proceedings?.kind === 'ACCELERATED_HEARING' && subject.conclusion === null, 'returnNeedsAcceleratedHearing');
       ensureNotBefore(command.on, subject.proceedings.noticeServedOn, 'the notice of the proceedings');
       return [event('ReturnedToAppropriateAuthority', payloadOf(command))];
     }
@@ -201,9 +185,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'CloseCase':
       // A suspension ends, and proceedings conclude, before the case can (reg 11, reg 23).
       ensure(
-        Object.values(current.subjects).every(
-          (subject) => subject.suspension === 'NONE' && (subject.proceedings === null || subject.conclusion !== null),
-        ),
+        Object.values(current.subjects).every((subject) => subject.suspension === 'NONE' && (subject.proceedings === null || subject.conclusion !== null)),
         'caseHasOpenMatters',
       );
       ensureNotBefore(command.on, current.receivedOn, 'the referral');

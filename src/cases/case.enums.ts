@@ -21,12 +21,7 @@ export const REFERRAL_SOURCES = [
 ] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
-export const CASE_TYPES = [
-  'COMPLAINT',
-  'CONDUCT_MATTER',
-  'DEATH_OR_SERIOUS_INJURY',
-  'CORRUPTION_INTELLIGENCE',
-] as const;
+export const CASE_TYPES = ['COMPLAINT', 'CONDUCT_MATTER', 'DEATH_OR_SERIOUS_INJURY', 'CORRUPTION_INTELLIGENCE'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export const SENSITIVITIES = ['STANDARD', 'RESTRICTED', 'COVERT'] as const;
@@ -57,13 +52,7 @@ export const CORRUPTION_CATEGORIES = [
 ] as const;
 export type CorruptionCategory = (typeof CORRUPTION_CATEGORIES)[number];
 
-export const WORKFORCE_TYPES = [
-  'POLICE_OFFICER',
-  'SPECIAL_CONSTABLE',
-  'POLICE_STAFF',
-  'VOLUNTEER',
-  'CONTRACTOR',
-] as const;
+export const WORKFORCE_TYPES = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF', 'VOLUNTEER', 'CONTRACTOR'] as const;
 export type WorkforceType = (typeof WORKFORCE_TYPES)[number];
 
 /** `STAFF` for everyone who holds no police rank. */
@@ -102,12 +91,7 @@ export const STANDARDS = [
 export type Standard = (typeof STANDARDS)[number];
 
 /** Severity assessment, Conduct Regs 2020 reg 14. */
-export const SEVERITY_LEVELS = [
-  'NO_CASE_TO_ANSWER',
-  'PRACTICE_REQUIRING_IMPROVEMENT',
-  'MISCONDUCT',
-  'GROSS_MISCONDUCT',
-] as const;
+export const SEVERITY_LEVELS = ['NO_CASE_TO_ANSWER', 'PRACTICE_REQUIRING_IMPROVEMENT', 'MISCONDUCT', 'GROSS_MISCONDUCT'] as const;
 export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
 
 /** Who made an assessment or decision: the appropriate authority, or the IOPC for its own investigations. */
@@ -128,15 +112,7 @@ export const IOPC_REFERRAL_CRITERIA = [
 export type IopcReferralCriterion = (typeof IOPC_REFERRAL_CRITERIA)[number];
 
 /** Modes of investigation; which are available depends on the regime (see case.regulations.ts). */
-export const IOPC_MODES = [
-  'INDEPENDENT',
-  'DIRECTED',
-  'LOCAL',
-  'RETURNED_TO_FORCE',
-  'NO_INVESTIGATION',
-  'SUPERVISED',
-  'MANAGED',
-] as const;
+export const IOPC_MODES = ['INDEPENDENT', 'DIRECTED', 'LOCAL', 'RETURNED_TO_FORCE', 'NO_INVESTIGATION', 'SUPERVISED', 'MANAGED'] as const;
 export type IopcMode = (typeof IOPC_MODES)[number];
 
 export const OFFENCES = [
@@ -166,14 +142,7 @@ export const INVESTIGATIVE_ACTIONS = [
 ] as const;
 export type InvestigativeAction = (typeof INVESTIGATIVE_ACTIONS)[number];
 
-export const CRIMINAL_OUTCOMES = [
-  'NO_FURTHER_ACTION',
-  'NOT_CHARGED',
-  'CAUTION',
-  'CHARGED',
-  'CONVICTED',
-  'ACQUITTED',
-] as const;
+export const CRIMINAL_OUTCOMES = ['NO_FURTHER_ACTION', 'NOT_CHARGED', 'CAUTION', 'CHARGED', 'CONVICTED', 'ACQUITTED'] as const;
 export type CriminalOutcome = (typeof CRIMINAL_OUTCOMES)[number];
 
 export const SENTENCES = ['NONE', 'CUSTODIAL', 'SUSPENDED_CUSTODIAL', 'COMMUNITY', 'FINE', 'DISCHARGE'] as const;
@@ -224,10 +193,7 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The outcomes that are a dismissal (and so lead to the barred list). */
-export const DISMISSAL_OUTCOMES = [
-  'DISMISSAL_WITH_NOTICE',
-  'DISMISSAL_WITHOUT_NOTICE',
-] as const satisfies readonly Outcome[];
+export const DISMISSAL_OUTCOMES = ['DISMISSAL_WITH_NOTICE', 'DISMISSAL_WITHOUT_NOTICE'] as const satisfies readonly Outcome[];
 
 /** Outcomes that are disciplinary action, as opposed to no action or a direction to reflective practice. */
 export const DISCIPLINARY_OUTCOMES = [
@@ -276,16 +242,7 @@ export const LEARNING_KINDS = ['FORCE_ACTION', 'LEARNING_RECOMMENDATION'] as con
 export type LearningKind = (typeof LEARNING_KINDS)[number];
 
 /** Where a case stands (docs/api.md, `GET /cases?stage=`); derived by `caseStage` in case.stage.ts. */
-export const CASE_STAGES = [
-  'RECEIVED',
-  'ASSESSMENT',
-  'INVESTIGATION',
-  'DECISION',
-  'PROCEEDINGS',
-  'CONCLUDED',
-  'APPEAL',
-  'CLOSED',
-] as const;
+export const CASE_STAGES = ['RECEIVED', 'ASSESSMENT', 'INVESTIGATION', 'DECISION', 'PROCEEDINGS', 'CONCLUDED', 'APPEAL', 'CLOSED'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 /** The conduct regulations that govern a case (see CONDUCT_REGIMES in case.regulations.ts). */

@@ -204,9 +204,7 @@ function problemWith(spec: Kind, value: unknown): string | null {
     case 'count':
       return Number.isInteger(value) && (value as number) >= 0 ? null : 'must be a whole number, 0 or more';
     case 'oneOf':
-      return typeof value === 'string' && spec.values.includes(value)
-        ? null
-        : `must be one of ${spec.values.join(', ')}`;
+      return typeof value === 'string' && spec.values.includes(value) ? null : `must be one of ${spec.values.join(', ')}`;
     case 'listOf':
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && spec.values.includes(item))
         ? null

@@ -74,8 +74,7 @@ function isDismissal(outcome: Outcome | null): boolean {
   return outcome !== null && isOneOf(DISMISSAL_OUTCOMES, outcome);
 }
 
-const isCaseToAnswer = (decision: string): boolean =>
-  decision === 'CASE_TO_ANSWER_MISCONDUCT' || decision === 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
+const isCaseToAnswer = (decision: string): boolean => decision === 'CASE_TO_ANSWER_MISCONDUCT' || decision === 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
 
 /** The state after one event; RecordCorrected is applied by evolve, which re-folds. */
 export function applyFact(state: CaseState, event: CaseEvent): CaseState {
@@ -204,12 +203,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return withSubject(state, event.data.subjectId, (subject) => {
         const { result, variedOutcome, on, forum } = event.data;
         const appeal = { forum, lodgedOn: subject.appeal?.lodgedOn ?? on, determinedOn: on, result };
-        const outcome =
-          result === 'ALLOWED'
-            ? null
-            : result === 'OUTCOME_VARIED'
-              ? (variedOutcome ?? subject.outcome)
-              : subject.outcome;
+        const outcome = result === 'ALLOWED' ? null : result === 'OUTCOME_VARIED' ? (variedOutcome ?? subject.outcome) : subject.outcome;
         // Barred List Regs 2017: an entry stands unless the dismissal is overturned on appeal.
         const stillBarred = subject.barredList && isDismissal(outcome);
         // A remittal sends the case back for new proceedings: the subject's process continues.

@@ -37,8 +37,7 @@ function subjectViolations(state: Case, subject: SubjectState): string[] {
   if (proceedings !== null) {
     const powers = regimeOf(state.regulations).powers[proceedings.kind];
     for (const outcome of [conclusion.outcome, subject.outcome]) {
-      if (outcome !== null && !powers.includes(outcome))
-        problems.push(`outcome ${outcome} beyond a ${proceedings.kind}`);
+      if (outcome !== null && !powers.includes(outcome)) problems.push(`outcome ${outcome} beyond a ${proceedings.kind}`);
     }
     const grossMisconductProven = conclusion.findings.some((f) => f.proven && f.level === 'GROSS_MISCONDUCT');
     if (grossMisconductProven && proceedings.kind === 'MISCONDUCT_MEETING') {
@@ -56,7 +55,5 @@ function subjectViolations(state: Case, subject: SubjectState): string[] {
 
 /** Every forbidden thing about the case, as plain sentences; empty when there is none. */
 export function caseInvariantViolations(state: Case): string[] {
-  return Object.values(state.subjects).flatMap((subject) =>
-    subjectViolations(state, subject).map((problem) => `subject ${subject.subjectId}: ${problem}`),
-  );
+  return Object.values(state.subjects).flatMap((subject) => subjectViolations(state, subject).map((problem) => `subject ${subject.subjectId}: ${problem}`));
 }

@@ -38,17 +38,11 @@ describe('referral to the IOPC and the investigation', () => {
       .then([event('IopcDecisionRecorded', decision)]);
   });
 
-  it(
-    ruleTitle(
-      'iopcModeNotAvailableUnderRegulations',
-      'refuses a supervised investigation for a matter received after 1 February 2020',
-    ),
-    () => {
-      given([...opened, referredToIopc])
-        .when(command('RecordIopcDecision', { mode: 'SUPERVISED', decidedOn: '2021-03-05' }))
-        .thenThrows('iopcModeNotAvailableUnderRegulations');
-    },
-  );
+  it(ruleTitle('iopcModeNotAvailableUnderRegulations', 'refuses a supervised investigation for a matter received after 1 February 2020'), () => {
+    given([...opened, referredToIopc])
+      .when(command('RecordIopcDecision', { mode: 'SUPERVISED', decidedOn: '2021-03-05' }))
+      .thenThrows('iopcModeNotAvailableUnderRegulations');
+  });
 
   it('accepts a managed investigation for a matter received before 1 February 2020', () => {
     const decision = { mode: 'MANAGED' as const, decidedOn: '2019-06-10' };
@@ -80,15 +74,12 @@ describe('referral to the IOPC and the investigation', () => {
 });
 
 describe('suspension and restriction', () => {
-  it(
-    ruleTitle('suspensionReviewNeedsSuspension', 'refuses to review the suspension of a subject who is not suspended'),
-    () => {
-      given(opened).when(command('ReviewSuspension', suspensionStep)).thenThrows('suspensionReviewNeedsSuspension');
-      given([...opened, event('SubjectRestricted', suspensionStep)])
-        .when(command('ReviewSuspension', suspensionStep))
-        .thenThrows('suspensionReviewNeedsSuspension');
-    },
-  );
+  it(ruleTitle('suspensionReviewNeedsSuspension', 'refuses to review the suspension of a subject who is not suspended'), () => {
+    given(opened).when(command('ReviewSuspension', suspensionStep)).thenThrows('suspensionReviewNeedsSuspension');
+    given([...opened, event('SubjectRestricted', suspensionStep)])
+      .when(command('ReviewSuspension', suspensionStep))
+      .thenThrows('suspensionReviewNeedsSuspension');
+  });
 
   it('reviews a suspension', () => {
     given([...opened, event('SubjectSuspended', suspensionStep)])
@@ -132,14 +123,11 @@ describe('case to answer and reflective practice', () => {
       .then([event('CaseToAnswerDecided', decision)]);
   });
 
-  it(
-    ruleTitle('reflectivePracticeNeedsReferral', 'refuses reflective practice without practice requiring improvement'),
-    () => {
-      given([...opened, severityAssessed(OFFICER, 'MISCONDUCT')])
-        .when(startReflectivePractice)
-        .thenThrows('reflectivePracticeNeedsReferral');
-    },
-  );
+  it(ruleTitle('reflectivePracticeNeedsReferral', 'refuses reflective practice without practice requiring improvement'), () => {
+    given([...opened, severityAssessed(OFFICER, 'MISCONDUCT')])
+      .when(startReflectivePractice)
+      .thenThrows('reflectivePracticeNeedsReferral');
+  });
 
   it('starts reflective practice after an assessment of practice requiring improvement, or a direction at proceedings', () => {
     const started = [event('ReflectivePracticeReviewStarted', { subjectId: OFFICER, on: '2021-10-01' })];
@@ -165,21 +153,13 @@ describe('case to answer and reflective practice', () => {
   });
 
   it(ruleTitle('notForFormerOfficers', 'refuses reflective practice for an officer who has left'), () => {
-    given([
-      ...opened,
-      severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'),
-      leftService(OFFICER, 'RETIRED', 'ASSESSMENT'),
-    ])
+    given([...opened, severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'), leftService(OFFICER, 'RETIRED', 'ASSESSMENT')])
       .when(startReflectivePractice)
       .thenThrows('notForFormerOfficers');
   });
 
   it('accepts reflective practice for an officer who transferred to another force (still serving)', () => {
-    given([
-      ...opened,
-      severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'),
-      leftService(OFFICER, 'TRANSFERRED', 'ASSESSMENT'),
-    ])
+    given([...opened, severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'), leftService(OFFICER, 'TRANSFERRED', 'ASSESSMENT')])
       .when(startReflectivePractice)
       .then([event('ReflectivePracticeReviewStarted', { subjectId: OFFICER, on: '2021-10-01' })]);
   });

@@ -25,18 +25,15 @@ const advisory = (on = '2021-10-18') => command('AddToAdvisoryList', { subjectId
 const suspend = (on = '2021-10-20') => command('SuspendSubject', { subjectId: OFFICER, on, reason: 'r' });
 
 describe('the barred and advisory lists (issue 13, items 7-8)', () => {
-  it(
-    ruleTitle('barredListOnlyForHomeOfficeForces', 'refuses a barred- or advisory-list entry for a BTP or NCA case'),
-    () => {
-      const btp = [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...dismissedOfficer().slice(1)];
-      given(btp).when(bar()).thenThrows('barredListOnlyForHomeOfficeForces');
-      const nca = [referral({ force: 'NCA' }), ...caseAtProceedings('MISCONDUCT_HEARING').slice(1), leftService(OFFICER)];
-      given(nca).when(advisory()).thenThrows('barredListOnlyForHomeOfficeForces');
-      given(dismissedOfficer())
-        .when(bar())
-        .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' })]);
-    },
-  );
+  it(ruleTitle('barredListOnlyForHomeOfficeForces', 'refuses a barred- or advisory-list entry for a BTP or NCA case'), () => {
+    const btp = [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...dismissedOfficer().slice(1)];
+    given(btp).when(bar()).thenThrows('barredListOnlyForHomeOfficeForces');
+    const nca = [referral({ force: 'NCA' }), ...caseAtProceedings('MISCONDUCT_HEARING').slice(1), leftService(OFFICER)];
+    given(nca).when(advisory()).thenThrows('barredListOnlyForHomeOfficeForces');
+    given(dismissedOfficer())
+      .when(bar())
+      .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' })]);
+  });
 
   it(ruleTitle('barredListWorkforceScope', 'refuses a barred-list entry for a contractor'), () => {
     const contractor = 'subject-contractor';
@@ -68,10 +65,7 @@ describe('the barred and advisory lists (issue 13, items 7-8)', () => {
   });
 
   it(
-    ruleTitle(
-      'advisoryListNeedsMatterThatCouldLeadToDismissal',
-      'refuses an advisory-list entry for a matter assessed as practice requiring improvement',
-    ),
+    ruleTitle('advisoryListNeedsMatterThatCouldLeadToDismissal', 'refuses an advisory-list entry for a matter assessed as practice requiring improvement'),
     () => {
       const practice = [
         referral(),
@@ -107,9 +101,7 @@ describe('IOPC modes by date and body (issue 13, item 9)', () => {
       given([referral({ force: 'MINISTRY_OF_DEFENCE_POLICE' }), subjectAdded(), referred])
         .when(command('RecordIopcDecision', managed))
         .then([event('IopcDecisionRecorded', managed)]);
-      given([referral(), subjectAdded(), referred])
-        .when(command('RecordIopcDecision', managed))
-        .thenThrows('iopcModeNotAvailableUnderRegulations');
+      given([referral(), subjectAdded(), referred]).when(command('RecordIopcDecision', managed)).thenThrows('iopcModeNotAvailableUnderRegulations');
     },
   );
 });
@@ -129,10 +121,7 @@ describe('suspension (issue 13, item 10)', () => {
   });
 
   it(
-    ruleTitle(
-      'suspensionNeedsServingSubjectBeforeOutcome',
-      'refuses to suspend a subject who has left, after the outcome, or after no case to answer',
-    ),
+    ruleTitle('suspensionNeedsServingSubjectBeforeOutcome', 'refuses to suspend a subject who has left, after the outcome, or after no case to answer'),
     () => {
       given([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION')])
         .when(suspend())
@@ -149,45 +138,41 @@ describe('suspension (issue 13, item 10)', () => {
 });
 
 describe('dates in order, and closing (issue 13, item 11)', () => {
-  it(
-    ruleTitle('dateBeforeEarlierStep', 'refuses an outcome before the referral and a hearing before its notice'),
-    () => {
-      given(caseAtProceedings('MISCONDUCT_HEARING'))
-        .when(
-          command('ConcludeProceedings', {
-            subjectId: OFFICER,
-            on: '2020-01-01',
-            findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
-            outcome: 'DISMISSAL_WITHOUT_NOTICE',
-            formerOfficer: false,
-            chair: 'LEGALLY_QUALIFIED_CHAIR',
-          }),
-        )
-        .thenThrows('dateBeforeEarlierStep');
-      given([...investigatedCase(), caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT')])
-        .when(
-          command('ScheduleProceedings', {
-            subjectId: OFFICER,
-            kind: 'MISCONDUCT_HEARING',
-            noticeServedOn: '2021-10-01',
-            scheduledFor: '2021-09-20',
-          }),
-        )
-        .thenThrows('dateBeforeEarlierStep');
-    },
-  );
+  it(ruleTitle('dateBeforeEarlierStep', 'refuses an outcome before the referral and a hearing before its notice'), () => {
+    given(caseAtProceedings('MISCONDUCT_HEARING'))
+      .when(
+        command('ConcludeProceedings', {
+          subjectId: OFFICER,
+          on: '2020-01-01',
+          findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
+          outcome: 'DISMISSAL_WITHOUT_NOTICE',
+          formerOfficer: false,
+          chair: 'LEGALLY_QUALIFIED_CHAIR',
+        }),
+      )
+      .thenThrows('dateBeforeEarlierStep');
+    given([...investigatedCase(), caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT')])
+      .when(
+        command('ScheduleProceedings', {
+          subjectId: OFFICER,
+          kind: 'MISCONDUCT_HEARING',
+          noticeServedOn: '2021-10-01',
+          scheduledFor: '2021-09-20',
+        }),
+      )
+      .thenThrows('dateBeforeEarlierStep');
+  });
 
-  it(
-    ruleTitle('caseHasOpenMatters', 'refuses to close a case while a subject is suspended or has proceedings pending'),
-    () => {
-      const close = command('CloseCase', { on: '2022-01-10', reason: 'r' });
-      given([...investigatedCase(), event('SubjectSuspended', { subjectId: OFFICER, on: '2021-03-12', reason: 'r' })])
-        .when(close)
-        .thenThrows('caseHasOpenMatters');
-      given(caseAtProceedings('MISCONDUCT_HEARING')).when(close).thenThrows('caseHasOpenMatters');
-      given(dismissedOfficer()).when(close).then([event('CaseClosed', { on: '2022-01-10', reason: 'r' })]);
-    },
-  );
+  it(ruleTitle('caseHasOpenMatters', 'refuses to close a case while a subject is suspended or has proceedings pending'), () => {
+    const close = command('CloseCase', { on: '2022-01-10', reason: 'r' });
+    given([...investigatedCase(), event('SubjectSuspended', { subjectId: OFFICER, on: '2021-03-12', reason: 'r' })])
+      .when(close)
+      .thenThrows('caseHasOpenMatters');
+    given(caseAtProceedings('MISCONDUCT_HEARING')).when(close).thenThrows('caseHasOpenMatters');
+    given(dismissedOfficer())
+      .when(close)
+      .then([event('CaseClosed', { on: '2022-01-10', reason: 'r' })]);
+  });
 });
 
 describe('the written outcome (issue 13, item 23)', () => {
@@ -215,21 +200,18 @@ describe('a case to answer, but no proceedings (issue 13, item 12)', () => {
     }),
   ];
 
-  it(
-    ruleTitle('proceedingsDecidedAgainst', 'refuses proceedings after a decision not to bring them (reg 23(1)(b))'),
-    () => {
-      given(noProceedings)
-        .when(
-          command('ScheduleProceedings', {
-            subjectId: OFFICER,
-            kind: 'MISCONDUCT_MEETING',
-            noticeServedOn: '2021-10-01',
-            scheduledFor: '2021-11-01',
-          }),
-        )
-        .thenThrows('proceedingsDecidedAgainst');
-    },
-  );
+  it(ruleTitle('proceedingsDecidedAgainst', 'refuses proceedings after a decision not to bring them (reg 23(1)(b))'), () => {
+    given(noProceedings)
+      .when(
+        command('ScheduleProceedings', {
+          subjectId: OFFICER,
+          kind: 'MISCONDUCT_MEETING',
+          noticeServedOn: '2021-10-01',
+          scheduledFor: '2021-11-01',
+        }),
+      )
+      .thenThrows('proceedingsDecidedAgainst');
+  });
 
   it('ends the suspension, allows reflective practice, and concludes with no further action without proceedings', () => {
     const { state } = given(noProceedings);
@@ -245,7 +227,9 @@ describe('a case to answer, but no proceedings (issue 13, item 12)', () => {
       formerOfficer: false,
       chair: 'OTHER' as const,
     };
-    given(noProceedings).when(command('ConcludeProceedings', nothing)).then([event('ProceedingsConcluded', nothing)]);
+    given(noProceedings)
+      .when(command('ConcludeProceedings', nothing))
+      .then([event('ProceedingsConcluded', nothing)]);
     given(noProceedings)
       .when(command('CloseCase', { on: '2021-10-01', reason: 'r' }))
       .then([event('CaseClosed', { on: '2021-10-01', reason: 'r' })]);
@@ -253,22 +237,18 @@ describe('a case to answer, but no proceedings (issue 13, item 12)', () => {
 });
 
 describe('the process continues after a return or a remittal (issue 13, item 14)', () => {
-  it(
-    ruleTitle('returnNeedsAcceleratedHearing', 'returns only an accelerated hearing to the authority, which may then hold a hearing'),
-    () => {
-      const returnIt = command('ReturnToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' });
-      given(caseAtProceedings('MISCONDUCT_HEARING')).when(returnIt).thenThrows('returnNeedsAcceleratedHearing');
-      const returned = [
-        ...caseAtProceedings('ACCELERATED_HEARING'),
-        event('ReturnedToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' }),
-      ];
-      given(caseAtProceedings('ACCELERATED_HEARING'))
-        .when(returnIt)
-        .then([event('ReturnedToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' })]);
-      const hearing = { subjectId: OFFICER, kind: 'MISCONDUCT_HEARING' as const, noticeServedOn: '2021-10-12', scheduledFor: '2021-11-20' };
-      given(returned).when(command('ScheduleProceedings', hearing)).then([event('ProceedingsScheduled', hearing)]);
-    },
-  );
+  it(ruleTitle('returnNeedsAcceleratedHearing', 'returns only an accelerated hearing to the authority, which may then hold a hearing'), () => {
+    const returnIt = command('ReturnToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' });
+    given(caseAtProceedings('MISCONDUCT_HEARING')).when(returnIt).thenThrows('returnNeedsAcceleratedHearing');
+    const returned = [...caseAtProceedings('ACCELERATED_HEARING'), event('ReturnedToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' })];
+    given(caseAtProceedings('ACCELERATED_HEARING'))
+      .when(returnIt)
+      .then([event('ReturnedToAppropriateAuthority', { subjectId: OFFICER, on: '2021-10-10' })]);
+    const hearing = { subjectId: OFFICER, kind: 'MISCONDUCT_HEARING' as const, noticeServedOn: '2021-10-12', scheduledFor: '2021-11-20' };
+    given(returned)
+      .when(command('ScheduleProceedings', hearing))
+      .then([event('ProceedingsScheduled', hearing)]);
+  });
 
   it('lets a remitted case be heard again after a successful appeal', () => {
     const remitted = [
@@ -277,7 +257,9 @@ describe('the process continues after a return or a remittal (issue 13, item 14)
       event('AppealDetermined', { subjectId: OFFICER, forum: 'POLICE_APPEALS_TRIBUNAL', on: '2022-02-10', result: 'REMITTED' }),
     ];
     const hearing = { subjectId: OFFICER, kind: 'MISCONDUCT_HEARING' as const, noticeServedOn: '2022-02-20', scheduledFor: '2022-03-20' };
-    given(remitted).when(command('ScheduleProceedings', hearing)).then([event('ProceedingsScheduled', hearing)]);
+    given(remitted)
+      .when(command('ScheduleProceedings', hearing))
+      .then([event('ProceedingsScheduled', hearing)]);
   });
 });
 
@@ -314,10 +296,7 @@ describe('the regime by date (issue 13, item 18)', () => {
   const legacy = [referral({ receivedOn: RECEIVED_2012_REGS }), subjectAdded()];
 
   it(
-    ruleTitle(
-      'reflectivePracticeNotUnderRegulations',
-      'refuses practice requiring improvement and reflective practice for a matter before 1 February 2020',
-    ),
+    ruleTitle('reflectivePracticeNotUnderRegulations', 'refuses practice requiring improvement and reflective practice for a matter before 1 February 2020'),
     () => {
       given(legacy)
         .when(
@@ -335,40 +314,34 @@ describe('the regime by date (issue 13, item 18)', () => {
     },
   );
 
-  it(
-    ruleTitle('managementActionNotUnderRegulations', "refuses management action for an officer's matter from 1 February 2020"),
-    () => {
-      given([referral(), subjectAdded()])
-        .when(command('RecordManagementAction', { subjectId: OFFICER, on: '2021-05-01' }))
-        .thenThrows('managementActionNotUnderRegulations');
-    },
-  );
+  it(ruleTitle('managementActionNotUnderRegulations', "refuses management action for an officer's matter from 1 February 2020"), () => {
+    given([referral(), subjectAdded()])
+      .when(command('RecordManagementAction', { subjectId: OFFICER, on: '2021-05-01' }))
+      .thenThrows('managementActionNotUnderRegulations');
+  });
 });
 
 describe('former-officer proceedings by date (issue 13, item 17)', () => {
-  it(
-    ruleTitle('formerOfficerProceedingsNotInForce', 'refuses proceedings against an officer who left before 15 December 2017'),
-    () => {
-      const leftIn2016 = [
-        referral({ receivedOn: '2016-03-01' }),
-        subjectAdded(),
-        investigationStarted('2016-03-10'),
-        leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', true, '2016-06-01'),
-        reportSubmitted('2018-03-01'),
-        caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT', '2018-03-15'),
-      ];
-      given(leftIn2016)
-        .when(
-          command('ScheduleProceedings', {
-            subjectId: OFFICER,
-            kind: 'MISCONDUCT_HEARING',
-            noticeServedOn: '2018-04-01',
-            scheduledFor: '2018-05-01',
-          }),
-        )
-        .thenThrows('formerOfficerProceedingsNotInForce');
-    },
-  );
+  it(ruleTitle('formerOfficerProceedingsNotInForce', 'refuses proceedings against an officer who left before 15 December 2017'), () => {
+    const leftIn2016 = [
+      referral({ receivedOn: '2016-03-01' }),
+      subjectAdded(),
+      investigationStarted('2016-03-10'),
+      leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', true, '2016-06-01'),
+      reportSubmitted('2018-03-01'),
+      caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT', '2018-03-15'),
+    ];
+    given(leftIn2016)
+      .when(
+        command('ScheduleProceedings', {
+          subjectId: OFFICER,
+          kind: 'MISCONDUCT_HEARING',
+          noticeServedOn: '2018-04-01',
+          scheduledFor: '2018-05-01',
+        }),
+      )
+      .thenThrows('formerOfficerProceedingsNotInForce');
+  });
 });
 
 describe('reg 10A by date (issue 13, item 16)', () => {
@@ -378,8 +351,7 @@ describe('reg 10A by date (issue 13, item 16)', () => {
     severityAssessed(OFFICER, 'GROSS_MISCONDUCT'),
     investigationStarted('2016-03-10'),
   ];
-  const resign = (on: string, approvedByDcc: boolean) =>
-    command('RecordDeparture', { subjectId: OFFICER, how: 'RESIGNED', on, approvedByDcc });
+  const resign = (on: string, approvedByDcc: boolean) => command('RecordDeparture', { subjectId: OFFICER, how: 'RESIGNED', on, approvedByDcc });
 
   it(
     ruleTitle(

@@ -16,21 +16,8 @@ import type {
 import { isBeforeDay, isWithin } from './case.dates';
 import { BARRED_LIST_WORKFORCE, isHomeOfficeForce, LEGAL_DATES } from './case.regulations';
 import { ensure } from './case.rule-book';
-import {
-  ensureNotBefore,
-  event,
-  isDismissal,
-  isGovernedByConductRegulations,
-  isGrossMisconductAlleged,
-  requireSubject,
-} from './case.rules';
-import {
-  ensureFormerOfficerOutcome,
-  ensureOutcomeFitsFindings,
-  ensureRankToReduce,
-  ensureWithinPowers,
-  isSeniorOfficer,
-} from './case.proceedings-rules';
+import { ensureNotBefore, event, isDismissal, isGovernedByConductRegulations, isGrossMisconductAlleged, requireSubject } from './case.rules';
+import { ensureFormerOfficerOutcome, ensureOutcomeFitsFindings, ensureRankToReduce, ensureWithinPowers, isSeniorOfficer } from './case.proceedings-rules';
 import { subjectStage, UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, SubjectState } from './case.state';
 
@@ -95,12 +82,7 @@ export function decideDetermineAppeal(state: Case, data: AppealDetermined): Case
   const formerOfficer = conclusion?.formerOfficer === true;
   ensureFormerOfficerOutcome(subject, formerOfficer, data.variedOutcome, conclusion?.findings ?? []);
   if (!formerOfficer) ensureRankToReduce(subject, data.variedOutcome);
-  ensureOutcomeFitsFindings(
-    subject.proceedings?.kind ?? null,
-    conclusion?.findings ?? [],
-    data.variedOutcome,
-    conclusion?.sanctionBasis,
-  );
+  ensureOutcomeFitsFindings(subject.proceedings?.kind ?? null, conclusion?.findings ?? [], data.variedOutcome, conclusion?.sanctionBasis);
   return [event('AppealDetermined', data)];
 }
 

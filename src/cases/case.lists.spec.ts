@@ -16,11 +16,9 @@ import {
 import { command, given, ruleTitle } from './testing/decider-spec';
 import type { BarredListBasis } from './case.enums';
 
-const bar = (basis: BarredListBasis, on = '2021-11-05') =>
-  command('AddToBarredList', { subjectId: OFFICER, on, basis });
+const bar = (basis: BarredListBasis, on = '2021-11-05') => command('AddToBarredList', { subjectId: OFFICER, on, basis });
 const advisory = (subjectId = OFFICER) => command('AddToAdvisoryList', { subjectId, on: '2021-10-18' });
-const departure = (approvedByDcc: boolean) =>
-  command('RecordDeparture', { subjectId: OFFICER, how: 'RESIGNED', on: '2021-10-15', approvedByDcc });
+const departure = (approvedByDcc: boolean) => command('RecordDeparture', { subjectId: OFFICER, how: 'RESIGNED', on: '2021-10-15', approvedByDcc });
 
 describe('the barred list', () => {
   it('bars a dismissed officer, and a former officer who would have been dismissed', () => {
@@ -29,71 +27,48 @@ describe('the barred list', () => {
       .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' })]);
     given(formerOfficerWouldHaveBeenDismissed())
       .when(bar('WOULD_HAVE_BEEN_DISMISSED'))
-      .then([
-        event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'WOULD_HAVE_BEEN_DISMISSED' }),
-      ]);
+      .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'WOULD_HAVE_BEEN_DISMISSED' })]);
   });
 
   it(ruleTitle('barredListNeedsDismissal', 'refuses a barred-list entry for a written warning'), () => {
-    const warned = [
-      ...caseAtProceedings('MISCONDUCT_MEETING'),
-      concluded({ findings: [proven('MISCONDUCT')], outcome: 'WRITTEN_WARNING' }),
-    ];
+    const warned = [...caseAtProceedings('MISCONDUCT_MEETING'), concluded({ findings: [proven('MISCONDUCT')], outcome: 'WRITTEN_WARNING' })];
     given(warned).when(bar('DISMISSED')).thenThrows('barredListNeedsDismissal');
     given(caseAtProceedings('MISCONDUCT_HEARING')).when(bar('DISMISSED')).thenThrows('barredListNeedsDismissal');
   });
 
-  it(
-    ruleTitle('barredListNeedsDismissal', 'refuses a barred-list entry once an appeal overturned the dismissal'),
-    () => {
-      const overturned = [
-        ...dismissedOfficer(),
-        event('AppealLodged', { subjectId: OFFICER, forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-11-10' }),
-        event('AppealDetermined', {
-          subjectId: OFFICER,
-          forum: 'POLICE_APPEALS_TRIBUNAL',
-          on: '2022-02-10',
-          result: 'ALLOWED',
-        }),
-      ];
-      given(overturned).when(bar('DISMISSED', '2022-02-11')).thenThrows('barredListNeedsDismissal');
-    },
-  );
+  it(ruleTitle('barredListNeedsDismissal', 'refuses a barred-list entry once an appeal overturned the dismissal'), () => {
+    const overturned = [
+      ...dismissedOfficer(),
+      event('AppealLodged', { subjectId: OFFICER, forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-11-10' }),
+      event('AppealDetermined', {
+        subjectId: OFFICER,
+        forum: 'POLICE_APPEALS_TRIBUNAL',
+        on: '2022-02-10',
+        result: 'ALLOWED',
+      }),
+    ];
+    given(overturned).when(bar('DISMISSED', '2022-02-11')).thenThrows('barredListNeedsDismissal');
+  });
 
-  it(
-    ruleTitle('barredListBasisMustMatch', 'refuses the basis of a former officer for a dismissed one, and the reverse'),
-    () => {
-      given(dismissedOfficer()).when(bar('WOULD_HAVE_BEEN_DISMISSED')).thenThrows('barredListBasisMustMatch');
-      given(formerOfficerWouldHaveBeenDismissed()).when(bar('DISMISSED')).thenThrows('barredListBasisMustMatch');
-    },
-  );
+  it(ruleTitle('barredListBasisMustMatch', 'refuses the basis of a former officer for a dismissed one, and the reverse'), () => {
+    given(dismissedOfficer()).when(bar('WOULD_HAVE_BEEN_DISMISSED')).thenThrows('barredListBasisMustMatch');
+    given(formerOfficerWouldHaveBeenDismissed()).when(bar('DISMISSED')).thenThrows('barredListBasisMustMatch');
+  });
 
   it(ruleTitle('alreadyOnBarredList', 'refuses a second entry'), () => {
-    given([
-      ...dismissedOfficer(),
-      event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' }),
-    ])
+    given([...dismissedOfficer(), event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' })])
       .when(bar('DISMISSED'))
       .thenThrows('alreadyOnBarredList');
   });
 
-  it(
-    ruleTitle('barredListNotInForce', 'refuses an entry for a dismissal before 15 December 2017, whatever the entry date'),
-    () => {
-      const dismissedIn2017 = [
-        ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: '2017-03-01' }),
-        concluded({ on: '2017-12-14' }),
-      ];
-      given(dismissedIn2017).when(bar('DISMISSED', '2017-12-20')).thenThrows('barredListNotInForce');
-      const dismissedAfter = [
-        ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: '2017-03-01' }),
-        concluded({ on: '2017-12-15' }),
-      ];
-      given(dismissedAfter)
-        .when(bar('DISMISSED', '2017-12-18'))
-        .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2017-12-18', basis: 'DISMISSED' })]);
-    },
-  );
+  it(ruleTitle('barredListNotInForce', 'refuses an entry for a dismissal before 15 December 2017, whatever the entry date'), () => {
+    const dismissedIn2017 = [...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: '2017-03-01' }), concluded({ on: '2017-12-14' })];
+    given(dismissedIn2017).when(bar('DISMISSED', '2017-12-20')).thenThrows('barredListNotInForce');
+    const dismissedAfter = [...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: '2017-03-01' }), concluded({ on: '2017-12-15' })];
+    given(dismissedAfter)
+      .when(bar('DISMISSED', '2017-12-18'))
+      .then([event('BarredListEntryMade', { subjectId: OFFICER, on: '2017-12-18', basis: 'DISMISSED' })]);
+  });
 });
 
 describe('departures and the DCC', () => {
@@ -122,9 +97,7 @@ describe('departures and the DCC', () => {
     const decision = { subjectId: OFFICER, approved: true, on: '2021-10-20' };
     given(unapproved)
       .when(command('RecordDepartureDecision', decision))
-      .thenState((after) =>
-        expect(after.subjects[OFFICER].departure).toMatchObject({ approvedByDcc: true, awaitingDccDecision: false }),
-      );
+      .thenState((after) => expect(after.subjects[OFFICER].departure).toMatchObject({ approvedByDcc: true, awaitingDccDecision: false }));
     given([...unapproved, event('DepartureDecisionRecorded', decision)])
       .when(command('RecordDepartureDecision', decision))
       .thenThrows('noDepartureAwaitingDecision');
@@ -164,33 +137,21 @@ describe('the advisory list', () => {
       .then([event('AdvisoryListEntryMade', { subjectId: OFFICER, on: '2021-10-18' })]);
   });
 
-  it(
-    ruleTitle('advisoryListNeedsDepartureUnderInvestigation', 'refuses a subject who is still serving or transferred'),
-    () => {
-      given(investigatedCase()).when(advisory()).thenThrows('advisoryListNeedsDepartureUnderInvestigation');
-      given([...investigatedCase(), leftService(OFFICER, 'TRANSFERRED', 'INVESTIGATION')])
-        .when(advisory())
-        .thenThrows('advisoryListNeedsDepartureUnderInvestigation');
-    },
-  );
+  it(ruleTitle('advisoryListNeedsDepartureUnderInvestigation', 'refuses a subject who is still serving or transferred'), () => {
+    given(investigatedCase()).when(advisory()).thenThrows('advisoryListNeedsDepartureUnderInvestigation');
+    given([...investigatedCase(), leftService(OFFICER, 'TRANSFERRED', 'INVESTIGATION')])
+      .when(advisory())
+      .thenThrows('advisoryListNeedsDepartureUnderInvestigation');
+  });
 
-  it(
-    ruleTitle('advisoryListNeedsDepartureUnderInvestigation', 'refuses a subject who left after proceedings concluded'),
-    () => {
-      given([...dismissedOfficer(), leftService(OFFICER, 'RESIGNED', 'CONCLUDED')])
-        .when(advisory())
-        .thenThrows('advisoryListNeedsDepartureUnderInvestigation');
-      given(formerOfficerWouldHaveBeenDismissed())
-        .when(advisory())
-        .thenThrows('advisoryListNeedsDepartureUnderInvestigation');
-      const noCaseToAnswer = [
-        ...investigatedCase(),
-        caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER'),
-        leftService(OFFICER, 'RESIGNED', 'CONCLUDED'),
-      ];
-      given(noCaseToAnswer).when(advisory()).thenThrows('advisoryListNeedsDepartureUnderInvestigation');
-    },
-  );
+  it(ruleTitle('advisoryListNeedsDepartureUnderInvestigation', 'refuses a subject who left after proceedings concluded'), () => {
+    given([...dismissedOfficer(), leftService(OFFICER, 'RESIGNED', 'CONCLUDED')])
+      .when(advisory())
+      .thenThrows('advisoryListNeedsDepartureUnderInvestigation');
+    given(formerOfficerWouldHaveBeenDismissed()).when(advisory()).thenThrows('advisoryListNeedsDepartureUnderInvestigation');
+    const noCaseToAnswer = [...investigatedCase(), caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER'), leftService(OFFICER, 'RESIGNED', 'CONCLUDED')];
+    given(noCaseToAnswer).when(advisory()).thenThrows('advisoryListNeedsDepartureUnderInvestigation');
+  });
 
   it(ruleTitle('alreadyOnAdvisoryList', 'refuses a second entry'), () => {
     const listed = [

@@ -18,11 +18,8 @@ import {
 import { command, given, ruleTitle } from './testing/decider-spec';
 import type { ProceedingsConcluded } from './case.events';
 
-const conclude = (overrides: Partial<ProceedingsConcluded> = {}) =>
-  command('ConcludeProceedings', conclusion(overrides));
-const concludedAs = (overrides: Partial<ProceedingsConcluded> = {}) => [
-  event('ProceedingsConcluded', conclusion(overrides)),
-];
+const conclude = (overrides: Partial<ProceedingsConcluded> = {}) => command('ConcludeProceedings', conclusion(overrides));
+const concludedAs = (overrides: Partial<ProceedingsConcluded> = {}) => [event('ProceedingsConcluded', conclusion(overrides))];
 const warning = { findings: [proven('MISCONDUCT')], outcome: 'WRITTEN_WARNING' as const };
 const atMeeting = caseAtProceedings('MISCONDUCT_MEETING');
 const atHearing = caseAtProceedings('MISCONDUCT_HEARING');
@@ -30,27 +27,21 @@ const atAccelerated = caseAtProceedings('ACCELERATED_HEARING');
 const resignedAtHearing = [...atHearing, leftService(OFFICER)];
 
 describe('the outcome of proceedings', () => {
-  it(
-    ruleTitle('outcomeNeedsProceedings', 'refuses an outcome when no proceedings were scheduled for the subject'),
-    () => {
-      given([...investigatedCase(), caseToAnswer(OFFICER, 'CASE_TO_ANSWER_MISCONDUCT')])
-        .when(conclude(warning))
-        .thenThrows('outcomeNeedsProceedings');
-    },
-  );
+  it(ruleTitle('outcomeNeedsProceedings', 'refuses an outcome when no proceedings were scheduled for the subject'), () => {
+    given([...investigatedCase(), caseToAnswer(OFFICER, 'CASE_TO_ANSWER_MISCONDUCT')])
+      .when(conclude(warning))
+      .thenThrows('outcomeNeedsProceedings');
+  });
 
-  it(
-    ruleTitle('outcomeNeedsProceedings', 'refuses anything but no further action on the no-case-to-answer path'),
-    () => {
-      const noCase = [...investigatedCase(), caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER')];
-      given(noCase).when(conclude(warning)).thenThrows('outcomeNeedsProceedings');
-      const nothing = { findings: [], outcome: 'NO_FURTHER_ACTION' as const, chair: 'OTHER' as const };
-      given(noCase).when(conclude(nothing)).then(concludedAs(nothing));
-      given([referral(), subjectAdded(), severityAssessed(OFFICER, 'NO_CASE_TO_ANSWER')])
-        .when(conclude(nothing))
-        .then(concludedAs(nothing));
-    },
-  );
+  it(ruleTitle('outcomeNeedsProceedings', 'refuses anything but no further action on the no-case-to-answer path'), () => {
+    const noCase = [...investigatedCase(), caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER')];
+    given(noCase).when(conclude(warning)).thenThrows('outcomeNeedsProceedings');
+    const nothing = { findings: [], outcome: 'NO_FURTHER_ACTION' as const, chair: 'OTHER' as const };
+    given(noCase).when(conclude(nothing)).then(concludedAs(nothing));
+    given([referral(), subjectAdded(), severityAssessed(OFFICER, 'NO_CASE_TO_ANSWER')])
+      .when(conclude(nothing))
+      .then(concludedAs(nothing));
+  });
 
   it(ruleTitle('proceedingsAlreadyConcluded', 'refuses a second outcome'), () => {
     given([...atHearing, concluded()])
@@ -58,23 +49,17 @@ describe('the outcome of proceedings', () => {
       .thenThrows('proceedingsAlreadyConcluded');
   });
 
-  it(
-    ruleTitle(
-      'formerOfficerMustMatchDeparture',
-      'refuses formerOfficer for a serving subject, and its absence for one who left',
-    ),
-    () => {
-      given(atHearing)
-        .when(conclude({ formerOfficer: true }))
-        .thenThrows('formerOfficerMustMatchDeparture');
-      given(resignedAtHearing)
-        .when(conclude({ formerOfficer: false }))
-        .thenThrows('formerOfficerMustMatchDeparture');
-      given(resignedAtHearing)
-        .when(conclude({ formerOfficer: true }))
-        .then(concludedAs({ formerOfficer: true }));
-    },
-  );
+  it(ruleTitle('formerOfficerMustMatchDeparture', 'refuses formerOfficer for a serving subject, and its absence for one who left'), () => {
+    given(atHearing)
+      .when(conclude({ formerOfficer: true }))
+      .thenThrows('formerOfficerMustMatchDeparture');
+    given(resignedAtHearing)
+      .when(conclude({ formerOfficer: false }))
+      .thenThrows('formerOfficerMustMatchDeparture');
+    given(resignedAtHearing)
+      .when(conclude({ formerOfficer: true }))
+      .then(concludedAs({ formerOfficer: true }));
+  });
 
   it('treats a subject who transferred to another force as still serving', () => {
     given([...atHearing, leftService(OFFICER, 'TRANSFERRED')])
@@ -85,48 +70,33 @@ describe('the outcome of proceedings', () => {
       .then(concludedAs());
   });
 
-  it(
-    ruleTitle(
-      'outcomeNotAvailableUnderRegulations',
-      'refuses management advice and dismissal with notice under the 2020 regulations',
-    ),
-    () => {
-      given(atMeeting)
-        .when(conclude({ ...warning, outcome: 'MANAGEMENT_ADVICE' }))
-        .thenThrows('outcomeNotAvailableUnderRegulations');
-      given(atHearing)
-        .when(conclude({ outcome: 'DISMISSAL_WITH_NOTICE' }))
-        .thenThrows('outcomeNotAvailableUnderRegulations');
-    },
-  );
+  it(ruleTitle('outcomeNotAvailableUnderRegulations', 'refuses management advice and dismissal with notice under the 2020 regulations'), () => {
+    given(atMeeting)
+      .when(conclude({ ...warning, outcome: 'MANAGEMENT_ADVICE' }))
+      .thenThrows('outcomeNotAvailableUnderRegulations');
+    given(atHearing)
+      .when(conclude({ outcome: 'DISMISSAL_WITH_NOTICE' }))
+      .thenThrows('outcomeNotAvailableUnderRegulations');
+  });
 
-  it(
-    ruleTitle(
-      'outcomeNotAvailableUnderRegulations',
-      'refuses reduction in rank under the 2012 regulations, and accepts their own outcomes',
-    ),
-    () => {
-      const legacyHearing = caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS });
-      given(legacyHearing)
-        .when(conclude({ outcome: 'REDUCTION_IN_RANK' }))
-        .thenThrows('outcomeNotAvailableUnderRegulations');
-      given(legacyHearing)
-        .when(conclude({ outcome: 'DISMISSAL_WITH_NOTICE' }))
-        .then(concludedAs({ outcome: 'DISMISSAL_WITH_NOTICE' }));
-      const legacyMeeting = caseAtProceedings('MISCONDUCT_MEETING', { receivedOn: RECEIVED_2012_REGS });
-      const advice = { ...warning, outcome: 'MANAGEMENT_ADVICE' as const };
-      given(legacyMeeting).when(conclude(advice)).then(concludedAs(advice));
-    },
-  );
+  it(ruleTitle('outcomeNotAvailableUnderRegulations', 'refuses reduction in rank under the 2012 regulations, and accepts their own outcomes'), () => {
+    const legacyHearing = caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS });
+    given(legacyHearing)
+      .when(conclude({ outcome: 'REDUCTION_IN_RANK' }))
+      .thenThrows('outcomeNotAvailableUnderRegulations');
+    given(legacyHearing)
+      .when(conclude({ outcome: 'DISMISSAL_WITH_NOTICE' }))
+      .then(concludedAs({ outcome: 'DISMISSAL_WITH_NOTICE' }));
+    const legacyMeeting = caseAtProceedings('MISCONDUCT_MEETING', { receivedOn: RECEIVED_2012_REGS });
+    const advice = { ...warning, outcome: 'MANAGEMENT_ADVICE' as const };
+    given(legacyMeeting).when(conclude(advice)).then(concludedAs(advice));
+  });
 
-  it(
-    ruleTitle('grossMisconductNeedsHearing', 'refuses a proven finding of gross misconduct at a misconduct meeting'),
-    () => {
-      given(atMeeting)
-        .when(conclude({ findings: [proven('GROSS_MISCONDUCT')], outcome: 'FINAL_WRITTEN_WARNING' }))
-        .thenThrows('grossMisconductNeedsHearing');
-    },
-  );
+  it(ruleTitle('grossMisconductNeedsHearing', 'refuses a proven finding of gross misconduct at a misconduct meeting'), () => {
+    given(atMeeting)
+      .when(conclude({ findings: [proven('GROSS_MISCONDUCT')], outcome: 'FINAL_WRITTEN_WARNING' }))
+      .thenThrows('grossMisconductNeedsHearing');
+  });
 
   it(ruleTitle('outcomeBeyondMeetingPowers', 'refuses reduction in rank or dismissal at a misconduct meeting'), () => {
     given(atMeeting)
@@ -153,16 +123,13 @@ describe('the outcome of proceedings', () => {
     given(atHearing).when(conclude(cleared)).then(concludedAs(cleared));
   });
 
-  it(
-    ruleTitle('provenGrossMisconductNeedsSeriousOutcome', 'refuses a written warning for proven gross misconduct'),
-    () => {
-      given(atHearing)
-        .when(conclude({ findings: [proven('GROSS_MISCONDUCT')], outcome: 'WRITTEN_WARNING' }))
-        .thenThrows('provenGrossMisconductNeedsSeriousOutcome');
-      const finalWarning = { outcome: 'FINAL_WRITTEN_WARNING' as const };
-      given(atHearing).when(conclude(finalWarning)).then(concludedAs(finalWarning));
-    },
-  );
+  it(ruleTitle('provenGrossMisconductNeedsSeriousOutcome', 'refuses a written warning for proven gross misconduct'), () => {
+    given(atHearing)
+      .when(conclude({ findings: [proven('GROSS_MISCONDUCT')], outcome: 'WRITTEN_WARNING' }))
+      .thenThrows('provenGrossMisconductNeedsSeriousOutcome');
+    const finalWarning = { outcome: 'FINAL_WRITTEN_WARNING' as const };
+    given(atHearing).when(conclude(finalWarning)).then(concludedAs(finalWarning));
+  });
 
   it(ruleTitle('formerOfficerOutcomeLimited', 'refuses a final written warning for a former officer'), () => {
     given(resignedAtHearing)
@@ -176,14 +143,11 @@ describe('the outcome of proceedings', () => {
     given(resignedAtHearing).when(conclude(nothing)).then(concludedAs(nothing));
   });
 
-  it(
-    ruleTitle('notForFormerOfficers', 'refuses to conclude a misconduct meeting for an officer who has left since'),
-    () => {
-      given([...atMeeting, leftService(OFFICER)])
-        .when(conclude({ ...warning, formerOfficer: true }))
-        .thenThrows('notForFormerOfficers');
-    },
-  );
+  it(ruleTitle('notForFormerOfficers', 'refuses to conclude a misconduct meeting for an officer who has left since'), () => {
+    given([...atMeeting, leftService(OFFICER)])
+      .when(conclude({ ...warning, formerOfficer: true }))
+      .thenThrows('notForFormerOfficers');
+  });
 
   it('records what a former member of staff would have received at a meeting (case study 6, employee C)', () => {
     const staffMeeting = [...caseAtProceedings('MISCONDUCT_MEETING', { subjectId: STAFF }), leftService(STAFF)];
@@ -192,15 +156,9 @@ describe('the outcome of proceedings', () => {
   });
 
   it('removes the subject from the advisory list alongside the conclusion', () => {
-    const onAdvisoryList = [
-      ...resignedAtHearing,
-      event('AdvisoryListEntryMade', { subjectId: OFFICER, on: '2021-10-18' }),
-    ];
+    const onAdvisoryList = [...resignedAtHearing, event('AdvisoryListEntryMade', { subjectId: OFFICER, on: '2021-10-18' })];
     given(onAdvisoryList)
       .when(conclude({ formerOfficer: true }))
-      .then([
-        ...concludedAs({ formerOfficer: true }),
-        event('AdvisoryListEntryRemoved', { subjectId: OFFICER, on: '2021-11-01' }),
-      ]);
+      .then([...concludedAs({ formerOfficer: true }), event('AdvisoryListEntryRemoved', { subjectId: OFFICER, on: '2021-11-01' })]);
   });
 });

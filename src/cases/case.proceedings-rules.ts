@@ -21,12 +21,7 @@ import {
 import type { Case, SubjectState } from './case.state';
 
 /** reg 42: proven gross misconduct leads to one of these (2012 reg 35: also dismissal with notice). */
-const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = [
-  'FINAL_WRITTEN_WARNING',
-  'REDUCTION_IN_RANK',
-  'DISMISSAL_WITH_NOTICE',
-  'DISMISSAL_WITHOUT_NOTICE',
-];
+const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = ['FINAL_WRITTEN_WARNING', 'REDUCTION_IN_RANK', 'DISMISSAL_WITH_NOTICE', 'DISMISSAL_WITHOUT_NOTICE'];
 
 export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
@@ -44,10 +39,7 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
   } else {
     // reg 23: proceedings follow a decision that there is a case to answer.
     const caseToAnswer = subject.caseToAnswer;
-    ensure(
-      caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT' || caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT',
-      'proceedingsNeedCaseToAnswer',
-    );
+    ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT' || caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT', 'proceedingsNeedCaseToAnswer');
     if (data.kind === 'MISCONDUCT_MEETING') {
       ensure(!formerOfficer, 'notForFormerOfficers');
       ensure(!isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank);
@@ -90,20 +82,14 @@ export function isSeniorOfficer(subject: SubjectState): boolean {
   return isGovernedByConductRegulations(subject) && SENIOR_RANKS.includes(subject.rank);
 }
 
-const grossMisconductFound = (findings: readonly Finding[]): boolean =>
-  findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT');
+const grossMisconductFound = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT');
 
 /**
  * Schedule 1: a former officer is found to have been one who would have been dismissed, or no
  * action is taken; "would have been dismissed" needs gross misconduct proven (reg 42 as
  * modified: misconduct only is recorded, with no further action).
  */
-export function ensureFormerOfficerOutcome(
-  subject: SubjectState,
-  formerOfficer: boolean,
-  outcome: Outcome,
-  findings: readonly Finding[],
-): void {
+export function ensureFormerOfficerOutcome(subject: SubjectState, formerOfficer: boolean, outcome: Outcome, findings: readonly Finding[]): void {
   if (!formerOfficer || !isGovernedByConductRegulations(subject)) return;
   ensure(outcome === 'NO_FURTHER_ACTION' || isDismissal(outcome), 'formerOfficerOutcomeLimited', outcome);
   ensure(!isDismissal(outcome) || grossMisconductFound(findings), 'formerOfficerDismissalNeedsGrossMisconduct');
@@ -141,18 +127,13 @@ export function ensureOutcomeFitsFindings(
   if (kind === 'MISCONDUCT_HEARING' && !grossMisconduct && SERIOUS_OUTCOMES.includes(outcome)) {
     ensure(sanctionBasis !== undefined, 'seriousOutcomeOnMisconductNeedsCondition', outcome);
   }
-  ensure(
-    !(outcome === 'FINAL_WRITTEN_WARNING' && sanctionBasis === 'LIVE_FINAL_WRITTEN_WARNING'),
-    'noSecondFinalWrittenWarning',
-  );
+  ensure(!(outcome === 'FINAL_WRITTEN_WARNING' && sanctionBasis === 'LIVE_FINAL_WRITTEN_WARNING'), 'noSecondFinalWrittenWarning');
 }
 
 /** Concluding without proceedings: only no further action, after no case to answer, with nothing proven. */
 function isNoCaseToAnswerPath(subject: SubjectState, data: ProceedingsConcluded): boolean {
   const noCaseToAnswer =
-    subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
-    subject.noProceedings ||
-    (subject.caseToAnswer === null && subject.severity === 'NO_CASE_TO_ANSWER');
+    subject.caseToAnswer === 'NO_CASE_TO_ANSWER' || subject.noProceedings || (subject.caseToAnswer === null && subject.severity === 'NO_CASE_TO_ANSWER');
   return noCaseToAnswer && data.outcome === 'NO_FURTHER_ACTION' && !data.findings.some((finding) => finding.proven);
 }
 
@@ -169,8 +150,7 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
   const anyProven = data.findings.some((finding) => finding.proven);
   const grossMisconductProven = data.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT');
   if (proceedings !== null) {
-    if (proceedings.kind === 'MISCONDUCT_MEETING')
-      ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
+    if (proceedings.kind === 'MISCONDUCT_MEETING') ensure(!isFormerOfficerUnderSchedule1(subject), 'notForFormerOfficers');
     ensure(!(grossMisconductProven && proceedings.kind === 'MISCONDUCT_MEETING'), 'grossMisconductNeedsHearing');
     ensureWithinPowers(state.regulations, proceedings.kind, data.outcome);
     ensureChair(subject, proceedings.kind, data);
@@ -186,8 +166,6 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
   // Decision: leaving the advisory list is its own fact, appended with the conclusion, so the
   // stream says when it happened (docs/domain/reference.md para 12: removed when proceedings conclude).
   // A barring outcome then puts the subject on the barred list by its own command.
-  const removal = subject.advisoryList
-    ? [event('AdvisoryListEntryRemoved', { subjectId: data.subjectId, on: data.on })]
-    : [];
+  const removal = subject.advisoryList ? [event('AdvisoryListEntryRemoved', { subjectId: data.subjectId, on: data.on })] : [];
   return [event('ProceedingsConcluded', data), ...removal];
 }

@@ -72,20 +72,14 @@ describe('scheduling proceedings', () => {
       .thenThrows('notForFormerOfficers');
   });
 
-  it(
-    ruleTitle(
-      'formerOfficerProceedingsOnlyForGrossMisconduct',
-      'refuses a hearing for misconduct against a former officer',
-    ),
-    () => {
-      given([...misconduct, leftService(OFFICER, 'RESIGNED', 'DECISION')])
-        .when(schedule('MISCONDUCT_HEARING'))
-        .thenThrows('formerOfficerProceedingsOnlyForGrossMisconduct');
-      given([...grossMisconduct, leftService(OFFICER, 'RESIGNED', 'DECISION')])
-        .when(schedule('MISCONDUCT_HEARING'))
-        .then(scheduled('MISCONDUCT_HEARING'));
-    },
-  );
+  it(ruleTitle('formerOfficerProceedingsOnlyForGrossMisconduct', 'refuses a hearing for misconduct against a former officer'), () => {
+    given([...misconduct, leftService(OFFICER, 'RESIGNED', 'DECISION')])
+      .when(schedule('MISCONDUCT_HEARING'))
+      .thenThrows('formerOfficerProceedingsOnlyForGrossMisconduct');
+    given([...grossMisconduct, leftService(OFFICER, 'RESIGNED', 'DECISION')])
+      .when(schedule('MISCONDUCT_HEARING'))
+      .then(scheduled('MISCONDUCT_HEARING'));
+  });
 
   it('reschedules proceedings that have not concluded (e.g. a meeting referred on to a hearing)', () => {
     given([...caseAtProceedings('MISCONDUCT_MEETING')])

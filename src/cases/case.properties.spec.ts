@@ -34,15 +34,7 @@ type Step = (state: CaseState) => CaseCommand;
 
 const SUBJECTS = ['s1', 's2'] as const;
 const subjectId = fc.constantFrom(...SUBJECTS);
-const day = fc.constantFrom(
-  '2017-12-01',
-  '2019-06-03',
-  '2020-01-31',
-  '2020-02-01',
-  '2021-03-01',
-  '2021-09-15',
-  '2022-02-10',
-);
+const day = fc.constantFrom('2017-12-01', '2019-06-03', '2020-01-31', '2020-02-01', '2021-03-01', '2021-09-15', '2022-02-10');
 const bool = fc.boolean();
 const finding = fc.record({
   standard: fc.constantFrom(...STANDARDS),
@@ -58,8 +50,7 @@ function forumFor(state: CaseState, id: string): (typeof APPEAL_FORUMS)[number] 
   return subjectOf(state, id)?.proceedings?.kind === 'MISCONDUCT_MEETING' ? 'INTERNAL' : 'POLICE_APPEALS_TRIBUNAL';
 }
 
-const step = <T>(arbitrary: fc.Arbitrary<T>, build: (value: T) => CaseCommand): fc.Arbitrary<Step> =>
-  arbitrary.map((value) => () => build(value));
+const step = <T>(arbitrary: fc.Arbitrary<T>, build: (value: T) => CaseCommand): fc.Arbitrary<Step> => arbitrary.map((value) => () => build(value));
 
 /** Everyday commands: each one generated with random but well-typed values. */
 const ordinarySteps: fc.Arbitrary<Step>[] = [
@@ -74,12 +65,7 @@ const ordinarySteps: fc.Arbitrary<Step>[] = [
     fc.record({
       subjectId,
       on: day,
-      kind: fc.constantFrom(
-        'SuspendSubject',
-        'ReviewSuspension',
-        'RestrictSubject',
-        'LiftSuspension',
-      ) as fc.Arbitrary<'SuspendSubject'>,
+      kind: fc.constantFrom('SuspendSubject', 'ReviewSuspension', 'RestrictSubject', 'LiftSuspension') as fc.Arbitrary<'SuspendSubject'>,
     }),
     (v) => command(v.kind, { subjectId: v.subjectId, on: v.on, reason: 'r' }),
   ),
@@ -91,13 +77,8 @@ const ordinarySteps: fc.Arbitrary<Step>[] = [
     command(v.start ? 'StartReflectivePractice' : 'CompleteReflectivePractice', { subjectId: v.subjectId, on: v.on }),
   ),
   step(fc.record({ subjectId, on: day }), (v) => command('RecordManagementAction', v)),
-  step(
-    fc.record({ subjectId, kind: fc.constantFrom(...PROCEEDINGS_KINDS), noticeServedOn: day, scheduledFor: day }),
-    (v) => command('ScheduleProceedings', v),
-  ),
-  step(fc.record({ subjectId, how: fc.constantFrom(...DEPARTURE_KINDS), on: day, approvedByDcc: bool }), (v) =>
-    command('RecordDeparture', v),
-  ),
+  step(fc.record({ subjectId, kind: fc.constantFrom(...PROCEEDINGS_KINDS), noticeServedOn: day, scheduledFor: day }), (v) => command('ScheduleProceedings', v)),
+  step(fc.record({ subjectId, how: fc.constantFrom(...DEPARTURE_KINDS), on: day, approvedByDcc: bool }), (v) => command('RecordDeparture', v)),
   step(fc.record({ subjectId, approved: bool, on: day }), (v) => command('RecordDepartureDecision', v)),
   fc
     .record({
@@ -164,16 +145,12 @@ const advanceStep: fc.Arbitrary<Step> = fc
     const subject = subjectOf(state, v.subjectId);
     // Dates in order (decide refuses a day before the step it depends on): never before the
     // last dated step of the subject's road.
-    const on = [
+    const on = [v.on, state?.receivedOn, subject?.proceedings?.scheduledFor, subject?.conclusion?.on, subject?.departure?.on].reduce<string>(
+      (latest, day) => (day !== undefined && day > latest ? day : latest),
       v.on,
-      state?.receivedOn,
-      subject?.proceedings?.scheduledFor,
-      subject?.conclusion?.on,
-      subject?.departure?.on,
-    ].reduce<string>((latest, day) => (day !== undefined && day > latest ? day : latest), v.on);
+    );
     if (state === null || subject === null) return command('SubmitInvestigationReport', { on });
-    if (state.investigationStartedOn === null)
-      return command('StartInvestigation', { investigatorId: 'i', startedOn: on, termsOfReference: 't' });
+    if (state.investigationStartedOn === null) return command('StartInvestigation', { investigatorId: 'i', startedOn: on, termsOfReference: 't' });
     if (state.investigationReportOn === null) return command('SubmitInvestigationReport', { on });
     if (subject.caseToAnswer === null) {
       return command('DecideCaseToAnswer', { subjectId: v.subjectId, decision: v.decision, decidedBy: 'IOPC', on });
@@ -204,9 +181,7 @@ const advanceStep: fc.Arbitrary<Step> = fc
     return command('LodgeAppeal', { subjectId: v.subjectId, forum: forumFor(state, v.subjectId), on });
   });
 
-const closingStep = step(fc.record({ on: day, close: bool }), (v) =>
-  command(v.close ? 'CloseCase' : 'ReopenCase', { on: v.on, reason: 'r' }),
-);
+const closingStep = step(fc.record({ on: day, close: bool }), (v) => command(v.close ? 'CloseCase' : 'ReopenCase', { on: v.on, reason: 'r' }));
 
 /** Patches a correction may apply to the corrected payload (some make it invalid on purpose). */
 const PATCHES: Record<string, unknown>[] = [
@@ -224,14 +199,12 @@ const PATCHES: Record<string, unknown>[] = [
   { result: 'ALLOWED' },
 ];
 
-const correctionStep: fc.Arbitrary<Step> = fc
-  .record({ index: fc.nat(), patch: fc.constantFrom(...PATCHES) })
-  .map(({ index, patch }) => (state: CaseState) => {
-    const log = state?.log ?? [];
-    const target = log[index % Math.max(log.length, 1)];
-    const replacement = { ...(target?.data ?? {}), ...patch } as CorrectableEventData;
-    return command('CorrectRecord', { correctsEventId: target?.eventId ?? 'none', reason: 'r', replacement });
-  });
+const correctionStep: fc.Arbitrary<Step> = fc.record({ index: fc.nat(), patch: fc.constantFrom(...PATCHES) }).map(({ index, patch }) => (state: CaseState) => {
+  const log = state?.log ?? [];
+  const target = log[index % Math.max(log.length, 1)];
+  const replacement = { ...(target?.data ?? {}), ...patch } as CorrectableEventData;
+  return command('CorrectRecord', { correctsEventId: target?.eventId ?? 'none', reason: 'r', replacement });
+});
 
 const opening = fc.record({
   receivedOn: fc.constantFrom('2019-06-03', '2020-01-31', '2020-02-01', '2021-03-01'),
@@ -301,13 +274,7 @@ describe('properties of the case process', () => {
       { numRuns: 800 },
     );
     // The walk must get deep enough for the property to mean something.
-    for (const type of [
-      'ProceedingsConcluded',
-      'BarredListEntryMade',
-      'AppealDetermined',
-      'AdvisoryListEntryRemoved',
-      'RecordCorrected',
-    ] as const) {
+    for (const type of ['ProceedingsConcluded', 'BarredListEntryMade', 'AppealDetermined', 'AdvisoryListEntryRemoved', 'RecordCorrected'] as const) {
       expect(reached).toContain(type);
     }
   });

@@ -62,12 +62,7 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
     powers: {
       // reg 42: a meeting gives a written or final written warning, or directs reflective
       // practice where neither misconduct nor gross misconduct is found; never rank or dismissal.
-      MISCONDUCT_MEETING: [
-        'NO_FURTHER_ACTION',
-        'REFLECTIVE_PRACTICE_DIRECTED',
-        'WRITTEN_WARNING',
-        'FINAL_WRITTEN_WARNING',
-      ],
+      MISCONDUCT_MEETING: ['NO_FURTHER_ACTION', 'REFLECTIVE_PRACTICE_DIRECTED', 'WRITTEN_WARNING', 'FINAL_WRITTEN_WARNING'],
       // reg 42: a hearing may also reduce in rank or dismiss without notice.
       MISCONDUCT_HEARING: [
         'NO_FURTHER_ACTION',
@@ -79,12 +74,7 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
       ],
       // reg 62: gross misconduct found: final written warning, reduction in rank, dismissal
       // without notice; not found: the case is dismissed (or returned to the authority).
-      ACCELERATED_HEARING: [
-        'NO_FURTHER_ACTION',
-        'FINAL_WRITTEN_WARNING',
-        'REDUCTION_IN_RANK',
-        'DISMISSAL_WITHOUT_NOTICE',
-      ],
+      ACCELERATED_HEARING: ['NO_FURTHER_ACTION', 'FINAL_WRITTEN_WARNING', 'REDUCTION_IN_RANK', 'DISMISSAL_WITHOUT_NOTICE'],
     },
     // PRA 2002 Sch 3 paras 15-19 as amended from 1 February 2020: directed investigations
     // replace supervised and managed ones for Home Office forces; the IOPC may still manage or
@@ -125,12 +115,7 @@ export function iopcModesFor(regulations: Regulations, force: string): readonly 
 export const BARRED_LIST_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
 
 /** Chief officers: their hearings are chaired by HM Chief Inspector or a nominated HMI from 7 May 2024. */
-export const CHIEF_OFFICER_RANKS: readonly Rank[] = [
-  'CHIEF_CONSTABLE',
-  'DEPUTY_COMMISSIONER',
-  'ASSISTANT_COMMISSIONER',
-  'COMMISSIONER',
-];
+export const CHIEF_OFFICER_RANKS: readonly Rank[] = ['CHIEF_CONSTABLE', 'DEPUTY_COMMISSIONER', 'ASSISTANT_COMMISSIONER', 'COMMISSIONER'];
 
 export interface HearingChairs {
   from: string;

@@ -60,13 +60,11 @@ export const CASE_RULES = {
     source: 'Conduct Regs 2020 reg 23(1)',
   },
   reflectivePracticeNeedsReferral: {
-    message:
-      'reflective practice needs an assessment or decision of practice requiring improvement, or a direction at proceedings',
+    message: 'reflective practice needs an assessment or decision of practice requiring improvement, or a direction at proceedings',
     source: 'Conduct Regs 2020 regs 14, 23 and 42, Part 6',
   },
   reflectivePracticeNotUnderRegulations: {
-    message:
-      'practice requiring improvement and reflective practice exist for matters that came to attention from 1 February 2020',
+    message: 'practice requiring improvement and reflective practice exist for matters that came to attention from 1 February 2020',
     source: 'Conduct Regs 2020 Part 6 (SI 2020/4), in force 1 February 2020',
   },
   managementActionNotUnderRegulations: {
@@ -108,8 +106,7 @@ export const CASE_RULES = {
     source: 'Conduct Regs 2020 reg 23(1)(b)',
   },
   returnNeedsAcceleratedHearing: {
-    message:
-      'only an accelerated hearing, before it concludes, returns the case to the appropriate authority for a meeting or hearing',
+    message: 'only an accelerated hearing, before it concludes, returns the case to the appropriate authority for a meeting or hearing',
     source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9)',
   },
   formerOfficerProceedingsNotInForce: {
@@ -123,8 +120,7 @@ export const CASE_RULES = {
 
   // Outcomes
   outcomeNeedsProceedings: {
-    message:
-      'an outcome needs proceedings to have been scheduled for the subject (without them, only no further action after no case to answer)',
+    message: 'an outcome needs proceedings to have been scheduled for the subject (without them, only no further action after no case to answer)',
     source: 'Conduct Regs 2020 regs 23 and 42',
   },
   formerOfficerMustMatchDeparture: {
@@ -229,8 +225,7 @@ export const CASE_RULES = {
 
   // Barred and advisory lists
   barredListNeedsDismissal: {
-    message:
-      'a barred-list entry needs an outcome of dismissal, or a finding that a former officer would have been dismissed',
+    message: 'a barred-list entry needs an outcome of dismissal, or a finding that a former officer would have been dismissed',
     source: 'Police Act 1996 s88A; Barred List Regs 2017 reg 3',
   },
   barredListBasisMustMatch: {
@@ -288,8 +283,7 @@ export const CASE_RULES = {
     source: RECORD,
   },
   identifiersCannotBeCorrected: {
-    message:
-      "a correction cannot change the ids other events refer to: a referral's caseId, a subject's subjectId, an allegation's allegationId",
+    message: "a correction cannot change the ids other events refer to: a referral's caseId, a subject's subjectId, an allegation's allegationId",
     source: RECORD,
   },
   correctionBeyondWritersForce: {

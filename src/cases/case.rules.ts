@@ -77,11 +77,7 @@ export function isWithinSuspensionWindow(subject: SubjectState): boolean {
 
 /** No case to answer, or practice requiring improvement: no proceedings will follow (reg 23). */
 export function isProcessEndedWithoutProceedings(subject: SubjectState): boolean {
-  return (
-    subject.noProceedings ||
-    subject.caseToAnswer === 'NO_CASE_TO_ANSWER' ||
-    subject.caseToAnswer === 'PRACTICE_REQUIRING_IMPROVEMENT'
-  );
+  return subject.noProceedings || subject.caseToAnswer === 'NO_CASE_TO_ANSWER' || subject.caseToAnswer === 'PRACTICE_REQUIRING_IMPROVEMENT';
 }
 
 /** An event of type K with its payload (the compiler cannot pair a generic K with its payload in the union). */

@@ -10,9 +10,7 @@ import { conclusion, referralData } from './testing/case-fixtures';
 describe('the event catalogue', () => {
   it('lists every case event of docs/events.md, each at schema version 1', () => {
     expect(CASE_EVENT_TYPES).toHaveLength(37);
-    expect(CASE_EVENT_TYPES).toEqual(
-      expect.arrayContaining(['ReferralReceived', 'SubjectArrested', 'ManagementActionTaken', 'RecordCorrected']),
-    );
+    expect(CASE_EVENT_TYPES).toEqual(expect.arrayContaining(['ReferralReceived', 'SubjectArrested', 'ManagementActionTaken', 'RecordCorrected']));
     expect(new Set(Object.values(CASE_EVENT_SCHEMA_VERSION))).toEqual(new Set([1]));
   });
 
@@ -39,12 +37,8 @@ describe('the event catalogue', () => {
       'extra is not a field of this event',
     ]);
     expect(payloadProblems('SubjectAdded', { subjectId: 's' })).toContain('personId is missing');
-    expect(
-      payloadProblems('AppealDetermined', { subjectId: 's', forum: 'INTERNAL', on: '2021-01-01', result: 'DISMISSED' }),
-    ).toEqual([]);
-    expect(payloadProblems('ReferralReceived', { ...referralData(), flags: { apsp: 'yes' } })).toEqual([
-      'flags apsp must be true or false',
-    ]);
+    expect(payloadProblems('AppealDetermined', { subjectId: 's', forum: 'INTERNAL', on: '2021-01-01', result: 'DISMISSED' })).toEqual([]);
+    expect(payloadProblems('ReferralReceived', { ...referralData(), flags: { apsp: 'yes' } })).toEqual(['flags apsp must be true or false']);
   });
 });
 

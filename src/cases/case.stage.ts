@@ -9,22 +9,10 @@ import type { CaseStage } from './case.enums';
 import type { Case, SubjectState } from './case.state';
 
 /** The stages at which a subject is under investigation or proceedings (for departures). */
-export const UNDER_INVESTIGATION_STAGES = [
-  'ASSESSMENT',
-  'INVESTIGATION',
-  'DECISION',
-  'PROCEEDINGS',
-] as const satisfies readonly CaseStage[];
+export const UNDER_INVESTIGATION_STAGES = ['ASSESSMENT', 'INVESTIGATION', 'DECISION', 'PROCEEDINGS'] as const satisfies readonly CaseStage[];
 
 /** Least advanced first. */
-const SUBJECT_STAGE_ORDER: readonly CaseStage[] = [
-  'ASSESSMENT',
-  'INVESTIGATION',
-  'DECISION',
-  'PROCEEDINGS',
-  'APPEAL',
-  'CONCLUDED',
-];
+const SUBJECT_STAGE_ORDER: readonly CaseStage[] = ['ASSESSMENT', 'INVESTIGATION', 'DECISION', 'PROCEEDINGS', 'APPEAL', 'CONCLUDED'];
 
 export function subjectStage(state: Case, subject: SubjectState): CaseStage {
   if (subject.appeal !== null && subject.appeal.result === null) return 'APPEAL';

@@ -29,10 +29,7 @@ function fold(events: readonly (CaseEvent | CaseEventEnvelope)[]): Case {
 
 const barred = event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' });
 const lodged = event('AppealLodged', { subjectId: OFFICER, forum: 'POLICE_APPEALS_TRIBUNAL', on: '2021-11-10' });
-const determined = (
-  result: 'ALLOWED' | 'DISMISSED' | 'OUTCOME_VARIED',
-  variedOutcome?: 'FINAL_WRITTEN_WARNING' | 'DISMISSAL_WITH_NOTICE',
-) =>
+const determined = (result: 'ALLOWED' | 'DISMISSED' | 'OUTCOME_VARIED', variedOutcome?: 'FINAL_WRITTEN_WARNING' | 'DISMISSAL_WITH_NOTICE') =>
   event('AppealDetermined', {
     subjectId: OFFICER,
     forum: 'POLICE_APPEALS_TRIBUNAL',
@@ -40,19 +37,14 @@ const determined = (
     result,
     ...(variedOutcome ? { variedOutcome } : {}),
   });
-const correction = (
-  correctsEventId: string,
-  replacement: CorrectableEventData,
-  eventId: string,
-): CaseEventEnvelope => ({
+const correction = (correctsEventId: string, replacement: CorrectableEventData, eventId: string): CaseEventEnvelope => ({
   ...event('RecordCorrected', { correctsEventId, reason: 'typed in error', replacement }),
   eventId,
 });
 
 describe('evolve: appeals and the barred list', () => {
   it('an appeal that varies a dismissal to a final written warning changes the outcome and lifts the barred list', () => {
-    const subject = fold([...dismissedOfficer(), barred, lodged, determined('OUTCOME_VARIED', 'FINAL_WRITTEN_WARNING')])
-      .subjects[OFFICER];
+    const subject = fold([...dismissedOfficer(), barred, lodged, determined('OUTCOME_VARIED', 'FINAL_WRITTEN_WARNING')]).subjects[OFFICER];
     expect(subject).toMatchObject({ outcome: 'FINAL_WRITTEN_WARNING', barredList: false, barredListBasis: null });
     expect(subject.conclusion?.outcome).toBe('DISMISSAL_WITHOUT_NOTICE');
   });
@@ -63,15 +55,8 @@ describe('evolve: appeals and the barred list', () => {
   });
 
   it('a dismissed appeal, or one varied to another dismissal, leaves the entry standing', () => {
-    expect(fold([...dismissedOfficer(), barred, lodged, determined('DISMISSED')]).subjects[OFFICER].barredList).toBe(
-      true,
-    );
-    const legacy = [
-      ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS }),
-      concluded(),
-      barred,
-      lodged,
-    ];
+    expect(fold([...dismissedOfficer(), barred, lodged, determined('DISMISSED')]).subjects[OFFICER].barredList).toBe(true);
+    const legacy = [...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS }), concluded(), barred, lodged];
     const varied = fold([...legacy, determined('OUTCOME_VARIED', 'DISMISSAL_WITH_NOTICE')]).subjects[OFFICER];
     expect(varied).toMatchObject({ outcome: 'DISMISSAL_WITH_NOTICE', barredList: true, barredListBasis: 'DISMISSED' });
   });
@@ -119,16 +104,9 @@ describe('evolve: subjects', () => {
   });
 
   it('an unapproved departure under investigation awaits the DCC; an approved one, or one after conclusion, does not', () => {
-    expect(
-      fold([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', false)]).subjects[OFFICER]
-        .departure?.awaitingDccDecision,
-    ).toBe(true);
-    expect(
-      fold([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', true)]).subjects[OFFICER].departure
-        ?.awaitingDccDecision,
-    ).toBe(false);
-    const afterConclusion = fold([...dismissedOfficer(), leftService(OFFICER, 'RESIGNED', 'CONCLUDED', false)])
-      .subjects[OFFICER].departure;
+    expect(fold([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', false)]).subjects[OFFICER].departure?.awaitingDccDecision).toBe(true);
+    expect(fold([...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'INVESTIGATION', true)]).subjects[OFFICER].departure?.awaitingDccDecision).toBe(false);
+    const afterConclusion = fold([...dismissedOfficer(), leftService(OFFICER, 'RESIGNED', 'CONCLUDED', false)]).subjects[OFFICER].departure;
     expect(afterConclusion).toMatchObject({ awaitingDccDecision: false, afterConclusion: true });
   });
 
@@ -143,10 +121,7 @@ describe('evolve: subjects', () => {
   it('a later severity assessment supersedes an earlier one', () => {
     const assessed = (level: 'MISCONDUCT' | 'GROSS_MISCONDUCT') =>
       event('SeverityAssessed', { subjectId: OFFICER, level, assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'r' });
-    expect(
-      fold([referral(), subjectAdded(), assessed('MISCONDUCT'), assessed('GROSS_MISCONDUCT')]).subjects[OFFICER]
-        .severity,
-    ).toBe('GROSS_MISCONDUCT');
+    expect(fold([referral(), subjectAdded(), assessed('MISCONDUCT'), assessed('GROSS_MISCONDUCT')]).subjects[OFFICER].severity).toBe('GROSS_MISCONDUCT');
   });
 
   it('never throws: a step for an unknown subject, or anything before the referral, leaves the state as it was', () => {
@@ -218,10 +193,7 @@ describe('stage', () => {
       }),
     ];
     expect(caseStage(fold(staffAtMeeting))).toBe('PROCEEDINGS');
-    const bothDone = [
-      ...staffAtMeeting,
-      concluded({ subjectId: STAFF, findings: [proven('MISCONDUCT')], outcome: 'WRITTEN_WARNING' }),
-    ];
+    const bothDone = [...staffAtMeeting, concluded({ subjectId: STAFF, findings: [proven('MISCONDUCT')], outcome: 'WRITTEN_WARNING' })];
     expect(caseStage(fold(bothDone))).toBe('CONCLUDED');
   });
 
@@ -236,10 +208,6 @@ describe('stage', () => {
       }),
     ];
     expect(caseStage(fold(noCase))).toBe('CONCLUDED');
-    expect(
-      caseStage(
-        fold([referral(), subjectAdded(), event('ManagementActionTaken', { subjectId: OFFICER, on: '2021-05-01' })]),
-      ),
-    ).toBe('CONCLUDED');
+    expect(caseStage(fold([referral(), subjectAdded(), event('ManagementActionTaken', { subjectId: OFFICER, on: '2021-05-01' })]))).toBe('CONCLUDED');
   });
 });

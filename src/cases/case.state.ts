@@ -153,10 +153,7 @@ export function foldCase(events: readonly CaseEventEnvelope[]): CaseState {
  * Apply history again with every correction substituted. History keeps both the original
  * and the correction (docs/events.md); state, like the projections, uses the correction.
  */
-export function refold(
-  log: readonly CaseEventEnvelope[],
-  corrections: Readonly<Record<string, CorrectableEventData>>,
-): CaseState {
+export function refold(log: readonly CaseEventEnvelope[], corrections: Readonly<Record<string, CorrectableEventData>>): CaseState {
   let state: CaseState = null;
   for (const event of log) {
     if (event.type === 'RecordCorrected') continue;

@@ -30,7 +30,10 @@ export function mayNotOpenCaseFor(force: string): Problem {
  */
 export function ensureMayWrite(actor: Actor, state: Case, declaredConflicts: readonly string[]): void {
   const subjectPersonIds = Object.values(state.subjects).map((subject) => subject.personId);
-  const decision = decideAccess({ ...actor, declaredConflicts }, { force: state.force, sensitivity: state.sensitivity, subjectPersonIds, caseId: state.caseId });
+  const decision = decideAccess(
+    { ...actor, declaredConflicts },
+    { force: state.force, sensitivity: state.sensitivity, subjectPersonIds, caseId: state.caseId },
+  );
   if (decision.granted) return;
   if (decision.status === 404) throw caseNotFound(state.caseId);
   throw problem(403, 'forbidden', WRITE_REFUSAL_DETAIL[decision.reason] ?? 'You may not write to this case.', { extensions: { reason: decision.reason } });

@@ -28,25 +28,19 @@ describe('the seed case studies replay through decide and evolve', () => {
     expect(new Set(SEED_STORIES.map((story) => story.caseId)).size).toBe(SEED_STORIES.length);
   });
 
-  describe.each(SEED_STORIES.map((story) => [`${story.source}: ${story.title}`, story] as const))(
-    '%s',
-    (_title, story) => {
-      const state = replay(story);
+  describe.each(SEED_STORIES.map((story) => [`${story.source}: ${story.title}`, story] as const))('%s', (_title, story) => {
+    const state = replay(story);
 
-      it('ends where the document says', () => {
-        if (state === null) throw new Error('no case');
-        expect(state.caseId).toBe(story.caseId);
-        expect(state.regulations).toBe(story.expected.regulations);
-        expect(caseStage(state)).toBe(story.expected.stage);
-        expect(Object.keys(state.subjects).sort()).toEqual(Object.keys(story.expected.subjects).sort());
-      });
+    it('ends where the document says', () => {
+      if (state === null) throw new Error('no case');
+      expect(state.caseId).toBe(story.caseId);
+      expect(state.regulations).toBe(story.expected.regulations);
+      expect(caseStage(state)).toBe(story.expected.stage);
+      expect(Object.keys(state.subjects).sort()).toEqual(Object.keys(story.expected.subjects).sort());
+    });
 
-      it.each(Object.entries(story.expected.subjects))(
-        'subject %s has the documented outcome',
-        (subjectId, expected) => {
-          expect(subjectEnding(state?.subjects[subjectId])).toEqual(expected);
-        },
-      );
-    },
-  );
+    it.each(Object.entries(story.expected.subjects))('subject %s has the documented outcome', (subjectId, expected) => {
+      expect(subjectEnding(state?.subjects[subjectId])).toEqual(expected);
+    });
+  });
 });

@@ -21,14 +21,19 @@ export function CommandStep(name: string, events: EventChoice<string>, roles: re
 /** "Appends VettingGranted (action GRANT), ..." for the OpenAPI summary. */
 export function describeEvents(events: EventChoice<string>): string {
   if (typeof events === 'string') return `Appends ${events}`;
-  return `Appends ${Object.entries(events).map(([action, type]) => `${type} (action ${action})`).join(', ')}`;
+  return `Appends ${Object.entries(events)
+    .map(([action, type]) => `${type} (action ${action})`)
+    .join(', ')}`;
 }
 
 /**
  * The event type a body with `action` means, and its fields without the `action` that chose
  * it. (On a one-event route `action` is an event field like any other: ConflictOfInterestDeclared.action.)
  */
-export function chooseEvent<T extends string>(events: { readonly [action: string]: T }, body: { action: string }): { type: T; fields: Record<string, unknown> } {
+export function chooseEvent<T extends string>(
+  events: { readonly [action: string]: T },
+  body: { action: string },
+): { type: T; fields: Record<string, unknown> } {
   const { action, ...fields } = body;
   const type = Object.hasOwn(events, action) ? events[action] : undefined;
   // The body's validation admits only the route's actions, so only a programming error gets here.

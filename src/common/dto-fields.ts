@@ -49,7 +49,11 @@ function field(schema: Schema, options: FieldOptions, ...checks: PropertyDecorat
   const documented = { ...schema, description: options.description } as ApiPropertyOptions;
   if (!options.optional) return applyDecorators(ApiProperty(documented), ...checks);
   // IsOptional would let null through into the event; only an absent field is optional.
-  return applyDecorators(ApiPropertyOptional(documented), ValidateIf((_body: object, value: unknown) => value !== undefined), ...checks);
+  return applyDecorators(
+    ApiPropertyOptional(documented),
+    ValidateIf((_body: object, value: unknown) => value !== undefined),
+    ...checks,
+  );
 }
 
 /**
@@ -60,7 +64,10 @@ function field(schema: Schema, options: FieldOptions, ...checks: PropertyDecorat
 export const DayField = (options: FieldOptions = {}): PropertyDecorator =>
   field(
     { type: String, format: 'date', example: '2021-03-01' },
-    { ...options, description: [options.description, 'Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).'].filter(Boolean).join('. ') },
+    {
+      ...options,
+      description: [options.description, 'Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).'].filter(Boolean).join('. '),
+    },
     ValidateBy({
       name: 'isLegalDay',
       validator: { validate: (value: unknown) => isLegalDay(value), defaultMessage: () => `$property ${legalDayRule()}` },
@@ -90,27 +97,14 @@ export const CountField = (maximum: number, options: FieldOptions = {}): Propert
 
 /** Text with at least one visible character: the event schema refuses blank text. */
 export const TextField = (maxLength: number, options: FieldOptions = {}): PropertyDecorator =>
-  field(
-    { type: String, maxLength },
-    options,
-    IsString(),
-    MaxLength(maxLength),
-    Matches(/\S/, { message: '$property must not be blank' }),
-  );
+  field({ type: String, maxLength }, options, IsString(), MaxLength(maxLength), Matches(/\S/, { message: '$property must not be blank' }));
 
 export const OneOfField = (values: readonly string[], options: FieldOptions = {}): PropertyDecorator =>
   field({ enum: [...values] }, options, IsIn([...values]));
 
 /** A set of enumeration values: each at most once, so the list is no longer than the enumeration. */
 export const ListOfField = (values: readonly string[], options: FieldOptions = {}): PropertyDecorator =>
-  field(
-    { enum: [...values], isArray: true },
-    options,
-    IsArray(),
-    ArrayMaxSize(values.length),
-    ArrayUnique(),
-    IsIn([...values], { each: true }),
-  );
+  field({ enum: [...values], isArray: true }, options, IsArray(), ArrayMaxSize(values.length), ArrayUnique(), IsIn([...values], { each: true }));
 
 /** A nested body (`flags`) or a list of them (`findings`). */
 export function NestedField(type: () => new () => object, options: FieldOptions & { list?: { maxSize: number } } = {}): PropertyDecorator {
@@ -132,8 +126,7 @@ export function NestedField(type: () => new () => object, options: FieldOptions 
  */
 export function ForActions(actions: readonly string[], options: { optional?: boolean } = {}): PropertyDecorator {
   const actionOf = (body: object): unknown => (body as { action?: unknown }).action;
-  const checked = (body: object, value: unknown): boolean =>
-    value !== undefined || (!options.optional && actions.includes(String(actionOf(body))));
+  const checked = (body: object, value: unknown): boolean => value !== undefined || (!options.optional && actions.includes(String(actionOf(body))));
   return applyDecorators(
     ValidateIf(checked),
     ValidateBy({

@@ -137,7 +137,8 @@ export class WriteCommandHandler implements ICommandHandler<WriteCommand, Append
     if (!opens && expected !== undefined && revision === 'no_stream') throw new WrongExpectedRevisionError(streamName, expected, revision);
     const eventIds = ids.take(streamName, decided.length);
     // Personal data is encrypted before the append, so the events' hashes cover the ciphertext.
-    const events = slice.seal === undefined ? decided : await Promise.all(decided.map((event, index) => this.sealed(slice, command, event, state, eventIds[index])));
+    const events =
+      slice.seal === undefined ? decided : await Promise.all(decided.map((event, index) => this.sealed(slice, command, event, state, eventIds[index])));
     const expectedRevision: ExpectedRevision = opens ? 'no_stream' : revision;
     return this.store.appendToStream(
       streamName,
@@ -151,7 +152,13 @@ export class WriteCommandHandler implements ICommandHandler<WriteCommand, Append
     );
   }
 
-  private sealed<C, Event extends SliceEvent, State>(slice: WriteSlice<C, Event, State>, command: C, event: Event, state: State, eventId: string): Promise<Event> {
+  private sealed<C, Event extends SliceEvent, State>(
+    slice: WriteSlice<C, Event, State>,
+    command: C,
+    event: Event,
+    state: State,
+    eventId: string,
+  ): Promise<Event> {
     return slice.seal === undefined ? Promise.resolve(event) : slice.seal(this.vault, command, event, state, eventId);
   }
 }
@@ -212,7 +219,11 @@ export function deciderSlice<C, Event extends SliceEvent, State>(slice: DeciderS
   const { decider, schemaVersions, dateFields, personalData } = slice;
   return {
     streamName: (command) => slice.streamName(command),
-    fold: (recorded) => recorded.filter((event) => Object.hasOwn(schemaVersions, event.type)).map(toSliceEvent<Event>).reduce(decider.evolve, decider.initialState),
+    fold: (recorded) =>
+      recorded
+        .filter((event) => Object.hasOwn(schemaVersions, event.type))
+        .map(toSliceEvent<Event>)
+        .reduce(decider.evolve, decider.initialState),
     complete: slice.complete?.bind(slice),
     admit: slice.admit?.bind(slice),
     notFound: slice.notFound?.bind(slice),

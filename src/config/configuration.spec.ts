@@ -14,10 +14,16 @@ function problemsOf(environment: NodeJS.ProcessEnv): string[] {
 }
 
 describe('configuration outside development (issue 11, item 14)', () => {
-  it.each([{ NODE_ENV: 'production' }, { LEDGER_ENV: 'production' }])('given %p without secrets, when loaded, then it refuses naming both variables', (environment) => {
-    const problems = problemsOf(environment);
-    expect(problems).toEqual([expect.stringMatching(/^LEDGER_JWT_SECRET \(or LEDGER_JWT_JWKS_URL\) must be set/), expect.stringMatching(/^LEDGER_MASTER_KEY must be set/)]);
-  });
+  it.each([{ NODE_ENV: 'production' }, { LEDGER_ENV: 'production' }])(
+    'given %p without secrets, when loaded, then it refuses naming both variables',
+    (environment) => {
+      const problems = problemsOf(environment);
+      expect(problems).toEqual([
+        expect.stringMatching(/^LEDGER_JWT_SECRET \(or LEDGER_JWT_JWKS_URL\) must be set/),
+        expect.stringMatching(/^LEDGER_MASTER_KEY must be set/),
+      ]);
+    },
+  );
 
   it('given production with the public development secret, when loaded, then it refuses it', () => {
     expect(problemsOf({ LEDGER_ENV: 'production', LEDGER_JWT_SECRET: DEVELOPMENT_JWT_SECRET, LEDGER_MASTER_KEY: MASTER_KEY })).toEqual([

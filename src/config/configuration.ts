@@ -10,10 +10,8 @@ import { DayRange, DEFAULT_LEGAL_DAYS, isIsoDay, LEGAL_DAYS_LIMITS } from '../co
  */
 export const DEVELOPMENT_JWT_SECRET = 'integrity-ledger-development-secret-do-not-use-in-production';
 
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const PROXY_ADDRESS = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(/\d{1,3})?)`;
 const TRUST_PROXY = new RegExp(String.raw`^\s*(false|true|\d{1,2}|${PROXY_ADDRESS}(\s*,\s*${PROXY_ADDRESS})*)\s*$`);
@@ -92,7 +90,9 @@ class EnvironmentVariables {
    * linklocal, uniquelocal. Behind a load balancer it makes the client's address the one the
    * rate limit counts anonymous requests by.
    */
-  @Matches(TRUST_PROXY, { message: 'LEDGER_TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal' })
+  @Matches(TRUST_PROXY, {
+    message: 'LEDGER_TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+  })
   LEDGER_TRUST_PROXY = 'false';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -233,7 +233,9 @@ export class ConfigurationError extends Error {
 export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const relevant = Object.fromEntries(
-    Object.entries(environment).filter(([key]) => known.includes(key) || key.startsWith('LEDGER_') || key === 'DATABASE_URL' || key === 'EVENTSTORE_CONNECTION_STRING' || key === 'NODE_ENV'),
+    Object.entries(environment).filter(
+      ([key]) => known.includes(key) || key.startsWith('LEDGER_') || key === 'DATABASE_URL' || key === 'EVENTSTORE_CONNECTION_STRING' || key === 'NODE_ENV',
+    ),
   );
   const variables = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const errors = validateSync(variables, { whitelist: true });
@@ -282,7 +284,8 @@ function legalDaysProblems(variables: EnvironmentVariables): string[] {
   const problems = (['LEDGER_EARLIEST_DAY', 'LEDGER_LATEST_DAY'] as const)
     .filter((name) => !isIsoDay(variables[name]) || variables[name] < LEGAL_DAYS_LIMITS.earliest || variables[name] > LEGAL_DAYS_LIMITS.latest)
     .map((name) => `${name} must be a date written YYYY-MM-DD ${limits}`);
-  if (problems.length === 0 && variables.LEDGER_EARLIEST_DAY > variables.LEDGER_LATEST_DAY) problems.push('LEDGER_EARLIEST_DAY must not be after LEDGER_LATEST_DAY');
+  if (problems.length === 0 && variables.LEDGER_EARLIEST_DAY > variables.LEDGER_LATEST_DAY)
+    problems.push('LEDGER_EARLIEST_DAY must not be after LEDGER_LATEST_DAY');
   return problems;
 }
 

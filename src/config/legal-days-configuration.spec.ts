@@ -6,7 +6,10 @@ describe('the legal days in the configuration', () => {
   });
 
   it('given LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY, are those', () => {
-    expect(loadConfiguration({ LEDGER_EARLIEST_DAY: '1950-01-01', LEDGER_LATEST_DAY: '2060-12-31' }).legalDays).toEqual({ earliest: '1950-01-01', latest: '2060-12-31' });
+    expect(loadConfiguration({ LEDGER_EARLIEST_DAY: '1950-01-01', LEDGER_LATEST_DAY: '2060-12-31' }).legalDays).toEqual({
+      earliest: '1950-01-01',
+      latest: '2060-12-31',
+    });
   });
 
   it.each([

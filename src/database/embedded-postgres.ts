@@ -31,11 +31,7 @@ function removeLibraryExitHooks(): void {
 }
 removeLibraryExitHooks();
 
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  onLog?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
   await stopOrphanedServer(databaseDir);
@@ -104,7 +100,10 @@ async function replaceLegacyPassword(dataDir: string, port: number): Promise<str
   try {
     const password = generatePassword();
     await client.query('BEGIN');
-    const { rows } = await client.query<{ statement: string }>(`SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS statement`, [EMBEDDED_USER, password]);
+    const { rows } = await client.query<{ statement: string }>(`SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS statement`, [
+      EMBEDDED_USER,
+      password,
+    ]);
     await client.query(rows[0].statement);
     writeEmbeddedPassword(dataDir, password);
     await client.query('COMMIT');

@@ -92,5 +92,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (code.startsWith('08') || ['57P01', '57P02', '57P03', '57014', '55P03', '53300', '55000', '25P03'].includes(code)) return true;
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
   }
-  return /^(Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout)/.test(error.message);
+  return /^(Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout)/.test(
+    error.message,
+  );
 }

@@ -125,11 +125,7 @@ export abstract class EventStore {
     this.upcasters = upcasters;
   }
 
-  abstract appendToStream(
-    streamName: string,
-    events: EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult>;
+  abstract appendToStream(streamName: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const events = await this.readStreamRecorded(streamName, options);

@@ -20,9 +20,7 @@ export function positionOf(value: bigint): GlobalPosition {
 }
 
 export function formatPosition(position: GlobalPosition): string {
-  return position.commit === position.prepare
-    ? position.commit.toString()
-    : `${position.commit}:${position.prepare}`;
+  return position.commit === position.prepare ? position.commit.toString() : `${position.commit}:${position.prepare}`;
 }
 
 const POSITION_TEXT = /^(-1|\d{1,20})(?::(-1|\d{1,20}))?$/;

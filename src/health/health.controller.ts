@@ -37,8 +37,12 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '`ok`, or `degraded` with the problems listed that do not stop the service serving (parked events, access records set aside, ...).' })
-  @ApiServiceUnavailableResponse({ description: 'The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out.' })
+  @ApiOkResponse({
+    description: '`ok`, or `degraded` with the problems listed that do not stop the service serving (parked events, access records set aside, ...).',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out.',
+  })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.report();
     if (report.status === 'unavailable') {
@@ -64,12 +68,24 @@ export class HealthController {
     const parkedEvents = database === 'ok' ? await this.projections.parked().catch(() => 'unavailable' as const) : ('unavailable' as const);
     // The read model went on past the event: it serves, with figures that may miss it.
     if (parkedEvents !== 'unavailable') {
-      problems.push(...parkedEvents.map((parked) => ({ component: `projection:${parked.projection}`, problem: 'parkedEvent', detail: `event ${parked.eventId} (${parked.type})`, blocksService: false })));
+      problems.push(
+        ...parkedEvents.map((parked) => ({
+          component: `projection:${parked.projection}`,
+          problem: 'parkedEvent',
+          detail: `event ${parked.eventId} (${parked.type})`,
+          blocksService: false,
+        })),
+      );
     }
     const deadLetters = this.accessRecorder.deadLetterReport;
-    const accessRecorder = { status: deadLetters.count === 0 ? ('ok' as const) : ('degraded' as const), deadLetters: deadLetters.count, latestDeadLetter: deadLetters.latest };
+    const accessRecorder = {
+      status: deadLetters.count === 0 ? ('ok' as const) : ('degraded' as const),
+      deadLetters: deadLetters.count,
+      latestDeadLetter: deadLetters.latest,
+    };
     // The other records are written; only the read whose record could not be stored was refused.
-    if (deadLetters.count > 0) problems.push({ component: 'accessRecorder', problem: 'deadLetters', detail: `${deadLetters.count} record(s) set aside`, blocksService: false });
+    if (deadLetters.count > 0)
+      problems.push({ component: 'accessRecorder', problem: 'deadLetters', detail: `${deadLetters.count} record(s) set aside`, blocksService: false });
     problems.push(...(await this.checks.problems()));
     const status = problems.some((problem) => problem.blocksService) ? 'unavailable' : problems.length > 0 ? 'degraded' : 'ok';
     return { status, database, eventStore, projections, parkedEvents, accessRecorder, problems };

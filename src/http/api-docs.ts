@@ -27,15 +27,26 @@ function problemResponse(status: number, description: string): MethodDecorator &
  */
 export function ApiCommand(aggregateId = 'caseId'): MethodDecorator {
   return applyDecorators(
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422.' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on.' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422.',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on.',
+    }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'A UUID stamped on the events; generated when absent.' }),
     ApiResponse({
       status: 201,
       description: 'Appended.',
       headers: {
         ETag: { description: 'The new revision, quoted', schema: { type: 'string' } },
-        'X-Ledger-Position': { description: 'The global position of the last event: send it as X-Wait-For-Position to read your write', schema: { type: 'string' } },
+        'X-Ledger-Position': {
+          description: 'The global position of the last event: send it as X-Wait-For-Position to read your write',
+          schema: { type: 'string' },
+        },
       },
       schema: {
         type: 'object',
@@ -51,7 +62,10 @@ export function ApiCommand(aggregateId = 'caseId'): MethodDecorator {
     problemResponse(400, 'Malformed or invalid input; `errors` names each field.'),
     problemResponse(401, 'Missing or bad bearer token.'),
     problemResponse(403, 'The actor has none of the roles the command needs.'),
-    problemResponse(409, 'The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it).'),
+    problemResponse(
+      409,
+      'The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it).',
+    ),
     problemResponse(422, 'A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request.'),
   );
 }

@@ -42,9 +42,7 @@ interface RequestWithCommand extends LedgerRequest {
 }
 
 /** `@CommandContext() command: CommandContext` in a command controller's parameters. */
-export const CommandContext = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CommandContext => commandContextOf(ledgerRequest(context)),
-);
+export const CommandContext = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => commandContextOf(ledgerRequest(context)));
 
 /** One context per request, so every caller continues the same event id numbering. */
 export function commandContextOf(request: RequestWithCommand): CommandContext {
@@ -59,8 +57,7 @@ function buildCommandContext(request: LedgerRequest): CommandContext {
   const expectedRevision = readExpectedRevision(request);
   const commandId = idempotencyKey ?? randomUUID();
   const correlationId = request.correlationId ?? randomUUID();
-  const derivedId = (parts: string[]): string =>
-    idempotencyKey === undefined ? randomUUID() : nameBasedUuid([actor.userId, idempotencyKey, ...parts]);
+  const derivedId = (parts: string[]): string => (idempotencyKey === undefined ? randomUUID() : nameBasedUuid([actor.userId, idempotencyKey, ...parts]));
   const eventsTaken = new Map<string, number>();
 
   return {

@@ -21,7 +21,9 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   // Security headers on every answer. The API docs page (Swagger UI) uses inline scripts and styles.
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
     }),
   );
   // Order matters: authenticate before reading a body, so strangers' bodies are never parsed;
@@ -32,9 +34,7 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   app.use(rateLimitMiddleware(config.rateLimitPerMinute, Date.now, UNLIMITED_PATHS));
   app.use(jsonBodyMiddleware());
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health', method: RequestMethod.GET },
-    ],
+    exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
   const document = SwaggerModule.createDocument(
     app,

@@ -116,10 +116,11 @@ export class IdempotencyStore implements OnApplicationShutdown {
 
   /** The command failed: free the key for a retry (its event ids keep a retry from appending twice). */
   async release(request: KeyedRequest): Promise<void> {
-    await this.pool.query(
-      'DELETE FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2 AND status_code IS NULL AND request_hash = $3',
-      [request.userId, request.key, request.requestHash],
-    );
+    await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2 AND status_code IS NULL AND request_hash = $3', [
+      request.userId,
+      request.key,
+      request.requestHash,
+    ]);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -50,7 +50,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const statusCode = this.statusCodeOf(context, request);
     const rights = this.reflector.getAllAndOverride<Type<ReplayRights> | undefined>(REPLAY_RIGHTS, [context.getHandler(), context.getClass()]);
     return from(this.reserve(keyed)).pipe(
-      mergeMap((replay) => (replay ? from(this.recheck(rights, request, replay)).pipe(map(() => this.replay(replay, response))) : this.run(keyed, next, response, statusCode))),
+      mergeMap((replay) =>
+        replay ? from(this.recheck(rights, request, replay)).pipe(map(() => this.replay(replay, response))) : this.run(keyed, next, response, statusCode),
+      ),
     );
   }
 

@@ -45,7 +45,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof Problem) return exception;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
     if (exception instanceof DomainError) return refusalProblem(exception);
-    if (exception instanceof NotFoundError) return problem(404, 'not-found', exception.message, { extensions: exception.rule === undefined ? {} : { rule: exception.rule } });
+    if (exception instanceof NotFoundError)
+      return problem(404, 'not-found', exception.message, { extensions: exception.rule === undefined ? {} : { rule: exception.rule } });
     if (exception instanceof WrongExpectedRevisionError) {
       const current = exception.actual === 'no_stream' ? null : Number(exception.actual);
       return problem(
@@ -63,7 +64,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof InvalidAppendError) return problem(400, 'bad-request', exception.message);
     if (isDatabaseUnavailable(exception)) {
       // The database is away or did not answer in time: say so at once, do not hang or 500.
-      this.logger.warn(`database unavailable while handling ${request.method} (correlation id ${request.correlationId ?? 'unknown'}): ${describeError(exception)}`);
+      this.logger.warn(
+        `database unavailable while handling ${request.method} (correlation id ${request.correlationId ?? 'unknown'}): ${describeError(exception)}`,
+      );
       return problem(503, 'service-unavailable', 'The database is not available at the moment; try again shortly.', { headers: { 'Retry-After': '5' } });
     }
     this.logUnexpected(exception, request);

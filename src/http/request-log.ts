@@ -21,7 +21,12 @@ export const REDACTED_PATHS = [
 ];
 
 export function createRequestLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, base: { service: 'integrity-ledger' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, timestamp: pino.stdTimeFunctions.isoTime };
+  const options = {
+    level,
+    base: { service: 'integrity-ledger' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
   return destination === undefined ? pino(options) : pino(options, destination);
 }
 

@@ -1,15 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 
 /** The roles of the HTTP contract (docs/api.md, "Roles"); a token naming any other role is refused. */
-export const ROLES = [
-  'PSD_INVESTIGATOR',
-  'ACU_INVESTIGATOR',
-  'APPROPRIATE_AUTHORITY',
-  'DCC',
-  'INSPECTOR',
-  'AUDITOR',
-  'ADMIN',
-] as const;
+export const ROLES = ['PSD_INVESTIGATOR', 'ACU_INVESTIGATOR', 'APPROPRIATE_AUTHORITY', 'DCC', 'INSPECTOR', 'AUDITOR', 'ADMIN'] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -110,8 +110,8 @@ function actorFromClaims(claims: JwtPayload): Actor {
  */
 function userIdOf(sub: string): string {
   // Spaces, invisible and look-alike characters would make a second spelling of one id.
-  if (!/^[\x21-\x7e]+$/.test(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be printable ASCII, without spaces.');
-  if (isOtherUuidSpelling(sub)) throw new InvalidTokenError('The bearer token\'s subject (sub) must be a UUID written 8-4-4-4-12.');
+  if (!/^[\x21-\x7e]+$/.test(sub)) throw new InvalidTokenError("The bearer token's subject (sub) must be printable ASCII, without spaces.");
+  if (isOtherUuidSpelling(sub)) throw new InvalidTokenError("The bearer token's subject (sub) must be a UUID written 8-4-4-4-12.");
   return canonicalUuid(sub) ?? sub;
 }
 

@@ -35,7 +35,10 @@ export function canonicalUuid(text: string): string | undefined {
  */
 export function isOtherUuidSpelling(text: string): boolean {
   if (UUID.test(text)) return false;
-  const bare = text.trim().replace(/^urn:uuid:/i, '').replace(/^\{(.*)\}$/, '$1');
+  const bare = text
+    .trim()
+    .replace(/^urn:uuid:/i, '')
+    .replace(/^\{(.*)\}$/, '$1');
   return /^[0-9a-f-]+$/i.test(bare) && bare.replace(/-/g, '').length === 32;
 }
 

@@ -48,7 +48,8 @@ export interface ExportVerdict {
   firstMismatch: { eventId: string | null; revision: number | null; kind: ExportMismatchKind; detail: string } | null;
 }
 
-export type ExportMismatchKind = 'MALFORMED_EXPORT' | 'MISSING_EVENT' | 'HASH_MISMATCH' | 'PROOF_INVALID' | 'PROOF_FOR_OTHER_SEAL' | 'PROOF_FOR_OTHER_EVENT' | 'EVENT_NOT_PROVEN';
+export type ExportMismatchKind =
+  'MALFORMED_EXPORT' | 'MISSING_EVENT' | 'HASH_MISMATCH' | 'PROOF_INVALID' | 'PROOF_FOR_OTHER_SEAL' | 'PROOF_FOR_OTHER_EVENT' | 'EVENT_NOT_PROVEN';
 
 /** Checks an export offline: the chain from revision 0, the seal's own hash, every proof. */
 export function verifyCaseExport(input: unknown): ExportVerdict {
@@ -66,8 +67,16 @@ export function verifyCaseExport(input: unknown): ExportVerdict {
   let previous: Buffer = GENESIS_HASH;
   for (const [index, event] of input.events.entries()) {
     if (event.revision !== index) return fail('MISSING_EVENT', `expected revision ${index}, found ${event.revision}`, event);
-    const hash = chainHash(previous, { streamName: input.streamName, revision: BigInt(event.revision), eventId: event.eventId, type: event.type, data: event.data, metadata: event.metadata });
-    if (hash.toString('hex') !== event.hash) return fail('HASH_MISMATCH', 'the event does not hash to its recorded hash: its content or an earlier event was changed', event);
+    const hash = chainHash(previous, {
+      streamName: input.streamName,
+      revision: BigInt(event.revision),
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+    });
+    if (hash.toString('hex') !== event.hash)
+      return fail('HASH_MISMATCH', 'the event does not hash to its recorded hash: its content or an earlier event was changed', event);
     computed.set(event.eventId, event.hash);
     previous = hash;
     verdict.eventsChecked += 1;
@@ -115,7 +124,8 @@ function isCaseExport(value: unknown): value is CaseExport {
     Array.isArray(candidate.events) &&
     candidate.events.every(isExportedEvent) &&
     Array.isArray(candidate.inclusionProofs) &&
-    (candidate.seal === null || (typeof candidate.seal === 'object' && candidate.seal !== undefined && typeof candidate.seal.sealedThroughPosition === 'string'))
+    (candidate.seal === null ||
+      (typeof candidate.seal === 'object' && candidate.seal !== undefined && typeof candidate.seal.sealedThroughPosition === 'string'))
   );
 }
 

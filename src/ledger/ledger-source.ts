@@ -57,7 +57,7 @@ export function eventStoreLedgerSource(store: EventStore): LedgerSource {
     },
     readLedgerStream: async (through) => {
       const events: RecordedEvent[] = [];
-      for (let from = 0n; ; ) {
+      for (let from = 0n; ;) {
         const page = refuseUpcast(await store.readStream(LEDGER_STREAM, { fromRevision: from, maxCount: 1000 }));
         events.push(...page.filter((event) => comparePositions(event.position, through) <= 0));
         if (page.length < 1000) return events;

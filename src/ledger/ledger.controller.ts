@@ -36,7 +36,7 @@ export class LedgerController {
   @Roles('AUDITOR', 'INSPECTOR')
   @ApiOperation({
     summary:
-      'RFC 9162 inclusion proof: the event is a leaf of a seal\'s tree (the latest seal unless treeSize names one). ' +
+      "RFC 9162 inclusion proof: the event is a leaf of a seal's tree (the latest seal unless treeSize names one). " +
       'An event of a case the reader may not read is answered as an unknown event (404).',
   })
   inclusionProof(@Query() query: InclusionProofQuery, @CurrentActor() actor: Actor): Promise<InclusionProof> {
@@ -45,7 +45,7 @@ export class LedgerController {
 
   @Get('proofs/consistency')
   @Roles('AUDITOR', 'INSPECTOR')
-  @ApiOperation({ summary: 'RFC 9162 consistency proof: the later seal\'s tree extends the earlier one\'s (sizes are seals\' tree sizes).' })
+  @ApiOperation({ summary: "RFC 9162 consistency proof: the later seal's tree extends the earlier one's (sizes are seals' tree sizes)." })
   consistencyProof(@Query() query: ConsistencyProofQuery): Promise<ConsistencyProof> {
     if (query.from > query.to) {
       throw problem(400, 'bad-request', 'from must not be larger than to.', { errors: [{ field: 'from', message: 'must not be larger than to' }] });

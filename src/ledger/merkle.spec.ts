@@ -38,9 +38,7 @@ const path = (m: number, d: Uint8Array[]): Uint8Array[] => {
 const subproof = (m: number, d: Uint8Array[], b: boolean): Uint8Array[] => {
   if (m === d.length) return b ? [] : [mth(d)];
   const split = k(d.length);
-  return m <= split
-    ? [...subproof(m, d.slice(0, split), b), mth(d.slice(split))]
-    : [...subproof(m - split, d.slice(split), false), mth(d.slice(0, split))];
+  return m <= split ? [...subproof(m, d.slice(0, split), b), mth(d.slice(split))] : [...subproof(m - split, d.slice(split), false), mth(d.slice(0, split))];
 };
 const proof = (m: number, d: Uint8Array[]): Uint8Array[] => (m === 0 || m === d.length ? [] : subproof(m, d, true));
 
@@ -59,16 +57,60 @@ const CT_ROOTS = [
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
 ];
 const CT_INCLUSION = [
-  { index: 0, size: 8, proof: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { index: 5, size: 8, proof: ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    index: 0,
+    size: 8,
+    proof: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    index: 5,
+    size: 8,
+    proof: [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
   { index: 2, size: 3, proof: ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125'] },
-  { index: 1, size: 5, proof: ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
+  {
+    index: 1,
+    size: 5,
+    proof: [
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  },
 ];
 const CT_CONSISTENCY = [
   { from: 1, to: 1, proof: [] as string[] },
-  { from: 1, to: 8, proof: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { from: 6, to: 8, proof: ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
-  { from: 2, to: 5, proof: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
+  {
+    from: 1,
+    to: 8,
+    proof: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    from: 6,
+    to: 8,
+    proof: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
+  {
+    from: 2,
+    to: 5,
+    proof: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'],
+  },
 ];
 
 /** Leaf inputs for the reference (which hashes them itself) and their leaf hashes for merkle.ts. */
@@ -186,7 +228,14 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
         const rejects = (leaf: Uint8Array, index: number, size: number, p: Uint8Array[], r: Uint8Array = root): void => {
           expect(checkInclusion(leaf, index, size, p, r).valid).toBe(false);
         };
-        honest.forEach((_, i) => rejects(leaves[m], m, n, honest.map((h, j) => (i === j ? flip(h, i % 32) : h)))); // wrong sibling
+        honest.forEach((_, i) =>
+          rejects(
+            leaves[m],
+            m,
+            n,
+            honest.map((h, j) => (i === j ? flip(h, i % 32) : h)),
+          ),
+        ); // wrong sibling
         if (honest.length > 0) rejects(leaves[m], m, n, honest.slice(0, -1)); // truncated
         if (honest.length > 0) rejects(leaves[m], m, n, honest.slice(1)); // first element dropped
         rejects(leaves[m], m, n, [...honest, honest[honest.length - 1] ?? root]); // extra element
@@ -197,7 +246,13 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
         for (let other = 0; other < n + 2; other++) if (other !== m) rejects(leaves[m], other, n, honest); // wrong index
         // Another size, with that size's real root: what a forger would claim.
         for (let size = m + 1; size <= n + 5; size++) if (size !== n) rejects(leaves[m], m, size, honest, tree.root(size));
-        if (honest.length > 0) rejects(leaves[m], m, n, honest.map((h) => h.subarray(0, 31))); // short hashes
+        if (honest.length > 0)
+          rejects(
+            leaves[m],
+            m,
+            n,
+            honest.map((h) => h.subarray(0, 31)),
+          ); // short hashes
       }
     });
 
@@ -229,7 +284,15 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
           const rejects = (from: number, to: number, a: Uint8Array, b: Uint8Array, p: Uint8Array[]): void => {
             expect(checkConsistency(from, to, a, b, p).valid).toBe(false);
           };
-          honest.forEach((_, i) => rejects(m, n, oldRoot, newRoot, honest.map((h, j) => (i === j ? flip(h, 31 - (i % 32)) : h))));
+          honest.forEach((_, i) =>
+            rejects(
+              m,
+              n,
+              oldRoot,
+              newRoot,
+              honest.map((h, j) => (i === j ? flip(h, 31 - (i % 32)) : h)),
+            ),
+          );
           rejects(m, n, oldRoot, newRoot, honest.slice(0, -1));
           rejects(m, n, oldRoot, newRoot, honest.slice(1));
           rejects(m, n, oldRoot, newRoot, [...honest, honest[0]]);

@@ -261,13 +261,7 @@ function badHashes(hashes: readonly Uint8Array[]): boolean {
  * when the path ends, so a truncated path, an extra element, or a path for another index
  * or size fails rather than being ignored.
  */
-export function checkInclusion(
-  leaf: Uint8Array,
-  index: number,
-  size: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): ProofVerdict {
+export function checkInclusion(leaf: Uint8Array, index: number, size: number, proof: readonly Uint8Array[], root: Uint8Array): ProofVerdict {
   if (badSize(index) || badSize(size)) return invalid('index and size must be whole numbers');
   if (index >= size) return invalid(`leaf ${index} is not in a tree of ${size} leaves`);
   if (badHashes([leaf, root]) || badHashes(proof)) return invalid('every hash must be 32 bytes');
@@ -300,13 +294,7 @@ export function checkInclusion(
  * checking only the new root (or only the old one) is how forged proofs have been
  * accepted before.
  */
-export function checkConsistency(
-  fromSize: number,
-  toSize: number,
-  fromRoot: Uint8Array,
-  toRoot: Uint8Array,
-  proof: readonly Uint8Array[],
-): ProofVerdict {
+export function checkConsistency(fromSize: number, toSize: number, fromRoot: Uint8Array, toRoot: Uint8Array, proof: readonly Uint8Array[]): ProofVerdict {
   if (badSize(fromSize) || badSize(toSize)) return invalid('sizes must be whole numbers');
   if (fromSize > toSize) return invalid(`a tree of ${fromSize} leaves cannot be extended to ${toSize}`);
   if (badHashes([fromRoot, toRoot]) || badHashes(proof)) return invalid('every hash must be 32 bytes');

@@ -134,7 +134,7 @@ export class LedgerSealer {
     let frontier = stored.frontier;
     let lastPosition = stored.lastLeaf ? formatPosition(stored.lastLeaf.position) : undefined;
     const pageSize = this.settings.pageSize ?? 1000;
-    for (let after = stored.lastLeaf?.position ?? START; ; ) {
+    for (let after = stored.lastLeaf?.position ?? START; ;) {
       signal?.throwIfAborted();
       const { events } = await this.store.readAll({ after, maxCount: pageSize });
       const leaves = events.filter((event) => event.streamName !== LEDGER_STREAM).map(toLeaf);

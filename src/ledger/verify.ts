@@ -107,7 +107,7 @@ export async function verifyLedger(source: LedgerSource, options: VerifyOptions 
     comparePositions(after, head) < 0 ? source.readStored(after, head, pageSize) : Promise.resolve([]);
   // The next page is on its way while this one is hashed: reading and hashing take about
   // as long as each other, so overlapping them nearly halves a pass.
-  for (let next = read(START); ; ) {
+  for (let next = read(START); ;) {
     const page = await next;
     if (page.length === 0) break;
     options.signal?.throwIfAborted();
@@ -191,7 +191,7 @@ class VerificationRun {
   }
 
   private async reportOutOfPlace(event: RecordedEvent, expected: bigint, previous: StreamState | undefined): Promise<void> {
-    const after = previous ? `after revision ${previous.revision} (position ${formatPosition(previous.position)})` : 'as the stream\'s first event';
+    const after = previous ? `after revision ${previous.revision} (position ${formatPosition(previous.position)})` : "as the stream's first event";
     if (event.revision < expected) {
       this.report(event, 'REORDERED', `revision ${event.revision} comes ${after} in the global order`);
       return;
@@ -220,10 +220,15 @@ class VerificationRun {
       this.report(
         event,
         'SEAL_ROOT_MISMATCH',
-        `the events up to position ${snapshot.lastLeafPosition} give root ${snapshot.rootHash}; the seal says ${seal.rootHash}` + this.whereTheDifferenceLies(seal),
+        `the events up to position ${snapshot.lastLeafPosition} give root ${snapshot.rootHash}; the seal says ${seal.rootHash}` +
+          this.whereTheDifferenceLies(seal),
       );
     } else if (snapshot.lastLeafPosition !== seal.sealedThroughPosition) {
-      this.report(event, 'SEAL_POSITION_MISMATCH', `its ${seal.treeSize}th event is at position ${snapshot.lastLeafPosition}, the seal says ${seal.sealedThroughPosition}`);
+      this.report(
+        event,
+        'SEAL_POSITION_MISMATCH',
+        `its ${seal.treeSize}th event is at position ${snapshot.lastLeafPosition}, the seal says ${seal.sealedThroughPosition}`,
+      );
     }
     this.previousSeal = {
       hash: sealHash,
@@ -268,7 +273,11 @@ class VerificationRun {
       if (!found) {
         this.reportAt({ ...name, eventId: null }, 'MISSING_EVENT', 'the store records this stream, but none of its events are there');
       } else if (found.revision < recorded.revision) {
-        this.reportAt({ ...name, eventId: null }, 'MISSING_EVENT', `the stream ends at revision ${found.revision}; the store records revision ${recorded.revision} as its last`);
+        this.reportAt(
+          { ...name, eventId: null },
+          'MISSING_EVENT',
+          `the stream ends at revision ${found.revision}; the store records revision ${recorded.revision} as its last`,
+        );
       } else if (found.revision !== recorded.revision || found.hash.toString('hex') !== recorded.hash) {
         this.reportAt(
           { ...name, eventId: null },

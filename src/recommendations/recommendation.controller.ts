@@ -22,7 +22,8 @@ import type { RecommendationEvent, RecommendationEventType } from './recommendat
 import { RECOMMENDATION_RECORDERS } from './recommendation.routes';
 import { RECOMMENDATIONS } from './recommendation.stream';
 
-const RecommendationStep = (name: string, event: RecommendationEventType): MethodDecorator => CommandStep(name, event, RECOMMENDATION_RECORDERS, 'recommendationId');
+const RecommendationStep = (name: string, event: RecommendationEventType): MethodDecorator =>
+  CommandStep(name, event, RECOMMENDATION_RECORDERS, 'recommendationId');
 
 @ApiTags('recommendations')
 @Controller('recommendations')
@@ -33,24 +34,40 @@ export class RecommendationCommandsController {
   @RecommendationStep('MakeRecommendation', 'RecommendationMade')
   makeRecommendation(@Body() { force, ...body }: MakeRecommendationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     const recommendationId = givenOrNewId(body.recommendationId, 'recommendationId', context);
-    return this.propose(recommendationId, recommendationEvent('RecommendationMade', { ...body, recommendationId, force: forceOfEntry(context.actor, force) }), context);
+    return this.propose(
+      recommendationId,
+      recommendationEvent('RecommendationMade', { ...body, recommendationId, force: forceOfEntry(context.actor, force) }),
+      context,
+    );
   }
 
   @Post(':recommendationId/response')
   @RecommendationStep('RespondToRecommendation', 'RecommendationResponded')
-  respondToRecommendation(@Param() { recommendationId }: RecommendationParams, @Body() body: RespondToRecommendationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  respondToRecommendation(
+    @Param() { recommendationId }: RecommendationParams,
+    @Body() body: RespondToRecommendationBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.propose(recommendationId, recommendationEvent('RecommendationResponded', { ...body }), context);
   }
 
   @Post(':recommendationId/actions')
   @RecommendationStep('RecordRecommendationAction', 'RecommendationActionRecorded')
-  recordRecommendationAction(@Param() { recommendationId }: RecommendationParams, @Body() body: RecommendationActionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordRecommendationAction(
+    @Param() { recommendationId }: RecommendationParams,
+    @Body() body: RecommendationActionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.propose(recommendationId, recommendationEvent('RecommendationActionRecorded', { ...body }), context);
   }
 
   @Post(':recommendationId/complete')
   @RecommendationStep('CompleteRecommendation', 'RecommendationCompleted')
-  completeRecommendation(@Param() { recommendationId }: RecommendationParams, @Body() body: CompleteRecommendationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  completeRecommendation(
+    @Param() { recommendationId }: RecommendationParams,
+    @Body() body: CompleteRecommendationBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.propose(recommendationId, recommendationEvent('RecommendationCompleted', { ...body }), context);
   }
 

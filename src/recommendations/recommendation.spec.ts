@@ -48,15 +48,28 @@ const hampshire = () =>
   });
 const responded = (accepted: boolean, respondedOn = '2023-04-20') =>
   recommendationEvent('RecommendationResponded', { respondedOn, accepted, response: accepted ? 'Yes: accepted into the BCH policy.' : 'Not accepted.' });
-const action = (on = '2023-06-01') => recommendationEvent('RecommendationActionRecorded', { on, action: 'BCH conflict of interest policy live in Bedfordshire, Cambridgeshire and Hertfordshire.' });
+const action = (on = '2023-06-01') =>
+  recommendationEvent('RecommendationActionRecorded', {
+    on,
+    action: 'BCH conflict of interest policy live in Bedfordshire, Cambridgeshire and Hertfordshire.',
+  });
 const completed = (completedOn = '2023-06-30') => recommendationEvent('RecommendationCompleted', { completedOn });
 
 describe('recommendations', () => {
   it("records the IOPC's Hertfordshire recommendation: made, accepted, acted on, completed", () => {
     spec.given([]).when(propose(hertfordshire())).then([hertfordshire()]);
-    spec.given([hertfordshire()]).when(propose(responded(true))).then([responded(true)]);
-    spec.given([hertfordshire(), responded(true)]).when(propose(action())).then([action()]);
-    spec.given([hertfordshire(), responded(true), action()]).when(propose(completed())).then([completed()]);
+    spec
+      .given([hertfordshire()])
+      .when(propose(responded(true)))
+      .then([responded(true)]);
+    spec
+      .given([hertfordshire(), responded(true)])
+      .when(propose(action()))
+      .then([action()]);
+    spec
+      .given([hertfordshire(), responded(true), action()])
+      .when(propose(completed()))
+      .then([completed()]);
   });
 
   it('holds the Hampshire recommendation due six months after the report, and overdue from the day after until completed', () => {
@@ -76,39 +89,69 @@ describe('recommendations', () => {
   });
 
   it(ruleTitle('recommendationMustExist', 'refuses a response to a recommendation never made'), () => {
-    spec.given([]).when(propose(responded(true))).thenThrows('recommendationMustExist');
+    spec
+      .given([])
+      .when(propose(responded(true)))
+      .thenThrows('recommendationMustExist');
   });
 
   it(ruleTitle('dueBeforeMade', 'refuses a recommendation due before it was made'), () => {
-    spec.given([]).when(propose(hertfordshire({ dueOn: '2023-02-28' }))).thenThrows('dueBeforeMade');
+    spec
+      .given([])
+      .when(propose(hertfordshire({ dueOn: '2023-02-28' })))
+      .thenThrows('dueBeforeMade');
   });
 
   it(ruleTitle('alreadyResponded', 'refuses a second response'), () => {
-    spec.given([hertfordshire(), responded(false)]).when(propose(responded(true))).thenThrows('alreadyResponded');
+    spec
+      .given([hertfordshire(), responded(false)])
+      .when(propose(responded(true)))
+      .thenThrows('alreadyResponded');
   });
 
   it(ruleTitle('actionNeedsAcceptance', 'refuses an action on a recommendation not (yet) accepted'), () => {
     spec.given([hertfordshire()]).when(propose(action())).thenThrows('actionNeedsAcceptance');
-    spec.given([hertfordshire(), responded(false)]).when(propose(action())).thenThrows('actionNeedsAcceptance');
+    spec
+      .given([hertfordshire(), responded(false)])
+      .when(propose(action()))
+      .thenThrows('actionNeedsAcceptance');
   });
 
   it(ruleTitle('completionNeedsAcceptance', 'refuses to complete a recommendation not accepted'), () => {
-    spec.given([hertfordshire(), responded(false)]).when(propose(completed())).thenThrows('completionNeedsAcceptance');
+    spec
+      .given([hertfordshire(), responded(false)])
+      .when(propose(completed()))
+      .thenThrows('completionNeedsAcceptance');
   });
 
   it(ruleTitle('completionNeedsAction', 'refuses to complete an accepted recommendation with nothing done'), () => {
-    spec.given([hertfordshire(), responded(true)]).when(propose(completed())).thenThrows('completionNeedsAction');
+    spec
+      .given([hertfordshire(), responded(true)])
+      .when(propose(completed()))
+      .thenThrows('completionNeedsAction');
   });
 
   it(ruleTitle('recommendationCompleted', 'refuses anything after completion'), () => {
     const done = [hertfordshire(), responded(true), action(), completed()];
-    spec.given(done).when(propose(action('2023-07-01'))).thenThrows('recommendationCompleted');
-    spec.given(done).when(propose(completed('2023-07-01'))).thenThrows('recommendationCompleted');
+    spec
+      .given(done)
+      .when(propose(action('2023-07-01')))
+      .thenThrows('recommendationCompleted');
+    spec
+      .given(done)
+      .when(propose(completed('2023-07-01')))
+      .thenThrows('recommendationCompleted');
   });
 
   it(ruleTitle('datedBeforeWhatItFollows', 'refuses a response before the recommendation, and an action before the acceptance'), () => {
-    spec.given([hertfordshire()]).when(propose(responded(true, '2023-02-28'))).thenThrows('datedBeforeWhatItFollows');
-    spec.given([hertfordshire(), responded(true)]).when(propose(action('2023-04-19'))).thenThrows('datedBeforeWhatItFollows');
+    spec
+      .given([hertfordshire()])
+      .when(propose(responded(true, '2023-02-28')))
+      .thenThrows('datedBeforeWhatItFollows');
+    spec
+      .given([hertfordshire(), responded(true)])
+      .when(propose(action('2023-04-19')))
+      .thenThrows('datedBeforeWhatItFollows');
   });
 
   it('has a spec naming each rule', () => {

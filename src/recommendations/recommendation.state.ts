@@ -29,7 +29,20 @@ export type RecommendationState = Recommendation | null;
 export function evolve(state: RecommendationState, event: RecommendationEvent): RecommendationState {
   if (event.type === 'RecommendationMade') {
     const { recommendationId, source, force, madeOn, dueOn, reference, text } = event.data;
-    const made: Recommendation = { recommendationId, source, force, madeOn, dueOn, reference: reference ?? null, text, status: 'OPEN', respondedOn: null, response: null, actions: [], completedOn: null };
+    const made: Recommendation = {
+      recommendationId,
+      source,
+      force,
+      madeOn,
+      dueOn,
+      reference: reference ?? null,
+      text,
+      status: 'OPEN',
+      respondedOn: null,
+      response: null,
+      actions: [],
+      completedOn: null,
+    };
     return made;
   }
   if (state === null) return null;

@@ -36,8 +36,17 @@ describe('notifiable associations', () => {
   });
 
   it(ruleTitle('datedBeforeWhatItFollows', 'refuses a risk assessment, review or end dated before the declaration'), () => {
-    spec.given([declared()]).when(propose(riskAssessed('2023-01-31'))).thenThrows('datedBeforeWhatItFollows');
-    spec.given([declared()]).when(propose(associationReviewed('2023-01-31'))).thenThrows('datedBeforeWhatItFollows');
-    spec.given([declared()]).when(propose(associationEnded('2023-01-31'))).thenThrows('datedBeforeWhatItFollows');
+    spec
+      .given([declared()])
+      .when(propose(riskAssessed('2023-01-31')))
+      .thenThrows('datedBeforeWhatItFollows');
+    spec
+      .given([declared()])
+      .when(propose(associationReviewed('2023-01-31')))
+      .thenThrows('datedBeforeWhatItFollows');
+    spec
+      .given([declared()])
+      .when(propose(associationEnded('2023-01-31')))
+      .thenThrows('datedBeforeWhatItFollows');
   });
 });

@@ -16,8 +16,7 @@ import type { RegisterRuleName } from './registers.rule-book';
 import { businessInterestOf } from './registers.state';
 import type { BusinessInterestState, PersonRegisters } from './registers.state';
 
-const isApproved = (interest: BusinessInterestState): boolean =>
-  interest.status === 'APPROVED' || interest.status === 'APPROVED_WITH_CONDITIONS';
+const isApproved = (interest: BusinessInterestState): boolean => interest.status === 'APPROVED' || interest.status === 'APPROVED_WITH_CONDITIONS';
 
 const isClosed = (interest: BusinessInterestState): boolean => interest.status === 'RESCINDED' || interest.status === 'WITHDRAWN';
 

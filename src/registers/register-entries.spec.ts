@@ -17,11 +17,18 @@ import {
 
 describe('gifts and hospitality', () => {
   it('records every offer whatever its decision, declined ones included (Hampshire 2014)', () => {
-    for (const decision of GIFT_DECISIONS) spec.given([]).when(propose(gift({ decision }))).then([gift({ decision })]);
+    for (const decision of GIFT_DECISIONS)
+      spec
+        .given([])
+        .when(propose(gift({ decision })))
+        .then([gift({ decision })]);
   });
 
   it(ruleTitle('hospitalityCannotBeRegifted', 'refuses hospitality re-gifted to charity'), () => {
-    spec.given([]).when(propose(gift({ kind: 'HOSPITALITY', decision: 'REGIFTED_TO_CHARITY' }))).thenThrows('hospitalityCannotBeRegifted');
+    spec
+      .given([])
+      .when(propose(gift({ kind: 'HOSPITALITY', decision: 'REGIFTED_TO_CHARITY' })))
+      .thenThrows('hospitalityCannotBeRegifted');
   });
 });
 
@@ -31,7 +38,10 @@ describe('conflicts of interest (BCH policy)', () => {
   });
 
   it(ruleTitle('conflictMustBeDeclaredToSupervisor', 'refuses a conflict declared to oneself'), () => {
-    spec.given([]).when(propose(conflict({ declaredTo: PERSON }))).thenThrows('conflictMustBeDeclaredToSupervisor');
+    spec
+      .given([])
+      .when(propose(conflict({ declaredTo: PERSON })))
+      .thenThrows('conflictMustBeDeclaredToSupervisor');
   });
 });
 
@@ -40,12 +50,18 @@ describe('vetting', () => {
     spec.given([]).when(propose(vettingGranted())).then([vettingGranted()]);
     spec.given([vettingGranted()]).when(propose(vettingReviewed())).then([vettingReviewed()]);
     spec.given([vettingGranted(), vettingReviewed()]).when(propose(vettingWithdrawn())).then([vettingWithdrawn()]);
-    spec.given([vettingGranted(), vettingWithdrawn()]).when(propose(vettingGranted('2024-06-01'))).then([vettingGranted('2024-06-01')]);
+    spec
+      .given([vettingGranted(), vettingWithdrawn()])
+      .when(propose(vettingGranted('2024-06-01')))
+      .then([vettingGranted('2024-06-01')]);
   });
 
   it(ruleTitle('vettingReviewNeedsGrant', 'refuses a review without vetting, or after it was withdrawn'), () => {
     spec.given([]).when(propose(vettingReviewed())).thenThrows('vettingReviewNeedsGrant');
-    spec.given([vettingGranted(), vettingWithdrawn()]).when(propose(vettingReviewed('2024-03-01'))).thenThrows('vettingReviewNeedsGrant');
+    spec
+      .given([vettingGranted(), vettingWithdrawn()])
+      .when(propose(vettingReviewed('2024-03-01')))
+      .thenThrows('vettingReviewNeedsGrant');
   });
 
   it(ruleTitle('vettingWithdrawalNeedsGrant', 'refuses to withdraw vetting never granted, or withdrawn already'), () => {
@@ -54,19 +70,34 @@ describe('vetting', () => {
   });
 
   it(ruleTitle('datedBeforeWhatItFollows', 'refuses a vetting review dated before the grant'), () => {
-    spec.given([vettingGranted()]).when(propose(vettingReviewed('2022-08-31'))).thenThrows('datedBeforeWhatItFollows');
+    spec
+      .given([vettingGranted()])
+      .when(propose(vettingReviewed('2022-08-31')))
+      .thenThrows('datedBeforeWhatItFollows');
   });
 });
 
 describe('drug tests', () => {
   it('records random, with-cause and pre-employment tests with any result', () => {
-    spec.given([]).when(propose(drugTest({ kind: 'PRE_EMPLOYMENT' }))).then([drugTest({ kind: 'PRE_EMPLOYMENT' })]);
-    spec.given([drugTest({ kind: 'PRE_EMPLOYMENT' })]).when(propose(drugTest({ result: 'POSITIVE' }))).then([drugTest({ result: 'POSITIVE' })]);
-    spec.given([drugTest()]).when(propose(drugTest({ kind: 'WITH_CAUSE', result: 'REFUSED' }))).then([drugTest({ kind: 'WITH_CAUSE', result: 'REFUSED' })]);
+    spec
+      .given([])
+      .when(propose(drugTest({ kind: 'PRE_EMPLOYMENT' })))
+      .then([drugTest({ kind: 'PRE_EMPLOYMENT' })]);
+    spec
+      .given([drugTest({ kind: 'PRE_EMPLOYMENT' })])
+      .when(propose(drugTest({ result: 'POSITIVE' })))
+      .then([drugTest({ result: 'POSITIVE' })]);
+    spec
+      .given([drugTest()])
+      .when(propose(drugTest({ kind: 'WITH_CAUSE', result: 'REFUSED' })))
+      .then([drugTest({ kind: 'WITH_CAUSE', result: 'REFUSED' })]);
   });
 
   it(ruleTitle('preEmploymentTestMustComeFirst', 'refuses a pre-employment test after an in-service test'), () => {
-    spec.given([drugTest({ kind: 'WITH_CAUSE' })]).when(propose(drugTest({ kind: 'PRE_EMPLOYMENT' }))).thenThrows('preEmploymentTestMustComeFirst');
+    spec
+      .given([drugTest({ kind: 'WITH_CAUSE' })])
+      .when(propose(drugTest({ kind: 'PRE_EMPLOYMENT' })))
+      .thenThrows('preEmploymentTestMustComeFirst');
   });
 });
 
@@ -78,13 +109,34 @@ describe('system-access audit findings', () => {
 
 describe('every register', () => {
   it(ruleTitle('forceMustMatchPerson', "refuses an entry in another force's register"), () => {
-    spec.given([applied()]).when(propose(gift({ force: 'KENT' }))).thenThrows('forceMustMatchPerson');
-    spec.given([]).when(propose(gift({ force: 'KENT' }))).then([gift({ force: 'KENT' })]);
+    spec
+      .given([applied()])
+      .when(propose(gift({ force: 'KENT' })))
+      .thenThrows('forceMustMatchPerson');
+    spec
+      .given([])
+      .when(propose(gift({ force: 'KENT' })))
+      .then([gift({ force: 'KENT' })]);
   });
 
-  it(ruleTitle('personHeldByAnotherForce', 'refuses an entry by a force whose workforce does not hold the person, and lets the holder in after another wrote first'), () => {
-    spec.given([]).when({ ...propose(gift({ force: 'KENT' })), holderForce: FORCE }).thenThrows('personHeldByAnotherForce');
-    spec.given([gift({ force: 'KENT' })]).when({ ...propose(gift()), holderForce: FORCE }).then([gift()]);
-    spec.given([gift({ force: 'KENT' })]).when({ ...propose(gift({ force: 'KENT' })), holderForce: FORCE }).thenThrows('personHeldByAnotherForce');
-  });
+  it(
+    ruleTitle(
+      'personHeldByAnotherForce',
+      'refuses an entry by a force whose workforce does not hold the person, and lets the holder in after another wrote first',
+    ),
+    () => {
+      spec
+        .given([])
+        .when({ ...propose(gift({ force: 'KENT' })), holderForce: FORCE })
+        .thenThrows('personHeldByAnotherForce');
+      spec
+        .given([gift({ force: 'KENT' })])
+        .when({ ...propose(gift()), holderForce: FORCE })
+        .then([gift()]);
+      spec
+        .given([gift({ force: 'KENT' })])
+        .when({ ...propose(gift({ force: 'KENT' })), holderForce: FORCE })
+        .thenThrows('personHeldByAnotherForce');
+    },
+  );
 });

@@ -41,7 +41,11 @@ export class RegistersController {
 
   @Post(':personId/business-interests')
   @RegisterStep('ApplyForBusinessInterest', 'BusinessInterestApplied')
-  applyForBusinessInterest(@Param() { personId }: PersonParams, @Body() { force, ...body }: ApplyForBusinessInterestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  applyForBusinessInterest(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: ApplyForBusinessInterestBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const businessInterestId = givenOrNewId(body.businessInterestId, 'businessInterestId', context);
     const event = registerEvent('BusinessInterestApplied', { ...body, businessInterestId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { businessInterestId });
@@ -49,48 +53,76 @@ export class RegistersController {
 
   @Post(':personId/business-interests/:businessInterestId/decision')
   @RegisterStep('DecideBusinessInterest', 'BusinessInterestDecided')
-  decideBusinessInterest(@Param() { personId, businessInterestId }: BusinessInterestParams, @Body() { force, ...body }: DecideBusinessInterestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  decideBusinessInterest(
+    @Param() { personId, businessInterestId }: BusinessInterestParams,
+    @Body() { force, ...body }: DecideBusinessInterestBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('BusinessInterestDecided', { ...body, businessInterestId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { businessInterestId });
   }
 
   @Post(':personId/business-interests/:businessInterestId/review')
   @RegisterStep('ReviewBusinessInterest', 'BusinessInterestReviewed')
-  reviewBusinessInterest(@Param() { personId, businessInterestId }: BusinessInterestParams, @Body() { force, ...body }: ReviewBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  reviewBusinessInterest(
+    @Param() { personId, businessInterestId }: BusinessInterestParams,
+    @Body() { force, ...body }: ReviewBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('BusinessInterestReviewed', { ...body, businessInterestId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { businessInterestId });
   }
 
   @Post(':personId/business-interests/:businessInterestId/rescind')
   @RegisterStep('RescindBusinessInterest', 'BusinessInterestRescinded')
-  rescindBusinessInterest(@Param() { personId, businessInterestId }: BusinessInterestParams, @Body() { force, ...body }: RescindBusinessInterestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  rescindBusinessInterest(
+    @Param() { personId, businessInterestId }: BusinessInterestParams,
+    @Body() { force, ...body }: RescindBusinessInterestBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('BusinessInterestRescinded', { ...body, businessInterestId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { businessInterestId });
   }
 
   @Post(':personId/business-interests/:businessInterestId/withdraw')
   @RegisterStep('WithdrawBusinessInterest', 'BusinessInterestWithdrawn')
-  withdrawBusinessInterest(@Param() { personId, businessInterestId }: BusinessInterestParams, @Body() { force, ...body }: WithdrawBusinessInterestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  withdrawBusinessInterest(
+    @Param() { personId, businessInterestId }: BusinessInterestParams,
+    @Body() { force, ...body }: WithdrawBusinessInterestBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('BusinessInterestWithdrawn', { ...body, businessInterestId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { businessInterestId });
   }
 
   @Post(':personId/business-interests/:businessInterestId/compliance-checks')
   @RegisterStep('CheckBusinessInterestCompliance', 'BusinessInterestComplianceChecked')
-  checkBusinessInterestCompliance(@Param() { personId, businessInterestId }: BusinessInterestParams, @Body() { force, ...body }: ComplianceCheckBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  checkBusinessInterestCompliance(
+    @Param() { personId, businessInterestId }: BusinessInterestParams,
+    @Body() { force, ...body }: ComplianceCheckBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('BusinessInterestComplianceChecked', { ...body, businessInterestId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { businessInterestId });
   }
 
   @Post(':personId/gifts-and-hospitality')
   @RegisterStep('RecordGiftOrHospitality', 'GiftOrHospitalityOffered')
-  recordGiftOrHospitality(@Param() { personId }: PersonParams, @Body() { force, ...body }: GiftOrHospitalityBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordGiftOrHospitality(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: GiftOrHospitalityBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.record(personId, registerEvent('GiftOrHospitalityOffered', { ...body, force: forceOfEntry(context.actor, force) }), context);
   }
 
   @Post(':personId/associations')
   @RegisterStep('DeclareNotifiableAssociation', 'NotifiableAssociationDeclared')
-  declareNotifiableAssociation(@Param() { personId }: PersonParams, @Body() { force, ...body }: DeclareAssociationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  declareNotifiableAssociation(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: DeclareAssociationBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const associationId = givenOrNewId(body.associationId, 'associationId', context);
     const event = registerEvent('NotifiableAssociationDeclared', { ...body, associationId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { associationId });
@@ -98,34 +130,54 @@ export class RegistersController {
 
   @Post(':personId/associations/:associationId/risk-assessment')
   @RegisterStep('AssessAssociationRisk', 'AssociationRiskAssessed')
-  assessAssociationRisk(@Param() { personId, associationId }: AssociationParams, @Body() { force, ...body }: AssessAssociationRiskBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  assessAssociationRisk(
+    @Param() { personId, associationId }: AssociationParams,
+    @Body() { force, ...body }: AssessAssociationRiskBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('AssociationRiskAssessed', { ...body, associationId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { associationId });
   }
 
   @Post(':personId/associations/:associationId/review')
   @RegisterStep('ReviewAssociation', 'AssociationReviewed')
-  reviewAssociation(@Param() { personId, associationId }: AssociationParams, @Body() { force, ...body }: ReviewBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  reviewAssociation(
+    @Param() { personId, associationId }: AssociationParams,
+    @Body() { force, ...body }: ReviewBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('AssociationReviewed', { ...body, associationId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { associationId });
   }
 
   @Post(':personId/associations/:associationId/end')
   @RegisterStep('EndAssociation', 'AssociationEnded')
-  endAssociation(@Param() { personId, associationId }: AssociationParams, @Body() { force, ...body }: EndAssociationBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  endAssociation(
+    @Param() { personId, associationId }: AssociationParams,
+    @Body() { force, ...body }: EndAssociationBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const event = registerEvent('AssociationEnded', { ...body, associationId, force: forceOfEntry(context.actor, force) });
     return this.record(personId, event, context, { associationId });
   }
 
   @Post(':personId/conflicts-of-interest')
   @RegisterStep('DeclareConflictOfInterest', 'ConflictOfInterestDeclared')
-  declareConflictOfInterest(@Param() { personId }: PersonParams, @Body() { force, ...body }: ConflictOfInterestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  declareConflictOfInterest(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: ConflictOfInterestBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.record(personId, registerEvent('ConflictOfInterestDeclared', { ...body, force: forceOfEntry(context.actor, force) }), context);
   }
 
   @Post(':personId/vetting')
   @RegisterStep('RecordVettingStep', VETTING_EVENTS)
-  recordVettingStep(@Param() { personId }: PersonParams, @Body() { force, ...body }: VettingBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordVettingStep(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: VettingBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const { type, fields } = chooseEvent(VETTING_EVENTS, body);
     // The compiler cannot pair a chosen type with its fields: the body's validation requires each action's own (ForActions).
     const event = { type, data: { ...fields, force: forceOfEntry(context.actor, force) } } as unknown as RegisterEvent;
@@ -134,13 +186,21 @@ export class RegistersController {
 
   @Post(':personId/drug-tests')
   @RegisterStep('RecordDrugTest', 'DrugTestRecorded')
-  recordDrugTest(@Param() { personId }: PersonParams, @Body() { force, ...body }: DrugTestBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordDrugTest(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: DrugTestBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.record(personId, registerEvent('DrugTestRecorded', { ...body, force: forceOfEntry(context.actor, force) }), context);
   }
 
   @Post(':personId/system-access-findings')
   @RegisterStep('RecordSystemAccessFinding', 'SystemAccessAuditFinding')
-  recordSystemAccessFinding(@Param() { personId }: PersonParams, @Body() { force, ...body }: SystemAccessFindingBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  recordSystemAccessFinding(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: SystemAccessFindingBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.record(personId, registerEvent('SystemAccessAuditFinding', { ...body, force: forceOfEntry(context.actor, force) }), context);
   }
 

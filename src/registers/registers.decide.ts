@@ -6,14 +6,7 @@
  */
 import type { Decider } from '../common/decider';
 import { checkAssociationStep, checkDeclaration } from './association.rules';
-import {
-  checkApplication,
-  checkComplianceCheck,
-  checkDecision,
-  checkRescission,
-  checkReview,
-  checkWithdrawal,
-} from './business-interest.rules';
+import { checkApplication, checkComplianceCheck, checkDecision, checkRescission, checkReview, checkWithdrawal } from './business-interest.rules';
 import { checkConflict, checkDrugTest, checkGiftOrHospitality, checkVettingStep } from './register-entry.rules';
 import type { RegisterEvent } from './registers.events';
 import { ensure } from './registers.rule-book';

@@ -27,13 +27,7 @@ export const GIFT_KINDS = ['GIFT', 'HOSPITALITY'] as const;
 export type GiftKind = (typeof GIFT_KINDS)[number];
 
 /** Every offer is recorded, refused ones too, and the two ways of refusing are told apart (Hampshire). */
-export const GIFT_DECISIONS = [
-  'ACCEPTED',
-  'DECLINED_AT_TIME',
-  'NOT_APPROVED_BY_MANAGER',
-  'ACCEPTED_ON_BEHALF_OF_FORCE',
-  'REGIFTED_TO_CHARITY',
-] as const;
+export const GIFT_DECISIONS = ['ACCEPTED', 'DECLINED_AT_TIME', 'NOT_APPROVED_BY_MANAGER', 'ACCEPTED_ON_BEHALF_OF_FORCE', 'REGIFTED_TO_CHARITY'] as const;
 export type GiftDecision = (typeof GIFT_DECISIONS)[number];
 
 /** Who the declared associate is to the member of the workforce. */

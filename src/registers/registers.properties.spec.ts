@@ -15,28 +15,44 @@ import { REGISTER_RULES } from './registers.rule-book';
 import type { PersonRegisters } from './registers.state';
 import { FORCE, PERSON } from './testing/register-fixtures';
 
-const day = fc.integer({ min: 1, max: 28 }).chain((date) => fc.integer({ min: 1, max: 12 }).map((month) => `2023-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`));
+const day = fc
+  .integer({ min: 1, max: 28 })
+  .chain((date) => fc.integer({ min: 1, max: 12 }).map((month) => `2023-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`));
 const interestId = fc.constantFrom('interest-a', 'interest-b');
 const associationId = fc.constantFrom('association-a', 'association-b');
 const force = fc.constantFrom(FORCE, FORCE, FORCE, 'KENT');
 
 const proposals: fc.Arbitrary<RegisterEvent> = fc.oneof(
-  fc.record({ businessInterestId: interestId, appliedOn: day, force }).map((data) => registerEvent('BusinessInterestApplied', { ...data, nature: 'OTHER', details: 'x' })),
   fc
-    .record({ businessInterestId: interestId, decidedOn: day, decision: fc.constantFrom(...BUSINESS_INTEREST_DECISIONS), conditions: fc.option(fc.constant('c'), { nil: undefined }), force })
+    .record({ businessInterestId: interestId, appliedOn: day, force })
+    .map((data) => registerEvent('BusinessInterestApplied', { ...data, nature: 'OTHER', details: 'x' })),
+  fc
+    .record({
+      businessInterestId: interestId,
+      decidedOn: day,
+      decision: fc.constantFrom(...BUSINESS_INTEREST_DECISIONS),
+      conditions: fc.option(fc.constant('c'), { nil: undefined }),
+      force,
+    })
     .map((data) => registerEvent('BusinessInterestDecided', data)),
   fc.record({ businessInterestId: interestId, reviewedOn: day, force }).map((data) => registerEvent('BusinessInterestReviewed', data)),
   fc.record({ businessInterestId: interestId, rescindedOn: day, force }).map((data) => registerEvent('BusinessInterestRescinded', { ...data, reason: 'r' })),
   fc.record({ businessInterestId: interestId, withdrawnOn: day, force }).map((data) => registerEvent('BusinessInterestWithdrawn', data)),
-  fc.record({ businessInterestId: interestId, checkedOn: day, result: fc.constantFrom(...COMPLIANCE_RESULTS), force }).map((data) => registerEvent('BusinessInterestComplianceChecked', data)),
-  fc.record({ associationId, declaredOn: day, force }).map((data) => registerEvent('NotifiableAssociationDeclared', { ...data, nature: 'FRIEND', person: 'p' })),
+  fc
+    .record({ businessInterestId: interestId, checkedOn: day, result: fc.constantFrom(...COMPLIANCE_RESULTS), force })
+    .map((data) => registerEvent('BusinessInterestComplianceChecked', data)),
+  fc
+    .record({ associationId, declaredOn: day, force })
+    .map((data) => registerEvent('NotifiableAssociationDeclared', { ...data, nature: 'FRIEND', person: 'p' })),
   fc.record({ associationId, assessedOn: day, force }).map((data) => registerEvent('AssociationRiskAssessed', { ...data, risk: 'NO_RISK' })),
   fc.record({ associationId, reviewedOn: day, force }).map((data) => registerEvent('AssociationReviewed', data)),
   fc.record({ associationId, endedOn: day, force }).map((data) => registerEvent('AssociationEnded', data)),
   fc.record({ on: day, force }).map((data) => registerEvent('VettingGranted', { ...data, level: 'NPPV_2' })),
   fc.record({ on: day, force }).map((data) => registerEvent('VettingReviewed', data)),
   fc.record({ on: day, force }).map((data) => registerEvent('VettingWithdrawn', { ...data, reason: 'r' })),
-  fc.record({ testedOn: day, kind: fc.constantFrom(...DRUG_TEST_KINDS), force }).map((data) => registerEvent('DrugTestRecorded', { ...data, result: 'NEGATIVE' })),
+  fc
+    .record({ testedOn: day, kind: fc.constantFrom(...DRUG_TEST_KINDS), force })
+    .map((data) => registerEvent('DrugTestRecorded', { ...data, result: 'NEGATIVE' })),
   fc
     .record({ offeredOn: day, kind: fc.constantFrom(...GIFT_KINDS), decision: fc.constantFrom(...GIFT_DECISIONS), force })
     .map((data) => registerEvent('GiftOrHospitalityOffered', { ...data, estimatedValuePence: 100, offeredBy: 'o' })),

@@ -35,7 +35,10 @@ export const REGISTER_RULES = {
     message: 'conditions are given exactly when the decision is APPROVED_WITH_CONDITIONS',
     source: `docs/events.md (BusinessInterestDecided); ${HAMPSHIRE_BUSINESS_INTERESTS}: restrictions may be applied`,
   },
-  businessInterestClosed: { message: 'the business interest was rescinded or withdrawn: nothing more can be recorded on it but compliance checks', source: RECORD },
+  businessInterestClosed: {
+    message: 'the business interest was rescinded or withdrawn: nothing more can be recorded on it but compliance checks',
+    source: RECORD,
+  },
   reviewNeedsApproval: {
     message: 'only an approved business interest has an annual review',
     source: `${HAMPSHIRE_BUSINESS_INTERESTS}: renewal of each approval is required annually`,

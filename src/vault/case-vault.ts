@@ -17,7 +17,10 @@ export async function sealCaseEvent(vault: Vault, caseId: string, event: CaseEve
     const target = state?.log.find((candidate) => candidate.eventId === event.data.correctsEventId);
     const fields: readonly PropertyKey[] = target === undefined ? [] : VAULT_FIELDS[target.type];
     if (fields.length === 0) return event;
-    return { ...event, data: { ...event.data, replacement: await sealPersonalFields(vault, personId, event.data.replacement, fields, `${eventId}/replacement`) } };
+    return {
+      ...event,
+      data: { ...event.data, replacement: await sealPersonalFields(vault, personId, event.data.replacement, fields, `${eventId}/replacement`) },
+    };
   }
   const fields: readonly PropertyKey[] = VAULT_FIELDS[event.type];
   if (fields.length === 0) return event;

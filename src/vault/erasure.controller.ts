@@ -29,7 +29,9 @@ import { Vault } from './vault';
 const ALREADY_ERASED: ErasureRuleName = 'alreadyErased';
 
 export class PersonIdParams {
-  @ApiProperty({ description: 'A register person id, `case-<caseId>` for the people a case\'s free text is about, or `recommendation-<id>` for a recommendation\'s' })
+  @ApiProperty({
+    description: "A register person id, `case-<caseId>` for the people a case's free text is about, or `recommendation-<id>` for a recommendation's",
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, { message: 'personId must be letters, digits, `.`, `_`, `:` or `-`' })
   personId!: string;
@@ -44,7 +46,11 @@ export class ErasureBody {
 }
 
 export class ErasureApprovalBody {
-  @ApiProperty({ description: 'What the approver checked (the request, its lawful basis); recorded in the ledger. Name no one in it.', minLength: 10, maxLength: 1000 })
+  @ApiProperty({
+    description: 'What the approver checked (the request, its lawful basis); recorded in the ledger. Name no one in it.',
+    minLength: 10,
+    maxLength: 1000,
+  })
   @IsString()
   @MinLength(10)
   @MaxLength(1000)
@@ -82,10 +88,14 @@ export class ErasureController {
   @ApiCommand('personId')
   @ApiOperation({
     operationId: 'RequestErasure',
-    summary: "Appends ErasureRequested: asks for a person's personal data to be erased. Nothing is erased until a second ADMIN approves it after the waiting period (LEDGER_ERASURE_DELAY_SECONDS); 404 notYourForce for a record the ADMIN's force does not hold.",
+    summary:
+      "Appends ErasureRequested: asks for a person's personal data to be erased. Nothing is erased until a second ADMIN approves it after the waiting period (LEDGER_ERASURE_DELAY_SECONDS); 404 notYourForce for a record the ADMIN's force does not hold.",
   })
   request(@Param() { personId }: PersonIdParams, @Body() body: ErasureBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
-    return this.execute({ type: 'RequestErasure', personId, reason: body.reason, delaySeconds: this.config.erasureDelaySeconds, ...this.actorOf(context) }, context);
+    return this.execute(
+      { type: 'RequestErasure', personId, reason: body.reason, delaySeconds: this.config.erasureDelaySeconds, ...this.actorOf(context) },
+      context,
+    );
   }
 
   @Post(':personId/erasure/approval')
@@ -94,7 +104,8 @@ export class ErasureController {
   @ApiCommand('personId')
   @ApiOperation({
     operationId: 'ApproveErasure',
-    summary: "Appends ErasureApproved, then destroys the person's data key: their personal data reads as erased from now on; events stay and verify. By another ADMIN than the requester (sameRequester), once the waiting period has passed (delayNotElapsed).",
+    summary:
+      "Appends ErasureApproved, then destroys the person's data key: their personal data reads as erased from now on; events stay and verify. By another ADMIN than the requester (sameRequester), once the waiting period has passed (delayNotElapsed).",
   })
   async approve(@Param() { personId }: PersonIdParams, @Body() body: ErasureApprovalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     try {
@@ -112,7 +123,10 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
-  @ApiOperation({ operationId: 'WithdrawErasure', summary: 'Appends ErasureWithdrawn: withdraws a waiting erasure request (alreadyWithdrawn, noErasureRequested, alreadyErased otherwise).' })
+  @ApiOperation({
+    operationId: 'WithdrawErasure',
+    summary: 'Appends ErasureWithdrawn: withdraws a waiting erasure request (alreadyWithdrawn, noErasureRequested, alreadyErased otherwise).',
+  })
   withdraw(@Param() { personId }: PersonIdParams, @Body() body: ErasureWithdrawalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.execute({ type: 'WithdrawErasure', personId, reason: body.reason, ...this.actorOf(context) }, context);
   }

@@ -18,14 +18,52 @@ const admin2: ErasureActor = { userId: 'admin-2', force: 'HAMPSHIRE' };
 const surrey: ErasureActor = { userId: 'admin-surrey', force: 'SURREY' };
 const national: ErasureActor = { userId: 'admin-national', force: '*' };
 
-const ask = (actor = admin1, recordForce: string | null = 'HAMPSHIRE'): ErasureCommand => ({ type: 'RequestErasure', personId: PERSON, actor, at: ASKED_AT, recordForce, reason: REASON, delaySeconds: 86_400 });
-const approve = (actor = admin2, at = DAY_LATER, recordForce: string | null = 'HAMPSHIRE'): ErasureCommand => ({ type: 'ApproveErasure', personId: PERSON, actor, at, recordForce, reason: APPROVAL });
-const withdraw = (actor = admin2, recordForce: string | null = 'HAMPSHIRE'): ErasureCommand => ({ type: 'WithdrawErasure', personId: PERSON, actor, at: '2026-03-02T12:00:00.000Z', recordForce, reason: 'Asked in error' });
+const ask = (actor = admin1, recordForce: string | null = 'HAMPSHIRE'): ErasureCommand => ({
+  type: 'RequestErasure',
+  personId: PERSON,
+  actor,
+  at: ASKED_AT,
+  recordForce,
+  reason: REASON,
+  delaySeconds: 86_400,
+});
+const approve = (actor = admin2, at = DAY_LATER, recordForce: string | null = 'HAMPSHIRE'): ErasureCommand => ({
+  type: 'ApproveErasure',
+  personId: PERSON,
+  actor,
+  at,
+  recordForce,
+  reason: APPROVAL,
+});
+const withdraw = (actor = admin2, recordForce: string | null = 'HAMPSHIRE'): ErasureCommand => ({
+  type: 'WithdrawErasure',
+  personId: PERSON,
+  actor,
+  at: '2026-03-02T12:00:00.000Z',
+  recordForce,
+  reason: 'Asked in error',
+});
 
 const requested = (requestedBy = 'admin-1') =>
-  erasureEvent('ErasureRequested', { personId: PERSON, force: 'HAMPSHIRE', reason: REASON, requestedBy, requestedAt: ASKED_AT, requestedOn: '2026-03-02', approvableFrom: APPROVABLE_FROM });
-const approved = (approvedBy = 'admin-2') => erasureEvent('ErasureApproved', { personId: PERSON, reason: APPROVAL, approvedBy, approvedAt: DAY_LATER, approvedOn: '2026-03-03' });
-const withdrawn = () => erasureEvent('ErasureWithdrawn', { personId: PERSON, reason: 'Asked in error', withdrawnBy: 'admin-2', withdrawnAt: '2026-03-02T12:00:00.000Z', withdrawnOn: '2026-03-02' });
+  erasureEvent('ErasureRequested', {
+    personId: PERSON,
+    force: 'HAMPSHIRE',
+    reason: REASON,
+    requestedBy,
+    requestedAt: ASKED_AT,
+    requestedOn: '2026-03-02',
+    approvableFrom: APPROVABLE_FROM,
+  });
+const approved = (approvedBy = 'admin-2') =>
+  erasureEvent('ErasureApproved', { personId: PERSON, reason: APPROVAL, approvedBy, approvedAt: DAY_LATER, approvedOn: '2026-03-03' });
+const withdrawn = () =>
+  erasureEvent('ErasureWithdrawn', {
+    personId: PERSON,
+    reason: 'Asked in error',
+    withdrawnBy: 'admin-2',
+    withdrawnAt: '2026-03-02T12:00:00.000Z',
+    withdrawnOn: '2026-03-02',
+  });
 
 describe('erasure: asked, approved by another after a delay, or withdrawn', () => {
   it('records a request, its approval once the delay has passed, and a withdrawal', () => {
@@ -36,14 +74,23 @@ describe('erasure: asked, approved by another after a delay, or withdrawn', () =
   });
 
   it('lets a national ADMIN ask and approve for any force', () => {
-    spec.given([]).when(ask(national)).then([requested('admin-national')]);
-    spec.given([requested()]).when(approve(national)).then([approved('admin-national')]);
+    spec
+      .given([])
+      .when(ask(national))
+      .then([requested('admin-national')]);
+    spec
+      .given([requested()])
+      .when(approve(national))
+      .then([approved('admin-national')]);
   });
 
   it(ruleTitle('notYourForce', 'refuses an ADMIN of a force that does not hold the record, whatever the stream holds'), () => {
     spec.given([]).when(ask(surrey)).thenThrows('notYourForce');
     spec.given([]).when(ask(admin1, null)).thenThrows('notYourForce');
-    spec.given([requested()]).when(approve(surrey, DAY_LATER, 'SURREY')).thenThrows('notYourForce');
+    spec
+      .given([requested()])
+      .when(approve(surrey, DAY_LATER, 'SURREY'))
+      .thenThrows('notYourForce');
     spec.given([requested()]).when(withdraw(surrey)).thenThrows('notYourForce');
     spec.given([approved()]).when(ask(surrey)).thenThrows('notYourForce');
   });
@@ -56,7 +103,10 @@ describe('erasure: asked, approved by another after a delay, or withdrawn', () =
     spec.given([requested(), approved()]).when(ask()).thenThrows('alreadyErased');
     spec.given([requested(), approved()]).when(approve()).thenThrows('alreadyErased');
     spec.given([requested(), approved()]).when(withdraw()).thenThrows('alreadyErased');
-    spec.given([erasureEvent('PersonalDataErased', { personId: PERSON, reason: REASON, erasedOn: '2025-01-01' })]).when(ask()).thenThrows('alreadyErased');
+    spec
+      .given([erasureEvent('PersonalDataErased', { personId: PERSON, reason: REASON, erasedOn: '2025-01-01' })])
+      .when(ask())
+      .thenThrows('alreadyErased');
   });
 
   it(ruleTitle('erasureAlreadyRequested', 'refuses a second request while one waits'), () => {

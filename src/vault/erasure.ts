@@ -63,7 +63,12 @@ export interface ErasureEventDataMap {
 export type ErasureEvent = EventOf<ErasureEventDataMap>;
 export const erasureEvent = eventOf<ErasureEventDataMap>();
 
-export const ERASURE_EVENT_SCHEMA_VERSION: SchemaVersions<ErasureEventDataMap> = { ErasureRequested: 1, ErasureApproved: 1, ErasureWithdrawn: 1, PersonalDataErased: 1 };
+export const ERASURE_EVENT_SCHEMA_VERSION: SchemaVersions<ErasureEventDataMap> = {
+  ErasureRequested: 1,
+  ErasureApproved: 1,
+  ErasureWithdrawn: 1,
+  PersonalDataErased: 1,
+};
 export const ERASURE_EVENT_DATE: DateFields<ErasureEventDataMap> = {
   ErasureRequested: 'requestedOn',
   ErasureApproved: 'approvedOn',
@@ -76,7 +81,11 @@ const FOUR_EYES = `${ART_17}: an irreversible erasure is asked by one person and
 
 export const ERASURE_RULES = {
   // Another force's record answers as one that does not exist (404), so it is not revealed.
-  notYourForce: { message: 'there is no record of this person that your force holds', source: `${ART_17}: only the controller holding the record erases it`, status: NOT_FOUND },
+  notYourForce: {
+    message: 'there is no record of this person that your force holds',
+    source: `${ART_17}: only the controller holding the record erases it`,
+    status: NOT_FOUND,
+  },
   recordNotFound: { message: 'no force holds a record of this person', source: ART_17, status: NOT_FOUND },
   alreadyErased: { message: "this person's personal data has already been erased", source: ART_17 },
   erasureAlreadyRequested: { message: "an erasure of this person's data is already waiting for approval", source: FOUR_EYES },
@@ -131,7 +140,17 @@ export function decide(command: ErasureCommand, state: ErasureState): ErasureEve
       ensure(state.status !== 'requested', 'erasureAlreadyRequested');
       const force = command.recordForce ?? refuse('recordNotFound');
       const approvableFrom = new Date(Date.parse(at) + command.delaySeconds * 1000).toISOString();
-      return [erasureEvent('ErasureRequested', { personId, force, reason: command.reason, requestedBy: actor.userId, requestedAt: at, requestedOn: on, approvableFrom })];
+      return [
+        erasureEvent('ErasureRequested', {
+          personId,
+          force,
+          reason: command.reason,
+          requestedBy: actor.userId,
+          requestedAt: at,
+          requestedOn: on,
+          approvableFrom,
+        }),
+      ];
     }
     case 'ApproveErasure': {
       const request = pendingRequest(state);

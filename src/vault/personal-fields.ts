@@ -16,7 +16,13 @@ export interface PersonalFields {
  * `data` with `fields` sealed under the key of `personId`. Recording new personal data for
  * an erased person is refused with a 409: it would undo the erasure.
  */
-export async function sealPersonalFields<T extends object>(vault: Vault, personId: string, data: T, fields: readonly PropertyKey[], context: string): Promise<T> {
+export async function sealPersonalFields<T extends object>(
+  vault: Vault,
+  personId: string,
+  data: T,
+  fields: readonly PropertyKey[],
+  context: string,
+): Promise<T> {
   if (fields.length === 0) return data;
   try {
     return await vault.sealFields(personId, data, fields, context);

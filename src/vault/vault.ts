@@ -65,7 +65,13 @@ export class Vault {
     const cipher = createCipheriv(ALGORITHM, key, iv);
     cipher.setAAD(Buffer.from(personId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return { $vault: VAULT_FORMAT, personId, iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+    return {
+      $vault: VAULT_FORMAT,
+      personId,
+      iv: iv.toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
   }
 
   /** `data` with the named top-level fields sealed for the person (absent and null fields stay as they are). */
@@ -114,7 +120,10 @@ export class Vault {
     if (key !== null) return key;
     if (await this.isErased(personId)) throw new PersonErasedError(personId);
     const fresh = randomBytes(32);
-    await this.pool.query('INSERT INTO vault_keys (person_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING', [personId, this.wrap(personId, fresh)]);
+    await this.pool.query('INSERT INTO vault_keys (person_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING', [
+      personId,
+      this.wrap(personId, fresh),
+    ]);
     // Two writers may create a key at once: whichever row won is the key.
     this.cache.delete(personId);
     const stored = await this.keyForReading(personId);
@@ -140,7 +149,10 @@ export class Vault {
       else unknown.push(personId);
     }
     if (unknown.length === 0) return keys;
-    const { rows } = await this.pool.query<Pick<KeyRow, 'person_id' | 'wrapped_key'>>('SELECT person_id, wrapped_key FROM vault_keys WHERE person_id = ANY($1::text[])', [unknown]);
+    const { rows } = await this.pool.query<Pick<KeyRow, 'person_id' | 'wrapped_key'>>(
+      'SELECT person_id, wrapped_key FROM vault_keys WHERE person_id = ANY($1::text[])',
+      [unknown],
+    );
     const wrappedOf = new Map(rows.map((row) => [row.person_id, row.wrapped_key]));
     for (const personId of unknown) {
       const wrapped = wrappedOf.get(personId) ?? null;
@@ -162,7 +174,8 @@ export class Vault {
 
   private unwrap(personId: string, wrapped: string): Buffer {
     const [version, iv, ciphertext, tag] = wrapped.split('.');
-    if (version !== 'v1' || iv === undefined || ciphertext === undefined || tag === undefined) throw new Error(`vault_keys: unreadable wrapped key for ${personId}`);
+    if (version !== 'v1' || iv === undefined || ciphertext === undefined || tag === undefined)
+      throw new Error(`vault_keys: unreadable wrapped key for ${personId}`);
     const decipher = createDecipheriv(ALGORITHM, this.masterKey, Buffer.from(iv, 'base64'));
     decipher.setAAD(Buffer.from(`vault-key:${personId}`, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));

@@ -94,7 +94,11 @@ export class WorkforceController {
 
   @Post(':force/returns')
   @CommandStep('MakeWorkforceReturn', 'WorkforceReturned', WORKFORCE_RECORDERS, 'force')
-  async makeWorkforceReturn(@Param() params: WorkforceParams, @Body() body: WorkforceReturnBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  async makeWorkforceReturn(
+    @Param() params: WorkforceParams,
+    @Body() body: WorkforceReturnBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const force = forceOfEntry(context.actor, params.force);
     const result = await this.commandBus.execute(new WriteCommand(WORKFORCE, workforceEvent('WorkforceReturned', { ...body, force }), context));
     return commandResponse({ force }, result);
@@ -102,18 +106,30 @@ export class WorkforceController {
 
   @Post(':force/members')
   @CommandStep('RecordWorkforceMemberJoined', 'WorkforceMemberJoined', WORKFORCE_RECORDERS, 'personId')
-  async recordWorkforceMemberJoined(@Param() params: WorkforceParams, @Body() { personId, joinedOn }: WorkforceMemberJoinedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  async recordWorkforceMemberJoined(
+    @Param() params: WorkforceParams,
+    @Body() { personId, joinedOn }: WorkforceMemberJoinedBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const force = forceOfEntry(context.actor, params.force);
-    const result = await this.commandBus.execute(new WriteCommand(WORKFORCE_MEMBERS, workforceMemberEvent('WorkforceMemberJoined', { personId, force, joinedOn }), context));
+    const result = await this.commandBus.execute(
+      new WriteCommand(WORKFORCE_MEMBERS, workforceMemberEvent('WorkforceMemberJoined', { personId, force, joinedOn }), context),
+    );
     return commandResponse({ personId, force }, result);
   }
 
   @Post(':force/members/:personId/departure')
   @CommandStep('RecordWorkforceMemberLeft', 'WorkforceMemberLeft', WORKFORCE_RECORDERS, 'personId')
-  async recordWorkforceMemberLeft(@Param() params: WorkforceMemberParams, @Body() { leftOn }: WorkforceMemberLeftBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+  async recordWorkforceMemberLeft(
+    @Param() params: WorkforceMemberParams,
+    @Body() { leftOn }: WorkforceMemberLeftBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
     const force = forceOfEntry(context.actor, params.force);
     const { personId } = params;
-    const result = await this.commandBus.execute(new WriteCommand(WORKFORCE_MEMBERS, workforceMemberEvent('WorkforceMemberLeft', { personId, force, leftOn }), context));
+    const result = await this.commandBus.execute(
+      new WriteCommand(WORKFORCE_MEMBERS, workforceMemberEvent('WorkforceMemberLeft', { personId, force, leftOn }), context),
+    );
     return commandResponse({ personId, force }, result);
   }
 }

@@ -12,21 +12,42 @@ const ruleTitle = ruleTitles(WORKFORCE_RULES);
  * staff give both published rates per 100 workforce (the assumption of test/metrics/hampshire-2014.ts).
  */
 const hampshire = (overrides: Partial<WorkforceReturned> = {}) =>
-  workforceEvent('WorkforceReturned', { force: 'HAMPSHIRE', asAt: '2014-03-31', officers: 3482, staff: 2010, specials: 0, volunteers: 0, inPsdOrAcu: 55, ...overrides });
+  workforceEvent('WorkforceReturned', {
+    force: 'HAMPSHIRE',
+    asAt: '2014-03-31',
+    officers: 3482,
+    staff: 2010,
+    specials: 0,
+    volunteers: 0,
+    inPsdOrAcu: 55,
+    ...overrides,
+  });
 
 describe('workforce returns', () => {
   it('records a return, and a later one for the same date', () => {
     spec.given([]).when(hampshire()).then([hampshire()]);
-    spec.given([hampshire()]).when(hampshire({ staff: 2110 })).then([hampshire({ staff: 2110 })]);
+    spec
+      .given([hampshire()])
+      .when(hampshire({ staff: 2110 }))
+      .then([hampshire({ staff: 2110 })]);
   });
 
   it(ruleTitle('workforceMustNotBeEmpty', 'refuses a return with no officers and no staff'), () => {
-    spec.given([]).when(hampshire({ officers: 0, staff: 0, inPsdOrAcu: 0 })).thenThrows('workforceMustNotBeEmpty');
+    spec
+      .given([])
+      .when(hampshire({ officers: 0, staff: 0, inPsdOrAcu: 0 }))
+      .thenThrows('workforceMustNotBeEmpty');
   });
 
   it(ruleTitle('psdAndAcuWithinWorkforce', 'refuses more people in PSD and the ACU than officers and staff'), () => {
-    spec.given([]).when(hampshire({ officers: 10, staff: 5, inPsdOrAcu: 16 })).thenThrows('psdAndAcuWithinWorkforce');
-    spec.given([]).when(hampshire({ officers: 10, staff: 5, inPsdOrAcu: 15 })).then([hampshire({ officers: 10, staff: 5, inPsdOrAcu: 15 })]);
+    spec
+      .given([])
+      .when(hampshire({ officers: 10, staff: 5, inPsdOrAcu: 16 }))
+      .thenThrows('psdAndAcuWithinWorkforce');
+    spec
+      .given([])
+      .when(hampshire({ officers: 10, staff: 5, inPsdOrAcu: 15 }))
+      .then([hampshire({ officers: 10, staff: 5, inPsdOrAcu: 15 })]);
   });
 
   it('has a spec naming each rule', () => {

@@ -30,7 +30,12 @@ describe('the access log and unusual reading follow need-to-know', () => {
   async function openCase(sensitivity: 'STANDARD' | 'COVERT', subjectPersonId: string): Promise<{ caseId: string; position: string }> {
     const caseId = randomUUID();
     await service.http().post('/api/v1/cases').set('Authorization', acu()).send(referralBody(caseId, { sensitivity })).expect(201);
-    const added = await service.http().post(`/api/v1/cases/${caseId}/subjects`).set('Authorization', acu()).send(subjectBody(randomUUID(), { personId: subjectPersonId })).expect(201);
+    const added = await service
+      .http()
+      .post(`/api/v1/cases/${caseId}/subjects`)
+      .set('Authorization', acu())
+      .send(subjectBody(randomUUID(), { personId: subjectPersonId }))
+      .expect(201);
     return { caseId, position: String(added.headers['x-ledger-position']) };
   }
 
@@ -84,7 +89,8 @@ describe('the access log and unusual reading follow need-to-know', () => {
     for (let n = 0; n < 6; n += 1) await read(covert.caseId, psd, covert.position).expect(404);
     const recorded = await recordedUpTo(service);
     const dashboard = async (reader: string) =>
-      (await service.http().get('/api/v1/dashboards/dcc').set('Authorization', reader).set('X-Wait-For-Position', recorded).expect(200)).body.unusualReading as { userId: string }[];
+      (await service.http().get('/api/v1/dashboards/dcc').set('Authorization', reader).set('X-Wait-For-Position', recorded).expect(200)).body
+        .unusualReading as { userId: string }[];
 
     expect(await dashboard(token(['DCC']))).toContainEqual(expect.objectContaining({ userId: prober, refusedReads: 6, reasons: ['manyRefusals'] }));
     expect((await dashboard(token(['INSPECTOR']))).map((entry) => entry.userId)).not.toContain(prober);

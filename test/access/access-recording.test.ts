@@ -53,7 +53,11 @@ describe('recording reads', () => {
     const userId = `aa-${randomUUID()}`;
     const token = bearer(service.config, { userId, roles: ['APPROPRIATE_AUTHORITY'], force: 'HAMPSHIRE' });
     await read(`/api/v1/cases/${caseId}`, token, position).expect(200);
-    const declared = await service.http().post(`/api/v1/cases/${caseId}/conflicts`).set('Authorization', token).send({ nature: 'NEIGHBOUR', details: 'Lives next door to the complainant' });
+    const declared = await service
+      .http()
+      .post(`/api/v1/cases/${caseId}/conflicts`)
+      .set('Authorization', token)
+      .send({ nature: 'NEIGHBOUR', details: 'Lives next door to the complainant' });
     expect(declared.status).toBe(201);
     expect(declared.body).toMatchObject({ caseId, events: [{ type: 'CaseConflictDeclared' }] });
     await read(`/api/v1/cases/${caseId}`, token, position).expect(403);
@@ -114,8 +118,17 @@ describe('recording reads', () => {
   it('records a read of a person’s integrity record refused for the reader’s roles or purpose', async () => {
     const personId = randomUUID();
     const admin = `admin-${randomUUID()}`;
-    await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', bearer(service.config, { userId: admin, roles: ['ADMIN'] })).set('X-Access-Purpose', PURPOSE).expect(403);
-    await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', bearer(service.config, { userId: admin, roles: ['DCC'] })).expect(400);
+    await service
+      .http()
+      .get(`/api/v1/people/${personId}/integrity-record`)
+      .set('Authorization', bearer(service.config, { userId: admin, roles: ['ADMIN'] }))
+      .set('X-Access-Purpose', PURPOSE)
+      .expect(403);
+    await service
+      .http()
+      .get(`/api/v1/people/${personId}/integrity-record`)
+      .set('Authorization', bearer(service.config, { userId: admin, roles: ['DCC'] }))
+      .expect(400);
     const log = await accessLog(service, auditor, `userId=${admin}`);
     expect(log.items.map(({ personId: id, purpose, granted, reasonIfRefused }) => ({ id, purpose, granted, reasonIfRefused }))).toEqual(
       expect.arrayContaining([
@@ -129,21 +142,43 @@ describe('recording reads', () => {
   it('records a refused read of a person’s record against the person’s force', async () => {
     const personId = randomUUID();
     const psd = bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' });
-    await service.http().post(`/api/v1/people/${personId}/drug-tests`).set('Authorization', psd).send({ testedOn: '2024-02-02', kind: 'RANDOM', result: 'NEGATIVE' }).expect(201);
+    await service
+      .http()
+      .post(`/api/v1/people/${personId}/drug-tests`)
+      .set('Authorization', psd)
+      .send({ testedOn: '2024-02-02', kind: 'RANDOM', result: 'NEGATIVE' })
+      .expect(201);
     const admin = `admin-${randomUUID()}`;
-    await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', bearer(service.config, { userId: admin, roles: ['ADMIN'], force: 'KENT' })).set('X-Access-Purpose', PURPOSE).expect(403);
+    await service
+      .http()
+      .get(`/api/v1/people/${personId}/integrity-record`)
+      .set('Authorization', bearer(service.config, { userId: admin, roles: ['ADMIN'], force: 'KENT' }))
+      .set('X-Access-Purpose', PURPOSE)
+      .expect(403);
     await recordedUpTo(service);
     const stored = await service.app.get(EventStore).readAll({ filter: { eventTypes: ['PersonRecordAccessed'] } });
-    expect(stored.events.map((event) => event.data)).toContainEqual(expect.objectContaining({ personId, userId: admin, personForce: 'HAMPSHIRE', reasonIfRefused: 'roleMayNotReadRecords' }));
+    expect(stored.events.map((event) => event.data)).toContainEqual(
+      expect.objectContaining({ personId, userId: admin, personForce: 'HAMPSHIRE', reasonIfRefused: 'roleMayNotReadRecords' }),
+    );
   });
 
   it('validates a declaration: a known nature, details of at most 500 characters', async () => {
     const token = bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' });
     const path = `/api/v1/cases/${randomUUID()}/conflicts`;
     await service.http().post(path).set('Authorization', token).send({ nature: 'COUSIN' }).expect(400);
-    await service.http().post(path).set('Authorization', token).send({ nature: 'OTHER', details: 'x'.repeat(501) }).expect(400);
+    await service
+      .http()
+      .post(path)
+      .set('Authorization', token)
+      .send({ nature: 'OTHER', details: 'x'.repeat(501) })
+      .expect(400);
     await service.http().post(path).set('Authorization', token).send({ nature: 'OTHER', userId: 'someone-else' }).expect(400);
-    await service.http().post(path).set('Authorization', bearer(service.config, { roles: ['ADMIN'] })).send({ nature: 'OTHER' }).expect(403);
+    await service
+      .http()
+      .post(path)
+      .set('Authorization', bearer(service.config, { roles: ['ADMIN'] }))
+      .send({ nature: 'OTHER' })
+      .expect(403);
   });
 
   it('lets a DCC see only reads of their own force’s cases, and nobody else but auditors', async () => {
@@ -176,7 +211,9 @@ describe('recording reads', () => {
     await service.http().get(`/api/v1/people/${personId}/integrity-record`).set('Authorization', token).set('X-Access-Purpose', PURPOSE).expect(404);
     const position = await recordedUpTo(service);
     const stored = await service.app.get(EventStore).readAll({ filter: { eventTypes: ['PersonRecordAccessed'] } });
-    expect(stored.events.map((event) => event.data)).toContainEqual(expect.objectContaining({ personId, granted: false, reasonIfRefused: 'personNotFound', purpose: PURPOSE }));
+    expect(stored.events.map((event) => event.data)).toContainEqual(
+      expect.objectContaining({ personId, granted: false, reasonIfRefused: 'personNotFound', purpose: PURPOSE }),
+    );
     expect(position).toBeDefined();
   });
 

@@ -85,7 +85,13 @@ describe('awkward text in the access log', () => {
     const reader = bearer(service.config, { userId, roles: ['DCC'], force: 'HAMPSHIRE' });
     // Node sends a header string's characters as single bytes: this sends the UTF-8 bytes.
     const asBytes = Buffer.from(purpose, 'utf8').toString('latin1');
-    await service.http().get(`/api/v1/cases/${caseId}`).set('Authorization', reader).set('X-Access-Purpose', asBytes).set('X-Wait-For-Position', position).expect(200);
+    await service
+      .http()
+      .get(`/api/v1/cases/${caseId}`)
+      .set('Authorization', reader)
+      .set('X-Access-Purpose', asBytes)
+      .set('X-Wait-For-Position', position)
+      .expect(200);
     const auditor = bearer(service.config, { userId: randomUUID(), roles: ['AUDITOR'], force: '*' });
     const log = await accessLog(service, auditor, `userId=${userId}`);
     expect(log.items.map((item) => item.purpose)).toEqual([purpose]);

@@ -122,7 +122,11 @@ describe('need-to-know, over HTTP', () => {
           if (response.status !== expected) {
             wrong.push(`${describeReader(reader)} reading ${subject.sensitivity} case of ${subject.force}: ${response.status}, expected ${expected}`);
           }
-          if (reader.standing === 'conflicted' && expectedStatus({ ...reader, standing: 'plain' }, subject) === 200 && response.body.detail !== CONFLICT_DETAIL) {
+          if (
+            reader.standing === 'conflicted' &&
+            expectedStatus({ ...reader, standing: 'plain' }, subject) === 200 &&
+            response.body.detail !== CONFLICT_DETAIL
+          ) {
             wrong.push(`${describeReader(reader)}: a conflict's 403 must say so, got "${response.body.detail}"`);
           }
           if (expected === 404 && response.body.detail !== `There is no case ${subject.caseId}.`) {
@@ -189,7 +193,10 @@ describe('need-to-know, over HTTP', () => {
         continue;
       }
       const listed = (response.body.items as CaseStatusItem[]).map((item) => item.caseId).sort();
-      const openable = cases.filter((subject) => expectedStatus(reader, subject) === 200).map((subject) => subject.caseId).sort();
+      const openable = cases
+        .filter((subject) => expectedStatus(reader, subject) === 200)
+        .map((subject) => subject.caseId)
+        .sort();
       if (JSON.stringify(listed) !== JSON.stringify(openable) || response.body.total !== openable.length) {
         wrong.push(`${describeReader(reader)} listed ${listed.length} cases, could open ${openable.length}`);
       }
@@ -224,7 +231,12 @@ describe('need-to-know, over HTTP', () => {
     const wrong = await figuresMatrix(
       (force) => `/api/v1/metrics/inspection?force=${force}&from=2020-01-01&to=2022-12-31`,
       (body) => {
-        const figures = body as { conductCases: { count: number }; outcomes: Record<string, number>; iopcReferrals: { count: number }; barredListEntries: number };
+        const figures = body as {
+          conductCases: { count: number };
+          outcomes: Record<string, number>;
+          iopcReferrals: { count: number };
+          barredListEntries: number;
+        };
         return [figures.conductCases.count, figures.outcomes.DISMISSAL_WITHOUT_NOTICE, figures.iopcReferrals.count, figures.barredListEntries];
       },
     );

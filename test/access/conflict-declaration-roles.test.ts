@@ -21,7 +21,8 @@ describe('who may declare a conflict of interest', () => {
   it.each<Role>(['INSPECTOR', 'AUDITOR'])('lets a read-only %s declare one, after which its reads of the case are refused', async (role) => {
     const { caseId, position } = await openCase(service, 'HAMPSHIRE', 'STANDARD');
     const token = bearer(service.config, { userId: randomUUID(), roles: [role], force: '*' });
-    const read = () => service.http().get(`/api/v1/cases/${caseId}`).set('Authorization', token).set('X-Access-Purpose', PURPOSE).set('X-Wait-For-Position', position);
+    const read = () =>
+      service.http().get(`/api/v1/cases/${caseId}`).set('Authorization', token).set('X-Access-Purpose', PURPOSE).set('X-Wait-For-Position', position);
     await read().expect(200);
     const declared = await service.http().post(`/api/v1/cases/${caseId}/conflicts`).set('Authorization', token).send({ nature: 'ACQUAINTANCE' });
     expect(declared.status).toBe(201);

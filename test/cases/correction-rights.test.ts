@@ -20,7 +20,12 @@ describe('correcting the opening event', () => {
   }
 
   const correct = (caseId: string, referralId: string, overrides: Record<string, unknown>, role: Role = 'PSD_INVESTIGATOR') =>
-    post(service.app, `cases/${caseId}/corrections`, { correctsEventId: referralId, reason: 'Recorded in error.', replacement: referralBody(caseId, overrides) }, { role, userId: randomUUID() });
+    post(
+      service.app,
+      `cases/${caseId}/corrections`,
+      { correctsEventId: referralId, reason: 'Recorded in error.', replacement: referralBody(caseId, overrides) },
+      { role, userId: randomUUID() },
+    );
 
   it.each([
     ['to another force', { force: 'KENT' }, 'correctionBeyondWritersForce'],

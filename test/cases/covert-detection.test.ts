@@ -31,7 +31,12 @@ describe('covert cases cannot be detected', () => {
     const caseId = randomUUID();
     const acu = token(['ACU_INVESTIGATOR']);
     await service.http().post('/api/v1/cases').set('Authorization', acu).send(referralBody(caseId, { sensitivity })).expect(201);
-    const added = await service.http().post(`/api/v1/cases/${caseId}/subjects`).set('Authorization', acu).send(subjectBody(randomUUID(), { personId: subjectPersonId })).expect(201);
+    const added = await service
+      .http()
+      .post(`/api/v1/cases/${caseId}/subjects`)
+      .set('Authorization', acu)
+      .send(subjectBody(randomUUID(), { personId: subjectPersonId }))
+      .expect(201);
     return { caseId, position: String(added.headers['x-ledger-position']) };
   }
 
@@ -53,7 +58,12 @@ describe('covert cases cannot be detected', () => {
         const opened = await service.http().post('/api/v1/cases').set('Authorization', reader).send(referralBody(caseId, { force }));
         const readBack = await read(caseId, reader, position);
         expect(readBack.status).toBe(404);
-        const answer = (response: { status: number; body: Record<string, unknown> }) => ({ status: response.status, type: response.body.type, title: response.body.title, detail: response.body.detail });
+        const answer = (response: { status: number; body: Record<string, unknown> }) => ({
+          status: response.status,
+          type: response.body.type,
+          title: response.body.title,
+          detail: response.body.detail,
+        });
         expect(answer(opened)).toEqual(answer(readBack));
       }
       expect(await eventsOf(service, caseId)).toHaveLength(2);
@@ -61,7 +71,11 @@ describe('covert cases cannot be detected', () => {
 
     it('still answers 409 caseAlreadyExists to a writer who may see the case', async () => {
       const { caseId } = await openCase('COVERT');
-      const opened = await service.http().post('/api/v1/cases').set('Authorization', token(['ACU_INVESTIGATOR'])).send(referralBody(caseId));
+      const opened = await service
+        .http()
+        .post('/api/v1/cases')
+        .set('Authorization', token(['ACU_INVESTIGATOR']))
+        .send(referralBody(caseId));
       expect(opened.status).toBe(409);
       expect(opened.body.rule).toBe('caseAlreadyExists');
     });

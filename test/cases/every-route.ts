@@ -121,7 +121,12 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
         ['RESTRICT', 'SubjectRestricted', '2021-05-10'],
         ['LIFT', 'SuspensionLifted', '2021-06-01'],
       ] as const
-    ).map(([action, event, on]): WalkStep => ({ route: `${SUBJECT}/suspension`, subject: A, event, body: { action, on, reason: 'Risk to the investigation.' } })),
+    ).map(([action, event, on]): WalkStep => ({
+      route: `${SUBJECT}/suspension`,
+      subject: A,
+      event,
+      body: { action, on, reason: 'Risk to the investigation.' },
+    })),
     {
       route: `${SUBJECT}/arrests`,
       subject: A,

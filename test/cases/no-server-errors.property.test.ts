@@ -29,10 +29,7 @@ const request = fc.record({
     { arbitrary: fc.constant('as sampled' as const), weight: 8 },
     { arbitrary: fc.constantFrom('unknown' as const, 'not a uuid' as const), weight: 2 },
   ),
-  ifMatch: fc.oneof(
-    { arbitrary: fc.constant(null), weight: 4 },
-    { arbitrary: fc.constantFrom('"0"', '"3"', '"5"', '"99"', 'garbage'), weight: 1 },
-  ),
+  ifMatch: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.constantFrom('"0"', '"3"', '"5"', '"99"', 'garbage'), weight: 1 }),
 });
 type Request = typeof request extends fc.Arbitrary<infer R> ? R : never;
 

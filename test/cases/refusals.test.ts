@@ -62,13 +62,25 @@ describe('refused case commands', () => {
   describe('invalid input', () => {
     const cases: [string, (ids: { caseId: string; subjectId: string }) => [string, object], string[]][] = [
       ['a date that is not in the calendar', (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/notices`, { servedOn: '2021-02-30' }], ['servedOn']],
-      ['an instant where a date is due', (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/notices`, { servedOn: '2021-03-25T10:00:00Z' }], ['servedOn']],
+      [
+        'an instant where a date is due',
+        (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/notices`, { servedOn: '2021-03-25T10:00:00Z' }],
+        ['servedOn'],
+      ],
       ['an unknown field', (ids) => [`cases/${ids.caseId}/investigation-report`, { on: '2021-08-01', by: 'someone' }], ['by']],
-      ['a missing field and a value outside the enumeration', (ids) => [`cases/${ids.caseId}/progress-reports`, { to: 'PRESS', on: '2021-08-01' }], ['to', 'kind']],
+      [
+        'a missing field and a value outside the enumeration',
+        (ids) => [`cases/${ids.caseId}/progress-reports`, { to: 'PRESS', on: '2021-08-01' }],
+        ['to', 'kind'],
+      ],
       ['null for an optional field', (ids) => [`cases/${ids.caseId}/subjects`, { ...subjectBody(randomUUID()), grade: null }], ['grade']],
       ['blank text', (ids) => [`cases/${ids.caseId}/close`, { on: '2021-08-01', reason: '   ' }], ['reason']],
       ['a path id that is not a UUID', (ids) => [`cases/${ids.caseId}/subjects/officer-1/notices`, { servedOn: '2021-03-25' }], ['subjectId']],
-      ['an unknown action', (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/suspension`, { action: 'PAUSE', on: '2021-03-25', reason: 'x' }], ['action']],
+      [
+        'an unknown action',
+        (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/suspension`, { action: 'PAUSE', on: '2021-03-25', reason: 'x' }],
+        ['action'],
+      ],
       [
         'a field of another action (result when lodging an appeal)',
         (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/appeals`, { action: 'LODGE', forum: 'INTERNAL', on: '2021-03-25', result: 'ALLOWED' }],
@@ -83,11 +95,21 @@ describe('refused case commands', () => {
         'a bad nested finding',
         (ids) => [
           `cases/${ids.caseId}/subjects/${ids.subjectId}/outcome`,
-          { on: '2021-10-01', findings: [{ standard: 'CONFIDENTIALITY', proven: 'yes', level: 'GROSS_MISCONDUCT' }], outcome: 'WRITTEN_WARNING', formerOfficer: false, chair: 'OTHER' },
+          {
+            on: '2021-10-01',
+            findings: [{ standard: 'CONFIDENTIALITY', proven: 'yes', level: 'GROSS_MISCONDUCT' }],
+            outcome: 'WRITTEN_WARNING',
+            formerOfficer: false,
+            chair: 'OTHER',
+          },
         ],
         ['findings.0.proven'],
       ],
-      ['a repeated list value', (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/arrests`, { arrestedOn: '2021-04-01', suspectedOffences: ['ASSAULT', 'ASSAULT'] }], ['suspectedOffences']],
+      [
+        'a repeated list value',
+        (ids) => [`cases/${ids.caseId}/subjects/${ids.subjectId}/arrests`, { arrestedOn: '2021-04-01', suspectedOffences: ['ASSAULT', 'ASSAULT'] }],
+        ['suspectedOffences'],
+      ],
     ];
 
     it.each(cases)('answers %s with 400 naming the fields, and appends nothing', async (_title, request, fields) => {

@@ -102,9 +102,7 @@ export function eventStoreContract(harness: ContractHarness): void {
     it('lets exactly one of several appends at the same expected revision win', async () => {
       const name = stream();
       await store.appendToStream(name, [event()], { expectedRevision: 'no_stream' });
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, () => store.appendToStream(name, [event()], { expectedRevision: 0n })),
-      );
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => store.appendToStream(name, [event()], { expectedRevision: 0n })));
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
       for (const outcome of outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')) {
         expect(outcome.reason).toBeInstanceOf(WrongExpectedRevisionError);
@@ -139,9 +137,7 @@ export function eventStoreContract(harness: ContractHarness): void {
       const name = stream();
       const eventId = randomUUID();
       await store.appendToStream(name, [event('A', { n: 1 }, eventId)], { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream(name, [event('A', { n: 2 }, eventId)], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-        DuplicateEventIdError,
-      );
+      await expect(store.appendToStream(name, [event('A', { n: 2 }, eventId)], { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(await store.readStream(name)).toHaveLength(1);
     });
 
@@ -150,9 +146,7 @@ export function eventStoreContract(harness: ContractHarness): void {
         const eventId = randomUUID();
         await store.appendToStream(stream(), [event('A', { n: 1 }, eventId)], { expectedRevision: 'no_stream' });
         const other = stream();
-        await expect(store.appendToStream(other, [event('A', { n: 1 }, eventId)], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-          DuplicateEventIdError,
-        );
+        await expect(store.appendToStream(other, [event('A', { n: 1 }, eventId)], { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
         expect(await store.readStream(other)).toHaveLength(0);
       });
     }
@@ -171,7 +165,11 @@ export function eventStoreContract(harness: ContractHarness): void {
   describe('reading', () => {
     it('reads a stream from a revision, at most maxCount events', async () => {
       const name = stream();
-      await store.appendToStream(name, Array.from({ length: 5 }, (_, n) => event('E', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 5 }, (_, n) => event('E', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       const read = await store.readStream(name, { fromRevision: 2n, maxCount: 2 });
       expect(read.map((e) => e.data.n)).toEqual([2, 3]);
       expect(await store.readStream(stream())).toEqual([]);
@@ -180,9 +178,13 @@ export function eventStoreContract(harness: ContractHarness): void {
     it('records what it was given, with metadata and a recording time', async () => {
       const name = stream();
       const eventId = randomUUID();
-      await store.appendToStream(name, [{ eventId, type: 'Noted', data: { text: 'ü — "quoted"', nested: { a: [1, 2.5, null] } }, metadata: { occurredAt: '2020-02-01T00:00:00.000Z' } }], {
-        expectedRevision: 'no_stream',
-      });
+      await store.appendToStream(
+        name,
+        [{ eventId, type: 'Noted', data: { text: 'ü — "quoted"', nested: { a: [1, 2.5, null] } }, metadata: { occurredAt: '2020-02-01T00:00:00.000Z' } }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
       const [read] = await store.readStream(name);
       expect(read).toMatchObject({ streamName: name, eventId, type: 'Noted', revision: 0n });
       expect(read.data).toEqual({ text: 'ü — "quoted"', nested: { a: [1, 2.5, null] } });
@@ -218,7 +220,11 @@ export function eventStoreContract(harness: ContractHarness): void {
     it('pages through the global order without gaps or repeats', async () => {
       const start = await store.headPosition();
       const name = stream();
-      await store.appendToStream(name, Array.from({ length: 25 }, (_, n) => event('E', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 25 }, (_, n) => event('E', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       const seen: RecordedEvent[] = [];
       let after: GlobalPosition = start;
       for (;;) {
@@ -270,7 +276,11 @@ export function eventStoreContract(harness: ContractHarness): void {
     it('resumes after a restart from the checkpoint without repeating or skipping', async () => {
       const start = await store.headPosition();
       const name = stream('resume');
-      await store.appendToStream(name, Array.from({ length: 30 }, (_, n) => event('E', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 30 }, (_, n) => event('E', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       const firstRun: RecordedEvent[] = [];
       const first = store.subscribeToAll(
         { after: start, filter: { streamNamePrefixes: [name] }, batchSize: 10 },
@@ -283,7 +293,11 @@ export function eventStoreContract(harness: ContractHarness): void {
       await waitUntil(() => firstRun.length >= 10);
       await first.stop();
       const checkpoint = firstRun[firstRun.length - 1].position;
-      await store.appendToStream(name, Array.from({ length: 5 }, (_, n) => event('E', { n: 30 + n })), { expectedRevision: 'any' });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 5 }, (_, n) => event('E', { n: 30 + n })),
+        { expectedRevision: 'any' },
+      );
 
       const secondRun: RecordedEvent[] = [];
       const second = store.subscribeToAll(

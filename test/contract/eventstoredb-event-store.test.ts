@@ -31,13 +31,20 @@ if (connectionString) {
       it('returns from an append the positions readers of $all see, and no hash', async () => {
         const name = `esdb-${randomUUID()}`;
         const start = await store.headPosition();
-        const result = await store.appendToStream(name, [1, 2, 3].map((n) => ({ type: 'Counted', data: { n } })), { expectedRevision: 'no_stream' });
+        const result = await store.appendToStream(
+          name,
+          [1, 2, 3].map((n) => ({ type: 'Counted', data: { n } })),
+          { expectedRevision: 'no_stream' },
+        );
         const page = await store.readAll({ after: start, filter: { streamNamePrefixes: [name] } });
         expect(page.events.map((e) => e.position)).toEqual(result.events.map((e) => e.position));
         expect(page.events.every((e) => e.hash === '')).toBe(true);
 
         const delivered: RecordedEvent[] = [];
-        const subscription = store.subscribeToAll({ after: start, filter: { streamNamePrefixes: [name] } }, { onEvents: async (events) => void delivered.push(...events) });
+        const subscription = store.subscribeToAll(
+          { after: start, filter: { streamNamePrefixes: [name] } },
+          { onEvents: async (events) => void delivered.push(...events) },
+        );
         await waitUntil(() => delivered.length >= 3);
         await subscription.stop();
         expect(delivered.map((e) => e.position)).toEqual(result.events.map((e) => e.position));

@@ -45,10 +45,10 @@ describe('PostgreSQL event store', () => {
         const client = new Client({ connectionString: database.url });
         await client.connect();
         await client.query('BEGIN');
-        await client.query(
-          `SELECT * FROM ledger_append(ARRAY[$1], ARRAY['any'], ARRAY[1], ARRAY[$2]::uuid[], ARRAY['Slow'], ARRAY['{}'], ARRAY['{}'])`,
-          [streamName, randomUUID()],
-        );
+        await client.query(`SELECT * FROM ledger_append(ARRAY[$1], ARRAY['any'], ARRAY[1], ARRAY[$2]::uuid[], ARRAY['Slow'], ARRAY['{}'], ARRAY['{}'])`, [
+          streamName,
+          randomUUID(),
+        ]);
         return {
           commit: async () => {
             await client.query('COMMIT');
@@ -102,7 +102,9 @@ describe('PostgreSQL event store', () => {
   describe('group commit', () => {
     it('folds concurrent appends to many streams into fewer database calls without mixing them up', async () => {
       const streams = Array.from({ length: 50 }, () => `group-${randomUUID()}`);
-      const results = await Promise.all(streams.map((name, index) => store.appendToStream(name, [{ type: 'G', data: { index } }], { expectedRevision: 'no_stream' })));
+      const results = await Promise.all(
+        streams.map((name, index) => store.appendToStream(name, [{ type: 'G', data: { index } }], { expectedRevision: 'no_stream' })),
+      );
       for (const [index, result] of results.entries()) {
         expect(result.streamName).toBe(streams[index]);
         const [recorded] = await store.readStream(streams[index]);

@@ -64,7 +64,9 @@ describe('docker-compose.yml', () => {
     expect(environment.DATABASE_URL).not.toMatch(/ledger:ledger@/);
     expect([app.env_file].flat()).toContain('.env');
     expect(environment.LEDGER_ENV).toBe('production');
-    const ignored = readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n').map((line) => line.trim());
+    const ignored = readFileSync(path.join(root, '.gitignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
     expect(ignored).toContain('.env');
     const example = readFileSync(path.join(root, '.env.example'), 'utf8');
     for (const name of ['LEDGER_JWT_SECRET', 'LEDGER_MASTER_KEY', 'POSTGRES_PASSWORD']) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));

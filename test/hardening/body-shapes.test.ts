@@ -59,7 +59,11 @@ describe('bodies shaped to hurt', () => {
 
   it('refuses a nested field named constructor', async () => {
     const caseId = randomUUID();
-    const response = await post(service.app, 'cases', referralBody(caseId, { flags: { apsp: false, prejudicialImproperBehaviour: false, violenceAgainstWomenAndGirls: false, constructor: 1 } }));
+    const response = await post(
+      service.app,
+      'cases',
+      referralBody(caseId, { flags: { apsp: false, prejudicialImproperBehaviour: false, violenceAgainstWomenAndGirls: false, constructor: 1 } }),
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'flags.constructor' })]);
   });

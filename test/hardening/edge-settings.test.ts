@@ -42,7 +42,13 @@ describe('the rate limit behind a load balancer', () => {
 });
 
 describe('LEDGER_TRUST_PROXY', () => {
-  it.each([['false', false], ['true', true], ['2', 2], ['loopback', 'loopback'], ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8']])('reads %p', (text, trustProxy) => {
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback', 'loopback'],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ])('reads %p', (text, trustProxy) => {
     expect(loadConfiguration({ LEDGER_TRUST_PROXY: text }).trustProxy).toEqual(trustProxy);
   });
 

@@ -20,7 +20,12 @@ async function startLoggedApp(): Promise<{ service: TestApp; lines: string[] }> 
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== ''),
+      );
       callback();
     },
   });
@@ -72,7 +77,7 @@ describe('hardening', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('logs one JSON line per request: method, route pattern, status, duration, correlation id, user; never the token, the body or the URL\'s ids', async () => {
+  it("logs one JSON line per request: method, route pattern, status, duration, correlation id, user; never the token, the body or the URL's ids", async () => {
     const [opening] = SEED_STORIES[0].commands;
     if (opening?.type !== 'ReceiveReferral') throw new Error('a seed story opens with a referral');
     const caseId = randomUUID();

@@ -23,7 +23,9 @@ describe('RS256 tokens from a JWKS', () => {
   let jwksRequests = 0;
   let service: TestApp;
 
-  const sign = (options: { key?: KeyObject; kid?: string; expiresIn?: number; issuer?: string; audience?: string; algorithm?: 'RS256' | 'HS256'; secret?: string } = {}) =>
+  const sign = (
+    options: { key?: KeyObject; kid?: string; expiresIn?: number; issuer?: string; audience?: string; algorithm?: 'RS256' | 'HS256'; secret?: string } = {},
+  ) =>
     jwt.sign({ name: 'Ada Auditor', roles: ['AUDITOR'], force: '*' }, options.secret ?? options.key ?? provider.privateKey, {
       algorithm: options.algorithm ?? 'RS256',
       ...(options.algorithm === 'HS256' ? {} : { keyid: options.kid ?? 'provider-1' }),
@@ -52,7 +54,11 @@ describe('RS256 tokens from a JWKS', () => {
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const { port } = jwksServer.address() as AddressInfo;
-    service = await startTestApp({ LEDGER_JWT_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, LEDGER_JWT_ISSUER: ISSUER, LEDGER_JWT_AUDIENCE: AUDIENCE });
+    service = await startTestApp({
+      LEDGER_JWT_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      LEDGER_JWT_ISSUER: ISSUER,
+      LEDGER_JWT_AUDIENCE: AUDIENCE,
+    });
   });
   afterAll(async () => {
     await service.close();

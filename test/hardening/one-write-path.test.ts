@@ -35,7 +35,12 @@ describe('one write path', () => {
   const outside: string[] = [];
 
   beforeAll(async () => {
-    service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET, LEDGER_ERASURE_DELAY_SECONDS: '0', LEDGER_SEAL_EVERY_EVENTS: '0', LEDGER_SEAL_INTERVAL_SECONDS: '0' });
+    service = await startTestApp({
+      LEDGER_JWT_SECRET: TEST_JWT_SECRET,
+      LEDGER_ERASURE_DELAY_SECONDS: '0',
+      LEDGER_SEAL_EVERY_EVENTS: '0',
+      LEDGER_SEAL_INTERVAL_SECONDS: '0',
+    });
     const bus = service.app.get(CommandBus);
     const execute = bus.execute.bind(bus);
     jest.spyOn(bus, 'execute').mockImplementation(async (message) => {
@@ -59,7 +64,9 @@ describe('one write path', () => {
   async function commandEventCount(): Promise<number> {
     const pool = poolFor(service.database, 1);
     try {
-      const { rows } = await pool.query<{ count: string }>("SELECT count(*) AS count FROM ledger_events WHERE stream_name NOT LIKE 'access-%' AND stream_name <> '$ledger'");
+      const { rows } = await pool.query<{ count: string }>(
+        "SELECT count(*) AS count FROM ledger_events WHERE stream_name NOT LIKE 'access-%' AND stream_name <> '$ledger'",
+      );
       return Number(rows[0].count);
     } finally {
       await pool.end();
@@ -90,7 +97,8 @@ describe('one write path', () => {
       // Registers.
       const person = registerIds();
       let lastInterest = '';
-      for (const step of everyRegisterRoute(person)) lastInterest = String((await send(registerPathOf(step.route, person), step.body)).businessInterestId ?? lastInterest);
+      for (const step of everyRegisterRoute(person))
+        lastInterest = String((await send(registerPathOf(step.route, person), step.body)).businessInterestId ?? lastInterest);
       await send(registerPathOf(WITHDRAW_ROUTE, { ...person, businessInterestId: lastInterest }), { withdrawnOn: '2024-08-05' });
       // Recommendations.
       const recommendationId = randomUUID();
@@ -142,7 +150,9 @@ describe('one write path', () => {
       const again = [];
       for (const [pattern, rule] of Object.entries(creations)) {
         // The first creation of each kind, sent again as it was (a business interest with its id).
-        const first = sent.find(({ path, body }) => new RegExp(pattern).test(path) && (!path.endsWith('business-interests') || body.businessInterestId !== undefined));
+        const first = sent.find(
+          ({ path, body }) => new RegExp(pattern).test(path) && (!path.endsWith('business-interests') || body.businessInterestId !== undefined),
+        );
         if (first === undefined) throw new Error(`the walk sent nothing to ${pattern}`);
         const answer = await post(service, first.path, first.body, first.sender);
         again.push({ rule, answer: { status: answer.status, rule: answer.body.rule as unknown } });

@@ -30,10 +30,13 @@ describe('what held', () => {
   function rawPost(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; contentType: string }> {
     const { port } = service.app.getHttpServer().address() as AddressInfo;
     return new Promise((resolve, reject) => {
-      const outgoing = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) } }, (incoming) => {
-        incoming.resume();
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, contentType: String(incoming.headers['content-type']) }));
-      });
+      const outgoing = http.request(
+        { host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) } },
+        (incoming) => {
+          incoming.resume();
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, contentType: String(incoming.headers['content-type']) }));
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end(body);
     });
@@ -67,7 +70,9 @@ describe('what held', () => {
     expect(writeRoutes.length).toBeGreaterThan(40);
     const before = await eventCount();
     const token = bearer(service.config, { userId: randomUUID(), roles: [role], force: '*' });
-    const answers = await Promise.all(writeRoutes.map(async (path) => [path, (await service.http().post(path).set('Authorization', token).send({})).status] as const));
+    const answers = await Promise.all(
+      writeRoutes.map(async (path) => [path, (await service.http().post(path).set('Authorization', token).send({})).status] as const),
+    );
     expect(answers.filter(([, status]) => status !== 403)).toEqual([]);
     expect(await eventCount()).toBe(before);
   });
@@ -97,7 +102,11 @@ describe('what held', () => {
     const bomb = gzipSync(inflated);
     expect(bomb.length).toBeLessThan(64 * 1024);
     // Sent with node:http: supertest would serialise the Buffer as JSON rather than send its bytes.
-    const response = await rawPost('/api/v1/cases', bomb, { Authorization: bearer(service.config), 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const response = await rawPost('/api/v1/cases', bomb, {
+      Authorization: bearer(service.config),
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(response.status).toBe(413);
     expect(response.contentType).toMatch(PROBLEM_JSON);
     expect(await eventsOf(service, caseId)).toEqual([]);

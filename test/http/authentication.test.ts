@@ -83,14 +83,20 @@ describe('HTTP authentication and roles', () => {
   });
 
   it('refuses with 403 an actor who has none of the route’s roles', async () => {
-    const response = await app.http().get('/api/v1/demo/dcc-only').set('Authorization', bearer(app.config, { roles: ['INSPECTOR', 'AUDITOR'] }));
+    const response = await app
+      .http()
+      .get('/api/v1/demo/dcc-only')
+      .set('Authorization', bearer(app.config, { roles: ['INSPECTOR', 'AUDITOR'] }));
     expect(response.status).toBe(403);
     expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
     expect(response.body).toMatchObject({ status: 403, title: 'Forbidden', detail: expect.stringContaining('DCC') });
   });
 
   it('admits an actor who has one of the route’s roles', async () => {
-    const response = await app.http().get('/api/v1/demo/dcc-only').set('Authorization', bearer(app.config, { roles: ['INSPECTOR', 'DCC'] }));
+    const response = await app
+      .http()
+      .get('/api/v1/demo/dcc-only')
+      .set('Authorization', bearer(app.config, { roles: ['INSPECTOR', 'DCC'] }));
     expect(response.status).toBe(200);
   });
 

@@ -89,7 +89,9 @@ describe('HTTP errors are problem+json', () => {
       const surrogate = await post(`/demo/${newDemoId()}/items`).set('Content-Type', 'application/json').send('{"label": "a\\ud800b"}');
       expectProblem(surrogate, 400);
       expect(surrogate.body.errors[0].field).toBe('label');
-      const infinite = await post(`/demo/${newDemoId()}/items`).set('Content-Type', 'application/json').send('{"label": "x", "detail": {"code": "a", "count": 1e999}}');
+      const infinite = await post(`/demo/${newDemoId()}/items`)
+        .set('Content-Type', 'application/json')
+        .send('{"label": "x", "detail": {"code": "a", "count": 1e999}}');
       expectProblem(infinite, 400);
       expect(infinite.body.errors[0].field).toBe('detail.count');
     });

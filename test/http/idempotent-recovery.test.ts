@@ -154,7 +154,10 @@ function reserveAndWait(databaseUrl: string, request: { userId: string; key: str
 }
 
 /** Runs test/http/reserve-and-die.ts in a process of its own; resolves with the signal that ended it. */
-function reserveAndDie(databaseUrl: string, request: { userId: string; key: string; method: string; path: string; body: unknown }): Promise<NodeJS.Signals | null> {
+function reserveAndDie(
+  databaseUrl: string,
+  request: { userId: string; key: string; method: string; path: string; body: unknown },
+): Promise<NodeJS.Signals | null> {
   const script = path.join(__dirname, 'reserve-and-die.ts');
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
     env: { ...process.env, DATABASE_URL: databaseUrl, RESERVATION: JSON.stringify(request) },

@@ -39,7 +39,10 @@ describe('HTTP plumbing under malformed input', () => {
     mutatedJson,
     fc.jsonValue({ maxDepth: 4 }).map((label) => JSON.stringify({ label })),
     fc
-      .record({ label: garbageText, detail: fc.jsonValue({ maxDepth: 3 }), tags: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }) }, { requiredKeys: ['label'] })
+      .record(
+        { label: garbageText, detail: fc.jsonValue({ maxDepth: 3 }), tags: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }) },
+        { requiredKeys: ['label'] },
+      )
       .map((value) => JSON.stringify(value)),
   );
   const contentType = fc.constantFrom(
@@ -52,31 +55,31 @@ describe('HTTP plumbing under malformed input', () => {
     'text/plain',
     'application/x-www-form-urlencoded',
   );
-  const headerValue = fc.oneof(printable, fc.uuid().map(String), fc.nat().map((n) => `"${n}"`));
+  const headerValue = fc.oneof(
+    printable,
+    fc.uuid().map(String),
+    fc.nat().map((n) => `"${n}"`),
+  );
   const maybeHeader = fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: headerValue, weight: 1 });
-  const demoId = fc.oneof(fc.uuid(), garbageText.filter((text) => text.length > 0).map(encodeURIComponent), printable.filter((text) => /^[\w-]+$/.test(text)));
+  const demoId = fc.oneof(
+    fc.uuid(),
+    garbageText.filter((text) => text.length > 0).map(encodeURIComponent),
+    printable.filter((text) => /^[\w-]+$/.test(text)),
+  );
 
   it('never answers a POST command with a 500', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(
-        demoId,
-        body,
-        contentType,
-        maybeHeader,
-        maybeHeader,
-        maybeHeader,
-        async (id, text, type, idempotencyKey, ifMatch, correlationId) => {
-          const request = app.http().post(`/api/v1/demo/${id}/items`).set('Authorization', authorization).set('Content-Type', type);
-          if (idempotencyKey !== undefined) request.set('Idempotency-Key', idempotencyKey);
-          if (ifMatch !== undefined) request.set('If-Match', ifMatch);
-          if (correlationId !== undefined) request.set('X-Correlation-Id', correlationId);
-          const response = await request.send(text);
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          expect(response.status).toBeLessThan(500);
-          if (response.status >= 400) expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
-        },
-      ),
+      fc.asyncProperty(demoId, body, contentType, maybeHeader, maybeHeader, maybeHeader, async (id, text, type, idempotencyKey, ifMatch, correlationId) => {
+        const request = app.http().post(`/api/v1/demo/${id}/items`).set('Authorization', authorization).set('Content-Type', type);
+        if (idempotencyKey !== undefined) request.set('Idempotency-Key', idempotencyKey);
+        if (ifMatch !== undefined) request.set('If-Match', ifMatch);
+        if (correlationId !== undefined) request.set('X-Correlation-Id', correlationId);
+        const response = await request.send(text);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      }),
       { numRuns: 300 },
     );
     // The garbage must also reach the store now and then, not only bounce off the parser.
@@ -88,7 +91,10 @@ describe('HTTP plumbing under malformed input', () => {
     await fc.assert(
       // `/live` reads no projection, so a well-formed position answers at once rather than after 10 s.
       fc.asyncProperty(demoId, fc.option(printable, { nil: undefined }), async (id, waitFor) => {
-        const request = app.http().get(`/api/v1/demo/${id}${waitFor === undefined ? '' : '/live'}`).set('Authorization', authorization);
+        const request = app
+          .http()
+          .get(`/api/v1/demo/${id}${waitFor === undefined ? '' : '/live'}`)
+          .set('Authorization', authorization);
         if (waitFor !== undefined) request.set('X-Wait-For-Position', waitFor);
         const response = await request;
         expect(response.status).toBeLessThan(500);

@@ -12,10 +12,7 @@ export function startDemoApp(environment: NodeJS.ProcessEnv = {}): Promise<TestA
   return startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET, ...environment }, { extraModules: [DemoModule] });
 }
 
-export function bearer(
-  config: AppConfig,
-  claims: { userId?: string; name?: string; roles?: Role[]; force?: string; expiresInSeconds?: number } = {},
-): string {
+export function bearer(config: AppConfig, claims: { userId?: string; name?: string; roles?: Role[]; force?: string; expiresInSeconds?: number } = {}): string {
   const token = signToken(
     {
       userId: claims.userId ?? 'user-1',

@@ -44,7 +44,12 @@ describe('case export, verifiable offline', () => {
     expect(exported.seal).not.toBeNull();
     expect(exported.inclusionProofs).toHaveLength(exported.events.length - 2);
     expect(exported.unsealedEvents).toBe(2);
-    expect(verifyCaseExport(exported)).toMatchObject({ ok: true, eventsChecked: exported.events.length, sealedEvents: exported.events.length - 2, unsealedEvents: 2 });
+    expect(verifyCaseExport(exported)).toMatchObject({
+      ok: true,
+      eventsChecked: exported.events.length,
+      sealedEvents: exported.events.length - 2,
+      unsealedEvents: 2,
+    });
   });
 
   function runVerifyExport(document: unknown): { code: number; verdict: { ok: boolean; firstMismatch: { kind: string } | null } } {
@@ -75,11 +80,15 @@ describe('case export, verifiable offline', () => {
     ['an event removed', (copy) => copy.events.splice(2, 1), 'MISSING_EVENT'],
     ['a proof’s path forged', (copy) => (copy.inclusionProofs[0].path[0] = 'ab'.repeat(32)), 'PROOF_INVALID'],
     ['a proof dropped', (copy) => copy.inclusionProofs.pop(), 'EVENT_NOT_PROVEN'],
-    ['the seal’s root changed', (copy) => {
-      const root = 'cd'.repeat(32);
-      copy.seal!.rootHash = root;
-      copy.inclusionProofs.forEach((proof) => (proof.seal.rootHash = root));
-    }, 'PROOF_INVALID'],
+    [
+      'the seal’s root changed',
+      (copy) => {
+        const root = 'cd'.repeat(32);
+        copy.seal!.rootHash = root;
+        copy.inclusionProofs.forEach((proof) => (proof.seal.rootHash = root));
+      },
+      'PROOF_INVALID',
+    ],
     ['not an export at all', (copy) => Object.assign(copy, { format: 'something-else' }), 'MALFORMED_EXPORT'],
   ];
 
@@ -98,7 +107,11 @@ describe('case export, verifiable offline', () => {
   });
 
   it('is a read of one case: a purpose is required and other forces see nothing', async () => {
-    await app.http().get(`/api/v1/cases/${caseId}/export`).set('Authorization', bearer(app.config, { roles: ['INSPECTOR'], force: 'HAMPSHIRE' })).expect(400);
+    await app
+      .http()
+      .get(`/api/v1/cases/${caseId}/export`)
+      .set('Authorization', bearer(app.config, { roles: ['INSPECTOR'], force: 'HAMPSHIRE' }))
+      .expect(400);
     await app
       .http()
       .get(`/api/v1/cases/${caseId}/export`)

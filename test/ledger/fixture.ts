@@ -33,7 +33,13 @@ export async function openLedgerFixture(): Promise<LedgerFixture> {
     tree,
     source: new PostgresLedgerSource(pool),
     sealer: (settings = {}, options = {}) =>
-      new LedgerSealer(store, tree, options.lock ?? new PostgresSealerLock(pool), { everyEvents: 10, intervalSeconds: 0, pageSize: 7, ...settings }, options.clock),
+      new LedgerSealer(
+        store,
+        tree,
+        options.lock ?? new PostgresSealerLock(pool),
+        { everyEvents: 10, intervalSeconds: 0, pageSize: 7, ...settings },
+        options.clock,
+      ),
     close: async () => {
       await store.close();
       await pool.end();
@@ -54,16 +60,20 @@ export function caseStreams(count: number): string[] {
 export async function appendRounds(store: PostgresEventStore, streams: string[], fromRound: number, toRound: number): Promise<void> {
   for (let round = fromRound; round < toRound; round++) {
     for (const name of streams) {
-      await store.appendToStream(name, [{ type: round === 0 ? 'ReferralReceived' : 'InvestigativeActionRecorded', data: { round, note: `event ${round} of ${name}` } }], {
-        expectedRevision: round === 0 ? 'no_stream' : BigInt(round - 1),
-      });
+      await store.appendToStream(
+        name,
+        [{ type: round === 0 ? 'ReferralReceived' : 'InvestigativeActionRecorded', data: { round, note: `event ${round} of ${name}` } }],
+        {
+          expectedRevision: round === 0 ? 'no_stream' : BigInt(round - 1),
+        },
+      );
     }
   }
 }
 
 export async function readEverything(store: PostgresEventStore): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for (let after = START; ; ) {
+  for (let after = START; ;) {
     const page = await store.readAll({ after, maxCount: 500 });
     events.push(...page.events);
     if (page.events.length < 500) return events;
@@ -108,5 +118,10 @@ export async function rewriteStreamHashes(client: Client, streamName: string): P
     await client.query('UPDATE ledger_events SET hash = $1 WHERE position = $2', [previous, row.position]);
   }
   const last = rows[rows.length - 1];
-  await client.query('UPDATE ledger_streams SET revision = $1, last_hash = $2, last_position = $3 WHERE stream_name = $4', [last.revision, previous, last.position, streamName]);
+  await client.query('UPDATE ledger_streams SET revision = $1, last_hash = $2, last_position = $3 WHERE stream_name = $4', [
+    last.revision,
+    previous,
+    last.position,
+    streamName,
+  ]);
 }

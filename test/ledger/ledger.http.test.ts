@@ -80,17 +80,30 @@ describe('ledger HTTP API', () => {
     expect(proof).toMatchObject({ leafIndex: 0, seal: { treeSize: second.treeSize }, event: { eventId: event.eventId, chainHash: event.hash } });
     expect(checkInclusionProof(proof)).toEqual({ valid: true });
 
-    const older = await app.http().get('/api/v1/ledger/proofs/inclusion').query({ eventId: event.eventId, treeSize: first.treeSize }).set('Authorization', bearer('AUDITOR'));
+    const older = await app
+      .http()
+      .get('/api/v1/ledger/proofs/inclusion')
+      .query({ eventId: event.eventId, treeSize: first.treeSize })
+      .set('Authorization', bearer('AUDITOR'));
     expect(checkInclusionProof(older.body as InclusionProof)).toEqual({ valid: true });
 
-    const consistency = await app.http().get('/api/v1/ledger/proofs/consistency').query({ from: first.treeSize, to: second.treeSize }).set('Authorization', bearer('AUDITOR'));
+    const consistency = await app
+      .http()
+      .get('/api/v1/ledger/proofs/consistency')
+      .query({ from: first.treeSize, to: second.treeSize })
+      .set('Authorization', bearer('AUDITOR'));
     expect(consistency.status).toBe(200);
     expect(checkConsistencyProof(consistency.body as ConsistencyProof)).toEqual({ valid: true });
   });
 
   it('refuses malformed and impossible proof requests', async () => {
     const get = (path: string, query: Record<string, string | number>): Promise<{ status: number }> =>
-      app.http().get(`/api/v1/ledger/proofs/${path}`).query(query).set('Authorization', bearer('AUDITOR')).then((response) => response);
+      app
+        .http()
+        .get(`/api/v1/ledger/proofs/${path}`)
+        .query(query)
+        .set('Authorization', bearer('AUDITOR'))
+        .then((response) => response);
     expect((await get('inclusion', { eventId: 'not-a-uuid' })).status).toBe(400);
     expect((await get('inclusion', { eventId: randomUUID() })).status).toBe(404);
     expect((await get('inclusion', { eventId: randomUUID(), extra: 1 })).status).toBe(400);
@@ -100,7 +113,7 @@ describe('ledger HTTP API', () => {
     expect((await app.http().get('/api/v1/ledger/proofs/inclusion').query({ eventId: randomUUID() }).set('Authorization', bearer('DCC'))).status).toBe(403);
   });
 
-  it('GET /ledger/verify names an event altered behind the service\'s back', async () => {
+  it("GET /ledger/verify names an event altered behind the service's back", async () => {
     const [target] = await store.readStream(streams[1], { fromRevision: 1n, maxCount: 1 });
     const client = new Client({ connectionString: app.database.url });
     await client.connect();

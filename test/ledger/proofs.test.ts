@@ -28,19 +28,33 @@ describe('ledger proofs', () => {
   const sealed = (): SeededLedger['events'] => ledger.events.filter((event) => event.streamName !== LEDGER_STREAM).slice(0, 32);
   /** The real tree over all 40 case events: the root of any size a forger might claim. */
   const realRoot = (size: number): string =>
-    toHex(new MemoryMerkleTree(ledger.events.filter((event) => event.streamName !== LEDGER_STREAM).map((event) => leafHash(Buffer.from(event.hash, 'hex')))).root(size));
+    toHex(
+      new MemoryMerkleTree(ledger.events.filter((event) => event.streamName !== LEDGER_STREAM).map((event) => leafHash(Buffer.from(event.hash, 'hex')))).root(
+        size,
+      ),
+    );
   const flipHex = (hex: string): string => (hex[0] === '0' ? '1' : '0') + hex.slice(1);
   const valid = { valid: true };
 
   it('the latest seal', async () => {
     const latest = await service.latestSeal();
-    expect(latest).toMatchObject({ treeSize: 32, revision: 1, eventId: ledger.seals[1].eventId, hash: ledger.seals[1].hash, previousSealHash: ledger.seals[0].hash });
+    expect(latest).toMatchObject({
+      treeSize: 32,
+      revision: 1,
+      eventId: ledger.seals[1].eventId,
+      hash: ledger.seals[1].hash,
+      previousSealHash: ledger.seals[0].hash,
+    });
   });
 
   it('proves every sealed event is in the latest seal, and in the first seal when it covers it', async () => {
     for (const [index, event] of sealed().entries()) {
       const proof = await service.inclusionProof(event.eventId);
-      expect(proof).toMatchObject({ leafIndex: index, event: { eventId: event.eventId, chainHash: event.hash, streamName: event.streamName }, seal: { treeSize: 32 } });
+      expect(proof).toMatchObject({
+        leafIndex: index,
+        event: { eventId: event.eventId, chainHash: event.hash, streamName: event.streamName },
+        seal: { treeSize: 32 },
+      });
       expect(checkInclusionProof(proof)).toEqual(valid);
       if (index < 16) expect(checkInclusionProof(await service.inclusionProof(event.eventId, 16))).toEqual(valid);
     }
@@ -88,10 +102,10 @@ describe('ledger proofs', () => {
       ['a leaf index past the tree', (p) => ({ ...p, leafIndex: 32 })],
       ['another tree size', (p) => ({ ...p, seal: { ...p.seal, treeSize: 33 } })],
       ['another root', (p) => ({ ...p, seal: { ...p.seal, rootHash: flipHex(p.seal.rootHash) } })],
-      ['the older seal\'s root', (p) => ({ ...p, seal: { ...p.seal, rootHash: (ledger.seals[0].data as { rootHash: string }).rootHash } })],
+      ["the older seal's root", (p) => ({ ...p, seal: { ...p.seal, rootHash: (ledger.seals[0].data as { rootHash: string }).rootHash } })],
       // The seal's own hash catches these; the next two show the Merkle check does as well.
       ['another size with its real root', (p) => ({ ...p, seal: { ...p.seal, treeSize: 36, rootHash: realRoot(36) } })],
-      ['the seal\'s metadata changed', (p) => ({ ...p, seal: { ...p.seal, metadata: { ...p.seal.metadata, occurredAt: '2020-01-01T00:00:00.000Z' } } })],
+      ["the seal's metadata changed", (p) => ({ ...p, seal: { ...p.seal, metadata: { ...p.seal.metadata, occurredAt: '2020-01-01T00:00:00.000Z' } } })],
       ['a path that is not hex hashes', (p) => ({ ...p, path: p.path.map((hash) => hash.slice(2)) })],
       ['no path at all', (p) => ({ ...p, path: undefined as unknown as string[] })],
     ];

@@ -119,7 +119,7 @@ describe('ledger sealer', () => {
     expect(await verifyLedger(fixture.source)).toMatchObject({ ok: true, sealsChecked: 2 });
   });
 
-  it('refuses to seal on a stored tree that no longer gives the last seal\'s root', async () => {
+  it("refuses to seal on a stored tree that no longer gives the last seal's root", async () => {
     const streams = caseStreams(4);
     await appendRounds(fixture.store, streams, 0, 4);
     await fixture.sealer().sealNow();

@@ -65,7 +65,9 @@ describe('ledger verify', () => {
   it('names an event whose content was altered (HASH_MISMATCH)', async () => {
     const target = ledger.event(1, 2);
     await asSuperuser(fixture.database, async (client) => {
-      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{note}', '"nothing happened"') WHERE position = $1`, [target.position.commit.toString()]);
+      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{note}', '"nothing happened"') WHERE position = $1`, [
+        target.position.commit.toString(),
+      ]);
     });
     const result = await verifyBothWays();
     expect(result.ok).toBe(false);
@@ -78,7 +80,9 @@ describe('ledger verify', () => {
   it('names the seal over an event altered with every hash after it recomputed (SEAL_ROOT_MISMATCH)', async () => {
     const target = ledger.event(2, 1);
     await asSuperuser(fixture.database, async (client) => {
-      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{note}', '"nothing happened"') WHERE position = $1`, [target.position.commit.toString()]);
+      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{note}', '"nothing happened"') WHERE position = $1`, [
+        target.position.commit.toString(),
+      ]);
       await rewriteStreamHashes(client, target.streamName);
     });
     const result = await verifyBothWays();
@@ -111,7 +115,7 @@ describe('ledger verify', () => {
     expect(result.eventsChecked).toBe(41);
   });
 
-  it('names a deleted last event of a stream from the store\'s stream heads', async () => {
+  it("names a deleted last event of a stream from the store's stream heads", async () => {
     const deleted = ledger.event(0, 9);
     await asSuperuser(fixture.database, async (client) => {
       await client.query('DELETE FROM ledger_events WHERE position = $1', [deleted.position.commit.toString()]);
@@ -169,7 +173,9 @@ describe('ledger verify', () => {
   it('names a seal whose root was altered: its own hash first, then its root', async () => {
     const seal = ledger.seals[0];
     await asSuperuser(fixture.database, async (client) => {
-      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{rootHash}', to_jsonb(repeat('ab', 32))) WHERE position = $1`, [seal.position.commit.toString()]);
+      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{rootHash}', to_jsonb(repeat('ab', 32))) WHERE position = $1`, [
+        seal.position.commit.toString(),
+      ]);
     });
     const result = await verifyBothWays();
     expect(result.firstMismatch).toMatchObject({ kind: 'HASH_MISMATCH', ...named(seal) });
@@ -179,7 +185,9 @@ describe('ledger verify', () => {
   it('names a seal whose root was altered and re-hashed (SEAL_ROOT_MISMATCH)', async () => {
     const seal = ledger.seals[1];
     await asSuperuser(fixture.database, async (client) => {
-      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{rootHash}', to_jsonb(repeat('ab', 32))) WHERE position = $1`, [seal.position.commit.toString()]);
+      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{rootHash}', to_jsonb(repeat('ab', 32))) WHERE position = $1`, [
+        seal.position.commit.toString(),
+      ]);
       await rewriteStreamHashes(client, '$ledger');
     });
     const result = await verifyBothWays();
@@ -191,7 +199,9 @@ describe('ledger verify', () => {
   it('names a seal that no longer links to the one before (SEAL_CHAIN_BROKEN)', async () => {
     const seal = ledger.seals[1];
     await asSuperuser(fixture.database, async (client) => {
-      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{previousSealHash}', 'null') WHERE position = $1`, [seal.position.commit.toString()]);
+      await client.query(`UPDATE ledger_events SET data = jsonb_set(data, '{previousSealHash}', 'null') WHERE position = $1`, [
+        seal.position.commit.toString(),
+      ]);
       await rewriteStreamHashes(client, '$ledger');
     });
     const result = await verifyBothWays();
@@ -233,7 +243,11 @@ describe('ledger verify', () => {
   it('names anything but a seal in $ledger (SEAL_INVALID)', async () => {
     const [appended] = (await fixture.store.appendToStream('$ledger', [{ type: 'SomethingElse', data: {} }], { expectedRevision: 'any' })).events;
     const result = await verifyLedger(fixture.source);
-    expect(result.firstMismatch).toMatchObject({ kind: 'SEAL_INVALID', eventId: appended.eventId, detail: '$ledger holds only LedgerSealed events, not SomethingElse' });
+    expect(result.firstMismatch).toMatchObject({
+      kind: 'SEAL_INVALID',
+      eventId: appended.eventId,
+      detail: '$ledger holds only LedgerSealed events, not SomethingElse',
+    });
   });
 
   it('names the seal over an event slipped into a sealed stretch', async () => {

@@ -75,7 +75,10 @@ function businessInterests(): Append[] {
     stream: personStream(),
     events: [businessInterestApplied(HAMPSHIRE, day), businessInterestDecided(HAMPSHIRE, decisionDays[index], decision(index))],
   }));
-  const before = { stream: personStream(), events: [businessInterestApplied(HAMPSHIRE, '2013-03-20'), businessInterestDecided(HAMPSHIRE, '2013-03-29', 'APPROVED')] };
+  const before = {
+    stream: personStream(),
+    events: [businessInterestApplied(HAMPSHIRE, '2013-03-20'), businessInterestDecided(HAMPSHIRE, '2013-03-29', 'APPROVED')],
+  };
   return [...inYear, before];
 }
 

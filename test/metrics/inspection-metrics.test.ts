@@ -60,7 +60,12 @@ describe('inspection metrics over HTTP', () => {
 
   it('answers null rates before the force has any workforce return', async () => {
     const response = await february2020(`force=${FORCE}&from=2019-01-01&to=2020-01-30`);
-    expect(response.body).toMatchObject({ workforce: null, complaints: { count: 0, per100Workforce: null }, daysToFinalise: { median: null, p90: null }, finalisedWithin12MonthsShare: null });
+    expect(response.body).toMatchObject({
+      workforce: null,
+      complaints: { count: 0, per100Workforce: null },
+      daysToFinalise: { median: null, p90: null },
+      finalisedWithin12MonthsShare: null,
+    });
   });
 
   describe('who may read which force', () => {
@@ -115,10 +120,22 @@ describe('inspection metrics over HTTP', () => {
     });
     const corrected = await appendAll(app, [
       correction(giftStream, gift.eventId, { ...gift.data, decision: 'DECLINED_AT_TIME' }),
-      correction(`workforce-${FORCE}`, february.events[0].eventId, { force: FORCE, asAt: '2020-02-29', officers: 1500, staff: 500, specials: 0, volunteers: 0, inPsdOrAcu: 0 }),
+      correction(`workforce-${FORCE}`, february.events[0].eventId, {
+        force: FORCE,
+        asAt: '2020-02-29',
+        officers: 1500,
+        staff: 500,
+        specials: 0,
+        volunteers: 0,
+        inPsdOrAcu: 0,
+      }),
       correction(`person-${randomUUID()}`, randomUUID(), { decision: 'ACCEPTED' }),
     ]);
     const response = await february2020(undefined, { after: corrected });
-    expect(response.body).toMatchObject({ workforce: 2000, complaints: { count: 3, per100Workforce: 0.2 }, giftsAndHospitality: { offered: 2, accepted: 0, declined: 2 } });
+    expect(response.body).toMatchObject({
+      workforce: 2000,
+      complaints: { count: 3, per100Workforce: 0.2 },
+      giftsAndHospitality: { offered: 2, accepted: 0, declined: 2 },
+    });
   });
 });

@@ -52,7 +52,13 @@ describe('misconduct statistics over HTTP', () => {
         rank: 'STAFF',
         workforceType: 'POLICE_STAFF',
       }),
-      concludedCase('OTHERSHIRE', { receivedOn: '2013-06-01', kind: 'MISCONDUCT_MEETING', concludedOn: '2013-10-10', outcome: 'WRITTEN_WARNING', grossMisconductProven: false }),
+      concludedCase('OTHERSHIRE', {
+        receivedOn: '2013-06-01',
+        kind: 'MISCONDUCT_MEETING',
+        concludedOn: '2013-10-10',
+        outcome: 'WRITTEN_WARNING',
+        grossMisconductProven: false,
+      }),
     ]);
   });
 
@@ -60,7 +66,8 @@ describe('misconduct statistics over HTTP', () => {
     await app.close();
   });
 
-  const statistics = (query: string, reader: Parameters<typeof read>[2] = {}) => read(app, `statistics/misconduct?${query}`, { force: FORCE, after: written, ...reader });
+  const statistics = (query: string, reader: Parameters<typeof read>[2] = {}) =>
+    read(app, `statistics/misconduct?${query}`, { force: FORCE, after: written, ...reader });
 
   it('counts 1 April to 31 March: a conclusion on 31 March 2014 in 2013/14, one on 1 April 2014 in 2014/15', async () => {
     const response = await statistics(`force=${FORCE}&year=2013`);
@@ -101,9 +108,15 @@ describe('misconduct statistics over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     // Only names, codes, numbers and dates: no free text, nothing a spreadsheet would run as a formula.
-    for (const row of response.text.trim().split('\r\n').slice(1)) expect(row).toMatch(/^[A-Za-z][\w.]*,([A-Z][A-Z_]*|-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|\d{4}\/\d{2})?$/);
+    for (const row of response.text.trim().split('\r\n').slice(1))
+      expect(row).toMatch(/^[A-Za-z][\w.]*,([A-Z][A-Z_]*|-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|\d{4}\/\d{2})?$/);
     expect(response.text.split('\r\n')).toEqual(
-      expect.arrayContaining(['metric,value', 'financialYear,2013/14', 'proceedings.byType.MISCONDUCT_HEARING,2', 'byRank.INSPECTOR.outcomes.DISMISSAL_WITHOUT_NOTICE,1']),
+      expect.arrayContaining([
+        'metric,value',
+        'financialYear,2013/14',
+        'proceedings.byType.MISCONDUCT_HEARING,2',
+        'byRank.INSPECTOR.outcomes.DISMISSAL_WITHOUT_NOTICE,1',
+      ]),
     );
   });
 
@@ -126,7 +139,14 @@ describe('misconduct statistics over HTTP', () => {
     const corrected = await appendAll(app, [
       {
         stream: meetingOnFirstApril.stream,
-        events: [recorded('RecordCorrected', { correctsEventId: conclusion.eventId ?? '', reason: 'wrong day', replacement: { ...conclusion.data, on: '2014-03-30' } }, '2014-05-01', FORCE)],
+        events: [
+          recorded(
+            'RecordCorrected',
+            { correctsEventId: conclusion.eventId ?? '', reason: 'wrong day', replacement: { ...conclusion.data, on: '2014-03-30' } },
+            '2014-05-01',
+            FORCE,
+          ),
+        ],
       },
     ]);
     const [year2013, year2014] = await Promise.all([

@@ -64,7 +64,11 @@ describe('figures of the seed case studies', () => {
       advisoryListEntries: entries('AdvisoryListEntryMade'),
       iopcReferrals: { count: cases.filter((state) => state.iopcReferral !== null).length },
       departuresDuringProceedings: subjects().filter(
-        ({ departure }) => departure !== null && departure.how !== 'TRANSFERRED' && !departure.afterConclusion && isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture),
+        ({ departure }) =>
+          departure !== null &&
+          departure.how !== 'TRANSFERRED' &&
+          !departure.afterConclusion &&
+          isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture),
       ).length,
     });
     expect(body.barredListEntries).toBeGreaterThan(0);
@@ -74,7 +78,9 @@ describe('figures of the seed case studies', () => {
 
   it('measures days to finalise from each closed case’s referral to its closure', async () => {
     const { body } = await inspection();
-    const days = cases.filter((state) => state.closedOn !== null).map((state) => String(differenceInCalendarDays(parseISO(state.closedOn ?? ''), parseISO(state.receivedOn))));
+    const days = cases
+      .filter((state) => state.closedOn !== null)
+      .map((state) => String(differenceInCalendarDays(parseISO(state.closedOn ?? ''), parseISO(state.receivedOn))));
     const histogram = new Map<string, number>();
     for (const day of days) histogram.set(day, (histogram.get(day) ?? 0) + 1);
     expect(days.length).toBeGreaterThan(0);

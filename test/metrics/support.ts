@@ -107,7 +107,11 @@ export function businessInterestDecided(force: string, decidedOn: string, decisi
 }
 
 export function giftOffered(force: string, offeredOn: string, decision: string): EventToAppend {
-  return recorded('GiftOrHospitalityOffered', { force, offeredOn, kind: 'HOSPITALITY', estimatedValuePence: 2500, offeredBy: 'a supplier', decision }, offeredOn);
+  return recorded(
+    'GiftOrHospitalityOffered',
+    { force, offeredOn, kind: 'HOSPITALITY', estimatedValuePence: 2500, offeredBy: 'a supplier', decision },
+    offeredOn,
+  );
 }
 
 /** `testedOn`: the register write side's date for a test (docs/events.md lists none). */
@@ -150,10 +154,33 @@ export function concludedCase(force: string, subject: ConcludedSubject): Append 
   const level = subject.grossMisconductProven ? 'GROSS_MISCONDUCT' : 'MISCONDUCT';
   const events = [
     ...referral.events,
-    recorded('SubjectAdded', { subjectId, personId: randomUUID(), workforceType: subject.workforceType ?? 'POLICE_OFFICER', rank: subject.rank ?? 'CONSTABLE', lengthOfServiceMonths: 60, unit: 'Response' }, day),
-    recorded('AllegationRecorded', { allegationId: randomUUID(), subjectId, summary: 'an allegation', standards: ['HONESTY_AND_INTEGRITY'], ...(subject.corruptionCategory ? { corruptionCategory: subject.corruptionCategory } : {}) }, day),
+    recorded(
+      'SubjectAdded',
+      {
+        subjectId,
+        personId: randomUUID(),
+        workforceType: subject.workforceType ?? 'POLICE_OFFICER',
+        rank: subject.rank ?? 'CONSTABLE',
+        lengthOfServiceMonths: 60,
+        unit: 'Response',
+      },
+      day,
+    ),
+    recorded(
+      'AllegationRecorded',
+      {
+        allegationId: randomUUID(),
+        subjectId,
+        summary: 'an allegation',
+        standards: ['HONESTY_AND_INTEGRITY'],
+        ...(subject.corruptionCategory ? { corruptionCategory: subject.corruptionCategory } : {}),
+      },
+      day,
+    ),
     recorded('ProceedingsScheduled', { subjectId, kind: subject.kind, noticeServedOn: day, scheduledFor: subject.concludedOn }, day),
-    ...(subject.formerOfficer ? [recorded('SubjectLeftService', { subjectId, how: 'RESIGNED', on: day, approvedByDcc: true, stageAtDeparture: 'PROCEEDINGS' }, day)] : []),
+    ...(subject.formerOfficer
+      ? [recorded('SubjectLeftService', { subjectId, how: 'RESIGNED', on: day, approvedByDcc: true, stageAtDeparture: 'PROCEEDINGS' }, day)]
+      : []),
   ];
   const conclusionIndex = events.length;
   events.push(
@@ -171,7 +198,13 @@ export function concludedCase(force: string, subject: ConcludedSubject): Append 
     ),
   );
   if (subject.barredOn !== undefined) {
-    events.push(recorded('BarredListEntryMade', { subjectId, on: subject.barredOn, basis: subject.formerOfficer ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED' }, subject.barredOn));
+    events.push(
+      recorded(
+        'BarredListEntryMade',
+        { subjectId, on: subject.barredOn, basis: subject.formerOfficer ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED' },
+        subject.barredOn,
+      ),
+    );
   }
   return { stream: referral.stream, events, conclusionIndex };
 }

@@ -24,7 +24,11 @@ describe('GET /cases/{caseId}/history', () => {
     service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET });
     recorder = new CaseRecorder(service.app.get(EventStore));
     await recorder.recordAll([STORY]);
-    await backdateRecordedAt(service.database.url, STORY.caseId, recorder.steps(STORY.caseId).map((step) => step.day));
+    await backdateRecordedAt(
+      service.database.url,
+      STORY.caseId,
+      recorder.steps(STORY.caseId).map((step) => step.day),
+    );
     // A national inspector: the story's force is not named, and its case is RESTRICTED.
     inspector = bearer(service.config, { roles: ['AUDITOR'], force: '*' });
   });
@@ -92,7 +96,13 @@ describe('GET /cases/{caseId}/history', () => {
     const before = await history(STORY.caseId, '?asOf=2021-05-10T11:59:59Z').expect(200);
     expect(before.body.events).toEqual([]);
     const at = await history(STORY.caseId, '?asOf=2021-05-10T13:00:00%2B01:00').expect(200);
-    expect(at.body.events.map((entry: HistoryEntry) => entry.type)).toEqual(['ReferralReceived', 'SubjectAdded', 'AllegationRecorded', 'AllegationRecorded', 'SeverityAssessed']);
+    expect(at.body.events.map((entry: HistoryEntry) => entry.type)).toEqual([
+      'ReferralReceived',
+      'SubjectAdded',
+      'AllegationRecorded',
+      'AllegationRecorded',
+      'SeverityAssessed',
+    ]);
   });
 
   it('shows a correction beside what it corrects, and only once it had been recorded', async () => {

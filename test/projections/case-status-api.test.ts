@@ -36,18 +36,14 @@ describe('GET /cases and GET /cases/{caseId}', () => {
   beforeAll(async () => {
     service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET });
     const recorder = new CaseRecorder(service.app.get(EventStore));
-    await recorder.recordAll([
-      ...SEED_STORIES,
-      ...HAMPSHIRE.map(({ caseId, story }) => ({ commands: retarget(story, caseId, { force: 'HAMPSHIRE' }) })),
-    ]);
+    await recorder.recordAll([...SEED_STORIES, ...HAMPSHIRE.map(({ caseId, story }) => ({ commands: retarget(story, caseId, { force: 'HAMPSHIRE' }) }))]);
     position = formatPosition(recorder.lastPosition);
     dcc = bearer(service.config, { roles: ['DCC'], force: '*' });
   });
 
   afterAll(() => service.close());
 
-  const list = (query: string, token = dcc) =>
-    service.http().get(`/api/v1/cases${query}`).set('Authorization', token).set('X-Wait-For-Position', position);
+  const list = (query: string, token = dcc) => service.http().get(`/api/v1/cases${query}`).set('Authorization', token).set('X-Wait-For-Position', position);
 
   async function allPages(query: string): Promise<CaseStatusItem[]> {
     const items: CaseStatusItem[] = [];
@@ -133,7 +129,12 @@ describe('GET /cases and GET /cases/{caseId}', () => {
         });
       }
       const overdue = await allPages('?overdue=true');
-      expect(overdue.map((item) => item.caseId).sort()).toEqual(items.filter((item) => item.overdue).map((item) => item.caseId).sort());
+      expect(overdue.map((item) => item.caseId).sort()).toEqual(
+        items
+          .filter((item) => item.overdue)
+          .map((item) => item.caseId)
+          .sort(),
+      );
       const onTime = await allPages('?overdue=false');
       expect(onTime.length + overdue.length).toBe(35);
       expect(onTime.every((item) => item.overdue === false)).toBe(true);

@@ -37,7 +37,10 @@ describe('case-status projection', () => {
     const runner = new ProjectionRunner(store, pool, caseStatusProjection, { checkIntervalMs: 50, ...options });
     runner.start();
     const head = formatPosition(await store.headPosition());
-    await waitFor(() => runner.position(), (position) => formatPosition(position) === head);
+    await waitFor(
+      () => runner.position(),
+      (position) => formatPosition(position) === head,
+    );
     return runner;
   }
 
@@ -100,7 +103,9 @@ describe('case-status projection', () => {
       expect(item.stage).toBe(story.expected.stage);
       for (const [subjectId, expected] of Object.entries(story.expected.subjects)) {
         const subject = item.subjects.find((candidate) => candidate.subjectId === subjectId);
-        expect(subject && { outcome: subject.outcome, formerOfficer: subject.formerOfficer, leftService: subject.leftService, barredList: subject.barredList }).toEqual({
+        expect(
+          subject && { outcome: subject.outcome, formerOfficer: subject.formerOfficer, leftService: subject.leftService, barredList: subject.barredList },
+        ).toEqual({
           outcome: expected.outcome,
           formerOfficer: expected.formerOfficer,
           leftService: expected.leftService,
@@ -120,7 +125,10 @@ describe('case-status projection', () => {
     expect((await rowOf(caseId)).stage).toBe('ASSESSMENT');
     await recorder.recordAll([{ commands: commands.slice(5) }]);
     const head = formatPosition(await store.headPosition());
-    await waitFor(() => runner.position(), (position) => formatPosition(position) === head);
+    await waitFor(
+      () => runner.position(),
+      (position) => formatPosition(position) === head,
+    );
     expect((await rowOf(caseId)).stage).toBe('CLOSED');
     await expectRowsToMatchTheDomain();
     await runner.stop();
@@ -162,7 +170,10 @@ describe('case-status projection', () => {
       replacement: { ...severityData, level: 'MISCONDUCT' },
     });
     const head = formatPosition(await store.headPosition());
-    await waitFor(() => runner.position(), (position) => formatPosition(position) === head);
+    await waitFor(
+      () => runner.position(),
+      (position) => formatPosition(position) === head,
+    );
 
     const after = await rowOf(caseId);
     expect(after.sensitivity).toBe('COVERT');

@@ -96,7 +96,11 @@ export async function foldStream(store: EventStore, caseId: string): Promise<Cas
 }
 
 /** The story's commands addressed to another case (and, optionally, force and day of referral). */
-export function retarget(story: SeedStory, caseId: string, referral: { force?: string; receivedOn?: string; sensitivity?: 'STANDARD' | 'RESTRICTED' | 'COVERT' } = {}): CaseCommand[] {
+export function retarget(
+  story: SeedStory,
+  caseId: string,
+  referral: { force?: string; receivedOn?: string; sensitivity?: 'STANDARD' | 'RESTRICTED' | 'COVERT' } = {},
+): CaseCommand[] {
   return story.commands.map((command) => {
     if (command.type === 'ReceiveReferral') return { ...command, caseId, ...referral };
     return { ...command, caseId };
@@ -136,7 +140,8 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out; last value ${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

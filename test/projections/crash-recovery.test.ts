@@ -78,7 +78,9 @@ describe('a crash never double-counts or skips', () => {
       stdio: 'ignore',
     });
     await waitUntil(async () => {
-      const building = (await projections.generations(definition.name)).find((g) => g.status === 'BUILDING' && !before.some((b) => b.generation === g.generation));
+      const building = (await projections.generations(definition.name)).find(
+        (g) => g.status === 'BUILDING' && !before.some((b) => b.generation === g.generation),
+      );
       return building !== undefined && building.eventsApplied > 0;
     }, 120_000);
     rebuild.kill('SIGKILL');
@@ -100,9 +102,15 @@ describe('a crash never double-counts or skips', () => {
 
 async function expectEqualToFullRebuild(store: PostgresEventStore, pool: Pool): Promise<void> {
   for (const definition of PROJECTIONS) {
-    const afterCrash = await snapshot(pool, definition.tables.map((table) => table.name));
+    const afterCrash = await snapshot(
+      pool,
+      definition.tables.map((table) => table.name),
+    );
     await new ProjectionRunner(store, pool, definition).rebuild({ fresh: true });
-    const rebuilt = await snapshot(pool, definition.tables.map((table) => table.name));
+    const rebuilt = await snapshot(
+      pool,
+      definition.tables.map((table) => table.name),
+    );
     expect({ projection: definition.name, rows: afterCrash }).toEqual({ projection: definition.name, rows: rebuilt });
   }
 }
@@ -164,7 +172,13 @@ async function allCaughtUp(pool: Pool, head: Awaited<ReturnType<PostgresEventSto
 function startService(databaseUrl: string, port: number): ChildProcess {
   return spawn('node', ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'silent', LEDGER_JWT_SECRET: 'crash-recovery-test-secret-0123456789abcdef' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      LEDGER_JWT_SECRET: 'crash-recovery-test-secret-0123456789abcdef',
+    },
     stdio: 'ignore',
   });
 }
@@ -217,7 +231,14 @@ async function seedCaseHistories(store: PostgresEventStore, replicas: number): P
             eventId: randomUUID(),
             type: event.type,
             data: toJsonObject(event.data),
-            metadata: { correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID(), actor: { userId: 'seed', roles: ['PSD_INVESTIGATOR'], force: '*' }, occurredAt: occurredAt(event, '2024-01-01T00:00:00.000Z'), schemaVersion: 1 },
+            metadata: {
+              correlationId: randomUUID(),
+              causationId: randomUUID(),
+              commandId: randomUUID(),
+              actor: { userId: 'seed', roles: ['PSD_INVESTIGATOR'], force: '*' },
+              occurredAt: occurredAt(event, '2024-01-01T00:00:00.000Z'),
+              schemaVersion: 1,
+            },
           })),
           { expectedRevision: 'no_stream' },
         ),

@@ -61,7 +61,14 @@ function inspectorKeptOn(caseId: string, force = FORCE, personId = randomUUID())
 describe('GET /dashboards/dcc', () => {
   let service: TestApp;
   let recorder: CaseRecorder;
-  const cases = { app: randomUUID(), embassy: randomUUID(), fiveOfficers: randomUUID(), chiefSuperintendent: randomUUID(), inspector: randomUUID(), kent: randomUUID() };
+  const cases = {
+    app: randomUUID(),
+    embassy: randomUUID(),
+    fiveOfficers: randomUUID(),
+    chiefSuperintendent: randomUUID(),
+    inspector: randomUUID(),
+    kent: randomUUID(),
+  };
 
   beforeAll(async () => {
     service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET });
@@ -72,7 +79,12 @@ describe('GET /dashboards/dcc', () => {
       // Resigned after interview; the departure awaits the DCC's decision (COVERT).
       { commands: retarget(appCaseStudy(), cases.app, { force: FORCE }) },
       // Still under investigation and suspended since March 2020, never reviewed (RESTRICTED).
-      { commands: embassy.slice(0, embassy.findIndex((command) => command.type === 'SendProgressReport')) },
+      {
+        commands: embassy.slice(
+          0,
+          embassy.findIndex((command) => command.type === 'SendProgressReport'),
+        ),
+      },
       { commands: retarget(caseStudy5(), cases.fiveOfficers, { force: FORCE }) },
       { commands: retarget(caseStudy2(), cases.chiefSuperintendent, { force: FORCE }) },
       { commands: inspectorKeptOn(cases.inspector, FORCE, INSPECTOR_PERSON) },
@@ -120,7 +132,9 @@ describe('GET /dashboards/dcc', () => {
 
   it('lists the overdue deadlines of the force, and nothing of another force', async () => {
     const seen = await dashboard();
-    const overdue = seen.overdueDeadlines.map(({ caseId, rule, dueOn }) => `${caseId === cases.app ? 'app' : caseId === cases.embassy ? 'embassy' : caseId} ${rule} ${dueOn}`);
+    const overdue = seen.overdueDeadlines.map(
+      ({ caseId, rule, dueOn }) => `${caseId === cases.app ? 'app' : caseId === cases.embassy ? 'embassy' : caseId} ${rule} ${dueOn}`,
+    );
     expect(overdue).toEqual([
       'embassy suspensionReview 2020-04-06',
       // The embassy investigation is directed by the IOPC: its Director General owes the reg 13 reports.
@@ -202,7 +216,16 @@ describe('GET /dashboards/dcc', () => {
       {
         commands: [
           ...retarget(appCaseStudy(), caseId, { force: 'DORSET' }).slice(0, 1),
-          ...subjects.map((subjectId) => on('AddSubject', { subjectId, personId: randomUUID(), workforceType: 'POLICE_OFFICER', rank: 'CONSTABLE', lengthOfServiceMonths: 12, unit: 'Response' })),
+          ...subjects.map((subjectId) =>
+            on('AddSubject', {
+              subjectId,
+              personId: randomUUID(),
+              workforceType: 'POLICE_OFFICER',
+              rank: 'CONSTABLE',
+              lengthOfServiceMonths: 12,
+              unit: 'Response',
+            }),
+          ),
           ...subjects.map((subjectId, index) => on('SuspendSubject', { subjectId, on: day(index), reason: 'Suspended pending investigation.' })),
         ],
       },

@@ -76,17 +76,27 @@ describe('days outside the plausible range', () => {
     const recommendationId = randomUUID();
     const bodies: Array<{ path: string; body: unknown; role?: Role }> = [
       // A correction's replacement is checked against the corrected event, so on a case that has it (below).
-      ...everyRoute(ids).filter((step) => step.event !== 'RecordCorrected').map((step) => ({
-        path: casePathOf(step, ids),
-        body: typeof step.body === 'function' ? step.body(() => randomUUID()) : step.body,
-        role: step.role ?? 'ACU_INVESTIGATOR',
-      })),
+      ...everyRoute(ids)
+        .filter((step) => step.event !== 'RecordCorrected')
+        .map((step) => ({
+          path: casePathOf(step, ids),
+          body: typeof step.body === 'function' ? step.body(() => randomUUID()) : step.body,
+          role: step.role ?? 'ACU_INVESTIGATOR',
+        })),
       ...everyRegisterRoute(registerIdsOf).map((step) => ({ path: registerPathOf(step.route, registerIdsOf), body: step.body })),
-      { path: 'recommendations', body: { source: 'IOPC', madeOn: '2023-03-01', dueOn: '2023-09-01', text: 'Write a conflict of interest policy.' }, role: 'DCC' },
+      {
+        path: 'recommendations',
+        body: { source: 'IOPC', madeOn: '2023-03-01', dueOn: '2023-09-01', text: 'Write a conflict of interest policy.' },
+        role: 'DCC',
+      },
       { path: `recommendations/${recommendationId}/response`, body: { respondedOn: '2023-04-01', accepted: true, response: 'We will.' } },
       { path: `recommendations/${recommendationId}/actions`, body: { on: '2023-05-01', action: 'Drafted the policy.' } },
       { path: `recommendations/${recommendationId}/complete`, body: { completedOn: '2023-06-01' } },
-      { path: `workforce/${FORCE}/returns`, body: { asAt: '2014-03-31', officers: 3482, staff: 2010, specials: 350, volunteers: 120, inPsdOrAcu: 55 }, role: 'ADMIN' },
+      {
+        path: `workforce/${FORCE}/returns`,
+        body: { asAt: '2014-03-31', officers: 3482, staff: 2010, specials: 350, volunteers: 120, inPsdOrAcu: 55 },
+        role: 'ADMIN',
+      },
     ];
     let checked = 0;
     for (const { path, body, role } of bodies) {
@@ -124,7 +134,11 @@ describe('days outside the plausible range', () => {
 
   it('accepts the first and the last day of the range, and the read models apply them', async () => {
     const first = await openCase({ receivedOn: '1900-01-01' });
-    const departed = await post(service.app, `cases/${first.caseId}/subjects/${first.subjectId}/departure`, { how: 'RESIGNED', on: '2100-12-31', approvedByDcc: false });
+    const departed = await post(service.app, `cases/${first.caseId}/subjects/${first.subjectId}/departure`, {
+      how: 'RESIGNED',
+      on: '2100-12-31',
+      approvedByDcc: false,
+    });
     expect(departed.status).toBe(201);
     const dcc = bearer(service.app.config, { roles: ['DCC'], force: FORCE });
     for (const path of [`cases/${first.caseId}`, `cases/${first.caseId}/timeliness`]) {

@@ -41,7 +41,8 @@ describe('reads while an older generation is active', () => {
       async () => (await client.query<{ made: number }>(`SELECT count(to_regclass(view))::int AS made FROM unnest($1::text[]) AS view`, [views])).rows[0].made,
       (made) => made === views.length,
     );
-    for (const path of ['metrics/inspection?force=HAMPSHIRE&from=2020-01-01&to=2020-12-31', 'statistics/misconduct?force=HAMPSHIRE&year=2020']) expect((await read(app, path)).status).toBe(200);
+    for (const path of ['metrics/inspection?force=HAMPSHIRE&from=2020-01-01&to=2020-12-31', 'statistics/misconduct?force=HAMPSHIRE&year=2020'])
+      expect((await read(app, path)).status).toBe(200);
     expect((await read(app, 'dashboards/dcc?force=HAMPSHIRE', { role: 'DCC' })).status).toBe(200);
   });
 

@@ -32,7 +32,9 @@ const probe: ProjectionDefinition = {
   async apply(events, context) {
     const opened = events.filter((event) => event.type === 'ReferralReceived');
     if (opened.some(isPoison)) throw new RangeError('Invalid time value');
-    await context.client.query(`INSERT INTO ${context.table('poison_probe_cases')} (stream_name) SELECT unnest($1::text[])`, [opened.map((event) => event.streamName)]);
+    await context.client.query(`INSERT INTO ${context.table('poison_probe_cases')} (stream_name) SELECT unnest($1::text[])`, [
+      opened.map((event) => event.streamName),
+    ]);
   },
 };
 
@@ -98,7 +100,12 @@ describe('a projection that cannot apply an event', () => {
   it('keeps the dead letter: projection, event id, position, type, error and when', async () => {
     const { rows } = await pool.query('SELECT * FROM projection_parked_events');
     expect(rows).toEqual([
-      expect.objectContaining({ projection: 'poison-probe', event_type: 'ReferralReceived', error: 'RangeError: Invalid time value', parked_at: expect.any(Date) }),
+      expect.objectContaining({
+        projection: 'poison-probe',
+        event_type: 'ReferralReceived',
+        error: 'RangeError: Invalid time value',
+        parked_at: expect.any(Date),
+      }),
     ]);
   });
 
@@ -106,6 +113,8 @@ describe('a projection that cannot apply an event', () => {
     const [opening] = await service.app.get(EventStore).readStream(`case-${POISON_CASE}`);
     const runner = new ProjectionRunner(service.app.get(EventStore), pool, probe);
     const rebuilt = runner.rebuild({ fresh: true });
-    await expect(rebuilt).rejects.toThrow(`poison-probe cannot apply event ${opening.eventId} (ReferralReceived) at position ${formatPosition(opening.position)}: RangeError: Invalid time value`);
+    await expect(rebuilt).rejects.toThrow(
+      `poison-probe cannot apply event ${opening.eventId} (ReferralReceived) at position ${formatPosition(opening.position)}: RangeError: Invalid time value`,
+    );
   });
 });

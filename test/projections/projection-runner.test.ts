@@ -9,7 +9,9 @@ import { physicalTable, ProjectionStore } from '../../projections/runner/project
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
 
 /** A toy read model: events per stream, and the sum of their `n`. */
-function counter(options: { version?: number; failOnce?: (event: RecordedEvent) => boolean; failAlways?: (event: RecordedEvent) => boolean } = {}): ProjectionDefinition {
+function counter(
+  options: { version?: number; failOnce?: (event: RecordedEvent) => boolean; failAlways?: (event: RecordedEvent) => boolean } = {},
+): ProjectionDefinition {
   let failed = false;
   return {
     name: 'counter',
@@ -84,7 +86,11 @@ describe('projection runner', () => {
   async function appendMany(streams: number, eventsPerStream: number): Promise<void> {
     await Promise.all(
       Array.from({ length: streams }, (_, s) =>
-        store.appendToStream(`count-${s}-${randomUUID()}`, Array.from({ length: eventsPerStream }, () => ({ type: 'Counted', data: { n: 1 } })), { expectedRevision: 'any' }),
+        store.appendToStream(
+          `count-${s}-${randomUUID()}`,
+          Array.from({ length: eventsPerStream }, () => ({ type: 'Counted', data: { n: 1 } })),
+          { expectedRevision: 'any' },
+        ),
       ),
     );
   }
@@ -100,7 +106,10 @@ describe('projection runner', () => {
     // The checkpoint moves over filtered-out events too, up to the head of the store.
     await store.appendToStream(`other-${randomUUID()}`, [{ type: 'Ignored', data: {} }], { expectedRevision: 'any' });
     const head = await store.headPosition();
-    await waitFor(() => runner.position(), (position) => formatPosition(position) === formatPosition(head));
+    await waitFor(
+      () => runner.position(),
+      (position) => formatPosition(position) === formatPosition(head),
+    );
     await runner.stop();
   });
 
@@ -152,7 +161,13 @@ describe('projection runner', () => {
     const [poisoned] = (await store.readStream(first)).filter((event) => event.revision === 10n);
     expect(parked).toEqual([poisoned.eventId]);
     expect(await runner.parked()).toEqual([
-      expect.objectContaining({ projection: 'counter', eventId: poisoned.eventId, position: formatPosition(poisoned.position), type: 'Counted', error: 'RangeError: Invalid time value' }),
+      expect.objectContaining({
+        projection: 'counter',
+        eventId: poisoned.eventId,
+        position: formatPosition(poisoned.position),
+        type: 'Counted',
+        error: 'RangeError: Invalid time value',
+      }),
     ]);
     await runner.stop();
     // A rebuild stops there and says where.
@@ -232,7 +247,9 @@ describe('projection runner', () => {
     expect(await totals()).toEqual({ events: 30, total: 30 });
     // The replayed tables have the planner's statistics (ANALYZE sets reltuples; a table never
     // analysed has -1, and autovacuum does not look at 30 rows) before readers rely on them.
-    const { rows } = await pool.query<{ reltuples: number }>('SELECT reltuples FROM pg_class WHERE relname = $1', [physicalTable('counter_rows', generation.generation)]);
+    const { rows } = await pool.query<{ reltuples: number }>('SELECT reltuples FROM pg_class WHERE relname = $1', [
+      physicalTable('counter_rows', generation.generation),
+    ]);
     expect(rows).toEqual([{ reltuples: 3 }]);
   });
 });

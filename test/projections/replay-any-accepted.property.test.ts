@@ -129,11 +129,18 @@ describe('any accepted command sequence', () => {
         const registerSteps = everyRegisterRoute(people);
         const recommendationId = randomUUID();
         const others: Sent[] = [
-          { path: 'recommendations', body: { recommendationId, source: 'IOPC', madeOn: '2023-03-01', dueOn: '2023-09-01', text: 'Write a conflict of interest policy.' } },
+          {
+            path: 'recommendations',
+            body: { recommendationId, source: 'IOPC', madeOn: '2023-03-01', dueOn: '2023-09-01', text: 'Write a conflict of interest policy.' },
+          },
           { path: `recommendations/${recommendationId}/response`, body: { respondedOn: '2023-04-01', accepted: true, response: 'We will.' } },
           { path: `recommendations/${recommendationId}/actions`, body: { on: '2023-05-01', action: 'Drafted the policy.' } },
           { path: `recommendations/${recommendationId}/complete`, body: { completedOn: '2023-06-01' } },
-          { path: `workforce/${FORCE}/returns`, body: { asAt: '2023-03-31', officers: 3482, staff: 2010, specials: 350, volunteers: 120, inPsdOrAcu: 55 }, role: 'ADMIN' },
+          {
+            path: `workforce/${FORCE}/returns`,
+            body: { asAt: '2023-03-31', officers: 3482, staff: 2010, specials: 350, volunteers: 120, inPsdOrAcu: 55 },
+            role: 'ADMIN',
+          },
         ];
         const move = moverFor(choice, [
           ...caseSteps.flatMap((step) => daysOf(typeof step.body === 'function' ? {} : step.body)),

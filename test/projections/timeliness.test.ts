@@ -30,15 +30,12 @@ const PURPOSE = 'DCC weekly review of timeliness';
  * the IOPC is left out where the force's reports are the point.
  */
 function embassyIn(caseId: string): { beforeReport: CaseCommand[]; rest: CaseCommand[] } {
-  const commands = retarget(embassyCase(), caseId).filter(
-    (command) => command.type !== 'ReferToIopc' && command.type !== 'RecordIopcDecision',
-  );
+  const commands = retarget(embassyCase(), caseId).filter((command) => command.type !== 'ReferToIopc' && command.type !== 'RecordIopcDecision');
   const report = commands.findIndex((command) => command.type === 'SendProgressReport');
   return { beforeReport: commands.slice(0, report), rest: commands.slice(report) };
 }
 
-const brief = (deadlines: DeadlineView[]) =>
-  deadlines.map(({ rule, dueOn, metOn, lapsedOn, overdue }) => ({ rule, dueOn, metOn, lapsedOn, overdue }));
+const brief = (deadlines: DeadlineView[]) => deadlines.map(({ rule, dueOn, metOn, lapsedOn, overdue }) => ({ rule, dueOn, metOn, lapsedOn, overdue }));
 
 describe('GET /cases/{caseId}/timeliness', () => {
   let service: TestApp;
@@ -93,7 +90,9 @@ describe('GET /cases/{caseId}/timeliness', () => {
 
     await recorder.record(rest[0]); // the 12-month report, sent on 8 February 2021
     const reported = await timeliness(caseId, '2021-03-01');
-    expect(rule(reported, 'twelveMonthReport')).toEqual([{ rule: 'twelveMonthReport', dueOn: '2021-02-03', metOn: '2021-02-08', lapsedOn: null, overdue: false }]);
+    expect(rule(reported, 'twelveMonthReport')).toEqual([
+      { rule: 'twelveMonthReport', dueOn: '2021-02-03', metOn: '2021-02-08', lapsedOn: null, overdue: false },
+    ]);
     const twelve = reported.deadlines.find((deadline) => deadline.rule === 'twelveMonthReport');
     expect(twelve).toMatchObject({ kind: 'DUTY', outOfTime: true, confidence: 'CONFIRMED', source: expect.stringContaining('reg 19') });
 
@@ -136,7 +135,8 @@ describe('GET /cases/{caseId}/timeliness', () => {
     const started = beforeReport.findIndex((command) => command.type === 'StartInvestigation') + 1;
     // The suspension, the notice and the systems audit are recorded after the 12-month report.
     await recordAll([...beforeReport.slice(0, started), rest[0], ...beforeReport.slice(started)]);
-    const comparable = (view: CaseTimelinessView) => view.deadlines.map(({ rule, subjectId, dueOn, metOn, lapsedOn, overdue }) => ({ rule, subjectId, dueOn, metOn, lapsedOn, overdue }));
+    const comparable = (view: CaseTimelinessView) =>
+      view.deadlines.map(({ rule, subjectId, dueOn, metOn, lapsedOn, overdue }) => ({ rule, subjectId, dueOn, metOn, lapsedOn, overdue }));
     expect(comparable(await timeliness(late, '2021-09-01'))).toEqual(comparable(await timeliness(onTheDay, '2021-09-01')));
   });
 
@@ -150,7 +150,13 @@ describe('GET /cases/{caseId}/timeliness', () => {
     const { type, ...replacement } = referral;
     void type;
     // The release also says the matters "came to light in March 2020".
-    await recorder.record({ type: 'CorrectRecord', caseId, correctsEventId: referralStep.eventId, reason: 'came to light when he was suspended', replacement: { ...replacement, receivedOn: '2020-03-09' } });
+    await recorder.record({
+      type: 'CorrectRecord',
+      caseId,
+      correctsEventId: referralStep.eventId,
+      reason: 'came to light when he was suspended',
+      replacement: { ...replacement, receivedOn: '2020-03-09' },
+    });
     const view = await timeliness(caseId, '2021-03-01');
     expect(rule(view, 'twelveMonthReport')).toEqual([{ rule: 'twelveMonthReport', dueOn: '2021-03-09', metOn: null, lapsedOn: null, overdue: false }]);
   });
@@ -162,7 +168,13 @@ describe('GET /cases/{caseId}/timeliness', () => {
     if (opening.type !== 'ReceiveReferral') throw new Error('the story starts with its referral');
     const started = beforeReport.find((command) => command.type === 'StartInvestigation');
     if (started === undefined || started.type !== 'StartInvestigation') throw new Error('the story starts an investigation');
-    const report = (on: string, kind: 'TWELVE_MONTH' | 'SIX_MONTH_FOLLOW_UP'): CaseCommand => ({ type: 'SendProgressReport', caseId, to: 'LOCAL_POLICING_BODY', on, kind });
+    const report = (on: string, kind: 'TWELVE_MONTH' | 'SIX_MONTH_FOLLOW_UP'): CaseCommand => ({
+      type: 'SendProgressReport',
+      caseId,
+      to: 'LOCAL_POLICING_BODY',
+      on,
+      kind,
+    });
     await recordAll([
       { ...opening, receivedOn: '2020-08-31' },
       { ...started, startedOn: '2020-09-14' },

@@ -96,7 +96,9 @@ describe('recommendations', () => {
     expect((await list('?force=HAMPSHIRE&overdue=true')).body.total).toBe(1);
     await send(`recommendations/${recommendationId}/complete`, { completedOn: '2015-05-20' });
     expect((await list('?force=HAMPSHIRE&overdue=true')).body.total).toBe(0);
-    expect((await list('?force=HAMPSHIRE&overdue=false')).body.items).toEqual([expect.objectContaining({ recommendationId, status: 'COMPLETED', overdue: false })]);
+    expect((await list('?force=HAMPSHIRE&overdue=false')).body.items).toEqual([
+      expect.objectContaining({ recommendationId, status: 'COMPLETED', overdue: false }),
+    ]);
   });
 
   it("shows a force only its own recommendations, and answers 404 to a step on another force's", async () => {
@@ -117,10 +119,12 @@ describe('recommendations', () => {
     expect((await send('recommendations', { ...HAMPSHIRE, dueOn: '2014-10-01' }, 'HAMPSHIRE', 422)).body.rule).toBe('dueBeforeMade');
     const invalid = await send('recommendations', { ...HAMPSHIRE, source: 'PRESS' }, 'HAMPSHIRE', 400);
     expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'source' })]);
-    expect((await send(`recommendations/${id}/response`, { respondedOn: '2014-12-01', accepted: 'yes', response: 'Yes' }, 'HAMPSHIRE', 400)).body.errors).toEqual([
-      expect.objectContaining({ field: 'accepted' }),
-    ]);
-    expect((await send(`recommendations/${randomUUID()}/response`, { respondedOn: '2014-12-01', accepted: true, response: 'Yes' }, 'HAMPSHIRE', 404)).status).toBe(404);
+    expect(
+      (await send(`recommendations/${id}/response`, { respondedOn: '2014-12-01', accepted: 'yes', response: 'Yes' }, 'HAMPSHIRE', 400)).body.errors,
+    ).toEqual([expect.objectContaining({ field: 'accepted' })]);
+    expect(
+      (await send(`recommendations/${randomUUID()}/response`, { respondedOn: '2014-12-01', accepted: true, response: 'Yes' }, 'HAMPSHIRE', 404)).status,
+    ).toBe(404);
     for (const role of ['INSPECTOR', 'AUDITOR', 'ADMIN'] as const) {
       expect((await post(app, 'recommendations', HAMPSHIRE, { role })).status).toBe(403);
     }

@@ -26,10 +26,7 @@ export function registerIds(): RegisterIds {
 }
 
 export function pathOf(route: string, ids: RegisterIds): string {
-  return route
-    .replace('{personId}', ids.personId)
-    .replace('{businessInterestId}', ids.businessInterestId)
-    .replace('{associationId}', ids.associationId);
+  return route.replace('{personId}', ids.personId).replace('{businessInterestId}', ids.businessInterestId).replace('{associationId}', ids.associationId);
 }
 
 const PERSON = 'people/{personId}';
@@ -67,7 +64,14 @@ export function everyRegisterRoute(ids: RegisterIds): RegisterStep[] {
     {
       route: `${PERSON}/conflicts-of-interest`,
       event: 'ConflictOfInterestDeclared',
-      body: { declaredOn: '2023-05-02', nature: 'NEIGHBOUR', declaredTo: ids.supervisorId, action: 'SUPERVISOR_TO_SEARCH', details: 'Concerns about a neighbour', caseId: randomUUID() },
+      body: {
+        declaredOn: '2023-05-02',
+        nature: 'NEIGHBOUR',
+        declaredTo: ids.supervisorId,
+        action: 'SUPERVISOR_TO_SEARCH',
+        details: 'Concerns about a neighbour',
+        caseId: randomUUID(),
+      },
     },
     { route: `${PERSON}/vetting`, event: 'VettingGranted', body: { action: 'GRANT', on: '2022-09-01', level: 'MANAGEMENT_VETTING' } },
     { route: `${PERSON}/vetting`, event: 'VettingReviewed', body: { action: 'REVIEW', on: '2023-09-01' } },

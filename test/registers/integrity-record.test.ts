@@ -84,7 +84,10 @@ describe('the integrity record', () => {
   it('clears a review once it is recorded', async () => {
     const { personId, overdue } = await personWithSignals();
     await record(personId, `business-interests/${overdue}/review`, { reviewedOn: '2024-04-09' });
-    const { signals, businessInterests } = (await read(personId)).body as { signals: { reference: string }[]; businessInterests: { businessInterestId: string; reviewDueOn: string }[] };
+    const { signals, businessInterests } = (await read(personId)).body as {
+      signals: { reference: string }[];
+      businessInterests: { businessInterestId: string; reviewDueOn: string }[];
+    };
     expect(signals.filter((signal) => signal.reference === overdue)).toEqual([]);
     expect(businessInterests.find((interest) => interest.businessInterestId === overdue)?.reviewDueOn).toBe('2025-04-09');
   });

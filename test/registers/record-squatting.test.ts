@@ -29,8 +29,10 @@ describe('a person whose record another force recorded in first', () => {
   });
 
   const eventsOf = (personId: string): Promise<RecordedEvent[]> => app.app.get(EventStore).readStream(`person-${personId}`);
-  const recordGift = (personId: string, force: string, body: object = GIFT) => post(app, `people/${personId}/gifts-and-hospitality`, body, { role: 'PSD_INVESTIGATOR', force, userId: `psd-${force}` });
-  const joinWorkforce = (personId: string, force: string) => post(app, `workforce/${force}/members`, { personId, joinedOn: '2015-09-01' }, { role: 'ADMIN', force, userId: `admin-${force}` });
+  const recordGift = (personId: string, force: string, body: object = GIFT) =>
+    post(app, `people/${personId}/gifts-and-hospitality`, body, { role: 'PSD_INVESTIGATOR', force, userId: `psd-${force}` });
+  const joinWorkforce = (personId: string, force: string) =>
+    post(app, `workforce/${force}/members`, { personId, joinedOn: '2015-09-01' }, { role: 'ADMIN', force, userId: `admin-${force}` });
   // Waits for the read models to hold every write so far: the holder is known from them.
   const readRecord = async (personId: string, force: string) =>
     app
@@ -82,7 +84,12 @@ describe('a person whose record another force recorded in first', () => {
   it('refuses a national recorder writing for a force that does not hold the person: 422 personHeldByAnotherForce, nothing appended', async () => {
     const personId = randomUUID();
     expect((await joinWorkforce(personId, 'HAMPSHIRE')).status).toBe(201);
-    const national = await post(app, `people/${personId}/gifts-and-hospitality`, { ...GIFT, force: 'SURREY' }, { role: 'PSD_INVESTIGATOR', force: '*', userId: 'psd-national' });
+    const national = await post(
+      app,
+      `people/${personId}/gifts-and-hospitality`,
+      { ...GIFT, force: 'SURREY' },
+      { role: 'PSD_INVESTIGATOR', force: '*', userId: 'psd-national' },
+    );
     expect({ status: national.status, rule: national.body.rule as unknown }).toEqual({ status: 422, rule: 'personHeldByAnotherForce' });
     expect(await eventsOf(personId)).toEqual([]);
     // Before the holder records anything, another force cannot take the record either.
@@ -96,7 +103,12 @@ describe('a person whose record another force recorded in first', () => {
     expect((await joinWorkforce(personId, 'HAMPSHIRE')).status).toBe(201);
     const taken = await joinWorkforce(personId, 'SURREY');
     expect({ status: taken.status, rule: taken.body.rule as unknown }).toEqual({ status: 422, rule: 'memberHeldByAnotherForce' });
-    const left = await post(app, `workforce/HAMPSHIRE/members/${personId}/departure`, { leftOn: '2024-01-31' }, { role: 'ADMIN', force: 'HAMPSHIRE', userId: 'admin-HAMPSHIRE' });
+    const left = await post(
+      app,
+      `workforce/HAMPSHIRE/members/${personId}/departure`,
+      { leftOn: '2024-01-31' },
+      { role: 'ADMIN', force: 'HAMPSHIRE', userId: 'admin-HAMPSHIRE' },
+    );
     expect(left.status).toBe(201);
     expect((await joinWorkforce(personId, 'SURREY')).status).toBe(201);
     expect((await recordGift(personId, 'SURREY')).status).toBe(201);

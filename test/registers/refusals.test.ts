@@ -46,12 +46,35 @@ describe('refused register commands', () => {
   describe('a rule of the process: 422 naming it', () => {
     const cases: [string, string, (businessInterestId: string) => [string, object]][] = [
       ['reviewNeedsApproval', 'a review of an application not yet decided', (id) => [`business-interests/${id}/review`, { reviewedOn: '2023-05-01' }]],
-      ['rescindNeedsApproval', 'rescinding an application not yet decided', (id) => [`business-interests/${id}/rescind`, { rescindedOn: '2023-05-01', reason: 'x y z' }]],
-      ['decisionNeedsApplication', 'a decision on an interest nobody applied for', () => [`business-interests/${randomUUID()}/decision`, { decision: 'DECLINED', decidedOn: '2023-05-01' }]],
-      ['conditionsMatchDecision', 'conditional approval without conditions', (id) => [`business-interests/${id}/decision`, { decision: 'APPROVED_WITH_CONDITIONS', decidedOn: '2023-05-01' }]],
-      ['associationRiskNeedsDeclaration', 'assessing an association never declared', () => [`associations/${randomUUID()}/risk-assessment`, { assessedOn: '2023-05-01', risk: 'NO_RISK' }]],
+      [
+        'rescindNeedsApproval',
+        'rescinding an application not yet decided',
+        (id) => [`business-interests/${id}/rescind`, { rescindedOn: '2023-05-01', reason: 'x y z' }],
+      ],
+      [
+        'decisionNeedsApplication',
+        'a decision on an interest nobody applied for',
+        () => [`business-interests/${randomUUID()}/decision`, { decision: 'DECLINED', decidedOn: '2023-05-01' }],
+      ],
+      [
+        'conditionsMatchDecision',
+        'conditional approval without conditions',
+        (id) => [`business-interests/${id}/decision`, { decision: 'APPROVED_WITH_CONDITIONS', decidedOn: '2023-05-01' }],
+      ],
+      [
+        'associationRiskNeedsDeclaration',
+        'assessing an association never declared',
+        () => [`associations/${randomUUID()}/risk-assessment`, { assessedOn: '2023-05-01', risk: 'NO_RISK' }],
+      ],
       ['vettingReviewNeedsGrant', 'a vetting review without vetting', () => ['vetting', { action: 'REVIEW', on: '2023-05-01' }]],
-      ['hospitalityCannotBeRegifted', 'hospitality re-gifted', () => ['gifts-and-hospitality', { offeredOn: '2023-05-01', kind: 'HOSPITALITY', estimatedValuePence: 100, offeredBy: 'A firm', decision: 'REGIFTED_TO_CHARITY' }]],
+      [
+        'hospitalityCannotBeRegifted',
+        'hospitality re-gifted',
+        () => [
+          'gifts-and-hospitality',
+          { offeredOn: '2023-05-01', kind: 'HOSPITALITY', estimatedValuePence: 100, offeredBy: 'A firm', decision: 'REGIFTED_TO_CHARITY' },
+        ],
+      ],
     ];
     it.each(cases)('%s: refuses %s', async (rule, _what, request) => {
       const { personId, businessInterestId } = await personWithApplication();
@@ -62,7 +85,7 @@ describe('refused register commands', () => {
       expect(response.body.detail).toMatch(new RegExp(`^${rule}: `));
     });
 
-    it("conflictMustBeDeclaredToSupervisor: refuses a conflict declared to the person themselves", async () => {
+    it('conflictMustBeDeclaredToSupervisor: refuses a conflict declared to the person themselves', async () => {
       const { personId } = await personWithApplication();
       const body = { declaredOn: '2023-05-02', nature: 'NEIGHBOUR', declaredTo: personId, action: 'NONE', details: 'A neighbour' };
       const response = await expectNothingAppended(personId, () => post(app, `people/${personId}/conflicts-of-interest`, body), 422);
@@ -74,15 +97,30 @@ describe('refused register commands', () => {
     const cases: [string, string, object, string[]][] = [
       ['a date not in the calendar', 'drug-tests', { testedOn: '2023-02-30', kind: 'RANDOM', result: 'NEGATIVE' }, ['testedOn']],
       ['a value outside the enumeration and a missing field', 'drug-tests', { testedOn: '2023-02-03', kind: 'HAIR' }, ['kind', 'result']],
-      ['a negative value', 'gifts-and-hospitality', { offeredOn: '2023-05-01', kind: 'GIFT', estimatedValuePence: -1, offeredBy: 'A firm', decision: 'ACCEPTED' }, ['estimatedValuePence']],
-      ['pounds rather than pence', 'gifts-and-hospitality', { offeredOn: '2023-05-01', kind: 'GIFT', estimatedValuePence: 12.5, offeredBy: 'A firm', decision: 'ACCEPTED' }, ['estimatedValuePence']],
+      [
+        'a negative value',
+        'gifts-and-hospitality',
+        { offeredOn: '2023-05-01', kind: 'GIFT', estimatedValuePence: -1, offeredBy: 'A firm', decision: 'ACCEPTED' },
+        ['estimatedValuePence'],
+      ],
+      [
+        'pounds rather than pence',
+        'gifts-and-hospitality',
+        { offeredOn: '2023-05-01', kind: 'GIFT', estimatedValuePence: 12.5, offeredBy: 'A firm', decision: 'ACCEPTED' },
+        ['estimatedValuePence'],
+      ],
       ['an unknown field', 'system-access-findings', { system: 'PNC', on: '2023-05-01', recordsViewed: 2, policingPurposeFound: false, user: 'x' }, ['user']],
       ['a force that is not a force code', 'drug-tests', { testedOn: '2023-02-03', kind: 'RANDOM', result: 'NEGATIVE', force: 'hampshire' }, ['force']],
       ['blank personal data', 'associations', { declaredOn: '2023-05-01', nature: 'FRIEND', person: '  ' }, ['person']],
       ['a level sent with REVIEW', 'vetting', { action: 'REVIEW', on: '2023-05-01', level: 'NPPV_1' }, ['level']],
       ['a GRANT without its level', 'vetting', { action: 'GRANT', on: '2023-05-01' }, ['level']],
       ['an unknown action', 'vetting', { action: 'SUSPEND', on: '2023-05-01' }, ['action']],
-      ['a supervisor who is not a person id', 'conflicts-of-interest', { declaredOn: '2023-05-02', nature: 'NEIGHBOUR', declaredTo: 'my sergeant', action: 'NONE', details: 'x' }, ['declaredTo']],
+      [
+        'a supervisor who is not a person id',
+        'conflicts-of-interest',
+        { declaredOn: '2023-05-02', nature: 'NEIGHBOUR', declaredTo: 'my sergeant', action: 'NONE', details: 'x' },
+        ['declaredTo'],
+      ],
     ];
     it.each(cases)('refuses %s', async (_what, path, body, fields) => {
       const { personId } = await personWithApplication();
@@ -108,7 +146,11 @@ describe('refused register commands', () => {
   describe('who may record', () => {
     it.each<Role>(['ADMIN', 'INSPECTOR', 'AUDITOR', 'DCC'])('refuses %s (403)', async (role) => {
       const { personId } = await personWithApplication();
-      await expectNothingAppended(personId, () => post(app, `people/${personId}/drug-tests`, { testedOn: '2023-02-03', kind: 'RANDOM', result: 'NEGATIVE' }, { role }), 403);
+      await expectNothingAppended(
+        personId,
+        () => post(app, `people/${personId}/drug-tests`, { testedOn: '2023-02-03', kind: 'RANDOM', result: 'NEGATIVE' }, { role }),
+        403,
+      );
     });
 
     it.each<Role>(['PSD_INVESTIGATOR', 'ACU_INVESTIGATOR', 'APPROPRIATE_AUTHORITY'])('lets %s record', async (role) => {

@@ -105,7 +105,7 @@ describe('the register command routes', () => {
       expect(event?.metadata.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/);
     });
 
-    it('stores the free text of its body only as a vault envelope under the person\'s key', () => {
+    it("stores the free text of its body only as a vault envelope under the person's key", () => {
       const { body, response, event: type } = sent[index];
       const event = stored.find((candidate) => candidate.eventId === response.body.events[0].eventId);
       const personal = VAULT_FIELDS[type as RegisterEventType].map(String).filter((field) => Object.hasOwn(body, field));

@@ -48,7 +48,13 @@ describe('register stories from the seed documents', () => {
     const officer = randomUUID();
     const lineManager = randomUUID();
     await record(officer, 'system-access-findings', { system: 'Force intelligence system', on: '2022-06-14', recordsViewed: 2, policingPurposeFound: false });
-    const declaration = { declaredOn: '2023-05-02', nature: 'NEIGHBOUR', declaredTo: lineManager, action: 'SUPERVISOR_TO_SEARCH', details: 'Concerns about activity at a neighbour’s address (BCH policy 2.2.10)' };
+    const declaration = {
+      declaredOn: '2023-05-02',
+      nature: 'NEIGHBOUR',
+      declaredTo: lineManager,
+      action: 'SUPERVISOR_TO_SEARCH',
+      details: 'Concerns about activity at a neighbour’s address (BCH policy 2.2.10)',
+    };
     await record(officer, 'conflicts-of-interest', declaration);
 
     const response = await integrityRecord(officer, 'HERTFORDSHIRE', '2023-05-03');
@@ -60,11 +66,17 @@ describe('register stories from the seed documents', () => {
   it('Hampshire: refused offers recorded and told apart, an item re-gifted to charity, and the yearly renewal of a business interest', async () => {
     const member = randomUUID();
     const offer = (decision: string, kind = 'GIFT') => ({ offeredOn: '2013-12-18', kind, estimatedValuePence: 3000, offeredBy: 'A local firm', decision });
-    for (const decision of ['DECLINED_AT_TIME', 'NOT_APPROVED_BY_MANAGER', 'REGIFTED_TO_CHARITY', 'ACCEPTED_ON_BEHALF_OF_FORCE']) await record(member, 'gifts-and-hospitality', offer(decision), 'HAMPSHIRE');
+    for (const decision of ['DECLINED_AT_TIME', 'NOT_APPROVED_BY_MANAGER', 'REGIFTED_TO_CHARITY', 'ACCEPTED_ON_BEHALF_OF_FORCE'])
+      await record(member, 'gifts-and-hospitality', offer(decision), 'HAMPSHIRE');
     const refusedHospitality = await post(app, `people/${member}/gifts-and-hospitality`, offer('REGIFTED_TO_CHARITY', 'HOSPITALITY'), { force: 'HAMPSHIRE' });
     expect(refusedHospitality.body.rule).toBe('hospitalityCannotBeRegifted');
 
-    const applied = await record(member, 'business-interests', { appliedOn: '2013-03-01', nature: 'SECONDARY_EMPLOYMENT', details: 'Part-time tutor' }, 'HAMPSHIRE');
+    const applied = await record(
+      member,
+      'business-interests',
+      { appliedOn: '2013-03-01', nature: 'SECONDARY_EMPLOYMENT', details: 'Part-time tutor' },
+      'HAMPSHIRE',
+    );
     const interest = String(applied.body.businessInterestId);
     await record(member, `business-interests/${interest}/decision`, { decision: 'APPROVED', decidedOn: '2013-04-01' }, 'HAMPSHIRE');
 
@@ -80,6 +92,8 @@ describe('register stories from the seed documents', () => {
     await record(member, `business-interests/${interest}/review`, { reviewedOn: '2014-04-03' }, 'HAMPSHIRE');
     const renewed = await integrityRecord(member, 'HAMPSHIRE', '2014-04-04');
     expect(renewed.body.signals).toEqual([]);
-    expect(renewed.body.businessInterests).toEqual([expect.objectContaining({ businessInterestId: interest, lastReviewedOn: '2014-04-03', reviewDueOn: '2015-04-03' })]);
+    expect(renewed.body.businessInterests).toEqual([
+      expect.objectContaining({ businessInterestId: interest, lastReviewedOn: '2014-04-03', reviewDueOn: '2015-04-03' }),
+    ]);
   });
 });

@@ -60,14 +60,16 @@ describe('the conflict registry after a failed read', () => {
     try {
       await setConnections(database, false);
       // The subscription's next read fails: the registry must refuse to answer (fail closed)...
-      expect(await eventually(() => {
-        try {
-          registry.declaredBy(userId);
-          return false;
-        } catch {
-          return true;
-        }
-      }, 10_000)).toBe(true);
+      expect(
+        await eventually(() => {
+          try {
+            registry.declaredBy(userId);
+            return false;
+          } catch {
+            return true;
+          }
+        }, 10_000),
+      ).toBe(true);
       // ...and say why to /health.
       expect(registry.healthProblems().map((problem) => problem.component)).toEqual(['conflictRegistry']);
 
@@ -75,7 +77,11 @@ describe('the conflict registry after a failed read', () => {
       // Another instance records a conflict while this one is recovering.
       const caseId = randomUUID();
       const writer = new PostgresEventStore(writerPool);
-      await writer.appendToStream(`${CASE_CONFLICT_STREAM_PREFIX}${caseId}`, [{ type: 'CaseConflictDeclared', data: { caseId, userId, nature: 'RELATIVE', declaredOn: '2026-01-01' } }], { expectedRevision: 'any' });
+      await writer.appendToStream(
+        `${CASE_CONFLICT_STREAM_PREFIX}${caseId}`,
+        [{ type: 'CaseConflictDeclared', data: { caseId, userId, nature: 'RELATIVE', declaredOn: '2026-01-01' } }],
+        { expectedRevision: 'any' },
+      );
       await writer.close();
 
       expect(await eventually(() => declares(registry, userId, caseId), 20_000)).toBe(true);

@@ -76,7 +76,16 @@ async function upgrade(): Promise<Record<string, unknown>> {
   const dataDir = dataFolder();
   const port = await freePort();
   try {
-    const old = new EmbeddedPostgres({ databaseDir: path.join(dataDir, 'postgres'), user: 'ledger', password: SOURCE_PASSWORD, port, persistent: true, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined, onError: () => undefined });
+    const old = new EmbeddedPostgres({
+      databaseDir: path.join(dataDir, 'postgres'),
+      user: 'ledger',
+      password: SOURCE_PASSWORD,
+      port,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: () => undefined,
+      onError: () => undefined,
+    });
     await old.initialise();
     const upgraded = await startEmbeddedPostgres({ dataDir, port });
     try {

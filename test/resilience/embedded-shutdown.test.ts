@@ -43,7 +43,11 @@ describe('SIGTERM under read load with the embedded database', () => {
     const explain = (): string => `\n--- service output ---\n${service.output().slice(-4000)}`;
     try {
       await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 120_000, 'the service is up' + explain());
-      const opened = await fetch(`${service.baseUrl}/api/v1/cases`, { method: 'POST', headers: { Authorization: writer, 'Content-Type': 'application/json' }, body: JSON.stringify(referralBody(caseId)) });
+      const opened = await fetch(`${service.baseUrl}/api/v1/cases`, {
+        method: 'POST',
+        headers: { Authorization: writer, 'Content-Type': 'application/json' },
+        body: JSON.stringify(referralBody(caseId)),
+      });
       expect(opened.status).toBe(201);
       const caseUrl = `${service.baseUrl}/api/v1/cases/${caseId}`;
       const headers = { Authorization: reader, 'X-Access-Purpose': PURPOSE };
@@ -53,7 +57,10 @@ describe('SIGTERM under read load with the embedded database', () => {
       let stopped = false;
       const readers = Array.from({ length: 8 }, async () => {
         while (!stopped) {
-          const status = await getStatus(caseUrl, headers, 10_000).then((answer) => answer.status, () => 0);
+          const status = await getStatus(caseUrl, headers, 10_000).then(
+            (answer) => answer.status,
+            () => 0,
+          );
           if (status === 200) served += 1;
           else await new Promise((resolve) => setTimeout(resolve, 50));
         }

@@ -106,7 +106,12 @@ describe('a frozen database', () => {
   it('gives 503s within the timeouts while frozen, not hangs, and works again once it thaws', async () => {
     const http = () => request(app.getHttpServer());
     const writer = bearer(loadConfiguration({ LEDGER_JWT_SECRET: TEST_JWT_SECRET }), { roles: ['PSD_INVESTIGATOR'] });
-    const open = (): PromiseLike<request.Response> => http().post('/api/v1/cases').set('Authorization', writer).set('Content-Type', 'application/json').send(JSON.stringify(referralBody(randomUUID())));
+    const open = (): PromiseLike<request.Response> =>
+      http()
+        .post('/api/v1/cases')
+        .set('Authorization', writer)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(referralBody(randomUUID())));
     expect((await open()).status).toBe(201);
 
     proxy.freeze();
@@ -117,7 +122,11 @@ describe('a frozen database', () => {
     ]);
     // statement 1 s + the client's 5 s margin; a connection waits 1 s at most.
     const within = 12_000;
-    expect({ health: [health.result.status, health.ms < within], list: [list.result.status, list.ms < within], command: [command.result.status, command.ms < within] }).toEqual({
+    expect({
+      health: [health.result.status, health.ms < within],
+      list: [list.result.status, list.ms < within],
+      command: [command.result.status, command.ms < within],
+    }).toEqual({
       health: [503, true],
       list: [503, true],
       command: [503, true],

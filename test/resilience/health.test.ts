@@ -30,7 +30,11 @@ describe('/health while a read model cannot advance', () => {
     const service = await startTestApp({ LEDGER_JWT_SECRET: TEST_JWT_SECRET, LEDGER_DB_LOCK_TIMEOUT_MS: '300' });
     const locker = new Client({ connectionString: service.database.url });
     await locker.connect();
-    const health = (): Promise<HealthAnswer> => service.http().get('/health').then((response) => ({ status: response.status, body: response.body as HealthAnswer['body'] }));
+    const health = (): Promise<HealthAnswer> =>
+      service
+        .http()
+        .get('/health')
+        .then((response) => ({ status: response.status, body: response.body as HealthAnswer['body'] }));
     try {
       expect((await post(service, 'cases', referralBody(randomUUID()))).status).toBe(201);
       expect((await healthUntil(health, 200, 20_000)).status).toBe(200);

@@ -70,7 +70,11 @@ describe('lost database backends and shutdown under load', () => {
         const started = Date.now();
         const read = await getStatus(caseUrl, headers, 10_000);
         const tookMs = Date.now() - started;
-        expect({ status: read.status, problem: read.contentType.startsWith('application/problem+json'), fast: tookMs < 4000 }).toEqual({ status: 503, problem: true, fast: true });
+        expect({ status: read.status, problem: read.contentType.startsWith('application/problem+json'), fast: tookMs < 4000 }).toEqual({
+          status: 503,
+          problem: true,
+          fast: true,
+        });
         const health = await getStatus(`${service.baseUrl}/health`, {}, 10_000);
         expect(health.status).toBe(503);
         expect(health.body).toMatchObject({ database: 'unavailable' });
@@ -79,13 +83,16 @@ describe('lost database backends and shutdown under load', () => {
 
         // It comes back: everything recovers by itself.
         await withAdmin((client) => client.query(`ALTER DATABASE ${client.escapeIdentifier(database.name)} ALLOW_CONNECTIONS true`));
-        await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 60_000, 'health ok after the database came back' + explain());
+        await waitUntil(
+          async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+          60_000,
+          'health ok after the database came back' + explain(),
+        );
         const servedAgain = load.served;
         await waitUntil(async () => load.served > servedAgain + 20, 30_000, 'reads served after the database came back' + explain());
         expect(isRunning(service)).toBe(true);
         service.child.kill('SIGTERM');
         expect(await service.exited()).toEqual({ code: 0, signal: null });
-
       } finally {
         await load.stop();
       }

@@ -39,7 +39,10 @@ describe('the requests’ pool and the background work', () => {
     try {
       const caseId = randomUUID();
       expect((await post(service, 'cases', referralBody(caseId))).status).toBe(201);
-      const list = await service.http().get('/api/v1/cases').set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'] }));
+      const list = await service
+        .http()
+        .get('/api/v1/cases')
+        .set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'] }));
       expect(list.status).toBe(200);
       expect((await service.http().get('/health')).status).toBe(200);
     } finally {
@@ -62,7 +65,12 @@ describe('the requests’ pool and the background work', () => {
 
       const health = await timed(() => service.http().get('/health'));
       const command = await timed(() => post(service, 'cases', referralBody(randomUUID())));
-      const list = await timed(() => service.http().get('/api/v1/cases').set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'] })));
+      const list = await timed(() =>
+        service
+          .http()
+          .get('/api/v1/cases')
+          .set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'] })),
+      );
       expect({ health: health.ms < FAST_MS, command: [command.result.status, command.ms < FAST_MS] }).toEqual({ health: true, command: [201, true] });
       expect({ status: list.result.status, type: list.result.headers['content-type'], fast: list.ms < FAST_MS }).toEqual({
         status: 503,

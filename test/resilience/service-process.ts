@@ -17,9 +17,18 @@ export interface ServiceProcess {
 
 export async function startServiceProcess(environment: NodeJS.ProcessEnv): Promise<ServiceProcess> {
   const port = await freePort();
-  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', LEDGER_JWT_SECRET: PROCESS_JWT_SECRET, LEDGER_RATE_LIMIT_PER_MINUTE: '0', ...environment };
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    LEDGER_JWT_SECRET: PROCESS_JWT_SECRET,
+    LEDGER_RATE_LIMIT_PER_MINUTE: '0',
+    ...environment,
+  };
   // A variable given as undefined is left out (e.g. DATABASE_URL, for the embedded database).
-  const env = Object.fromEntries(Object.entries(merged).filter(([name, value]) => value !== undefined && !(name in environment && environment[name] === undefined)));
+  const env = Object.fromEntries(
+    Object.entries(merged).filter(([name, value]) => value !== undefined && !(name in environment && environment[name] === undefined)),
+  );
   const child = spawn('node', ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: root,
     env,
@@ -28,7 +37,9 @@ export async function startServiceProcess(environment: NodeJS.ProcessEnv): Promi
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited: () => exit };
 }
 
@@ -44,7 +55,11 @@ export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: nu
   }
 }
 
-export async function getStatus(url: string, headers: Record<string, string> = {}, timeoutMs = 5000): Promise<{ status: number; body: unknown; contentType: string }> {
+export async function getStatus(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 5000,
+): Promise<{ status: number; body: unknown; contentType: string }> {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   const text = await response.text();
   let body: unknown = text;
@@ -69,10 +84,16 @@ function freePort(): Promise<number> {
 /** The generation readers see of a projection, once the runner has created it. */
 export async function activeGeneration(client: { query<R>(text: string, values: unknown[]): Promise<{ rows: R[] }> }, projection: string): Promise<number> {
   let generation: number | null | undefined;
-  await waitUntil(async () => {
-    const { rows } = await client.query<{ generation: number | null }>('SELECT active_generation AS generation FROM projection_state WHERE name = $1', [projection]);
-    generation = rows[0]?.generation;
-    return typeof generation === 'number';
-  }, 20_000, `projection ${projection} has a generation`);
+  await waitUntil(
+    async () => {
+      const { rows } = await client.query<{ generation: number | null }>('SELECT active_generation AS generation FROM projection_state WHERE name = $1', [
+        projection,
+      ]);
+      generation = rows[0]?.generation;
+      return typeof generation === 'number';
+    },
+    20_000,
+    `projection ${projection} has a generation`,
+  );
   return generation as number;
 }

@@ -21,7 +21,13 @@ export interface TestApp {
 export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: { extraModules?: AppModuleImport[] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // No rate limit unless a test asks for one: property tests send hundreds of requests a minute as one user.
-  const config = loadConfiguration({ LEDGER_DATA_DIR: './data-test-unused', LOG_LEVEL: 'silent', LEDGER_RATE_LIMIT_PER_MINUTE: '0', ...overrides, DATABASE_URL: database.url });
+  const config = loadConfiguration({
+    LEDGER_DATA_DIR: './data-test-unused',
+    LOG_LEVEL: 'silent',
+    LEDGER_RATE_LIMIT_PER_MINUTE: '0',
+    ...overrides,
+    DATABASE_URL: database.url,
+  });
   const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined }, options);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();

@@ -29,8 +29,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   return {
     url,
     name,
-    drop: () =>
-      withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
   };
 }
 

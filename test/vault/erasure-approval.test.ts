@@ -30,10 +30,16 @@ describe('erasure needs a request, a second ADMIN and a delay', () => {
 
   const admin = (userId: string, force = 'HAMPSHIRE') => bearer(app.config, { userId, roles: ['ADMIN'], force });
   const send = (personId: string, step: '' | '/approval' | '/withdrawal', authorization: string, body: object = {}) =>
-    app.http().post(`/api/v1/people/${personId}/erasure${step}`).set('Authorization', authorization).set('Content-Type', 'application/json').send(JSON.stringify(body));
+    app
+      .http()
+      .post(`/api/v1/people/${personId}/erasure${step}`)
+      .set('Authorization', authorization)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
   const request = (personId: string, authorization: string) => send(personId, '', authorization, { reason: REASON });
   const approve = (personId: string, authorization: string) => send(personId, '/approval', authorization, { reason: 'Request and its lawful basis checked' });
-  const withdraw = (personId: string, authorization: string) => send(personId, '/withdrawal', authorization, { reason: 'The data subject withdrew the request' });
+  const withdraw = (personId: string, authorization: string) =>
+    send(personId, '/withdrawal', authorization, { reason: 'The data subject withdrew the request' });
   const isErased = (personId: string) => app.app.get(Vault).isErased(personId);
   const vaultEvents = async (personId: string) => (await app.app.get(EventStore).readStream(`vault-${personId}`)).map((event) => event.type);
 
@@ -109,11 +115,18 @@ describe('erasure needs a request, a second ADMIN and a delay', () => {
     await sleep(DELAY_SECONDS * 1000 + 200);
     // As if the process died after appending the approval and before destroying the key.
     const at = new Date().toISOString();
-    await app.app.get(EventStore).appendToStream(
-      `vault-${personId}`,
-      [{ type: 'ErasureApproved', data: { personId, reason: 'Request and its lawful basis checked', approvedBy: 'admin-2', approvedAt: at, approvedOn: at.slice(0, 10) } }],
-      { expectedRevision: 0n },
-    );
+    await app.app
+      .get(EventStore)
+      .appendToStream(
+        `vault-${personId}`,
+        [
+          {
+            type: 'ErasureApproved',
+            data: { personId, reason: 'Request and its lawful basis checked', approvedBy: 'admin-2', approvedAt: at, approvedOn: at.slice(0, 10) },
+          },
+        ],
+        { expectedRevision: 0n },
+      );
     expect(await isErased(personId)).toBe(false);
     const again = await approve(personId, admin('admin-2'));
     expect({ status: again.status, rule: again.body.rule as unknown }).toEqual({ status: 422, rule: 'alreadyErased' });

@@ -22,7 +22,8 @@ import type { TestApp } from '../support/app';
 import { everyRegisterRoute, pathOf, registerIds } from '../registers/every-route';
 import { dumpAllTables, occurrences, startServiceCapturingLogs, vaultValuesOf } from './support';
 
-const fieldsOf = (table: { readonly [type: string]: readonly PropertyKey[] }): Set<string> => new Set(Object.values(table).flatMap((fields) => fields.map(String)));
+const fieldsOf = (table: { readonly [type: string]: readonly PropertyKey[] }): Set<string> =>
+  new Set(Object.values(table).flatMap((fields) => fields.map(String)));
 const REGISTER_FIELDS = fieldsOf(REGISTER_VAULT_FIELDS);
 const RECOMMENDATION_FIELDS = fieldsOf(RECOMMENDATION_VAULT_FIELDS);
 const TAG = randomUUID().slice(0, 8);
@@ -42,9 +43,15 @@ const STEPS = everyRegisterRoute(IDS).map((step) => ({
   ...step,
   body: tagged(step.event === 'ConflictOfInterestDeclared' ? { ...step.body, caseId: CONFLICT_CASE.caseId } : step.body, REGISTER_FIELDS),
 }));
-const REGISTER_VALUES = vaultValuesOf(STEPS.map((step) => step.body), REGISTER_FIELDS);
+const REGISTER_VALUES = vaultValuesOf(
+  STEPS.map((step) => step.body),
+  REGISTER_FIELDS,
+);
 /** What the integrity record shows of them: not the reasons of a rescission or a vetting withdrawal. */
-const SHOWN_REGISTER_VALUES = vaultValuesOf(STEPS.map((step) => step.body), new Set(['details', 'conditions', 'offeredBy', 'person']));
+const SHOWN_REGISTER_VALUES = vaultValuesOf(
+  STEPS.map((step) => step.body),
+  new Set(['details', 'conditions', 'offeredBy', 'person']),
+);
 
 const MADE = tagged(
   { source: 'IOPC', madeOn: '2023-03-01', dueOn: '2023-09-01', text: 'Review how PC Zebedee Quartermain came to search the complainant’s neighbour on PNC' },
@@ -73,11 +80,19 @@ describe('the personal-data vault for registers and recommendations', () => {
     return response;
   }
   const integrityRecord = () =>
-    service.http().get(`/api/v1/people/${IDS.personId}/integrity-record`).set('Authorization', reader()).set('X-Access-Purpose', PURPOSE).set('X-Wait-For-Position', lastPosition);
+    service
+      .http()
+      .get(`/api/v1/people/${IDS.personId}/integrity-record`)
+      .set('Authorization', reader())
+      .set('X-Access-Purpose', PURPOSE)
+      .set('X-Wait-For-Position', lastPosition);
   const recommendations = () =>
-    service.http().get('/api/v1/recommendations?force=HAMPSHIRE').set('Authorization', bearer(service.config, { roles: ['INSPECTOR'], force: '*' })).set('X-Wait-For-Position', lastPosition);
-  const caseExport = () =>
-    service.http().get(`/api/v1/cases/${CONFLICT_CASE.caseId}/export`).set('Authorization', auditor()).set('X-Access-Purpose', PURPOSE);
+    service
+      .http()
+      .get('/api/v1/recommendations?force=HAMPSHIRE')
+      .set('Authorization', bearer(service.config, { roles: ['INSPECTOR'], force: '*' }))
+      .set('X-Wait-For-Position', lastPosition);
+  const caseExport = () => service.http().get(`/api/v1/cases/${CONFLICT_CASE.caseId}/export`).set('Authorization', auditor()).set('X-Access-Purpose', PURPOSE);
   /** Asked by one ADMIN and approved by a second (the service runs with no waiting period): the approval's answer. */
   const erase = async (personId: string) => {
     const step = (path: string, authorization: string) =>
@@ -128,11 +143,19 @@ describe('the personal-data vault for registers and recommendations', () => {
     expect(REGISTER_VALUES.length).toBeGreaterThanOrEqual(7);
     expect(RECOMMENDATION_VALUES).toHaveLength(3);
     const stored = [...(await stream(`person-${IDS.personId}`)), ...(await stream(`recommendation-${recommendationId}`))];
-    const vaultFieldsOf = (type: string): readonly PropertyKey[] => ({ ...REGISTER_VAULT_FIELDS, ...RECOMMENDATION_VAULT_FIELDS } as Record<string, readonly PropertyKey[]>)[type] ?? [];
-    const sealed = stored.flatMap((event) => vaultFieldsOf(event.type).map(String).filter((field) => Object.hasOwn(event.data, field)).map((field) => event.data[field]));
+    const vaultFieldsOf = (type: string): readonly PropertyKey[] =>
+      (({ ...REGISTER_VAULT_FIELDS, ...RECOMMENDATION_VAULT_FIELDS }) as Record<string, readonly PropertyKey[]>)[type] ?? [];
+    const sealed = stored.flatMap((event) =>
+      vaultFieldsOf(event.type)
+        .map(String)
+        .filter((field) => Object.hasOwn(event.data, field))
+        .map((field) => event.data[field]),
+    );
     expect(sealed).toHaveLength(REGISTER_VALUES.length + RECOMMENDATION_VALUES.length);
     expect(sealed.filter((value) => !isVaultEnvelope(value))).toEqual([]);
-    expect(new Set(sealed.map((value) => (isVaultEnvelope(value) ? value.personId : null)))).toEqual(new Set([IDS.personId, recommendationPersonId(recommendationId)]));
+    expect(new Set(sealed.map((value) => (isVaultEnvelope(value) ? value.personId : null)))).toEqual(
+      new Set([IDS.personId, recommendationPersonId(recommendationId)]),
+    );
   });
 
   it('keeps no register or recommendation text in clear in any table, ledger_events and the read models included', async () => {
@@ -163,7 +186,10 @@ describe('the personal-data vault for registers and recommendations', () => {
   });
 
   it('appends a retried gift and recommendation action once: the retry seals the same bytes', async () => {
-    const gift = tagged({ offeredOn: '2024-01-05', kind: 'GIFT', estimatedValuePence: 2500, offeredBy: 'Mrs Alba Quince of Quince Florists', decision: 'DECLINED_AT_TIME' }, REGISTER_FIELDS);
+    const gift = tagged(
+      { offeredOn: '2024-01-05', kind: 'GIFT', estimatedValuePence: 2500, offeredBy: 'Mrs Alba Quince of Quince Florists', decision: 'DECLINED_AT_TIME' },
+      REGISTER_FIELDS,
+    );
     const [first, again] = await retriedAfterLostAnswer(`people/${IDS.personId}/gifts-and-hospitality`, gift);
     expect(again.body.events).toEqual(first.body.events);
     const gifts = (await stream(`person-${IDS.personId}`)).filter((event) => event.type === 'GiftOrHospitalityOffered');
@@ -230,7 +256,11 @@ describe('the personal-data vault for registers and recommendations', () => {
     });
 
     it('refuses new free text for the erased person and recommendation (409)', async () => {
-      const refused = await send(`people/${IDS.personId}/gifts-and-hospitality`, { offeredOn: '2024-09-10', kind: 'GIFT', estimatedValuePence: 100, offeredBy: 'A firm', decision: 'ACCEPTED' }, { expected: 409 });
+      const refused = await send(
+        `people/${IDS.personId}/gifts-and-hospitality`,
+        { offeredOn: '2024-09-10', kind: 'GIFT', estimatedValuePence: 100, offeredBy: 'A firm', decision: 'ACCEPTED' },
+        { expected: 409 },
+      );
       expect(refused.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(refused.body.type).toMatch(/personal-data-erased$/);
       await send(`recommendations/${recommendationId}/actions`, { on: '2023-08-01', action: 'A third briefing' }, { expected: 409 });

@@ -56,8 +56,7 @@ describe('the personal-data vault', () => {
       expect(response.status).toBe(200);
     }
   };
-  const history = (caseId: string) =>
-    service.app.http().get(`/api/v1/cases/${caseId}/history`).set('Authorization', reader()).set('X-Access-Purpose', PURPOSE);
+  const history = (caseId: string) => service.app.http().get(`/api/v1/cases/${caseId}/history`).set('Authorization', reader()).set('X-Access-Purpose', PURPOSE);
   const exported = (caseId: string) =>
     service.app.http().get(`/api/v1/cases/${caseId}/export`).set('Authorization', auditor()).set('X-Access-Purpose', PURPOSE);
   const approver = () => bearer(service.app.config, { userId: 'admin-2', roles: ['ADMIN'], force: FORCE });
@@ -78,7 +77,7 @@ describe('the personal-data vault', () => {
     await caughtUp(ANONYMOUS_ID);
   });
 
-  it('stores each vault field as an AES-256-GCM envelope under the case person\'s key, never in clear', async () => {
+  it("stores each vault field as an AES-256-GCM envelope under the case person's key, never in clear", async () => {
     expect(values.length).toBeGreaterThanOrEqual(3);
     const stored = await service.app.app.get(EventStore).readStream(`case-${STORY.caseId}`);
     const referral = stored.find((event) => event.type === 'ReferralReceived');
@@ -97,7 +96,7 @@ describe('the personal-data vault', () => {
     }
   });
 
-  it('keeps no personal value in clear in any table, the anonymous report\'s included', async () => {
+  it("keeps no personal value in clear in any table, the anonymous report's included", async () => {
     const dump = await dumpAllTables(service.app.database.url);
     expect(dump).toContain('case_status_events');
     expect(occurrences(dump, [...values, ANONYMOUS_SUMMARY])).toEqual([]);
@@ -140,8 +139,14 @@ describe('the personal-data vault', () => {
       expect(erasure.status).toBe(201);
       expect(erasure.body).toMatchObject({ personId: casePersonId(STORY.caseId), events: [{ type: 'ErasureApproved' }] });
       const [requested, approved] = await service.app.app.get(EventStore).readStream(`vault-${casePersonId(STORY.caseId)}`);
-      expect(requested).toMatchObject({ type: 'ErasureRequested', data: { personId: casePersonId(STORY.caseId), force: FORCE, reason: 'Right to erasure, UK GDPR art. 17: request granted', requestedBy: 'admin-1' } });
-      expect(approved).toMatchObject({ type: 'ErasureApproved', data: { personId: casePersonId(STORY.caseId), approvedBy: 'admin-2', approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+      expect(requested).toMatchObject({
+        type: 'ErasureRequested',
+        data: { personId: casePersonId(STORY.caseId), force: FORCE, reason: 'Right to erasure, UK GDPR art. 17: request granted', requestedBy: 'admin-1' },
+      });
+      expect(approved).toMatchObject({
+        type: 'ErasureApproved',
+        data: { personId: casePersonId(STORY.caseId), approvedBy: 'admin-2', approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      });
     });
 
     it('shows every vault field as { erased: true } in the history, the events staying', async () => {

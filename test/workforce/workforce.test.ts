@@ -36,7 +36,7 @@ describe('workforce returns', () => {
     expect((await post(app, 'workforce/HAMPSHIRE/returns', RETURN, { role })).status).toBe(403);
   });
 
-  it("refuses a return for another force (403), and lets a national user make one for any force", async () => {
+  it('refuses a return for another force (403), and lets a national user make one for any force', async () => {
     expect((await post(app, 'workforce/KENT/returns', RETURN, { role: 'ADMIN' })).status).toBe(403);
     expect((await post(app, 'workforce/DEVON_AND_CORNWALL/returns', RETURN, { role: 'ADMIN', force: '*' })).status).toBe(201);
     expect(await eventsOf('KENT')).toEqual([]);

@@ -31,7 +31,9 @@ export interface SpecTables {
 }
 
 export interface ProjectionSpec {
-  given(...batches: (readonly RecordedEvent[])[]): { when(events: readonly RecordedEvent[]): { then(check: (tables: SpecTables) => Promise<void>): Promise<void> } };
+  given(...batches: (readonly RecordedEvent[])[]): {
+    when(events: readonly RecordedEvent[]): { then(check: (tables: SpecTables) => Promise<void>): Promise<void> };
+  };
 }
 
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;

@@ -59,14 +59,18 @@ export class ConflictRegistry implements OnModuleInit, OnApplicationShutdown {
   /** The cases this user declared a conflict on. */
   declaredBy(userId: string): string[] {
     if (this.failure !== undefined) {
-      throw problem(503, 'internal-error', 'Declared conflicts of interest cannot be checked at the moment; try again shortly.', { headers: { 'Retry-After': '5' } });
+      throw problem(503, 'internal-error', 'Declared conflicts of interest cannot be checked at the moment; try again shortly.', {
+        headers: { 'Retry-After': '5' },
+      });
     }
     return [...(this.byUser.get(userId) ?? [])];
   }
 
   healthProblems(): HealthProblem[] {
     if (this.failure === undefined) return [];
-    return [{ component: 'conflictRegistry', problem: 'notCaughtUp', detail: 'declared conflicts cannot be checked: case reads answer 503', blocksService: true }];
+    return [
+      { component: 'conflictRegistry', problem: 'notCaughtUp', detail: 'declared conflicts cannot be checked: case reads answer 503', blocksService: true },
+    ];
   }
 
   private subscribe(settled: () => void = () => undefined): void {

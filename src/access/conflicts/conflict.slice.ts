@@ -32,7 +32,10 @@ export const CASE_CONFLICTS: WriteSlice<DeclareCaseConflict, CaseConflictEvent, 
   decide: ({ caseId, userId, nature, details }, _state, { now }) => [
     { type: CASE_CONFLICT_DECLARED, data: { caseId, userId, nature, declaredOn: now, ...(details === undefined ? {} : { details }) } },
   ],
-  seal: async (vault, command, event, _state, eventId) => ({ ...event, data: await sealPersonalFields(vault, command.userId, event.data, CASE_CONFLICT_VAULT_FIELDS, eventId) }),
+  seal: async (vault, command, event, _state, eventId) => ({
+    ...event,
+    data: await sealPersonalFields(vault, command.userId, event.data, CASE_CONFLICT_VAULT_FIELDS, eventId),
+  }),
   occurredAt: (event) => event.data.declaredOn,
   schemaVersion: () => CASE_CONFLICT_SCHEMA_VERSION,
 };

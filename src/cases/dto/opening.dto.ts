@@ -89,7 +89,7 @@ export class AddSubjectBody {
   @IdField({ description: 'Chosen by the client' })
   subjectId!: string;
 
-  @IdField({ description: "Pseudonymous id of the member of the workforce (their `person-<id>` record)" })
+  @IdField({ description: 'Pseudonymous id of the member of the workforce (their `person-<id>` record)' })
   personId!: string;
 
   @OneOfField(WORKFORCE_TYPES)

@@ -87,8 +87,7 @@ export class CaseToAnswerBody {
 
   @FlagField({
     optional: true,
-    description:
-      'reg 23(1)(b): false records a decision not to bring proceedings on a case to answer, ending the process for the subject',
+    description: 'reg 23(1)(b): false records a decision not to bring proceedings on a case to answer, ending the process for the subject',
   })
   proceedingsBrought?: boolean;
 }

@@ -20,8 +20,7 @@ export function appCaseStudy(): SeedStory {
         receivedOn: '2021-10-04', // assumed: the case study is undated
         source: 'INTELLIGENCE',
         caseType: 'CORRUPTION_INTELLIGENCE',
-        summary:
-          "Intelligence that an officer passed information to a partner, who used it in disputes; the partner's criminality was undeclared.",
+        summary: "Intelligence that an officer passed information to a partner, who used it in disputes; the partner's criminality was undeclared.",
         anonymousSource: false,
         sensitivity: 'COVERT', // assumed: intelligence development before the arrest
         corruptionCategories: ['UNAUTHORISED_DISCLOSURE', 'INAPPROPRIATE_ASSOCIATIONS', 'ORGANISED_CRIME'],
@@ -38,8 +37,7 @@ export function appCaseStudy(): SeedStory {
       on('RecordAllegation', {
         allegationId: ids.allegation(1),
         subjectId: officer,
-        summary:
-          'Failed to declare an association with a partner imprisoned for serious assault with links to organised crime.',
+        summary: 'Failed to declare an association with a partner imprisoned for serious assault with links to organised crime.',
         standards: ['ORDERS_AND_INSTRUCTIONS', 'HONESTY_AND_INTEGRITY'],
         corruptionCategory: 'INAPPROPRIATE_ASSOCIATIONS',
       }),

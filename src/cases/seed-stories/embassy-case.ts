@@ -23,8 +23,7 @@ export function embassyCase(): SeedStory {
         receivedOn: '2020-02-03',
         source: 'INTERNAL_REPORT', // assumed
         caseType: 'CONDUCT_MATTER',
-        summary:
-          'A community engagement officer kept unreported contact with embassy officials and passed them information from police systems.',
+        summary: 'A community engagement officer kept unreported contact with embassy officials and passed them information from police systems.',
         anonymousSource: false,
         sensitivity: 'RESTRICTED', // assumed: a foreign embassy
         corruptionCategories: ['UNAUTHORISED_DISCLOSURE', 'INAPPROPRIATE_ASSOCIATIONS', 'MISUSE_OF_FORCE_SYSTEMS'],
@@ -41,16 +40,14 @@ export function embassyCase(): SeedStory {
       on('RecordAllegation', {
         allegationId: ids.allegation(1),
         subjectId: officer,
-        summary:
-          'Between March 2019 and December 2020 failed to report or record continued contact with embassy officials.',
+        summary: 'Between March 2019 and December 2020 failed to report or record continued contact with embassy officials.',
         standards: ['ORDERS_AND_INSTRUCTIONS', 'DUTIES_AND_RESPONSIBILITIES'],
         corruptionCategory: 'INAPPROPRIATE_ASSOCIATIONS',
       }),
       on('RecordAllegation', {
         allegationId: ids.allegation(2),
         subjectId: officer,
-        summary:
-          'Between March and June 2019 passed information about protests and protestors from police systems to embassy staff.',
+        summary: 'Between March and June 2019 passed information about protests and protestors from police systems to embassy staff.',
         standards: ['CONFIDENTIALITY', 'HONESTY_AND_INTEGRITY'],
         corruptionCategory: 'UNAUTHORISED_DISCLOSURE',
       }),

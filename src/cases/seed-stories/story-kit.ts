@@ -53,9 +53,7 @@ export function storyIds(story: number) {
 
 type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
 /** The command's fields but its type; caseId too, except for a referral, whose payload carries it. */
-type PayloadOf<T extends CaseCommandType> = T extends 'ReceiveReferral'
-  ? Omit<CommandOf<T>, 'type'>
-  : Omit<CommandOf<T>, 'type' | 'caseId'>;
+type PayloadOf<T extends CaseCommandType> = T extends 'ReceiveReferral' ? Omit<CommandOf<T>, 'type'> : Omit<CommandOf<T>, 'type' | 'caseId'>;
 
 /** A command builder for one case: `on('AssessSeverity', { ...payload })`. */
 export function commandsFor(caseId: string) {

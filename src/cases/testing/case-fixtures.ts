@@ -31,8 +31,7 @@ export function referralData(overrides: Partial<ReferralReceived> = {}): Referra
   };
 }
 
-export const referral = (overrides: Partial<ReferralReceived> = {}): CaseEvent =>
-  event('ReferralReceived', referralData(overrides));
+export const referral = (overrides: Partial<ReferralReceived> = {}): CaseEvent => event('ReferralReceived', referralData(overrides));
 
 export function subjectData(subjectId = OFFICER, overrides: Partial<SubjectAdded> = {}): SubjectAdded {
   const workforceType: WorkforceType = subjectId === STAFF ? 'POLICE_STAFF' : 'POLICE_OFFICER';
@@ -47,8 +46,7 @@ export function subjectData(subjectId = OFFICER, overrides: Partial<SubjectAdded
   };
 }
 
-export const subjectAdded = (subjectId = OFFICER, overrides: Partial<SubjectAdded> = {}): CaseEvent =>
-  event('SubjectAdded', subjectData(subjectId, overrides));
+export const subjectAdded = (subjectId = OFFICER, overrides: Partial<SubjectAdded> = {}): CaseEvent => event('SubjectAdded', subjectData(subjectId, overrides));
 
 export const investigationStarted = (startedOn = '2021-03-10'): CaseEvent =>
   event('InvestigationStarted', { investigatorId: 'investigator-1', startedOn, termsOfReference: 'terms' });
@@ -58,8 +56,7 @@ export const reportSubmitted = (on = '2021-09-01'): CaseEvent => event('Investig
 export const severityAssessed = (
   subjectId: string,
   level: 'MISCONDUCT' | 'GROSS_MISCONDUCT' | 'PRACTICE_REQUIRING_IMPROVEMENT' | 'NO_CASE_TO_ANSWER',
-): CaseEvent =>
-  event('SeverityAssessed', { subjectId, level, assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'rationale' });
+): CaseEvent => event('SeverityAssessed', { subjectId, level, assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'rationale' });
 
 export const caseToAnswer = (subjectId: string, decision: CaseToAnswerDecision, on = '2021-09-15'): CaseEvent =>
   event('CaseToAnswerDecided', { subjectId, decision, decidedBy: 'APPROPRIATE_AUTHORITY', on });
@@ -75,10 +72,7 @@ export const leftService = (
   on = '2021-10-15',
 ): CaseEvent => event('SubjectLeftService', { subjectId, how, on, approvedByDcc, stageAtDeparture });
 
-export const proven = (
-  level: 'MISCONDUCT' | 'GROSS_MISCONDUCT',
-  standard: Finding['standard'] = 'CONFIDENTIALITY',
-): Finding => ({
+export const proven = (level: 'MISCONDUCT' | 'GROSS_MISCONDUCT', standard: Finding['standard'] = 'CONFIDENTIALITY'): Finding => ({
   standard,
   proven: true,
   level,
@@ -102,8 +96,7 @@ export function conclusion(overrides: Partial<ProceedingsConcluded> = {}): Proce
   };
 }
 
-export const concluded = (overrides: Partial<ProceedingsConcluded> = {}): CaseEvent =>
-  event('ProceedingsConcluded', conclusion(overrides));
+export const concluded = (overrides: Partial<ProceedingsConcluded> = {}): CaseEvent => event('ProceedingsConcluded', conclusion(overrides));
 
 /** A case with one subject whose investigation has reported. */
 export function investigatedCase(subjectId = OFFICER, receivedOn = RECEIVED_2020_REGS): CaseEvent[] {
@@ -111,17 +104,10 @@ export function investigatedCase(subjectId = OFFICER, receivedOn = RECEIVED_2020
 }
 
 /** ...with proceedings of `kind` scheduled on the case-to-answer decision that fits them. */
-export function caseAtProceedings(
-  kind: ProceedingsKind = 'MISCONDUCT_HEARING',
-  options: { subjectId?: string; receivedOn?: string } = {},
-): CaseEvent[] {
+export function caseAtProceedings(kind: ProceedingsKind = 'MISCONDUCT_HEARING', options: { subjectId?: string; receivedOn?: string } = {}): CaseEvent[] {
   const subjectId = options.subjectId ?? OFFICER;
   const decision = kind === 'MISCONDUCT_MEETING' ? 'CASE_TO_ANSWER_MISCONDUCT' : 'CASE_TO_ANSWER_GROSS_MISCONDUCT';
-  return [
-    ...investigatedCase(subjectId, options.receivedOn),
-    caseToAnswer(subjectId, decision),
-    proceedingsScheduled(subjectId, kind),
-  ];
+  return [...investigatedCase(subjectId, options.receivedOn), caseToAnswer(subjectId, decision), proceedingsScheduled(subjectId, kind)];
 }
 
 /** A serving officer dismissed without notice at a hearing. */

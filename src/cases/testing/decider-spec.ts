@@ -26,10 +26,7 @@ export function withEventIds(events: readonly GivenEvent[]): CaseEventEnvelope[]
 /** Apply events to a state, giving each an id after the state's last one. */
 export function applyAll(state: CaseState, events: readonly CaseEvent[]): CaseState {
   const offset = state?.log.length ?? 0;
-  return events.reduce<CaseState>(
-    (current, event, index) => evolve(current, { ...event, eventId: `event-${offset + index + 1}` }),
-    state,
-  );
+  return events.reduce<CaseState>((current, event, index) => evolve(current, { ...event, eventId: `event-${offset + index + 1}` }), state);
 }
 
 const caseSpec = specOf<CaseCommand, GivenEvent, CaseEvent, CaseState, CaseRuleName, CaseWriter>({
@@ -69,11 +66,7 @@ export type CommandPayload<T extends CaseCommandType> = Omit<CommandOf<T>, 'type
 export const TEST_CASE_ID = 'c0ffee00-0000-4000-8000-000000000001';
 
 /** A command on the test case. */
-export function command<T extends CaseCommandType>(
-  type: T,
-  payload: CommandPayload<T>,
-  caseId = TEST_CASE_ID,
-): CommandOf<T> {
+export function command<T extends CaseCommandType>(type: T, payload: CommandPayload<T>, caseId = TEST_CASE_ID): CommandOf<T> {
   // The compiler cannot see that spreading the payload rebuilds the command type.
   const built: unknown = { type, caseId, ...payload };
   return built as CommandOf<T>;

@@ -77,7 +77,9 @@ export function specOf<Command, Given, Event, State, RuleName extends string, By
   };
 }
 
-export function deciderSpec<Command, Event, State, RuleName extends string>(decider: Decider<Command, Event, State>): DeciderSpec<Command, Event, Event, State, RuleName> {
+export function deciderSpec<Command, Event, State, RuleName extends string>(
+  decider: Decider<Command, Event, State>,
+): DeciderSpec<Command, Event, Event, State, RuleName> {
   return specOf<Command, Event, Event, State, RuleName>({
     fold: (events) => foldEvents(decider, events),
     decide: (command, state) => decider.decide(command, state),

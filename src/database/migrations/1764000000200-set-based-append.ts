@@ -17,9 +17,7 @@ export class SetBasedAppend1764000000200 implements MigrationInterface {
   name = 'SetBasedAppend1764000000200';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'ALTER FUNCTION ledger_append(text[], text[], int[], uuid[], text[], text[], text[]) RENAME TO ledger_append_loop',
-    );
+    await queryRunner.query('ALTER FUNCTION ledger_append(text[], text[], int[], uuid[], text[], text[], text[]) RENAME TO ledger_append_loop');
     await queryRunner.query(`
 
 CREATE FUNCTION ledger_append(
@@ -120,8 +118,6 @@ END $$;
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP FUNCTION ledger_append(text[], text[], int[], uuid[], text[], text[], text[])');
-    await queryRunner.query(
-      'ALTER FUNCTION ledger_append_loop(text[], text[], int[], uuid[], text[], text[], text[]) RENAME TO ledger_append',
-    );
+    await queryRunner.query('ALTER FUNCTION ledger_append_loop(text[], text[], int[], uuid[], text[], text[], text[]) RENAME TO ledger_append');
   }
 }

@@ -7,4 +7,13 @@ import { VaultKeys1764300000000 } from './1764300000000-vault-keys';
 import { IdempotencyKeyOwner1765000000000 } from './1765000000000-idempotency-key-owner';
 
 /** Every migration, in order. The service applies them at start; it never synchronises. */
-export const MIGRATIONS = [EventStore1764000000000, ProjectionRunner1764000000100, SetBasedAppend1764000000200, IdempotencyKeys1764100000000, LedgerMerkleTree1764250000000, VaultKeys1764300000000, ProjectionParkedEvents1764410000000, IdempotencyKeyOwner1765000000000];
+export const MIGRATIONS = [
+  EventStore1764000000000,
+  ProjectionRunner1764000000100,
+  SetBasedAppend1764000000200,
+  IdempotencyKeys1764100000000,
+  LedgerMerkleTree1764250000000,
+  VaultKeys1764300000000,
+  ProjectionParkedEvents1764410000000,
+  IdempotencyKeyOwner1765000000000,
+];

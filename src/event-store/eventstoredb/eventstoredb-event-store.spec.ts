@@ -406,7 +406,11 @@ describe('EventStoreDB event store (against a stand-in for the client)', () => {
   describe('reading', () => {
     it('reads a stream from a revision, at most maxCount events, with an empty hash', async () => {
       const name = stream();
-      await store.appendToStream(name, Array.from({ length: 5 }, (_, n) => event('E', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 5 }, (_, n) => event('E', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       const read = await store.readStream(name, { fromRevision: 2n, maxCount: 2 });
       expect(read.map((e) => e.data.n)).toEqual([2, 3]);
       expect(read.map((e) => e.revision)).toEqual([2n, 3n]);
@@ -428,9 +432,17 @@ describe('EventStoreDB event store (against a stand-in for the client)', () => {
       fake.appendSystemEvent();
       const start = await store.headPosition();
       const name = stream();
-      await store.appendToStream(name, Array.from({ length: 4 }, (_, n) => event('E', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 4 }, (_, n) => event('E', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       fake.appendSystemEvent('$$' + name, '$metadata');
-      await store.appendToStream(name, Array.from({ length: 4 }, (_, n) => event('E', { n: n + 4 })), { expectedRevision: 3n });
+      await store.appendToStream(
+        name,
+        Array.from({ length: 4 }, (_, n) => event('E', { n: n + 4 })),
+        { expectedRevision: 3n },
+      );
       const page = await store.readAll({ after: start });
       expect(page.events.map((e) => e.data.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       const later = await store.readAll({ after: page.events[2].position });

@@ -78,11 +78,7 @@ export class EventStoreDbEventStore extends EventStore {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
-  async appendToStream(
-    streamName: string,
-    events: EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  async appendToStream(streamName: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) throw new Error('event store is closed');
     const { expectedRevision } = options;
     const prepared = prepareAppend(streamName, events, expectedRevision);

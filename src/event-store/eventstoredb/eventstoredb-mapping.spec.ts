@@ -203,7 +203,14 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('prepares an append as the PostgreSQL engine does (ids lower-cased, checked, generated when absent), plus no $ type outside $ledger', () => {
-      const prepared = prepareAppend('case-1', [{ eventId: ID_A.toUpperCase(), type: 'A', data: { b: 1, a: 2 } }, { type: 'B', data: {} }], 'any');
+      const prepared = prepareAppend(
+        'case-1',
+        [
+          { eventId: ID_A.toUpperCase(), type: 'A', data: { b: 1, a: 2 } },
+          { type: 'B', data: {} },
+        ],
+        'any',
+      );
       expect(prepared[0]).toMatchObject({ eventId: ID_A, canonicalData: '{"a":2,"b":1}', metadata: {} });
       expect(prepared[1].eventId).toMatch(/^[0-9a-f-]{36}$/);
       expect(toEventData(prepared[0])).toMatchObject({ id: ID_A, contentType: 'application/json', type: 'A', data: { b: 1, a: 2 } });
@@ -215,9 +222,16 @@ describe('EventStoreDB mapping', () => {
       // Readers never see $-typed events outside $ledger here, so none may be written there.
       expect(() => prepareAppend('case-1', [{ type: '$custom', data: {} }], 'any')).toThrow(InvalidAppendError);
       expect(prepareAppend('$ledger', [{ type: '$sealed', data: {} }], 'any')).toHaveLength(1);
-      expect(() => prepareAppend('case-1', [{ eventId: ID_A, type: 'A', data: {} }, { eventId: ID_A, type: 'A', data: {} }], 'any')).toThrow(
-        InvalidAppendError,
-      );
+      expect(() =>
+        prepareAppend(
+          'case-1',
+          [
+            { eventId: ID_A, type: 'A', data: {} },
+            { eventId: ID_A, type: 'A', data: {} },
+          ],
+          'any',
+        ),
+      ).toThrow(InvalidAppendError);
     });
   });
 

@@ -14,15 +14,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
-import {
-  AppendResult,
-  EventToAppend,
-  ExpectedRevision,
-  isValidStreamName,
-  JsonObject,
-  ReadFilter,
-  RecordedEvent,
-} from '../event-store';
+import { AppendResult, EventToAppend, ExpectedRevision, isValidStreamName, JsonObject, ReadFilter, RecordedEvent } from '../event-store';
 import { canonicalJson } from '../hashing';
 import { GlobalPosition } from '../position';
 
@@ -164,9 +156,7 @@ export function keepsEvent(filter: ReadFilter | undefined, streamName: string, t
  *   said in one expression; system events are dropped here and their positions still move
  *   the checkpoint.
  */
-export type ServerFilterSpec =
-  | { filterOn: 'streamName'; prefixes: string[] }
-  | { filterOn: 'eventType'; regex: string };
+export type ServerFilterSpec = { filterOn: 'streamName'; prefixes: string[] } | { filterOn: 'eventType'; regex: string };
 
 export function serverFilterFor(filter: ReadFilter | undefined): ServerFilterSpec | undefined {
   if (filter?.streamNamePrefixes) return { filterOn: 'streamName', prefixes: [...filter.streamNamePrefixes] };
@@ -311,11 +301,7 @@ export type WrongVersionVerdict =
   | { kind: 'duplicate_event_id'; eventId: string }
   | { kind: 'probe'; probeFrom: bigint; actual: bigint };
 
-export function judgeWrongExpectedVersion(
-  expected: ExpectedRevision,
-  actual: bigint | 'no_stream',
-  prepared: PreparedEvent[],
-): WrongVersionVerdict {
+export function judgeWrongExpectedVersion(expected: ExpectedRevision, actual: bigint | 'no_stream', prepared: PreparedEvent[]): WrongVersionVerdict {
   if (actual === 'no_stream') return { kind: 'wrong_expected_revision', actual };
   if (expected === 'any' || expected === 'stream_exists') return { kind: 'duplicate_event_id', eventId: prepared[0].eventId };
   const expectedRevision = expected === 'no_stream' ? -1n : expected;

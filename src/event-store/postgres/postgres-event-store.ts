@@ -97,11 +97,7 @@ export class PostgresEventStore extends EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
-  async appendToStream(
-    streamName: string,
-    events: EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  async appendToStream(streamName: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) throw new Error('event store is closed');
     return this.committer.submit(prepareAppend(streamName, events, options.expectedRevision));
   }
@@ -112,10 +108,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async streamRevision(streamName: string): Promise<bigint | 'no_stream'> {
-    const { rows } = await this.pool.query<{ revision: string }>(
-      'SELECT revision FROM ledger_streams WHERE stream_name = $1',
-      [streamName],
-    );
+    const { rows } = await this.pool.query<{ revision: string }>('SELECT revision FROM ledger_streams WHERE stream_name = $1', [streamName]);
     return rows.length === 0 ? 'no_stream' : BigInt(rows[0].revision);
   }
 

@@ -28,10 +28,10 @@ export class PostgresLedgerSource implements LedgerSource {
   }
 
   async readLedgerStream(through: GlobalPosition): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_name = $1 AND position <= $2 ORDER BY revision`,
-      [LEDGER_STREAM, through.commit.toString()],
-    );
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_name = $1 AND position <= $2 ORDER BY revision`, [
+      LEDGER_STREAM,
+      through.commit.toString(),
+    ]);
     return rows.map(toRecordedEvent);
   }
 

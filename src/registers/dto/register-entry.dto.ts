@@ -23,16 +23,7 @@ import {
   VETTING_ACTIONS,
   VETTING_LEVELS,
 } from '../registers.enums';
-import type {
-  ConflictAction,
-  ConflictNature,
-  DrugTestKind,
-  DrugTestResult,
-  GiftDecision,
-  GiftKind,
-  VettingAction,
-  VettingLevel,
-} from '../registers.enums';
+import type { ConflictAction, ConflictNature, DrugTestKind, DrugTestResult, GiftDecision, GiftKind, VettingAction, VettingLevel } from '../registers.enums';
 import { RegisterEntryBody } from './business-interest.dto';
 
 /** £1,000,000: a value beyond it is a typing error, not a gift. */
@@ -52,7 +43,9 @@ export class GiftOrHospitalityBody extends RegisterEntryBody {
   @TextField(LABEL_MAX_LENGTH, { description: `Who made the offer. ${VAULT}` })
   offeredBy!: string;
 
-  @OneOfField(GIFT_DECISIONS, { description: 'Every offer is recorded, declined ones too: DECLINED_AT_TIME and NOT_APPROVED_BY_MANAGER tell the two refusals apart' })
+  @OneOfField(GIFT_DECISIONS, {
+    description: 'Every offer is recorded, declined ones too: DECLINED_AT_TIME and NOT_APPROVED_BY_MANAGER tell the two refusals apart',
+  })
   decision!: GiftDecision;
 }
 

@@ -52,7 +52,8 @@ export const interestReviewed = (reviewedOn = '2024-04-15') =>
 export const rescinded = (rescindedOn = '2024-01-10') =>
   registerEvent('BusinessInterestRescinded', { businessInterestId: INTEREST, rescindedOn, reason: 'Conflicts with shift pattern', force: FORCE });
 
-export const withdrawn = (withdrawnOn = '2023-05-01') => registerEvent('BusinessInterestWithdrawn', { businessInterestId: INTEREST, withdrawnOn, force: FORCE });
+export const withdrawn = (withdrawnOn = '2023-05-01') =>
+  registerEvent('BusinessInterestWithdrawn', { businessInterestId: INTEREST, withdrawnOn, force: FORCE });
 
 export const complianceChecked = (result: RegisterEventDataMap['BusinessInterestComplianceChecked']['result'], checkedOn = '2024-06-01') =>
   registerEvent('BusinessInterestComplianceChecked', { businessInterestId: INTEREST, checkedOn, result, force: FORCE });

@@ -21,8 +21,7 @@ export function caseStudy1(): SeedStory {
         receivedOn: '2021-05-10', // assumed
         source: 'INTELLIGENCE', // the force reported suspected associations and drug use
         caseType: 'CONDUCT_MATTER',
-        summary:
-          'A serving officer may be associating with known criminals, sharing police information and using class A drugs.',
+        summary: 'A serving officer may be associating with known criminals, sharing police information and using class A drugs.',
         anonymousSource: false,
         sensitivity: 'RESTRICTED', // assumed
         corruptionCategories: ['DRUGS', 'INAPPROPRIATE_ASSOCIATIONS', 'UNAUTHORISED_DISCLOSURE'],

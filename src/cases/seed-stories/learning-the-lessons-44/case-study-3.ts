@@ -40,12 +40,7 @@ export function caseStudy3(): SeedStory {
         allegationId: ids.allegation(1),
         subjectId: officer,
         summary: 'Sexualised messages to a woman met through his work, and to a domestic abuse victim.',
-        standards: [
-          'DISCREDITABLE_CONDUCT',
-          'AUTHORITY_RESPECT_AND_COURTESY',
-          'DUTIES_AND_RESPONSIBILITIES',
-          'ORDERS_AND_INSTRUCTIONS',
-        ],
+        standards: ['DISCREDITABLE_CONDUCT', 'AUTHORITY_RESPECT_AND_COURTESY', 'DUTIES_AND_RESPONSIBILITIES', 'ORDERS_AND_INSTRUCTIONS'],
         corruptionCategory: 'SEXUAL_MISCONDUCT',
       }),
       on('RecordAllegation', {

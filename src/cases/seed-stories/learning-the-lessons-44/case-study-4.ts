@@ -24,12 +24,7 @@ export function caseStudy4(): SeedStory {
         summary: "A serving officer sent pictures of confidential police information to her partner's phone.",
         anonymousSource: false,
         sensitivity: 'RESTRICTED', // assumed: an ongoing organised crime investigation
-        corruptionCategories: [
-          'UNAUTHORISED_DISCLOSURE',
-          'ORGANISED_CRIME',
-          'INAPPROPRIATE_ASSOCIATIONS',
-          'SOCIAL_MEDIA',
-        ],
+        corruptionCategories: ['UNAUTHORISED_DISCLOSURE', 'ORGANISED_CRIME', 'INAPPROPRIATE_ASSOCIATIONS', 'SOCIAL_MEDIA'],
         flags: NO_FLAGS,
       }),
       on('AddSubject', {
@@ -43,8 +38,7 @@ export function caseStudy4(): SeedStory {
       on('RecordAllegation', {
         allegationId: ids.allegation(1),
         subjectId: officer,
-        summary:
-          'Shared confidential information about an organised crime group investigation and accessed a log without a policing purpose.',
+        summary: 'Shared confidential information about an organised crime group investigation and accessed a log without a policing purpose.',
         standards: ['CONFIDENTIALITY', 'HONESTY_AND_INTEGRITY'],
         corruptionCategory: 'UNAUTHORISED_DISCLOSURE',
       }),

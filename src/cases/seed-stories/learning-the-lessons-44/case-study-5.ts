@@ -10,12 +10,8 @@ export function caseStudy5(): SeedStory {
   const ids = storyIds(15);
   const on = commandsFor(ids.caseId);
   const [officerA, sergeantB, constableC] = [ids.subject(1), ids.subject(2), ids.subject(3)];
-  const grossMisconductProven = [
-    { standard: 'DISCREDITABLE_CONDUCT', proven: true, level: 'GROSS_MISCONDUCT' },
-  ] as const;
-  const failingToReport = [
-    { standard: 'CHALLENGING_AND_REPORTING_IMPROPER_CONDUCT', proven: true, level: 'GROSS_MISCONDUCT' },
-  ] as const;
+  const grossMisconductProven = [{ standard: 'DISCREDITABLE_CONDUCT', proven: true, level: 'GROSS_MISCONDUCT' }] as const;
+  const failingToReport = [{ standard: 'CHALLENGING_AND_REPORTING_IMPROPER_CONDUCT', proven: true, level: 'GROSS_MISCONDUCT' }] as const;
   return {
     source: 'seed 001, Learning the Lessons 44, case study 5',
     title: "Failure to report and challenge an officer's relationship with a victim-survivor of domestic abuse",
@@ -27,8 +23,7 @@ export function caseStudy5(): SeedStory {
         receivedOn: '2021-09-06', // assumed (the WhatsApp group dates from the pandemic)
         source: 'INTERNAL_REPORT', // assumed: the magazine does not say how it came to light
         caseType: 'CONDUCT_MATTER',
-        summary:
-          'An officer began a relationship with a domestic abuse victim he met on duty; two colleagues knew and did not report it.',
+        summary: 'An officer began a relationship with a domestic abuse victim he met on duty; two colleagues knew and did not report it.',
         anonymousSource: false,
         sensitivity: 'STANDARD',
         corruptionCategories: ['SEXUAL_MISCONDUCT', 'INAPPROPRIATE_ASSOCIATIONS'],
@@ -62,8 +57,7 @@ export function caseStudy5(): SeedStory {
       on('RecordAllegation', {
         allegationId: ids.allegation(1),
         subjectId: officerA,
-        summary:
-          'Entered a relationship with a victim-survivor of crime he met through his duties and did not declare it.',
+        summary: 'Entered a relationship with a victim-survivor of crime he met through his duties and did not declare it.',
         standards: ['DISCREDITABLE_CONDUCT', 'HONESTY_AND_INTEGRITY'],
         corruptionCategory: 'SEXUAL_MISCONDUCT',
       }),
@@ -98,9 +92,7 @@ export function caseStudy5(): SeedStory {
         startedOn: '2021-09-20',
         termsOfReference: 'Independent IOPC investigation.',
       }),
-      ...[officerA, sergeantB, constableC].map((subjectId) =>
-        on('ServeNoticeOfInvestigation', { subjectId, servedOn: '2021-09-27' }),
-      ),
+      ...[officerA, sergeantB, constableC].map((subjectId) => on('ServeNoticeOfInvestigation', { subjectId, servedOn: '2021-09-27' })),
       // "arrested by IOPC investigators on suspicion of misconduct and corrupt or otherwise improper exercise of police powers"
       on('RecordArrest', {
         subjectId: officerA,
@@ -160,9 +152,7 @@ export function caseStudy5(): SeedStory {
       on('ConcludeProceedings', {
         subjectId: constableC,
         on: '2022-09-16',
-        findings: [
-          { standard: 'CHALLENGING_AND_REPORTING_IMPROPER_CONDUCT', proven: false, level: 'GROSS_MISCONDUCT' },
-        ],
+        findings: [{ standard: 'CHALLENGING_AND_REPORTING_IMPROPER_CONDUCT', proven: false, level: 'GROSS_MISCONDUCT' }],
         outcome: 'NO_FURTHER_ACTION',
         formerOfficer: true,
         chair: 'LEGALLY_QUALIFIED_CHAIR',

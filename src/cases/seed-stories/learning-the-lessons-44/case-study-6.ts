@@ -19,12 +19,7 @@ export function caseStudy6(): SeedStory {
       lengthOfServiceMonths: 72,
       unit: 'Roads policing',
     });
-  const standards = [
-    'HONESTY_AND_INTEGRITY',
-    'DUTIES_AND_RESPONSIBILITIES',
-    'CONFIDENTIALITY',
-    'DISCREDITABLE_CONDUCT',
-  ] as const;
+  const standards = ['HONESTY_AND_INTEGRITY', 'DUTIES_AND_RESPONSIBILITIES', 'CONFIDENTIALITY', 'DISCREDITABLE_CONDUCT'] as const;
   return {
     source: 'seed 001, Learning the Lessons 44, case study 6',
     title: 'Disposing of speeding tickets and disclosing information to the public',
@@ -36,15 +31,10 @@ export function caseStudy6(): SeedStory {
         receivedOn: '2021-06-14', // assumed
         source: 'OTHER_FORCE', // screenshots of this force's systems found by another force's burglary investigation
         caseType: 'CONDUCT_MATTER',
-        summary:
-          'Screenshots of roads policing systems reached a burglary victim who assaulted two men; speeding offences deleted for friends.',
+        summary: 'Screenshots of roads policing systems reached a burglary victim who assaulted two men; speeding offences deleted for friends.',
         anonymousSource: false,
         sensitivity: 'RESTRICTED', // assumed
-        corruptionCategories: [
-          'UNAUTHORISED_DISCLOSURE',
-          'PERVERTING_THE_COURSE_OF_JUSTICE',
-          'MISUSE_OF_FORCE_SYSTEMS',
-        ],
+        corruptionCategories: ['UNAUTHORISED_DISCLOSURE', 'PERVERTING_THE_COURSE_OF_JUSTICE', 'MISUSE_OF_FORCE_SYSTEMS'],
         flags: NO_FLAGS,
       }),
       staff(1),

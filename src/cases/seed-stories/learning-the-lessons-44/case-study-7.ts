@@ -21,17 +21,10 @@ export function caseStudy7(): SeedStory {
         receivedOn: '2021-01-18', // assumed (lockdown breaches were on the system)
         source: 'INTELLIGENCE', // the force "became aware" of possible associations
         caseType: 'CORRUPTION_INTELLIGENCE',
-        summary:
-          'An employee in the exploitation team may be associating with members of an organised crime group supplying drugs.',
+        summary: 'An employee in the exploitation team may be associating with members of an organised crime group supplying drugs.',
         anonymousSource: false,
         sensitivity: 'COVERT', // assumed: intelligence about an organised crime group
-        corruptionCategories: [
-          'INAPPROPRIATE_ASSOCIATIONS',
-          'ORGANISED_CRIME',
-          'UNAUTHORISED_DISCLOSURE',
-          'DRUGS',
-          'MISUSE_OF_FORCE_SYSTEMS',
-        ],
+        corruptionCategories: ['INAPPROPRIATE_ASSOCIATIONS', 'ORGANISED_CRIME', 'UNAUTHORISED_DISCLOSURE', 'DRUGS', 'MISUSE_OF_FORCE_SYSTEMS'],
         flags: NO_FLAGS,
       }),
       on('AddSubject', {
@@ -78,13 +71,7 @@ export function caseStudy7(): SeedStory {
       on('RecordArrest', {
         subjectId: employee,
         arrestedOn: '2021-02-16',
-        suspectedOffences: [
-          'MISCONDUCT_IN_PUBLIC_OFFICE',
-          'DATA_PROTECTION',
-          'COMPUTER_MISUSE',
-          'PERVERTING_THE_COURSE_OF_JUSTICE',
-          'DRUGS_POSSESSION',
-        ],
+        suspectedOffences: ['MISCONDUCT_IN_PUBLIC_OFFICE', 'DATA_PROTECTION', 'COMPUTER_MISUSE', 'PERVERTING_THE_COURSE_OF_JUSTICE', 'DRUGS_POSSESSION'],
       }),
       on('RecordInvestigativeAction', {
         subjectId: employee,

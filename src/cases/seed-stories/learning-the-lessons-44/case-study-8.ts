@@ -21,8 +21,7 @@ export function caseStudy8(): SeedStory {
         receivedOn: '2022-03-07', // assumed
         source: 'INTERNAL_REPORT', // the officer who took the woman's report told her supervisor
         caseType: 'CONDUCT_MATTER',
-        summary:
-          'A woman reported that years earlier an officer who attended a domestic incident began a sexual relationship with her.',
+        summary: 'A woman reported that years earlier an officer who attended a domestic incident began a sexual relationship with her.',
         anonymousSource: false,
         sensitivity: 'STANDARD',
         corruptionCategories: ['SEXUAL_MISCONDUCT'],
@@ -42,12 +41,7 @@ export function caseStudy8(): SeedStory {
         allegationId: ids.allegation(1),
         subjectId: officer,
         summary: 'Began a sexual relationship with a vulnerable woman met at a domestic incident.',
-        standards: [
-          'AUTHORITY_RESPECT_AND_COURTESY',
-          'HONESTY_AND_INTEGRITY',
-          'DUTIES_AND_RESPONSIBILITIES',
-          'DISCREDITABLE_CONDUCT',
-        ],
+        standards: ['AUTHORITY_RESPECT_AND_COURTESY', 'HONESTY_AND_INTEGRITY', 'DUTIES_AND_RESPONSIBILITIES', 'DISCREDITABLE_CONDUCT'],
         corruptionCategory: 'SEXUAL_MISCONDUCT',
       }),
       on('AssessSeverity', {
