@@ -3,6 +3,7 @@
  * sources (docs/domain/reference.md: "make such rules data, so a correction is one line"). Dates are
  * here and nowhere else.
  */
+import { RANKS } from './case.enums';
 import type { Chair, IopcMode, Outcome, ProceedingsKind, Rank, Regulations, WorkforceType } from './case.enums';
 import { isWithin } from './case.dates';
 
@@ -210,16 +211,7 @@ export const GOVERNED_BY_CONDUCT_REGULATIONS: readonly WorkforceType[] = ['POLIC
  * officer"). Misconduct meetings and reg 45 appeals are for non-senior officers only
  * (docs/domain/regulations.md §2.7, §2.10).
  */
-export const SENIOR_RANKS: readonly Rank[] = [
-  'COMMANDER',
-  'ASSISTANT_CHIEF_CONSTABLE',
-  'DEPUTY_ASSISTANT_COMMISSIONER',
-  'DEPUTY_CHIEF_CONSTABLE',
-  'ASSISTANT_COMMISSIONER',
-  'CHIEF_CONSTABLE',
-  'DEPUTY_COMMISSIONER',
-  'COMMISSIONER',
-];
+export const SENIOR_RANKS: readonly Rank[] = RANKS.slice(RANKS.indexOf('COMMANDER'), RANKS.indexOf('COMMISSIONER') + 1);
 
 /** Reduction in rank needs a rank to reduce: nobody is below a constable, and staff have no rank (reg 42). */
 export const RANKS_WITHOUT_REDUCTION: readonly Rank[] = ['CONSTABLE', 'STAFF'];
