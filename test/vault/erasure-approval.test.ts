@@ -115,18 +115,17 @@ describe('erasure needs a request, a second ADMIN and a delay', () => {
     await sleep(DELAY_SECONDS * 1000 + 200);
     // As if the process died after appending the approval and before destroying the key.
     const at = new Date().toISOString();
-    await app.app
-      .get(EventStore)
-      .appendToStream(
-        `vault-${personId}`,
-        [
-          {
-            type: 'ErasureApproved',
-            data: { personId, reason: 'Request and its lawful basis checked', approvedBy: 'admin-2', approvedAt: at, approvedOn: at.slice(0, 10) },
-          },
-        ],
-        { expectedRevision: 0n },
-      );
+    const store = app.app.get(EventStore);
+    await store.appendToStream(
+      `vault-${personId}`,
+      [
+        {
+          type: 'ErasureApproved',
+          data: { personId, reason: 'Request and its lawful basis checked', approvedBy: 'admin-2', approvedAt: at, approvedOn: at.slice(0, 10) },
+        },
+      ],
+      { expectedRevision: 0n },
+    );
     expect(await isErased(personId)).toBe(false);
     const again = await approve(personId, admin('admin-2'));
     expect({ status: again.status, rule: again.body.rule as unknown }).toEqual({ status: 422, rule: 'alreadyErased' });
