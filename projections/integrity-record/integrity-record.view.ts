@@ -55,7 +55,7 @@ function entriesOf<K extends RegisterEventType>(entries: readonly RecordedEntry[
   return entries
     .filter((entry): entry is Extract<RecordedEntry, { type: K }> => entry.type === type)
     .map((entry) => {
-      const { force, ...fields } = entry.data as RegisterEventDataMap[K] & { force: string };
+      const { force, ...fields } = entry.data as unknown as RegisterEventDataMap[K] & { force: string };
       void force;
       return { ...fields, eventId: entry.eventId } as EntryView<K>;
     });

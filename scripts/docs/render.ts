@@ -4,20 +4,17 @@
  * service serves. `npm run docs` writes them; test/docs/generated-docs.test.ts fails when one
  * is stale, so the documents cannot drift from the code.
  */
-import { CASE_EVENT_FIELDS, FieldSpec } from '../../src/cases/case.event-schema';
-import { CASE_EVENT_SCHEMA_VERSION, VAULT_FIELDS as CASE_VAULT_FIELDS } from '../../src/cases/case.events';
+import { CASE_CONFLICT_EVENT_DECLARATIONS } from '../../src/access/conflicts/case-conflict.events';
+import { CASE_EVENT_DECLARATIONS } from '../../src/cases/case.events';
 import { CASE_RULES } from '../../src/cases/case.rule-book';
-import {
-  RECOMMENDATION_EVENT_DATE,
-  RECOMMENDATION_EVENT_SCHEMA_VERSION,
-  VAULT_FIELDS as RECOMMENDATION_VAULT_FIELDS,
-} from '../../src/recommendations/recommendation.events';
+import type { DeclaredEvents, EventDeclarations, FieldSpec } from '../../src/common/event-declaration';
+import { RECOMMENDATION_EVENT_DECLARATIONS } from '../../src/recommendations/recommendation.events';
 import { RECOMMENDATION_RULES } from '../../src/recommendations/recommendation.rule-book';
-import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION, VAULT_FIELDS as REGISTER_VAULT_FIELDS } from '../../src/registers/registers.events';
+import { REGISTER_EVENT_DECLARATIONS } from '../../src/registers/registers.events';
 import { REGISTER_RULES } from '../../src/registers/registers.rule-book';
-import { ERASURE_RULES } from '../../src/vault/erasure';
-import { WORKFORCE_RULES } from '../../src/workforce/workforce';
-import { WORKFORCE_MEMBER_RULES } from '../../src/workforce/workforce-members';
+import { ERASURE_EVENT_DECLARATIONS, ERASURE_RULES } from '../../src/vault/erasure';
+import { WORKFORCE_EVENT_DECLARATIONS, WORKFORCE_RULES } from '../../src/workforce/workforce';
+import { WORKFORCE_MEMBER_EVENT_DECLARATIONS, WORKFORCE_MEMBER_RULES } from '../../src/workforce/workforce-members';
 
 export const GENERATED_DOCS = ['event-catalogue.md', 'rule-book.md', 'http-contract.md'] as const;
 export type GeneratedDoc = (typeof GENERATED_DOCS)[number];
@@ -51,8 +48,12 @@ function describeField(name: string, spec: FieldSpec): string {
       return `${name}${optional}: { ${describeFields(spec.fields)} }`;
     case 'records':
       return `${name}${optional}: list of { ${describeFields(spec.fields)} }`;
+    case 'vaultText':
+      return `${name}${optional}: text (vault)`;
     case 'text':
+    case 'id':
     case 'day':
+    case 'instant':
     case 'boolean':
     case 'count':
     case 'payload':
@@ -66,46 +67,32 @@ function describeFields(fields: { readonly [field: string]: FieldSpec }): string
     .join('; ');
 }
 
-function caseEvents(): EventRow[] {
-  return Object.entries(CASE_EVENT_FIELDS).map(([type, fields]) => {
-    const specs = fields as { readonly [field: string]: FieldSpec };
-    const legalDate = Object.entries(specs).find(([, spec]) => spec.kind === 'day')?.[0];
-    return {
-      type,
-      version: CASE_EVENT_SCHEMA_VERSION[type as keyof typeof CASE_EVENT_SCHEMA_VERSION],
-      legalDate: legalDate ?? '(the time of the request)',
-      vault: CASE_VAULT_FIELDS[type as keyof typeof CASE_VAULT_FIELDS] as readonly string[],
-      fields: describeFields(specs),
-    };
-  });
-}
-
-function eventsOf(
-  versions: Record<string, number>,
-  dates: Record<string, string>,
-  vault: Record<string, readonly string[]>,
-): EventRow[] {
-  return Object.entries(versions).map(([type, version]) => ({
+function eventsOf<D extends EventDeclarations>(declared: DeclaredEvents<D>): EventRow[] {
+  return declared.types.map((type) => ({
     type,
-    version,
-    legalDate: dates[type],
-    vault: vault[type],
-    fields: '(see the payload type in the slice)',
+    version: declared.schemaVersions[type],
+    legalDate: declared.dateFields[type] ?? '(the time of the request)',
+    vault: declared.vaultFields[type],
+    fields: describeFields(declared.declarations[type].fields),
   }));
 }
 
 function slices(): SliceEvents[] {
   return [
-    { title: 'Cases (`src/cases`)', stream: '`case-<caseId>`', events: caseEvents() },
+    { title: 'Cases (`src/cases`)', stream: '`case-<caseId>`', events: eventsOf(CASE_EVENT_DECLARATIONS) },
+    { title: 'Integrity registers (`src/registers`)', stream: '`person-<personId>`', events: eventsOf(REGISTER_EVENT_DECLARATIONS) },
+    { title: 'Recommendations (`src/recommendations`)', stream: '`recommendation-<id>`', events: eventsOf(RECOMMENDATION_EVENT_DECLARATIONS) },
+    { title: 'Workforce returns (`src/workforce/workforce.ts`)', stream: '`workforce-<force>`', events: eventsOf(WORKFORCE_EVENT_DECLARATIONS) },
     {
-      title: 'Integrity registers (`src/registers`)',
-      stream: '`person-<personId>`',
-      events: eventsOf(REGISTER_EVENT_SCHEMA_VERSION, REGISTER_EVENT_DATE, REGISTER_VAULT_FIELDS),
+      title: 'Workforce members (`src/workforce/workforce-members.ts`)',
+      stream: '`workforcemember-<personId>`',
+      events: eventsOf(WORKFORCE_MEMBER_EVENT_DECLARATIONS),
     },
+    { title: 'Erasure of personal data (`src/vault/erasure.ts`)', stream: '`vault-<personId>`', events: eventsOf(ERASURE_EVENT_DECLARATIONS) },
     {
-      title: 'Recommendations (`src/recommendations`)',
-      stream: '`recommendation-<id>`',
-      events: eventsOf(RECOMMENDATION_EVENT_SCHEMA_VERSION, RECOMMENDATION_EVENT_DATE, RECOMMENDATION_VAULT_FIELDS),
+      title: 'Conflicts of interest on a case (`src/access/conflicts`)',
+      stream: '`conflict-<caseId>`',
+      events: eventsOf(CASE_CONFLICT_EVENT_DECLARATIONS),
     },
   ];
 }
@@ -117,8 +104,8 @@ export function renderEventCatalogue(): string {
     HEADER('the event declarations (schema versions, legal dates, vault fields, case event schemas)'),
     '# Event catalogue\n\n',
     'Every event the write side appends, by slice: its schema version, the field that is its legal date ',
-    "(the metadata's `occurredAt`), the fields the vault seals (personal data), and for case events ",
-    'the runtime schema of its payload. The design notes behind them: [events.md](../events.md).\n',
+    "(the metadata's `occurredAt`), the fields the vault seals (personal data), and the runtime ",
+    'schema of its payload, all read off its one declaration. The design notes behind them: [events.md](../events.md).\n',
   ];
   for (const slice of slices()) {
     parts.push(`\n## ${slice.title}\n\nStream ${slice.stream}. ${slice.events.length} events.\n\n`);

@@ -4,7 +4,7 @@
  * history would not be one the process could have produced.
  */
 import type { CaseEvent, CaseEventEnvelope, RecordCorrected, ReferralReceived } from './case.events';
-import { payloadProblems } from './case.event-schema';
+import { CASE_EVENT_DECLARATIONS } from './case.events';
 import { caseInvariantViolations } from './case.invariants';
 import { ensure } from './case.rule-book';
 import { event, requireSubject } from './case.rules';
@@ -40,7 +40,7 @@ export function decideCorrection(state: Case, data: RecordCorrected, writer: Cas
   ensure(target !== undefined, 'correctionMustTargetThisCase', data.correctsEventId);
   ensure(target.type !== 'RecordCorrected', 'cannotCorrectACorrection');
 
-  const problems = payloadProblems(target.type, data.replacement);
+  const problems = CASE_EVENT_DECLARATIONS.payloadProblems(target.type, data.replacement);
   ensure(problems.length === 0, 'replacementMustMatchEventType', problems.join('; '));
 
   // A valid payload of the target's type (checked just above): a referral's when it corrects one.

@@ -1,7 +1,7 @@
 /**
  * Every enumeration of the case events (docs/events.md, "Case events"), as runtime lists
  * with derived string unions: one source of truth for the types, for class-validator's
- * `@IsIn(...)` in the DTOs, and for the event schema in `case.event-schema.ts`.
+ * `@IsIn(...)` in the DTOs, and for the event declarations in `case.events.ts`.
  */
 
 export const REFERRAL_SOURCES = [

@@ -1,318 +1,261 @@
 /**
- * The case events (docs/events.md, "Case events"), stream `case-<caseId>`.
+ * The case events (docs/events.md, "Case events"), stream `case-<caseId>`: each declared once,
+ * here. Its payload type, the runtime check of a payload (a correction's replacement), its
+ * schema version, its personal-data fields (kind `vaultText`, sealed by the vault), its legal
+ * date (`occurredAt`) and the command that appends it are all derived from the declaration
+ * (src/common/event-declaration.ts).
  *
  * Field names are the contract with every record ever written: a shipped event is never
  * edited; a new shape is a new schema version with an upcaster. Dates in the world are
- * `YYYY-MM-DD` strings. Fields listed in VAULT_FIELDS are personal data that the
- * personal-data vault will encrypt; they are plain strings here until it exists.
+ * `YYYY-MM-DD` strings.
  */
-import type {
-  AppealForum,
-  AppealResult,
-  BarredListBasis,
-  CaseStage,
-  CaseToAnswerDecision,
-  CaseType,
-  Chair,
-  MisconductSanctionBasis,
-  CorruptionCategory,
-  CriminalOutcome,
-  DecisionMaker,
-  DepartureKind,
-  FindingLevel,
-  InvestigativeAction,
-  IopcMode,
-  IopcReferralCriterion,
-  LearningKind,
-  Offence,
-  Outcome,
-  ProceedingsKind,
-  ProgressReportKind,
-  ProgressReportRecipient,
-  Rank,
-  ReferralSource,
-  Sensitivity,
-  Sentence,
-  SeverityLevel,
-  Standard,
-  WorkforceType,
+import {
+  APPEAL_FORUMS,
+  APPEAL_RESULTS,
+  BARRED_LIST_BASES,
+  CASE_STAGES,
+  CASE_TO_ANSWER_DECISIONS,
+  CASE_TYPES,
+  CHAIRS,
+  CORRUPTION_CATEGORIES,
+  CRIMINAL_OUTCOMES,
+  DECISION_MAKERS,
+  DEPARTURE_KINDS,
+  FINDING_LEVELS,
+  INVESTIGATIVE_ACTIONS,
+  IOPC_MODES,
+  IOPC_REFERRAL_CRITERIA,
+  LEARNING_KINDS,
+  MISCONDUCT_SANCTION_BASES,
+  OFFENCES,
+  OUTCOMES,
+  PROCEEDINGS_KINDS,
+  PROGRESS_REPORT_KINDS,
+  PROGRESS_REPORT_RECIPIENTS,
+  RANKS,
+  REFERRAL_SOURCES,
+  SENSITIVITIES,
+  SENTENCES,
+  SEVERITY_LEVELS,
+  STANDARDS,
+  WORKFORCE_TYPES,
 } from './case.enums';
+import { count, day, declaredEvents, event, flag, id, listOf, oneOf, optional, payload, record, records, text, vaultText } from '../common/event-declaration';
+import type { DataMapOf } from '../common/event-declaration';
 
-// Opening and assessment
+const suspensionStep = { subjectId: id, on: day, reason: text };
+const subjectDated = { subjectId: id, on: day };
+const closureStep = { on: day, reason: text };
+const finding = { standard: oneOf(STANDARDS), proven: flag, level: oneOf(FINDING_LEVELS) };
+const referralFlags = { apsp: flag, prejudicialImproperBehaviour: flag, violenceAgainstWomenAndGirls: flag };
 
-export interface ReferralFlags {
-  apsp: boolean;
-  prejudicialImproperBehaviour: boolean;
-  violenceAgainstWomenAndGirls: boolean;
-}
+/** Every case event: its command, schema version, legal date and fields. */
+export const CASE_EVENTS = {
+  // Opening and assessment
+  ReferralReceived: event({
+    command: 'ReceiveReferral',
+    version: 1,
+    legalDate: 'receivedOn',
+    fields: {
+      caseId: id,
+      force: text,
+      receivedOn: day,
+      source: oneOf(REFERRAL_SOURCES),
+      caseType: oneOf(CASE_TYPES),
+      summary: vaultText,
+      anonymousSource: flag,
+      sensitivity: oneOf(SENSITIVITIES),
+      corruptionCategories: listOf(CORRUPTION_CATEGORIES),
+      flags: record(referralFlags),
+    },
+  }),
+  SubjectAdded: event({
+    command: 'AddSubject',
+    version: 1,
+    fields: {
+      subjectId: id,
+      personId: id,
+      workforceType: oneOf(WORKFORCE_TYPES),
+      rank: oneOf(RANKS),
+      grade: optional(text),
+      lengthOfServiceMonths: count,
+      unit: text,
+    },
+  }),
+  AllegationRecorded: event({
+    command: 'RecordAllegation',
+    version: 1,
+    fields: {
+      allegationId: id,
+      subjectId: id,
+      summary: vaultText,
+      standards: listOf(STANDARDS),
+      /** Absent for an allegation that is not about corruption. */
+      corruptionCategory: optional(oneOf(CORRUPTION_CATEGORIES)),
+    },
+  }),
+  SeverityAssessed: event({
+    command: 'AssessSeverity',
+    version: 1,
+    fields: { subjectId: id, level: oneOf(SEVERITY_LEVELS), assessedBy: oneOf(DECISION_MAKERS), rationale: vaultText },
+  }),
+  ReferredToIopc: event({
+    command: 'ReferToIopc',
+    version: 1,
+    legalDate: 'referredOn',
+    fields: { criteria: listOf(IOPC_REFERRAL_CRITERIA), mandatory: flag, referredOn: day },
+  }),
+  IopcDecisionRecorded: event({ command: 'RecordIopcDecision', version: 1, legalDate: 'decidedOn', fields: { mode: oneOf(IOPC_MODES), decidedOn: day } }),
+  InvestigationStarted: event({
+    command: 'StartInvestigation',
+    version: 1,
+    legalDate: 'startedOn',
+    fields: { investigatorId: id, startedOn: day, termsOfReference: vaultText },
+  }),
 
-export interface ReferralReceived {
-  caseId: string;
-  force: string;
-  receivedOn: string;
-  source: ReferralSource;
-  caseType: CaseType;
-  summary: string;
-  anonymousSource: boolean;
-  sensitivity: Sensitivity;
-  corruptionCategories: CorruptionCategory[];
-  flags: ReferralFlags;
-}
-
-export interface SubjectAdded {
-  subjectId: string;
-  personId: string;
-  workforceType: WorkforceType;
-  rank: Rank;
-  grade?: string;
-  lengthOfServiceMonths: number;
-  unit: string;
-}
-
-export interface AllegationRecorded {
-  allegationId: string;
-  subjectId: string;
-  summary: string;
-  standards: Standard[];
-  /** Absent for an allegation that is not about corruption. */
-  corruptionCategory?: CorruptionCategory;
-}
-
-export interface SeverityAssessed {
-  subjectId: string;
-  level: SeverityLevel;
-  assessedBy: DecisionMaker;
-  rationale: string;
-}
-
-export interface ReferredToIopc {
-  criteria: IopcReferralCriterion[];
-  mandatory: boolean;
-  referredOn: string;
-}
-
-export interface IopcDecisionRecorded {
-  mode: IopcMode;
-  decidedOn: string;
-}
-
-export interface InvestigationStarted {
-  investigatorId: string;
-  startedOn: string;
-  termsOfReference: string;
-}
-
-// Subject steps
-
-export interface NoticeOfInvestigationServed {
-  subjectId: string;
-  servedOn: string;
-}
-
-/** Shared by SubjectSuspended, SuspensionReviewed, SubjectRestricted and SuspensionLifted. */
-export interface SuspensionStep {
-  subjectId: string;
-  on: string;
-  reason: string;
-}
-export type SubjectSuspended = SuspensionStep;
-export type SuspensionReviewed = SuspensionStep;
-export type SubjectRestricted = SuspensionStep;
-export type SuspensionLifted = SuspensionStep;
-
-export interface SubjectArrested {
-  subjectId: string;
-  arrestedOn: string;
-  suspectedOffences: Offence[];
-}
-
-export interface InvestigativeActionRecorded {
-  subjectId: string;
-  action: InvestigativeAction;
-  on: string;
-  result: string;
-}
-
-export interface ReferredToCps {
-  subjectId: string;
-  referredOn: string;
-  offences: Offence[];
-}
-
-export interface CriminalOutcomeRecorded {
-  subjectId: string;
-  outcome: CriminalOutcome;
-  sentence: Sentence;
-  on: string;
-}
-
-export interface ProgressReportSent {
-  to: ProgressReportRecipient;
-  on: string;
-  kind: ProgressReportKind;
-}
-
-export interface InvestigationReportSubmitted {
-  on: string;
-}
-
-export interface CaseToAnswerDecided {
-  subjectId: string;
-  decision: CaseToAnswerDecision;
-  decidedBy: DecisionMaker;
-  on: string;
+  // Subject steps
+  NoticeOfInvestigationServed: event({ command: 'ServeNoticeOfInvestigation', version: 1, legalDate: 'servedOn', fields: { subjectId: id, servedOn: day } }),
+  SubjectSuspended: event({ command: 'SuspendSubject', version: 1, legalDate: 'on', fields: suspensionStep }),
+  SuspensionReviewed: event({ command: 'ReviewSuspension', version: 1, legalDate: 'on', fields: suspensionStep }),
+  SubjectRestricted: event({ command: 'RestrictSubject', version: 1, legalDate: 'on', fields: suspensionStep }),
+  SuspensionLifted: event({ command: 'LiftSuspension', version: 1, legalDate: 'on', fields: suspensionStep }),
+  SubjectArrested: event({
+    command: 'RecordArrest',
+    version: 1,
+    legalDate: 'arrestedOn',
+    fields: { subjectId: id, arrestedOn: day, suspectedOffences: listOf(OFFENCES) },
+  }),
+  InvestigativeActionRecorded: event({
+    command: 'RecordInvestigativeAction',
+    version: 1,
+    legalDate: 'on',
+    fields: { subjectId: id, action: oneOf(INVESTIGATIVE_ACTIONS), on: day, result: vaultText },
+  }),
+  ReferredToCps: event({ command: 'ReferToCps', version: 1, legalDate: 'referredOn', fields: { subjectId: id, referredOn: day, offences: listOf(OFFENCES) } }),
+  CriminalOutcomeRecorded: event({
+    command: 'RecordCriminalOutcome',
+    version: 1,
+    legalDate: 'on',
+    fields: { subjectId: id, outcome: oneOf(CRIMINAL_OUTCOMES), sentence: oneOf(SENTENCES), on: day },
+  }),
+  ProgressReportSent: event({
+    command: 'SendProgressReport',
+    version: 1,
+    legalDate: 'on',
+    fields: { to: oneOf(PROGRESS_REPORT_RECIPIENTS), on: day, kind: oneOf(PROGRESS_REPORT_KINDS) },
+  }),
+  InvestigationReportSubmitted: event({ command: 'SubmitInvestigationReport', version: 1, legalDate: 'on', fields: { on: day } }),
+  CaseToAnswerDecided: event({
+    command: 'DecideCaseToAnswer',
+    version: 1,
+    legalDate: 'on',
+    fields: {
+      subjectId: id,
+      decision: oneOf(CASE_TO_ANSWER_DECISIONS),
+      decidedBy: oneOf(DECISION_MAKERS),
+      on: day,
+      /**
+       * reg 23(1)(b): with a case to answer, whether proceedings are brought; false records a
+       * decision not to bring them, which ends the subject's process (absent: they are).
+       */
+      proceedingsBrought: optional(flag),
+    },
+  }),
+  ReflectivePracticeReviewStarted: event({ command: 'StartReflectivePractice', version: 1, legalDate: 'on', fields: subjectDated }),
+  ReflectivePracticeReviewCompleted: event({ command: 'CompleteReflectivePractice', version: 1, legalDate: 'on', fields: subjectDated }),
+  ManagementActionTaken: event({ command: 'RecordManagementAction', version: 1, legalDate: 'on', fields: subjectDated }),
+  /** reg 43: the day the officer received the written outcome; appeal windows run from it. */
+  WrittenOutcomeReceived: event({ command: 'RecordWrittenOutcomeReceipt', version: 1, legalDate: 'on', fields: subjectDated }),
   /**
-   * reg 23(1)(b): with a case to answer, whether proceedings are brought; false records a
-   * decision not to bring them, which ends the subject's process (absent: they are).
+   * An accelerated hearing that finds no gross misconduct returns the case to the appropriate
+   * authority for a meeting or hearing (reg 62 and Sch 1): the proceedings end unconcluded.
    */
-  proceedingsBrought?: boolean;
-}
+  ReturnedToAppropriateAuthority: event({ command: 'ReturnToAppropriateAuthority', version: 1, legalDate: 'on', fields: subjectDated }),
+  /** Its legal date is the notice: the scheduling happens then, the hearing later. */
+  ProceedingsScheduled: event({
+    command: 'ScheduleProceedings',
+    version: 1,
+    legalDate: 'noticeServedOn',
+    fields: {
+      subjectId: id,
+      kind: oneOf(PROCEEDINGS_KINDS),
+      noticeServedOn: day,
+      scheduledFor: day,
+      /** Regs 22 and 48: the officer and the authority agreed to shorten the time limits. */
+      shortenedByAgreement: optional(flag),
+    },
+  }),
+  SubjectLeftService: event({
+    command: 'RecordDeparture',
+    version: 1,
+    legalDate: 'on',
+    fields: {
+      subjectId: id,
+      how: oneOf(DEPARTURE_KINDS),
+      on: day,
+      approvedByDcc: flag,
+      /** Derived by decide from the case (the subject's stage), never sent by the client. */
+      stageAtDeparture: oneOf(CASE_STAGES),
+    },
+  }),
+  DepartureDecisionRecorded: event({ command: 'RecordDepartureDecision', version: 1, legalDate: 'on', fields: { subjectId: id, approved: flag, on: day } }),
+  ProceedingsConcluded: event({
+    command: 'ConcludeProceedings',
+    version: 1,
+    legalDate: 'on',
+    fields: {
+      subjectId: id,
+      on: day,
+      findings: records(finding),
+      outcome: oneOf(OUTCOMES),
+      /** True when the subject had left: the outcome is then what would have been imposed. */
+      formerOfficer: flag,
+      chair: oneOf(CHAIRS),
+      /**
+       * reg 42(5)/(6), what permits a serious outcome on a misconduct-only finding; also tells
+       * that a final written warning was live (reg 42(7): no second one).
+       */
+      sanctionBasis: optional(oneOf(MISCONDUCT_SANCTION_BASES)),
+    },
+  }),
+  AppealLodged: event({ command: 'LodgeAppeal', version: 1, legalDate: 'on', fields: { subjectId: id, forum: oneOf(APPEAL_FORUMS), on: day } }),
+  AppealDetermined: event({
+    command: 'DetermineAppeal',
+    version: 1,
+    legalDate: 'on',
+    fields: {
+      subjectId: id,
+      forum: oneOf(APPEAL_FORUMS),
+      on: day,
+      result: oneOf(APPEAL_RESULTS),
+      /** Present exactly when `result` is OUTCOME_VARIED. */
+      variedOutcome: optional(oneOf(OUTCOMES)),
+    },
+  }),
+  BarredListEntryMade: event({ command: 'AddToBarredList', version: 1, legalDate: 'on', fields: { subjectId: id, on: day, basis: oneOf(BARRED_LIST_BASES) } }),
+  AdvisoryListEntryMade: event({ command: 'AddToAdvisoryList', version: 1, legalDate: 'on', fields: subjectDated }),
+  AdvisoryListEntryRemoved: event({ command: 'RemoveFromAdvisoryList', version: 1, legalDate: 'on', fields: subjectDated }),
+  LearningRecorded: event({ command: 'RecordLearning', version: 1, legalDate: 'on', fields: { on: day, kind: oneOf(LEARNING_KINDS), text: vaultText } }),
+  CaseClosed: event({ command: 'CloseCase', version: 1, legalDate: 'on', fields: closureStep }),
+  CaseReopened: event({ command: 'ReopenCase', version: 1, legalDate: 'on', fields: closureStep }),
+  /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
+  RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
+};
 
-/** Shared by the steps that are only a subject and a date. */
-export interface SubjectDatedStep {
-  subjectId: string;
-  on: string;
-}
-export type ReflectivePracticeReviewStarted = SubjectDatedStep;
-export type ReflectivePracticeReviewCompleted = SubjectDatedStep;
-export type ManagementActionTaken = SubjectDatedStep;
-/**
- * An accelerated hearing that finds no gross misconduct returns the case to the appropriate
- * authority for a meeting or hearing (reg 62 and Sch 1): the proceedings end unconcluded.
- */
-export type ReturnedToAppropriateAuthority = SubjectDatedStep;
-/** reg 43: the day the officer received the written outcome; appeal windows run from it. */
-export type WrittenOutcomeReceived = SubjectDatedStep;
+/** What the write path, the vault and the read side read off the declarations. */
+export const CASE_EVENT_DECLARATIONS = declaredEvents(CASE_EVENTS);
 
-export interface ProceedingsScheduled {
-  subjectId: string;
-  kind: ProceedingsKind;
-  noticeServedOn: string;
-  scheduledFor: string;
-  /** Regs 22 and 48: the officer and the authority agreed to shorten the time limits. */
-  shortenedByAgreement?: boolean;
-}
+type DeclaredDataMap = DataMapOf<typeof CASE_EVENTS>;
 
-export interface SubjectLeftService {
-  subjectId: string;
-  how: DepartureKind;
-  on: string;
-  approvedByDcc: boolean;
-  /** Derived by decide from the case (the subject's stage), never sent by the client. */
-  stageAtDeparture: CaseStage;
-}
+/** Every event but RecordCorrected can be corrected (a correction is never corrected). */
+export type CorrectableEventType = Exclude<keyof DeclaredDataMap, 'RecordCorrected'>;
+export type CorrectableEventData = DeclaredDataMap[CorrectableEventType];
 
-export interface DepartureDecisionRecorded {
-  subjectId: string;
-  approved: boolean;
-  on: string;
-}
+/** A correction's replacement is the corrected event's own payload. */
+export type RecordCorrected = Omit<DeclaredDataMap['RecordCorrected'], 'replacement'> & { replacement: CorrectableEventData };
 
-export interface Finding {
-  standard: Standard;
-  proven: boolean;
-  level: FindingLevel;
-}
-
-export interface ProceedingsConcluded {
-  subjectId: string;
-  on: string;
-  findings: Finding[];
-  outcome: Outcome;
-  /** True when the subject had left: the outcome is then what would have been imposed. */
-  formerOfficer: boolean;
-  chair: Chair;
-  /**
-   * reg 42(5)/(6), what permits a serious outcome on a misconduct-only finding; also tells
-   * that a final written warning was live (reg 42(7): no second one).
-   */
-  sanctionBasis?: MisconductSanctionBasis;
-}
-
-export interface AppealLodged {
-  subjectId: string;
-  forum: AppealForum;
-  on: string;
-}
-
-export interface AppealDetermined {
-  subjectId: string;
-  forum: AppealForum;
-  on: string;
-  result: AppealResult;
-  /** Present exactly when `result` is OUTCOME_VARIED. */
-  variedOutcome?: Outcome;
-}
-
-export interface BarredListEntryMade {
-  subjectId: string;
-  on: string;
-  basis: BarredListBasis;
-}
-
-export type AdvisoryListEntryMade = SubjectDatedStep;
-export type AdvisoryListEntryRemoved = SubjectDatedStep;
-
-export interface LearningRecorded {
-  on: string;
-  kind: LearningKind;
-  text: string;
-}
-
-export interface CaseClosureStep {
-  on: string;
-  reason: string;
-}
-export type CaseClosed = CaseClosureStep;
-export type CaseReopened = CaseClosureStep;
-
-export interface RecordCorrected {
-  correctsEventId: string;
-  reason: string;
-  /** The corrected payload: a complete payload of the corrected event's own type. */
-  replacement: CorrectableEventData;
-}
-
-/** Event type name → payload type. Adding a line here makes the compiler list every place to update. */
-export interface CaseEventDataMap {
-  ReferralReceived: ReferralReceived;
-  SubjectAdded: SubjectAdded;
-  AllegationRecorded: AllegationRecorded;
-  SeverityAssessed: SeverityAssessed;
-  ReferredToIopc: ReferredToIopc;
-  IopcDecisionRecorded: IopcDecisionRecorded;
-  InvestigationStarted: InvestigationStarted;
-  NoticeOfInvestigationServed: NoticeOfInvestigationServed;
-  SubjectSuspended: SubjectSuspended;
-  SuspensionReviewed: SuspensionReviewed;
-  SubjectRestricted: SubjectRestricted;
-  SuspensionLifted: SuspensionLifted;
-  SubjectArrested: SubjectArrested;
-  InvestigativeActionRecorded: InvestigativeActionRecorded;
-  ReferredToCps: ReferredToCps;
-  CriminalOutcomeRecorded: CriminalOutcomeRecorded;
-  ProgressReportSent: ProgressReportSent;
-  InvestigationReportSubmitted: InvestigationReportSubmitted;
-  CaseToAnswerDecided: CaseToAnswerDecided;
-  ReflectivePracticeReviewStarted: ReflectivePracticeReviewStarted;
-  ReflectivePracticeReviewCompleted: ReflectivePracticeReviewCompleted;
-  ManagementActionTaken: ManagementActionTaken;
-  WrittenOutcomeReceived: WrittenOutcomeReceived;
-  ReturnedToAppropriateAuthority: ReturnedToAppropriateAuthority;
-  ProceedingsScheduled: ProceedingsScheduled;
-  SubjectLeftService: SubjectLeftService;
-  DepartureDecisionRecorded: DepartureDecisionRecorded;
-  ProceedingsConcluded: ProceedingsConcluded;
-  AppealLodged: AppealLodged;
-  AppealDetermined: AppealDetermined;
-  BarredListEntryMade: BarredListEntryMade;
-  AdvisoryListEntryMade: AdvisoryListEntryMade;
-  AdvisoryListEntryRemoved: AdvisoryListEntryRemoved;
-  LearningRecorded: LearningRecorded;
-  CaseClosed: CaseClosed;
-  CaseReopened: CaseReopened;
-  RecordCorrected: RecordCorrected;
-}
+/** Event type → payload type. */
+export type CaseEventDataMap = { [K in keyof DeclaredDataMap]: K extends 'RecordCorrected' ? RecordCorrected : DeclaredDataMap[K] };
 
 export type CaseEventType = keyof CaseEventDataMap;
 
@@ -324,99 +267,27 @@ export type CaseEventOfType<K extends CaseEventType> = Extract<CaseEvent, { type
 /** An event as read back from the stream: the store's id, and when it happened in the world. */
 export type CaseEventEnvelope = CaseEvent & { eventId: string; occurredAt?: string };
 
-/** Every event but RecordCorrected can be corrected (a correction is never corrected). */
-export type CorrectableEventType = Exclude<CaseEventType, 'RecordCorrected'>;
-export type CorrectableEventData = CaseEventDataMap[CorrectableEventType];
+// Payload types named where code needs the name.
+export type ReferralReceived = CaseEventDataMap['ReferralReceived'];
+export type ReferralFlags = ReferralReceived['flags'];
+export type SubjectAdded = CaseEventDataMap['SubjectAdded'];
+export type ProgressReportSent = CaseEventDataMap['ProgressReportSent'];
+export type ProceedingsScheduled = CaseEventDataMap['ProceedingsScheduled'];
+export type ProceedingsConcluded = CaseEventDataMap['ProceedingsConcluded'];
+export type Finding = ProceedingsConcluded['findings'][number];
+export type SubjectLeftService = CaseEventDataMap['SubjectLeftService'];
 
-/** Schema version per event type: all 1 until a shipped shape changes. */
-export const CASE_EVENT_SCHEMA_VERSION: { readonly [K in CaseEventType]: number } = {
-  ReferralReceived: 1,
-  SubjectAdded: 1,
-  AllegationRecorded: 1,
-  SeverityAssessed: 1,
-  ReferredToIopc: 1,
-  IopcDecisionRecorded: 1,
-  InvestigationStarted: 1,
-  NoticeOfInvestigationServed: 1,
-  SubjectSuspended: 1,
-  SuspensionReviewed: 1,
-  SubjectRestricted: 1,
-  SuspensionLifted: 1,
-  SubjectArrested: 1,
-  InvestigativeActionRecorded: 1,
-  ReferredToCps: 1,
-  CriminalOutcomeRecorded: 1,
-  ProgressReportSent: 1,
-  InvestigationReportSubmitted: 1,
-  CaseToAnswerDecided: 1,
-  ReflectivePracticeReviewStarted: 1,
-  ReflectivePracticeReviewCompleted: 1,
-  ManagementActionTaken: 1,
-  WrittenOutcomeReceived: 1,
-  ReturnedToAppropriateAuthority: 1,
-  ProceedingsScheduled: 1,
-  SubjectLeftService: 1,
-  DepartureDecisionRecorded: 1,
-  ProceedingsConcluded: 1,
-  AppealLodged: 1,
-  AppealDetermined: 1,
-  BarredListEntryMade: 1,
-  AdvisoryListEntryMade: 1,
-  AdvisoryListEntryRemoved: 1,
-  LearningRecorded: 1,
-  CaseClosed: 1,
-  CaseReopened: 1,
-  RecordCorrected: 1,
-};
+/** Schema version per event type. */
+export const CASE_EVENT_SCHEMA_VERSION = CASE_EVENT_DECLARATIONS.schemaVersions;
 
 /** The runtime list of case event type names. */
-export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSION) as CaseEventType[];
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = CASE_EVENT_DECLARATIONS.types;
 
-export function isCaseEventType(value: string): value is CaseEventType {
-  return Object.prototype.hasOwnProperty.call(CASE_EVENT_SCHEMA_VERSION, value);
-}
+export const isCaseEventType = CASE_EVENT_DECLARATIONS.isType;
 
 /**
- * Personal-data fields per event type, to be encrypted by the vault (docs/events.md marks them
- * "(vault)"). A RecordCorrected's replacement carries the corrected event's own vault
- * fields, found through the corrected event's type.
+ * Personal-data fields per event type (kind `vaultText`), sealed by the vault (docs/events.md
+ * marks them "(vault)"). A RecordCorrected's replacement carries the corrected event's own
+ * vault fields, found through the corrected event's type.
  */
-export const VAULT_FIELDS: { readonly [K in CaseEventType]: readonly (keyof CaseEventDataMap[K])[] } = {
-  ReferralReceived: ['summary'],
-  SubjectAdded: [],
-  AllegationRecorded: ['summary'],
-  SeverityAssessed: ['rationale'],
-  ReferredToIopc: [],
-  IopcDecisionRecorded: [],
-  InvestigationStarted: ['termsOfReference'],
-  NoticeOfInvestigationServed: [],
-  SubjectSuspended: [],
-  SuspensionReviewed: [],
-  SubjectRestricted: [],
-  SuspensionLifted: [],
-  SubjectArrested: [],
-  InvestigativeActionRecorded: ['result'],
-  ReferredToCps: [],
-  CriminalOutcomeRecorded: [],
-  ProgressReportSent: [],
-  InvestigationReportSubmitted: [],
-  CaseToAnswerDecided: [],
-  ReflectivePracticeReviewStarted: [],
-  ReflectivePracticeReviewCompleted: [],
-  ManagementActionTaken: [],
-  WrittenOutcomeReceived: [],
-  ReturnedToAppropriateAuthority: [],
-  ProceedingsScheduled: [],
-  SubjectLeftService: [],
-  DepartureDecisionRecorded: [],
-  ProceedingsConcluded: [],
-  AppealLodged: [],
-  AppealDetermined: [],
-  BarredListEntryMade: [],
-  AdvisoryListEntryMade: [],
-  AdvisoryListEntryRemoved: [],
-  LearningRecorded: ['text'],
-  CaseClosed: [],
-  CaseReopened: [],
-  RecordCorrected: [],
-};
+export const VAULT_FIELDS = CASE_EVENT_DECLARATIONS.vaultFields;

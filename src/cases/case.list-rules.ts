@@ -4,15 +4,7 @@
  */
 import { isOneOf } from './case.enums';
 import type { AppealForum } from './case.enums';
-import type {
-  AppealDetermined,
-  AppealLodged,
-  BarredListEntryMade,
-  CaseEvent,
-  DepartureDecisionRecorded,
-  SubjectDatedStep,
-  SubjectLeftService,
-} from './case.events';
+import type { CaseEvent, CaseEventDataMap, SubjectLeftService } from './case.events';
 import { isBeforeDay, isWithin } from './case.dates';
 import { BARRED_LIST_WORKFORCE, isHomeOfficeForce, LEGAL_DATES } from './case.regulations';
 import { ensure } from './case.rule-book';
@@ -38,7 +30,7 @@ export function decideDeparture(state: Case, data: Omit<SubjectLeftService, 'sta
   return [event('SubjectLeftService', { subjectId, how, on, approvedByDcc, stageAtDeparture })];
 }
 
-export function decideDepartureDecision(state: Case, data: DepartureDecisionRecorded): CaseEvent[] {
+export function decideDepartureDecision(state: Case, data: CaseEventDataMap['DepartureDecisionRecorded']): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.departure?.awaitingDccDecision === true, 'noDepartureAwaitingDecision');
   return [event('DepartureDecisionRecorded', data)];
@@ -57,7 +49,7 @@ function ensureForum(subject: SubjectState, forum: AppealForum): void {
   ensure(forum === expected, 'appealForumMustMatchProceedings');
 }
 
-export function decideLodgeAppeal(state: Case, data: AppealLodged): CaseEvent[] {
+export function decideLodgeAppeal(state: Case, data: CaseEventDataMap['AppealLodged']): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.conclusion !== null && subject.proceedings !== null, 'appealNeedsConcludedProceedings');
   ensure(subject.appeal === null || subject.appeal.result !== null, 'appealAlreadyPending');
@@ -66,7 +58,7 @@ export function decideLodgeAppeal(state: Case, data: AppealLodged): CaseEvent[] 
   return [event('AppealLodged', data)];
 }
 
-export function decideDetermineAppeal(state: Case, data: AppealDetermined): CaseEvent[] {
+export function decideDetermineAppeal(state: Case, data: CaseEventDataMap['AppealDetermined']): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.appeal !== null && subject.appeal.result === null, 'appealMustBeLodged');
   ensureForum(subject, data.forum);
@@ -86,7 +78,7 @@ export function decideDetermineAppeal(state: Case, data: AppealDetermined): Case
   return [event('AppealDetermined', data)];
 }
 
-export function decideBarredListEntry(state: Case, data: BarredListEntryMade): CaseEvent[] {
+export function decideBarredListEntry(state: Case, data: CaseEventDataMap['BarredListEntryMade']): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(!subject.barredList, 'alreadyOnBarredList');
   ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
@@ -123,7 +115,7 @@ function couldLeadToDismissal(subject: SubjectState): boolean {
   return level !== 'NO_CASE_TO_ANSWER' && level !== 'PRACTICE_REQUIRING_IMPROVEMENT';
 }
 
-export function decideAddToAdvisoryList(state: Case, data: SubjectDatedStep): CaseEvent[] {
+export function decideAddToAdvisoryList(state: Case, data: CaseEventDataMap['AdvisoryListEntryMade']): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(!subject.advisoryList, 'alreadyOnAdvisoryList');
   ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
@@ -136,7 +128,7 @@ export function decideAddToAdvisoryList(state: Case, data: SubjectDatedStep): Ca
   return [event('AdvisoryListEntryMade', data)];
 }
 
-export function decideRemoveFromAdvisoryList(state: Case, data: SubjectDatedStep): CaseEvent[] {
+export function decideRemoveFromAdvisoryList(state: Case, data: CaseEventDataMap['AdvisoryListEntryRemoved']): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.advisoryList, 'notOnAdvisoryList');
   return [event('AdvisoryListEntryRemoved', data)];

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CASE_EVENT_FIELDS, payloadProblems } from './case.event-schema';
-import { CASE_EVENT_SCHEMA_VERSION, CASE_EVENT_TYPES, VAULT_FIELDS } from './case.events';
+import { CASE_COMMAND_TYPES, COMMAND_EVENT } from './case.command-types';
+import { CASE_EVENT_DECLARATIONS, CASE_EVENT_SCHEMA_VERSION, CASE_EVENT_TYPES, CASE_EVENTS, VAULT_FIELDS } from './case.events';
+import type { CaseEvent } from './case.events';
 import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
 import { CASE_RULES } from './case.rule-book';
 import { CONDUCT_REGIMES, regulationsFor } from './case.regulations';
@@ -25,20 +26,39 @@ describe('the event catalogue', () => {
       'SeverityAssessed',
     ]);
     for (const type of withVault) {
-      for (const field of VAULT_FIELDS[type]) expect(Object.keys(CASE_EVENT_FIELDS[type])).toContain(field);
+      for (const field of VAULT_FIELDS[type]) expect(Object.keys(CASE_EVENTS[type].fields)).toContain(field);
     }
   });
 
+  it('takes the legal date from the field each event declares, not from the order of its fields', () => {
+    const scheduled = { type: 'ProceedingsScheduled', data: { subjectId: 's', kind: 'HEARING', scheduledFor: '2021-05-01', noticeServedOn: '2021-03-01' } };
+    expect(CASE_EVENT_DECLARATIONS.legalInstantOf(scheduled as CaseEvent)).toBe('2021-03-01T00:00:00.000Z');
+    expect(CASE_EVENT_DECLARATIONS.legalInstantOf({ type: 'SubjectAdded', data: {} })).toBeUndefined();
+    // Every event that holds a day says which one is its legal date.
+    const withDay = CASE_EVENT_TYPES.filter((type) => Object.values(CASE_EVENTS[type].fields).some((field) => field.kind === 'day'));
+    expect(withDay.filter((type) => CASE_EVENT_DECLARATIONS.dateFields[type] === undefined)).toEqual([]);
+  });
+
+  it('derives one command per event from the declarations, each appending its own event', () => {
+    expect(CASE_COMMAND_TYPES).toHaveLength(CASE_EVENT_TYPES.length);
+    expect(new Set(Object.values(COMMAND_EVENT))).toEqual(new Set(CASE_EVENT_TYPES));
+    expect(COMMAND_EVENT.RecordArrest).toBe('SubjectArrested');
+  });
+
   it('accepts a valid payload and says what is wrong with an invalid one', () => {
-    expect(payloadProblems('ProceedingsConcluded', conclusion())).toEqual([]);
-    expect(payloadProblems('ReferralReceived', referralData())).toEqual([]);
-    expect(payloadProblems('ProceedingsConcluded', { ...conclusion(), outcome: 'SACKED', extra: 1 })).toEqual([
+    expect(CASE_EVENT_DECLARATIONS.payloadProblems('ProceedingsConcluded', conclusion())).toEqual([]);
+    expect(CASE_EVENT_DECLARATIONS.payloadProblems('ReferralReceived', referralData())).toEqual([]);
+    expect(CASE_EVENT_DECLARATIONS.payloadProblems('ProceedingsConcluded', { ...conclusion(), outcome: 'SACKED', extra: 1 })).toEqual([
       expect.stringMatching(/^outcome must be one of/),
       'extra is not a field of this event',
     ]);
-    expect(payloadProblems('SubjectAdded', { subjectId: 's' })).toContain('personId is missing');
-    expect(payloadProblems('AppealDetermined', { subjectId: 's', forum: 'INTERNAL', on: '2021-01-01', result: 'DISMISSED' })).toEqual([]);
-    expect(payloadProblems('ReferralReceived', { ...referralData(), flags: { apsp: 'yes' } })).toEqual(['flags apsp must be true or false']);
+    expect(CASE_EVENT_DECLARATIONS.payloadProblems('SubjectAdded', { subjectId: 's' })).toContain('personId is missing');
+    expect(CASE_EVENT_DECLARATIONS.payloadProblems('AppealDetermined', { subjectId: 's', forum: 'INTERNAL', on: '2021-01-01', result: 'DISMISSED' })).toEqual(
+      [],
+    );
+    expect(CASE_EVENT_DECLARATIONS.payloadProblems('ReferralReceived', { ...referralData(), flags: { apsp: 'yes' } })).toEqual([
+      'flags apsp must be true or false',
+    ]);
   });
 });
 

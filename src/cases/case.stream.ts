@@ -4,9 +4,8 @@
  * JSON payload and when it happened in the world).
  */
 import type { EventStore, JsonObject, RecordedEvent } from '../event-store/event-store';
-import { CASE_EVENT_FIELDS } from './case.event-schema';
 import type { CaseEvent, CaseEventEnvelope } from './case.events';
-import { isCaseEventType } from './case.events';
+import { CASE_EVENT_DECLARATIONS, isCaseEventType } from './case.events';
 import type { CaseState } from './case.state';
 import { foldCase } from './case.state';
 
@@ -49,17 +48,9 @@ export function occurredAt(event: CaseEvent, fallback: string): string {
   return legalInstantOf(event) ?? fallback;
 }
 
-/**
- * The event's legal date at midnight UTC; undefined for an event that has none. The date
- * field is the first `day` field of the event schema, which for ProceedingsScheduled is
- * noticeServedOn: the scheduling happens then, the hearing later.
- */
+/** The event's legal date (its declared `legalDate` field) at midnight UTC; undefined for an event that has none. */
 export function legalInstantOf(event: CaseEvent): string | undefined {
-  const fields = Object.entries(CASE_EVENT_FIELDS[event.type]) as [string, { kind: string }][];
-  const dayField = fields.find(([, spec]) => spec.kind === 'day')?.[0];
-  const payload: object = event.data;
-  const day = dayField === undefined ? undefined : (payload as Record<string, unknown>)[dayField];
-  return typeof day === 'string' ? `${day}T00:00:00.000Z` : undefined;
+  return CASE_EVENT_DECLARATIONS.legalInstantOf(event);
 }
 
 /**

@@ -34,7 +34,7 @@ export const REASON_MAX_LENGTH = 2_000;
 /** A label: a unit, a grade. */
 export const LABEL_MAX_LENGTH = 200;
 
-/** The description of a field listed in its slice's VAULT_FIELDS (case.events.ts, registers.events.ts, ...). */
+/** The description of a field its slice declares `vaultText` (case.events.ts, registers.events.ts, ...). */
 export const VAULT = 'Personal data: the personal-data vault encrypts it before it enters the event.';
 
 export interface FieldOptions {

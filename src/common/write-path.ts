@@ -22,11 +22,11 @@ import { EventStore } from '../event-store/event-store';
 import type { AppendResult, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store/event-store';
 import type { Actor, CommandContext } from '../http';
 import { sealPersonalFields } from '../vault/personal-fields';
-import type { PersonalFields } from '../vault/personal-fields';
 import { Vault } from '../vault/vault';
 import { CLOCK } from './clock';
 import type { Clock } from './clock';
 import type { Decider } from './decider';
+import type { SliceEventDeclarations } from './event-declaration';
 import { DomainError, NotFoundError } from './domain-error';
 import { toSliceEvent } from './stream-commands';
 import type { SliceEvent } from './stream-commands';
@@ -199,29 +199,27 @@ export function toJsonObject(data: object): JsonObject {
 /** A slice made of a decider over its own event types (every slice but the cases'). */
 export interface DeciderSlice<C, Event extends SliceEvent, State> {
   readonly decider: Decider<C, Event, State>;
-  /** Every event type the slice knows, with its schema version; other types in the stream are skipped. */
-  readonly schemaVersions: { readonly [type: string]: number };
-  /** Event type → the field holding its legal date (`YYYY-MM-DD`) or instant. */
-  readonly dateFields: { readonly [type: string]: PropertyKey };
+  /** The slice's event declarations (src/common/event-declaration.ts); other types in the stream are skipped. */
+  readonly events: SliceEventDeclarations;
   streamName(command: C): string;
   complete?(command: C, store: EventStore, now: string): Promise<C>;
   admit?(state: State, command: C, admission: Admission): void;
   notFound?(command: C): Error;
   /**
-   * The personal data in the slice's events: per event type, the fields (its VAULT_FIELDS)
-   * sealed under the key of `personOf(command)`. Decide sees the clear command; the earlier
-   * events it folds carry envelopes, which no rule reads.
+   * Whose key seals the personal data of the slice's events (their declared `vaultText`
+   * fields). Decide sees the clear command; the earlier events it folds carry envelopes,
+   * which no rule reads.
    */
-  readonly personalData?: { readonly fields: PersonalFields; personOf(command: C): string };
+  readonly personalData?: { personOf(command: C): string };
 }
 
 export function deciderSlice<C, Event extends SliceEvent, State>(slice: DeciderSlice<C, Event, State>): WriteSlice<C, Event, State> {
-  const { decider, schemaVersions, dateFields, personalData } = slice;
+  const { decider, events, personalData } = slice;
   return {
     streamName: (command) => slice.streamName(command),
     fold: (recorded) =>
       recorded
-        .filter((event) => Object.hasOwn(schemaVersions, event.type))
+        .filter((event) => events.isType(event.type))
         .map(toSliceEvent<Event>)
         .reduce(decider.evolve, decider.initialState),
     complete: slice.complete?.bind(slice),
@@ -233,17 +231,10 @@ export function deciderSlice<C, Event extends SliceEvent, State>(slice: DeciderS
       : {
           seal: async (vault: Vault, command: C, event: Event, _state: State, eventId: string): Promise<Event> => ({
             ...event,
-            data: await sealPersonalFields(vault, personalData.personOf(command), event.data, personalData.fields[event.type] ?? [], eventId),
+            data: await sealPersonalFields(vault, personalData.personOf(command), event.data, events.vaultFields[event.type] ?? [], eventId),
           }),
         }),
-    occurredAt: (event) => occurredAtOf(event, dateFields[event.type]),
-    schemaVersion: (event) => schemaVersions[event.type],
+    occurredAt: (event) => events.legalInstantOf(event),
+    schemaVersion: (event) => events.schemaVersions[event.type],
   };
-}
-
-/** The event's legal date at midnight UTC (as for case events), or its instant; undefined without one. */
-function occurredAtOf(event: SliceEvent, field: PropertyKey | undefined): string | undefined {
-  const value = field === undefined ? undefined : (event.data as Record<PropertyKey, unknown>)[field];
-  if (typeof value !== 'string') return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value;
 }

@@ -5,73 +5,46 @@
  * completion. docs/events.md names the events, the source, `dueOn`, `accepted` and `response`;
  * the other fields are ours (the brief of issue 6: force, dueOn, text), as is the rule
  * that the recommendation's id is carried by the first event only, as `caseId` is.
- * `text`, `response` and `action` are free text: VAULT_FIELDS, sealed before the append
+ * `text`, `response` and `action` are free text (`vaultText`), sealed before the append
  * (recommendation.stream.ts).
  */
-import { eventOf, eventTypeGuard } from '../common/decider';
-import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../common/decider';
+import { eventOf } from '../common/decider';
+import type { EventOf } from '../common/decider';
+import { day, declaredEvents, event, flag, id, oneOf, optional, text, vaultText } from '../common/event-declaration';
+import type { DataMapOf } from '../common/event-declaration';
 
 export const RECOMMENDATION_SOURCES = ['IOPC', 'HMICFRS', 'INTERNAL_REVIEW'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
-export interface RecommendationMade {
-  recommendationId: string;
-  source: RecommendationSource;
-  /** The force the recommendation is made to. */
-  force: string;
-  madeOn: string;
-  /** When it must be carried out by ("within six months": the report's date and six months). */
-  dueOn: string;
-  /** The maker's own reference (an IOPC reference, a report's title), if any. */
-  reference?: string;
-  text: string;
-}
+export const RECOMMENDATION_EVENTS = {
+  RecommendationMade: event({
+    version: 1,
+    legalDate: 'madeOn',
+    fields: {
+      recommendationId: id,
+      source: oneOf(RECOMMENDATION_SOURCES),
+      /** The force the recommendation is made to. */
+      force: text,
+      madeOn: day,
+      /** When it must be carried out by ("within six months": the report's date and six months). */
+      dueOn: day,
+      /** The maker's own reference (an IOPC reference, a report's title), if any. */
+      reference: optional(text),
+      text: vaultText,
+    },
+  }),
+  RecommendationResponded: event({ version: 1, legalDate: 'respondedOn', fields: { respondedOn: day, accepted: flag, response: vaultText } }),
+  RecommendationActionRecorded: event({ version: 1, legalDate: 'on', fields: { on: day, action: vaultText } }),
+  RecommendationCompleted: event({ version: 1, legalDate: 'completedOn', fields: { completedOn: day } }),
+};
 
-export interface RecommendationResponded {
-  respondedOn: string;
-  accepted: boolean;
-  response: string;
-}
+export const RECOMMENDATION_EVENT_DECLARATIONS = declaredEvents(RECOMMENDATION_EVENTS);
 
-export interface RecommendationActionRecorded {
-  on: string;
-  action: string;
-}
-
-export interface RecommendationCompleted {
-  completedOn: string;
-}
-
-export interface RecommendationEventDataMap {
-  RecommendationMade: RecommendationMade;
-  RecommendationResponded: RecommendationResponded;
-  RecommendationActionRecorded: RecommendationActionRecorded;
-  RecommendationCompleted: RecommendationCompleted;
-}
-
+export type RecommendationEventDataMap = DataMapOf<typeof RECOMMENDATION_EVENTS>;
 export type RecommendationEventType = keyof RecommendationEventDataMap;
 export type RecommendationEvent = EventOf<RecommendationEventDataMap>;
 export const recommendationEvent = eventOf<RecommendationEventDataMap>();
 
-export const RECOMMENDATION_EVENT_SCHEMA_VERSION: SchemaVersions<RecommendationEventDataMap> = {
-  RecommendationMade: 1,
-  RecommendationResponded: 1,
-  RecommendationActionRecorded: 1,
-  RecommendationCompleted: 1,
-};
+export const isRecommendationEventType = RECOMMENDATION_EVENT_DECLARATIONS.isType;
 
-export const isRecommendationEventType = eventTypeGuard(RECOMMENDATION_EVENT_SCHEMA_VERSION);
-
-export const RECOMMENDATION_EVENT_DATE: DateFields<RecommendationEventDataMap> = {
-  RecommendationMade: 'madeOn',
-  RecommendationResponded: 'respondedOn',
-  RecommendationActionRecorded: 'on',
-  RecommendationCompleted: 'completedOn',
-};
-
-export const VAULT_FIELDS: VaultFields<RecommendationEventDataMap> = {
-  RecommendationMade: ['text'],
-  RecommendationResponded: ['response'],
-  RecommendationActionRecorded: ['action'],
-  RecommendationCompleted: [],
-};
+export type RecommendationMade = RecommendationEventDataMap['RecommendationMade'];

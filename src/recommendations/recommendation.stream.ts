@@ -2,14 +2,14 @@
  * A recommendation as the event store holds it (`recommendation-<id>`), how the one write
  * path (src/common/write-path.ts) decides and appends on it, and who may: the writer must act for the force the
  * recommendation was made to (404 otherwise, so another force's recommendations stay unseen).
- * Its free text (VAULT_FIELDS) is sealed under the key of `recommendation-<id>`.
+ * Its free text (its `vaultText` fields) is sealed under the key of `recommendation-<id>`.
  */
 import { NotFoundError } from '../common/domain-error';
 import { actsForForce } from '../common/force';
 import { deciderSlice } from '../common/write-path';
 import { recommendationDecider } from './recommendation.decide';
 import type { RecommendationCommand } from './recommendation.decide';
-import { RECOMMENDATION_EVENT_DATE, RECOMMENDATION_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './recommendation.events';
+import { RECOMMENDATION_EVENT_DECLARATIONS } from './recommendation.events';
 import type { RecommendationEvent } from './recommendation.events';
 import type { RecommendationState } from './recommendation.state';
 
@@ -29,15 +29,14 @@ export function recommendationPersonId(recommendationId: string): string {
 
 export const RECOMMENDATIONS = deciderSlice<RecommendationCommand, RecommendationEvent, RecommendationState>({
   decider: recommendationDecider,
-  schemaVersions: RECOMMENDATION_EVENT_SCHEMA_VERSION,
-  dateFields: RECOMMENDATION_EVENT_DATE,
+  events: RECOMMENDATION_EVENT_DECLARATIONS,
   streamName: (command) => `${RECOMMENDATION_STREAM_PREFIX}${command.recommendationId}`,
   admit: (state, command, { actor }) => {
     if (state !== null && !actsForForce(actor, state.force)) throw recommendationNotFound(command.recommendationId);
   },
   // recommendationMustExist answers as another force's recommendation does.
   notFound: (command) => recommendationNotFound(command.recommendationId),
-  personalData: { fields: VAULT_FIELDS, personOf: (command) => recommendationPersonId(command.recommendationId) },
+  personalData: { personOf: (command) => recommendationPersonId(command.recommendationId) },
 });
 
 function recommendationNotFound(recommendationId: string): NotFoundError {

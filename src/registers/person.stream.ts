@@ -1,7 +1,7 @@
 /**
  * A person's registers as the event store holds them: the `person-<personId>` stream, and
  * how the one write path (src/common/write-path.ts) decides and appends on it.
- * The free text of the entries (VAULT_FIELDS) is sealed under the person's own key, the
+ * The free text of the entries (their `vaultText` fields) is sealed under the person's own key, the
  * vault person being the register's person id (src/vault/README.md, "Whose key").
  */
 import { deciderSlice } from '../common/write-path';
@@ -9,7 +9,7 @@ import { ensurePersonAccess } from './person-access';
 import { workforceHolderOf } from '../workforce/workforce-holder';
 import { registerForce, registersDecider } from './registers.decide';
 import type { RegisterCommand } from './registers.decide';
-import { REGISTER_EVENT_DATE, REGISTER_EVENT_SCHEMA_VERSION, VAULT_FIELDS } from './registers.events';
+import { REGISTER_EVENT_DECLARATIONS } from './registers.events';
 import type { RegisterEvent } from './registers.events';
 import type { PersonRegisters } from './registers.state';
 
@@ -21,10 +21,9 @@ export function personStreamName(personId: string): string {
 
 export const PERSON_REGISTERS = deciderSlice<RegisterCommand, RegisterEvent, PersonRegisters>({
   decider: registersDecider,
-  schemaVersions: REGISTER_EVENT_SCHEMA_VERSION,
-  dateFields: REGISTER_EVENT_DATE,
+  events: REGISTER_EVENT_DECLARATIONS,
   streamName: (command) => personStreamName(command.personId),
   complete: async (command, store) => ({ ...command, holderForce: await workforceHolderOf(store, command.personId) }),
   admit: (state, command, { actor }) => ensurePersonAccess(actor, command.personId, registerForce(command, state)),
-  personalData: { fields: VAULT_FIELDS, personOf: (command) => command.personId },
+  personalData: { personOf: (command) => command.personId },
 });

@@ -16,226 +16,135 @@
  *   `details` (BCH policy 2.2.6(b)) and the integrity `caseId` it concerns, if any.
  * `ReVettingDue` (docs/events.md) is not recorded yet: no route appends it.
  *
- * VAULT_FIELDS are personal data: the write path seals them under the person's key
- * (person.stream.ts), so the stored events hold vault envelopes in their place.
+ * Each event is declared once (src/common/event-declaration.ts): its `vaultText` fields are
+ * personal data, which the write path seals under the person's key (person.stream.ts), so the
+ * stored events hold vault envelopes in their place.
  */
-import { eventOf, eventTypeGuard } from '../common/decider';
-import type { DateFields, EventOf, SchemaVersions, VaultFields } from '../common/decider';
-import type {
-  AssociationNature,
-  AssociationRisk,
-  BusinessInterestDecision,
-  BusinessInterestNature,
-  ComplianceResult,
-  ConflictAction,
-  ConflictNature,
-  DrugTestKind,
-  DrugTestResult,
-  GiftDecision,
-  GiftKind,
-  VettingLevel,
+import { eventOf } from '../common/decider';
+import type { EventOf } from '../common/decider';
+import { count, day, declaredEvents, event, flag, id, oneOf, optional, text, vaultText } from '../common/event-declaration';
+import type { DataMapOf } from '../common/event-declaration';
+import {
+  ASSOCIATION_NATURES,
+  ASSOCIATION_RISKS,
+  BUSINESS_INTEREST_DECISIONS,
+  BUSINESS_INTEREST_NATURES,
+  COMPLIANCE_RESULTS,
+  CONFLICT_ACTIONS,
+  CONFLICT_NATURES,
+  DRUG_TEST_KINDS,
+  DRUG_TEST_RESULTS,
+  GIFT_DECISIONS,
+  GIFT_KINDS,
+  VETTING_LEVELS,
 } from './registers.enums';
 
 /** The force whose register the entry is in. */
-interface InForce {
-  force: string;
-}
+const inForce = { force: text };
+const ofBusinessInterest = { ...inForce, businessInterestId: id };
+const ofAssociation = { ...inForce, associationId: id };
 
-interface OfBusinessInterest extends InForce {
-  businessInterestId: string;
-}
+export const REGISTER_EVENTS = {
+  BusinessInterestApplied: event({
+    version: 1,
+    legalDate: 'appliedOn',
+    fields: { ...ofBusinessInterest, appliedOn: day, nature: oneOf(BUSINESS_INTEREST_NATURES), details: vaultText },
+  }),
+  BusinessInterestDecided: event({
+    version: 1,
+    legalDate: 'decidedOn',
+    fields: {
+      ...ofBusinessInterest,
+      decision: oneOf(BUSINESS_INTEREST_DECISIONS),
+      decidedOn: day,
+      /** Present exactly when the decision is APPROVED_WITH_CONDITIONS. */
+      conditions: optional(vaultText),
+    },
+  }),
+  BusinessInterestReviewed: event({ version: 1, legalDate: 'reviewedOn', fields: { ...ofBusinessInterest, reviewedOn: day } }),
+  BusinessInterestRescinded: event({ version: 1, legalDate: 'rescindedOn', fields: { ...ofBusinessInterest, rescindedOn: day, reason: vaultText } }),
+  BusinessInterestWithdrawn: event({ version: 1, legalDate: 'withdrawnOn', fields: { ...ofBusinessInterest, withdrawnOn: day } }),
+  BusinessInterestComplianceChecked: event({
+    version: 1,
+    legalDate: 'checkedOn',
+    fields: { ...ofBusinessInterest, checkedOn: day, result: oneOf(COMPLIANCE_RESULTS) },
+  }),
+  GiftOrHospitalityOffered: event({
+    version: 1,
+    legalDate: 'offeredOn',
+    fields: { ...inForce, offeredOn: day, kind: oneOf(GIFT_KINDS), estimatedValuePence: count, offeredBy: vaultText, decision: oneOf(GIFT_DECISIONS) },
+  }),
+  NotifiableAssociationDeclared: event({
+    version: 1,
+    legalDate: 'declaredOn',
+    fields: { ...ofAssociation, declaredOn: day, nature: oneOf(ASSOCIATION_NATURES), person: vaultText },
+  }),
+  AssociationRiskAssessed: event({ version: 1, legalDate: 'assessedOn', fields: { ...ofAssociation, assessedOn: day, risk: oneOf(ASSOCIATION_RISKS) } }),
+  AssociationReviewed: event({ version: 1, legalDate: 'reviewedOn', fields: { ...ofAssociation, reviewedOn: day } }),
+  AssociationEnded: event({ version: 1, legalDate: 'endedOn', fields: { ...ofAssociation, endedOn: day } }),
+  ConflictOfInterestDeclared: event({
+    version: 1,
+    legalDate: 'declaredOn',
+    fields: {
+      ...inForce,
+      declaredOn: day,
+      nature: oneOf(CONFLICT_NATURES),
+      /** The supervisor's pseudonymous person id. */
+      declaredTo: id,
+      action: oneOf(CONFLICT_ACTIONS),
+      details: vaultText,
+      /** The integrity case the conflict concerns, if any (docs/api.md, "Need-to-know"). */
+      caseId: optional(id),
+    },
+  }),
+  VettingGranted: event({ version: 1, legalDate: 'on', fields: { ...inForce, on: day, level: oneOf(VETTING_LEVELS) } }),
+  /** The annual integrity and vetting review (Vetting Code of Practice 2023). */
+  VettingReviewed: event({ version: 1, legalDate: 'on', fields: { ...inForce, on: day } }),
+  VettingWithdrawn: event({ version: 1, legalDate: 'on', fields: { ...inForce, on: day, reason: vaultText } }),
+  DrugTestRecorded: event({
+    version: 1,
+    legalDate: 'testedOn',
+    fields: { ...inForce, testedOn: day, kind: oneOf(DRUG_TEST_KINDS), result: oneOf(DRUG_TEST_RESULTS) },
+  }),
+  SystemAccessAuditFinding: event({
+    version: 1,
+    legalDate: 'on',
+    fields: {
+      ...inForce,
+      system: text,
+      on: day,
+      /** How many records were viewed. */
+      recordsViewed: count,
+      policingPurposeFound: flag,
+    },
+  }),
+};
 
-export interface BusinessInterestApplied extends OfBusinessInterest {
-  appliedOn: string;
-  nature: BusinessInterestNature;
-  details: string;
-}
+export const REGISTER_EVENT_DECLARATIONS = declaredEvents(REGISTER_EVENTS);
 
-export interface BusinessInterestDecided extends OfBusinessInterest {
-  decision: BusinessInterestDecision;
-  decidedOn: string;
-  /** Present exactly when the decision is APPROVED_WITH_CONDITIONS. */
-  conditions?: string;
-}
-
-export interface BusinessInterestReviewed extends OfBusinessInterest {
-  reviewedOn: string;
-}
-
-export interface BusinessInterestRescinded extends OfBusinessInterest {
-  rescindedOn: string;
-  reason: string;
-}
-
-export interface BusinessInterestWithdrawn extends OfBusinessInterest {
-  withdrawnOn: string;
-}
-
-export interface BusinessInterestComplianceChecked extends OfBusinessInterest {
-  checkedOn: string;
-  result: ComplianceResult;
-}
-
-export interface GiftOrHospitalityOffered extends InForce {
-  offeredOn: string;
-  kind: GiftKind;
-  estimatedValuePence: number;
-  offeredBy: string;
-  decision: GiftDecision;
-}
-
-interface OfAssociation extends InForce {
-  associationId: string;
-}
-
-export interface NotifiableAssociationDeclared extends OfAssociation {
-  declaredOn: string;
-  nature: AssociationNature;
-  person: string;
-}
-
-export interface AssociationRiskAssessed extends OfAssociation {
-  assessedOn: string;
-  risk: AssociationRisk;
-}
-
-export interface AssociationReviewed extends OfAssociation {
-  reviewedOn: string;
-}
-
-export interface AssociationEnded extends OfAssociation {
-  endedOn: string;
-}
-
-export interface ConflictOfInterestDeclared extends InForce {
-  declaredOn: string;
-  nature: ConflictNature;
-  /** The supervisor's pseudonymous person id. */
-  declaredTo: string;
-  action: ConflictAction;
-  details: string;
-  /** The integrity case the conflict concerns, if any (docs/api.md, "Need-to-know"). */
-  caseId?: string;
-}
-
-export interface VettingGranted extends InForce {
-  on: string;
-  level: VettingLevel;
-}
-
-/** The annual integrity and vetting review (Vetting Code of Practice 2023). */
-export interface VettingReviewed extends InForce {
-  on: string;
-}
-
-export interface VettingWithdrawn extends InForce {
-  on: string;
-  reason: string;
-}
-
-export interface DrugTestRecorded extends InForce {
-  testedOn: string;
-  kind: DrugTestKind;
-  result: DrugTestResult;
-}
-
-export interface SystemAccessAuditFinding extends InForce {
-  system: string;
-  on: string;
-  /** How many records were viewed. */
-  recordsViewed: number;
-  policingPurposeFound: boolean;
-}
-
-/** Event type name → payload. Adding a line here makes the compiler list every place to update. */
-export interface RegisterEventDataMap {
-  BusinessInterestApplied: BusinessInterestApplied;
-  BusinessInterestDecided: BusinessInterestDecided;
-  BusinessInterestReviewed: BusinessInterestReviewed;
-  BusinessInterestRescinded: BusinessInterestRescinded;
-  BusinessInterestWithdrawn: BusinessInterestWithdrawn;
-  BusinessInterestComplianceChecked: BusinessInterestComplianceChecked;
-  GiftOrHospitalityOffered: GiftOrHospitalityOffered;
-  NotifiableAssociationDeclared: NotifiableAssociationDeclared;
-  AssociationRiskAssessed: AssociationRiskAssessed;
-  AssociationReviewed: AssociationReviewed;
-  AssociationEnded: AssociationEnded;
-  ConflictOfInterestDeclared: ConflictOfInterestDeclared;
-  VettingGranted: VettingGranted;
-  VettingReviewed: VettingReviewed;
-  VettingWithdrawn: VettingWithdrawn;
-  DrugTestRecorded: DrugTestRecorded;
-  SystemAccessAuditFinding: SystemAccessAuditFinding;
-}
-
+/** Event type name → payload. */
+export type RegisterEventDataMap = DataMapOf<typeof REGISTER_EVENTS>;
 export type RegisterEventType = keyof RegisterEventDataMap;
 export type RegisterEvent = EventOf<RegisterEventDataMap>;
 
 export const registerEvent = eventOf<RegisterEventDataMap>();
 
-/** Schema version per event type: all 1 until a shipped shape changes. */
-export const REGISTER_EVENT_SCHEMA_VERSION: SchemaVersions<RegisterEventDataMap> = {
-  BusinessInterestApplied: 1,
-  BusinessInterestDecided: 1,
-  BusinessInterestReviewed: 1,
-  BusinessInterestRescinded: 1,
-  BusinessInterestWithdrawn: 1,
-  BusinessInterestComplianceChecked: 1,
-  GiftOrHospitalityOffered: 1,
-  NotifiableAssociationDeclared: 1,
-  AssociationRiskAssessed: 1,
-  AssociationReviewed: 1,
-  AssociationEnded: 1,
-  ConflictOfInterestDeclared: 1,
-  VettingGranted: 1,
-  VettingReviewed: 1,
-  VettingWithdrawn: 1,
-  DrugTestRecorded: 1,
-  SystemAccessAuditFinding: 1,
-};
+export const REGISTER_EVENT_TYPES = REGISTER_EVENT_DECLARATIONS.types;
+export const isRegisterEventType = REGISTER_EVENT_DECLARATIONS.isType;
 
-export const REGISTER_EVENT_TYPES = Object.keys(REGISTER_EVENT_SCHEMA_VERSION) as RegisterEventType[];
-
-export const isRegisterEventType = eventTypeGuard(REGISTER_EVENT_SCHEMA_VERSION);
-
-/** The legal date of each event: when it happened in the world (its metadata's occurredAt). */
-export const REGISTER_EVENT_DATE: DateFields<RegisterEventDataMap> = {
-  BusinessInterestApplied: 'appliedOn',
-  BusinessInterestDecided: 'decidedOn',
-  BusinessInterestReviewed: 'reviewedOn',
-  BusinessInterestRescinded: 'rescindedOn',
-  BusinessInterestWithdrawn: 'withdrawnOn',
-  BusinessInterestComplianceChecked: 'checkedOn',
-  GiftOrHospitalityOffered: 'offeredOn',
-  NotifiableAssociationDeclared: 'declaredOn',
-  AssociationRiskAssessed: 'assessedOn',
-  AssociationReviewed: 'reviewedOn',
-  AssociationEnded: 'endedOn',
-  ConflictOfInterestDeclared: 'declaredOn',
-  VettingGranted: 'on',
-  VettingReviewed: 'on',
-  VettingWithdrawn: 'on',
-  DrugTestRecorded: 'testedOn',
-  SystemAccessAuditFinding: 'on',
-};
-
-/** Personal-data fields per event type, encrypted by the vault before the append (docs/events.md marks them "(vault)"). */
-export const VAULT_FIELDS: VaultFields<RegisterEventDataMap> = {
-  BusinessInterestApplied: ['details'],
-  BusinessInterestDecided: ['conditions'],
-  BusinessInterestReviewed: [],
-  BusinessInterestRescinded: ['reason'],
-  BusinessInterestWithdrawn: [],
-  BusinessInterestComplianceChecked: [],
-  GiftOrHospitalityOffered: ['offeredBy'],
-  NotifiableAssociationDeclared: ['person'],
-  AssociationRiskAssessed: [],
-  AssociationReviewed: [],
-  AssociationEnded: [],
-  ConflictOfInterestDeclared: ['details'],
-  VettingGranted: [],
-  VettingReviewed: [],
-  VettingWithdrawn: ['reason'],
-  DrugTestRecorded: [],
-  SystemAccessAuditFinding: [],
-};
+// Payload types named where code needs the name.
+export type BusinessInterestApplied = RegisterEventDataMap['BusinessInterestApplied'];
+export type BusinessInterestDecided = RegisterEventDataMap['BusinessInterestDecided'];
+export type BusinessInterestReviewed = RegisterEventDataMap['BusinessInterestReviewed'];
+export type BusinessInterestRescinded = RegisterEventDataMap['BusinessInterestRescinded'];
+export type BusinessInterestWithdrawn = RegisterEventDataMap['BusinessInterestWithdrawn'];
+export type BusinessInterestComplianceChecked = RegisterEventDataMap['BusinessInterestComplianceChecked'];
+export type GiftOrHospitalityOffered = RegisterEventDataMap['GiftOrHospitalityOffered'];
+export type NotifiableAssociationDeclared = RegisterEventDataMap['NotifiableAssociationDeclared'];
+export type AssociationRiskAssessed = RegisterEventDataMap['AssociationRiskAssessed'];
+export type AssociationReviewed = RegisterEventDataMap['AssociationReviewed'];
+export type AssociationEnded = RegisterEventDataMap['AssociationEnded'];
+export type ConflictOfInterestDeclared = RegisterEventDataMap['ConflictOfInterestDeclared'];
+export type VettingReviewed = RegisterEventDataMap['VettingReviewed'];
+export type VettingWithdrawn = RegisterEventDataMap['VettingWithdrawn'];
+export type DrugTestRecorded = RegisterEventDataMap['DrugTestRecorded'];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expectEveryRuleSpecified } from '../common/testing/rule-coverage';
-import { REGISTER_EVENT_DATE, REGISTER_EVENT_TYPES, VAULT_FIELDS } from './registers.events';
+import { REGISTER_EVENT_DECLARATIONS, REGISTER_EVENT_TYPES } from './registers.events';
 import { REGISTER_RULES } from './registers.rule-book';
 
 const SPECS = ['business-interests.spec.ts', 'associations.spec.ts', 'register-entries.spec.ts'].map((file) => join(__dirname, file));
@@ -19,7 +19,7 @@ describe('the register rule book', () => {
   });
 
   it("keeps the vault's list to the personal data docs/events.md names: details, conditions, offeredBy, person, and free-text reasons", () => {
-    const vaulted = REGISTER_EVENT_TYPES.flatMap((type) => VAULT_FIELDS[type].map((field) => `${type}.${String(field)}`));
+    const vaulted = REGISTER_EVENT_TYPES.flatMap((type) => REGISTER_EVENT_DECLARATIONS.vaultFields[type].map((field) => `${type}.${field}`));
     expect(vaulted).toEqual([
       'BusinessInterestApplied.details',
       'BusinessInterestDecided.conditions',
@@ -29,6 +29,6 @@ describe('the register rule book', () => {
       'ConflictOfInterestDeclared.details',
       'VettingWithdrawn.reason',
     ]);
-    expect(Object.keys(REGISTER_EVENT_DATE)).toEqual(REGISTER_EVENT_TYPES);
+    expect(Object.keys(REGISTER_EVENT_DECLARATIONS.dateFields)).toEqual(REGISTER_EVENT_TYPES);
   });
 });

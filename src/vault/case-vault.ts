@@ -1,5 +1,5 @@
 /**
- * The case write path's use of the vault: each case event's VAULT_FIELDS (case.events.ts)
+ * The case write path's use of the vault: each case event's `vaultText` fields (VAULT_FIELDS, derived in case.events.ts)
  * are sealed under the case person's key (case-person.ts) before the append. A
  * RecordCorrected's replacement carries the corrected event's own vault fields, found
  * through the corrected event's type in the case's log.

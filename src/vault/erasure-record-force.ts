@@ -7,11 +7,11 @@
  */
 import { loadCase } from '../cases/case.stream';
 import { EventStore } from '../event-store/event-store';
-import { RECOMMENDATION_EVENT_SCHEMA_VERSION } from '../recommendations/recommendation.events';
+import { isRecommendationEventType } from '../recommendations/recommendation.events';
 import type { RecommendationEvent } from '../recommendations/recommendation.events';
 import { evolve as evolveRecommendation } from '../recommendations/recommendation.state';
 import { personStreamName } from '../registers/person.stream';
-import { REGISTER_EVENT_SCHEMA_VERSION } from '../registers/registers.events';
+import { isRegisterEventType } from '../registers/registers.events';
 import type { RegisterEvent } from '../registers/registers.events';
 import { evolve as evolveRegisters, initialPersonRegisters } from '../registers/registers.state';
 import { toSliceEvent } from '../common/stream-commands';
@@ -27,12 +27,12 @@ export async function recordForceOf(store: EventStore, personId: string): Promis
   const recommendationId = RECOMMENDATION_PERSON.exec(personId)?.[1];
   if (recommendationId !== undefined) {
     const recorded = await store.readStream(`recommendation-${recommendationId}`);
-    const events = recorded.filter((event) => Object.hasOwn(RECOMMENDATION_EVENT_SCHEMA_VERSION, event.type)).map(toSliceEvent<RecommendationEvent>);
+    const events = recorded.filter((event) => isRecommendationEventType(event.type)).map(toSliceEvent<RecommendationEvent>);
     return events.reduce(evolveRecommendation, null)?.force ?? null;
   }
   const holder = await workforceHolderOf(store, personId);
   if (holder !== null) return holder;
   const recorded = await store.readStream(personStreamName(personId));
-  const events = recorded.filter((event) => Object.hasOwn(REGISTER_EVENT_SCHEMA_VERSION, event.type)).map(toSliceEvent<RegisterEvent>);
+  const events = recorded.filter((event) => isRegisterEventType(event.type)).map(toSliceEvent<RegisterEvent>);
   return events.reduce(evolveRegisters, initialPersonRegisters).force;
 }

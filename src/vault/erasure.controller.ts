@@ -21,7 +21,7 @@ import type { AppendResult } from '../event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { DomainError } from '../common/domain-error';
 import { deciderSlice, WriteCommand } from '../common/write-path';
-import { ERASURE_EVENT_DATE, ERASURE_EVENT_SCHEMA_VERSION, erasureDecider, vaultStreamName } from './erasure';
+import { ERASURE_EVENT_DECLARATIONS, erasureDecider, vaultStreamName } from './erasure';
 import type { ErasureCommand, ErasureEvent, ErasureRuleName, ErasureState } from './erasure';
 import { recordForceOf } from './erasure-record-force';
 import { Vault } from './vault';
@@ -67,8 +67,7 @@ export class ErasureWithdrawalBody {
 
 export const ERASURES = deciderSlice<ErasureCommand, ErasureEvent, ErasureState>({
   decider: erasureDecider,
-  schemaVersions: ERASURE_EVENT_SCHEMA_VERSION,
-  dateFields: ERASURE_EVENT_DATE,
+  events: ERASURE_EVENT_DECLARATIONS,
   streamName: (command) => vaultStreamName(command.personId),
   complete: async (command, store, now) => ({ ...command, at: now, recordForce: await recordForceOf(store, command.personId) }),
 });

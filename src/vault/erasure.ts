@@ -12,69 +12,56 @@
  */
 import { londonDayOf } from '../common/clock';
 import { eventOf } from '../common/decider';
-import type { DateFields, Decider, EventOf, SchemaVersions } from '../common/decider';
+import type { Decider, EventOf } from '../common/decider';
+import { day, declaredEvents, event, id, instant, text } from '../common/event-declaration';
+import type { DataMapOf } from '../common/event-declaration';
 import { actsForForce } from '../common/force';
 import { NOT_FOUND, ruleBook } from '../common/rule-book';
 import type { Ensure, Refuse } from '../common/rule-book';
 
-export interface ErasureRequested {
-  personId: string;
-  /** The force holding the record when it was asked: the approver acts for it. */
-  force: string;
-  /** The lawful basis; names no one. */
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-  requestedOn: string;
-  /** The earliest instant of an approval (requestedAt plus the delay configured then). */
-  approvableFrom: string;
-}
+export const ERASURE_EVENTS = {
+  ErasureRequested: event({
+    version: 1,
+    legalDate: 'requestedOn',
+    fields: {
+      personId: id,
+      /** The force holding the record when it was asked: the approver acts for it. */
+      force: text,
+      /** The lawful basis; names no one. */
+      reason: text,
+      requestedBy: id,
+      requestedAt: instant,
+      requestedOn: day,
+      /** The earliest instant of an approval (requestedAt plus the delay configured then). */
+      approvableFrom: instant,
+    },
+  }),
+  ErasureApproved: event({
+    version: 1,
+    legalDate: 'approvedOn',
+    fields: {
+      personId: id,
+      /** What the approver checked; names no one. */
+      reason: text,
+      approvedBy: id,
+      approvedAt: instant,
+      approvedOn: day,
+    },
+  }),
+  ErasureWithdrawn: event({
+    version: 1,
+    legalDate: 'withdrawnOn',
+    fields: { personId: id, reason: text, withdrawnBy: id, withdrawnAt: instant, withdrawnOn: day },
+  }),
+  /** The single-step erasure of earlier versions, still in their streams: the key is gone. */
+  PersonalDataErased: event({ version: 1, legalDate: 'erasedOn', fields: { personId: id, reason: text, erasedOn: day } }),
+};
+export const ERASURE_EVENT_DECLARATIONS = declaredEvents(ERASURE_EVENTS);
 
-export interface ErasureApproved {
-  personId: string;
-  /** What the approver checked; names no one. */
-  reason: string;
-  approvedBy: string;
-  approvedAt: string;
-  approvedOn: string;
-}
-
-export interface ErasureWithdrawn {
-  personId: string;
-  reason: string;
-  withdrawnBy: string;
-  withdrawnAt: string;
-  withdrawnOn: string;
-}
-
-/** The single-step erasure of earlier versions, still in their streams: the key is gone. */
-export interface PersonalDataErased {
-  personId: string;
-  reason: string;
-  erasedOn: string;
-}
-
-export interface ErasureEventDataMap {
-  ErasureRequested: ErasureRequested;
-  ErasureApproved: ErasureApproved;
-  ErasureWithdrawn: ErasureWithdrawn;
-  PersonalDataErased: PersonalDataErased;
-}
+export type ErasureEventDataMap = DataMapOf<typeof ERASURE_EVENTS>;
+export type ErasureRequested = ErasureEventDataMap['ErasureRequested'];
 export type ErasureEvent = EventOf<ErasureEventDataMap>;
 export const erasureEvent = eventOf<ErasureEventDataMap>();
-
-export const ERASURE_EVENT_SCHEMA_VERSION: SchemaVersions<ErasureEventDataMap> = {
-  ErasureRequested: 1,
-  ErasureApproved: 1,
-  ErasureWithdrawn: 1,
-  PersonalDataErased: 1,
-};
-export const ERASURE_EVENT_DATE: DateFields<ErasureEventDataMap> = {
-  ErasureRequested: 'requestedOn',
-  ErasureApproved: 'approvedOn',
-  ErasureWithdrawn: 'withdrawnOn',
-  PersonalDataErased: 'erasedOn',
-};
 
 const ART_17 = 'UK GDPR art. 17; DPA 2018 s.47';
 const FOUR_EYES = `${ART_17}: an irreversible erasure is asked by one person and approved by another`;

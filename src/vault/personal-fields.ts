@@ -7,7 +7,7 @@ import { problem } from '../http/problem';
 import { PersonErasedError } from './vault';
 import type { Vault } from './vault';
 
-/** Per event type, the fields that hold personal data (a slice's VAULT_FIELDS). */
+/** Per event type, the fields that hold personal data (a slice's `vaultText` fields, src/common/event-declaration.ts). */
 export interface PersonalFields {
   readonly [type: string]: readonly PropertyKey[];
 }

@@ -7,31 +7,23 @@
  * then the new force the joining, so no force takes a person another still holds.
  */
 import { eventOf } from '../common/decider';
-import type { DateFields, Decider, EventOf, SchemaVersions } from '../common/decider';
+import type { Decider, EventOf } from '../common/decider';
+import { day, declaredEvents, event, id, text } from '../common/event-declaration';
+import type { DataMapOf } from '../common/event-declaration';
 import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT, ruleBook } from '../common/rule-book';
 import type { Ensure, RuleBook } from '../common/rule-book';
 
-export interface WorkforceMemberJoined {
-  personId: string;
-  force: string;
-  joinedOn: string;
-}
+export const WORKFORCE_MEMBER_EVENTS = {
+  WorkforceMemberJoined: event({ version: 1, legalDate: 'joinedOn', fields: { personId: id, force: text, joinedOn: day } }),
+  WorkforceMemberLeft: event({ version: 1, legalDate: 'leftOn', fields: { personId: id, force: text, leftOn: day } }),
+};
+export const WORKFORCE_MEMBER_EVENT_DECLARATIONS = declaredEvents(WORKFORCE_MEMBER_EVENTS);
 
-export interface WorkforceMemberLeft {
-  personId: string;
-  force: string;
-  leftOn: string;
-}
-
-export interface WorkforceMemberEventDataMap {
-  WorkforceMemberJoined: WorkforceMemberJoined;
-  WorkforceMemberLeft: WorkforceMemberLeft;
-}
+export type WorkforceMemberEventDataMap = DataMapOf<typeof WORKFORCE_MEMBER_EVENTS>;
+export type WorkforceMemberJoined = WorkforceMemberEventDataMap['WorkforceMemberJoined'];
+export type WorkforceMemberLeft = WorkforceMemberEventDataMap['WorkforceMemberLeft'];
 export type WorkforceMemberEvent = EventOf<WorkforceMemberEventDataMap>;
 export const workforceMemberEvent = eventOf<WorkforceMemberEventDataMap>();
-
-export const WORKFORCE_MEMBER_EVENT_SCHEMA_VERSION: SchemaVersions<WorkforceMemberEventDataMap> = { WorkforceMemberJoined: 1, WorkforceMemberLeft: 1 };
-export const WORKFORCE_MEMBER_EVENT_DATE: DateFields<WorkforceMemberEventDataMap> = { WorkforceMemberJoined: 'joinedOn', WorkforceMemberLeft: 'leftOn' };
 
 export const WORKFORCE_MEMBER_RULES = {
   memberHeldByAnotherForce: {

@@ -14,15 +14,9 @@ import type { Role } from '../http';
 import { CommandStep } from '../common/command-routes';
 import { forceOfEntry, ForceField } from '../common/force';
 import { deciderSlice, WriteCommand } from '../common/write-path';
-import { WORKFORCE_EVENT_DATE, WORKFORCE_EVENT_SCHEMA_VERSION, workforceDecider, workforceEvent } from './workforce';
+import { WORKFORCE_EVENT_DECLARATIONS, workforceDecider, workforceEvent } from './workforce';
 import type { WorkforceEvent, WorkforceReturned, WorkforceState } from './workforce';
-import {
-  WORKFORCE_MEMBER_EVENT_DATE,
-  WORKFORCE_MEMBER_EVENT_SCHEMA_VERSION,
-  workforceMemberDecider,
-  workforceMemberEvent,
-  workforceMemberStreamName,
-} from './workforce-members';
+import { WORKFORCE_MEMBER_EVENT_DECLARATIONS, workforceMemberDecider, workforceMemberEvent, workforceMemberStreamName } from './workforce-members';
 import type { WorkforceMemberEvent, WorkforceMembership } from './workforce-members';
 
 const MAX_HEADCOUNT = 1_000_000;
@@ -74,15 +68,13 @@ export const WORKFORCE_RECORDERS: readonly Role[] = ['ADMIN', 'DCC', 'APPROPRIAT
 
 export const WORKFORCE = deciderSlice<WorkforceEvent, WorkforceEvent, WorkforceState>({
   decider: workforceDecider,
-  schemaVersions: WORKFORCE_EVENT_SCHEMA_VERSION,
-  dateFields: WORKFORCE_EVENT_DATE,
+  events: WORKFORCE_EVENT_DECLARATIONS,
   streamName: (command) => `workforce-${command.data.force}`,
 });
 
 export const WORKFORCE_MEMBERS = deciderSlice<WorkforceMemberEvent, WorkforceMemberEvent, WorkforceMembership>({
   decider: workforceMemberDecider,
-  schemaVersions: WORKFORCE_MEMBER_EVENT_SCHEMA_VERSION,
-  dateFields: WORKFORCE_MEMBER_EVENT_DATE,
+  events: WORKFORCE_MEMBER_EVENT_DECLARATIONS,
   streamName: (command) => workforceMemberStreamName(command.data.personId),
 });
 

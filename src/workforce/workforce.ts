@@ -6,28 +6,25 @@
  * so a mistaken return is corrected by sending it again.
  */
 import { eventOf } from '../common/decider';
-import type { DateFields, Decider, EventOf, SchemaVersions } from '../common/decider';
+import type { Decider, EventOf } from '../common/decider';
+import { count, day, declaredEvents, event, text } from '../common/event-declaration';
+import type { DataMapOf } from '../common/event-declaration';
 import { KEEPS_RECORD_COHERENT, ruleBook } from '../common/rule-book';
 import type { Ensure } from '../common/rule-book';
 
-export interface WorkforceReturned {
-  force: string;
-  asAt: string;
-  officers: number;
-  staff: number;
-  specials: number;
-  volunteers: number;
-  inPsdOrAcu: number;
-}
+export const WORKFORCE_EVENTS = {
+  WorkforceReturned: event({
+    version: 1,
+    legalDate: 'asAt',
+    fields: { force: text, asAt: day, officers: count, staff: count, specials: count, volunteers: count, inPsdOrAcu: count },
+  }),
+};
+export const WORKFORCE_EVENT_DECLARATIONS = declaredEvents(WORKFORCE_EVENTS);
 
-export interface WorkforceEventDataMap {
-  WorkforceReturned: WorkforceReturned;
-}
+export type WorkforceEventDataMap = DataMapOf<typeof WORKFORCE_EVENTS>;
+export type WorkforceReturned = WorkforceEventDataMap['WorkforceReturned'];
 export type WorkforceEvent = EventOf<WorkforceEventDataMap>;
 export const workforceEvent = eventOf<WorkforceEventDataMap>();
-
-export const WORKFORCE_EVENT_SCHEMA_VERSION: SchemaVersions<WorkforceEventDataMap> = { WorkforceReturned: 1 };
-export const WORKFORCE_EVENT_DATE: DateFields<WorkforceEventDataMap> = { WorkforceReturned: 'asAt' };
 
 export const WORKFORCE_RULES = {
   workforceMustNotBeEmpty: {

@@ -5,8 +5,7 @@
  */
 import type { Response } from 'supertest';
 import { CASE_COMMAND_TYPES, COMMAND_EVENT } from '../../src/cases/case.command-types';
-import { payloadProblems } from '../../src/cases/case.event-schema';
-import { isCaseEventType } from '../../src/cases/case.events';
+import { CASE_EVENT_DECLARATIONS, isCaseEventType } from '../../src/cases/case.events';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
 import { everyRoute, pathOf, walkIds } from './every-route';
@@ -99,7 +98,7 @@ describe('the case command routes', () => {
       });
       const event = stored.find((candidate) => candidate.eventId === response.body.events[0].eventId);
       if (event === undefined || !isCaseEventType(event.type)) throw new Error('the event was not stored');
-      expect(payloadProblems(event.type, event.data)).toEqual([]);
+      expect(CASE_EVENT_DECLARATIONS.payloadProblems(event.type, event.data)).toEqual([]);
 
       const { action, ...fields } = body;
       const expected = {

@@ -6,7 +6,7 @@
 import type { Response } from 'supertest';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { EventStore } from '../../src/event-store/event-store';
-import { VAULT_FIELDS } from '../../src/registers/registers.events';
+import { REGISTER_EVENT_DECLARATIONS } from '../../src/registers/registers.events';
 import type { RegisterEventType } from '../../src/registers/registers.events';
 import { Vault } from '../../src/vault/vault';
 import type { TestApp } from '../support/app';
@@ -108,7 +108,7 @@ describe('the register command routes', () => {
     it("stores the free text of its body only as a vault envelope under the person's key", () => {
       const { body, response, event: type } = sent[index];
       const event = stored.find((candidate) => candidate.eventId === response.body.events[0].eventId);
-      const personal = VAULT_FIELDS[type as RegisterEventType].map(String).filter((field) => Object.hasOwn(body, field));
+      const personal = REGISTER_EVENT_DECLARATIONS.vaultFields[type as RegisterEventType].map(String).filter((field) => Object.hasOwn(body, field));
       for (const field of personal) expect(event?.data[field]).toEqual(expect.objectContaining({ $vault: 'v1', personId: ids.personId }));
     });
   });

@@ -12,9 +12,9 @@ import type { Response } from 'supertest';
 import type { CaseCommand } from '../../src/cases/case.command-types';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
 import { EventStore } from '../../src/event-store/event-store';
-import { VAULT_FIELDS as RECOMMENDATION_VAULT_FIELDS } from '../../src/recommendations/recommendation.events';
+import { RECOMMENDATION_EVENT_DECLARATIONS } from '../../src/recommendations/recommendation.events';
 import { recommendationPersonId } from '../../src/recommendations/recommendation.stream';
-import { VAULT_FIELDS as REGISTER_VAULT_FIELDS } from '../../src/registers/registers.events';
+import { REGISTER_EVENT_DECLARATIONS } from '../../src/registers/registers.events';
 import { isVaultEnvelope } from '../../src/vault/vault-envelope';
 import { bearer, PROBLEM_JSON } from '../http/support';
 import { post, sendCommand } from '../cases/support';
@@ -24,6 +24,8 @@ import { dumpAllTables, occurrences, startServiceCapturingLogs, vaultValuesOf } 
 
 const fieldsOf = (table: { readonly [type: string]: readonly PropertyKey[] }): Set<string> =>
   new Set(Object.values(table).flatMap((fields) => fields.map(String)));
+const REGISTER_VAULT_FIELDS = REGISTER_EVENT_DECLARATIONS.vaultFields;
+const RECOMMENDATION_VAULT_FIELDS = RECOMMENDATION_EVENT_DECLARATIONS.vaultFields;
 const REGISTER_FIELDS = fieldsOf(REGISTER_VAULT_FIELDS);
 const RECOMMENDATION_FIELDS = fieldsOf(RECOMMENDATION_VAULT_FIELDS);
 const TAG = randomUUID().slice(0, 8);

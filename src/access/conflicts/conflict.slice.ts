@@ -8,8 +8,8 @@
 import type { ConflictNature } from '../../registers/registers.enums';
 import { sealPersonalFields } from '../../vault/personal-fields';
 import type { WriteSlice } from '../../common/write-path';
-import { CASE_CONFLICT_DECLARED, CASE_CONFLICT_SCHEMA_VERSION, CASE_CONFLICT_VAULT_FIELDS, caseConflictStreamName } from './case-conflict.events';
-import type { CaseConflictDeclared } from './case-conflict.events';
+import { CASE_CONFLICT_DECLARED, CASE_CONFLICT_EVENT_DECLARATIONS, caseConflictStreamName } from './case-conflict.events';
+import type { CaseConflictDeclaration } from './case-conflict.events';
 
 export interface DeclareCaseConflict {
   caseId: string;
@@ -22,7 +22,7 @@ export interface DeclareCaseConflict {
 /** The event before sealing: `details` in clear. */
 export interface CaseConflictEvent {
   type: typeof CASE_CONFLICT_DECLARED;
-  data: Omit<CaseConflictDeclared, 'details'> & { details?: unknown };
+  data: CaseConflictDeclaration;
 }
 
 export const CASE_CONFLICTS: WriteSlice<DeclareCaseConflict, CaseConflictEvent, null> = {
@@ -34,8 +34,8 @@ export const CASE_CONFLICTS: WriteSlice<DeclareCaseConflict, CaseConflictEvent, 
   ],
   seal: async (vault, command, event, _state, eventId) => ({
     ...event,
-    data: await sealPersonalFields(vault, command.userId, event.data, CASE_CONFLICT_VAULT_FIELDS, eventId),
+    data: await sealPersonalFields(vault, command.userId, event.data, CASE_CONFLICT_EVENT_DECLARATIONS.vaultFields[event.type], eventId),
   }),
-  occurredAt: (event) => event.data.declaredOn,
-  schemaVersion: () => CASE_CONFLICT_SCHEMA_VERSION,
+  occurredAt: (event) => CASE_CONFLICT_EVENT_DECLARATIONS.legalInstantOf(event),
+  schemaVersion: (event) => CASE_CONFLICT_EVENT_DECLARATIONS.schemaVersions[event.type],
 };
