@@ -4,7 +4,7 @@ import { AccessPurpose } from '../../src/access/access-purpose';
 import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access';
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
-import { CaseIdPipe } from '../case-status/case-id.pipe';
+import { CaseIdPipe } from '../common/case-id.pipe';
 import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
 import { CaseHistory } from './case-history';
 import { CaseHistoryQuery } from './case-history.dto';
