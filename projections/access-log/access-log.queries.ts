@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import { PG_POOL } from '../../src/database/database.module';
-import { CASE_STATUS_TABLE } from '../case-status/case-status.projection';
+import { CASE_STATUS_TABLE } from '../common/case-status-views';
 import { ACCESS_LOG_TABLE } from './access-log.projection';
 import { isNotBuiltYet } from '../runner/read-model-errors';
 

@@ -13,7 +13,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from 'date-fns';
 import type { CaseListScope } from '../../src/access/case-access-policy';
-import { CASE_STATUS_TABLE } from '../case-status/case-status.projection';
+import { CASE_STATUS_TABLE } from '../common/case-status-views';
 import { ACCESS_LOG_TABLE } from './access-log.projection';
 import { AccessLogQueries, caseScopeCondition } from './access-log.queries';
 

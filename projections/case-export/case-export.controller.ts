@@ -6,7 +6,7 @@ import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import type { CaseExport } from '../../src/ledger/case-export';
 import { CaseIdPipe } from '../common/case-id.pipe';
-import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
+import { CaseFactsBeforeLoadingSource } from '../common/case-facts-before-loading';
 import { CaseExportBuilder } from './case-export.service';
 
 @ApiTags('cases')

@@ -5,7 +5,7 @@ import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access'
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CaseIdPipe } from '../common/case-id.pipe';
-import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
+import { CaseFactsBeforeLoadingSource } from '../common/case-facts-before-loading';
 import { CaseHistory } from './case-history';
 import { CaseHistoryQuery } from './case-history.dto';
 import { CaseHistoryReader } from './case-history.service';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
-import type { CaseStatusItem } from '../../projections/case-status/case-status.item';
+import type { CaseStatusItem } from '../../projections/common/case-status-item';
 import type { CaseTimelinessView, DeadlineView } from '../../projections/timeliness/timeliness-view';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
