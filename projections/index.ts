@@ -21,6 +21,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
 /** Read APIs served from projection folders, for the application module. */
 export { CaseStatusModule } from './case-status/case-status.module';
 export { CaseHistoryModule } from './case-history/case-history.module';
+export { CaseExportModule } from './case-export/case-export.module';
 export { TimelinessModule } from './timeliness/timeliness.module';
 export { DccOversightModule } from './dcc-oversight/dcc-oversight.module';
 export { InspectionMetricsModule } from './inspection-metrics/inspection-metrics.module';

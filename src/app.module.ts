@@ -14,13 +14,12 @@ import { HttpPlumbingModule } from './http/http-plumbing.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { VaultModule } from './vault/vault.module';
 import { WritePathModule } from './common/write-path.module';
-import { CaseExportModule } from '../projections/case-export/case-export.module';
 import { PROJECTIONS } from '../projections';
 import { DccOversightModule, TimelinessModule } from '../projections';
 import { InspectionMetricsModule, MisconductStatisticsModule } from '../projections';
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
-import { CaseHistoryModule, CaseStatusModule } from '../projections';
+import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
 import { AccessLogModule } from '../projections';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */

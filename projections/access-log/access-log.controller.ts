@@ -6,7 +6,7 @@ import { CaseReadAccess } from '../../src/access/case-read-access';
 import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { AccessLogQuery } from './access-log.dto';
-import { ACCESS_LOG_PROJECTION } from './access-log.projection';
+import { ACCESS_LOG_PROJECTION } from '../common/access-log-views';
 import { AccessLogPage, AccessLogQueries } from './access-log.queries';
 
 /**

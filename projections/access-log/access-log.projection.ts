@@ -7,10 +7,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import { ACCESS_STREAM_PREFIX, CASE_ACCESSED, PERSON_RECORD_ACCESSED } from '../../src/access-log/access.events';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
-
-export const ACCESS_LOG_PROJECTION = 'access-log';
-/** The view readers query. */
-export const ACCESS_LOG_TABLE = 'access_log';
+import { ACCESS_LOG_PROJECTION, ACCESS_LOG_TABLE } from '../common/access-log-views';
 
 interface Row {
   event_id: string;

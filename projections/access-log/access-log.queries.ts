@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import { PG_POOL } from '../../src/database/database.module';
-import { CASE_STATUS_TABLE } from '../case-status/case-status.projection';
-import { ACCESS_LOG_TABLE } from './access-log.projection';
-import { isNotBuiltYet } from '../runner/read-model-errors';
+import { ACCESS_LOG_TABLE, queryAccessLog } from '../common/access-log-views';
+import { CASE_STATUS_TABLE, caseScopeCondition } from '../common/case-status-views';
 
 export interface AccessLogItem {
   /** Null for a read of a person's integrity record. */
@@ -78,7 +77,8 @@ export class AccessLogQueries {
     if (filter.to !== undefined) where.push(`log.at < ${parameter(filter.to)}::timestamptz`);
     const limit = parameter(filter.pageSize);
     const offset = parameter((filter.page - 1) * filter.pageSize);
-    const rows = await this.query<Row>(
+    const rows = await queryAccessLog<Row>(
+      this.pool,
       `SELECT log.case_id, log.person_id, log.user_id, log.roles, log.purpose, log.at, log.granted, log.reason_if_refused, count(*) OVER () AS total
          FROM ${ACCESS_LOG_TABLE} AS log LEFT JOIN ${CASE_STATUS_TABLE} AS c ON c.case_id = log.case_id
         WHERE ${where.join(' AND ')}
@@ -101,31 +101,4 @@ export class AccessLogQueries {
       total: rows.length > 0 ? Number(rows[0].total) : 0,
     };
   }
-
-  async query<T extends object>(text: string, parameters: unknown[]): Promise<T[]> {
-    try {
-      return (await this.pool.query<T>(text, parameters)).rows;
-    } catch (error) {
-      // Before the runner has made the first generation there is no view: nothing read yet.
-      if (isNotBuiltYet(error)) return [];
-      throw error;
-    }
-  }
-}
-
-/**
- * The case read rules (src/access/case-access-policy.ts, listScope) as SQL over the case's
- * current case-status row, aliased `c`: the same rules a read of the case applies, so the
- * log shows no read of a case its reader could not open (a covert case about them, one they
- * declared a conflict on). A read recorded against a force but of a case the read model does
- * not have yet is left out until it has it: nothing is shown that could not be judged.
- */
-export function caseScopeCondition(scope: CaseListScope, parameter: (value: unknown) => string): string {
-  const conditions = [
-    `c.sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`,
-    `NOT (c.subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`,
-    `NOT (c.case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`,
-  ];
-  if (scope.force !== null) conditions.push(`c.force = ${parameter(scope.force)}`);
-  return `(${conditions.join(' AND ')})`;
 }

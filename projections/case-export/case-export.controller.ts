@@ -5,8 +5,8 @@ import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access'
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import type { CaseExport } from '../../src/ledger/case-export';
-import { CaseIdPipe } from '../case-status/case-id.pipe';
-import { CaseFactsBeforeLoadingSource } from '../case-status/case-facts-before-loading';
+import { CaseIdPipe } from '../common/case-id.pipe';
+import { CaseFactsBeforeLoadingSource } from '../common/case-facts-before-loading';
 import { CaseExportBuilder } from './case-export.service';
 
 @ApiTags('cases')

@@ -7,8 +7,7 @@ import { formatPosition, isAfter, parsePosition } from '../../src/event-store/po
 import { CASE_EXPORT_FORMAT, CaseExport } from '../../src/ledger/case-export';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { NotFoundError } from '../../src/common/domain-error';
-import { accessFactsOf } from '../case-status/case-status.item';
-import { statusFrom } from '../case-history/case-history';
+import { accessFactsOf, statusFrom } from '../common/case-status-item';
 
 /**
  * Builds a case export from the case's own stream and the ledger's latest seal, with an

@@ -3,9 +3,9 @@ import type { LoadedCase } from '../../src/access/case-read-access';
 import { EventStore } from '../../src/event-store/event-store';
 import { Vault } from '../../src/vault/vault';
 import { caseStreamName } from '../../src/cases/case.stream';
-import { accessFactsOf } from '../case-status/case-status.item';
+import { accessFactsOf, statusFrom } from '../common/case-status-item';
 import { recordedByMs } from './as-of';
-import { CaseHistory, caseHistory, statusFrom } from './case-history';
+import { CaseHistory, caseHistory } from './case-history';
 
 /**
  * Reads the case's own stream rather than a table: exact, never behind, and one short

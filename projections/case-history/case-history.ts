@@ -6,10 +6,8 @@
  */
 import type { JsonObject, JsonValue, RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
-import type { CaseEventEnvelope } from '../../src/cases/case.events';
-import { foldCase } from '../../src/cases/case.state';
-import { toCaseEnvelope } from '../../src/cases/case.stream';
-import { CaseStatusItem, toCaseStatusItem } from '../case-status/case-status.item';
+import type { CaseStatusItem } from '../common/case-status-item';
+import { statusFrom } from '../common/case-status-item';
 
 export interface CorrectionNote {
   /** The RecordCorrected event. */
@@ -41,12 +39,6 @@ export interface CaseHistory {
   events: HistoryEntry[];
   /** With asOf: the case-status item as it then stood (null if the case was not yet recorded). */
   statusAsOf?: CaseStatusItem | null;
-}
-
-/** The case-status item from a stream's events, or null before the referral. */
-export function statusFrom(events: readonly RecordedEvent[]): CaseStatusItem | null {
-  const state = foldCase(events.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null));
-  return state === null ? null : toCaseStatusItem(state);
 }
 
 export function caseHistory(caseId: string, stream: readonly RecordedEvent[], recordedByMs?: number): CaseHistory {

@@ -4,10 +4,10 @@ import { AccessPurpose } from '../../src/access/access-purpose';
 import { CaseReadAccess, ListsCases, ReadsOneCase } from '../../src/access/case-read-access';
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
-import { CaseIdPipe } from './case-id.pipe';
+import { CaseIdPipe } from '../common/case-id.pipe';
 import { CaseListQuery } from './case-status.dto';
-import { CaseStatusItem } from './case-status.item';
-import { CASE_STATUS_PROJECTION } from './case-status.projection';
+import { CaseStatusItem } from '../common/case-status-item';
+import { CASE_STATUS_PROJECTION } from '../common/case-status-views';
 import { CaseStatusPage, CaseStatusQueries } from './case-status.queries';
 import { TIMELINESS_PROJECTION } from '../common/timeliness-views';
 

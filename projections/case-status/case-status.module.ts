@@ -2,17 +2,12 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../../src/access/access.module';
 import { ClockModule } from '../../src/common/clock.module';
 import { CaseStatusController } from './case-status.controller';
-import { CaseFactsBeforeLoadingSource } from './case-facts-before-loading';
 import { CaseStatusQueries } from './case-status.queries';
 
-/**
- * `GET /cases` and `GET /cases/{caseId}`; the projection itself runs in the ProjectionsModule.
- * The costly reads of one case (history, export) import it to decide access from the row.
- */
+/** `GET /cases` and `GET /cases/{caseId}`; the projection itself runs in the ProjectionsModule. */
 @Module({
   imports: [AccessModule, ClockModule],
   controllers: [CaseStatusController],
-  providers: [CaseStatusQueries, CaseFactsBeforeLoadingSource],
-  exports: [CaseStatusQueries, CaseFactsBeforeLoadingSource],
+  providers: [CaseStatusQueries],
 })
 export class CaseStatusModule {}

@@ -5,7 +5,7 @@ import { investigatedCase, OFFICER, referral, referralData, severityAssessed, su
 import { TEST_CASE_ID } from '../../src/cases/testing/decider-spec';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { projectionSpec, SpecLedger } from '../runner/testing/projection-spec';
-import { toCaseStatusItem } from './case-status.item';
+import { toCaseStatusItem } from '../common/case-status-item';
 import { caseStatusProjection } from './case-status.projection';
 
 /** The events as the domain folds them, with the ids the ledger gave them. */

@@ -12,11 +12,9 @@ import { formatPosition } from '../../src/event-store/position';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
 import { CASE_STREAM_PREFIX, caseEventLogTable, touchedCases } from '../common/case-event-log';
 import type { TouchedCase } from '../common/case-event-log';
-import { CaseStatusItem, toCaseStatusItem } from './case-status.item';
+import { CaseStatusItem, toCaseStatusItem } from '../common/case-status-item';
+import { CASE_STATUS_PROJECTION, CASE_STATUS_TABLE } from '../common/case-status-views';
 
-export const CASE_STATUS_PROJECTION = 'case-status';
-/** The view readers query. */
-export const CASE_STATUS_TABLE = 'case_status';
 const CASE_EVENTS_TABLE = 'case_status_events';
 
 /** One row of case_status as the projection writes it (json_to_recordset reads it so). */

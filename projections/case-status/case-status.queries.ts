@@ -4,8 +4,8 @@ import type { CaseListScope } from '../../src/access/case-access-policy';
 import type { LoadedCase } from '../../src/access/case-read-access';
 import { PG_POOL } from '../../src/database/database.module';
 import { CLOCK, Clock } from '../../src/common/clock';
-import { accessFactsOf, CaseStatusItem } from './case-status.item';
-import { CASE_STATUS_TABLE } from './case-status.projection';
+import { accessFactsOf, CaseStatusItem } from '../common/case-status-item';
+import { CASE_STATUS_TABLE } from '../common/case-status-views';
 import { isNotBuiltYet } from '../runner/read-model-errors';
 import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
 

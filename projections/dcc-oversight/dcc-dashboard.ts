@@ -4,8 +4,8 @@
  * keeps a record to ensure consistency), built from the read model and judged against today.
  */
 import type { CaseStage, DepartureKind, Rank, WorkforceType } from '../../src/cases/case.enums';
-import type { DeadlineView } from '../timeliness/timeliness-view';
-import { deadlineView } from '../timeliness/timeliness-view';
+import type { DeadlineView } from '../common/deadlines/deadline-view';
+import { deadlineView } from '../common/deadlines/deadline-view';
 import type { DccOversightData, WatchedSubject } from './dcc-oversight.queries';
 import { outcomesByRankFromCounts } from './sanction-consistency';
 import type { RankOutcomes } from './sanction-consistency';

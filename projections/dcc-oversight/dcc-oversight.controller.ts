@@ -8,9 +8,9 @@ import type { Actor } from '../../src/http';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
 import { TIMELINESS_PROJECTION } from '../common/timeliness-views';
-import { ACCESS_LOG_PROJECTION } from '../access-log/access-log.projection';
-import { UnusualReadingQueries } from '../access-log/unusual-reading';
-import type { UnusualReading } from '../access-log/unusual-reading';
+import { ACCESS_LOG_PROJECTION } from '../common/access-log-views';
+import { UnusualReadingQueries } from './unusual-reading';
+import type { UnusualReading } from './unusual-reading';
 import { dccDashboard } from './dcc-dashboard';
 import type { DccDashboard } from './dcc-dashboard';
 import { DccOversightQueries } from './dcc-oversight.queries';
@@ -57,7 +57,7 @@ export class DccOversightController {
     const force = forceToShow(scope, query.force);
     const today = this.clock.today();
     const dashboard = dccDashboard(force, await this.queries.forForce(force, scope, today), today);
-    // Who reads the force's cases, from the access log (projections/access-log/unusual-reading.ts).
+    // Who reads the force's cases, from the access log (unusual-reading.ts).
     return { ...dashboard, unusualReading: await this.unusualReading.forForce(force, today, scope) };
   }
 }

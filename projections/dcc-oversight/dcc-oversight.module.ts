@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../src/access/access.module';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { ClockModule } from '../../src/common/clock.module';
 import { DccOversightController } from './dcc-oversight.controller';
 import { DccOversightQueries } from './dcc-oversight.queries';
+import { UnusualReadingQueries } from './unusual-reading';
 
 /** `GET /dashboards/dcc`: a read of the timeliness read model, judged by the shared clock, and of the access log (unusual reading). */
 @Module({
-  imports: [AccessModule, ClockModule, AccessLogModule],
+  imports: [AccessModule, ClockModule],
   controllers: [DccOversightController],
-  providers: [DccOversightQueries],
+  providers: [DccOversightQueries, UnusualReadingQueries],
 })
 export class DccOversightModule {}

@@ -5,7 +5,7 @@
  *
  * Its cost must not grow with the force (measured at a million events: counting a force's
  * every case and finding on each request was most of the time). So the figures come from the
- * projection's counters (timeliness-counts.ts), less what need-to-know hides from this reader
+ * projection's counters (common/timeliness-counts.ts), less what need-to-know hides from this reader
  * case by case (cases about them, cases they declared a conflict on: a few, found by index);
  * and every list shows at most LISTED entries, the most pressing first, beside the total.
  * Overdue is judged against `today` in SQL, as isOverdue does; day counts are date
@@ -16,11 +16,10 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../../src/database/database.module';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import type { CaseStage, DepartureKind, Rank, WorkforceType } from '../../src/cases/case.enums';
-import type { Deadline } from '../timeliness/deadlines';
-import { DEADLINE_SELECT, dayText, readModel, toDeadline } from '../timeliness/timeliness.queries';
-import type { DeadlineRow } from '../timeliness/timeliness-rows';
-import { AWAITING_DCC, COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../timeliness/timeliness-counts';
-import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
+import type { Deadline } from '../common/deadlines/deadlines';
+import { DEADLINE_SELECT, dayText, OPEN_DUTY, readTimeliness, TIMELINESS_TABLES, toDeadline } from '../common/timeliness-views';
+import type { DeadlineRow } from '../common/timeliness-views';
+import { AWAITING_DCC, COUNTED, countedFacts, PROVEN_NOT_DISMISSED } from '../common/timeliness-counts';
 import type { ProvenGrossMisconduct } from './sanction-consistency';
 
 /** Entries each list of the dashboard shows at most; a total beside each counts them all. */
@@ -103,7 +102,7 @@ export class DccOversightQueries {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async forForce(force: string, scope: CaseListScope, today: string): Promise<DccOversightData> {
-    return readModel(async () => {
+    return readTimeliness(async () => {
       const client = await this.pool.connect();
       const parameters = [force, scope.sensitivities, scope.excludeSubjectPersonId, scope.excludeCaseIds];
       const withToday = [...parameters, today];

@@ -1,54 +1,12 @@
 /**
  * The rows the timeliness read model keeps for one case, built from its timeline: the case,
  * one row per subject (what the DCC's dashboard asks of a subject), one per deadline.
- * Column names are the tables' (timeliness.tables.ts); dates stay `YYYY-MM-DD`.
+ * Column names are the tables' (timeliness.tables.ts; the rows' types, which readers share,
+ * are in common/timeliness-views.ts); dates stay `YYYY-MM-DD`.
  */
-import type { CaseTimeline, StageReached, SubjectTimeline } from './case-timeline';
-import { deadlinesOf } from './deadlines';
-
-export interface CaseRow {
-  case_id: string;
-  force: string | null;
-  sensitivity: string | null;
-  stage: string | null;
-  received_on: string | null;
-  closed_on: string | null;
-  stages: StageReached[];
-}
-
-export interface SubjectRow {
-  case_id: string;
-  subject_id: string;
-  person_id: string;
-  rank: string;
-  workforce_type: string;
-  suspension: 'NONE' | 'SUSPENDED' | 'RESTRICTED';
-  suspended_since: string | null;
-  last_reviewed_on: string | null;
-  departure_how: string | null;
-  departed_on: string | null;
-  stage_at_departure: string | null;
-  awaiting_dcc_decision: boolean;
-  proceedings_kind: string | null;
-  concluded_on: string | null;
-  outcome: string | null;
-  former_officer: boolean;
-  gross_misconduct_proven: boolean;
-}
-
-export interface DeadlineRow {
-  case_id: string;
-  /** '' for a deadline of the case as a whole (part of the key). */
-  subject_id: string;
-  rule: string;
-  seq: number;
-  kind: string;
-  starts_on: string;
-  due_on: string;
-  earliest_on: string | null;
-  met_on: string | null;
-  lapsed_on: string | null;
-}
+import type { CaseTimeline, SubjectTimeline } from '../common/deadlines/case-timeline';
+import { deadlinesOf } from '../common/deadlines/deadlines';
+import type { CaseRow, DeadlineRow, SubjectRow } from '../common/timeliness-views';
 
 export interface TimelinessRows {
   case: CaseRow;

@@ -1,14 +1,14 @@
 /**
  * What `GET /cases/{caseId}/timeliness` answers: days open, time between stages, and each
- * deadline judged against today. Pure: the controller passes today from the CLOCK.
+ * deadline judged against today (common/deadlines/deadline-view.ts). Pure: the controller
+ * passes today from the CLOCK.
  */
 import type { CaseStage } from '../../src/cases/case.enums';
-import type { StageReached } from './case-timeline';
-import type { Confidence } from './deadline-periods';
-import type { Deadline } from './deadlines';
-import { authorityOf, isOutOfTime, isOverdue } from './deadlines';
+import type { StageReached } from '../common/deadlines/case-timeline';
+import { deadlineView } from '../common/deadlines/deadline-view';
+import type { DeadlineView } from '../common/deadlines/deadline-view';
+import { calendarDaysBetween, workingDaysBetween } from '../common/deadlines/working-days';
 import type { StoredCaseTimeliness } from './timeliness.queries';
-import { calendarDaysBetween, workingDaysBetween } from './working-days';
 
 export interface BetweenStages {
   from: CaseStage;
@@ -17,23 +17,6 @@ export interface BetweenStages {
   toOn: string;
   days: number;
   workingDays: number;
-}
-
-export interface DeadlineView {
-  rule: Deadline['rule'];
-  subjectId?: string;
-  kind: Deadline['kind'];
-  startsOn: string;
-  dueOn: string;
-  earliestOn?: string;
-  metOn: string | null;
-  lapsedOn: string | null;
-  /** A duty still owed after its due day, as of today. */
-  overdue: boolean;
-  /** Met late (or too early), or lapsed unmet. */
-  outOfTime: boolean;
-  source: string;
-  confidence: Confidence;
 }
 
 export interface CaseTimelinessView {
@@ -48,24 +31,6 @@ export interface CaseTimelinessView {
   workingDaysOpen: number;
   betweenStages: BetweenStages[];
   deadlines: DeadlineView[];
-}
-
-export function deadlineView(deadline: Deadline, today: string): DeadlineView {
-  const { source, confidence } = authorityOf(deadline.rule, deadline.startsOn);
-  return {
-    rule: deadline.rule,
-    ...(deadline.subjectId === null ? {} : { subjectId: deadline.subjectId }),
-    kind: deadline.kind,
-    startsOn: deadline.startsOn,
-    dueOn: deadline.dueOn,
-    ...(deadline.earliestOn === null ? {} : { earliestOn: deadline.earliestOn }),
-    metOn: deadline.metOn,
-    lapsedOn: deadline.lapsedOn,
-    overdue: isOverdue(deadline, today),
-    outOfTime: isOutOfTime(deadline),
-    source,
-    confidence,
-  };
 }
 
 export function betweenStages(stages: readonly StageReached[]): BetweenStages[] {

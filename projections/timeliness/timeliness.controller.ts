@@ -4,7 +4,7 @@ import { AccessPurpose } from '../../src/access/access-purpose';
 import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access';
 import { CurrentActor, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
-import { CaseIdPipe } from '../case-status/case-id.pipe';
+import { CaseIdPipe } from '../common/case-id.pipe';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
 import { TIMELINESS_PROJECTION } from '../common/timeliness-views';

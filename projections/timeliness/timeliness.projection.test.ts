@@ -4,7 +4,7 @@ import { investigatedCase, OFFICER, referral, referralData, subjectAdded } from 
 import { TEST_CASE_ID } from '../../src/cases/testing/decider-spec';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { projectionSpec, SpecLedger } from '../runner/testing/projection-spec';
-import { caseTimeline } from './case-timeline';
+import { caseTimeline } from '../common/deadlines/case-timeline';
 import { timelinessProjection } from './timeliness.projection';
 import { timelinessRows } from './timeliness-rows';
 

@@ -1,17 +1,17 @@
 /**
  * The `timeliness` projection: per case, the dated facts and statutory deadlines
- * (deadline-rules.ts), per subject what the DCC oversees. Set-based: each case a batch
- * touches comes folded from its events so far (case-event-log.ts), and its rows are
- * written back with a few multi-row statements. A case is refolded from its own events, so
+ * (common/deadlines/deadline-rules.ts), per subject what the DCC oversees. Set-based: each
+ * case a batch touches comes folded from its events so far (case-event-log.ts), and its rows
+ * are written back with a few multi-row statements. A case is refolded from its own events, so
  * a correction anywhere in its history takes effect at once.
  */
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
 import { CASE_STREAM_PREFIX, touchedCases } from '../common/case-event-log';
 import { TIMELINESS_PROJECTION, TIMELINESS_TABLES } from '../common/timeliness-views';
-import { timelineOf } from './case-timeline';
+import { timelineOf } from '../common/deadlines/case-timeline';
 import { timelinessRows } from './timeliness-rows';
 import type { TimelinessRows } from './timeliness-rows';
-import { COUNTED_DEADLINE_COLUMNS, COUNTED_SUBJECT_COLUMNS, countedFacts, countStatement } from './timeliness-counts';
+import { COUNTED_DEADLINE_COLUMNS, COUNTED_SUBJECT_COLUMNS, countedFacts, countStatement } from '../common/timeliness-counts';
 import { insertStatement, timelinessTables } from './timeliness.tables';
 
 /**

@@ -6,7 +6,7 @@
 import type { ProjectionTable } from '../runner/projection';
 import { caseEventLogTable } from '../common/case-event-log';
 import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
-import { AWAITING_DCC, PROVEN_NOT_DISMISSED } from './timeliness-counts';
+import { AWAITING_DCC, PROVEN_NOT_DISMISSED } from '../common/timeliness-counts';
 
 interface Column {
   name: string;

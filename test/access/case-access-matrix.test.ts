@@ -13,7 +13,7 @@ import { EventStore } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import { ROLES } from '../../src/http/roles';
 import type { Role } from '../../src/http/roles';
-import type { CaseStatusItem } from '../../projections/case-status/case-status.item';
+import type { CaseStatusItem } from '../../projections/common/case-status-item';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
 import { poolFor } from '../support/database';

@@ -4,7 +4,7 @@ import type { Case } from '../../src/cases/case.state';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { formatPosition } from '../../src/event-store/position';
-import { toCaseStatusItem } from '../../projections/case-status/case-status.item';
+import { toCaseStatusItem } from '../../projections/common/case-status-item';
 import { CaseStatusRow, caseStatusProjection } from '../../projections/case-status/case-status.projection';
 import { ProjectionRunner, RunnerOptions } from '../../projections/runner/projection-runner';
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';

@@ -12,7 +12,7 @@ import { EventStore } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
-import { countedFacts } from '../../projections/timeliness/timeliness-counts';
+import { countedFacts } from '../../projections/common/timeliness-counts';
 import { timelinessProjection } from '../../projections/timeliness/timeliness.projection';
 import { bearer, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';

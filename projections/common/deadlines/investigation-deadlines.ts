@@ -4,7 +4,7 @@
  * and 2). Not in the 2012 regulations, so only for matters that came to attention on or
  * after 1 February 2020.
  */
-import type { ProgressReportKind } from '../../src/cases/case.enums';
+import type { ProgressReportKind } from '../../../src/cases/case.enums';
 import type { CaseTimeline } from './case-timeline';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { dueAfter, months } from './deadline-periods';

@@ -1,7 +1,9 @@
 /**
  * The case-status item of docs/api.md "Cases: reads", made from the case's state as the domain's
- * `evolve` folds it (corrections applied). The projection, `GET /cases/{id}` and the
- * history's `statusAsOf` all use this one mapping, so the three can never disagree.
+ * `evolve` folds it (corrections applied). The projection (projections/case-status), `GET /cases/{id}`,
+ * the history's `statusAsOf` and the export's access check all use this one mapping, so they can
+ * never disagree. Here, not in projections/case-status, because case-history and case-export
+ * make the item from the stream themselves.
  */
 import type {
   CaseStage,
@@ -17,8 +19,12 @@ import type {
   SeverityLevel,
   WorkforceType,
 } from '../../src/cases/case.enums';
+import type { CaseEventEnvelope } from '../../src/cases/case.events';
 import { caseStage } from '../../src/cases/case.stage';
+import { foldCase } from '../../src/cases/case.state';
 import type { Case, SubjectState } from '../../src/cases/case.state';
+import { toCaseEnvelope } from '../../src/cases/case.stream';
+import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { CaseAccessFacts } from '../../src/access/case-access-policy';
 
 export interface CaseStatusSubject {
@@ -113,4 +119,10 @@ function toSubject(subject: SubjectState): CaseStatusSubject {
 /** What need-to-know judges a case by (src/access). */
 export function accessFactsOf(item: CaseStatusItem): CaseAccessFacts {
   return { force: item.force, sensitivity: item.sensitivity, subjectPersonIds: item.subjects.map((subject) => subject.personId) };
+}
+
+/** The case-status item from a stream's events, or null before the referral. */
+export function statusFrom(events: readonly RecordedEvent[]): CaseStatusItem | null {
+  const state = foldCase(events.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null));
+  return state === null ? null : toCaseStatusItem(state);
 }

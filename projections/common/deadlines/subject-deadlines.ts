@@ -3,10 +3,10 @@
  * and the reports to the College of Policing's barred and advisory lists (docs/domain/regulations.md
  * table rows 6, 12, 15, 19, 21, 23 and 24).
  */
-import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../src/cases/case.enums';
-import type { WorkforceType } from '../../src/cases/case.enums';
-import { GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../src/cases/case.regulations';
-import { UNDER_INVESTIGATION_STAGES } from '../../src/cases/case.stage';
+import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../../src/cases/case.enums';
+import type { WorkforceType } from '../../../src/cases/case.enums';
+import { GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../../src/cases/case.regulations';
+import { UNDER_INVESTIGATION_STAGES } from '../../../src/cases/case.stage';
 import type { CaseTimeline, SubjectTimeline } from './case-timeline';
 import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';

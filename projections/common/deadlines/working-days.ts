@@ -4,7 +4,7 @@
  * calendar day). Days are `YYYY-MM-DD` strings; arithmetic goes through date-fns.
  */
 import { addDays, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
-import { isIsoDay } from '../../src/common/days';
+import { isIsoDay } from '../../../src/common/days';
 import { bankHolidaysIn, isBankHoliday } from './bank-holidays';
 
 function requireDay(day: string): Date {

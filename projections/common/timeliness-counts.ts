@@ -1,17 +1,19 @@
 /**
- * What the timeliness projection counts per force and sensitivity, so that the DCC's
- * dashboard reads a handful of counters instead of counting a force's every case and
- * subject on each request: cases by stage, by rank the proven gross misconduct and how much
- * of it ended in dismissal (the Hampshire consistency check, sanction-consistency.ts), and
- * the subjects suspended or restricted and those whose departure awaits the DCC, and the
- * duties still owed by the day they fall due (so those overdue today are a sum).
+ * What the timeliness projection (projections/timeliness) counts per force and sensitivity,
+ * so that the DCC's dashboard reads a handful of counters instead of counting a force's
+ * every case and subject on each request: cases by stage, by rank the proven gross
+ * misconduct and how much of it ended in dismissal (the Hampshire consistency check,
+ * projections/dcc-oversight/sanction-consistency.ts), and the subjects suspended or
+ * restricted and those whose departure awaits the DCC, and the duties still owed by the day
+ * they fall due (so those overdue today are a sum).
  *
  * The counters move with the rows, in the batch's own transaction: the rows a batch deletes
  * or replaces are counted out, the rows it writes counted in (`countStatement`). Readers
- * take out what need-to-know hides from them case by case (dcc-oversight.queries.ts).
+ * take out what need-to-know hides from them case by case
+ * (projections/dcc-oversight/dcc-oversight.queries.ts).
  */
 import { DISMISSAL_OUTCOMES } from '../../src/cases/case.enums';
-import { OPEN_DUTY } from '../common/timeliness-views';
+import { OPEN_DUTY } from './timeliness-views';
 
 export const COUNTED = {
   /** Cases by stage (key: the stage). */

@@ -10,12 +10,13 @@
  * as `GET /access-log` applies them): an inspector is not told of refused reads of a covert
  * case, nor a DCC of the reads of a covert case about them.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { addDays } from 'date-fns';
+import { Pool } from 'pg';
 import type { CaseListScope } from '../../src/access/case-access-policy';
-import { CASE_STATUS_TABLE } from '../case-status/case-status.projection';
-import { ACCESS_LOG_TABLE } from './access-log.projection';
-import { AccessLogQueries, caseScopeCondition } from './access-log.queries';
+import { PG_POOL } from '../../src/database/database.module';
+import { ACCESS_LOG_TABLE, queryAccessLog } from '../common/access-log-views';
+import { CASE_STATUS_TABLE, caseScopeCondition } from '../common/case-status-views';
 
 export const MANY_CASES_A_DAY = 20;
 export const MANY_REFUSALS_A_DAY = 5;
@@ -45,14 +46,15 @@ interface Row {
 
 @Injectable()
 export class UnusualReadingQueries {
-  constructor(private readonly log: AccessLogQueries) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /** `today` is `YYYY-MM-DD`; days are UTC, as the access streams are. `scope`: the dashboard reader's need-to-know. */
   async forForce(force: string, today: string, scope: CaseListScope): Promise<UnusualReading[]> {
     const since = addDays(new Date(`${today}T00:00:00Z`), 1 - UNUSUAL_READING_DAYS).toISOString();
     const parameters: unknown[] = [force, since, MANY_CASES_A_DAY, MANY_REFUSALS_A_DAY];
     const parameter = (value: unknown): string => `$${parameters.push(value)}`;
-    const rows = await this.log.query<Row>(
+    const rows = await queryAccessLog<Row>(
+      this.pool,
       `SELECT log.user_id, to_char(log.at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
               count(DISTINCT log.case_id)::int AS distinct_cases, count(*)::int AS reads,
               count(*) FILTER (WHERE NOT log.granted)::int AS refused_reads,

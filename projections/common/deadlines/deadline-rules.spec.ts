@@ -3,8 +3,8 @@
  * source gives. Dates are chosen so the working-day arithmetic shows: 1 October 2021 is a
  * Friday, 1 November 2021 a Monday.
  */
-import type { CaseEvent } from '../../src/cases/case.events';
-import { event } from '../../src/cases/case.rules';
+import type { CaseEvent } from '../../../src/cases/case.events';
+import { event } from '../../../src/cases/case.rules';
 import {
   caseAtProceedings,
   concluded,
@@ -16,8 +16,8 @@ import {
   reportSubmitted,
   STAFF,
   subjectAdded,
-} from '../../src/cases/testing/case-fixtures';
-import { withEventIds } from '../../src/cases/testing/decider-spec';
+} from '../../../src/cases/testing/case-fixtures';
+import { withEventIds } from '../../../src/cases/testing/decider-spec';
 import { caseTimeline } from './case-timeline';
 import type { DeadlineRuleName } from './deadline-rules';
 import { authorityOf, deadlinesOf, isOutOfTime, isOverdue } from './deadlines';

@@ -1,6 +1,6 @@
 /** The day a case event happened in the world, as the timeliness read model dates it. */
-import type { CaseEvent } from '../../src/cases/case.events';
-import { occurredAt } from '../../src/cases/case.stream';
+import type { CaseEvent } from '../../../src/cases/case.events';
+import { occurredAt } from '../../../src/cases/case.stream';
 
 /**
  * The day the event happened in the world, from its own date field (receivedOn, on,

@@ -5,12 +5,12 @@
  * was reached, suspension periods and their reviews, progress reports, list entries.
  * Every date is a date in the world (the events' own dates), never a recording time.
  */
-import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../src/cases/case.enums';
-import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../src/cases/case.events';
-import { caseStage } from '../../src/cases/case.stage';
-import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../src/cases/case.state';
-import { foldCaseEvents } from '../common/case-event-log';
-import type { FoldedCase } from '../common/case-event-log';
+import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../../src/cases/case.enums';
+import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../../src/cases/case.events';
+import { caseStage } from '../../../src/cases/case.stage';
+import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
+import { foldCaseEvents } from '../case-event-log';
+import type { FoldedCase } from '../case-event-log';
 import { worldDayOf } from './case-log';
 
 export interface SuspensionPeriod {

@@ -1,0 +1,44 @@
+/**
+ * A stored deadline as the read APIs show it, judged against today: overdue, out of time, and
+ * the authority for its period. `GET /cases/{caseId}/timeliness` (projections/timeliness) and
+ * the DCC's dashboard (projections/dcc-oversight) show deadlines so. Pure: the caller passes
+ * today from the CLOCK.
+ */
+import type { Confidence } from './deadline-periods';
+import type { Deadline } from './deadlines';
+import { authorityOf, isOutOfTime, isOverdue } from './deadlines';
+
+export interface DeadlineView {
+  rule: Deadline['rule'];
+  subjectId?: string;
+  kind: Deadline['kind'];
+  startsOn: string;
+  dueOn: string;
+  earliestOn?: string;
+  metOn: string | null;
+  lapsedOn: string | null;
+  /** A duty still owed after its due day, as of today. */
+  overdue: boolean;
+  /** Met late (or too early), or lapsed unmet. */
+  outOfTime: boolean;
+  source: string;
+  confidence: Confidence;
+}
+
+export function deadlineView(deadline: Deadline, today: string): DeadlineView {
+  const { source, confidence } = authorityOf(deadline.rule, deadline.startsOn);
+  return {
+    rule: deadline.rule,
+    ...(deadline.subjectId === null ? {} : { subjectId: deadline.subjectId }),
+    kind: deadline.kind,
+    startsOn: deadline.startsOn,
+    dueOn: deadline.dueOn,
+    ...(deadline.earliestOn === null ? {} : { earliestOn: deadline.earliestOn }),
+    metOn: deadline.metOn,
+    lapsedOn: deadline.lapsedOn,
+    overdue: isOverdue(deadline, today),
+    outOfTime: isOutOfTime(deadline),
+    source,
+    confidence,
+  };
+}
