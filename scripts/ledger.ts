@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { AppConfig, loadConfiguration } from '../src/config/configuration';
@@ -12,22 +13,28 @@ import { LedgerSealer } from '../src/ledger/sealer';
 import { PostgresSealerLock } from '../src/ledger/sealer-lock';
 import { verifyLedger, VerifyProgress } from '../src/ledger/verify';
 import { verifyCaseExport } from '../src/ledger/case-export';
+import { trustedKeys } from '../src/ledger/seal-signing';
+import { SealTrust } from '../src/ledger/seal-trust';
 
 /**
  * `npm run ledger -- <command>`
  *
- *   verify               recompute every chain and seal; JSON result on stdout, progress
- *                        on stderr; exit 0 when the ledger is intact, 1 when it is not
- *   seal                 seal whatever is unsealed now
- *   verify-export <file> check a case export (GET /cases/{id}/export) offline, with no
- *                        database: the hash chain from revision 0, the seal, every proof;
- *                        exit 0 when it holds, 1 when it does not
+ *   verify               recompute every chain and seal, check each seal's signature and
+ *                        compare the seals with the witness (LEDGER_WITNESS_DIR); JSON result
+ *                        on stdout, progress on stderr; exit 0 when intact, 1 when not
+ *   seal                 seal whatever is unsealed now (signed, and written to the witness)
+ *   public-key           print the seals' public keys (JSON), as GET /ledger/public-key
+ *   verify-export <file> [--public-key <pem file>]
+ *                        check a case export (GET /cases/{id}/export) offline, with no
+ *                        database: the hash chain from revision 0, the seal and, given the
+ *                        ledger's public key, its signature, every proof; exit 0 when it
+ *                        holds, 1 when it does not
  *
  * Uses DATABASE_URL, or the embedded PostgreSQL of a running service, or starts the embedded
  * one under LEDGER_DATA_DIR for the command and stops it after. Verifying beside a running
  * service is safe (it only reads); sealing is too (one sealer at a time, by advisory lock).
  */
-const USAGE = 'usage: npm run ledger -- verify | seal | verify-export <file>';
+const USAGE = 'usage: npm run ledger -- verify | seal | public-key | verify-export <file> [--public-key <pem file>]';
 
 /** Exit codes: 0 fine, 1 the ledger does not verify (or sealing failed), 2 usage, 3 cannot open the database. */
 type ExitCode = 0 | 1 | 2 | 3;
@@ -39,18 +46,33 @@ async function main(args: string[]): Promise<ExitCode> {
       return withDatabase(verify);
     case 'seal':
       return withDatabase(seal);
+    case 'public-key':
+      process.stdout.write(`${JSON.stringify(SealTrust.fromConfig(loadConfiguration(), announce).publicKeys(), null, 2)}\n`);
+      return 0;
     case 'verify-export':
-      return verifyExport(rest[0]);
+      return verifyExport(rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return 2;
   }
 }
 
-/** Offline: reads the file and nothing else, no configuration and no database. */
-function verifyExport(file: string | undefined): ExitCode {
-  if (!file) {
+const announce = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** Offline: reads the files and nothing else, no configuration and no database. */
+function verifyExport(args: string[]): ExitCode {
+  const [file, flag, keyFile, ...extra] = args;
+  if (!file || (flag !== undefined && (flag !== '--public-key' || !keyFile)) || extra.length > 0) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let keys;
+  try {
+    keys = keyFile === undefined ? undefined : trustedKeys(createPublicKey(readFileSync(keyFile, 'utf8')));
+  } catch (error) {
+    process.stderr.write(`cannot read ${keyFile} as a public key: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
   let document: unknown;
@@ -60,12 +82,13 @@ function verifyExport(file: string | undefined): ExitCode {
     process.stderr.write(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const verdict = verifyCaseExport(document);
+  const verdict = verifyCaseExport(document, { trustedKeys: keys });
   process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
   return verdict.ok ? 0 : 1;
 }
 
-async function verify(pool: Pool, _config: AppConfig, signal: AbortSignal): Promise<ExitCode> {
+async function verify(pool: Pool, config: AppConfig, signal: AbortSignal): Promise<ExitCode> {
+  const trust = SealTrust.fromConfig(config, announce);
   const bar = new SingleBar(
     { stream: process.stderr, format: 'verify [{bar}] {percentage}% | position {value}/{total} | {events} events | {duration_formatted}', hideCursor: true },
     Presets.shades_classic,
@@ -78,7 +101,12 @@ async function verify(pool: Pool, _config: AppConfig, signal: AbortSignal): Prom
     bar.update(Number(position.commit) + 1, { events: eventsChecked });
   };
   try {
-    const result = await verifyLedger(new PostgresLedgerSource(pool), { onProgress, signal });
+    const result = await verifyLedger(new PostgresLedgerSource(pool), {
+      onProgress,
+      signal,
+      trustedKeys: trust.trustedKeys(),
+      witness: await trust.witness.seals(),
+    });
     bar.stop();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result.ok ? 0 : 1;
@@ -90,10 +118,14 @@ async function verify(pool: Pool, _config: AppConfig, signal: AbortSignal): Prom
 async function seal(pool: Pool, config: AppConfig, signal: AbortSignal): Promise<ExitCode> {
   const store = new PostgresEventStore(pool);
   try {
-    const sealer = new LedgerSealer(store, new PostgresMerkleTree(pool), new PostgresSealerLock(pool), {
-      everyEvents: config.ledger.sealEveryEvents,
-      intervalSeconds: config.ledger.sealIntervalSeconds,
-    });
+    const sealer = new LedgerSealer(
+      store,
+      new PostgresMerkleTree(pool),
+      new PostgresSealerLock(pool),
+      { everyEvents: config.ledger.sealEveryEvents, intervalSeconds: config.ledger.sealIntervalSeconds },
+      undefined,
+      SealTrust.fromConfig(config, announce),
+    );
     const outcome = await sealer.sealNow(signal);
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
     if (outcome.status === 'busy') process.stderr.write('Another process (a running service?) is sealing right now: try again in a moment.\n');

@@ -171,6 +171,24 @@ class EnvironmentVariables {
   @Max(86400)
   LEDGER_SEAL_INTERVAL_SECONDS = 60;
 
+  /** The seals' Ed25519 signing key (PKCS#8 PEM file); generated once under LEDGER_DATA_DIR when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_SEAL_SIGNING_KEY_FILE?: string;
+
+  /** The seals' append-only witness outside the database (src/ledger/witness.ts); `<LEDGER_DATA_DIR>/witness` when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_WITNESS_DIR?: string;
+
+  /** More public keys (`*.pem`) verify trusts seals signed with, beside those the witness keeps. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_SEAL_PUBLIC_KEYS_DIR?: string;
+
   /** The first day a body or a query may name (src/common/days.ts). */
   @IsString()
   LEDGER_EARLIEST_DAY = DEFAULT_LEGAL_DAYS.earliest;
@@ -205,8 +223,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Express's `trust proxy` (LEDGER_TRUST_PROXY): whose address a request comes from behind a proxy. */
   trustProxy: boolean | number | string;
-  /** The sealer (src/ledger): both 0 means this process does not seal. */
-  ledger: { sealEveryEvents: number; sealIntervalSeconds: number };
+  /** The sealer (src/ledger): both 0 means this process does not seal. Seals are signed and witnessed. */
+  ledger: { sealEveryEvents: number; sealIntervalSeconds: number; signingKeyFile?: string; witnessDir: string; publicKeysDir?: string };
   /** Days outside it are refused in every body and query (400). */
   legalDays: DayRange;
   /** Seconds between an erasure request and the earliest approval (src/vault/erasure.ts). */
@@ -272,7 +290,13 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     production,
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
     trustProxy: trustProxySetting(variables.LEDGER_TRUST_PROXY),
-    ledger: { sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS, sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS },
+    ledger: {
+      sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS,
+      sealIntervalSeconds: variables.LEDGER_SEAL_INTERVAL_SECONDS,
+      signingKeyFile: variables.LEDGER_SEAL_SIGNING_KEY_FILE && path.resolve(variables.LEDGER_SEAL_SIGNING_KEY_FILE),
+      witnessDir: path.resolve(variables.LEDGER_WITNESS_DIR ?? path.join(variables.LEDGER_DATA_DIR, 'witness')),
+      publicKeysDir: variables.LEDGER_SEAL_PUBLIC_KEYS_DIR && path.resolve(variables.LEDGER_SEAL_PUBLIC_KEYS_DIR),
+    },
     legalDays: { earliest: variables.LEDGER_EARLIEST_DAY, latest: variables.LEDGER_LATEST_DAY },
     erasureDelaySeconds: variables.LEDGER_ERASURE_DELAY_SECONDS,
   };

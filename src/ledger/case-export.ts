@@ -2,6 +2,8 @@ import { chainHash, GENESIS_HASH } from '../event-store/hashing';
 import type { JsonObject } from '../event-store/event-store';
 import { checkInclusionProof, checkSealEvent, InclusionProof } from './proofs';
 import type { RecordedSeal } from './seal';
+import { sealSignatureProblem } from './seal-signing';
+import type { TrustedKeys } from './seal-signing';
 
 /**
  * A case export: everything an inspector needs to check one case's record offline, with no
@@ -44,16 +46,41 @@ export interface ExportVerdict {
   eventsChecked: number;
   sealedEvents: number;
   unsealedEvents: number;
-  seal: { eventId: string; treeSize: number; sealedThroughPosition: string } | null;
+  seal: { eventId: string; treeSize: number; sealedThroughPosition: string; keyId: string | null } | null;
+  /**
+   * The seal's Ed25519 signature: VALID under a trusted key given to the check, NOT_CHECKED
+   * when none was given (pin one: `--public-key`, from GET /ledger/public-key), UNSIGNED for a
+   * seal made before seals were signed, NO_SEAL when the export has none.
+   */
+  sealSignature: 'VALID' | 'NOT_CHECKED' | 'UNSIGNED' | 'NO_SEAL';
   firstMismatch: { eventId: string | null; revision: number | null; kind: ExportMismatchKind; detail: string } | null;
 }
 
 export type ExportMismatchKind =
-  'MALFORMED_EXPORT' | 'MISSING_EVENT' | 'HASH_MISMATCH' | 'PROOF_INVALID' | 'PROOF_FOR_OTHER_SEAL' | 'PROOF_FOR_OTHER_EVENT' | 'EVENT_NOT_PROVEN';
+  | 'MALFORMED_EXPORT'
+  | 'MISSING_EVENT'
+  | 'HASH_MISMATCH'
+  | 'PROOF_INVALID'
+  | 'PROOF_FOR_OTHER_SEAL'
+  | 'PROOF_FOR_OTHER_EVENT'
+  | 'EVENT_NOT_PROVEN'
+  | 'SEAL_SIGNATURE_INVALID';
 
-/** Checks an export offline: the chain from revision 0, the seal's own hash, every proof. */
-export function verifyCaseExport(input: unknown): ExportVerdict {
-  const verdict: ExportVerdict = { ok: false, caseId: null, eventsChecked: 0, sealedEvents: 0, unsealedEvents: 0, seal: null, firstMismatch: null };
+/**
+ * Checks an export offline: the chain from revision 0, the seal's own hash and, given the
+ * ledger's public keys, its signature, and every proof.
+ */
+export function verifyCaseExport(input: unknown, options: { trustedKeys?: TrustedKeys } = {}): ExportVerdict {
+  const verdict: ExportVerdict = {
+    ok: false,
+    caseId: null,
+    eventsChecked: 0,
+    sealedEvents: 0,
+    unsealedEvents: 0,
+    seal: null,
+    sealSignature: 'NO_SEAL',
+    firstMismatch: null,
+  };
   const fail = (kind: ExportMismatchKind, detail: string, event?: { eventId: string; revision: number }): ExportVerdict => ({
     ...verdict,
     ok: false,
@@ -86,7 +113,15 @@ export function verifyCaseExport(input: unknown): ExportVerdict {
   if (seal !== null) {
     const sealVerdict = checkSealEvent(seal);
     if (!sealVerdict.valid) return fail('PROOF_INVALID', sealVerdict.reason);
-    verdict.seal = { eventId: seal.eventId, treeSize: seal.treeSize, sealedThroughPosition: seal.sealedThroughPosition };
+    const keyId = typeof seal.keyId === 'string' ? seal.keyId : null;
+    verdict.seal = { eventId: seal.eventId, treeSize: seal.treeSize, sealedThroughPosition: seal.sealedThroughPosition, keyId };
+    if (keyId === null) verdict.sealSignature = 'UNSIGNED';
+    else if (!options.trustedKeys) verdict.sealSignature = 'NOT_CHECKED';
+    else {
+      const problem = sealSignatureProblem(seal, options.trustedKeys);
+      if (problem) return fail('SEAL_SIGNATURE_INVALID', problem);
+      verdict.sealSignature = 'VALID';
+    }
   }
   const proven = new Set<string>();
   for (const proof of input.inclusionProofs) {

@@ -7,6 +7,7 @@ import { LedgerService } from './ledger.service';
 import { ProvableStreams } from './provable-streams';
 import { ConsistencyProof, InclusionProof } from './proofs';
 import { RecordedSeal } from './seal';
+import type { SealPublicKeys } from './seal-trust';
 import { VerifyResult } from './verify';
 
 @ApiTags('ledger')
@@ -20,9 +21,22 @@ export class LedgerController {
   @Get('verify')
   @Roles('AUDITOR')
   @ApiOperation({ summary: 'Recompute every stream chain and every seal; name the first mismatch.' })
-  @ApiOkResponse({ description: '`{ ok, eventsChecked, streamsChecked, sealsChecked, firstMismatch, mismatchCount, checkedThroughPosition, unsealedEvents }`' })
+  @ApiOkResponse({
+    description:
+      '`{ ok, eventsChecked, streamsChecked, sealsChecked, firstMismatch, mismatchCount, checkedThroughPosition, unsealedEvents, signedSeals, unsignedSeals, witnessedSeals }`',
+  })
   verify(): Promise<VerifyResult> {
     return this.ledger.verify();
+  }
+
+  @Get('public-key')
+  @Roles('AUDITOR', 'INSPECTOR')
+  @ApiOperation({
+    summary: 'The Ed25519 public keys that sign the seals (the current one first): check a seal or a case export with them, outside the service.',
+  })
+  @ApiOkResponse({ description: '`{ algorithm, keyId, publicKeyPem, keys: [{ keyId, publicKeyPem }] }`' })
+  publicKey(): SealPublicKeys {
+    return this.ledger.publicKeys();
   }
 
   @Get('seals/latest')

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AccessModule } from '../access/access.module';
 import { APP_CONFIG } from '../config/config.module';
@@ -13,6 +13,7 @@ import { PostgresLedgerSource } from './postgres/postgres-ledger-source';
 import { PostgresMerkleTree } from './postgres/postgres-merkle-tree';
 import { LedgerSealer } from './sealer';
 import { PostgresSealerLock } from './sealer-lock';
+import { SealTrust } from './seal-trust';
 import { ProvableStreams } from './provable-streams';
 
 /**
@@ -26,6 +27,11 @@ import { ProvableStreams } from './provable-streams';
   providers: [
     { provide: PostgresMerkleTree, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresMerkleTree(pool) },
     {
+      provide: SealTrust,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => SealTrust.fromConfig(config, (line) => new Logger('LedgerSealer').warn(line)),
+    },
+    {
       provide: LEDGER_SOURCE,
       inject: [EventStore, PG_POOL],
       // The PostgreSQL engine's table is read directly (never upcast, and faster). Another
@@ -36,12 +42,16 @@ import { ProvableStreams } from './provable-streams';
     {
       provide: LedgerSealer,
       // The sealer is background work: its own tree writer and lock on the background pool.
-      inject: [EventStore, BACKGROUND_POOL, APP_CONFIG],
-      useFactory: (store: EventStore, pool: Pool, config: AppConfig) =>
-        new LedgerSealer(store, new PostgresMerkleTree(pool), new PostgresSealerLock(pool), {
-          everyEvents: config.ledger.sealEveryEvents,
-          intervalSeconds: config.ledger.sealIntervalSeconds,
-        }),
+      inject: [EventStore, BACKGROUND_POOL, APP_CONFIG, SealTrust],
+      useFactory: (store: EventStore, pool: Pool, config: AppConfig, trust: SealTrust) =>
+        new LedgerSealer(
+          store,
+          new PostgresMerkleTree(pool),
+          new PostgresSealerLock(pool),
+          { everyEvents: config.ledger.sealEveryEvents, intervalSeconds: config.ledger.sealIntervalSeconds },
+          undefined,
+          trust,
+        ),
     },
     LedgerSealerService,
     LedgerService,

@@ -8,6 +8,8 @@ import { PostgresMerkleTree } from './postgres/postgres-merkle-tree';
 import { checkConsistencyProof, checkInclusionProof, ConsistencyProof, InclusionProof } from './proofs';
 import { RecordedSeal } from './seal';
 import { SealIndex } from './seal-index';
+import { SealTrust } from './seal-trust';
+import type { SealPublicKeys } from './seal-trust';
 import { verifyLedger, VerifyResult } from './verify';
 
 export const LEDGER_SOURCE = Symbol('LEDGER_SOURCE');
@@ -26,16 +28,26 @@ export class LedgerService {
     eventStore: EventStore,
     @Inject(LEDGER_SOURCE) private readonly source: LedgerSource,
     private readonly tree: PostgresMerkleTree,
+    private readonly trust: SealTrust,
   ) {
     this.seals = new SealIndex(eventStore);
   }
 
   /** A full pass is long on a big ledger: callers arriving meanwhile share the running one. */
   verify(): Promise<VerifyResult> {
-    this.running ??= verifyLedger(this.source).finally(() => {
+    this.running ??= this.verifyWithTrust().finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /** Signatures checked under the trusted keys, and the seals compared with the witness. */
+  private async verifyWithTrust(): Promise<VerifyResult> {
+    return verifyLedger(this.source, { trustedKeys: this.trust.trustedKeys(), witness: await this.trust.witness.seals() });
+  }
+
+  publicKeys(): SealPublicKeys {
+    return this.trust.publicKeys();
   }
 
   async latestSeal(): Promise<RecordedSeal> {

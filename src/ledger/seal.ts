@@ -14,7 +14,8 @@ import { isHexHash } from './bytes';
 export const LEDGER_STREAM = '$ledger';
 export const SEAL_EVENT_TYPE = 'LedgerSealed';
 
-export interface SealData extends JsonObject {
+/** What every seal says. */
+export interface SealContent extends JsonObject {
   /** Text form of the global position of the last event the tree covers. */
   sealedThroughPosition: string;
   /** Leaves covered: events outside $ledger up to and including that position. */
@@ -27,8 +28,18 @@ export interface SealData extends JsonObject {
   sealedAt: string;
 }
 
+/** A signed seal (seal-signing.ts); seals made before seals were signed have neither field. */
+export interface SignedSealContent extends SealContent {
+  /** The signing key's id. */
+  keyId: string;
+  /** Base64 Ed25519 signature over the content (sealSigningBytes). */
+  signature: string;
+}
+
+export type SealData = SealContent | SignedSealContent;
+
 /** A seal as recorded: its data plus where it sits. Plain JSON, as proofs carry it. */
-export interface RecordedSeal extends SealData {
+export interface RecordedSeal extends SealContent {
   eventId: string;
   /** Revision of the seal event in `$ledger`. */
   revision: number;
@@ -46,13 +57,17 @@ export function isSealEvent(event: Pick<RecordedEvent, 'streamName' | 'type'>): 
 
 /** Every field checked, because verify must name a malformed seal rather than crash on it. */
 export function parseSealData(data: JsonObject): SealData | string {
-  const { sealedThroughPosition, treeSize, rootHash, previousSealHash, sealedAt } = data;
+  const { sealedThroughPosition, treeSize, rootHash, previousSealHash, sealedAt, keyId, signature } = data;
   if (typeof sealedThroughPosition !== 'string' || !/^\d+(:\d+)?$/.test(sealedThroughPosition)) return 'sealedThroughPosition is not a position';
   if (typeof treeSize !== 'number' || !Number.isSafeInteger(treeSize) || treeSize < 1) return 'treeSize is not a positive whole number';
   if (!isHexHash(rootHash)) return 'rootHash is not a hex SHA-256';
   if (previousSealHash !== null && !isHexHash(previousSealHash)) return 'previousSealHash is neither null nor a hex SHA-256';
   if (typeof sealedAt !== 'string' || Number.isNaN(Date.parse(sealedAt))) return 'sealedAt is not an instant';
-  return { sealedThroughPosition, treeSize, rootHash, previousSealHash, sealedAt };
+  if ((keyId === undefined) !== (signature === undefined)) return 'keyId and signature come together';
+  if (keyId === undefined || signature === undefined) return { sealedThroughPosition, treeSize, rootHash, previousSealHash, sealedAt };
+  if (typeof keyId !== 'string' || !/^[0-9a-f]{16}$/.test(keyId)) return 'keyId is not a key id';
+  if (typeof signature !== 'string' || !/^[A-Za-z0-9+/]{86}==$/.test(signature)) return 'signature is not a base64 Ed25519 signature';
+  return { sealedThroughPosition, treeSize, rootHash, previousSealHash, sealedAt, keyId, signature };
 }
 
 export function toRecordedSeal(event: RecordedEvent): RecordedSeal | undefined {

@@ -6,6 +6,8 @@ import { toHex } from './bytes';
 import { MerkleFrontier } from './merkle';
 import { PostgresMerkleTree, TreeLeaf } from './postgres/postgres-merkle-tree';
 import { LEDGER_STREAM, RecordedSeal, SEAL_EVENT_TYPE, SealData } from './seal';
+import type { SealSigner } from './seal-signing';
+import type { FolderWitness } from './witness';
 import { SealIndex } from './seal-index';
 import { LOCK_BUSY, SealerLock } from './sealer-lock';
 
@@ -45,6 +47,12 @@ export class SealerIntegrityError extends Error {
   }
 }
 
+/** Signing and witnessing (seal-signing.ts, witness.ts); a sealer without them makes plain seals. */
+export interface SealerTrust {
+  signer?: SealSigner;
+  witness?: FolderWitness;
+}
+
 export const SEALER_ACTOR = { userId: 'system:ledger-sealer', roles: [] as string[], force: '*' };
 
 export class LedgerSealer {
@@ -52,6 +60,9 @@ export class LedgerSealer {
   private readonly startedAt: number;
   /** The last seal whose root the stored tree was found to give. */
   private checkedSealId: string | undefined;
+  /** The last seal known to be in the witness. */
+  private witnessedSealId: string | undefined;
+  private keyWitnessed = false;
 
   constructor(
     private readonly store: EventStore,
@@ -59,6 +70,7 @@ export class LedgerSealer {
     private readonly lock: SealerLock,
     private readonly settings: SealerSettings,
     private readonly clock: () => Date = () => new Date(),
+    private readonly trust: SealerTrust = {},
   ) {
     this.seals = new SealIndex(store);
     this.startedAt = clock().getTime();
@@ -82,6 +94,8 @@ export class LedgerSealer {
   private async cycle(force: boolean, signal: AbortSignal | undefined): Promise<SealOutcome> {
     await this.seals.refresh();
     const last = this.seals.latest();
+    // A seal appended just before a crash may have missed the witness: it gets there now.
+    await this.witness(last);
     const { frontier, lastPosition } = await this.catchUp(signal);
     await this.checkAgainst(last, frontier);
 
@@ -90,13 +104,14 @@ export class LedgerSealer {
     if (!force && !this.isDue(last, unsealedEvents)) return { status: 'not-due', treeSize: frontier.size, unsealedEvents };
 
     const sealedAt = this.clock().toISOString();
-    const data: SealData = {
+    const content: SealData = {
       sealedThroughPosition: lastPosition,
       treeSize: frontier.size,
       rootHash: toHex(frontier.root()),
       previousSealHash: last?.hash ?? null,
       sealedAt,
     };
+    const data = this.trust.signer ? this.trust.signer.sign(content) : content;
     const eventId = randomUUID();
     const metadata: EventMetadata = {
       correlationId: eventId,
@@ -118,7 +133,21 @@ export class LedgerSealer {
     const seal = this.seals.latest();
     if (seal?.eventId !== eventId) return { status: 'lost-race' };
     this.checkedSealId = eventId;
+    await this.witness(seal);
     return { status: 'sealed', seal };
+  }
+
+  /** Writes the seal (and the key that signed it) to the witness, once. */
+  private async witness(seal: RecordedSeal | undefined): Promise<void> {
+    const { witness, signer } = this.trust;
+    if (!witness) return;
+    if (signer && !this.keyWitnessed) {
+      await witness.recordKey(signer.publicKey);
+      this.keyWitnessed = true;
+    }
+    if (!seal || seal.eventId === this.witnessedSealId) return;
+    await witness.record(seal);
+    this.witnessedSealId = seal.eventId;
   }
 
   private isDue(last: RecordedSeal | undefined, unsealedEvents: number): boolean {

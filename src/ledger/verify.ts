@@ -1,10 +1,14 @@
 import type { RecordedEvent } from '../event-store/event-store';
 import { chainHash, GENESIS_HASH } from '../event-store/hashing';
-import { comparePositions, formatPosition, GlobalPosition, START } from '../event-store/position';
+import { comparePositions, formatPosition, GlobalPosition, parsePosition, START } from '../event-store/position';
 import { toHex } from './bytes';
 import { LedgerSource, StreamHead } from './ledger-source';
 import { leafHash, MerkleFrontier } from './merkle';
 import { isSealEvent, LEDGER_STREAM, parseSealData, SEAL_EVENT_TYPE, SealData } from './seal';
+import { sealSignatureProblem } from './seal-signing';
+import type { TrustedKeys } from './seal-signing';
+import { witnessDifferences } from './witness';
+import type { WitnessedSeal } from './witness';
 
 /**
  * `verify`: recompute every stream's hash chain and every seal from the stored events, and
@@ -35,7 +39,11 @@ export type MismatchKind =
   /** A seal event whose data is not a seal. */
   | 'SEAL_INVALID'
   /** The store's record of a stream's head disagrees with the stream's events. */
-  | 'STREAM_HEAD_MISMATCH';
+  | 'STREAM_HEAD_MISMATCH'
+  /** A seal's signature does not hold under a trusted key, or a seal after a signed one is unsigned. */
+  | 'SEAL_SIGNATURE_INVALID'
+  /** The witness holds a seal that `$ledger` does not, or holds it otherwise: the seals were rewritten. */
+  | 'WITNESS_MISMATCH';
 
 export interface Mismatch {
   kind: MismatchKind;
@@ -63,6 +71,12 @@ export interface VerifyResult {
   checkedThroughPosition: string;
   /** Events after the last seal: chained, but not yet covered by a seal. */
   unsealedEvents: number;
+  /** Seals whose signature was checked and holds (0 when no trusted keys were given). */
+  signedSeals: number;
+  /** Seals made before seals were signed. */
+  unsignedSeals: number;
+  /** Witnessed seals compared with `$ledger` (0 when no witness was given). */
+  witnessedSeals: number;
 }
 
 export interface VerifyProgress {
@@ -73,11 +87,22 @@ export interface VerifyProgress {
 
 export interface VerifyOptions {
   pageSize?: number;
+  /** The public keys seals may be signed with: each signed seal's signature is checked. */
+  trustedKeys?: TrustedKeys;
+  /** The witness's copy of the seals (witness.ts): each must be in `$ledger` as witnessed. */
+  witness?: readonly WitnessedSeal[];
   onProgress?: (progress: VerifyProgress) => void;
   signal?: AbortSignal;
 }
 
-const SEAL_KINDS = new Set<MismatchKind>(['SEAL_ROOT_MISMATCH', 'SEAL_POSITION_MISMATCH', 'SEAL_CHAIN_BROKEN', 'SEAL_INVALID']);
+const SEAL_KINDS = new Set<MismatchKind>([
+  'SEAL_ROOT_MISMATCH',
+  'SEAL_POSITION_MISMATCH',
+  'SEAL_CHAIN_BROKEN',
+  'SEAL_INVALID',
+  'SEAL_SIGNATURE_INVALID',
+  'WITNESS_MISMATCH',
+]);
 
 interface StreamState {
   revision: bigint;
@@ -101,7 +126,7 @@ interface PreviousSeal {
 export async function verifyLedger(source: LedgerSource, options: VerifyOptions = {}): Promise<VerifyResult> {
   const pageSize = options.pageSize ?? 1000;
   const head = await source.headPosition();
-  const run = new VerificationRun(source, await sealedTreeSizes(source, head));
+  const run = new VerificationRun(source, await sealedTreeSizes(source, head), options.trustedKeys);
 
   const read = (after: GlobalPosition): Promise<RecordedEvent[]> =>
     comparePositions(after, head) < 0 ? source.readStored(after, head, pageSize) : Promise.resolve([]);
@@ -119,6 +144,7 @@ export async function verifyLedger(source: LedgerSource, options: VerifyOptions 
     options.onProgress?.({ eventsChecked: run.eventsChecked, position: after, head });
   }
   if (source.streamHeads) await run.checkStreamHeads(source.streamHeads(), head);
+  if (options.witness) run.checkWitness(options.witness, head);
   return run.result(head);
 }
 
@@ -142,10 +168,17 @@ class VerificationRun {
   private readonly frontier = MerkleFrontier.empty();
   private readonly roots = new Map<number, SnapshotRoot>();
   private previousSeal: PreviousSeal | null = null;
+  /** Every seal the pass met, as the witness would hold it. */
+  private readonly sealsFound = new Map<string, WitnessedSeal>();
+  private signedSeals = 0;
+  private unsignedSeals = 0;
+  private witnessedSeals = 0;
+  private sawSignedSeal = false;
 
   constructor(
     private readonly source: LedgerSource,
     private readonly sealedSizes: Set<number>,
+    private readonly trustedKeys: TrustedKeys | undefined,
   ) {}
 
   async check(event: RecordedEvent): Promise<void> {
@@ -212,6 +245,18 @@ class VerificationRun {
       return;
     }
     this.checkSealLink(event, seal);
+    this.sealsFound.set(event.eventId, {
+      eventId: event.eventId,
+      position: formatPosition(event.position),
+      hash: sealHash,
+      sealedThroughPosition: seal.sealedThroughPosition,
+      treeSize: seal.treeSize,
+      rootHash: seal.rootHash,
+      previousSealHash: seal.previousSealHash,
+      sealedAt: seal.sealedAt,
+      keyId: typeof seal.keyId === 'string' ? seal.keyId : null,
+      signature: typeof seal.signature === 'string' ? seal.signature : null,
+    });
     const mismatchesBefore = this.mismatchCount;
     const snapshot = this.roots.get(seal.treeSize);
     if (!snapshot) {
@@ -236,6 +281,8 @@ class VerificationRun {
       sealedThroughPosition: seal.sealedThroughPosition,
       matched: this.mismatchCount === mismatchesBefore,
     };
+    // After the root: a rewritten seal is better named by what it no longer covers.
+    this.checkSignature(event, seal);
   }
 
   private checkSealLink(event: RecordedEvent, seal: SealData): void {
@@ -244,6 +291,54 @@ class VerificationRun {
       this.report(event, 'SEAL_CHAIN_BROKEN', `previousSealHash is ${seal.previousSealHash ?? 'null'}; the seal before it is ${expected ?? 'none'}`);
     } else if (this.previousSeal && seal.treeSize < this.previousSeal.treeSize) {
       this.report(event, 'SEAL_CHAIN_BROKEN', `the seal covers ${seal.treeSize} events, fewer than the ${this.previousSeal.treeSize} of the seal before it`);
+    }
+  }
+
+  /** A signed seal must verify under a trusted key; once seals are signed, every later one must be. */
+  private checkSignature(event: RecordedEvent, seal: SealData): void {
+    const signed = typeof seal.signature === 'string';
+    if (!signed) {
+      if (this.sawSignedSeal) this.report(event, 'SEAL_SIGNATURE_INVALID', 'the seal is unsigned, but a seal before it was signed');
+      else this.unsignedSeals += 1;
+      return;
+    }
+    this.sawSignedSeal = true;
+    if (!this.trustedKeys) return;
+    const problem = sealSignatureProblem(seal, this.trustedKeys);
+    if (problem) this.report(event, 'SEAL_SIGNATURE_INVALID', problem);
+    else this.signedSeals += 1;
+  }
+
+  /** Each witnessed seal the pass should have met must be in `$ledger`, as witnessed. */
+  checkWitness(witness: readonly WitnessedSeal[], head: GlobalPosition): void {
+    for (const witnessed of witness) {
+      const position = parsePosition(String(witnessed.position));
+      // Sealed after verify began: the pass did not read that far.
+      if (position && comparePositions(position, head) > 0) continue;
+      this.witnessedSeals += 1;
+      const where = { streamName: LEDGER_STREAM, position: String(witnessed.position), revision: null, eventId: String(witnessed.eventId) };
+      const found = this.sealsFound.get(witnessed.eventId);
+      if (!found) {
+        this.reportAt(
+          where,
+          'WITNESS_MISMATCH',
+          `the witness holds seal ${witnessed.eventId} (${witnessed.treeSize} events, root ${witnessed.rootHash}); $ledger does not`,
+        );
+        continue;
+      }
+      const differences = witnessDifferences(witnessed, found);
+      if (differences.length > 0) this.reportAt(where, 'WITNESS_MISMATCH', `the seal differs from the witness's copy: ${differences.join('; ')}`);
+    }
+    // A seal the witness skipped while holding later ones was slipped into $ledger afterwards.
+    const witnessedIds = new Set(witness.map((witnessed) => witnessed.eventId));
+    const lastWitnessedSize = Math.max(0, ...witness.map((witnessed) => witnessed.treeSize));
+    for (const found of this.sealsFound.values()) {
+      if (witnessedIds.has(found.eventId) || found.treeSize >= lastWitnessedSize) continue;
+      this.reportAt(
+        { streamName: LEDGER_STREAM, position: found.position, revision: null, eventId: found.eventId },
+        'WITNESS_MISMATCH',
+        `$ledger holds seal ${found.eventId} (${found.treeSize} events), which the witness, holding later seals, never saw`,
+      );
     }
   }
 
@@ -308,6 +403,9 @@ class VerificationRun {
       checkedThroughPosition: formatPosition(head),
       // Fewer events than the last seal covers is a mismatch already named, not a count.
       unsealedEvents: Math.max(0, this.frontier.size - (this.previousSeal?.treeSize ?? 0)),
+      signedSeals: this.signedSeals,
+      unsignedSeals: this.unsignedSeals,
+      witnessedSeals: this.witnessedSeals,
     };
   }
 

@@ -12,6 +12,7 @@ import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { post, requestFor } from '../cases/support';
 import { createTestDatabase } from '../support/database';
 import type { TestApp } from '../support/app';
+import { testDataDir } from '../support/data-dir';
 
 const RATE_LIMIT = 5;
 
@@ -31,7 +32,7 @@ async function startLoggedApp(): Promise<{ service: TestApp; lines: string[] }> 
   });
   const database = await createTestDatabase();
   const config = loadConfiguration({
-    LEDGER_DATA_DIR: './data-test-unused',
+    LEDGER_DATA_DIR: testDataDir(),
     LOG_LEVEL: 'info',
     LEDGER_JWT_SECRET: TEST_JWT_SECRET,
     LEDGER_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),

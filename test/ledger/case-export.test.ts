@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EventStore } from '../../src/event-store/event-store';
+import { createPublicKey } from 'node:crypto';
 import { CaseExport, verifyCaseExport } from '../../src/ledger/case-export';
+import { SealSigner, trustedKeys } from '../../src/ledger/seal-signing';
 import { LedgerSealer } from '../../src/ledger/sealer';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
 import { startTestApp, TestApp } from '../support/app';
@@ -52,11 +54,14 @@ describe('case export, verifiable offline', () => {
     });
   });
 
-  function runVerifyExport(document: unknown): { code: number; verdict: { ok: boolean; firstMismatch: { kind: string } | null } } {
+  function runVerifyExport(
+    document: unknown,
+    extra: string[] = [],
+  ): { code: number; verdict: { ok: boolean; sealSignature?: string; firstMismatch: { kind: string } | null } } {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'export-')), 'case.json');
     writeFileSync(file, JSON.stringify(document));
     try {
-      const out = execFileSync('node', ['-r', 'ts-node/register/transpile-only', 'scripts/ledger.ts', 'verify-export', file], {
+      const out = execFileSync('node', ['-r', 'ts-node/register/transpile-only', 'scripts/ledger.ts', 'verify-export', file, ...extra], {
         cwd: root,
         // Offline: no database settings at all.
         env: { PATH: process.env.PATH ?? '' },
@@ -68,6 +73,25 @@ describe('case export, verifiable offline', () => {
       return { code: failed.status, verdict: JSON.parse(failed.stdout) };
     }
   }
+
+  it("checks the seal's signature against the ledger's public key, and names a key it does not hold", async () => {
+    const keys = await app
+      .http()
+      .get('/api/v1/ledger/public-key')
+      .set('Authorization', bearer(app.config, { roles: ['INSPECTOR'], force: 'HAMPSHIRE' }))
+      .expect(200);
+    expect(keys.body).toMatchObject({ algorithm: 'Ed25519', keyId: exported.seal?.keyId, publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY') });
+    expect(verifyCaseExport(exported)).toMatchObject({ ok: true, sealSignature: 'NOT_CHECKED' });
+    const trusted = trustedKeys(createPublicKey(keys.body.publicKeyPem as string));
+    expect(verifyCaseExport(exported, { trustedKeys: trusted })).toMatchObject({ ok: true, sealSignature: 'VALID' });
+    const stranger = trustedKeys(SealSigner.generate().publicKey);
+    expect(verifyCaseExport(exported, { trustedKeys: stranger }).firstMismatch?.kind).toBe('SEAL_SIGNATURE_INVALID');
+
+    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'key-')), 'ledger.pem');
+    writeFileSync(keyFile, keys.body.publicKeyPem as string);
+    const pinned = runVerifyExport(exported, ['--public-key', keyFile]);
+    expect(pinned).toMatchObject({ code: 0, verdict: { ok: true, sealSignature: 'VALID' } });
+  });
 
   it('verifies with `npm run ledger -- verify-export` and no database', () => {
     const { code, verdict } = runVerifyExport(exported);

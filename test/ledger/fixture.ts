@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { JsonObject, RecordedEvent } from '../../src/event-store/event-store';
 import { chainHash, GENESIS_HASH } from '../../src/event-store/hashing';
@@ -8,6 +11,9 @@ import { PostgresLedgerSource } from '../../src/ledger/postgres/postgres-ledger-
 import { PostgresMerkleTree } from '../../src/ledger/postgres/postgres-merkle-tree';
 import { LedgerSealer, SealerSettings } from '../../src/ledger/sealer';
 import { PostgresSealerLock, SealerLock } from '../../src/ledger/sealer-lock';
+import { SealSigner } from '../../src/ledger/seal-signing';
+import { SealTrust } from '../../src/ledger/seal-trust';
+import { FolderWitness } from '../../src/ledger/witness';
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
 
 /** A fresh ledger database with the PostgreSQL engine, the tree and a sealer factory. */
@@ -17,6 +23,8 @@ export interface LedgerFixture {
   store: PostgresEventStore;
   tree: PostgresMerkleTree;
   source: PostgresLedgerSource;
+  /** A signing key of its own and a witness in a temporary folder; the fixture's sealers sign and witness with it. */
+  trust: SealTrust;
   sealer(settings?: Partial<SealerSettings>, options?: { lock?: SealerLock; clock?: () => Date }): LedgerSealer;
   close(): Promise<void>;
 }
@@ -26,12 +34,15 @@ export async function openLedgerFixture(): Promise<LedgerFixture> {
   const pool = poolFor(database, 10);
   const store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
   const tree = new PostgresMerkleTree(pool);
+  const witnessDir = mkdtempSync(path.join(tmpdir(), 'ledger-witness-'));
+  const trust = new SealTrust(SealSigner.generate(), new FolderWitness(witnessDir));
   return {
     database,
     pool,
     store,
     tree,
     source: new PostgresLedgerSource(pool),
+    trust,
     sealer: (settings = {}, options = {}) =>
       new LedgerSealer(
         store,
@@ -39,11 +50,13 @@ export async function openLedgerFixture(): Promise<LedgerFixture> {
         options.lock ?? new PostgresSealerLock(pool),
         { everyEvents: 10, intervalSeconds: 0, pageSize: 7, ...settings },
         options.clock,
+        trust,
       ),
     close: async () => {
       await store.close();
       await pool.end();
       await database.drop();
+      rmSync(witnessDir, { recursive: true, force: true });
     },
   };
 }

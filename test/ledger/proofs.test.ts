@@ -18,7 +18,7 @@ describe('ledger proofs', () => {
   beforeAll(async () => {
     fixture = await openLedgerFixture();
     ledger = await seedSealedLedger(fixture);
-    service = new LedgerService(fixture.store, fixture.source, fixture.tree);
+    service = new LedgerService(fixture.store, fixture.source, fixture.tree, fixture.trust);
   });
 
   afterAll(async () => {

@@ -102,7 +102,7 @@ describe('ledger sealer', () => {
             }
           : Reflect.get(target, property, receiver),
     });
-    const restarted = new LedgerSealer(counting, fixture.tree, NO_LOCK, { everyEvents: 1, intervalSeconds: 0 });
+    const restarted = new LedgerSealer(counting, fixture.tree, NO_LOCK, { everyEvents: 1, intervalSeconds: 0 }, undefined, fixture.trust);
     expect(sizeOf(await restarted.sealIfDue())).toBe(24);
     expect(reads).toEqual(['19']);
     expect(await fixture.tree.size()).toBe(24);
@@ -185,6 +185,9 @@ describe('ledger sealer', () => {
       mismatchCount: 0,
       checkedThroughPosition: '-1',
       unsealedEvents: 0,
+      signedSeals: 0,
+      unsignedSeals: 0,
+      witnessedSeals: 0,
     });
   });
 });

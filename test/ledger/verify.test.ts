@@ -22,8 +22,9 @@ describe('ledger verify', () => {
 
   /** Both sources must agree: the table read directly, and the engine-independent port. */
   async function verifyBothWays(): Promise<VerifyResult> {
-    const direct = await verifyLedger(fixture.source, { pageSize: 5 });
-    const viaPort = await verifyLedger(eventStoreLedgerSource(fixture.store), { pageSize: 5 });
+    const trust = { trustedKeys: fixture.trust.trustedKeys(), witness: await fixture.trust.witness.seals() };
+    const direct = await verifyLedger(fixture.source, { pageSize: 5, ...trust });
+    const viaPort = await verifyLedger(eventStoreLedgerSource(fixture.store), { pageSize: 5, ...trust });
     expect(viaPort.firstMismatch).toEqual(direct.firstMismatch);
     return direct;
   }
@@ -39,6 +40,9 @@ describe('ledger verify', () => {
       mismatchCount: 0,
       checkedThroughPosition: '41',
       unsealedEvents: 8,
+      signedSeals: 2,
+      unsignedSeals: 0,
+      witnessedSeals: 2,
     });
   });
 
@@ -179,7 +183,8 @@ describe('ledger verify', () => {
     });
     const result = await verifyBothWays();
     expect(result.firstMismatch).toMatchObject({ kind: 'HASH_MISMATCH', ...named(seal) });
-    expect(result.mismatchCount).toBe(2);
+    // Its hash, its root, its signature, and the witness's copy.
+    expect(result.mismatchCount).toBe(4);
   });
 
   it('names a seal whose root was altered and re-hashed (SEAL_ROOT_MISMATCH)', async () => {
@@ -193,7 +198,8 @@ describe('ledger verify', () => {
     const result = await verifyBothWays();
     expect(result.firstMismatch).toMatchObject({ kind: 'SEAL_ROOT_MISMATCH', ...named(seal) });
     expect(result.firstMismatch?.detail).toContain(`the seal says ${'ab'.repeat(32)}`);
-    expect(result.mismatchCount).toBe(1);
+    // Its root, its signature, and the witness's copy.
+    expect(result.mismatchCount).toBe(3);
   });
 
   it('names a seal that no longer links to the one before (SEAL_CHAIN_BROKEN)', async () => {

@@ -13,6 +13,7 @@ import { loadConfiguration } from '../../src/config/configuration';
 import { bearer, TEST_JWT_SECRET } from '../http/support';
 import { referralBody } from '../cases/every-route';
 import { createTestDatabase, TestDatabase } from '../support/database';
+import { testDataDir } from '../support/data-dir';
 
 /** A TCP proxy to PostgreSQL that can stop passing bytes (both ways, new connections too). */
 class FreezableProxy {
@@ -84,7 +85,7 @@ describe('a frozen database', () => {
     url.port = String(await proxy.listen());
     url.host = `127.0.0.1:${url.port}`;
     const config = loadConfiguration({
-      LEDGER_DATA_DIR: './data-test-unused',
+      LEDGER_DATA_DIR: testDataDir(),
       LOG_LEVEL: 'silent',
       LEDGER_RATE_LIMIT_PER_MINUTE: '0',
       LEDGER_JWT_SECRET: TEST_JWT_SECRET,

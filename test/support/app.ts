@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { AppModuleImport } from '../../src/app.module';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfiguration } from '../../src/config/configuration';
+import { testDataDir } from './data-dir';
 import { createTestDatabase, TestDatabase } from './database';
 
 /**
@@ -20,9 +22,11 @@ export interface TestApp {
 /** `extraModules` mount test-only modules (e.g. a demo controller) beside the service's own. */
 export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: { extraModules?: AppModuleImport[] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Its own data folder: the seal signing key and the witness live there.
+  const dataDir = testDataDir();
   // No rate limit unless a test asks for one: property tests send hundreds of requests a minute as one user.
   const config = loadConfiguration({
-    LEDGER_DATA_DIR: './data-test-unused',
+    LEDGER_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     LEDGER_RATE_LIMIT_PER_MINUTE: '0',
     ...overrides,
@@ -39,6 +43,7 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: {
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

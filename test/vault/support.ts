@@ -7,6 +7,7 @@ import { loadConfiguration } from '../../src/config/configuration';
 import type { TestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { TEST_JWT_SECRET } from '../http/support';
+import { testDataDir } from '../support/data-dir';
 
 /** Every table of every non-system schema of the database, each row as its text form (`SELECT t::text FROM table t`). */
 export async function dumpAllTables(databaseUrl: string): Promise<string> {
@@ -66,7 +67,7 @@ export async function startServiceCapturingLogs(): Promise<{ service: TestApp; l
   });
   const database = await createTestDatabase();
   const config = loadConfiguration({
-    LEDGER_DATA_DIR: './data-test-unused',
+    LEDGER_DATA_DIR: testDataDir(),
     LOG_LEVEL: 'info',
     LEDGER_JWT_SECRET: TEST_JWT_SECRET,
     LEDGER_RATE_LIMIT_PER_MINUTE: '0',
