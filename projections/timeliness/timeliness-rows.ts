@@ -69,6 +69,7 @@ export function timelinessRows(caseId: string, timeline: CaseTimeline | null): T
       earliest_on: deadline.earliestOn,
       met_on: deadline.metOn,
       lapsed_on: deadline.lapsedOn,
+      assumption: deadline.assumption,
     })),
   };
 }

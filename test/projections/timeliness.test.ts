@@ -16,6 +16,7 @@ import type { Clock } from '../../src/common/clock';
 import { timelinessProjection } from '../../projections/timeliness/timeliness.projection';
 import type { DeadlineView } from '../../projections/common/deadlines/deadline-view';
 import type { CaseTimelinessView } from '../../projections/timeliness/timeliness-view';
+import { WRITTEN_OUTCOME_ASSUMED } from '../../projections/common/deadlines/subject-deadlines';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
@@ -126,6 +127,22 @@ describe('GET /cases/{caseId}/timeliness', () => {
       'CONCLUDED 2022-01-21 → CLOSED 2022-02-25',
     ]);
     expect(view.betweenStages[2]).toMatchObject({ days: 483 });
+  });
+
+  it('says an appeal window counted from the outcome day is an assumption until the written outcome is received (reg 43)', async () => {
+    const caseId = randomUUID();
+    const story = retarget(embassyCase(), caseId);
+    const concluded = story.findIndex((command) => command.type === 'ConcludeProceedings');
+    const conclusion = story[concluded];
+    if (conclusion.type !== 'ConcludeProceedings') throw new Error('the story concludes proceedings');
+    await recordAll(story.slice(0, concluded + 1));
+    const window = async () => (await timeliness(caseId, '2022-01-24')).deadlines.find((deadline) => deadline.rule === 'tribunalAppealWindow');
+    expect(await window()).toMatchObject({ startsOn: '2022-01-21', dueOn: '2022-02-04', assumption: WRITTEN_OUTCOME_ASSUMED, confidence: 'UNCONFIRMED' });
+    // Received on Monday 24 January 2022: 10 working days from then, and nothing assumed.
+    await recorder.record({ type: 'RecordWrittenOutcomeReceipt', caseId, subjectId: conclusion.subjectId, on: '2022-01-24' });
+    const received = await window();
+    expect(received).toMatchObject({ startsOn: '2022-01-24', dueOn: '2022-02-07' });
+    expect(received).not.toHaveProperty('assumption');
   });
 
   it('gives history recorded late, out of order, the same deadlines as history recorded on the day', async () => {

@@ -22,6 +22,7 @@ import { caseTimeline } from './case-timeline';
 import type { DeadlineRuleName } from './deadline-rules';
 import { authorityOf, deadlinesOf, isOutOfTime, isOverdue } from './deadlines';
 import type { Deadline } from './deadlines';
+import { WRITTEN_OUTCOME_ASSUMED } from './subject-deadlines';
 
 function deadlines(events: readonly CaseEvent[]): Deadline[] {
   const timeline = caseTimeline(withEventIds(events));
@@ -208,12 +209,24 @@ describe('appeal windows', () => {
     expect(of(lodged, 'meetingAppealWindow')).toEqual([owed('2021-11-10', { metOn: '2021-11-09' })]);
   });
 
-  it('runs the window from the recorded receipt of the written outcome (reg 43), not from the outcome day', () => {
+  it('meetingAppealWindow: runs from the recorded receipt of the written outcome (reg 43), not from the outcome day, and assumes nothing', () => {
     // Concluded Monday 1 November 2021; the written outcome reached the officer on Friday 5 November.
     const received = deadlines([...meetingOutcome(), event('WrittenOutcomeReceived', { subjectId: OFFICER, on: '2021-11-05' })]);
     expect(of(received, 'meetingAppealWindow')).toEqual([owed('2021-11-16')]);
     const [window] = received.filter((deadline) => deadline.rule === 'meetingAppealWindow');
-    expect(authorityOf(window.rule, window.startsOn).source).toContain('assumed');
+    expect(window.startsOn).toBe('2021-11-05');
+    expect(window.assumption).toBeNull();
+  });
+
+  it('meetingAppealWindow, tribunalAppealWindow: until the receipt is recorded, count from the outcome day and say that is an assumption', () => {
+    const [meeting] = deadlines(meetingOutcome()).filter((deadline) => deadline.rule === 'meetingAppealWindow');
+    expect(meeting).toMatchObject({ startsOn: '2021-11-01', assumption: WRITTEN_OUTCOME_ASSUMED });
+    const hearing = deadlines([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()]);
+    const [tribunal] = hearing.filter((deadline) => deadline.rule === 'tribunalAppealWindow');
+    expect(tribunal).toMatchObject({ startsOn: '2021-11-01', assumption: WRITTEN_OUTCOME_ASSUMED });
+    // The statutory duties of the same case rest on recorded facts only.
+    expect(hearing.filter((deadline) => deadline.kind === 'DUTY').map((deadline) => deadline.assumption)).toEqual([null]);
+    expect(authorityOf(tribunal.rule, tribunal.startsOn).source).not.toContain('assumed');
   });
 
   it('never calls a closed appeal window overdue', () => {

@@ -23,6 +23,11 @@ export interface DeadlineView {
   outOfTime: boolean;
   source: string;
   confidence: Confidence;
+  /**
+   * Present when the due day rests on an assumption, not only on recorded facts (an appeal
+   * window counted from the outcome's day while the written outcome's receipt is unrecorded).
+   */
+  assumption?: string;
 }
 
 export function deadlineView(deadline: Deadline, today: string): DeadlineView {
@@ -40,5 +45,6 @@ export function deadlineView(deadline: Deadline, today: string): DeadlineView {
     outOfTime: isOutOfTime(deadline),
     source,
     confidence,
+    ...(deadline.assumption === null ? {} : { assumption: deadline.assumption }),
   };
 }

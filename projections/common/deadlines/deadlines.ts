@@ -23,6 +23,8 @@ export interface Deadline {
   metOn: string | null;
   /** The duty fell away unmet on this day, after it was due (e.g. the suspension ended). */
   lapsedOn: string | null;
+  /** What the count assumes for want of a recorded fact, or null when it rests on recorded facts only. */
+  assumption: string | null;
 }
 
 function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[] {
@@ -45,6 +47,7 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
       earliestOn: rule.notBefore === undefined || trigger.noEarliest === true ? null : dueAfter(trigger.from, rule.notBefore),
       metOn: trigger.metOn,
       lapsedOn: trigger.metOn === null ? trigger.endsOn : null,
+      assumption: trigger.assumption ?? null,
     });
   }
   return deadlines;

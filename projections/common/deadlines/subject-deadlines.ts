@@ -97,6 +97,9 @@ export const misconductMeetingHeld: DeadlineRule = {
   triggers: proceedingsHeld('MISCONDUCT_MEETING'),
 };
 
+/** What an appeal window assumes until the subject's receipt of the written outcome (reg 43) is recorded. */
+export const WRITTEN_OUTCOME_ASSUMED = 'written outcome receipt not recorded; counted from the outcome date';
+
 /** An appeal window opened by disciplinary action after proceedings of the given kinds. */
 function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPEALS_TRIBUNAL') {
   return (timeline: CaseTimeline): Trigger[] =>
@@ -108,9 +111,10 @@ function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPE
           if (!kinds.includes(proceedings.kind) || !isOneOf(DISCIPLINARY_OUTCOMES, conclusion.outcome)) return null;
           const metOn = appeal !== null && appeal.forum === forum ? appeal.lodgedOn : null;
           // reg 43/45(3): from the day the written outcome was received; until that is recorded,
-          // from the outcome's day (an assumption the period's source states).
-          const from = conclusion.writtenOutcomeReceivedOn ?? conclusion.on;
-          return { subjectId: subject.subjectId, from, metOn, endsOn: null };
+          // from the outcome's day, and the read says so (WRITTEN_OUTCOME_ASSUMED).
+          const received = conclusion.writtenOutcomeReceivedOn;
+          if (received !== null) return { subjectId: subject.subjectId, from: received, metOn, endsOn: null };
+          return { subjectId: subject.subjectId, from: conclusion.on, metOn, endsOn: null, assumption: WRITTEN_OUTCOME_ASSUMED };
         });
 }
 
@@ -122,8 +126,7 @@ export const meetingAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(7),
-      source:
-        "Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43) being given to the officer; the AA may extend. Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
+      source: 'Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43) being given to the officer; the AA may extend',
       confidence: 'CONFIRMED',
     },
   ],
@@ -138,8 +141,7 @@ export const tribunalAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(10),
-      source:
-        "Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify). Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
+      source: 'Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify)',
       confidence: 'UNCONFIRMED',
     },
   ],
