@@ -109,8 +109,12 @@ function leftUnderInvestigation(subject: SubjectState): boolean {
   return isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture);
 }
 
-/** Practice requiring improvement or no case to answer could never have ended in dismissal. */
-function couldLeadToDismissal(subject: SubjectState): boolean {
+/**
+ * Practice requiring improvement or no case to answer could never have ended in dismissal
+ * (advisoryListNeedsMatterThatCouldLeadToDismissal). The timeliness read model asks the same
+ * question before it owes an advisory-list report (projections/timeliness/subject-deadlines.ts).
+ */
+export function couldLeadToDismissal(subject: SubjectState): boolean {
   const level = subject.caseToAnswer ?? subject.severity;
   return level !== 'NO_CASE_TO_ANSWER' && level !== 'PRACTICE_REQUIRING_IMPROVEMENT';
 }

@@ -7,6 +7,7 @@
  */
 import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../../src/cases/case.enums';
 import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../../src/cases/case.events';
+import { couldLeadToDismissal } from '../../../src/cases/case.list-rules';
 import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
 import { foldCaseEvents } from '../case-event-log';
@@ -51,6 +52,11 @@ export interface SubjectTimeline {
   departure: Departure | null;
   barredListOn: string | null;
   advisoryListOn: string | null;
+  /**
+   * The day the matter was last assessed or decided as one that could not lead to dismissal
+   * (practice requiring improvement, no case to answer), or null while it could.
+   */
+  dismissalRuledOutOn: string | null;
 }
 
 export interface CaseTimeline {
@@ -75,6 +81,7 @@ interface SubjectNotes {
   suspensions: SuspensionPeriod[];
   barredListOn: string | null;
   advisoryListOn: string | null;
+  dismissalRuledOutOn: string | null;
 }
 
 const suspensionKey = (subject: SubjectState | undefined): string =>
@@ -93,10 +100,21 @@ function noteSuspensions(notes: Map<string, SubjectNotes>, before: CaseState, af
   }
 }
 
+/** When a subject's matter stopped (or again started) being one that could lead to dismissal. */
+function noteDismissalRuledOut(notes: Map<string, SubjectNotes>, before: CaseState, after: Case, day: string): void {
+  for (const subject of Object.values(after.subjects)) {
+    const previous = before?.subjects[subject.subjectId];
+    const could = couldLeadToDismissal(subject);
+    if (previous !== undefined && couldLeadToDismissal(previous) === could) continue;
+    if (previous === undefined && could) continue;
+    notesOf(notes, subject.subjectId).dismissalRuledOutOn = could ? null : day;
+  }
+}
+
 function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNotes {
   let found = notes.get(subjectId);
   if (found === undefined) {
-    found = { suspensions: [], barredListOn: null, advisoryListOn: null };
+    found = { suspensions: [], barredListOn: null, advisoryListOn: null, dismissalRuledOutOn: null };
     notes.set(subjectId, found);
   }
   return found;
@@ -144,6 +162,7 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
     departure: subject.departure,
     barredListOn: notes?.barredListOn ?? null,
     advisoryListOn: notes?.advisoryListOn ?? null,
+    dismissalRuledOutOn: notes?.dismissalRuledOutOn ?? null,
   };
 }
 
@@ -165,6 +184,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     const stage = caseStage(after);
     if (before === null || caseStage(before) !== stage) stages.push({ stage, on: day });
     noteSuspensions(notes, before, after, day);
+    noteDismissalRuledOut(notes, before, after, day);
     noteEvent(notes, reports, event);
   }
   if (state === null) return null;

@@ -7,17 +7,21 @@ import type { CaseEvent } from '../../../src/cases/case.events';
 import { event } from '../../../src/cases/case.rules';
 import {
   caseAtProceedings,
+  caseToAnswer,
   concluded,
+  investigatedCase,
   investigationStarted,
   leftService,
   OFFICER,
   referral,
   referralData,
   reportSubmitted,
+  resignedInPracticeMatter,
+  severityAssessed,
   STAFF,
   subjectAdded,
 } from '../../../src/cases/testing/case-fixtures';
-import { withEventIds } from '../../../src/cases/testing/decider-spec';
+import { ruleTitle, withEventIds } from '../../../src/cases/testing/decider-spec';
 import { caseTimeline } from './case-timeline';
 import type { DeadlineRuleName } from './deadline-rules';
 import { authorityOf, deadlinesOf, isOutOfTime, isOverdue } from './deadlines';
@@ -304,6 +308,35 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
     const btp = (events: CaseEvent[]) => [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...events.slice(1)];
     expect(of(deadlines(btp([...caseAtProceedings(), leftService(OFFICER)])), 'advisoryListReport')).toEqual([]);
     expect(of(deadlines(btp([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()])), 'barredListReport')).toEqual([]);
+  });
+
+  it(
+    ruleTitle(
+      'advisoryListNeedsMatterThatCouldLeadToDismissal',
+      'owes no advisory-list report for a departure in a matter assessed as practice requiring improvement',
+    ),
+    () => {
+      expect(of(deadlines(resignedInPracticeMatter()), 'advisoryListReport')).toEqual([]);
+      // Left before it came to light, and assessed as practice requiring improvement on arrival.
+      const cameToLight = [referral({ receivedOn: '2021-10-04' }), subjectAdded(), leftService(OFFICER, 'RETIRED', 'ASSESSMENT', true, '2021-06-01')];
+      expect(of(deadlines([...cameToLight, severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT')]), 'advisoryListReport')).toEqual([]);
+      expect(of(deadlines(cameToLight), 'advisoryListReport')).toEqual([owed('2021-10-08')]);
+    },
+  );
+
+  it(ruleTitle('advisoryListNeedsMatterThatCouldLeadToDismissal', 'ends the duty the day the matter is decided to have no case to answer'), () => {
+    // Resigned Friday 15 October 2021 awaiting the case-to-answer decision: due Thursday 21 October.
+    const left = [...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'DECISION')];
+    const noCase = (on: string) => deadlines([...left, caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER', on)]);
+    expect(of(deadlines(left), 'advisoryListReport')).toEqual([owed('2021-10-21')]);
+    // Decided before the report was due: never owed.
+    expect(of(noCase('2021-10-18'), 'advisoryListReport')).toEqual([]);
+    // Decided after it was due, without the report: it lapsed unmet that day.
+    expect(of(noCase('2021-11-01'), 'advisoryListReport')).toEqual([owed('2021-10-21', { lapsedOn: '2021-11-01' })]);
+    // A case to answer keeps it owed.
+    expect(of(deadlines([...left, caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT', '2021-10-18')]), 'advisoryListReport')).toEqual([
+      owed('2021-10-21'),
+    ]);
   });
 
   it('is not owed for a transfer, nor for leaving after the outcome', () => {

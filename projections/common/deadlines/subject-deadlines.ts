@@ -12,6 +12,9 @@ import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { weeks, workingDays } from './deadline-periods';
 
+/** The earlier of two days that may not have come. */
+const earliest = (one: string | null, other: string | null): string | null => (one === null ? other : other === null || one <= other ? one : other);
+
 /** Who a list report is about: Police Act 1996 ss88A and 88I (officers, specials, staff). */
 const LISTED_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
 
@@ -179,7 +182,8 @@ export const barredListReport: DeadlineRule = {
 export const advisoryListReport: DeadlineRule = {
   rule: 'advisoryListReport',
   kind: 'DUTY',
-  appliesTo: 'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017',
+  appliesTo:
+    'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017, in a matter that could have led to dismissal',
   periods: [
     {
       inForceFrom: null,
@@ -206,8 +210,13 @@ export const advisoryListReport: DeadlineRule = {
           // s88I(1)(b): for someone who left before the matter came to light, the relevant event
           // is its coming to light (the referral), not the departure.
           const from = departure.on < timeline.receivedOn ? timeline.receivedOn : departure.on;
+          // advisoryListNeedsMatterThatCouldLeadToDismissal: a matter assessed or decided as practice
+          // requiring improvement or no case to answer by then creates no duty; decided so later,
+          // the duty falls away that day.
+          const ruledOut = subject.dismissalRuledOutOn;
+          if (ruledOut !== null && ruledOut <= from) return null;
           // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
-          const endsOn = subject.conclusion?.on ?? timeline.closedOn;
+          const endsOn = earliest(subject.conclusion?.on ?? timeline.closedOn, ruledOut);
           return { subjectId: subject.subjectId, from, metOn: subject.advisoryListOn, endsOn };
         }),
 };
