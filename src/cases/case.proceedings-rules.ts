@@ -42,7 +42,9 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
     ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT' || caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT', 'proceedingsNeedCaseToAnswer');
     if (data.kind === 'MISCONDUCT_MEETING') {
       ensure(!formerOfficer, 'notForFormerOfficers');
-      ensure(!isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank);
+      // The form for senior officers is the regime's, with the mark of what the text confirms.
+      const senior = regimeOf(state.regulations).seniorOfficers;
+      ensure(senior.meeting || !isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank, senior.confidence);
       ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT', 'meetingOnlyForMisconduct');
     }
   }
@@ -72,9 +74,9 @@ export function ensureWithinPowers(regulations: Regulations, kind: ProceedingsKi
 /** An officer's misconduct hearing is chaired as HEARING_CHAIRS says for its day (SI 2024/521). */
 function ensureChair(subject: SubjectState, kind: ProceedingsKind, data: ProceedingsConcluded): void {
   if (kind !== 'MISCONDUCT_HEARING' || !isGovernedByConductRegulations(subject)) return;
-  const chairs = hearingChairsFor(data.on, subject.rank);
-  if (chairs === null) return;
-  ensure(chairs.includes(data.chair), 'chairNotAllowedOnDate', `on ${data.on}: ${chairs.join(' or ')}`);
+  const allowed = hearingChairsFor(data.on, subject.rank);
+  if (allowed === null) return;
+  ensure(allowed.chairs.includes(data.chair), 'chairNotAllowedOnDate', `on ${data.on}: ${allowed.chairs.join(' or ')}`, allowed.confidence);
 }
 
 /** A senior officer (above chief superintendent) governed by the Conduct Regulations. */

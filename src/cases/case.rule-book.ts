@@ -99,7 +99,10 @@ export const CASE_RULES = {
   },
   meetingNotForSeniorOfficers: {
     message: 'a misconduct meeting is for non-senior officers: a senior officer (above chief superintendent) goes to a hearing',
-    source: 'Conduct Regs 2020 regs 2 and 23 (docs/domain/regulations.md §2.7)',
+    source:
+      'Conduct Regs 2020 regs 2, 23 and 28 (docs/domain/regulations.md §2.7); for 2012 matters not confirmed (✖: CONDUCT_REGIMES in src/cases/case.regulations.ts)',
+    // Each refusal carries its regime's mark (CONDUCT_REGIMES seniorOfficers): ◐ under 2020, ✖ under 2012.
+    confidence: 'PARTLY_CONFIRMED',
   },
   proceedingsDecidedAgainst: {
     message: 'the appropriate authority decided not to bring proceedings against this subject',
@@ -174,7 +177,8 @@ export const CASE_RULES = {
   },
   noSecondFinalWrittenWarning: {
     message: 'a final written warning cannot be given while one was in force at the severity assessment',
-    source: 'Conduct Regs 2020 reg 42(7) (◐ partly confirmed: docs/domain/regulations.md §2.9)',
+    source: 'Conduct Regs 2020 reg 42(7) (docs/domain/regulations.md §2.9)',
+    confidence: 'PARTLY_CONFIRMED',
   },
   reductionInRankNeedsRankAboveConstable: {
     message: 'reduction in rank needs a rank above constable: constables, police staff, volunteers and contractors have none to lose',
@@ -260,7 +264,8 @@ export const CASE_RULES = {
   advisoryListNeedsMatterThatCouldLeadToDismissal: {
     message:
       'an advisory-list report is for a matter that could have led to dismissal: not one assessed as practice requiring improvement or no case to answer',
-    source: 'Police Act 1996 s88I (◐ partly confirmed: docs/domain/regulations.md §4.2)',
+    source: 'Police Act 1996 s88I (docs/domain/regulations.md §4.2)',
+    confidence: 'PARTLY_CONFIRMED',
   },
 
   // Dates and closing

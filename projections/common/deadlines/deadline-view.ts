@@ -4,7 +4,7 @@
  * the DCC's dashboard (projections/dcc-oversight) show deadlines so. Pure: the caller passes
  * today from the CLOCK.
  */
-import type { Confidence } from './deadline-periods';
+import type { Confidence } from '../../../src/common/confidence';
 import type { Deadline } from './deadlines';
 import { authorityOf, isOutOfTime, isOverdue } from './deadlines';
 

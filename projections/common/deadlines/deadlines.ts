@@ -4,7 +4,7 @@
  * time against today (isOverdue), so a stored row never goes stale.
  */
 import type { CaseTimeline } from './case-timeline';
-import type { Confidence } from './deadline-periods';
+import type { Confidence } from '../../../src/common/confidence';
 import { dueAfter, periodInForceOn } from './deadline-periods';
 import { DEADLINE_RULES, deadlineRule } from './deadline-rules';
 import type { DeadlineRule, DeadlineRuleName } from './deadline-rules';
