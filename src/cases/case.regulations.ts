@@ -26,6 +26,19 @@ export interface ConductRegime {
   nonHomeOfficeIopcModes: readonly IopcMode[];
   /** The form of proceedings for senior officers (SENIOR_RANKS), with the mark of what the text confirms. */
   seniorOfficers: SeniorOfficerForms;
+  /** Schedule 1's conditions for proceedings against a former officer, with their mark. */
+  formerOfficerConditions: FormerOfficerConditions;
+}
+
+/**
+ * Conduct Regs 2020 reg 4(2)-(5): proceedings against a former officer need condition A (left
+ * after the allegation came to attention), B (it came to attention within `withinMonths` of
+ * their leaving) or C (the Director General's special determination, reg 4A).
+ */
+export interface FormerOfficerConditions {
+  withinMonths: number;
+  confidence: Confidence;
+  source: string;
 }
 
 /**
@@ -75,6 +88,12 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
       source:
         'Conduct Regs 2012: believed, as under the 2020 Regulations, that a senior officer goes to a hearing; docs/domain/regulations.md does not cover senior officers under 2012 (verify)',
     },
+    formerOfficerConditions: {
+      withinMonths: 12,
+      confidence: 'UNCONFIRMED',
+      source:
+        'Conduct Regs 2012 as amended by SI 2017/1134 from 15 December 2017: believed to set the same conditions A, B and C as the 2020 Regulations; docs/domain/regulations.md §1.2 confirms former-officer proceedings from that day, not their conditions (verify)',
+    },
   },
   {
     regulations: '2020',
@@ -110,6 +129,11 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
       confidence: 'PARTLY_CONFIRMED',
       source:
         'Conduct Regs 2020 regs 2, 23 and 28: a misconduct meeting is for non-senior officers (docs/domain/regulations.md §2.7, marked ◐; the exact wording of reg 28 ✖)',
+    },
+    formerOfficerConditions: {
+      withinMonths: 12,
+      confidence: 'CONFIRMED',
+      source: 'Conduct Regs 2020 reg 4(2)-(5) and reg 4A (docs/domain/regulations.md §2.3, §12 row 22)',
     },
   },
 ];
@@ -189,6 +213,15 @@ export function hearingChairsFor(day: string, rank: Rank): { chairs: readonly Ch
   const chairs = CHIEF_OFFICER_RANKS.includes(rank) ? line.chiefOfficer : SENIOR_RANKS.includes(rank) ? line.senior : line.nonSenior;
   return { chairs, confidence: line.confidence };
 }
+
+/** Conduct Regs 2012 reg 35(4): a dismissal with notice gives at least 28 days' notice (docs/domain/regulations.md §12 row 34). */
+export const DISMISSAL_NOTICE_MINIMUM_DAYS = 28;
+
+/**
+ * IOPC modes whose investigation the Director General reports on, not the force (Complaints
+ * and Misconduct Regs 2020 reg 13(3); docs/domain/regulations.md §5.5).
+ */
+export const IOPC_REPORTS_FOR_MODES: readonly IopcMode[] = ['DIRECTED', 'INDEPENDENT'];
 
 /** Other dates that switch a rule on. */
 export const LEGAL_DATES = {
