@@ -70,6 +70,7 @@ export interface DeadlineRow {
   met_on: string | null;
   lapsed_on: string | null;
   assumption: string | null;
+  exemption: string | null;
 }
 
 /** A date column as `YYYY-MM-DD` text, named as the column (`d.due_on` → `due_on`). */
@@ -88,6 +89,7 @@ export const DEADLINE_SELECT = [
   dayText('d.met_on'),
   dayText('d.lapsed_on'),
   'd.assumption',
+  'd.exemption',
 ].join(', ');
 
 export function toDeadline(record: DeadlineRow): Deadline {
@@ -104,6 +106,7 @@ export function toDeadline(record: DeadlineRow): Deadline {
     metOn: record.met_on,
     lapsedOn: record.lapsed_on,
     assumption: record.assumption,
+    exemption: record.exemption,
   };
 }
 

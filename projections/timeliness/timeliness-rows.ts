@@ -70,6 +70,7 @@ export function timelinessRows(caseId: string, timeline: CaseTimeline | null): T
       met_on: deadline.metOn,
       lapsed_on: deadline.lapsedOn,
       assumption: deadline.assumption,
+      exemption: deadline.exemption,
     })),
   };
 }

@@ -69,6 +69,7 @@ const COLUMNS: { readonly [K in RowTable]: readonly Column[] } = {
     optional('met_on', 'date'),
     optional('lapsed_on', 'date'),
     optional('assumption', 'text'),
+    optional('exemption', 'text'),
   ],
 };
 

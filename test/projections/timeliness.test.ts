@@ -17,6 +17,7 @@ import { timelinessProjection } from '../../projections/timeliness/timeliness.pr
 import type { DeadlineView } from '../../projections/common/deadlines/deadline-view';
 import type { CaseTimelinessView } from '../../projections/timeliness/timeliness-view';
 import { WRITTEN_OUTCOME_ASSUMED } from '../../projections/common/deadlines/subject-deadlines';
+import { REPORT_WITHHELD } from '../../projections/common/deadlines/investigation-deadlines';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
@@ -209,6 +210,14 @@ describe('GET /cases/{caseId}/timeliness', () => {
       ['2021-08-31', '2022-02-28', '2022-08-31', '2023-02-28', '2023-08-31'].map((day) => ({ dueOn: day, metOn: day })),
     );
     expect(reports.every((deadline) => !deadline.outOfTime)).toBe(true);
+  });
+
+  it('shows a 12-month report withheld as it might prejudice the investigation as met by that exemption (reg 19)', async () => {
+    const caseId = randomUUID();
+    const { beforeReport } = embassyIn(caseId);
+    await recordAll([...beforeReport, { type: 'WithholdProgressReport', caseId, on: '2021-02-01', kind: 'TWELVE_MONTH' }]);
+    const [twelve] = (await timeliness(caseId, '2021-03-01')).deadlines.filter((deadline) => deadline.rule === 'twelveMonthReport');
+    expect(twelve).toMatchObject({ dueOn: '2021-02-03', metOn: '2021-02-01', overdue: false, outOfTime: false, exemption: REPORT_WITHHELD });
   });
 
   it('needs a stated purpose, and hides a case from another force', async () => {

@@ -6,7 +6,7 @@
  * Every date is a date in the world (the events' own dates), never a recording time.
  */
 import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../../src/cases/case.enums';
-import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../../src/cases/case.events';
+import type { CaseEvent, CaseEventEnvelope, ProgressReportSent, ProgressReportWithheld } from '../../../src/cases/case.events';
 import { couldLeadToDismissal } from '../../../src/cases/case.list-rules';
 import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
@@ -35,6 +35,8 @@ export interface ConclusionFacts {
   grossMisconductProven: boolean;
   /** reg 43: the day the subject received the written outcome, once recorded. */
   writtenOutcomeReceivedOn: string | null;
+  /** 2012 reg 35: the day a dismissal with notice took effect, once recorded. */
+  dismissalEffectiveOn: string | null;
 }
 
 export interface SubjectTimeline {
@@ -73,7 +75,15 @@ export interface CaseTimeline {
   investigationReportOn: string | null;
   stages: StageReached[];
   progressReports: ProgressReportSent[];
+  /** Reports withheld as they might prejudice an investigation (reg 19). */
+  withheldReports: ProgressReportWithheld[];
   subjects: SubjectTimeline[];
+}
+
+/** The reg 19 reports the walk notes: those sent, and those withheld. */
+interface Reports {
+  sent: ProgressReportSent[];
+  withheld: ProgressReportWithheld[];
 }
 
 /** What the walk notes beyond the state, per subject. */
@@ -120,7 +130,7 @@ function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNo
   return found;
 }
 
-function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent[], event: CaseEvent): void {
+function noteEvent(notes: Map<string, SubjectNotes>, reports: Reports, event: CaseEvent): void {
   switch (event.type) {
     case 'SuspensionReviewed': {
       const open = notesOf(notes, event.data.subjectId).suspensions.at(-1);
@@ -128,7 +138,10 @@ function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent
       return;
     }
     case 'ProgressReportSent':
-      reports.push({ ...event.data });
+      reports.sent.push({ ...event.data });
+      return;
+    case 'ProgressReportWithheld':
+      reports.withheld.push({ ...event.data });
       return;
     case 'BarredListEntryMade':
       notesOf(notes, event.data.subjectId).barredListOn ??= event.data.on;
@@ -156,6 +169,7 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
       formerOfficer: conclusion.formerOfficer,
       grossMisconductProven: conclusion.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT'),
       writtenOutcomeReceivedOn: conclusion.writtenOutcomeReceivedOn ?? null,
+      dismissalEffectiveOn: conclusion.dismissalEffectiveOn ?? null,
     },
     outcome: subject.outcome,
     appeal: subject.appeal,
@@ -174,7 +188,7 @@ export function caseTimeline(events: readonly CaseEventEnvelope[]): CaseTimeline
 /** The timeline of the folded case, or null when it holds no referral yet. */
 export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
   const notes = new Map<string, SubjectNotes>();
-  const reports: ProgressReportSent[] = [];
+  const reports: Reports = { sent: [], withheld: [] };
   const stages: StageReached[] = [];
   let lastDay: string | null = null;
   for (const { event, before, after } of steps) {
@@ -200,7 +214,8 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     investigationStartedOn: state.investigationStartedOn,
     investigationReportOn: state.investigationReportOn,
     stages,
-    progressReports: reports,
+    progressReports: reports.sent,
+    withheldReports: reports.withheld,
     subjects: Object.values(state.subjects).map((subject) => subjectTimeline(subject, notes.get(subject.subjectId))),
   };
 }

@@ -35,6 +35,8 @@ export interface Trigger {
   noEarliest?: boolean;
   /** What the count assumes for want of a recorded fact (the read shows it beside the deadline). */
   assumption?: string;
+  /** What discharged the duty in place of the act, where the law exempts it (the read shows it too). */
+  exemption?: string;
 }
 
 export interface DeadlineRule {

@@ -13,6 +13,7 @@ import {
   investigationStarted,
   leftService,
   OFFICER,
+  RECEIVED_2012_REGS,
   referral,
   referralData,
   reportSubmitted,
@@ -26,7 +27,8 @@ import { caseTimeline } from './case-timeline';
 import type { DeadlineRuleName } from './deadline-rules';
 import { authorityOf, deadlinesOf, isOutOfTime, isOverdue } from './deadlines';
 import type { Deadline } from './deadlines';
-import { WRITTEN_OUTCOME_ASSUMED } from './subject-deadlines';
+import { REPORT_WITHHELD } from './investigation-deadlines';
+import { NOTICE_END_ASSUMED, WRITTEN_OUTCOME_ASSUMED } from './subject-deadlines';
 
 function deadlines(events: readonly CaseEvent[]): Deadline[] {
   const timeline = caseTimeline(withEventIds(events));
@@ -95,6 +97,23 @@ describe('twelveMonthReport and sixMonthFollowUp (Conduct Regs 2020 reg 19; C&M 
       expect(of(found, 'twelveMonthReport')).toEqual([]);
       expect(of(found, 'sixMonthFollowUp')).toEqual([]);
     }
+  });
+
+  it('twelveMonthReport, sixMonthFollowUp: a report withheld as it might prejudice an investigation discharges its period, and the read says so', () => {
+    const withheld = (on: string, kind: 'TWELVE_MONTH' | 'SIX_MONTH_FOLLOW_UP') => event('ProgressReportWithheld', { on, kind });
+    const found = deadlines([...openInvestigation(), withheld('2022-03-01', 'TWELVE_MONTH'), progressReport('2022-09-01', 'SIX_MONTH_FOLLOW_UP')]);
+    expect(of(found, 'twelveMonthReport')).toEqual([ofCase('2022-03-01', { metOn: '2022-03-01' })]);
+    expect(of(found, 'sixMonthFollowUp')).toEqual([ofCase('2022-09-01', { metOn: '2022-09-01' }), ofCase('2023-03-01')]);
+    const exemptions = found.filter((deadline) => deadline.rule !== 'suspensionReview').map(({ rule, exemption }) => ({ rule, exemption }));
+    expect(exemptions).toEqual([
+      { rule: 'twelveMonthReport', exemption: REPORT_WITHHELD },
+      { rule: 'sixMonthFollowUp', exemption: null },
+      { rule: 'sixMonthFollowUp', exemption: null },
+    ]);
+    expect(found.every((deadline) => !isOutOfTime(deadline))).toBe(true);
+    // A follow-up withheld too.
+    const both = deadlines([...openInvestigation(), progressReport('2022-03-01', 'TWELVE_MONTH'), withheld('2022-08-31', 'SIX_MONTH_FOLLOW_UP')]);
+    expect(both.filter((deadline) => deadline.rule === 'sixMonthFollowUp')[0]).toMatchObject({ metOn: '2022-08-31', exemption: REPORT_WITHHELD });
   });
 
   it('counts a report and its copy to the IOPC once, and moves on to the next follow-up once one is sent', () => {
@@ -263,6 +282,16 @@ describe('barredListReport (Barred List Regs 2017 reg 3)', () => {
   it('applies to a former officer found that they would have been dismissed', () => {
     const found = deadlines([...caseAtProceedings(), leftService(OFFICER), concluded({ formerOfficer: true })]);
     expect(of(found, 'barredListReport')).toEqual([owed('2021-11-05')]);
+  });
+
+  it('barredListReport: runs from the end of the notice of a 2012 dismissal with notice, assumed until it is recorded', () => {
+    const withNotice = [...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS }), concluded({ outcome: 'DISMISSAL_WITH_NOTICE' })];
+    // Concluded Monday 1 November 2021: the notice ends on Monday 29 November at the earliest.
+    const [assumed] = deadlines(withNotice).filter((deadline) => deadline.rule === 'barredListReport');
+    expect(assumed).toMatchObject({ startsOn: '2021-11-29', dueOn: '2021-12-03', assumption: NOTICE_END_ASSUMED });
+    const recorded = deadlines([...withNotice, event('DismissalTookEffect', { subjectId: OFFICER, on: '2021-12-01' })]);
+    const [effective] = recorded.filter((deadline) => deadline.rule === 'barredListReport');
+    expect(effective).toMatchObject({ startsOn: '2021-12-01', dueOn: '2021-12-07', assumption: null });
   });
 
   it('falls away when an appeal overturns the dismissal before the report', () => {

@@ -28,6 +28,8 @@ export interface DeadlineView {
    * window counted from the outcome's day while the written outcome's receipt is unrecorded).
    */
   assumption?: string;
+  /** Present when a recorded exemption discharged the duty in place of the act (`metOn` is its day). */
+  exemption?: string;
 }
 
 export function deadlineView(deadline: Deadline, today: string): DeadlineView {
@@ -46,5 +48,6 @@ export function deadlineView(deadline: Deadline, today: string): DeadlineView {
     source,
     confidence,
     ...(deadline.assumption === null ? {} : { assumption: deadline.assumption }),
+    ...(deadline.exemption === null ? {} : { exemption: deadline.exemption }),
   };
 }

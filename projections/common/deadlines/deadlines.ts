@@ -25,6 +25,8 @@ export interface Deadline {
   lapsedOn: string | null;
   /** What the count assumes for want of a recorded fact, or null when it rests on recorded facts only. */
   assumption: string | null;
+  /** What discharged the duty in place of the act (`metOn` is its day), where the law exempts it; else null. */
+  exemption: string | null;
 }
 
 function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[] {
@@ -48,6 +50,7 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
       metOn: trigger.metOn,
       lapsedOn: trigger.metOn === null ? trigger.endsOn : null,
       assumption: trigger.assumption ?? null,
+      exemption: trigger.exemption ?? null,
     });
   }
   return deadlines;

@@ -5,9 +5,10 @@
  */
 import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../../src/cases/case.enums';
 import type { WorkforceType } from '../../../src/cases/case.enums';
-import { GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../../src/cases/case.regulations';
+import { DISMISSAL_NOTICE_MINIMUM_DAYS, GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../../src/cases/case.regulations';
+import { addDaysToDay } from '../../../src/common/days';
 import { UNDER_INVESTIGATION_STAGES } from '../../../src/cases/case.stage';
-import type { CaseTimeline, SubjectTimeline } from './case-timeline';
+import type { CaseTimeline, ConclusionFacts, SubjectTimeline } from './case-timeline';
 import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { weeks, workingDays } from './deadline-periods';
@@ -151,10 +152,21 @@ export const tribunalAppealWindow: DeadlineRule = {
   triggers: appealWindow(['MISCONDUCT_HEARING', 'ACCELERATED_HEARING'], 'POLICE_APPEALS_TRIBUNAL'),
 };
 
+/** What the barred-list duty assumes until the end of a dismissal's notice is recorded. */
+export const NOTICE_END_ASSUMED = `end of the notice of dismissal not recorded; counted from the earliest day a ${DISMISSAL_NOTICE_MINIMUM_DAYS}-day notice could end`;
+
+/** The day a dismissal took effect: the outcome's, or for a dismissal with notice the end of the notice. */
+function dismissalStart(conclusion: ConclusionFacts): Pick<Trigger, 'from' | 'assumption'> {
+  if (conclusion.outcome !== 'DISMISSAL_WITH_NOTICE') return { from: conclusion.on };
+  if (conclusion.dismissalEffectiveOn !== null) return { from: conclusion.dismissalEffectiveOn };
+  return { from: addDaysToDay(conclusion.on, DISMISSAL_NOTICE_MINIMUM_DAYS), assumption: NOTICE_END_ASSUMED };
+}
+
 export const barredListReport: DeadlineRule = {
   rule: 'barredListReport',
   kind: 'DUTY',
-  appliesTo: 'a dismissal, or a finding that a former member would have been dismissed, from 15 December 2017',
+  appliesTo:
+    'a dismissal (a 2012 dismissal with notice from the end of its notice), or a finding that a former member would have been dismissed, from 15 December 2017',
   periods: [
     {
       inForceFrom: null,
@@ -171,11 +183,15 @@ export const barredListReport: DeadlineRule = {
       : perSubject(timeline, (subject) => {
           const conclusion = subject.conclusion;
           if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
-          if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
+          if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome)) return null;
+          // A 2012 dismissal with notice takes effect when the notice ends (reg 35): the duty runs
+          // from that day, recorded, or until it is, from the earliest day the notice could end.
+          const start = dismissalStart(conclusion);
+          if (start.from < LEGAL_DATES.barredListInForceFrom) return null;
           // An appeal that overturns the dismissal ends the duty (Barred List Regs 2017 reg 5).
           const overturned = subject.outcome === null || !isOneOf(DISMISSAL_OUTCOMES, subject.outcome);
           const endsOn = overturned ? (subject.appeal?.determinedOn ?? null) : null;
-          return { subjectId: subject.subjectId, from: conclusion.on, metOn: subject.barredListOn, endsOn };
+          return { subjectId: subject.subjectId, ...start, metOn: subject.barredListOn, endsOn };
         }),
 };
 
