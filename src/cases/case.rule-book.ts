@@ -92,7 +92,9 @@ export const CASE_RULES = {
   },
   meetingOnlyForMisconduct: {
     message: 'a misconduct meeting is only for a case to answer for misconduct; gross misconduct goes to a hearing',
-    source: 'Conduct Regs 2020 reg 23(c); Home Office statutory guidance ch. 10',
+    source: 'Conduct Regs 2020 reg 23(c); Home Office statutory guidance ch. 10 (docs/domain/regulations.md §2.6, form rules)',
+    // regulations.md marks the form rules of reg 23 ◐ / ✖.
+    confidence: 'PARTLY_CONFIRMED',
   },
   acceleratedHearingNeedsGrossMisconduct: {
     message: 'an accelerated hearing is only for alleged gross misconduct',
