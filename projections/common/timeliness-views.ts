@@ -69,6 +69,8 @@ export interface DeadlineRow {
   earliest_on: string | null;
   met_on: string | null;
   lapsed_on: string | null;
+  assumption: string | null;
+  exemption: string | null;
 }
 
 /** A date column as `YYYY-MM-DD` text, named as the column (`d.due_on` → `due_on`). */
@@ -86,6 +88,8 @@ export const DEADLINE_SELECT = [
   dayText('d.earliest_on'),
   dayText('d.met_on'),
   dayText('d.lapsed_on'),
+  'd.assumption',
+  'd.exemption',
 ].join(', ');
 
 export function toDeadline(record: DeadlineRow): Deadline {
@@ -101,6 +105,8 @@ export function toDeadline(record: DeadlineRow): Deadline {
     earliestOn: record.earliest_on,
     metOn: record.met_on,
     lapsedOn: record.lapsed_on,
+    assumption: record.assumption,
+    exemption: record.exemption,
   };
 }
 

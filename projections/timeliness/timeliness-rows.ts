@@ -69,6 +69,8 @@ export function timelinessRows(caseId: string, timeline: CaseTimeline | null): T
       earliest_on: deadline.earliestOn,
       met_on: deadline.metOn,
       lapsed_on: deadline.lapsedOn,
+      assumption: deadline.assumption,
+      exemption: deadline.exemption,
     })),
   };
 }

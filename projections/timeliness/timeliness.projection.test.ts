@@ -13,7 +13,7 @@ const envelopes = (recorded: readonly RecordedEvent[], events: readonly CaseEven
 
 /** The deadline rows as the table holds them, in key order. */
 const DEADLINES = `SELECT case_id, subject_id, rule, seq, kind, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(due_on, 'YYYY-MM-DD') AS due_on,
-                          to_char(earliest_on, 'YYYY-MM-DD') AS earliest_on, to_char(met_on, 'YYYY-MM-DD') AS met_on, to_char(lapsed_on, 'YYYY-MM-DD') AS lapsed_on
+                          to_char(earliest_on, 'YYYY-MM-DD') AS earliest_on, to_char(met_on, 'YYYY-MM-DD') AS met_on, to_char(lapsed_on, 'YYYY-MM-DD') AS lapsed_on, assumption, exemption
                      FROM timeliness_deadlines ORDER BY rule, subject_id, seq`;
 
 const byKey = <T extends { rule: string; subject_id: string; seq: number }>(rows: T[]): T[] =>

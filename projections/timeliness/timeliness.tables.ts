@@ -68,6 +68,8 @@ const COLUMNS: { readonly [K in RowTable]: readonly Column[] } = {
     optional('earliest_on', 'date'),
     optional('met_on', 'date'),
     optional('lapsed_on', 'date'),
+    optional('assumption', 'text'),
+    optional('exemption', 'text'),
   ],
 };
 

@@ -6,6 +6,8 @@
  */
 import { CASE_CONFLICT_EVENT_DECLARATIONS } from '../../src/access/conflicts/case-conflict.events';
 import { CASE_EVENT_DECLARATIONS } from '../../src/cases/case.events';
+import { CONFIDENCE_MARKS } from '../../src/common/confidence';
+import type { Rule } from '../../src/common/rule-book';
 import { CASE_RULES } from '../../src/cases/case.rule-book';
 import type { DeclaredEvents, EventDeclarations, FieldSpec } from '../../src/common/event-declaration';
 import { RECOMMENDATION_EVENT_DECLARATIONS } from '../../src/recommendations/recommendation.events';
@@ -122,10 +124,17 @@ interface RuleRow {
   name: string;
   message: string;
   source: string;
+  confidence: string;
 }
 
-function rulesOf(book: Record<string, { message: string; source: string }>): RuleRow[] {
-  return Object.entries(book).map(([name, rule]) => ({ name, message: rule.message, source: rule.source }));
+function rulesOf(book: Record<string, Rule>): RuleRow[] {
+  return Object.entries(book).map(([name, rule]) => ({
+    name,
+    message: rule.message,
+    source: rule.source,
+    // Only a rule resting on a fact marked ◐ or ✖ shows a mark: the rest are confirmed or keep the record coherent.
+    confidence: rule.confidence === undefined || rule.confidence === 'CONFIRMED' ? '' : CONFIDENCE_MARKS[rule.confidence],
+  }));
 }
 
 export function renderRuleBook(): string {
@@ -144,11 +153,12 @@ export function renderRuleBook(): string {
     'answers (`rule` in the 422 problem) and what its spec is titled after; the source is the ',
     'regulation or document it rests on, or "keeps the record coherent" where no regulation ',
     'states it. The law behind the sources, with a confidence mark on every fact: ',
-    '[domain/regulations.md](../domain/regulations.md).\n',
+    '[domain/regulations.md](../domain/regulations.md). A rule that rests on a fact marked ◐ (partly ',
+    'confirmed) or ✖ (unconfirmed) shows the mark, and its refusal says so (`confidence` in the 422 problem).\n',
   ];
   for (const [title, rules] of books) {
-    parts.push(`\n## ${title}\n\n${rules.length} rules.\n\n| rule | refused with | source |\n| --- | --- | --- |\n`);
-    for (const rule of rules) parts.push(`| \`${rule.name}\` | ${cell(rule.message)} | ${cell(rule.source)} |\n`);
+    parts.push(`\n## ${title}\n\n${rules.length} rules.\n\n| rule | refused with | source | confidence |\n| --- | --- | --- | --- |\n`);
+    for (const rule of rules) parts.push(`| \`${rule.name}\` | ${cell(rule.message)} | ${cell(rule.source)} | ${rule.confidence} |\n`);
   }
   return parts.join('');
 }

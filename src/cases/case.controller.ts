@@ -16,7 +16,7 @@ import type { CaseCommand } from './case.command-types';
 import { CASE_RECORDERS, CaseStep, chosenCommand } from './case.command-routes';
 import { CaseReplayRights } from './case.replay-rights';
 import { CASES } from './case.slice';
-import { CorrectionBody, LearningBody, ProgressReportBody } from './dto/case-steps.dto';
+import { CorrectionBody, LearningBody, ProgressReportBody, WithheldProgressReportBody } from './dto/case-steps.dto';
 import {
   AddSubjectBody,
   AssessSeverityBody,
@@ -147,6 +147,17 @@ export class CaseCommandsController {
     return this.send({ ...body, type: 'SendProgressReport', caseId: ids.caseId }, context);
   }
 
+  // reg 19: the exemption for a report that might prejudice an investigation, recorded in its place.
+  @Post(':caseId/progress-reports/withheld')
+  @CaseStep('WithholdProgressReport')
+  withholdProgressReport(
+    @Param() ids: CaseParams,
+    @Body() body: WithheldProgressReportBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'WithholdProgressReport', caseId: ids.caseId }, context);
+  }
+
   @Post(':caseId/investigation-report')
   @CaseStep('SubmitInvestigationReport')
   submitInvestigationReport(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
@@ -252,6 +263,20 @@ export class CaseCommandsController {
   @CaseStep('RecordWrittenOutcomeReceipt')
   recordWrittenOutcomeReceipt(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, type: 'RecordWrittenOutcomeReceipt', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // reg 4A: the Director General's Condition C determination, for a former officer who left more than 12 months before.
+  @Post(':caseId/subjects/:subjectId/condition-c-determination')
+  @CaseStep('RecordConditionCDetermination')
+  recordConditionCDetermination(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordConditionCDetermination', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // 2012 reg 35: the day a dismissal with notice took effect, at the end of its notice.
+  @Post(':caseId/subjects/:subjectId/dismissal-effective')
+  @CaseStep('RecordDismissalTakingEffect')
+  recordDismissalTakingEffect(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordDismissalTakingEffect', caseId: ids.caseId, subjectId: ids.subjectId }, context);
   }
 
   // reg 62: an accelerated hearing that finds no gross misconduct returns the case to the authority.

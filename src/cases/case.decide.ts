@@ -15,8 +15,8 @@ import {
   decideLodgeAppeal,
   decideRemoveFromAdvisoryList,
 } from './case.list-rules';
-import { decideConcludeProceedings, decideScheduleProceedings } from './case.proceedings-rules';
-import { iopcModesFor, regimeOf } from './case.regulations';
+import { decideConcludeProceedings, decideConditionCDetermination, decideDismissalTakingEffect, decideScheduleProceedings } from './case.proceedings-rules';
+import { IOPC_REPORTS_FOR_MODES, iopcModesFor, regimeOf } from './case.regulations';
 import { ensure } from './case.rule-book';
 import {
   ensureNotBefore,
@@ -37,6 +37,15 @@ import type { CaseWriter } from './case.writer';
 function ensureReflectivePracticeExists(state: Case, level: string): void {
   if (level !== 'PRACTICE_REQUIRING_IMPROVEMENT') return;
   ensure(regimeOf(state.regulations).reflectivePractice, 'reflectivePracticeNotUnderRegulations');
+}
+
+/**
+ * reg 19; C&M reg 13: the force owes the 12-month and 6-month reports on a running investigation
+ * under the 2020 regulations, unless the IOPC directs or conducts it (the Director General reports).
+ */
+function owesStatutoryReports(state: Case): boolean {
+  const iopcReports = state.iopcMode !== null && IOPC_REPORTS_FOR_MODES.includes(state.iopcMode);
+  return state.regulations === '2020' && state.investigationStartedOn !== null && state.investigationReportOn === null && !iopcReports;
 }
 
 /** `writer`: whose rights a correction of the opening event is held to. */
@@ -107,6 +116,11 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       return [event('CriminalOutcomeRecorded', payloadOf(command))];
     case 'SendProgressReport':
       return [event('ProgressReportSent', payloadOf(command))];
+    case 'WithholdProgressReport':
+      // reg 19; C&M reg 13: a report that might prejudice an investigation is not made.
+      ensure(owesStatutoryReports(current) && command.kind !== 'UPDATE', 'progressReportExemptionNeedsReportingInvestigation', command.kind);
+      ensureNotBefore(command.on, current.investigationStartedOn, 'the start of the investigation');
+      return [event('ProgressReportWithheld', payloadOf(command))];
     case 'SubmitInvestigationReport':
       // Conduct Regs 2020 reg 21: the investigator's report ends an investigation.
       ensure(current.investigationStartedOn !== null, 'investigationReportNeedsInvestigation');
@@ -153,6 +167,10 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensureNotBefore(command.on, subject.conclusion.on, 'the outcome');
       return [event('WrittenOutcomeReceived', payloadOf(command))];
     }
+    case 'RecordConditionCDetermination':
+      return decideConditionCDetermination(current, payloadOf(command));
+    case 'RecordDismissalTakingEffect':
+      return decideDismissalTakingEffect(current, payloadOf(command));
     case 'ReturnToAppropriateAuthority': {
       // reg 62 and Sch 1: only an accelerated hearing, before its conclusion, returns the case.
       const subject = requireSubject(current, command.subjectId);

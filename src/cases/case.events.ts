@@ -144,6 +144,11 @@ export const CASE_EVENTS = {
     legalDate: 'on',
     fields: { to: oneOf(PROGRESS_REPORT_RECIPIENTS), on: day, kind: oneOf(PROGRESS_REPORT_KINDS) },
   }),
+  /**
+   * Conduct Regs 2020 reg 19 (Complaints and Misconduct Regs 2020 reg 13): the period's report is
+   * not made, as it might prejudice this or another investigation (criminal included).
+   */
+  ProgressReportWithheld: event({ command: 'WithholdProgressReport', version: 1, legalDate: 'on', fields: { on: day, kind: oneOf(PROGRESS_REPORT_KINDS) } }),
   InvestigationReportSubmitted: event({ command: 'SubmitInvestigationReport', version: 1, legalDate: 'on', fields: { on: day } }),
   CaseToAnswerDecided: event({
     command: 'DecideCaseToAnswer',
@@ -166,6 +171,14 @@ export const CASE_EVENTS = {
   ManagementActionTaken: event({ command: 'RecordManagementAction', version: 1, legalDate: 'on', fields: subjectDated }),
   /** reg 43: the day the officer received the written outcome; appeal windows run from it. */
   WrittenOutcomeReceived: event({ command: 'RecordWrittenOutcomeReceipt', version: 1, legalDate: 'on', fields: subjectDated }),
+  /**
+   * Conduct Regs 2020 reg 4A: the Director General's Condition C special determination that
+   * proceedings against a former officer are reasonable and proportionate, the allegation having
+   * come to attention more than 12 months after they left (reg 4(5)).
+   */
+  ConditionCDeterminationMade: event({ command: 'RecordConditionCDetermination', version: 1, legalDate: 'on', fields: subjectDated }),
+  /** Conduct Regs 2012 reg 35: a dismissal with notice takes effect when the notice (28 days at least) ends. */
+  DismissalTookEffect: event({ command: 'RecordDismissalTakingEffect', version: 1, legalDate: 'on', fields: subjectDated }),
   /**
    * An accelerated hearing that finds no gross misconduct returns the case to the appropriate
    * authority for a meeting or hearing (reg 62 and Sch 1): the proceedings end unconcluded.
@@ -272,6 +285,7 @@ export type ReferralReceived = CaseEventDataMap['ReferralReceived'];
 export type ReferralFlags = ReferralReceived['flags'];
 export type SubjectAdded = CaseEventDataMap['SubjectAdded'];
 export type ProgressReportSent = CaseEventDataMap['ProgressReportSent'];
+export type ProgressReportWithheld = CaseEventDataMap['ProgressReportWithheld'];
 export type ProceedingsScheduled = CaseEventDataMap['ProceedingsScheduled'];
 export type ProceedingsConcluded = CaseEventDataMap['ProceedingsConcluded'];
 export type Finding = ProceedingsConcluded['findings'][number];

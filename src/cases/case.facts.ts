@@ -58,6 +58,7 @@ function newSubject(data: SubjectAdded): SubjectState {
     barredList: false,
     barredListBasis: null,
     advisoryList: false,
+    conditionCDeterminedOn: null,
   };
 }
 
@@ -147,6 +148,12 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return withSubject(state, event.data.subjectId, (subject) => ({
         conclusion: subject.conclusion && { ...subject.conclusion, writtenOutcomeReceivedOn: event.data.on },
       }));
+    case 'DismissalTookEffect':
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        conclusion: subject.conclusion && { ...subject.conclusion, dismissalEffectiveOn: event.data.on },
+      }));
+    case 'ConditionCDeterminationMade':
+      return withSubject(state, event.data.subjectId, () => ({ conditionCDeterminedOn: event.data.on }));
     case 'ManagementActionTaken':
       return withSubject(state, event.data.subjectId, () => ({ managementActionOn: event.data.on }));
     case 'ProceedingsScheduled': {
@@ -231,6 +238,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'SuspensionReviewed':
     case 'InvestigativeActionRecorded':
     case 'ProgressReportSent':
+    case 'ProgressReportWithheld':
     case 'LearningRecorded':
     case 'RecordCorrected':
       return state;

@@ -14,6 +14,7 @@ import {
   proceedingsScheduled,
   referral,
   reportSubmitted,
+  resignedInPracticeMatter,
   RECEIVED_2012_REGS,
   severityAssessed,
   subjectAdded,
@@ -67,14 +68,7 @@ describe('the barred and advisory lists (issue 13, items 7-8)', () => {
   it(
     ruleTitle('advisoryListNeedsMatterThatCouldLeadToDismissal', 'refuses an advisory-list entry for a matter assessed as practice requiring improvement'),
     () => {
-      const practice = [
-        referral(),
-        subjectAdded(),
-        severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'),
-        investigationStarted(),
-        leftService(OFFICER, 'RESIGNED', 'INVESTIGATION'),
-      ];
-      given(practice).when(advisory()).thenThrows('advisoryListNeedsMatterThatCouldLeadToDismissal');
+      given(resignedInPracticeMatter()).when(advisory()).thenThrows('advisoryListNeedsMatterThatCouldLeadToDismissal');
     },
   );
 

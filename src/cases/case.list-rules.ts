@@ -86,10 +86,14 @@ export function decideBarredListEntry(state: Case, data: CaseEventDataMap['Barre
   // s88A: dismissed officers and staff, and former ones found that they would have been dismissed.
   ensure(isDismissal(subject.outcome), 'barredListNeedsDismissal');
   // The list applies to dismissals and findings from 15 December 2017: the date that counts is
-  // the dismissal's (the conclusion's), which is also when the reporting duty starts.
-  const dismissedOn = subject.conclusion?.on ?? data.on;
+  // the dismissal's (the conclusion's), which is also when the reporting duty starts. A 2012
+  // dismissal with notice takes effect only when its notice ends (reg 35): that day, recorded.
+  const withNotice = subject.outcome === 'DISMISSAL_WITH_NOTICE';
+  const effectiveOn = subject.conclusion?.dismissalEffectiveOn;
+  ensure(!withNotice || effectiveOn !== undefined, 'barredListAfterDismissalTakesEffect');
+  const dismissedOn = (withNotice ? effectiveOn : subject.conclusion?.on) ?? data.on;
   ensure(!isBeforeDay(dismissedOn, LEGAL_DATES.barredListInForceFrom), 'barredListNotInForce', dismissedOn);
-  ensureNotBefore(data.on, dismissedOn, 'the dismissal');
+  ensureNotBefore(data.on, dismissedOn, withNotice ? 'the end of the notice of dismissal' : 'the dismissal');
   const expected = subject.conclusion?.formerOfficer === true ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED';
   ensure(data.basis === expected, 'barredListBasisMustMatch', `expected ${expected}`);
   return [event('BarredListEntryMade', data)];
@@ -109,8 +113,12 @@ function leftUnderInvestigation(subject: SubjectState): boolean {
   return isOneOf(UNDER_INVESTIGATION_STAGES, departure.stageAtDeparture);
 }
 
-/** Practice requiring improvement or no case to answer could never have ended in dismissal. */
-function couldLeadToDismissal(subject: SubjectState): boolean {
+/**
+ * Practice requiring improvement or no case to answer could never have ended in dismissal
+ * (advisoryListNeedsMatterThatCouldLeadToDismissal). The timeliness read model asks the same
+ * question before it owes an advisory-list report (projections/timeliness/subject-deadlines.ts).
+ */
+export function couldLeadToDismissal(subject: SubjectState): boolean {
   const level = subject.caseToAnswer ?? subject.severity;
   return level !== 'NO_CASE_TO_ANSWER' && level !== 'PRACTICE_REQUIRING_IMPROVEMENT';
 }

@@ -4,9 +4,18 @@
  */
 import { DISCIPLINARY_OUTCOMES, isOneOf } from './case.enums';
 import type { Outcome, ProceedingsKind, Regulations } from './case.enums';
-import type { CaseEvent, Finding, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
+import type { CaseEvent, CaseEventDataMap, Finding, ProceedingsConcluded, ProceedingsScheduled } from './case.events';
+import { addDaysToDay, addMonthsToDay } from '../common/days';
 import { isBeforeDay } from './case.dates';
-import { hearingChairsFor, LEGAL_DATES, outcomesUnder, RANKS_WITHOUT_REDUCTION, regimeOf, SENIOR_RANKS } from './case.regulations';
+import {
+  DISMISSAL_NOTICE_MINIMUM_DAYS,
+  hearingChairsFor,
+  LEGAL_DATES,
+  outcomesUnder,
+  RANKS_WITHOUT_REDUCTION,
+  regimeOf,
+  SENIOR_RANKS,
+} from './case.regulations';
 import { ensure, refuse } from './case.rule-book';
 import {
   ensureNotBefore,
@@ -42,7 +51,9 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
     ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT' || caseToAnswer === 'CASE_TO_ANSWER_GROSS_MISCONDUCT', 'proceedingsNeedCaseToAnswer');
     if (data.kind === 'MISCONDUCT_MEETING') {
       ensure(!formerOfficer, 'notForFormerOfficers');
-      ensure(!isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank);
+      // The form for senior officers is the regime's, with the mark of what the text confirms.
+      const senior = regimeOf(state.regulations).seniorOfficers;
+      ensure(senior.meeting || !isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank, senior.confidence);
       ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT', 'meetingOnlyForMisconduct');
     }
   }
@@ -52,8 +63,45 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
   const leftOn = subject.departure?.on;
   if (formerOfficer && leftOn !== undefined) {
     ensure(!isBeforeDay(leftOn, LEGAL_DATES.formerOfficerProceedingsFrom), 'formerOfficerProceedingsNotInForce', leftOn);
+    ensureScheduleOneCondition(state, subject, leftOn);
   }
   return [event('ProceedingsScheduled', data)];
+}
+
+/**
+ * reg 4(4)-(5): the allegation came to attention more than `withinMonths` after the subject left,
+ * so only condition C (the Director General's determination) can bring proceedings.
+ */
+function cameToAttentionLate(state: Case, leftOn: string): boolean {
+  const { withinMonths } = regimeOf(state.regulations).formerOfficerConditions;
+  return isBeforeDay(addMonthsToDay(leftOn, withinMonths), state.receivedOn);
+}
+
+/** reg 4(2)-(5): condition A or B by the dates, or C by a recorded determination (reg 4A). */
+function ensureScheduleOneCondition(state: Case, subject: SubjectState, leftOn: string): void {
+  const conditions = regimeOf(state.regulations).formerOfficerConditions;
+  const met = !cameToAttentionLate(state, leftOn) || subject.conditionCDeterminedOn !== null;
+  ensure(met, 'formerOfficerProceedingsNeedScheduleOneCondition', `left ${leftOn}, came to attention ${state.receivedOn}`, conditions.confidence);
+}
+
+/** reg 4A: the Director General's Condition C determination, for a former officer only where condition C is needed. */
+export function decideConditionCDetermination(state: Case, data: CaseEventDataMap['ConditionCDeterminationMade']): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  const leftOn = subject.departure?.on;
+  const late = isFormerOfficerUnderSchedule1(subject) && leftOn !== undefined && cameToAttentionLate(state, leftOn);
+  ensure(late, 'conditionCDeterminationNeedsLateAllegation');
+  ensureNotBefore(data.on, state.receivedOn, 'the referral');
+  return [event('ConditionCDeterminationMade', data)];
+}
+
+/** 2012 reg 35: a dismissal with notice takes effect when the notice, of at least 28 days, ends. */
+export function decideDismissalTakingEffect(state: Case, data: CaseEventDataMap['DismissalTookEffect']): CaseEvent[] {
+  const subject = requireSubject(state, data.subjectId);
+  const conclusion = subject.conclusion;
+  ensure(conclusion !== null && subject.outcome === 'DISMISSAL_WITH_NOTICE', 'dismissalEffectNeedsDismissalWithNotice');
+  const earliest = addDaysToDay(conclusion.on, DISMISSAL_NOTICE_MINIMUM_DAYS);
+  ensure(!isBeforeDay(data.on, earliest), 'dismissalNoticeAtLeast28Days', `${data.on} is before ${earliest}`);
+  return [event('DismissalTookEffect', data)];
 }
 
 /**
@@ -72,9 +120,9 @@ export function ensureWithinPowers(regulations: Regulations, kind: ProceedingsKi
 /** An officer's misconduct hearing is chaired as HEARING_CHAIRS says for its day (SI 2024/521). */
 function ensureChair(subject: SubjectState, kind: ProceedingsKind, data: ProceedingsConcluded): void {
   if (kind !== 'MISCONDUCT_HEARING' || !isGovernedByConductRegulations(subject)) return;
-  const chairs = hearingChairsFor(data.on, subject.rank);
-  if (chairs === null) return;
-  ensure(chairs.includes(data.chair), 'chairNotAllowedOnDate', `on ${data.on}: ${chairs.join(' or ')}`);
+  const allowed = hearingChairsFor(data.on, subject.rank);
+  if (allowed === null) return;
+  ensure(allowed.chairs.includes(data.chair), 'chairNotAllowedOnDate', `on ${data.on}: ${allowed.chairs.join(' or ')}`, allowed.confidence);
 }
 
 /** A senior officer (above chief superintendent) governed by the Conduct Regulations. */

@@ -41,7 +41,7 @@ describe('scheduling proceedings', () => {
   });
 
   it(ruleTitle('meetingOnlyForMisconduct', 'refuses a misconduct meeting for gross misconduct'), () => {
-    given(grossMisconduct).when(schedule('MISCONDUCT_MEETING')).thenThrows('meetingOnlyForMisconduct');
+    given(grossMisconduct).when(schedule('MISCONDUCT_MEETING')).thenThrows('meetingOnlyForMisconduct', { confidence: 'PARTLY_CONFIRMED' });
   });
 
   it(ruleTitle('acceleratedHearingNeedsGrossMisconduct', 'refuses an accelerated hearing for misconduct'), () => {

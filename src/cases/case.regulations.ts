@@ -3,6 +3,7 @@
  * sources (docs/domain/reference.md: "make such rules data, so a correction is one line"). Dates are
  * here and nowhere else.
  */
+import type { Confidence } from '../common/confidence';
 import { RANKS } from './case.enums';
 import type { Chair, IopcMode, Outcome, ProceedingsKind, Rank, Regulations, WorkforceType } from './case.enums';
 import { isWithin } from './case.dates';
@@ -23,6 +24,33 @@ export interface ConductRegime {
   managementAction: boolean;
   /** Modes open also for forces and agencies outside the Home Office forces (NON_HOME_OFFICE_FORCES). */
   nonHomeOfficeIopcModes: readonly IopcMode[];
+  /** The form of proceedings for senior officers (SENIOR_RANKS), with the mark of what the text confirms. */
+  seniorOfficers: SeniorOfficerForms;
+  /** Schedule 1's conditions for proceedings against a former officer, with their mark. */
+  formerOfficerConditions: FormerOfficerConditions;
+}
+
+/**
+ * Conduct Regs 2020 reg 4(2)-(5): proceedings against a former officer need condition A (left
+ * after the allegation came to attention), B (it came to attention within `withinMonths` of
+ * their leaving) or C (the Director General's special determination, reg 4A).
+ */
+export interface FormerOfficerConditions {
+  withinMonths: number;
+  confidence: Confidence;
+  source: string;
+}
+
+/**
+ * How a senior officer (above chief superintendent) is dealt with: never at a misconduct
+ * meeting, so never by a reg 45 appeal (docs/domain/regulations.md §2.7, §2.10). A fact with
+ * its mark: the meeting rule rests on a table regulations.md marks ◐.
+ */
+export interface SeniorOfficerForms {
+  /** Whether a senior officer may be dealt with at a misconduct meeting. */
+  meeting: boolean;
+  confidence: Confidence;
+  source: string;
 }
 
 export const CONDUCT_REGIMES: readonly ConductRegime[] = [
@@ -54,6 +82,18 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
     nonHomeOfficeIopcModes: [],
     reflectivePractice: false,
     managementAction: true,
+    seniorOfficers: {
+      meeting: false,
+      confidence: 'UNCONFIRMED',
+      source:
+        'Conduct Regs 2012: believed, as under the 2020 Regulations, that a senior officer goes to a hearing; docs/domain/regulations.md does not cover senior officers under 2012 (verify)',
+    },
+    formerOfficerConditions: {
+      withinMonths: 12,
+      confidence: 'UNCONFIRMED',
+      source:
+        'Conduct Regs 2012 as amended by SI 2017/1134 from 15 December 2017: believed to set the same conditions A, B and C as the 2020 Regulations; docs/domain/regulations.md §1.2 confirms former-officer proceedings from that day, not their conditions (verify)',
+    },
   },
   {
     regulations: '2020',
@@ -84,6 +124,17 @@ export const CONDUCT_REGIMES: readonly ConductRegime[] = [
     nonHomeOfficeIopcModes: ['SUPERVISED', 'MANAGED'],
     reflectivePractice: true,
     managementAction: false,
+    seniorOfficers: {
+      meeting: false,
+      confidence: 'PARTLY_CONFIRMED',
+      source:
+        'Conduct Regs 2020 regs 2, 23 and 28: a misconduct meeting is for non-senior officers (docs/domain/regulations.md §2.7, marked ◐; the exact wording of reg 28 ✖)',
+    },
+    formerOfficerConditions: {
+      withinMonths: 12,
+      confidence: 'CONFIRMED',
+      source: 'Conduct Regs 2020 reg 4(2)-(5) and reg 4A (docs/domain/regulations.md §2.3, §12 row 22)',
+    },
   },
 ];
 
@@ -125,6 +176,8 @@ export interface HearingChairs {
   senior: readonly Chair[];
   chiefOfficer: readonly Chair[];
   source: string;
+  /** docs/domain/regulations.md's mark on the line (§1.2, §2.7). */
+  confidence: Confidence;
 }
 
 /** Who chairs an officer's misconduct hearing, by the hearing's day (2020 Regulations). */
@@ -136,6 +189,7 @@ export const HEARING_CHAIRS: readonly HearingChairs[] = [
     senior: ['LEGALLY_QUALIFIED_CHAIR'],
     chiefOfficer: ['LEGALLY_QUALIFIED_CHAIR'],
     source: 'Conduct Regs 2020 reg 28 as made: a panel chaired by a legally qualified chair',
+    confidence: 'CONFIRMED',
   },
   {
     from: '2024-05-07',
@@ -145,16 +199,29 @@ export const HEARING_CHAIRS: readonly HearingChairs[] = [
     chiefOfficer: ['HM_CHIEF_INSPECTOR_OR_HMI'],
     source:
       'Police (Conduct) (Amendment) Regulations 2024 (SI 2024/521): the chief officer or a delegate chairs; for senior officers a more senior officer of another force; for chief officers HM Chief Inspector of Constabulary or a nominated HMI',
+    confidence: 'CONFIRMED',
   },
 ];
 
-/** The chairs allowed for a hearing held on `day` of an officer of `rank`; null when the table says nothing. */
-export function hearingChairsFor(day: string, rank: Rank): readonly Chair[] | null {
+/**
+ * The chairs allowed for a hearing held on `day` of an officer of `rank`, with the line's
+ * confidence; null when the table says nothing.
+ */
+export function hearingChairsFor(day: string, rank: Rank): { chairs: readonly Chair[]; confidence: Confidence } | null {
   const line = HEARING_CHAIRS.find((candidate) => isWithin(day, candidate.from, candidate.until));
   if (line === undefined) return null;
-  if (CHIEF_OFFICER_RANKS.includes(rank)) return line.chiefOfficer;
-  return SENIOR_RANKS.includes(rank) ? line.senior : line.nonSenior;
+  const chairs = CHIEF_OFFICER_RANKS.includes(rank) ? line.chiefOfficer : SENIOR_RANKS.includes(rank) ? line.senior : line.nonSenior;
+  return { chairs, confidence: line.confidence };
 }
+
+/** Conduct Regs 2012 reg 35(4): a dismissal with notice gives at least 28 days' notice (docs/domain/regulations.md §12 row 34). */
+export const DISMISSAL_NOTICE_MINIMUM_DAYS = 28;
+
+/**
+ * IOPC modes whose investigation the Director General reports on, not the force (Complaints
+ * and Misconduct Regs 2020 reg 13(3); docs/domain/regulations.md §5.5).
+ */
+export const IOPC_REPORTS_FOR_MODES: readonly IopcMode[] = ['DIRECTED', 'INDEPENDENT'];
 
 /** Other dates that switch a rule on. */
 export const LEGAL_DATES = {

@@ -34,6 +34,11 @@ export const CASE_RULES = {
     message: 'a notice of investigation is given by the investigator: record the start of the investigation first',
     source: 'Conduct Regs 2020 regs 15 and 17',
   },
+  progressReportExemptionNeedsReportingInvestigation: {
+    message:
+      'a 12-month or 6-month report is withheld (it might prejudice an investigation) only for a running investigation under the 2020 regulations that the force reports on',
+    source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13 (docs/domain/regulations.md §2.5, §5.5)',
+  },
   investigationReportNeedsInvestigation: {
     message: 'an investigation report needs an investigation to have been started',
     source: 'Conduct Regs 2020 reg 21',
@@ -87,7 +92,9 @@ export const CASE_RULES = {
   },
   meetingOnlyForMisconduct: {
     message: 'a misconduct meeting is only for a case to answer for misconduct; gross misconduct goes to a hearing',
-    source: 'Conduct Regs 2020 reg 23(c); Home Office statutory guidance ch. 10',
+    source: 'Conduct Regs 2020 reg 23(c); Home Office statutory guidance ch. 10 (docs/domain/regulations.md §2.6, form rules)',
+    // regulations.md marks the form rules of reg 23 ◐ / ✖.
+    confidence: 'PARTLY_CONFIRMED',
   },
   acceleratedHearingNeedsGrossMisconduct: {
     message: 'an accelerated hearing is only for alleged gross misconduct',
@@ -99,7 +106,10 @@ export const CASE_RULES = {
   },
   meetingNotForSeniorOfficers: {
     message: 'a misconduct meeting is for non-senior officers: a senior officer (above chief superintendent) goes to a hearing',
-    source: 'Conduct Regs 2020 regs 2 and 23 (docs/domain/regulations.md §2.7)',
+    source:
+      'Conduct Regs 2020 regs 2, 23 and 28 (docs/domain/regulations.md §2.7); for 2012 matters not confirmed (✖: CONDUCT_REGIMES in src/cases/case.regulations.ts)',
+    // Each refusal carries its regime's mark (CONDUCT_REGIMES seniorOfficers): ◐ under 2020, ✖ under 2012.
+    confidence: 'PARTLY_CONFIRMED',
   },
   proceedingsDecidedAgainst: {
     message: 'the appropriate authority decided not to bring proceedings against this subject',
@@ -112,6 +122,17 @@ export const CASE_RULES = {
   formerOfficerProceedingsNotInForce: {
     message: 'proceedings against a former officer exist only for those who left from 15 December 2017',
     source: 'Police (Conduct, Complaints and Misconduct and Appeal Tribunal) (Amendment) Regulations 2017 (SI 2017/1134); Conduct Regs 2020 Sch 1',
+  },
+  formerOfficerProceedingsNeedScheduleOneCondition: {
+    message:
+      "proceedings against a former officer need a Schedule 1 condition: A, they left after the allegation came to attention; B, it came to attention within 12 months of their leaving; or C, the Director General's special determination, recorded first",
+    source: 'Conduct Regs 2020 reg 4(2)-(5) and reg 4A (docs/domain/regulations.md §2.3, §12 row 22)',
+    // Each refusal carries its regime's mark (CONDUCT_REGIMES formerOfficerConditions): ✔ under 2020, ✖ under 2012.
+  },
+  conditionCDeterminationNeedsLateAllegation: {
+    message:
+      'a Condition C special determination is for a former officer whose alleged conduct came to attention more than 12 months after they left (conditions A and B need none)',
+    source: 'Conduct Regs 2020 reg 4(5) and reg 4A (docs/domain/regulations.md §2.3)',
   },
   proceedingsAlreadyConcluded: {
     message: 'proceedings against this subject have already concluded',
@@ -174,7 +195,8 @@ export const CASE_RULES = {
   },
   noSecondFinalWrittenWarning: {
     message: 'a final written warning cannot be given while one was in force at the severity assessment',
-    source: 'Conduct Regs 2020 reg 42(7) (◐ partly confirmed: docs/domain/regulations.md §2.9)',
+    source: 'Conduct Regs 2020 reg 42(7) (docs/domain/regulations.md §2.9)',
+    confidence: 'PARTLY_CONFIRMED',
   },
   reductionInRankNeedsRankAboveConstable: {
     message: 'reduction in rank needs a rank above constable: constables, police staff, volunteers and contractors have none to lose',
@@ -233,6 +255,18 @@ export const CASE_RULES = {
     source: 'Police Act 1996 s88A(1)',
   },
   alreadyOnBarredList: { message: 'the subject is already on the barred list', source: RECORD },
+  dismissalEffectNeedsDismissalWithNotice: {
+    message: 'only a dismissal with notice takes effect after the outcome, at the end of its notice',
+    source: 'Conduct Regs 2012 reg 35 (docs/domain/regulations.md §2.9, §12 row 34)',
+  },
+  dismissalNoticeAtLeast28Days: {
+    message: 'a dismissal with notice takes effect at the end of a notice of at least 28 days after the outcome',
+    source: 'Conduct Regs 2012 reg 35(4) (docs/domain/regulations.md §12 row 34)',
+  },
+  barredListAfterDismissalTakesEffect: {
+    message: 'a dismissal with notice takes effect at the end of the notice: record that day first; the barred-list entry follows it',
+    source: 'Conduct Regs 2012 reg 35; Police Act 1996 s88A; Barred List Regs 2017 reg 3',
+  },
   barredListNotInForce: {
     message: 'the barred list exists from 15 December 2017',
     source: 'Barred List Regs 2017 (SI 2017/1135)',
@@ -260,7 +294,8 @@ export const CASE_RULES = {
   advisoryListNeedsMatterThatCouldLeadToDismissal: {
     message:
       'an advisory-list report is for a matter that could have led to dismissal: not one assessed as practice requiring improvement or no case to answer',
-    source: 'Police Act 1996 s88I (◐ partly confirmed: docs/domain/regulations.md §4.2)',
+    source: 'Police Act 1996 s88I (docs/domain/regulations.md §4.2)',
+    confidence: 'PARTLY_CONFIRMED',
   },
 
   // Dates and closing

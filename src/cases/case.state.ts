@@ -61,6 +61,8 @@ export interface Conclusion {
   sanctionBasis?: MisconductSanctionBasis;
   /** reg 43: the day the subject received the written outcome, once recorded. */
   writtenOutcomeReceivedOn?: string;
+  /** 2012 reg 35: the day a dismissal with notice took effect (its notice ended), once recorded. */
+  dismissalEffectiveOn?: string;
 }
 
 export interface Appeal {
@@ -96,6 +98,8 @@ export interface SubjectState {
   barredList: boolean;
   barredListBasis: BarredListBasis | null;
   advisoryList: boolean;
+  /** reg 4A: the day the Director General made a Condition C special determination, if one was recorded. */
+  conditionCDeterminedOn: string | null;
 }
 
 export interface Allegation {

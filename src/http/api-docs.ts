@@ -13,6 +13,11 @@ const PROBLEM_SCHEMA: SchemaObject = {
     detail: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
     rule: { type: 'string', description: 'A refusal (403, 404, 409, 422): the name of the rule that refused the command' },
+    confidence: {
+      type: 'string',
+      enum: ['PARTLY_CONFIRMED', 'UNCONFIRMED'],
+      description: '422: present when the rule rests on a fact docs/domain/regulations.md marks ◐ (partly confirmed) or ✖ (unconfirmed): not stated as law',
+    },
     currentRevision: { type: 'integer', nullable: true, description: '409: the revision the stream is at' },
   },
 };

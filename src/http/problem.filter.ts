@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { describeError, isDatabaseUnavailable } from '../database/pools';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store/errors';
+import { CONFIDENCE_MARKS } from '../common/confidence';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { LedgerRequest } from './actor';
 import { API_PREFIX } from './configure-http';
@@ -98,7 +99,7 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 /** A rule's refusal, answered with the status its rule declares (src/common/rule-book.ts), naming the rule. */
-function refusalProblem({ rule, message, status }: DomainError): Problem {
+function refusalProblem({ rule, message, status, confidence }: DomainError): Problem {
   switch (status) {
     case 403:
       return problem(403, 'forbidden', `${rule}: ${message}.`, { extensions: { rule, reason: rule } });
@@ -107,8 +108,12 @@ function refusalProblem({ rule, message, status }: DomainError): Problem {
     case 409:
       // The request expected nothing there (a referral for a case id that is taken), as a losing concurrent writer does.
       return problem(409, 'wrong-expected-revision', `${rule}: ${message}.`, { extensions: { rule } });
-    case 422:
-      return problem(422, 'rule-refused', `${rule}: ${message}`, { extensions: { rule } });
+    case 422: {
+      // A rule resting on a fact docs/domain/regulations.md marks ◐ or ✖ says so: it is not stated as law.
+      if (confidence === undefined || confidence === 'CONFIRMED') return problem(422, 'rule-refused', `${rule}: ${message}`, { extensions: { rule } });
+      const mark = `${CONFIDENCE_MARKS[confidence]} in the regulations' text`;
+      return problem(422, 'rule-refused', `${rule}: ${message} [${mark}]`, { extensions: { rule, confidence } });
+    }
     default: {
       const unexpected: never = status;
       throw new Error(`no answer for refusal status ${String(unexpected)}`);

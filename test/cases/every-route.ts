@@ -14,13 +14,21 @@ export interface WalkIds {
   subjectA: string;
   subjectB: string;
   subjectC: string;
+  /** The second case (legacyRoute): a matter under the 2012 regulations. */
+  legacyCaseId: string;
+  /** Dismissed with notice in the legacy case. */
+  subjectL: string;
+  /** Retired more than 12 months before the legacy matter came to attention (condition C). */
+  subjectF: string;
 }
 
 export interface WalkStep {
   /** The docs/api.md row, as a path under /api/v1 with {caseId} and {subjectId} to fill in. */
   route: string;
   /** Which subject {subjectId} is. */
-  subject?: keyof Omit<WalkIds, 'caseId'>;
+  subject?: 'subjectA' | 'subjectB' | 'subjectC' | 'subjectL' | 'subjectF';
+  /** The legacy case's step (legacyRoute); the first case's otherwise. */
+  legacy?: boolean;
   /** The body; a function where it needs an earlier step's event id. */
   body: Record<string, unknown> | ((eventIdOf: (eventType: string) => string) => Record<string, unknown>);
   /** The event docs/api.md names for this row (and action). */
@@ -29,7 +37,15 @@ export interface WalkStep {
 }
 
 export function walkIds(): WalkIds {
-  return { caseId: randomUUID(), subjectA: randomUUID(), subjectB: randomUUID(), subjectC: randomUUID() };
+  return {
+    caseId: randomUUID(),
+    subjectA: randomUUID(),
+    subjectB: randomUUID(),
+    subjectC: randomUUID(),
+    legacyCaseId: randomUUID(),
+    subjectL: randomUUID(),
+    subjectF: randomUUID(),
+  };
 }
 
 /** A referral to HAMPSHIRE after 1 February 2020 (the 2020 regulations apply). */
@@ -171,6 +187,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       event: 'ProgressReportSent',
       body: { to: 'LOCAL_POLICING_BODY', on: '2021-07-15', kind: 'UPDATE' },
     },
+    { route: 'cases/{caseId}/progress-reports/withheld', event: 'ProgressReportWithheld', body: { on: '2021-07-16', kind: 'TWELVE_MONTH' } },
     { route: 'cases/{caseId}/investigation-report', event: 'InvestigationReportSubmitted', body: { on: '2021-08-01' } },
     {
       route: `${SUBJECT}/case-to-answer`,
@@ -240,8 +257,68 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
   ];
 }
 
+/**
+ * A second case, for the steps only a matter under the 2012 regulations allows: L is dismissed
+ * with notice, which takes effect when the notice ends (2012 reg 35); F retired more than 12
+ * months before the matter came to attention, so only a Condition C determination would bring
+ * proceedings (reg 4A).
+ */
+export function legacyRoute(ids: WalkIds): WalkStep[] {
+  const L = 'subjectL';
+  const F = 'subjectF';
+  return [
+    { route: 'cases', legacy: true, event: 'ReferralReceived', body: referralBody(ids.legacyCaseId, { receivedOn: '2019-06-03' }) },
+    { route: 'cases/{caseId}/subjects', legacy: true, event: 'SubjectAdded', body: subjectBody(ids.subjectL) },
+    { route: 'cases/{caseId}/subjects', legacy: true, event: 'SubjectAdded', body: subjectBody(ids.subjectF) },
+    {
+      route: 'cases/{caseId}/investigation',
+      legacy: true,
+      event: 'InvestigationStarted',
+      body: { investigatorId: randomUUID(), startedOn: '2019-06-10', termsOfReference: 'Audit and interviews.' },
+    },
+    {
+      route: `${SUBJECT}/departure`,
+      legacy: true,
+      subject: F,
+      event: 'SubjectLeftService',
+      body: { how: 'RETIRED', on: '2018-01-15', approvedByDcc: true },
+    },
+    { route: `${SUBJECT}/condition-c-determination`, legacy: true, subject: F, event: 'ConditionCDeterminationMade', body: { on: '2019-07-01' } },
+    { route: 'cases/{caseId}/investigation-report', legacy: true, event: 'InvestigationReportSubmitted', body: { on: '2019-12-01' } },
+    {
+      route: `${SUBJECT}/case-to-answer`,
+      legacy: true,
+      subject: L,
+      event: 'CaseToAnswerDecided',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { decision: 'CASE_TO_ANSWER_GROSS_MISCONDUCT', decidedBy: 'APPROPRIATE_AUTHORITY', on: '2019-12-05' },
+    },
+    {
+      route: `${SUBJECT}/proceedings`,
+      legacy: true,
+      subject: L,
+      event: 'ProceedingsScheduled',
+      body: { kind: 'MISCONDUCT_HEARING', noticeServedOn: '2019-12-10', scheduledFor: '2020-01-20' },
+    },
+    {
+      route: `${SUBJECT}/outcome`,
+      legacy: true,
+      subject: L,
+      event: 'ProceedingsConcluded',
+      body: {
+        on: '2020-01-24',
+        findings: [{ standard: 'CONFIDENTIALITY', proven: true, level: 'GROSS_MISCONDUCT' }],
+        outcome: 'DISMISSAL_WITH_NOTICE',
+        formerOfficer: false,
+        chair: 'LEGALLY_QUALIFIED_CHAIR',
+      },
+    },
+    { route: `${SUBJECT}/dismissal-effective`, legacy: true, subject: L, event: 'DismissalTookEffect', body: { on: '2020-02-21' } },
+  ];
+}
+
 /** The step's path with the ids filled in. */
 export function pathOf(step: WalkStep, ids: WalkIds): string {
   const subjectId = step.subject === undefined ? '' : ids[step.subject];
-  return step.route.replace('{caseId}', ids.caseId).replace('{subjectId}', subjectId);
+  return step.route.replace('{caseId}', step.legacy === true ? ids.legacyCaseId : ids.caseId).replace('{subjectId}', subjectId);
 }

@@ -44,6 +44,28 @@ describe('refused case commands', () => {
       expect(response.body.detail).toMatch(/^barredListNeedsDismissal: /);
     });
 
+    it('says beside a refusal that rests on a partly confirmed fact that it is not confirmed law (meetingNotForSeniorOfficers)', async () => {
+      const caseId = randomUUID();
+      const subjectId = randomUUID();
+      expect((await post(service.app, 'cases', referralBody(caseId))).status).toBe(201);
+      const senior = subjectBody(subjectId, { rank: 'ASSISTANT_CHIEF_CONSTABLE' });
+      expect((await post(service.app, `cases/${caseId}/subjects`, senior)).status).toBe(201);
+      const investigation = { investigatorId: randomUUID(), startedOn: '2021-03-22', termsOfReference: 'Audit and interviews.' };
+      expect((await post(service.app, `cases/${caseId}/investigation`, investigation)).status).toBe(201);
+      expect((await post(service.app, `cases/${caseId}/investigation-report`, { on: '2021-08-01' })).status).toBe(201);
+      const decision = { decision: 'CASE_TO_ANSWER_MISCONDUCT', decidedBy: 'APPROPRIATE_AUTHORITY', on: '2021-08-10' };
+      const decided = await post(service.app, `cases/${caseId}/subjects/${subjectId}/case-to-answer`, decision, { role: 'APPROPRIATE_AUTHORITY' });
+      expect(decided.status).toBe(201);
+      const meeting = { kind: 'MISCONDUCT_MEETING', noticeServedOn: '2021-08-20', scheduledFor: '2021-09-10' };
+      const response = await expectNothingAppendedAfter(caseId, 5, () => post(service.app, `cases/${caseId}/subjects/${subjectId}/proceedings`, meeting), 422);
+      expect(response.body).toMatchObject({ status: 422, rule: 'meetingNotForSeniorOfficers', confidence: 'PARTLY_CONFIRMED' });
+      expect(response.body.detail).toMatch(/◐ partly confirmed/);
+      // A rule on a confirmed fact carries no mark.
+      const barred = await post(service.app, `cases/${caseId}/subjects/${subjectId}/barred-list`, { on: '2021-09-01', basis: 'DISMISSED' });
+      expect(barred.body).toMatchObject({ status: 422, rule: 'barredListNeedsDismissal' });
+      expect(barred.body).not.toHaveProperty('confidence');
+    });
+
     it('refuses a step for a subject the case does not have with 422 subjectMustExist', async () => {
       const { caseId } = await openCase();
       const response = await post(service.app, `cases/${caseId}/subjects/${randomUUID()}/notices`, { servedOn: '2021-03-25' });

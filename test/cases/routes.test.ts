@@ -8,7 +8,7 @@ import { CASE_COMMAND_TYPES, COMMAND_EVENT } from '../../src/cases/case.command-
 import { CASE_EVENT_DECLARATIONS, isCaseEventType } from '../../src/cases/case.events';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
-import { everyRoute, pathOf, walkIds } from './every-route';
+import { everyRoute, legacyRoute, pathOf, walkIds } from './every-route';
 import { CASE_STEP_ROUTES, eventsOf, post, startCasesApp } from './support';
 
 interface OpenApiOperation {
@@ -25,7 +25,8 @@ const ACTION_ROUTES = /\/(suspension|reflective-practice|appeals|advisory-list)$
 
 describe('the case command routes', () => {
   const ids = walkIds();
-  const steps = everyRoute(ids);
+  // The second case's steps come last, so its events follow the first case's.
+  const steps = [...everyRoute(ids), ...legacyRoute(ids)];
   const sent: { body: Record<string, unknown>; response: Response }[] = [];
   let app: TestApp;
   let docs: OpenApi;
@@ -41,7 +42,7 @@ describe('the case command routes', () => {
       sent.push({ body, response });
       for (const event of (response.body.events ?? []) as { eventId: string; type: string }[]) eventIds.set(event.type, event.eventId);
     }
-    stored = await eventsOf(app, ids.caseId);
+    stored = [...(await eventsOf(app, ids.caseId)), ...(await eventsOf(app, ids.legacyCaseId))];
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventStore } from '../../src/event-store/event-store';
 import type { Role } from '../../src/http/roles';
-import { everyRoute, pathOf, referralBody, subjectBody, walkIds } from '../cases/every-route';
+import { everyRoute, legacyRoute, pathOf, referralBody, subjectBody, walkIds } from '../cases/every-route';
 import { post } from '../cases/support';
 import type { Sender } from '../cases/support';
 import { everyRegisterRoute, pathOf as registerPathOf, registerIds, WITHDRAW_ROUTE } from '../registers/every-route';
@@ -88,7 +88,7 @@ describe('one write path', () => {
       // Cases.
       const ids = walkIds();
       const eventIds = new Map<string, string>();
-      for (const step of everyRoute(ids)) {
+      for (const step of [...everyRoute(ids), ...legacyRoute(ids)]) {
         const body = typeof step.body === 'function' ? step.body((type) => eventIds.get(type) ?? '') : step.body;
         const answer = await send(pathOf(step, ids), body, { role: step.role ?? 'ACU_INVESTIGATOR' });
         for (const event of (answer.events ?? []) as { eventId: string; type: string }[]) eventIds.set(event.type, event.eventId);

@@ -16,6 +16,8 @@ import type { Clock } from '../../src/common/clock';
 import { timelinessProjection } from '../../projections/timeliness/timeliness.projection';
 import type { DeadlineView } from '../../projections/common/deadlines/deadline-view';
 import type { CaseTimelinessView } from '../../projections/timeliness/timeliness-view';
+import { WRITTEN_OUTCOME_ASSUMED } from '../../projections/common/deadlines/subject-deadlines';
+import { REPORT_WITHHELD } from '../../projections/common/deadlines/investigation-deadlines';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
@@ -128,6 +130,22 @@ describe('GET /cases/{caseId}/timeliness', () => {
     expect(view.betweenStages[2]).toMatchObject({ days: 483 });
   });
 
+  it('says an appeal window counted from the outcome day is an assumption until the written outcome is received (reg 43)', async () => {
+    const caseId = randomUUID();
+    const story = retarget(embassyCase(), caseId);
+    const concluded = story.findIndex((command) => command.type === 'ConcludeProceedings');
+    const conclusion = story[concluded];
+    if (conclusion.type !== 'ConcludeProceedings') throw new Error('the story concludes proceedings');
+    await recordAll(story.slice(0, concluded + 1));
+    const window = async () => (await timeliness(caseId, '2022-01-24')).deadlines.find((deadline) => deadline.rule === 'tribunalAppealWindow');
+    expect(await window()).toMatchObject({ startsOn: '2022-01-21', dueOn: '2022-02-04', assumption: WRITTEN_OUTCOME_ASSUMED, confidence: 'UNCONFIRMED' });
+    // Received on Monday 24 January 2022: 10 working days from then, and nothing assumed.
+    await recorder.record({ type: 'RecordWrittenOutcomeReceipt', caseId, subjectId: conclusion.subjectId, on: '2022-01-24' });
+    const received = await window();
+    expect(received).toMatchObject({ startsOn: '2022-01-24', dueOn: '2022-02-07' });
+    expect(received).not.toHaveProperty('assumption');
+  });
+
   it('gives history recorded late, out of order, the same deadlines as history recorded on the day', async () => {
     const onTheDay = randomUUID();
     const late = randomUUID();
@@ -192,6 +210,14 @@ describe('GET /cases/{caseId}/timeliness', () => {
       ['2021-08-31', '2022-02-28', '2022-08-31', '2023-02-28', '2023-08-31'].map((day) => ({ dueOn: day, metOn: day })),
     );
     expect(reports.every((deadline) => !deadline.outOfTime)).toBe(true);
+  });
+
+  it('shows a 12-month report withheld as it might prejudice the investigation as met by that exemption (reg 19)', async () => {
+    const caseId = randomUUID();
+    const { beforeReport } = embassyIn(caseId);
+    await recordAll([...beforeReport, { type: 'WithholdProgressReport', caseId, on: '2021-02-01', kind: 'TWELVE_MONTH' }]);
+    const [twelve] = (await timeliness(caseId, '2021-03-01')).deadlines.filter((deadline) => deadline.rule === 'twelveMonthReport');
+    expect(twelve).toMatchObject({ dueOn: '2021-02-03', metOn: '2021-02-01', overdue: false, outOfTime: false, exemption: REPORT_WITHHELD });
   });
 
   it('needs a stated purpose, and hides a case from another force', async () => {

@@ -6,7 +6,8 @@
  * Every date is a date in the world (the events' own dates), never a recording time.
  */
 import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../../src/cases/case.enums';
-import type { CaseEvent, CaseEventEnvelope, ProgressReportSent } from '../../../src/cases/case.events';
+import type { CaseEvent, CaseEventEnvelope, ProgressReportSent, ProgressReportWithheld } from '../../../src/cases/case.events';
+import { couldLeadToDismissal } from '../../../src/cases/case.list-rules';
 import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
 import { foldCaseEvents } from '../case-event-log';
@@ -34,6 +35,8 @@ export interface ConclusionFacts {
   grossMisconductProven: boolean;
   /** reg 43: the day the subject received the written outcome, once recorded. */
   writtenOutcomeReceivedOn: string | null;
+  /** 2012 reg 35: the day a dismissal with notice took effect, once recorded. */
+  dismissalEffectiveOn: string | null;
 }
 
 export interface SubjectTimeline {
@@ -51,6 +54,11 @@ export interface SubjectTimeline {
   departure: Departure | null;
   barredListOn: string | null;
   advisoryListOn: string | null;
+  /**
+   * The day the matter was last assessed or decided as one that could not lead to dismissal
+   * (practice requiring improvement, no case to answer), or null while it could.
+   */
+  dismissalRuledOutOn: string | null;
 }
 
 export interface CaseTimeline {
@@ -67,7 +75,15 @@ export interface CaseTimeline {
   investigationReportOn: string | null;
   stages: StageReached[];
   progressReports: ProgressReportSent[];
+  /** Reports withheld as they might prejudice an investigation (reg 19). */
+  withheldReports: ProgressReportWithheld[];
   subjects: SubjectTimeline[];
+}
+
+/** The reg 19 reports the walk notes: those sent, and those withheld. */
+interface Reports {
+  sent: ProgressReportSent[];
+  withheld: ProgressReportWithheld[];
 }
 
 /** What the walk notes beyond the state, per subject. */
@@ -75,6 +91,7 @@ interface SubjectNotes {
   suspensions: SuspensionPeriod[];
   barredListOn: string | null;
   advisoryListOn: string | null;
+  dismissalRuledOutOn: string | null;
 }
 
 const suspensionKey = (subject: SubjectState | undefined): string =>
@@ -93,16 +110,27 @@ function noteSuspensions(notes: Map<string, SubjectNotes>, before: CaseState, af
   }
 }
 
+/** When a subject's matter stopped (or again started) being one that could lead to dismissal. */
+function noteDismissalRuledOut(notes: Map<string, SubjectNotes>, before: CaseState, after: Case, day: string): void {
+  for (const subject of Object.values(after.subjects)) {
+    const previous = before?.subjects[subject.subjectId];
+    const could = couldLeadToDismissal(subject);
+    if (previous !== undefined && couldLeadToDismissal(previous) === could) continue;
+    if (previous === undefined && could) continue;
+    notesOf(notes, subject.subjectId).dismissalRuledOutOn = could ? null : day;
+  }
+}
+
 function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNotes {
   let found = notes.get(subjectId);
   if (found === undefined) {
-    found = { suspensions: [], barredListOn: null, advisoryListOn: null };
+    found = { suspensions: [], barredListOn: null, advisoryListOn: null, dismissalRuledOutOn: null };
     notes.set(subjectId, found);
   }
   return found;
 }
 
-function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent[], event: CaseEvent): void {
+function noteEvent(notes: Map<string, SubjectNotes>, reports: Reports, event: CaseEvent): void {
   switch (event.type) {
     case 'SuspensionReviewed': {
       const open = notesOf(notes, event.data.subjectId).suspensions.at(-1);
@@ -110,7 +138,10 @@ function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent
       return;
     }
     case 'ProgressReportSent':
-      reports.push({ ...event.data });
+      reports.sent.push({ ...event.data });
+      return;
+    case 'ProgressReportWithheld':
+      reports.withheld.push({ ...event.data });
       return;
     case 'BarredListEntryMade':
       notesOf(notes, event.data.subjectId).barredListOn ??= event.data.on;
@@ -138,12 +169,14 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
       formerOfficer: conclusion.formerOfficer,
       grossMisconductProven: conclusion.findings.some((finding) => finding.proven && finding.level === 'GROSS_MISCONDUCT'),
       writtenOutcomeReceivedOn: conclusion.writtenOutcomeReceivedOn ?? null,
+      dismissalEffectiveOn: conclusion.dismissalEffectiveOn ?? null,
     },
     outcome: subject.outcome,
     appeal: subject.appeal,
     departure: subject.departure,
     barredListOn: notes?.barredListOn ?? null,
     advisoryListOn: notes?.advisoryListOn ?? null,
+    dismissalRuledOutOn: notes?.dismissalRuledOutOn ?? null,
   };
 }
 
@@ -155,7 +188,7 @@ export function caseTimeline(events: readonly CaseEventEnvelope[]): CaseTimeline
 /** The timeline of the folded case, or null when it holds no referral yet. */
 export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
   const notes = new Map<string, SubjectNotes>();
-  const reports: ProgressReportSent[] = [];
+  const reports: Reports = { sent: [], withheld: [] };
   const stages: StageReached[] = [];
   let lastDay: string | null = null;
   for (const { event, before, after } of steps) {
@@ -165,6 +198,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     const stage = caseStage(after);
     if (before === null || caseStage(before) !== stage) stages.push({ stage, on: day });
     noteSuspensions(notes, before, after, day);
+    noteDismissalRuledOut(notes, before, after, day);
     noteEvent(notes, reports, event);
   }
   if (state === null) return null;
@@ -180,7 +214,8 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     investigationStartedOn: state.investigationStartedOn,
     investigationReportOn: state.investigationReportOn,
     stages,
-    progressReports: reports,
+    progressReports: reports.sent,
+    withheldReports: reports.withheld,
     subjects: Object.values(state.subjects).map((subject) => subjectTimeline(subject, notes.get(subject.subjectId))),
   };
 }

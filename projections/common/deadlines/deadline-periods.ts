@@ -5,12 +5,10 @@
  * the day it applies from, as CONDUCT_REGIMES does for the regulations themselves.
  */
 import { addMonths, format, parseISO } from 'date-fns';
+import type { Confidence } from '../../../src/common/confidence';
 import { addCalendarDays, addWorkingDays } from './working-days';
 
 export type Period = { unit: 'WORKING_DAYS'; length: number; counting: 'AFTER' | 'BEGINNING_WITH' } | { unit: 'DAYS' | 'MONTHS'; length: number };
-
-/** docs/domain/regulations.md's confidence marks: ✔ confirmed in a primary source, ◐ partly, ✖ not. */
-export type Confidence = 'CONFIRMED' | 'PARTLY_CONFIRMED' | 'UNCONFIRMED';
 
 export interface PeriodInForce {
   /** For triggers on or after this day (null: since the rule began). */

@@ -33,6 +33,10 @@ export interface Trigger {
   dueOn?: string;
   /** Regs 22 and 48: the earliest day does not apply, the limits having been shortened by agreement. */
   noEarliest?: boolean;
+  /** What the count assumes for want of a recorded fact (the read shows it beside the deadline). */
+  assumption?: string;
+  /** What discharged the duty in place of the act, where the law exempts it (the read shows it too). */
+  exemption?: string;
 }
 
 export interface DeadlineRule {

@@ -7,21 +7,28 @@ import type { CaseEvent } from '../../../src/cases/case.events';
 import { event } from '../../../src/cases/case.rules';
 import {
   caseAtProceedings,
+  caseToAnswer,
   concluded,
+  investigatedCase,
   investigationStarted,
   leftService,
   OFFICER,
+  RECEIVED_2012_REGS,
   referral,
   referralData,
   reportSubmitted,
+  resignedInPracticeMatter,
+  severityAssessed,
   STAFF,
   subjectAdded,
 } from '../../../src/cases/testing/case-fixtures';
-import { withEventIds } from '../../../src/cases/testing/decider-spec';
+import { ruleTitle, withEventIds } from '../../../src/cases/testing/decider-spec';
 import { caseTimeline } from './case-timeline';
 import type { DeadlineRuleName } from './deadline-rules';
 import { authorityOf, deadlinesOf, isOutOfTime, isOverdue } from './deadlines';
 import type { Deadline } from './deadlines';
+import { REPORT_WITHHELD } from './investigation-deadlines';
+import { NOTICE_END_ASSUMED, WRITTEN_OUTCOME_ASSUMED } from './subject-deadlines';
 
 function deadlines(events: readonly CaseEvent[]): Deadline[] {
   const timeline = caseTimeline(withEventIds(events));
@@ -90,6 +97,23 @@ describe('twelveMonthReport and sixMonthFollowUp (Conduct Regs 2020 reg 19; C&M 
       expect(of(found, 'twelveMonthReport')).toEqual([]);
       expect(of(found, 'sixMonthFollowUp')).toEqual([]);
     }
+  });
+
+  it('twelveMonthReport, sixMonthFollowUp: a report withheld as it might prejudice an investigation discharges its period, and the read says so', () => {
+    const withheld = (on: string, kind: 'TWELVE_MONTH' | 'SIX_MONTH_FOLLOW_UP') => event('ProgressReportWithheld', { on, kind });
+    const found = deadlines([...openInvestigation(), withheld('2022-03-01', 'TWELVE_MONTH'), progressReport('2022-09-01', 'SIX_MONTH_FOLLOW_UP')]);
+    expect(of(found, 'twelveMonthReport')).toEqual([ofCase('2022-03-01', { metOn: '2022-03-01' })]);
+    expect(of(found, 'sixMonthFollowUp')).toEqual([ofCase('2022-09-01', { metOn: '2022-09-01' }), ofCase('2023-03-01')]);
+    const exemptions = found.filter((deadline) => deadline.rule !== 'suspensionReview').map(({ rule, exemption }) => ({ rule, exemption }));
+    expect(exemptions).toEqual([
+      { rule: 'twelveMonthReport', exemption: REPORT_WITHHELD },
+      { rule: 'sixMonthFollowUp', exemption: null },
+      { rule: 'sixMonthFollowUp', exemption: null },
+    ]);
+    expect(found.every((deadline) => !isOutOfTime(deadline))).toBe(true);
+    // A follow-up withheld too.
+    const both = deadlines([...openInvestigation(), progressReport('2022-03-01', 'TWELVE_MONTH'), withheld('2022-08-31', 'SIX_MONTH_FOLLOW_UP')]);
+    expect(both.filter((deadline) => deadline.rule === 'sixMonthFollowUp')[0]).toMatchObject({ metOn: '2022-08-31', exemption: REPORT_WITHHELD });
   });
 
   it('counts a report and its copy to the IOPC once, and moves on to the next follow-up once one is sent', () => {
@@ -208,12 +232,24 @@ describe('appeal windows', () => {
     expect(of(lodged, 'meetingAppealWindow')).toEqual([owed('2021-11-10', { metOn: '2021-11-09' })]);
   });
 
-  it('runs the window from the recorded receipt of the written outcome (reg 43), not from the outcome day', () => {
+  it('meetingAppealWindow: runs from the recorded receipt of the written outcome (reg 43), not from the outcome day, and assumes nothing', () => {
     // Concluded Monday 1 November 2021; the written outcome reached the officer on Friday 5 November.
     const received = deadlines([...meetingOutcome(), event('WrittenOutcomeReceived', { subjectId: OFFICER, on: '2021-11-05' })]);
     expect(of(received, 'meetingAppealWindow')).toEqual([owed('2021-11-16')]);
     const [window] = received.filter((deadline) => deadline.rule === 'meetingAppealWindow');
-    expect(authorityOf(window.rule, window.startsOn).source).toContain('assumed');
+    expect(window.startsOn).toBe('2021-11-05');
+    expect(window.assumption).toBeNull();
+  });
+
+  it('meetingAppealWindow, tribunalAppealWindow: until the receipt is recorded, count from the outcome day and say that is an assumption', () => {
+    const [meeting] = deadlines(meetingOutcome()).filter((deadline) => deadline.rule === 'meetingAppealWindow');
+    expect(meeting).toMatchObject({ startsOn: '2021-11-01', assumption: WRITTEN_OUTCOME_ASSUMED });
+    const hearing = deadlines([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()]);
+    const [tribunal] = hearing.filter((deadline) => deadline.rule === 'tribunalAppealWindow');
+    expect(tribunal).toMatchObject({ startsOn: '2021-11-01', assumption: WRITTEN_OUTCOME_ASSUMED });
+    // The statutory duties of the same case rest on recorded facts only.
+    expect(hearing.filter((deadline) => deadline.kind === 'DUTY').map((deadline) => deadline.assumption)).toEqual([null]);
+    expect(authorityOf(tribunal.rule, tribunal.startsOn).source).not.toContain('assumed');
   });
 
   it('never calls a closed appeal window overdue', () => {
@@ -246,6 +282,16 @@ describe('barredListReport (Barred List Regs 2017 reg 3)', () => {
   it('applies to a former officer found that they would have been dismissed', () => {
     const found = deadlines([...caseAtProceedings(), leftService(OFFICER), concluded({ formerOfficer: true })]);
     expect(of(found, 'barredListReport')).toEqual([owed('2021-11-05')]);
+  });
+
+  it('barredListReport: runs from the end of the notice of a 2012 dismissal with notice, assumed until it is recorded', () => {
+    const withNotice = [...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS }), concluded({ outcome: 'DISMISSAL_WITH_NOTICE' })];
+    // Concluded Monday 1 November 2021: the notice ends on Monday 29 November at the earliest.
+    const [assumed] = deadlines(withNotice).filter((deadline) => deadline.rule === 'barredListReport');
+    expect(assumed).toMatchObject({ startsOn: '2021-11-29', dueOn: '2021-12-03', assumption: NOTICE_END_ASSUMED });
+    const recorded = deadlines([...withNotice, event('DismissalTookEffect', { subjectId: OFFICER, on: '2021-12-01' })]);
+    const [effective] = recorded.filter((deadline) => deadline.rule === 'barredListReport');
+    expect(effective).toMatchObject({ startsOn: '2021-12-01', dueOn: '2021-12-07', assumption: null });
   });
 
   it('falls away when an appeal overturns the dismissal before the report', () => {
@@ -291,6 +337,35 @@ describe('advisoryListReport (Barred List Regs 2017 reg 12)', () => {
     const btp = (events: CaseEvent[]) => [referral({ force: 'BRITISH_TRANSPORT_POLICE' }), ...events.slice(1)];
     expect(of(deadlines(btp([...caseAtProceedings(), leftService(OFFICER)])), 'advisoryListReport')).toEqual([]);
     expect(of(deadlines(btp([...caseAtProceedings('MISCONDUCT_HEARING'), concluded()])), 'barredListReport')).toEqual([]);
+  });
+
+  it(
+    ruleTitle(
+      'advisoryListNeedsMatterThatCouldLeadToDismissal',
+      'owes no advisory-list report for a departure in a matter assessed as practice requiring improvement',
+    ),
+    () => {
+      expect(of(deadlines(resignedInPracticeMatter()), 'advisoryListReport')).toEqual([]);
+      // Left before it came to light, and assessed as practice requiring improvement on arrival.
+      const cameToLight = [referral({ receivedOn: '2021-10-04' }), subjectAdded(), leftService(OFFICER, 'RETIRED', 'ASSESSMENT', true, '2021-06-01')];
+      expect(of(deadlines([...cameToLight, severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT')]), 'advisoryListReport')).toEqual([]);
+      expect(of(deadlines(cameToLight), 'advisoryListReport')).toEqual([owed('2021-10-08')]);
+    },
+  );
+
+  it(ruleTitle('advisoryListNeedsMatterThatCouldLeadToDismissal', 'ends the duty the day the matter is decided to have no case to answer'), () => {
+    // Resigned Friday 15 October 2021 awaiting the case-to-answer decision: due Thursday 21 October.
+    const left = [...investigatedCase(), leftService(OFFICER, 'RESIGNED', 'DECISION')];
+    const noCase = (on: string) => deadlines([...left, caseToAnswer(OFFICER, 'NO_CASE_TO_ANSWER', on)]);
+    expect(of(deadlines(left), 'advisoryListReport')).toEqual([owed('2021-10-21')]);
+    // Decided before the report was due: never owed.
+    expect(of(noCase('2021-10-18'), 'advisoryListReport')).toEqual([]);
+    // Decided after it was due, without the report: it lapsed unmet that day.
+    expect(of(noCase('2021-11-01'), 'advisoryListReport')).toEqual([owed('2021-10-21', { lapsedOn: '2021-11-01' })]);
+    // A case to answer keeps it owed.
+    expect(of(deadlines([...left, caseToAnswer(OFFICER, 'CASE_TO_ANSWER_GROSS_MISCONDUCT', '2021-10-18')]), 'advisoryListReport')).toEqual([
+      owed('2021-10-21'),
+    ]);
   });
 
   it('is not owed for a transfer, nor for leaving after the outcome', () => {

@@ -4,7 +4,7 @@
  * the DCC's dashboard (projections/dcc-oversight) show deadlines so. Pure: the caller passes
  * today from the CLOCK.
  */
-import type { Confidence } from './deadline-periods';
+import type { Confidence } from '../../../src/common/confidence';
 import type { Deadline } from './deadlines';
 import { authorityOf, isOutOfTime, isOverdue } from './deadlines';
 
@@ -23,6 +23,13 @@ export interface DeadlineView {
   outOfTime: boolean;
   source: string;
   confidence: Confidence;
+  /**
+   * Present when the due day rests on an assumption, not only on recorded facts (an appeal
+   * window counted from the outcome's day while the written outcome's receipt is unrecorded).
+   */
+  assumption?: string;
+  /** Present when a recorded exemption discharged the duty in place of the act (`metOn` is its day). */
+  exemption?: string;
 }
 
 export function deadlineView(deadline: Deadline, today: string): DeadlineView {
@@ -40,5 +47,7 @@ export function deadlineView(deadline: Deadline, today: string): DeadlineView {
     outOfTime: isOutOfTime(deadline),
     source,
     confidence,
+    ...(deadline.assumption === null ? {} : { assumption: deadline.assumption }),
+    ...(deadline.exemption === null ? {} : { exemption: deadline.exemption }),
   };
 }

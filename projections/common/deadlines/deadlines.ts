@@ -4,7 +4,7 @@
  * time against today (isOverdue), so a stored row never goes stale.
  */
 import type { CaseTimeline } from './case-timeline';
-import type { Confidence } from './deadline-periods';
+import type { Confidence } from '../../../src/common/confidence';
 import { dueAfter, periodInForceOn } from './deadline-periods';
 import { DEADLINE_RULES, deadlineRule } from './deadline-rules';
 import type { DeadlineRule, DeadlineRuleName } from './deadline-rules';
@@ -23,6 +23,10 @@ export interface Deadline {
   metOn: string | null;
   /** The duty fell away unmet on this day, after it was due (e.g. the suspension ended). */
   lapsedOn: string | null;
+  /** What the count assumes for want of a recorded fact, or null when it rests on recorded facts only. */
+  assumption: string | null;
+  /** What discharged the duty in place of the act (`metOn` is its day), where the law exempts it; else null. */
+  exemption: string | null;
 }
 
 function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[] {
@@ -45,6 +49,8 @@ function deadlinesOfRule(rule: DeadlineRule, timeline: CaseTimeline): Deadline[]
       earliestOn: rule.notBefore === undefined || trigger.noEarliest === true ? null : dueAfter(trigger.from, rule.notBefore),
       metOn: trigger.metOn,
       lapsedOn: trigger.metOn === null ? trigger.endsOn : null,
+      assumption: trigger.assumption ?? null,
+      exemption: trigger.exemption ?? null,
     });
   }
   return deadlines;

@@ -5,6 +5,7 @@
  * after 1 February 2020.
  */
 import type { ProgressReportKind } from '../../../src/cases/case.enums';
+import { IOPC_REPORTS_FOR_MODES } from '../../../src/cases/case.regulations';
 import type { CaseTimeline } from './case-timeline';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { dueAfter, months } from './deadline-periods';
@@ -17,19 +18,34 @@ const REPORTING_BODIES = ['LOCAL_POLICING_BODY'];
 const FIRST_REPORTING_MONTHS = 12;
 const FOLLOW_UP_MONTHS = 6;
 const FIRST_REPORTING_PERIOD = months(FIRST_REPORTING_MONTHS);
-/**
- * C&M reg 13(3): for a directed or independent investigation the Director General reports,
- * not the force (docs/domain/regulations.md §5.5).
- */
-const IOPC_REPORTS_FOR: readonly string[] = ['DIRECTED', 'INDEPENDENT'];
 /** A guard against a malformed timeline; 200 follow-ups are a century of investigation. */
 const MOST_FOLLOW_UPS = 200;
 
-/** Report days of a kind to the LPB or IOPC, one a day (a report and its copy count once). */
-function reportDays(timeline: CaseTimeline, kind: ProgressReportKind): string[] {
-  const days = timeline.progressReports.filter((report) => report.kind === kind && REPORTING_BODIES.includes(report.to)).map((report) => report.on);
-  return [...new Set(days)].sort();
+/** A period's report discharged: sent to the LPB on `on`, or withheld then under reg 19's exemption. */
+interface Discharge {
+  on: string;
+  exemption?: string;
 }
+
+/** What a withheld report says in the timeliness read beside its deadline. */
+export const REPORT_WITHHELD = 'not reported: a report might prejudice an investigation (reg 19; C&M reg 13)';
+
+/**
+ * The days a period's report of a kind was discharged, one a day (a report and its copy count
+ * once; a report sent counts before a withholding recorded the same day).
+ */
+function discharges(timeline: CaseTimeline, kind: ProgressReportKind): Discharge[] {
+  const sent = timeline.progressReports.filter((report) => report.kind === kind && REPORTING_BODIES.includes(report.to)).map((report) => report.on);
+  const withheld = timeline.withheldReports.filter((report) => report.kind === kind).map((report) => report.on);
+  const byDay = new Map<string, Discharge>();
+  for (const on of withheld) byDay.set(on, { on, exemption: REPORT_WITHHELD });
+  for (const on of sent) byDay.set(on, { on });
+  return [...byDay.values()].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/** The trigger's met day and any exemption, from the discharge that answered it. */
+const answeredBy = (discharge: Discharge | undefined): Pick<Trigger, 'metOn' | 'exemption'> =>
+  discharge === undefined ? { metOn: null } : { metOn: discharge.on, ...(discharge.exemption === undefined ? {} : { exemption: discharge.exemption }) };
 
 /** Reg 21: the investigator's report ends the investigation; closing the case does too. */
 function investigationEnd(timeline: CaseTimeline): string | null {
@@ -38,7 +54,9 @@ function investigationEnd(timeline: CaseTimeline): string | null {
 }
 
 const reportingApplies = (timeline: CaseTimeline): boolean =>
-  timeline.regulations === '2020' && timeline.investigationStartedOn !== null && !(timeline.iopcMode !== null && IOPC_REPORTS_FOR.includes(timeline.iopcMode));
+  timeline.regulations === '2020' &&
+  timeline.investigationStartedOn !== null &&
+  !(timeline.iopcMode !== null && IOPC_REPORTS_FOR_MODES.includes(timeline.iopcMode));
 
 /** The end of the n-th period (0: the first), counted from the referral itself so it never drifts. */
 const periodEnd = (receivedOn: string, n: number): string => dueAfter(receivedOn, months(FIRST_REPORTING_MONTHS + FOLLOW_UP_MONTHS * n));
@@ -59,8 +77,8 @@ export const twelveMonthReport: DeadlineRule = {
   ],
   triggers: (timeline) => {
     if (!reportingApplies(timeline)) return [];
-    const metOn = reportDays(timeline, 'TWELVE_MONTH')[0] ?? null;
-    return [{ subjectId: null, from: timeline.receivedOn, metOn, endsOn: investigationEnd(timeline) }];
+    const answer = answeredBy(discharges(timeline, 'TWELVE_MONTH')[0]);
+    return [{ subjectId: null, from: timeline.receivedOn, ...answer, endsOn: investigationEnd(timeline) }];
   },
 };
 
@@ -80,17 +98,18 @@ export const sixMonthFollowUp: DeadlineRule = {
   triggers: (timeline) => {
     if (!reportingApplies(timeline)) return [];
     const endsOn = investigationEnd(timeline);
-    const reports = reportDays(timeline, 'SIX_MONTH_FOLLOW_UP');
+    const reports = discharges(timeline, 'SIX_MONTH_FOLLOW_UP');
     const triggers: Trigger[] = [];
     for (let period = 1, next = 0; triggers.length < MOST_FOLLOW_UPS; period += 1) {
       const from = periodEnd(timeline.receivedOn, period - 1);
       const dueOn = periodEnd(timeline.receivedOn, period);
       if (endsOn !== null && endsOn < dueOn) break;
-      // Each report answers one period: the first one sent once the period had begun.
-      while (next < reports.length && reports[next] < from) next += 1;
-      const metOn = reports[next] ?? null;
+      // Each report (or withholding) answers one period: the first once the period had begun.
+      while (next < reports.length && reports[next].on < from) next += 1;
+      const answer = answeredBy(reports[next]);
+      const metOn = answer.metOn;
       if (metOn !== null) next += 1;
-      triggers.push({ subjectId: null, from, metOn, endsOn, dueOn });
+      triggers.push({ subjectId: null, from, ...answer, endsOn, dueOn });
       // While the investigation runs, the chain stops at the report owed now: the next
       // period's appears once this one is sent. An ended investigation lists every period.
       if (metOn === null && endsOn === null) break;

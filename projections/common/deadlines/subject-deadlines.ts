@@ -5,12 +5,16 @@
  */
 import { DISCIPLINARY_OUTCOMES, DISMISSAL_OUTCOMES, isOneOf } from '../../../src/cases/case.enums';
 import type { WorkforceType } from '../../../src/cases/case.enums';
-import { GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../../src/cases/case.regulations';
+import { DISMISSAL_NOTICE_MINIMUM_DAYS, GOVERNED_BY_CONDUCT_REGULATIONS, isHomeOfficeForce, LEGAL_DATES } from '../../../src/cases/case.regulations';
+import { addDaysToDay } from '../../../src/common/days';
 import { UNDER_INVESTIGATION_STAGES } from '../../../src/cases/case.stage';
-import type { CaseTimeline, SubjectTimeline } from './case-timeline';
+import type { CaseTimeline, ConclusionFacts, SubjectTimeline } from './case-timeline';
 import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { weeks, workingDays } from './deadline-periods';
+
+/** The earlier of two days that may not have come. */
+const earliest = (one: string | null, other: string | null): string | null => (one === null ? other : other === null || one <= other ? one : other);
 
 /** Who a list report is about: Police Act 1996 ss88A and 88I (officers, specials, staff). */
 const LISTED_WORKFORCE: readonly WorkforceType[] = ['POLICE_OFFICER', 'SPECIAL_CONSTABLE', 'POLICE_STAFF'];
@@ -97,6 +101,9 @@ export const misconductMeetingHeld: DeadlineRule = {
   triggers: proceedingsHeld('MISCONDUCT_MEETING'),
 };
 
+/** What an appeal window assumes until the subject's receipt of the written outcome (reg 43) is recorded. */
+export const WRITTEN_OUTCOME_ASSUMED = 'written outcome receipt not recorded; counted from the outcome date';
+
 /** An appeal window opened by disciplinary action after proceedings of the given kinds. */
 function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPEALS_TRIBUNAL') {
   return (timeline: CaseTimeline): Trigger[] =>
@@ -108,9 +115,10 @@ function appealWindow(kinds: readonly string[], forum: 'INTERNAL' | 'POLICE_APPE
           if (!kinds.includes(proceedings.kind) || !isOneOf(DISCIPLINARY_OUTCOMES, conclusion.outcome)) return null;
           const metOn = appeal !== null && appeal.forum === forum ? appeal.lodgedOn : null;
           // reg 43/45(3): from the day the written outcome was received; until that is recorded,
-          // from the outcome's day (an assumption the period's source states).
-          const from = conclusion.writtenOutcomeReceivedOn ?? conclusion.on;
-          return { subjectId: subject.subjectId, from, metOn, endsOn: null };
+          // from the outcome's day, and the read says so (WRITTEN_OUTCOME_ASSUMED).
+          const received = conclusion.writtenOutcomeReceivedOn;
+          if (received !== null) return { subjectId: subject.subjectId, from: received, metOn, endsOn: null };
+          return { subjectId: subject.subjectId, from: conclusion.on, metOn, endsOn: null, assumption: WRITTEN_OUTCOME_ASSUMED };
         });
 }
 
@@ -122,8 +130,7 @@ export const meetingAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(7),
-      source:
-        "Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43) being given to the officer; the AA may extend. Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
+      source: 'Conduct Regs 2020 reg 45(3): within 7 working days of the outcome report (reg 43) being given to the officer; the AA may extend',
       confidence: 'CONFIRMED',
     },
   ],
@@ -138,18 +145,28 @@ export const tribunalAppealWindow: DeadlineRule = {
     {
       inForceFrom: null,
       period: workingDays(10),
-      source:
-        "Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify). Counted from the recorded receipt of the written outcome, or, until it is recorded, from the outcome's day (assumed)",
+      source: 'Police Appeals Tribunals Rules 2020 rule 9: believed 10 working days from the written decision (verify)',
       confidence: 'UNCONFIRMED',
     },
   ],
   triggers: appealWindow(['MISCONDUCT_HEARING', 'ACCELERATED_HEARING'], 'POLICE_APPEALS_TRIBUNAL'),
 };
 
+/** What the barred-list duty assumes until the end of a dismissal's notice is recorded. */
+export const NOTICE_END_ASSUMED = `end of the notice of dismissal not recorded; counted from the earliest day a ${DISMISSAL_NOTICE_MINIMUM_DAYS}-day notice could end`;
+
+/** The day a dismissal took effect: the outcome's, or for a dismissal with notice the end of the notice. */
+function dismissalStart(conclusion: ConclusionFacts): Pick<Trigger, 'from' | 'assumption'> {
+  if (conclusion.outcome !== 'DISMISSAL_WITH_NOTICE') return { from: conclusion.on };
+  if (conclusion.dismissalEffectiveOn !== null) return { from: conclusion.dismissalEffectiveOn };
+  return { from: addDaysToDay(conclusion.on, DISMISSAL_NOTICE_MINIMUM_DAYS), assumption: NOTICE_END_ASSUMED };
+}
+
 export const barredListReport: DeadlineRule = {
   rule: 'barredListReport',
   kind: 'DUTY',
-  appliesTo: 'a dismissal, or a finding that a former member would have been dismissed, from 15 December 2017',
+  appliesTo:
+    'a dismissal (a 2012 dismissal with notice from the end of its notice), or a finding that a former member would have been dismissed, from 15 December 2017',
   periods: [
     {
       inForceFrom: null,
@@ -166,18 +183,23 @@ export const barredListReport: DeadlineRule = {
       : perSubject(timeline, (subject) => {
           const conclusion = subject.conclusion;
           if (!LISTED_WORKFORCE.includes(subject.workforceType) || conclusion === null) return null;
-          if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome) || conclusion.on < LEGAL_DATES.barredListInForceFrom) return null;
+          if (!isOneOf(DISMISSAL_OUTCOMES, conclusion.outcome)) return null;
+          // A 2012 dismissal with notice takes effect when the notice ends (reg 35): the duty runs
+          // from that day, recorded, or until it is, from the earliest day the notice could end.
+          const start = dismissalStart(conclusion);
+          if (start.from < LEGAL_DATES.barredListInForceFrom) return null;
           // An appeal that overturns the dismissal ends the duty (Barred List Regs 2017 reg 5).
           const overturned = subject.outcome === null || !isOneOf(DISMISSAL_OUTCOMES, subject.outcome);
           const endsOn = overturned ? (subject.appeal?.determinedOn ?? null) : null;
-          return { subjectId: subject.subjectId, from: conclusion.on, metOn: subject.barredListOn, endsOn };
+          return { subjectId: subject.subjectId, ...start, metOn: subject.barredListOn, endsOn };
         }),
 };
 
 export const advisoryListReport: DeadlineRule = {
   rule: 'advisoryListReport',
   kind: 'DUTY',
-  appliesTo: 'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017',
+  appliesTo:
+    'a resignation or retirement while under investigation, or before the matter came to light (then from the day it did), from 15 December 2017, in a matter that could have led to dismissal',
   periods: [
     {
       inForceFrom: null,
@@ -204,8 +226,13 @@ export const advisoryListReport: DeadlineRule = {
           // s88I(1)(b): for someone who left before the matter came to light, the relevant event
           // is its coming to light (the referral), not the departure.
           const from = departure.on < timeline.receivedOn ? timeline.receivedOn : departure.on;
+          // advisoryListNeedsMatterThatCouldLeadToDismissal: a matter assessed or decided as practice
+          // requiring improvement or no case to answer by then creates no duty; decided so later,
+          // the duty falls away that day.
+          const ruledOut = subject.dismissalRuledOutOn;
+          if (ruledOut !== null && ruledOut <= from) return null;
           // Once the proceedings conclude, the outcome (and any barred-list report) takes its place.
-          const endsOn = subject.conclusion?.on ?? timeline.closedOn;
+          const endsOn = earliest(subject.conclusion?.on ?? timeline.closedOn, ruledOut);
           return { subjectId: subject.subjectId, from, metOn: subject.advisoryListOn, endsOn };
         }),
 };

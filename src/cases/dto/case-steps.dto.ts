@@ -17,6 +17,15 @@ export class ProgressReportBody {
   kind!: ProgressReportKind;
 }
 
+/** reg 19; C&M reg 13: the period's report is not made, as it might prejudice an investigation. */
+export class WithheldProgressReportBody {
+  @DayField()
+  on!: string;
+
+  @OneOfField(PROGRESS_REPORT_KINDS, { description: 'The statutory report withheld: TWELVE_MONTH or SIX_MONTH_FOLLOW_UP' })
+  kind!: ProgressReportKind;
+}
+
 export class LearningBody {
   @DayField()
   on!: string;

@@ -119,3 +119,14 @@ export function dismissedOfficer(): CaseEvent[] {
 export function formerOfficerWouldHaveBeenDismissed(): CaseEvent[] {
   return [...caseAtProceedings('MISCONDUCT_HEARING'), leftService(OFFICER), concluded({ formerOfficer: true })];
 }
+
+/** An officer who resigned under investigation of a matter assessed as practice requiring improvement. */
+export function resignedInPracticeMatter(): CaseEvent[] {
+  return [
+    referral(),
+    subjectAdded(),
+    severityAssessed(OFFICER, 'PRACTICE_REQUIRING_IMPROVEMENT'),
+    investigationStarted(),
+    leftService(OFFICER, 'RESIGNED', 'INVESTIGATION'),
+  ];
+}

@@ -8,6 +8,7 @@
  * `specOf` is the same for a slice whose given events are folded its own way and whose
  * decide takes who decides (the cases: src/cases/testing/decider-spec.ts).
  */
+import type { Confidence } from '../confidence';
 import type { Decider } from '../decider';
 import { foldEvents } from '../decider';
 import { DomainError } from '../domain-error';
@@ -24,7 +25,8 @@ export interface DeciderSpec<Command, Given, Event, State, RuleName extends stri
       by?: By,
     ): {
       then(expected: Event[]): void;
-      thenThrows(rule: RuleName): void;
+      /** `also.confidence`: the refusal says it rests on a fact with this mark (src/common/confidence.ts). */
+      thenThrows(rule: RuleName, also?: { confidence: Confidence }): void;
       /** Decide, apply the events, and hand the resulting state to `assert`. */
       thenState(assert: (after: State) => void): void;
     };
@@ -62,11 +64,12 @@ export function specOf<Command, Given, Event, State, RuleName extends string, By
           then(expected) {
             expect(decided(command, state, by)).toEqual(expected);
           },
-          thenThrows(rule) {
+          thenThrows(rule, also) {
             const result = decideCatching(command, state, by);
             if ('events' in result) throw new Error(`expected rule ${rule} to refuse, but decide returned ${JSON.stringify(result.events)}`);
             expect(result.error).toBeInstanceOf(DomainError);
             expect((result.error as DomainError).rule).toBe(rule);
+            if (also !== undefined) expect((result.error as DomainError).confidence).toBe(also.confidence);
           },
           thenState(assert) {
             assert(subject.apply(state, decided(command, state, by)));
