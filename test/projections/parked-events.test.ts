@@ -63,8 +63,14 @@ describe('a projection that cannot apply an event', () => {
   });
 
   const projected = async (): Promise<string[]> => {
-    const { rows } = await pool.query<{ stream_name: string }>('SELECT stream_name FROM poison_probe_cases');
-    return rows.map((row) => row.stream_name);
+    try {
+      const { rows } = await pool.query<{ stream_name: string }>('SELECT stream_name FROM poison_probe_cases');
+      return rows.map((row) => row.stream_name);
+    } catch (error) {
+      // The probe's view appears once the runner has created its first generation.
+      if ((error as { code?: string }).code === '42P01') return [];
+      throw error;
+    }
   };
 
   it('parks it, goes on with the later events, and /health says degraded naming it', async () => {
@@ -79,7 +85,13 @@ describe('a projection that cannot apply an event', () => {
     expect(cases.sort()).toEqual([`case-${before}`, `case-${after}`].sort());
 
     const [opening] = await service.app.get(EventStore).readStream(`case-${POISON_CASE}`);
-    const health = await service.http().get('/health');
+    // The service's own read models catch up too (on a loaded machine, a moment after the probe).
+    const othersCaughtUp = (body: { projections: Record<string, { lag: number }> }): boolean =>
+      Object.entries(body.projections).every(([name, projection]) => name === 'poison-probe' || projection.lag === 0);
+    const health = await waitFor(
+      () => service.http().get('/health'),
+      (response) => othersCaughtUp(response.body as { projections: Record<string, { lag: number }> }),
+    );
     expect(health.body.status).toBe('degraded');
     expect(health.body.parkedEvents).toEqual([
       expect.objectContaining({
