@@ -181,7 +181,9 @@ describe('any accepted command sequence', () => {
     // The property saw accepted commands dated on the bounds of the range, not only refusals.
     expect(accepted).toBeGreaterThan(100);
     expect([...acceptedDays].some((day) => day === earliest || day === latest)).toBe(true);
-  });
+    // 14 runs of up to 60 commands, each waiting for every read model: about 20 s alone, over
+    // a minute on a machine busy with other suites.
+  }, 240_000);
 
   it('replays into a fresh generation of every read model', async () => {
     const store = new PostgresEventStore(pool);
