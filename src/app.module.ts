@@ -22,6 +22,7 @@ import { IntegrityRecordModule, RecommendationsReadModule } from '../projections
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseHistoryModule, CaseStatusModule } from '../projections';
 import { AccessLogModule } from '../projections';
+import { WebModule } from './web/web.module';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */
 export type AppModuleImport = Type<unknown> | DynamicModule;
@@ -57,6 +58,7 @@ export class AppModule {
         RecommendationsReadModule,
         AccessLogModule,
         WorkforceModule,
+        WebModule,
         ...(options.extraModules ?? []),
       ],
     };

@@ -9,5 +9,6 @@ import { CaseHistoryReader } from './case-history.service';
   imports: [AccessModule, CaseStatusModule],
   controllers: [CaseHistoryController],
   providers: [CaseHistoryReader],
+  exports: [CaseHistoryReader],
 })
 export class CaseHistoryModule {}

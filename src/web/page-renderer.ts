@@ -1,0 +1,63 @@
+/**
+ * Nunjucks over the pages' views (src/web/views) and the design systems' own macros
+ * (govuk-frontend, @ministryofjustice/frontend), autoescaped. Every page gets the signed-in
+ * actor, the session's CSRF token and whether the development sign-in is on.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import nunjucks from 'nunjucks';
+import path from 'node:path';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { CommandForms } from './command-forms';
+import { projectRoot } from './configure-pages';
+import type { PageRequest } from './configure-pages';
+import { words } from './form-view';
+
+/** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
+export function developmentSignInAllowed(config: AppConfig): boolean {
+  return config.jwt.usingDevelopmentSecret && config.jwt.jwksUrl === undefined && !config.production;
+}
+
+const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const INSTANT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+@Injectable()
+export class PageRenderer {
+  readonly developmentSignIn: boolean;
+  private readonly environment: nunjucks.Environment;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly forms: CommandForms,
+  ) {
+    this.developmentSignIn = developmentSignInAllowed(config);
+    const root = projectRoot();
+    this.environment = new nunjucks.Environment(
+      new nunjucks.FileSystemLoader(
+        [path.join(root, 'src/web/views'), path.join(root, 'node_modules/govuk-frontend/dist'), path.join(root, 'node_modules/@ministryofjustice/frontend')],
+        { noCache: false },
+      ),
+      { autoescape: true, throwOnUndefined: false },
+    );
+    this.environment.addFilter('words', words);
+    this.environment.addFilter('day', (value: unknown) =>
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? LONG_DAY.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : '',
+    );
+    this.environment.addFilter('instant', (value: unknown) => (typeof value === 'string' ? INSTANT.format(new Date(value)) : ''));
+  }
+
+  render(request: PageRequest, response: Response, view: string, context: Record<string, unknown>, status = 200): void {
+    const session = request.page?.session;
+    const opening = this.forms.opening();
+    const html = this.environment.render(`${view}.njk`, {
+      ...context,
+      actor: session?.actor,
+      csrfToken: session?.csrfToken ?? request.page?.signInToken,
+      developmentSignIn: this.developmentSignIn,
+      mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
+    });
+    response.status(status).setHeader('Cache-Control', 'no-store');
+    response.type('html').send(html);
+  }
+}

@@ -1,0 +1,470 @@
+/**
+ * The pages (docs/web.md): sign-in, the cases, a case, and a form for each of its steps. A
+ * page's actor is its session's (configure-pages.ts), the same Actor a bearer token gives,
+ * and every read goes where the API's goes: the same guards by the same decorators
+ * (@ListsCases, @ReadsOneCase with the purpose stated in the session, @ReadsProjections),
+ * the same read models through CaseReadAccess (need-to-know, access recording), and every
+ * step through its command route to the one write path (command-forms.ts).
+ */
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose';
+import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-access';
+import { CASE_STAGES, CASE_TYPES } from '../cases/case.enums';
+import { CASE_RULES } from '../cases/case.rule-book';
+import { CLOCK } from '../common/clock';
+import type { Clock } from '../common/clock';
+import { DomainError, NotFoundError } from '../common/domain-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { WrongExpectedRevisionError } from '../event-store/errors';
+import { CurrentActor, Problem, Public, ReadsProjections, ROLES } from '../http';
+import type { Actor } from '../http';
+import type { CommandResponse, CommandResponseBody } from '../http/command-response';
+import { signToken, verifyToken } from '../http/token';
+import { InvalidTokenError } from '../http/token';
+import { canonicalUuid } from '../http/uuid';
+import { createValidationPipe } from '../http/validation';
+import { CaseHistoryReader } from '../../projections/case-history/case-history.service';
+import type { HistoryEntry } from '../../projections/case-history/case-history';
+import { CaseFactsBeforeLoadingSource } from '../../projections/case-status/case-facts-before-loading';
+import { CaseIdPipe } from '../../projections/case-status/case-id.pipe';
+import { CaseListQuery } from '../../projections/case-status/case-status.dto';
+import { CASE_STATUS_PROJECTION } from '../../projections/case-status/case-status.projection';
+import { CaseStatusQueries } from '../../projections/case-status/case-status.queries';
+import type { CaseStatusItem } from '../../projections/case-status/case-status.item';
+import { TIMELINESS_PROJECTION } from '../../projections/common/timeliness-views';
+import { TimelinessQueries } from '../../projections/timeliness/timeliness.queries';
+import { caseTimelinessView } from '../../projections/timeliness/timeliness-view';
+import type { DeadlineView } from '../../projections/timeliness/timeliness-view';
+import { commandRequest, CommandForms } from './command-forms';
+import type { CommandForm } from './command-forms';
+import { cookieOptions, SESSION_COOKIE } from './configure-pages';
+import type { PageRequest } from './configure-pages';
+import { bodyOf, labelOf } from './form-fields';
+import type { FormValues } from './form-fields';
+import { controlsOf, errorTarget, fieldId, words } from './form-view';
+import { PageErrorFilter } from './page-error.filter';
+import { PageRenderer } from './page-renderer';
+import { WebSessions } from './web-sessions';
+
+/** The refusal's rule, with its legal source, as the rule book states them. */
+const RULES: Record<string, { message: string; source: string } | undefined> = CASE_RULES;
+
+@ApiExcludeController()
+@Controller()
+@UseFilters(PageErrorFilter)
+export class PagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly sessions: WebSessions,
+    private readonly forms: CommandForms,
+    private readonly access: CaseReadAccess,
+    private readonly statuses: CaseStatusQueries,
+    private readonly timeliness: TimelinessQueries,
+    private readonly history: CaseHistoryReader,
+    private readonly before: CaseFactsBeforeLoadingSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  home(@Req() request: PageRequest, @Res() response: Response): void {
+    response.redirect(303, request.page?.session ? '/casework' : '/sign-in');
+  }
+
+  @Get('sign-in')
+  @Public()
+  signInPage(@Req() request: PageRequest, @Res() response: Response): void {
+    if (request.page?.session) return response.redirect(303, '/casework');
+    this.pages.render(request, response, 'sign-in', this.signInView({ userId: '', name: '', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' }, {}));
+  }
+
+  /** Development sign-in: the actor a development token for these claims would give, checked as a token is. */
+  @Post('sign-in')
+  @Public()
+  async signIn(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
+    if (!this.pages.developmentSignIn) {
+      return this.pages.render(request, response, 'sign-in', { title: 'Sign in', errorList: [] }, 403);
+    }
+    const form = request.body as FormValues;
+    const values = { userId: text(form.userId), name: text(form.name), role: text(form.role), force: text(form.force) };
+    const errors: Record<string, string> = {};
+    if (values.userId === '') errors.userId = 'Enter a user id';
+    if (values.name === '') errors.name = 'Enter your name';
+    if (!(ROLES as readonly string[]).includes(values.role)) errors.role = 'Choose a role';
+    if (values.force === '') errors.force = 'Enter a force code';
+    let actor: Actor | undefined;
+    if (Object.keys(errors).length === 0) {
+      try {
+        const token = signToken({ ...values, roles: [values.role as Actor['roles'][number]], expiresInSeconds: 60 }, this.config.jwt);
+        actor = verifyToken(token, this.config.jwt);
+      } catch (error) {
+        if (!(error instanceof InvalidTokenError)) throw error;
+        errors[/force/i.test(error.message) ? 'force' : 'userId'] = error.message;
+      }
+    }
+    if (actor === undefined) return this.pages.render(request, response, 'sign-in', this.signInView(values, errors), 400);
+    const { token } = await this.sessions.open(actor);
+    response.cookie(SESSION_COOKIE, token, { ...cookieOptions(request.page?.secure ?? false), maxAge: 30 * 60_000 });
+    response.redirect(303, '/casework');
+  }
+
+  @Post('sign-out')
+  @Public()
+  async signOut(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
+    if (request.page?.session) await this.sessions.close(request.page.session);
+    response.clearCookie(SESSION_COOKIE, cookieOptions(request.page?.secure ?? false));
+    response.redirect(303, '/sign-in');
+  }
+
+  @Get('casework')
+  @ListsCases()
+  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION)
+  async cases(@Req() request: PageRequest, @Res() response: Response, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<void> {
+    // The API's own query class and validation: blank filters are no filters.
+    const given = Object.fromEntries(Object.entries(query).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+    let filter: CaseListQuery;
+    try {
+      filter = (await createValidationPipe().transform(given, { type: 'query', metatype: CaseListQuery })) as CaseListQuery;
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      const errors = fieldErrors(error);
+      return this.pages.render(request, response, 'cases', { ...this.casesView(given, [], 0, 1, 20), errors, errorList: errorList(errors) }, 400);
+    }
+    const found = await this.statuses.list(filter, this.access.scope(actor));
+    this.pages.render(request, response, 'cases', this.casesView(given, found.items, found.total, filter.page, filter.pageSize));
+  }
+
+  @Get('casework/new')
+  openingForm(@Req() request: PageRequest, @Res() response: Response, @CurrentActor() actor: Actor): void {
+    const form = this.opening();
+    this.renderStep(request, response, form, undefined, { force: actor.force === '*' ? '' : actor.force }, {});
+  }
+
+  @Post('casework/new')
+  async open(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
+    await this.submit(request, response, this.opening(), undefined);
+  }
+
+  @Get('casework/:caseId/purpose')
+  purposePage(@Req() request: PageRequest, @Res() response: Response, @Param('caseId', CaseIdPipe) caseId: string): void {
+    this.pages.render(request, response, 'purpose', this.purposeView(caseId, '', {}));
+  }
+
+  @Post('casework/:caseId/purpose')
+  async statePurpose(@Req() request: PageRequest, @Res() response: Response, @Param('caseId', CaseIdPipe) caseId: string): Promise<void> {
+    const purpose = text((request.body as FormValues).purpose);
+    if (purpose.length < MIN_PURPOSE_LENGTH || purpose.length > MAX_PURPOSE_LENGTH) {
+      const errors = { purpose: `Say why you are opening the case, in ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters` };
+      return this.pages.render(request, response, 'purpose', { ...this.purposeView(caseId, purpose, errors), errorList: errorList(errors) }, 400);
+    }
+    const session = request.page?.session;
+    if (session) await this.sessions.statePurpose(session, caseId, purpose);
+    response.redirect(303, `/casework/${caseId}`);
+  }
+
+  @Get('casework/:caseId')
+  @ReadsOneCase()
+  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION)
+  async casePage(
+    @Req() request: PageRequest,
+    @Res() response: Response,
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Query('recorded') recorded: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    const { item, deadlines, events, today } = await this.readCase(request, caseId, actor);
+    const recordedStep = typeof recorded === 'string' && this.forms.form(recorded) !== undefined ? recorded : undefined;
+    this.pages.render(request, response, 'case', {
+      title: `Case ${caseId}`,
+      section: 'cases',
+      backLink: '/casework',
+      case: item,
+      recorded: recordedStep,
+      today,
+      summaryRows: summaryRows(item),
+      deadlines: deadlines.map((deadline) => ({ ...deadline, state: deadlineState(deadline) })),
+      timeline: events.map(timelineEntry),
+      steps: this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role))),
+    });
+  }
+
+  @Get('casework/:caseId/steps/:operationId')
+  @ReadsOneCase()
+  @ReadsProjections(CASE_STATUS_PROJECTION)
+  async stepForm(
+    @Req() request: PageRequest,
+    @Res() response: Response,
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Param('operationId') operationId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    const form = this.step(operationId);
+    const { item, revision } = await this.readCaseForForm(request, caseId, actor);
+    this.renderStep(request, response, form, { item, revision }, {}, {});
+  }
+
+  @Post('casework/:caseId/steps/:operationId')
+  @ReadsOneCase()
+  @ReadsProjections(CASE_STATUS_PROJECTION)
+  async recordStep(
+    @Req() request: PageRequest,
+    @Res() response: Response,
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Param('operationId') operationId: string,
+  ): Promise<void> {
+    await this.submit(request, response, this.step(operationId), caseId);
+  }
+
+  /** Sends a form's command down its route; draws the form again with what refused it. */
+  private async submit(request: PageRequest, response: Response, form: CommandForm, caseId: string | undefined): Promise<void> {
+    const values = request.body as FormValues;
+    const idempotencyKey = canonicalUuid(text(values._idempotencyKey)) ?? randomUUID();
+    const revision = /^\d{1,15}$/.test(text(values._revision)) ? Number(text(values._revision)) : undefined;
+    const params: Record<string, string> = caseId === undefined ? {} : { caseId };
+    for (const name of form.pathChoices) params[name] = text(values[`path.${name}`]);
+    const body = bodyOf(form.fields, values);
+    const redraw = async (status: number, errors: Record<string, string>, summary: { text: string; href: string }[], conflict?: string): Promise<void> => {
+      const actor = request.actor as Actor;
+      const drawn = caseId === undefined ? undefined : await this.readCaseForForm(request, caseId, actor);
+      // After a conflict the page is drawn at the case's new revision, with a new key: the next submission is a new decision.
+      const kept = conflict === undefined ? values : { ...values, _idempotencyKey: undefined };
+      this.renderStep(request, response, form, drawn, kept, errors, summary, conflict, status);
+    };
+    try {
+      const sent = commandRequest(request, { idempotencyKey, revision }, form.apiPath);
+      const result = (await this.forms.send(form.operationId, sent, response, params, body)) as CommandResponse;
+      const answer: CommandResponseBody = result.body;
+      if (request.page?.session) await this.sessions.rememberPosition(request.page.session, answer.position);
+      const opened = typeof answer.caseId === 'string' ? answer.caseId : caseId;
+      response.redirect(303, `/casework/${opened}${caseId === undefined ? '/purpose' : `?recorded=${form.operationId}`}`);
+    } catch (error) {
+      if (error instanceof DomainError && error.status !== 404) {
+        const rule = RULES[error.rule];
+        const source = rule === undefined ? '' : ` (${rule.source})`;
+        return redraw(422, {}, [{ text: `This step is refused: ${error.message}. Rule ${error.rule}${source}.`, href: '#main-content' }]);
+      }
+      if (error instanceof WrongExpectedRevisionError) {
+        const conflict =
+          'Someone else recorded a step on this case after you opened this form. The page has been drawn again with the case as it is now: check it and send the form again.';
+        return redraw(409, {}, [{ text: conflict, href: '#main-content' }], conflict);
+      }
+      if (error instanceof Problem && error.getStatus() === 400) {
+        const errors = fieldErrors(error, { ...params, ...body });
+        const summary = Object.entries(errors).map(([name, message]) => ({ text: message, href: errorTargetOf(form, name) }));
+        return redraw(400, errors, summary);
+      }
+      if (error instanceof NotFoundError) throw new NotFoundError(error.message);
+      throw error;
+    }
+  }
+
+  private renderStep(
+    request: PageRequest,
+    response: Response,
+    form: CommandForm,
+    drawn: { item: CaseStatusItem; revision: number } | undefined,
+    values: FormValues,
+    errors: Record<string, string>,
+    summary: { text: string; href: string }[] = [],
+    conflict?: string,
+    status = 200,
+  ): void {
+    const caseId = drawn?.item.caseId;
+    const pathControls = form.pathChoices.map((name) => ({
+      component: 'radios',
+      params: {
+        name: `path.${name}`,
+        idPrefix: fieldId(`path.${name}`),
+        fieldset: { legend: { text: words(name.replace(/Id$/, '')), classes: 'govuk-fieldset__legend--s' } },
+        errorMessage: errors[name] === undefined ? undefined : { text: errors[name] },
+        items: (drawn?.item.subjects ?? []).map((subject) => ({
+          value: subject.subjectId,
+          text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}, ${words(subject.workforceType)}`,
+          checked: values[`path.${name}`] === subject.subjectId,
+        })),
+      },
+    }));
+    this.pages.render(
+      request,
+      response,
+      'step',
+      {
+        title: words(form.operationId),
+        section: caseId === undefined ? 'new' : 'cases',
+        backLink: caseId === undefined ? '/casework' : `/casework/${caseId}`,
+        form,
+        caseId,
+        action: caseId === undefined ? '/casework/new' : `/casework/${caseId}/steps/${form.operationId}`,
+        idempotencyKey: canonicalUuid(text(values._idempotencyKey)) ?? randomUUID(),
+        revision: drawn?.revision,
+        conflict,
+        controls: [...pathControls, ...controlsOf(form.fields, values, errors)],
+        errorList: summary,
+      },
+      status,
+    );
+  }
+
+  private async readCase(request: PageRequest, caseId: string, actor: Actor) {
+    const read = { reader: actor, purpose: purposeOf(request), caseId };
+    const item = await this.access.open(read, () => this.statuses.find(caseId));
+    const today = this.clock.today();
+    const timeliness = caseTimelinessView(await this.access.open(read, () => this.timeliness.caseTimeliness(caseId)), today);
+    const history = await this.access.openCostly(
+      read,
+      () => this.before.of(caseId),
+      () => this.history.load(caseId, undefined),
+    );
+    return { item, deadlines: timeliness.deadlines, events: history.events, today };
+  }
+
+  /** The case as the form is drawn on it: its subjects, and the revision the form's command will expect. */
+  private async readCaseForForm(request: PageRequest, caseId: string, actor: Actor): Promise<{ item: CaseStatusItem; revision: number }> {
+    const read = { reader: actor, purpose: purposeOf(request), caseId };
+    const history = await this.access.openCostly(
+      read,
+      () => this.before.of(caseId),
+      () => this.history.load(caseId, undefined),
+    );
+    const item = await this.access.open(read, () => this.statuses.find(caseId));
+    return { item, revision: history.events.at(-1)?.revision ?? 0 };
+  }
+
+  private opening(): CommandForm {
+    const form = this.forms.opening();
+    if (!form) throw new NotFoundError('There is no command that opens a case.');
+    return form;
+  }
+
+  private step(operationId: string): CommandForm {
+    const form = this.forms.form(operationId);
+    if (!form || form.opensCase) throw new NotFoundError('There is no such step.');
+    return form;
+  }
+
+  private signInView(values: Record<string, string>, errors: Record<string, string>): Record<string, unknown> {
+    return {
+      title: 'Sign in',
+      values,
+      errors: Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }])),
+      errorList: Object.entries(errors).map(([name, message]) => ({ text: message, href: name === 'role' ? '#role' : `#${name}` })),
+      roleItems: ROLES.map((role) => ({ value: role, text: words(role), checked: values.role === role })),
+    };
+  }
+
+  private purposeView(caseId: string, purpose: string, errors: Record<string, string>): Record<string, unknown> {
+    return {
+      title: 'Why are you opening this case?',
+      section: 'cases',
+      backLink: '/casework',
+      caseId,
+      values: { purpose },
+      errors: Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }])),
+      minLength: MIN_PURPOSE_LENGTH,
+      maxLength: MAX_PURPOSE_LENGTH,
+    };
+  }
+
+  private casesView(filter: Record<string, unknown>, cases: CaseStatusItem[], total: number, page: number, pageSize: number): Record<string, unknown> {
+    const selected = (name: string, value: string): boolean => filter[name] === value;
+    const options = (name: string, values: readonly string[]) => [
+      { value: '', text: 'Any' },
+      ...values.map((value) => ({ value, text: words(value), selected: selected(name, value) })),
+    ];
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    const link = (to: number): string => `/casework?${new URLSearchParams({ ...(filter as Record<string, string>), page: String(to) }).toString()}`;
+    return {
+      title: 'Cases',
+      section: 'cases',
+      filter,
+      filtered: Object.keys(filter).some((name) => name !== 'page'),
+      cases,
+      total,
+      stageItems: options('stage', CASE_STAGES),
+      caseTypeItems: options('caseType', CASE_TYPES),
+      overdueItems: [
+        { value: '', text: 'Any' },
+        { value: 'true', text: 'Overdue', selected: selected('overdue', 'true') },
+        { value: 'false', text: 'Not overdue', selected: selected('overdue', 'false') },
+      ],
+      pagination:
+        pages > 1
+          ? {
+              previous: page > 1 ? { href: link(page - 1) } : undefined,
+              next: page < pages ? { href: link(page + 1) } : undefined,
+              items: Array.from({ length: pages }, (_, index) => ({ number: index + 1, href: link(index + 1), current: index + 1 === page })),
+            }
+          : undefined,
+    };
+  }
+}
+
+function text(value: unknown): string {
+  return (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '').trim();
+}
+
+/** The purpose the session stated for this case (the guard has checked it is there). */
+function purposeOf(request: Request): string {
+  const header = request.headers['x-access-purpose'];
+  return typeof header === 'string' ? Buffer.from(header, 'latin1').toString('utf8').trim() : '';
+}
+
+/** Each field's first validation message, in words a person reads: "Unit: enter a value" rather than "unit must be a string". */
+function fieldErrors(problem: Problem, sent: Record<string, unknown> = {}): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { field, message } of problem.details.errors ?? []) {
+    const label = labelOf(field.split('.').pop() ?? field);
+    const missing = field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], sent) === undefined;
+    const own = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+    errors[field] ??= `${label}: ${missing && Object.keys(sent).length > 0 ? 'enter or choose a value' : own}`;
+  }
+  return errors;
+}
+
+function errorList(errors: Record<string, string>): { text: string; href: string }[] {
+  return Object.entries(errors).map(([name, message]) => ({ text: message, href: `#${name}` }));
+}
+
+function errorTargetOf(form: CommandForm, name: string): string {
+  const field = form.fields.find((candidate) => candidate.name === name);
+  return errorTarget(field, name);
+}
+
+function summaryRows(item: CaseStatusItem): { key: { text: string }; value: { text: string } }[] {
+  const rows: [string, string][] = [
+    ['Stage', words(item.stage)],
+    ['Case type', words(item.caseType)],
+    ['Source', words(item.source)],
+    ['Opened (came to attention)', item.openedOn],
+    ['Sensitivity', words(item.sensitivity)],
+    ['Corruption categories', item.corruptionCategories.map(words).join(', ') || 'None'],
+    ['IOPC mode', item.iopcMode === null ? 'Not referred' : words(item.iopcMode)],
+    ['Closed', item.closedOn ?? 'Open'],
+  ];
+  return rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
+}
+
+function deadlineState(deadline: DeadlineView): { text: string; classes: string } {
+  if (deadline.overdue) return { text: 'Overdue', classes: 'govuk-tag--red' };
+  if (deadline.metOn !== null) return deadline.outOfTime ? { text: 'Met late', classes: 'govuk-tag--orange' } : { text: 'Met', classes: 'govuk-tag--green' };
+  if (deadline.lapsedOn !== null) return { text: 'Lapsed', classes: 'govuk-tag--grey' };
+  return { text: 'Due', classes: 'govuk-tag--blue' };
+}
+
+function timelineEntry(entry: HistoryEntry): Record<string, unknown> {
+  const actor = (entry.actor ?? {}) as { userId?: string; roles?: string[]; force?: string };
+  const corrects = entry.type === 'RecordCorrected' ? String((entry.data as { correctsEventId?: unknown }).correctsEventId ?? '') : undefined;
+  return {
+    what: words(entry.type),
+    legalDate: entry.occurredAt?.slice(0, 10) ?? null,
+    recordedAt: entry.recordedAt,
+    by: `${actor.userId ?? 'unknown'} (${(actor.roles ?? []).map(words).join(', ')}, ${actor.force ?? ''})`,
+    corrects: corrects === undefined ? undefined : `the event ${corrects.slice(0, 8)}`,
+    corrections: entry.correctedBy.map((note) => `by event ${note.eventId.slice(0, 8)}: ${note.reason}`),
+  };
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AccessModule } from '../access/access.module';
+import { ClockModule } from '../common/clock.module';
+import { CaseHistoryModule } from '../../projections/case-history/case-history.module';
+import { CaseStatusModule } from '../../projections/case-status/case-status.module';
+import { TimelinessModule } from '../../projections/timeliness/timeliness.module';
+import { CommandForms } from './command-forms';
+import { PageErrorFilter } from './page-error.filter';
+import { PageRenderer } from './page-renderer';
+import { PagesController } from './pages.controller';
+import { WebSessions } from './web-sessions';
+
+/** The pages (docs/web.md); configurePages sets what they need on the application. */
+@Module({
+  imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
+  controllers: [PagesController],
+  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter],
+  exports: [WebSessions, CommandForms],
+})
+export class WebModule {}
