@@ -1,0 +1,178 @@
+/**
+ * The pages in a real browser (issue 14): development sign-in as a PSD investigator, a
+ * referral recorded through its form, a subject added, a refused step showing its rule and
+ * source, a validation error against its field, the timeline of every step, and another
+ * force's investigator refused the case exactly as the API refuses it. axe-core checks every
+ * page visited (WCAG 2.2 AA).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { signToken } from '../../src/http/token';
+import { startTestApp, TestApp } from '../support/app';
+import { checkPage, chromiumMissing, launchChromium } from './browser';
+
+const missing = chromiumMissing();
+if (missing !== undefined && process.env.CI) throw new Error(`the browser tests cannot run: ${missing}`);
+const describeInBrowser = missing === undefined ? describe : describe.skip;
+
+if (missing !== undefined) {
+  // Reported as skipped, with the reason in its name, rather than passing unseen.
+  it.skip(`SKIPPED: the browser tests need Chromium. ${missing}`, () => undefined);
+}
+
+describeInBrowser('the pages, in Chromium', () => {
+  let service: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    service = await startTestApp();
+    base = (await service.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  async function signIn(context: BrowserContext, who: { userId: string; name: string; role: string; force: string }): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.getByLabel('User id').fill(who.userId);
+    await page.getByLabel('Name').fill(who.name);
+    await page
+      .getByLabel(
+        who.role
+          .replace(/_/g, ' ')
+          .toLowerCase()
+          .replace(/^./, (c) => c.toUpperCase()),
+        { exact: true },
+      )
+      .check();
+    await page.getByLabel('Force').fill(who.force);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/casework`);
+    return page;
+  }
+
+  async function fillDate(page: Page, legend: string, day: string): Promise<void> {
+    const [year, month, date] = day.split('-');
+    const group = page.getByRole('group', { name: legend });
+    await group.getByLabel('Day').fill(String(Number(date)));
+    await group.getByLabel('Month').fill(String(Number(month)));
+    await group.getByLabel('Year').fill(year);
+  }
+
+  const radio = (page: Page, legend: string, option: string) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
+
+  /** Chooses an enumeration value, drawn as radios or (for long lists) a select. */
+  async function choose(page: Page, name: string, value: string): Promise<void> {
+    const select = page.locator(`select[name="${name}"]`);
+    if ((await select.count()) > 0) await select.selectOption(value);
+    else await page.locator(`input[type=radio][name="${name}"][value="${value}"]`).check();
+  }
+
+  it('a PSD investigator records a referral, adds a subject, is refused a step with its rule, and sees every step on the timeline', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    const page = await signIn(context, { userId: 'psd-investigator-1', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
+    await checkPage(page, '01-cases-empty');
+
+    await page.getByRole('link', { name: 'Record a referral' }).click();
+    await checkPage(page, '02-referral-form');
+    await fillDate(page, 'Received on', '2024-03-01');
+    await choose(page, 'source', 'INTERNAL_REPORT');
+    await choose(page, 'caseType', 'CONDUCT_MATTER');
+    await page.getByLabel('Summary').fill('Officer seen taking cash from a detained person’s property.');
+    await radio(page, 'Anonymous source', 'No');
+    await radio(page, 'Sensitivity', 'Standard');
+    for (const flag of ['Apsp', 'Prejudicial improper behaviour', 'Violence against women and girls']) await radio(page, flag, 'No');
+    await page.getByRole('button', { name: 'Record the referral' }).click();
+
+    // Purpose of access, asked once for the case.
+    await page.getByRole('heading', { name: 'Why are you opening this case?' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/casework\/[0-9a-f-]{36}\/purpose$/);
+    await checkPage(page, '03-purpose');
+    await page.getByLabel('Why are you opening this case?').fill('Assessing the new referral for severity');
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    const caseId = new URL(page.url()).pathname.split('/')[2];
+    await page.getByRole('heading', { name: `Case ${caseId}` }).waitFor();
+    await checkPage(page, '04-case');
+
+    // Add a subject.
+    await page.getByRole('link', { name: 'Add subject' }).click();
+    await checkPage(page, '05-add-subject-form');
+    await page.getByLabel('Person id').fill(randomUUID());
+    await choose(page, 'workforceType', 'POLICE_OFFICER');
+    await choose(page, 'rank', 'CONSTABLE');
+    await page.getByLabel('Length of service months').fill('60');
+    // The unit left blank: refused against its field.
+    await page.getByRole('button', { name: 'Record this step' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    const fieldError = page.locator('#f-unit-error');
+    await expect(fieldError.textContent()).resolves.toContain('Unit');
+    await checkPage(page, '06-add-subject-invalid');
+    await page.getByLabel('Unit').fill('Response and patrol');
+    await page.getByRole('button', { name: 'Record this step' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    await expect(page.locator('#subjects + table tbody tr').count()).resolves.toBe(1);
+    await checkPage(page, '07-case-with-subject');
+
+    // A step the case's state does not allow: the IOPC decides a mode only of a matter referred to it.
+    await page.getByRole('link', { name: 'Record iopc decision' }).click();
+    await choose(page, 'mode', 'DIRECTED');
+    await fillDate(page, 'Decided on', '2024-03-05');
+    await page.getByRole('button', { name: 'Record this step' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/iopcDecisionNeedsReferral[\s\S]*PRA 2002 Sch 3 para 15/);
+    await checkPage(page, '08-refused-step');
+
+    // The timeline shows both steps, with who recorded them.
+    await page.goto(`${base}/casework/${caseId}`);
+    const timeline = page.locator('.moj-timeline');
+    await expect(timeline.textContent()).resolves.toMatch(/Referral received[\s\S]*psd-investigator-1/);
+    await expect(timeline.textContent()).resolves.toContain('Subject added');
+    await expect(timeline.textContent()).resolves.not.toContain('Iopc');
+
+    // The list shows the case; its filters narrow it.
+    await page.goto(`${base}/casework?caseType=CONDUCT_MATTER&force=HAMPSHIRE`);
+    await checkPage(page, '09-cases-filtered');
+    await expect(page.getByRole('link', { name: new RegExp(`Case ${caseId.slice(0, 8)}`) }).count()).resolves.toBe(1);
+    await page.goto(`${base}/casework?caseType=COMPLAINT`);
+    await expect(page.locator('table.govuk-table').count()).resolves.toBe(0);
+
+    // Another force's investigator: refused the case as the API refuses it (404, as for no case at all).
+    const other = await browser.newContext();
+    const stranger = await signIn(other, { userId: 'psd-investigator-9', name: 'Sam Elsewhere', role: 'PSD_INVESTIGATOR', force: 'METROPOLITAN_POLICE' });
+    await stranger.goto(`${base}/casework/${caseId}/purpose`);
+    await stranger.getByLabel('Why are you opening this case?').fill('Checking a case named in a complaint');
+    const [answer] = await Promise.all([
+      stranger.waitForResponse((response) => response.url() === `${base}/casework/${caseId}`),
+      stranger.getByRole('button', { name: 'Open the case' }).click(),
+    ]);
+    expect(answer.status()).toBe(404);
+    await stranger.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await checkPage(stranger, '10-refused-other-force');
+    const token = signToken(
+      { userId: 'psd-investigator-9', name: 'Sam Elsewhere', roles: ['PSD_INVESTIGATOR'], force: 'METROPOLITAN_POLICE', expiresInSeconds: 300 },
+      service.config.jwt,
+    );
+    await service
+      .http()
+      .get(`/api/v1/cases/${caseId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Access-Purpose', 'Checking a case named in a complaint')
+      .expect(404);
+    await other.close();
+
+    // Sign out ends the session: the cases are no longer reachable.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+    await page.goto(`${base}/casework`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+});
