@@ -56,7 +56,7 @@ export function configurePages(app: INestApplication): void {
 }
 
 /** Names the browser may not set on a page request: the pages set them from the session. */
-const SESSION_HEADERS = ['authorization', 'x-access-purpose', 'x-wait-for-position', 'idempotency-key', 'if-match'];
+const SESSION_HEADERS = ['authorization', 'x-access-purpose', 'idempotency-key', 'if-match'];
 
 function pageMiddleware(sessions: WebSessions) {
   const readForm = express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 2000 });
@@ -80,6 +80,11 @@ function pageMiddleware(sessions: WebSessions) {
           page.actor = session.actor;
           // The idle timeout restarts with each request, and so does the cookie's life.
           response.cookie(SESSION_COOKIE, token, { ...cookieOptions(secure), maxAge: SESSION_IDLE_MINUTES * 60_000 });
+          const caseId = caseOfPath(request.path);
+          if (caseId !== undefined && session.purposes[caseId] === undefined && request.method === 'GET') {
+            // The purpose is asked before the case is read, so no read goes without one (nor is recorded refused for want of it).
+            return response.redirect(303, `/casework/${caseId}/purpose`);
+          }
           setReadHeaders(request, session);
           if (session.lastPosition !== null && request.method === 'GET') await sessions.rememberPosition(session, null);
         } else if (token !== undefined) response.clearCookie(SESSION_COOKIE, cookieOptions(secure));
@@ -99,10 +104,17 @@ function pageMiddleware(sessions: WebSessions) {
   };
 }
 
+/** The case a page reads (`/casework/{caseId}` and its steps), not the page that asks the purpose for it. */
+function caseOfPath(pathname: string): string | undefined {
+  const [, root, id, rest] = pathname.split('/');
+  if (root !== 'casework' || id === undefined || !isUuid(id) || rest === 'purpose') return undefined;
+  return id.toLowerCase();
+}
+
 /** The purpose stated for the case the path names, and the position of the session's last command (read-your-writes). */
 function setReadHeaders(request: Request, session: WebSession): void {
-  const caseId = request.path.split('/')[2]?.toLowerCase();
-  const purpose = caseId !== undefined && isUuid(caseId) ? session.purposes[caseId] : undefined;
+  const caseId = caseOfPath(request.path);
+  const purpose = caseId === undefined ? undefined : session.purposes[caseId];
   // Header values are latin1 to Node: the purpose's UTF-8 bytes, as a client sends them (headerText reads them back).
   if (purpose !== undefined) request.headers['x-access-purpose'] = Buffer.from(purpose, 'utf8').toString('latin1');
   if (session.lastPosition !== null && request.method === 'GET') request.headers['x-wait-for-position'] = session.lastPosition;
