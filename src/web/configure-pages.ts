@@ -16,7 +16,7 @@ import { randomToken, sameToken, SESSION_IDLE_MINUTES, WebSessions } from './web
 import type { WebSession } from './web-sessions';
 
 /** The first path segments the pages answer on; everything else is the API's, /health or an asset. */
-export const PAGE_ROOTS = ['sign-in', 'sign-out', 'casework'] as const;
+export const PAGE_ROOTS = ['sign-in', 'sign-out', 'casework', 'oversight'] as const;
 export const SESSION_COOKIE = 'ledger_session';
 /** Before sign-in there is no session: the sign-in form's CSRF token is checked against this cookie. */
 export const SIGN_IN_COOKIE = 'ledger_sign_in';
@@ -83,7 +83,7 @@ function pageMiddleware(sessions: WebSessions) {
           const caseId = caseOfPath(request.path);
           if (caseId !== undefined && session.purposes[caseId] === undefined && request.method === 'GET') {
             // The purpose is asked before the case is read, so no read goes without one (nor is recorded refused for want of it).
-            return response.redirect(303, `/casework/${caseId}/purpose`);
+            return response.redirect(303, `/casework/${caseId}/purpose?then=${encodeURIComponent(request.originalUrl)}`);
           }
           setReadHeaders(request, session);
           if (session.lastPosition !== null && request.method === 'GET') await sessions.rememberPosition(session, null);

@@ -13,6 +13,7 @@ import { CommandForms } from './command-forms';
 import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { words } from './form-view';
+import { OVERSEERS } from './oversight-roles';
 
 /** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
 export function developmentSignInAllowed(config: AppConfig): boolean {
@@ -55,6 +56,7 @@ export class PageRenderer {
       actor: session?.actor,
       csrfToken: session?.csrfToken ?? request.page?.signInToken,
       developmentSignIn: this.developmentSignIn,
+      mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });
     response.status(status).setHeader('Cache-Control', 'no-store');

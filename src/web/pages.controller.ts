@@ -12,6 +12,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose';
 import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-access';
+import type { CaseRead } from '../access/case-read-access';
 import { CASE_STAGES, CASE_TYPES } from '../cases/case.enums';
 import { CASE_RULES } from '../cases/case.rule-book';
 import { CLOCK } from '../common/clock';
@@ -28,7 +29,7 @@ import { InvalidTokenError } from '../http/token';
 import { canonicalUuid } from '../http/uuid';
 import { createValidationPipe } from '../http/validation';
 import { CaseHistoryReader } from '../../projections/case-history/case-history.service';
-import type { HistoryEntry } from '../../projections/case-history/case-history';
+import type { CaseHistory, HistoryEntry } from '../../projections/case-history/case-history';
 import { CaseFactsBeforeLoadingSource } from '../../projections/case-status/case-facts-before-loading';
 import { CaseIdPipe } from '../../projections/case-status/case-id.pipe';
 import { CaseListQuery } from '../../projections/case-status/case-status.dto';
@@ -151,20 +152,22 @@ export class PagesController {
   }
 
   @Get('casework/:caseId/purpose')
-  purposePage(@Req() request: PageRequest, @Res() response: Response, @Param('caseId', CaseIdPipe) caseId: string): void {
-    this.pages.render(request, response, 'purpose', this.purposeView(caseId, '', {}));
+  purposePage(@Req() request: PageRequest, @Res() response: Response, @Param('caseId', CaseIdPipe) caseId: string, @Query('then') then: unknown): void {
+    this.pages.render(request, response, 'purpose', this.purposeView(caseId, '', {}, returnPath(caseId, then)));
   }
 
   @Post('casework/:caseId/purpose')
   async statePurpose(@Req() request: PageRequest, @Res() response: Response, @Param('caseId', CaseIdPipe) caseId: string): Promise<void> {
-    const purpose = text((request.body as FormValues).purpose);
+    const form = request.body as FormValues;
+    const purpose = text(form.purpose);
+    const then = returnPath(caseId, text(form.then));
     if (purpose.length < MIN_PURPOSE_LENGTH || purpose.length > MAX_PURPOSE_LENGTH) {
       const errors = { purpose: `Say why you are opening the case, in ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters` };
-      return this.pages.render(request, response, 'purpose', { ...this.purposeView(caseId, purpose, errors), errorList: errorList(errors) }, 400);
+      return this.pages.render(request, response, 'purpose', { ...this.purposeView(caseId, purpose, errors, then), errorList: errorList(errors) }, 400);
     }
     const session = request.page?.session;
     if (session) await this.sessions.statePurpose(session, caseId, purpose);
-    response.redirect(303, `/casework/${caseId}`);
+    response.redirect(303, then ?? `/casework/${caseId}`);
   }
 
   @Get('casework/:caseId')
@@ -201,11 +204,14 @@ export class PagesController {
     @Res() response: Response,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Param('operationId') operationId: string,
+    @Query('subject') subject: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     const form = this.step(operationId);
     const { item, revision } = await this.readCaseForForm(request, caseId, actor);
-    this.renderStep(request, response, form, { item, revision }, {}, {});
+    // A link from the oversight page names the subject the step is about.
+    const chosen = typeof subject === 'string' && item.subjects.some((candidate) => candidate.subjectId === subject) ? { 'path.subjectId': subject } : {};
+    this.renderStep(request, response, form, { item, revision }, chosen, {});
   }
 
   @Post('casework/:caseId/steps/:operationId')
@@ -315,24 +321,25 @@ export class PagesController {
     const item = await this.access.open(read, () => this.statuses.find(caseId));
     const today = this.clock.today();
     const timeliness = caseTimelinessView(await this.access.open(read, () => this.timeliness.caseTimeliness(caseId)), today);
-    const history = await this.access.openCostly(
-      read,
-      () => this.before.of(caseId),
-      () => this.history.load(caseId, undefined),
-    );
+    const history = await this.historyOf(read);
     return { item, deadlines: timeliness.deadlines, events: history.events, today };
   }
 
   /** The case as the form is drawn on it: its subjects, and the revision the form's command will expect. */
   private async readCaseForForm(request: PageRequest, caseId: string, actor: Actor): Promise<{ item: CaseStatusItem; revision: number }> {
     const read = { reader: actor, purpose: purposeOf(request), caseId };
-    const history = await this.access.openCostly(
-      read,
-      () => this.before.of(caseId),
-      () => this.history.load(caseId, undefined),
-    );
+    const history = await this.historyOf(read);
     const item = await this.access.open(read, () => this.statuses.find(caseId));
     return { item, revision: history.events.at(-1)?.revision ?? 0 };
+  }
+
+  /** As `GET /cases/{caseId}/history`: access decided on the case-status row before the stream is read. */
+  private historyOf(read: CaseRead): Promise<CaseHistory> {
+    return this.access.openCostly(
+      read,
+      () => this.before.of(read.caseId),
+      () => this.history.load(read.caseId, undefined),
+    );
   }
 
   private opening(): CommandForm {
@@ -357,8 +364,9 @@ export class PagesController {
     };
   }
 
-  private purposeView(caseId: string, purpose: string, errors: Record<string, string>): Record<string, unknown> {
+  private purposeView(caseId: string, purpose: string, errors: Record<string, string>, then?: string): Record<string, unknown> {
     return {
+      then,
       title: 'Why are you opening this case?',
       section: 'cases',
       backLink: '/casework',
@@ -402,6 +410,13 @@ export class PagesController {
           : undefined,
     };
   }
+}
+
+/** Where to go once the purpose is stated: a page of the same case only (never another site, never another case). */
+function returnPath(caseId: string, then: unknown): string | undefined {
+  if (typeof then !== 'string') return undefined;
+  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64})?(\\?subject=[0-9a-f-]{36})?$`);
+  return page.test(then) ? then : undefined;
 }
 
 function text(value: unknown): string {

@@ -9,12 +9,13 @@ import { CommandForms } from './command-forms';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PagesController } from './pages.controller';
+import { OversightController } from './oversight.controller';
 import { WebSessions } from './web-sessions';
 
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
-  controllers: [PagesController],
+  controllers: [PagesController, OversightController],
   providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter],
   exports: [WebSessions, CommandForms],
 })

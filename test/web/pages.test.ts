@@ -8,6 +8,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../src/http/token';
+import { commandsFor, NO_FLAGS } from '../../src/cases/seed-stories/story-kit';
+import { EventStore } from '../../src/event-store/event-store';
+import { CaseRecorder } from '../projections/case-story-support';
 import { startTestApp, TestApp } from '../support/app';
 import { checkPage, chromiumMissing, launchChromium } from './browser';
 
@@ -173,6 +176,62 @@ describeInBrowser('the pages, in Chromium', () => {
     await page.waitForURL(`${base}/sign-in`);
     await page.goto(`${base}/casework`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
+  it('a DCC approves a departure from the oversight page and sees it leave the list', async () => {
+    const caseId = randomUUID();
+    const subjectId = randomUUID();
+    const on = commandsFor(caseId);
+    const recorder = new CaseRecorder(service.app.get(EventStore));
+    for (const command of [
+      on('ReceiveReferral', {
+        caseId,
+        force: 'HAMPSHIRE',
+        receivedOn: '2024-01-08',
+        source: 'INTERNAL_REPORT',
+        caseType: 'CONDUCT_MATTER',
+        summary: 'A sergeant disclosed an operation to a friend.',
+        anonymousSource: false,
+        sensitivity: 'STANDARD',
+        corruptionCategories: ['UNAUTHORISED_DISCLOSURE'],
+        flags: NO_FLAGS,
+      }),
+      on('AddSubject', {
+        subjectId,
+        personId: randomUUID(),
+        workforceType: 'POLICE_OFFICER',
+        rank: 'SERGEANT',
+        lengthOfServiceMonths: 96,
+        unit: 'Intelligence',
+      }),
+      on('StartInvestigation', { investigatorId: randomUUID(), startedOn: '2024-01-15', termsOfReference: 'The disclosure.' }),
+      on('RecordDeparture', { subjectId, how: 'RESIGNED', on: '2024-02-01', approvedByDcc: false }),
+    ]) {
+      await recorder.record(command);
+    }
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    const page = await signIn(context, { userId: 'dcc-hampshire', name: 'Dana Deputy', role: 'DCC', force: 'HAMPSHIRE' });
+    await page.getByRole('link', { name: 'Oversight' }).click();
+    await page.getByRole('heading', { name: 'Oversight: HAMPSHIRE' }).waitFor();
+    await checkPage(page, '11-oversight');
+    const departures = page.locator('#departures + table');
+    await expect(departures.textContent()).resolves.toContain(`Case ${caseId.slice(0, 8)}`);
+
+    await departures.getByRole('link', { name: new RegExp(`Approve or refuse the departure in case ${caseId.slice(0, 8)}`) }).click();
+    await page.getByLabel('Why are you opening this case?').fill('Deciding the sergeant’s resignation during investigation');
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByRole('heading', { name: 'Record departure decision' }).waitFor();
+    await checkPage(page, '12-departure-decision');
+    await expect(page.locator(`input[name="path.subjectId"][value="${subjectId}"]`).isChecked()).resolves.toBe(true);
+    await radio(page, 'Approved', 'Yes');
+    await fillDate(page, 'On', '2024-02-05');
+    await page.getByRole('button', { name: 'Record this step' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+
+    await page.getByRole('link', { name: 'Oversight' }).click();
+    await expect(page.locator('#departures').textContent()).resolves.toContain('Departures awaiting approval: 0');
     await context.close();
   });
 });
