@@ -91,8 +91,20 @@ describe('the pages over HTTP', () => {
   it('asks the purpose once per case, and records every read with it as the API does', async () => {
     const { caseId, position } = await openCase(service, 'HAMPSHIRE', 'STANDARD');
     const agent = await signInAs(service, { userId: 'psd-reader', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
-    await agent.get(`/casework/${caseId}`).expect(303).expect('Location', `/casework/${caseId}/purpose`);
-    await statePurpose(agent, caseId, PURPOSE);
+    await agent
+      .get(`/casework/${caseId}`)
+      .expect(303)
+      .expect('Location', `/casework/${caseId}/purpose?then=${encodeURIComponent(`/casework/${caseId}`)}`);
+    // Where to go next is a page of the same case, never another site nor another case.
+    const form = await agent.get(`/casework/${caseId}/purpose`).expect(200);
+    for (const then of ['https://elsewhere.example/', `/casework/${randomUUID()}`, '//elsewhere.example/x']) {
+      await agent
+        .post(`/casework/${caseId}/purpose`)
+        .type('form')
+        .send({ _csrf: fieldValue(form.text, '_csrf'), purpose: PURPOSE, then })
+        .expect(303)
+        .expect('Location', `/casework/${caseId}`);
+    }
     await agent.get(`/casework/${caseId}`).set('X-Wait-For-Position', position).expect(200);
     await agent.get(`/casework/${caseId}`).expect(200);
     const auditor = bearer(service.config, { userId: 'auditor-1', roles: ['AUDITOR'], force: '*' });
