@@ -29,15 +29,27 @@ export function errorTarget(field: FormField | undefined, name: string): string 
   return `#${fieldId(name)}`;
 }
 
-/** Enumeration values as words: `GROSS_MISCONDUCT` → "Gross misconduct". */
+const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2024-03-01` → "1 March 2024"; anything else → "". */
+export function longDay(value: unknown): string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? LONG_DAY.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : '';
+}
+
+/** Initialisms kept in capitals when a name is turned into words. */
+const INITIALISMS = ['IOPC', 'CPS', 'PSD', 'ACU', 'DCC', 'APSP', 'PRI', 'HMICFRS'];
+const INITIALISM = new RegExp(`\\b(${INITIALISMS.join('|')})\\b`, 'gi');
+
+/** Enumeration values and names as words: `GROSS_MISCONDUCT` → "Gross misconduct", `ReferToIopc` → "Refer to IOPC". */
 export function words(value: unknown): string {
   if (typeof value !== 'string') return String(value ?? '');
+  let text: string;
   if (/^[A-Z0-9_]+$/.test(value)) {
-    const text = value.replace(/_/g, ' ').toLowerCase();
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-  if (/^[A-Za-z]+$/.test(value) && /[a-z][A-Z]/.test(value)) return labelOf(value);
-  return value;
+    const lower = value.replace(/_/g, ' ').toLowerCase();
+    text = lower.charAt(0).toUpperCase() + lower.slice(1);
+  } else if (/^[A-Za-z]+$/.test(value) && /[a-z][A-Z]/.test(value)) text = labelOf(value);
+  else return value;
+  return text.replace(INITIALISM, (initialism) => initialism.toUpperCase());
 }
 
 export function controlsOf(fields: readonly FormField[], values: FormValues, errors: Record<string, string>, prefix = ''): Control[] {

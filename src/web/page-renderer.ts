@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/configuration';
 import { CommandForms } from './command-forms';
 import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
-import { words } from './form-view';
+import { longDay, words } from './form-view';
 import { OVERSEERS } from './oversight-roles';
 
 /** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
@@ -20,7 +20,6 @@ export function developmentSignInAllowed(config: AppConfig): boolean {
   return config.jwt.usingDevelopmentSecret && config.jwt.jwksUrl === undefined && !config.production;
 }
 
-const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const INSTANT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 @Injectable()
@@ -42,9 +41,7 @@ export class PageRenderer {
       { autoescape: true, throwOnUndefined: false },
     );
     this.environment.addFilter('words', words);
-    this.environment.addFilter('day', (value: unknown) =>
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? LONG_DAY.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : '',
-    );
+    this.environment.addFilter('day', longDay);
     this.environment.addFilter('instant', (value: unknown) => (typeof value === 'string' ? INSTANT.format(new Date(value)) : ''));
   }
 

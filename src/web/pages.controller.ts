@@ -15,6 +15,9 @@ import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-ac
 import type { CaseRead } from '../access/case-read-access';
 import { CASE_STAGES, CASE_TYPES } from '../cases/case.enums';
 import { CASE_RULES } from '../cases/case.rule-book';
+import { CASE_EVENT_FIELDS } from '../cases/case.event-schema';
+import type { CaseEvent } from '../cases/case.events';
+import { legalInstantOf } from '../cases/case.stream';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../common/clock';
 import { DomainError, NotFoundError } from '../common/domain-error';
@@ -46,7 +49,7 @@ import { cookieOptions, SESSION_COOKIE } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { bodyOf, labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
-import { controlsOf, errorTarget, fieldId, words } from './form-view';
+import { controlsOf, errorTarget, fieldId, longDay, words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { WebSessions } from './web-sessions';
@@ -455,11 +458,11 @@ function summaryRows(item: CaseStatusItem): { key: { text: string }; value: { te
     ['Stage', words(item.stage)],
     ['Case type', words(item.caseType)],
     ['Source', words(item.source)],
-    ['Opened (came to attention)', item.openedOn],
+    ['Opened (came to attention)', longDay(item.openedOn)],
     ['Sensitivity', words(item.sensitivity)],
     ['Corruption categories', item.corruptionCategories.map(words).join(', ') || 'None'],
     ['IOPC mode', item.iopcMode === null ? 'Not referred' : words(item.iopcMode)],
-    ['Closed', item.closedOn ?? 'Open'],
+    ['Closed', item.closedOn === null ? 'Open' : longDay(item.closedOn)],
   ];
   return rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }));
 }
@@ -471,12 +474,19 @@ function deadlineState(deadline: DeadlineView): { text: string; classes: string 
   return { text: 'Due', classes: 'govuk-tag--blue' };
 }
 
+function legalDayOf(entry: HistoryEntry): string | null {
+  if (!Object.hasOwn(CASE_EVENT_FIELDS, entry.type)) return null;
+  const event: unknown = { type: entry.type, data: entry.data };
+  return legalInstantOf(event as CaseEvent)?.slice(0, 10) ?? null;
+}
+
 function timelineEntry(entry: HistoryEntry): Record<string, unknown> {
   const actor = (entry.actor ?? {}) as { userId?: string; roles?: string[]; force?: string };
   const corrects = entry.type === 'RecordCorrected' ? String((entry.data as { correctsEventId?: unknown }).correctsEventId ?? '') : undefined;
   return {
     what: words(entry.type),
-    legalDate: entry.occurredAt?.slice(0, 10) ?? null,
+    // Only an event with a legal date of its own has one to show (SubjectAdded's occurredAt is when it was decided).
+    legalDate: legalDayOf(entry),
     recordedAt: entry.recordedAt,
     by: `${actor.userId ?? 'unknown'} (${(actor.roles ?? []).map(words).join(', ')}, ${actor.force ?? ''})`,
     corrects: corrects === undefined ? undefined : `the event ${corrects.slice(0, 8)}`,

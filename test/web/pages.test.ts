@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../src/http/token';
+import { words } from '../../src/web/form-view';
 import { commandsFor, NO_FLAGS } from '../../src/cases/seed-stories/story-kit';
 import { EventStore } from '../../src/event-store/event-store';
 import { CaseRecorder } from '../projections/case-story-support';
@@ -45,15 +46,7 @@ describeInBrowser('the pages, in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.getByLabel('User id').fill(who.userId);
     await page.getByLabel('Name').fill(who.name);
-    await page
-      .getByLabel(
-        who.role
-          .replace(/_/g, ' ')
-          .toLowerCase()
-          .replace(/^./, (c) => c.toUpperCase()),
-        { exact: true },
-      )
-      .check();
+    await page.getByLabel(words(who.role), { exact: true }).check();
     await page.getByLabel('Force').fill(who.force);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/casework`);
@@ -91,7 +84,7 @@ describeInBrowser('the pages, in Chromium', () => {
     await page.getByLabel('Summary').fill('Officer seen taking cash from a detained person’s property.');
     await radio(page, 'Anonymous source', 'No');
     await radio(page, 'Sensitivity', 'Standard');
-    for (const flag of ['Apsp', 'Prejudicial improper behaviour', 'Violence against women and girls']) await radio(page, flag, 'No');
+    for (const flag of ['APSP', 'Prejudicial improper behaviour', 'Violence against women and girls']) await radio(page, flag, 'No');
     await page.getByRole('button', { name: 'Record the referral' }).click();
 
     // Purpose of access, asked once for the case.
@@ -124,7 +117,7 @@ describeInBrowser('the pages, in Chromium', () => {
     await checkPage(page, '07-case-with-subject');
 
     // A step the case's state does not allow: the IOPC decides a mode only of a matter referred to it.
-    await page.getByRole('link', { name: 'Record iopc decision' }).click();
+    await page.getByRole('link', { name: 'Record IOPC decision' }).click();
     await choose(page, 'mode', 'DIRECTED');
     await fillDate(page, 'Decided on', '2024-03-05');
     await page.getByRole('button', { name: 'Record this step' }).click();
@@ -138,7 +131,7 @@ describeInBrowser('the pages, in Chromium', () => {
     const timeline = page.locator('.moj-timeline');
     await expect(timeline.textContent()).resolves.toMatch(/Referral received[\s\S]*psd-investigator-1/);
     await expect(timeline.textContent()).resolves.toContain('Subject added');
-    await expect(timeline.textContent()).resolves.not.toContain('Iopc');
+    await expect(timeline.textContent()).resolves.not.toContain('IOPC');
 
     // The list shows the case; its filters narrow it.
     await page.goto(`${base}/casework?caseType=CONDUCT_MATTER&force=HAMPSHIRE`);
