@@ -52,10 +52,11 @@ async function main(): Promise<void> {
         'Get a development token with: npm run token -- --role DCC --force HAMPSHIRE\n',
     );
   }
+  if (config.oidc !== undefined) process.stdout.write(`The pages sign in through the OpenID Connect provider ${config.oidc.issuer}.\n`);
   process.stdout.write(
     developmentSignInAllowed(config)
       ? 'Development sign-in is ON: the pages let anyone sign in as any user, role and force (http://localhost:' + String(config.port) + '/sign-in).\n'
-      : 'Development sign-in is off: a real signing secret or identity provider is configured.\n',
+      : 'Development sign-in is off: a real signing secret or an identity provider is configured.\n',
   );
   database = await openDatabase(config);
   process.stdout.write(database.embedded ? `Embedded PostgreSQL started (data in ${config.dataDir}).\n` : 'Using the PostgreSQL of DATABASE_URL.\n');

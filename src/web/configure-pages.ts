@@ -21,6 +21,8 @@ export const SESSION_COOKIE = 'ledger_session';
 /** Before sign-in there is no session: the sign-in form's CSRF token is checked against this cookie. */
 export const SIGN_IN_COOKIE = 'ledger_sign_in';
 export const CSRF_FIELD = '_csrf';
+/** Between sending a user to the identity provider and their return: the state, nonce and PKCE verifier. */
+export const OIDC_COOKIE = 'ledger_oidc';
 /** The largest form the pages read. */
 const FORM_LIMIT = '200kb';
 
@@ -124,7 +126,7 @@ export function cookieOptions(secure: boolean): express.CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/' };
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
+export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=');

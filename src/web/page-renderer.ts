@@ -17,7 +17,7 @@ import { OVERSEERS } from './oversight-roles';
 
 /** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
 export function developmentSignInAllowed(config: AppConfig): boolean {
-  return config.jwt.usingDevelopmentSecret && config.jwt.jwksUrl === undefined && !config.production;
+  return config.jwt.usingDevelopmentSecret && config.jwt.jwksUrl === undefined && config.oidc === undefined && !config.production;
 }
 
 const INSTANT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -25,6 +25,7 @@ const INSTANT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyl
 @Injectable()
 export class PageRenderer {
   readonly developmentSignIn: boolean;
+  readonly oidcSignIn: boolean;
   private readonly environment: nunjucks.Environment;
 
   constructor(
@@ -32,6 +33,7 @@ export class PageRenderer {
     private readonly forms: CommandForms,
   ) {
     this.developmentSignIn = developmentSignInAllowed(config);
+    this.oidcSignIn = config.oidc !== undefined;
     const root = projectRoot();
     this.environment = new nunjucks.Environment(
       new nunjucks.FileSystemLoader(
@@ -53,6 +55,7 @@ export class PageRenderer {
       actor: session?.actor,
       csrfToken: session?.csrfToken ?? request.page?.signInToken,
       developmentSignIn: this.developmentSignIn,
+      oidcSignIn: this.oidcSignIn,
       mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });

@@ -45,7 +45,9 @@ import { caseTimelinessView } from '../../projections/timeliness/timeliness-view
 import type { DeadlineView } from '../../projections/timeliness/timeliness-view';
 import { commandRequest, CommandForms } from './command-forms';
 import type { CommandForm } from './command-forms';
-import { cookieOptions, SESSION_COOKIE } from './configure-pages';
+import { cookieOptions, OIDC_COOKIE, parseCookies, SESSION_COOKIE } from './configure-pages';
+import { OidcSignIn, OidcSignInError } from './oidc-sign-in';
+import type { PendingSignIn } from './oidc-sign-in';
 import type { PageRequest } from './configure-pages';
 import { bodyOf, labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
@@ -64,6 +66,7 @@ export class PagesController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly sessions: WebSessions,
+    private readonly oidc: OidcSignIn,
     private readonly forms: CommandForms,
     private readonly access: CaseReadAccess,
     private readonly statuses: CaseStatusQueries,
@@ -115,6 +118,38 @@ export class PagesController {
     const { token } = await this.sessions.open(actor);
     response.cookie(SESSION_COOKIE, token, { ...cookieOptions(request.page?.secure ?? false), maxAge: 30 * 60_000 });
     response.redirect(303, '/casework');
+  }
+
+  /** OpenID Connect sign-in: off to the force's identity provider, with state, nonce and a PKCE challenge. */
+  @Get('sign-in/oidc')
+  @Public()
+  async signInWithProvider(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
+    if (!this.oidc.enabled) throw new NotFoundError('OpenID Connect sign-in is not configured.');
+    const { url, pending } = await this.oidc.start(`${request.protocol}://${request.get('host') ?? 'localhost'}/sign-in/callback`);
+    const value = Buffer.from(JSON.stringify(pending), 'utf8').toString('base64url');
+    response.cookie(OIDC_COOKIE, value, { ...cookieOptions(request.page?.secure ?? false), maxAge: 10 * 60_000 });
+    response.redirect(303, url);
+  }
+
+  /** The provider's answer: checked (state, nonce, PKCE, ID token), then a session for the actor its claims make. */
+  @Get('sign-in/callback')
+  @Public()
+  async signInCallback(@Req() request: PageRequest, @Res() response: Response): Promise<void> {
+    if (!this.oidc.enabled) throw new NotFoundError('OpenID Connect sign-in is not configured.');
+    const secure = request.page?.secure ?? false;
+    response.clearCookie(OIDC_COOKIE, cookieOptions(secure));
+    const pending = pendingOf(parseCookies(request.headers.cookie)[OIDC_COOKIE]);
+    try {
+      if (pending === undefined) throw new OidcSignInError('The sign-in took too long or did not start here: try again.');
+      const actor = await this.oidc.finish(new URL(request.originalUrl, pending.redirectUri), pending);
+      const { token } = await this.sessions.open(actor);
+      response.cookie(SESSION_COOKIE, token, { ...cookieOptions(secure), maxAge: 30 * 60_000 });
+      response.redirect(303, '/casework');
+    } catch (error) {
+      if (!(error instanceof OidcSignInError)) throw error;
+      const view = { ...this.signInView({}, {}), signInProblem: error.message };
+      this.pages.render(request, response, 'sign-in', view, 400);
+    }
   }
 
   @Post('sign-out')
@@ -412,6 +447,19 @@ export class PagesController {
             }
           : undefined,
     };
+  }
+}
+
+/** The pending sign-in the cookie holds, if it holds one. */
+function pendingOf(cookie: string | undefined): PendingSignIn | undefined {
+  if (cookie === undefined) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cookie, 'base64url').toString('utf8')) as Partial<PendingSignIn>;
+    const { state, nonce, codeVerifier, redirectUri } = value;
+    if ([state, nonce, codeVerifier, redirectUri].some((part) => typeof part !== 'string')) return undefined;
+    return value as PendingSignIn;
+  } catch {
+    return undefined;
   }
 }
 

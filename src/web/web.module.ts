@@ -11,12 +11,13 @@ import { PageRenderer } from './page-renderer';
 import { PagesController } from './pages.controller';
 import { OversightController } from './oversight.controller';
 import { WebSessions } from './web-sessions';
+import { OidcSignIn } from './oidc-sign-in';
 
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
   controllers: [PagesController, OversightController],
-  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter],
+  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn],
   exports: [WebSessions, CommandForms],
 })
 export class WebModule {}

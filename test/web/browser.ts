@@ -29,6 +29,20 @@ export function chromiumMissing(): string | undefined {
   return `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium; .ci/run installs it)`;
 }
 
+/**
+ * `describe` where Chromium is installed. Elsewhere `describe.skip`, beside one skipped test
+ * whose name gives the reason (so the run says so rather than passing unseen); under CI, where
+ * .ci/run installs Chromium, its absence fails the file instead.
+ */
+export function browserTests(): jest.Describe {
+  const missing = chromiumMissing();
+  if (missing === undefined) return describe;
+  if (process.env.CI) throw new Error(`the browser tests cannot run: ${missing}`);
+  console.warn(`SKIPPED: the browser tests need Chromium. ${missing}`);
+  it.skip(`SKIPPED: the browser tests need Chromium. ${missing}`, () => undefined);
+  return describe.skip;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
 }

@@ -13,16 +13,9 @@ import { commandsFor, NO_FLAGS } from '../../src/cases/seed-stories/story-kit';
 import { EventStore } from '../../src/event-store/event-store';
 import { CaseRecorder } from '../projections/case-story-support';
 import { startTestApp, TestApp } from '../support/app';
-import { checkPage, chromiumMissing, launchChromium } from './browser';
+import { browserTests, checkPage, launchChromium } from './browser';
 
-const missing = chromiumMissing();
-if (missing !== undefined && process.env.CI) throw new Error(`the browser tests cannot run: ${missing}`);
-const describeInBrowser = missing === undefined ? describe : describe.skip;
-
-if (missing !== undefined) {
-  // Reported as skipped, with the reason in its name, rather than passing unseen.
-  it.skip(`SKIPPED: the browser tests need Chromium. ${missing}`, () => undefined);
-}
+const describeInBrowser = browserTests();
 
 describeInBrowser('the pages, in Chromium', () => {
   let service: TestApp;
