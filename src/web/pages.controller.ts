@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose';
 import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-access';
 import type { CaseRead } from '../access/case-read-access';
-import { CASE_STAGES, CASE_TYPES } from '../cases/case.enums';
+import { CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../cases/case.enums';
 import { CASE_RULES } from '../cases/case.rule-book';
 import { CASE_EVENT_FIELDS } from '../cases/case.event-schema';
 import type { CaseEvent } from '../cases/case.events';
@@ -21,6 +21,7 @@ import { legalInstantOf } from '../cases/case.stream';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../common/clock';
 import { DomainError, NotFoundError } from '../common/domain-error';
+import { isLegalDay, legalDayRule } from '../common/days';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { WrongExpectedRevisionError } from '../event-store/errors';
@@ -172,7 +173,13 @@ export class PagesController {
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       const errors = fieldErrors(error);
-      return this.pages.render(request, response, 'cases', { ...this.casesView(given, [], 0, 1, 20), errors, errorList: errorList(errors) }, 400);
+      return this.pages.render(
+        request,
+        response,
+        'cases',
+        { ...this.casesView(given, [], 0, 1, 20), errors: messages(errors), errorList: errorList(errors) },
+        400,
+      );
     }
     const found = await this.statuses.list(filter, this.access.scope(actor));
     this.pages.render(request, response, 'cases', this.casesView(given, found.items, found.total, filter.page, filter.pageSize));
@@ -215,22 +222,29 @@ export class PagesController {
     @Req() request: PageRequest,
     @Res() response: Response,
     @Param('caseId', CaseIdPipe) caseId: string,
-    @Query('recorded') recorded: unknown,
+    @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    const { item, deadlines, events, today } = await this.readCase(request, caseId, actor);
-    const recordedStep = typeof recorded === 'string' && this.forms.form(recorded) !== undefined ? recorded : undefined;
+    const recorded = typeof query.recorded === 'string' && this.forms.form(query.recorded) !== undefined ? query.recorded : undefined;
+    const asAt = asAtOf(query);
+    if (asAt.error !== undefined) {
+      return this.pages.render(request, response, 'error', { title: 'There is a problem with the date', message: asAt.error, errorList: [] }, 400);
+    }
+    const { item, deadlines, events, today } = await this.readCase(request, caseId, actor, asAt.day);
     this.pages.render(request, response, 'case', {
       title: `Case ${caseId}`,
       section: 'cases',
-      backLink: '/casework',
+      backLink: asAt.day === undefined ? '/casework' : `/casework/${caseId}`,
       case: item,
-      recorded: recordedStep,
+      recorded,
       today,
+      asAt: asAt.day,
+      asAtValues: asAt.values,
       summaryRows: summaryRows(item),
       deadlines: deadlines.map((deadline) => ({ ...deadline, state: deadlineState(deadline) })),
       timeline: events.map(timelineEntry),
-      steps: this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role))),
+      // A case as it stood is read, not written on.
+      steps: asAt.day !== undefined ? [] : this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role))),
     });
   }
 
@@ -354,10 +368,17 @@ export class PagesController {
     );
   }
 
-  private async readCase(request: PageRequest, caseId: string, actor: Actor) {
+  /** The case now, or as it stood at the end of `asAt` (what had been recorded by then, as `GET /history?asOf=` answers). */
+  private async readCase(request: PageRequest, caseId: string, actor: Actor, asAt?: string) {
     const read = { reader: actor, purpose: purposeOf(request), caseId };
-    const item = await this.access.open(read, () => this.statuses.find(caseId));
     const today = this.clock.today();
+    if (asAt !== undefined) {
+      const history = await this.historyOf(read, asAt);
+      // Deadlines are judged as of today only: a case as it stood shows its record, not its timeliness then.
+      if (history.statusAsOf) return { item: history.statusAsOf, deadlines: [], events: history.events, today };
+      throw new NotFoundError('The case had not been recorded by then.');
+    }
+    const item = await this.access.open(read, () => this.statuses.find(caseId));
     const timeliness = caseTimelinessView(await this.access.open(read, () => this.timeliness.caseTimeliness(caseId)), today);
     const history = await this.historyOf(read);
     return { item, deadlines: timeliness.deadlines, events: history.events, today };
@@ -372,11 +393,11 @@ export class PagesController {
   }
 
   /** As `GET /cases/{caseId}/history`: access decided on the case-status row before the stream is read. */
-  private historyOf(read: CaseRead): Promise<CaseHistory> {
+  private historyOf(read: CaseRead, asOf?: string): Promise<CaseHistory> {
     return this.access.openCostly(
       read,
       () => this.before.of(read.caseId),
-      () => this.history.load(read.caseId, undefined),
+      () => this.history.load(read.caseId, asOf),
     );
   }
 
@@ -396,7 +417,7 @@ export class PagesController {
     return {
       title: 'Sign in',
       values,
-      errors: Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }])),
+      errors: messages(errors),
       errorList: Object.entries(errors).map(([name, message]) => ({ text: message, href: name === 'role' ? '#role' : `#${name}` })),
       roleItems: ROLES.map((role) => ({ value: role, text: words(role), checked: values.role === role })),
     };
@@ -410,7 +431,7 @@ export class PagesController {
       backLink: '/casework',
       caseId,
       values: { purpose },
-      errors: Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }])),
+      errors: messages(errors),
       minLength: MIN_PURPOSE_LENGTH,
       maxLength: MAX_PURPOSE_LENGTH,
     };
@@ -433,6 +454,7 @@ export class PagesController {
       total,
       stageItems: options('stage', CASE_STAGES),
       caseTypeItems: options('caseType', CASE_TYPES),
+      categoryItems: options('category', CORRUPTION_CATEGORIES),
       overdueItems: [
         { value: '', text: 'Any' },
         { value: 'true', text: 'Overdue', selected: selected('overdue', 'true') },
@@ -448,6 +470,16 @@ export class PagesController {
           : undefined,
     };
   }
+}
+
+/** The "as at" day of a case page's query (`asAt-day`, `-month`, `-year`), checked as the history's asOf is. */
+function asAtOf(query: Record<string, unknown>): { day?: string; values: Record<string, string>; error?: string } {
+  const values = Object.fromEntries(['day', 'month', 'year'].map((part) => [`asAt-${part}`, text(query[`asAt-${part}`])]));
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => values[`asAt-${part}`]);
+  if (day === '' && month === '' && year === '') return { values };
+  const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !isLegalDay(iso)) return { values, error: `The date to show the case at must be a real date: ${legalDayRule()}.` };
+  return { day: iso, values };
 }
 
 /** The pending sign-in the cookie holds, if it holds one. */
@@ -490,6 +522,11 @@ function fieldErrors(problem: Problem, sent: Record<string, unknown> = {}): Reco
     errors[field] ??= `${label}: ${missing && Object.keys(sent).length > 0 ? 'enter or choose a value' : own}`;
   }
   return errors;
+}
+
+/** Field errors as the GOV.UK macros take them (`errorMessage: { text }`). */
+function messages(errors: Record<string, string>): Record<string, { text: string }> {
+  return Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }]));
 }
 
 function errorList(errors: Record<string, string>): { text: string; href: string }[] {

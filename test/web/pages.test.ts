@@ -9,6 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../src/http/token';
 import { words } from '../../src/web/form-view';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
 import { commandsFor, NO_FLAGS } from '../../src/cases/seed-stories/story-kit';
 import { EventStore } from '../../src/event-store/event-store';
 import { CaseRecorder } from '../projections/case-story-support';
@@ -126,9 +128,20 @@ describeInBrowser('the pages, in Chromium', () => {
     await expect(timeline.textContent()).resolves.toContain('Subject added');
     await expect(timeline.textContent()).resolves.not.toContain('IOPC');
 
+    // The case as it stood at the end of today: everything recorded so far, and no step to record.
+    const group = page.getByRole('group', { name: 'Show the case as it stood on' });
+    const today = service.app.get<Clock>(CLOCK, { strict: false }).today();
+    await group.getByLabel('Day').fill(today.slice(8, 10));
+    await group.getByLabel('Month').fill(today.slice(5, 7));
+    await group.getByLabel('Year').fill(today.slice(0, 4));
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByText('as it stood at the end of').waitFor();
+    await expect(page.locator('.moj-timeline').textContent()).resolves.toContain('Subject added');
+    await checkPage(page, '09-case-as-at');
+
     // The list shows the case; its filters narrow it.
     await page.goto(`${base}/casework?caseType=CONDUCT_MATTER&force=HAMPSHIRE`);
-    await checkPage(page, '09-cases-filtered');
+    await checkPage(page, '10-cases-filtered');
     await expect(page.getByRole('link', { name: new RegExp(`Case ${caseId.slice(0, 8)}`) }).count()).resolves.toBe(1);
     await page.goto(`${base}/casework?caseType=COMPLAINT`);
     await expect(page.locator('table.govuk-table').count()).resolves.toBe(0);
@@ -144,7 +157,7 @@ describeInBrowser('the pages, in Chromium', () => {
     ]);
     expect(answer.status()).toBe(404);
     await stranger.getByRole('heading', { name: 'Page not found' }).waitFor();
-    await checkPage(stranger, '10-refused-other-force');
+    await checkPage(stranger, '11-refused-other-force');
     const token = signToken(
       { userId: 'psd-investigator-9', name: 'Sam Elsewhere', roles: ['PSD_INVESTIGATOR'], force: 'METROPOLITAN_POLICE', expiresInSeconds: 300 },
       service.config.jwt,
@@ -201,7 +214,7 @@ describeInBrowser('the pages, in Chromium', () => {
     const page = await signIn(context, { userId: 'dcc-hampshire', name: 'Dana Deputy', role: 'DCC', force: 'HAMPSHIRE' });
     await page.getByRole('link', { name: 'Oversight' }).click();
     await page.getByRole('heading', { name: 'Oversight: HAMPSHIRE' }).waitFor();
-    await checkPage(page, '11-oversight');
+    await checkPage(page, '12-oversight');
     const departures = page.locator('#departures + table');
     await expect(departures.textContent()).resolves.toContain(`Case ${caseId.slice(0, 8)}`);
 
@@ -209,7 +222,7 @@ describeInBrowser('the pages, in Chromium', () => {
     await page.getByLabel('Why are you opening this case?').fill('Deciding the sergeant’s resignation during investigation');
     await page.getByRole('button', { name: 'Open the case' }).click();
     await page.getByRole('heading', { name: 'Record departure decision' }).waitFor();
-    await checkPage(page, '12-departure-decision');
+    await checkPage(page, '13-departure-decision');
     await expect(page.locator(`input[name="path.subjectId"][value="${subjectId}"]`).isChecked()).resolves.toBe(true);
     await radio(page, 'Approved', 'Yes');
     await fillDate(page, 'On', '2024-02-05');

@@ -113,6 +113,32 @@ describe('the pages over HTTP', () => {
     expect(log.items.every((item) => item.purpose === PURPOSE && item.granted)).toBe(true);
   });
 
+  it('filters the list by the API query, and shows a refused filter against its field', async () => {
+    const agent = await signInAs(service, INVESTIGATOR);
+    await agent.get('/casework?category=DRUGS&subjectPersonId=&caseType=CONDUCT_MATTER').expect(200);
+    const refused = await agent.get('/casework?stage=SOMEWHERE').expect(400);
+    expect(refused.text).toContain('govuk-error-summary');
+    expect(refused.text).toMatch(/id="stage-error"[\s\S]*Stage: /);
+  });
+
+  it('shows a case as it stood at the end of a day: not yet recorded the day before, all of it today', async () => {
+    const { caseId, position } = await openCase(service, 'HAMPSHIRE', 'STANDARD');
+    const agent = await signInAs(service, INVESTIGATOR);
+    await statePurpose(agent, caseId, PURPOSE);
+    await agent.get(`/casework/${caseId}`).set('X-Wait-For-Position', position).expect(200);
+    const today = service.app.get<Clock>(CLOCK, { strict: false }).today();
+    const [year, month, day] = today.split('-');
+    const asToday = await agent.get(`/casework/${caseId}?asAt-day=${day}&asAt-month=${month}&asAt-year=${year}`).expect(200);
+    expect(asToday.text).toContain('as it stood at the end of');
+    expect(asToday.text).toContain('Referral received');
+    // A case as it stood is read, not written on: no step is offered.
+    expect(asToday.text).not.toContain('/steps/');
+    expect((await agent.get(`/casework/${caseId}`).expect(200)).text).toContain('/steps/');
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10).split('-');
+    await agent.get(`/casework/${caseId}?asAt-day=${yesterday[2]}&asAt-month=${yesterday[1]}&asAt-year=${yesterday[0]}`).expect(404);
+    await agent.get(`/casework/${caseId}?asAt-day=31&asAt-month=2&asAt-year=2024`).expect(400);
+  });
+
   it('refuses another force the case as the API does, and records the refusal', async () => {
     const { caseId } = await openCase(service, 'HAMPSHIRE', 'STANDARD');
     const stranger = await signInAs(service, { userId: 'met-reader', role: 'PSD_INVESTIGATOR', force: 'METROPOLITAN_POLICE' });
