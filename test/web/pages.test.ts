@@ -23,6 +23,7 @@ describeInBrowser('the pages, in Chromium', () => {
   let service: TestApp;
   let browser: Browser;
   let base: string;
+  const scriptErrors: string[] = [];
 
   beforeAll(async () => {
     service = await startTestApp();
@@ -37,6 +38,9 @@ describeInBrowser('the pages, in Chromium', () => {
 
   async function signIn(context: BrowserContext, who: { userId: string; name: string; role: string; force: string }): Promise<Page> {
     const page = await context.newPage();
+    // The scripts only enhance, but an error in them is still a fault.
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && scriptErrors.push(message.text()));
     await page.goto(`${base}/`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.getByLabel('User id').fill(who.userId);
@@ -169,6 +173,9 @@ describeInBrowser('the pages, in Chromium', () => {
       .set('X-Access-Purpose', 'Checking a case named in a complaint')
       .expect(404);
     await other.close();
+
+    // The pages refused above answered 400, 404 and 422, which the browser logs as failed loads; nothing else went wrong.
+    expect(scriptErrors.filter((message) => !/^Failed to load resource: the server responded with a status of (400|404|422) /.test(message))).toEqual([]);
 
     // Sign out ends the session: the cases are no longer reachable.
     await page.getByRole('button', { name: 'Sign out' }).click();
