@@ -52,11 +52,14 @@ export function words(value: unknown): string {
   return text.replace(INITIALISM, (initialism) => initialism.toUpperCase());
 }
 
-export function controlsOf(fields: readonly FormField[], values: FormValues, errors: Record<string, string>, prefix = ''): Control[] {
-  return fields.map((field) => controlOf(field, values, errors, prefix));
+/** Ids the case already knows (its subjects' `subjectId`): such a field is a choice among them, not a UUID to type. */
+export type KnownIds = Record<string, { value: string; text: string }[]>;
+
+export function controlsOf(fields: readonly FormField[], values: FormValues, errors: Record<string, string>, prefix = '', known: KnownIds = {}): Control[] {
+  return fields.map((field) => controlOf(field, values, errors, prefix, known));
 }
 
-function controlOf(field: FormField, values: FormValues, errors: Record<string, string>, prefix: string): Control {
+function controlOf(field: FormField, values: FormValues, errors: Record<string, string>, prefix: string, known: KnownIds): Control {
   const name = `${prefix}${field.name}`;
   const id = fieldId(name);
   const label = field.required ? field.label : `${field.label} (optional)`;
@@ -71,6 +74,17 @@ function controlOf(field: FormField, values: FormValues, errors: Record<string, 
     case 'text':
       return { component: 'input', params: { ...common, label: { text: label }, value: value(name), spellcheck: false } };
     case 'id':
+      if (!field.newId && (known[field.name] ?? []).length > 0) {
+        return {
+          component: 'radios',
+          params: {
+            ...common,
+            idPrefix: id,
+            fieldset: { legend: { text: label, classes: 'govuk-fieldset__legend--s' } },
+            items: (known[field.name] ?? []).map((item) => ({ ...item, checked: value(name) === item.value })),
+          },
+        };
+      }
       return {
         component: 'input',
         params: {

@@ -333,6 +333,10 @@ export class PagesController {
     status = 200,
   ): void {
     const caseId = drawn?.item.caseId;
+    const subjects = (drawn?.item.subjects ?? []).map((subject) => ({
+      value: subject.subjectId,
+      text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}, ${words(subject.workforceType)}`,
+    }));
     const pathControls = form.pathChoices.map((name) => ({
       component: 'radios',
       params: {
@@ -340,11 +344,7 @@ export class PagesController {
         idPrefix: fieldId(`path.${name}`),
         fieldset: { legend: { text: words(name.replace(/Id$/, '')), classes: 'govuk-fieldset__legend--s' } },
         errorMessage: errors[name] === undefined ? undefined : { text: errors[name] },
-        items: (drawn?.item.subjects ?? []).map((subject) => ({
-          value: subject.subjectId,
-          text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}, ${words(subject.workforceType)}`,
-          checked: values[`path.${name}`] === subject.subjectId,
-        })),
+        items: subjects.map((item) => ({ ...item, checked: values[`path.${name}`] === item.value })),
       },
     }));
     this.pages.render(
@@ -361,7 +361,7 @@ export class PagesController {
         idempotencyKey: canonicalUuid(text(values._idempotencyKey)) ?? randomUUID(),
         revision: drawn?.revision,
         conflict,
-        controls: [...pathControls, ...controlsOf(form.fields, values, errors)],
+        controls: [...pathControls, ...controlsOf(form.fields, values, errors, '', { subjectId: subjects })],
         errorList: summary,
       },
       status,
@@ -534,6 +534,7 @@ function errorList(errors: Record<string, string>): { text: string; href: string
 }
 
 function errorTargetOf(form: CommandForm, name: string): string {
+  if (form.pathChoices.includes(name)) return `#${fieldId(`path.${name}`)}`;
   const field = form.fields.find((candidate) => candidate.name === name);
   return errorTarget(field, name);
 }

@@ -87,7 +87,7 @@ describeInBrowser('sign-in through an OpenID Connect provider', () => {
     expect(await development.text()).not.toContain('This form has expired');
     expect(development.headers.get('set-cookie') ?? '').not.toContain('ledger_session=');
     await context.close();
-  });
+  }, 120_000);
 
   it('refuses an ID token that names none of the ledger roles', async () => {
     const context = await browser.newContext();
@@ -102,5 +102,5 @@ describeInBrowser('sign-in through an OpenID Connect provider', () => {
     await page.getByText("gave none of the ledger's roles").waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in/callback');
     await context.close();
-  });
+  }, 120_000);
 });
