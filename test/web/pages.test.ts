@@ -64,6 +64,15 @@ describeInBrowser('the pages, in Chromium', () => {
 
   const radio = (page: Page, legend: string, option: string) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
 
+  /** Presses Tab until the element with this id has the focus, as a keyboard user moves through a page. */
+  async function tabTo(page: Page, id: string): Promise<void> {
+    for (let presses = 0; presses < 80; presses += 1) {
+      if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached #${id}`);
+  }
+
   /** Chooses an enumeration value, drawn as radios or (for long lists) a select. */
   async function choose(page: Page, name: string, value: string): Promise<void> {
     const select = page.locator(`select[name="${name}"]`);
@@ -192,7 +201,7 @@ describeInBrowser('the pages, in Chromium', () => {
   );
 
   it(
-    'a DCC approves a departure from the oversight page and sees it leave the list',
+    'a DCC approves a departure from the oversight page, sees it leave the list, and closes the case with the keyboard alone',
     async () => {
       const caseId = randomUUID();
       const subjectId = randomUUID();
@@ -246,6 +255,22 @@ describeInBrowser('the pages, in Chromium', () => {
 
       await page.getByRole('link', { name: 'Oversight' }).click();
       await expect(page.locator('#departures').textContent()).resolves.toContain('Departures awaiting approval: 0');
+
+      // Recording a step with the keyboard alone: Tab to each field, type, Enter to send.
+      await page.goto(`${base}/casework/${caseId}/steps/CloseCase`);
+      await tabTo(page, 'f-on-day');
+      await page.keyboard.type('6');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2024');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('The sergeant has left; nothing remains to decide.');
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate('document.activeElement.textContent.trim()')).resolves.toBe('Record this step');
+      await page.keyboard.press('Enter');
+      await page.locator('.govuk-notification-banner--success').waitFor();
+      await expect(page.locator('.govuk-summary-list').textContent()).resolves.toMatch(/Closed\s*6 February 2024/);
       await context.close();
     },
     BROWSER_TEST_TIMEOUT_MS,
