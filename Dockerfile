@@ -14,6 +14,9 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The pages' templates and scripts are read at run time (src/web/page-renderer.ts).
+COPY --from=build /app/src/web/views ./src/web/views
+COPY --from=build /app/src/web/public ./src/web/public
 COPY package.json ./
 USER node
 EXPOSE 3000

@@ -29,3 +29,12 @@ export { MisconductStatisticsModule } from './misconduct-statistics/misconduct-s
 export { IntegrityRecordModule } from './integrity-record/integrity-record.module';
 export { RecommendationsReadModule } from './recommendations/recommendations.module';
 export { AccessLogModule } from './access-log/access-log.module';
+
+/** What the pages (src/web) read, the same services and queries as the read APIs above. */
+export { CaseHistoryReader } from './case-history/case-history.service';
+export type { CaseHistory, HistoryEntry } from './case-history/case-history';
+export { CaseListQuery } from './case-status/case-status.dto';
+export { CaseStatusQueries } from './case-status/case-status.queries';
+export { TimelinessQueries } from './timeliness/timeliness.queries';
+export { caseTimelinessView } from './timeliness/timeliness-view';
+export { DccDashboardQuery, DccOversightController } from './dcc-oversight/dcc-oversight.controller';

@@ -21,6 +21,7 @@ import { IntegrityRecordModule, RecommendationsReadModule } from '../projections
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
 import { AccessLogModule } from '../projections';
+import { WebModule } from './web/web.module';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */
 export type AppModuleImport = Type<unknown> | DynamicModule;
@@ -56,6 +57,7 @@ export class AppModule {
         RecommendationsReadModule,
         AccessLogModule,
         WorkforceModule,
+        WebModule,
         ...(options.extraModules ?? []),
       ],
     };

@@ -4,6 +4,7 @@ import { createApp } from './bootstrap';
 import { loadConfiguration } from './config/configuration';
 import { DatabaseHandle, openDatabase } from './database/database';
 import { shutdownService } from './shutdown';
+import { developmentSignInAllowed } from './web/page-renderer';
 
 /** Past this, a shutdown that is stuck gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -51,13 +52,19 @@ async function main(): Promise<void> {
         'Get a development token with: npm run token -- --role DCC --force HAMPSHIRE\n',
     );
   }
+  if (config.oidc !== undefined) process.stdout.write(`The pages sign in through the OpenID Connect provider ${config.oidc.issuer}.\n`);
+  process.stdout.write(
+    developmentSignInAllowed(config)
+      ? 'Development sign-in is ON: the pages let anyone sign in as any user, role and force (http://localhost:' + String(config.port) + '/sign-in).\n'
+      : 'Development sign-in is off: a real signing secret or an identity provider is configured.\n',
+  );
   database = await openDatabase(config);
   process.stdout.write(database.embedded ? `Embedded PostgreSQL started (data in ${config.dataDir}).\n` : 'Using the PostgreSQL of DATABASE_URL.\n');
   if (stopping) return;
   app = await createApp(config, database);
   if (stopping) return;
   await app.listen(config.port, '0.0.0.0');
-  process.stdout.write(`Integrity Ledger listening on http://localhost:${config.port} (API /api/v1, docs /api/docs, health /health)\n`);
+  process.stdout.write(`Integrity Ledger listening on http://localhost:${config.port} (pages /, API /api/v1, docs /api/docs, health /health)\n`);
 }
 
 main().catch(async (error: unknown) => {

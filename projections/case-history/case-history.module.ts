@@ -9,5 +9,6 @@ import { CaseFactsBeforeLoadingSource } from '../common/case-facts-before-loadin
   imports: [AccessModule],
   controllers: [CaseHistoryController],
   providers: [CaseHistoryReader, CaseFactsBeforeLoadingSource],
+  exports: [CaseHistoryReader],
 })
 export class CaseHistoryModule {}

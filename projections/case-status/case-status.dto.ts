@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { CASE_STAGES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
-import type { CaseStage, CorruptionCategory } from '../../src/cases/case.enums';
+import { CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
+import type { CaseStage, CaseType, CorruptionCategory } from '../../src/cases/case.enums';
 import { IdField } from '../../src/common/dto-fields';
 import { PagedQuery } from '../../src/common/paging';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `GET /cases?force=&stage=&category=&overdue=&subjectPersonId=&page=&pageSize=` (docs/api.md). */
+/** `GET /cases?force=&stage=&caseType=&category=&overdue=&subjectPersonId=&page=&pageSize=` (docs/api.md). */
 export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'Force code, e.g. HAMPSHIRE' })
   @IsOptional()
@@ -20,6 +20,11 @@ export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @IsOptional()
   @IsIn(CASE_STAGES)
   stage?: CaseStage;
+
+  @ApiPropertyOptional({ enum: CASE_TYPES })
+  @IsOptional()
+  @IsIn(CASE_TYPES)
+  caseType?: CaseType;
 
   @ApiPropertyOptional({ enum: CORRUPTION_CATEGORIES, description: 'Cases whose referral or any allegation has this category' })
   @IsOptional()

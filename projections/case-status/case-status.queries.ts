@@ -37,6 +37,7 @@ const WITHOUT_TIMELINESS: DeadlineSql = { nextDue: 'NULL::date', overdueDuty: 'f
 export interface CaseListFilter {
   force?: string;
   stage?: string;
+  caseType?: string;
   category?: string;
   overdue?: boolean;
   subjectPersonId?: string;
@@ -122,6 +123,7 @@ function conditions(filter: CaseListFilter, scope: CaseListScope, today: string)
   if (scope.force !== null) where.push(plain(`force = ${parameter(scope.force)}`));
   if (filter.force !== undefined) where.push(plain(`force = ${parameter(filter.force)}`));
   if (filter.stage !== undefined) where.push(plain(`stage = ${parameter(filter.stage)}`));
+  if (filter.caseType !== undefined) where.push(plain(`case_type = ${parameter(filter.caseType)}`));
   if (filter.category !== undefined) where.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
   if (filter.subjectPersonId !== undefined) where.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
   const { overdue } = filter;

@@ -9,5 +9,6 @@ import { TimelinessQueries } from './timeliness.queries';
   imports: [AccessModule, ClockModule],
   controllers: [TimelinessController],
   providers: [TimelinessQueries],
+  exports: [TimelinessQueries],
 })
 export class TimelinessModule {}

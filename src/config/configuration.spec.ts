@@ -71,3 +71,26 @@ describe('database connections and timeouts (issue 11, item 7)', () => {
     expect(problemsOf({ LEDGER_DB_LOCK_TIMEOUT_MS: '0' })).toHaveLength(1);
   });
 });
+
+describe('OpenID Connect sign-in for the pages (issue 14)', () => {
+  it('given no issuer, when loaded, then the pages have no OIDC sign-in', () => {
+    expect(loadConfiguration({}).oidc).toBeUndefined();
+  });
+
+  it('given an issuer and a client, when loaded, then the claims default to roles and force', () => {
+    expect(loadConfiguration({ LEDGER_OIDC_ISSUER: 'https://login.example.police.uk', LEDGER_OIDC_CLIENT_ID: 'ledger' }).oidc).toEqual({
+      issuer: 'https://login.example.police.uk',
+      clientId: 'ledger',
+      clientSecret: undefined,
+      rolesClaim: 'roles',
+      forceClaim: 'force',
+      scope: 'openid profile',
+    });
+  });
+
+  it('given an issuer without a client id, when loaded, then it refuses the half-made setting', () => {
+    expect(problemsOf({ LEDGER_OIDC_ISSUER: 'https://login.example.police.uk' })).toEqual([
+      'LEDGER_OIDC_ISSUER and LEDGER_OIDC_CLIENT_ID must be set together',
+    ]);
+  });
+});

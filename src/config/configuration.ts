@@ -84,6 +84,33 @@ class EnvironmentVariables {
   @IsString()
   LEDGER_MASTER_KEY?: string;
 
+  /** The pages' sign-in: the force's OpenID Connect provider (authorization code flow with PKCE, src/web/oidc-sign-in.ts). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  LEDGER_OIDC_ISSUER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_OIDC_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_OIDC_CLIENT_SECRET?: string;
+
+  /** The ID token claims that carry the user's roles (a list of the ledger's roles) and force code. */
+  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, { message: 'LEDGER_OIDC_ROLES_CLAIM must be a claim name' })
+  LEDGER_OIDC_ROLES_CLAIM = 'roles';
+
+  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, { message: 'LEDGER_OIDC_FORCE_CLAIM must be a claim name' })
+  LEDGER_OIDC_FORCE_CLAIM = 'force';
+
+  /** The scopes asked for: openid, and whatever scopes release the roles and force claims. */
+  @Matches(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, { message: 'LEDGER_OIDC_SCOPE must be scopes separated by spaces' })
+  LEDGER_OIDC_SCOPE = 'openid profile';
+
   /**
    * Express's `trust proxy`: `false` (the default: the client is the peer), `true`, a number of
    * proxy hops, or a comma-separated list of proxy addresses, subnets or the names loopback,
@@ -213,6 +240,8 @@ export interface AppConfig {
   eventStoreConnectionString?: string;
   jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string; jwksUrl?: string; maxLifetimeSeconds: number };
   masterKey?: string;
+  /** The pages' OpenID Connect sign-in; undefined when LEDGER_OIDC_ISSUER is not set. */
+  oidc?: OidcSettings;
   logLevel: string;
   databasePoolSize: number;
   /** Connections and timeouts (src/database/pools.ts). */
@@ -229,6 +258,15 @@ export interface AppConfig {
   legalDays: DayRange;
   /** Seconds between an erasure request and the earliest approval (src/vault/erasure.ts). */
   erasureDelaySeconds: number;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  rolesClaim: string;
+  forceClaim: string;
+  scope: string;
 }
 
 export interface DatabaseSettings {
@@ -257,7 +295,7 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
   );
   const variables = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const errors = validateSync(variables, { whitelist: true });
-  const problems = [...errors.flatMap((error) => Object.values(error.constraints ?? {})), ...legalDaysProblems(variables)];
+  const problems = [...errors.flatMap((error) => Object.values(error.constraints ?? {})), ...legalDaysProblems(variables), ...oidcProblems(variables)];
   if (problems.length > 0) throw new ConfigurationError(problems);
   const production = variables.LEDGER_ENV === 'production' || (variables.LEDGER_ENV === undefined && variables.NODE_ENV === 'production');
   if (production) refuseDevelopmentSecrets(variables);
@@ -276,6 +314,17 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       maxLifetimeSeconds: variables.LEDGER_JWT_MAX_LIFETIME_SECONDS,
     },
     masterKey: variables.LEDGER_MASTER_KEY,
+    oidc:
+      variables.LEDGER_OIDC_ISSUER === undefined || variables.LEDGER_OIDC_CLIENT_ID === undefined
+        ? undefined
+        : {
+            issuer: variables.LEDGER_OIDC_ISSUER,
+            clientId: variables.LEDGER_OIDC_CLIENT_ID,
+            clientSecret: variables.LEDGER_OIDC_CLIENT_SECRET,
+            rolesClaim: variables.LEDGER_OIDC_ROLES_CLAIM,
+            forceClaim: variables.LEDGER_OIDC_FORCE_CLAIM,
+            scope: variables.LEDGER_OIDC_SCOPE,
+          },
     logLevel: variables.LOG_LEVEL,
     databasePoolSize: variables.LEDGER_DB_POOL_SIZE,
     database: {
@@ -300,6 +349,12 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     legalDays: { earliest: variables.LEDGER_EARLIEST_DAY, latest: variables.LEDGER_LATEST_DAY },
     erasureDelaySeconds: variables.LEDGER_ERASURE_DELAY_SECONDS,
   };
+}
+
+/** An issuer without a client id (or the other way round) is a half-made setting, not "no OIDC". */
+function oidcProblems(variables: EnvironmentVariables): string[] {
+  if ((variables.LEDGER_OIDC_ISSUER === undefined) === (variables.LEDGER_OIDC_CLIENT_ID === undefined)) return [];
+  return ['LEDGER_OIDC_ISSUER and LEDGER_OIDC_CLIENT_ID must be set together'];
 }
 
 /** Both days real, in order, and within the limits the read models were built for. */

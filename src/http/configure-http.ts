@@ -4,10 +4,13 @@ import { AppConfig } from '../config/configuration';
 import { authenticationMiddleware } from './authentication';
 import { correlationMiddleware } from './correlation';
 import helmet from 'helmet';
+import type { NextFunction, Request, Response } from 'express';
 import type { DestinationStream } from 'pino';
 import { rateLimitMiddleware } from './rate-limit';
 import { jsonBodyMiddleware } from './request-body';
 import { createRequestLogger, requestLogMiddleware } from './request-log';
+import { configurePages, isPagePath, PAGE_ROOTS } from '../web/configure-pages';
+import { CommandForms } from '../web/command-forms';
 
 export const API_PREFIX = 'api/v1';
 
@@ -31,10 +34,17 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   app.use(correlationMiddleware());
   app.use(requestLogMiddleware(createRequestLogger(config.logLevel, options.logDestination)));
   app.use(authenticationMiddleware(config.jwt));
+  // The pages (src/web): their assets, and a page request's actor from its session, its form and CSRF check.
+  configurePages(app);
   app.use(rateLimitMiddleware(config.rateLimitPerMinute, Date.now, UNLIMITED_PATHS));
-  app.use(jsonBodyMiddleware());
+  const readJson = jsonBodyMiddleware();
+  app.use((request: Request, response: Response, next: NextFunction) => (isPagePath(request.path) ? next() : readJson(request, response, next)));
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: 'health', method: RequestMethod.GET }],
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: '/', method: RequestMethod.GET },
+      ...PAGE_ROOTS.flatMap((root) => [root, `${root}/{*rest}`]),
+    ],
   });
   const document = SwaggerModule.createDocument(
     app,
@@ -54,4 +64,6 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
     }
   }
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The pages' step forms are read from the command routes' bodies in this document.
+  app.get(CommandForms).load(document);
 }

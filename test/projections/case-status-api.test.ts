@@ -74,7 +74,7 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     expect(response.body).toEqual({ items: [], total: 35 });
   });
 
-  it('filters by force, stage, category and subject', async () => {
+  it('filters by force, stage, case type, category and subject', async () => {
     expect((await list('?force=HAMPSHIRE&pageSize=100').expect(200)).body.total).toBe(25);
     expect((await list('?force=METROPOLITAN_POLICE').expect(200)).body.items.map((item: CaseStatusItem) => item.caseId)).toEqual([
       SEED_STORIES.find((story) => story.source.includes('IOPC news release'))?.caseId,
@@ -82,6 +82,12 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     const closed = await allPages('?stage=CLOSED');
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((item) => item.stage === 'CLOSED')).toBe(true);
+    const intelligence = await allPages('?caseType=CORRUPTION_INTELLIGENCE');
+    const conductMatters = await allPages('?caseType=CONDUCT_MATTER');
+    expect(intelligence.length).toBeGreaterThan(0);
+    expect(conductMatters.length).toBeGreaterThan(0);
+    expect(intelligence.every((item) => item.caseType === 'CORRUPTION_INTELLIGENCE')).toBe(true);
+    expect(conductMatters.every((item) => item.caseType === 'CONDUCT_MATTER')).toBe(true);
     const drugs = await allPages('?category=DRUGS');
     expect(drugs.length).toBeGreaterThan(0);
     expect(drugs.every((item) => item.corruptionCategories.includes('DRUGS'))).toBe(true);
@@ -150,6 +156,7 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     ['page=0', 'page'],
     ['page=two', 'page'],
     ['stage=SOMEWHERE', 'stage'],
+    ['caseType=GRUMBLE', 'caseType'],
     ['category=SHOPLIFTING', 'category'],
     ['overdue=yes', 'overdue'],
     ['colour=blue', 'colour'],

@@ -71,7 +71,8 @@ export async function getStatus(
   return { status: response.status, body, contentType: response.headers.get('content-type') ?? '' };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

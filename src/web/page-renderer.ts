@@ -1,0 +1,65 @@
+/**
+ * Nunjucks over the pages' views (src/web/views) and the design systems' own macros
+ * (govuk-frontend, @ministryofjustice/frontend), autoescaped. Every page gets the signed-in
+ * actor, the session's CSRF token and whether the development sign-in is on.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import nunjucks from 'nunjucks';
+import path from 'node:path';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { CommandForms } from './command-forms';
+import { projectRoot } from './configure-pages';
+import type { PageRequest } from './configure-pages';
+import { longDay, words } from './form-view';
+import { OVERSEERS } from './oversight-roles';
+
+/** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
+export function developmentSignInAllowed(config: AppConfig): boolean {
+  return config.jwt.usingDevelopmentSecret && config.jwt.jwksUrl === undefined && config.oidc === undefined && !config.production;
+}
+
+const INSTANT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+@Injectable()
+export class PageRenderer {
+  readonly developmentSignIn: boolean;
+  readonly oidcSignIn: boolean;
+  private readonly environment: nunjucks.Environment;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly forms: CommandForms,
+  ) {
+    this.developmentSignIn = developmentSignInAllowed(config);
+    this.oidcSignIn = config.oidc !== undefined;
+    const root = projectRoot();
+    this.environment = new nunjucks.Environment(
+      new nunjucks.FileSystemLoader(
+        [path.join(root, 'src/web/views'), path.join(root, 'node_modules/govuk-frontend/dist'), path.join(root, 'node_modules/@ministryofjustice/frontend')],
+        { noCache: false },
+      ),
+      { autoescape: true, throwOnUndefined: false },
+    );
+    this.environment.addFilter('words', words);
+    this.environment.addFilter('day', longDay);
+    this.environment.addFilter('instant', (value: unknown) => (typeof value === 'string' ? INSTANT.format(new Date(value)) : ''));
+  }
+
+  render(request: PageRequest, response: Response, view: string, context: Record<string, unknown>, status = 200): void {
+    const session = request.page?.session;
+    const opening = this.forms.opening();
+    const html = this.environment.render(`${view}.njk`, {
+      ...context,
+      actor: session?.actor,
+      csrfToken: session?.csrfToken ?? request.page?.signInToken,
+      developmentSignIn: this.developmentSignIn,
+      oidcSignIn: this.oidcSignIn,
+      mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
+      mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
+    });
+    response.status(status).setHeader('Cache-Control', 'no-store');
+    response.type('html').send(html);
+  }
+}

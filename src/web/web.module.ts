@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AccessModule } from '../access/access.module';
+import { ClockModule } from '../common/clock.module';
+import { CaseHistoryModule, CaseStatusModule, TimelinessModule } from '../../projections';
+import { CommandForms } from './command-forms';
+import { PageErrorFilter } from './page-error.filter';
+import { PageRenderer } from './page-renderer';
+import { PagesController } from './pages.controller';
+import { OversightController } from './oversight.controller';
+import { WebSessions } from './web-sessions';
+import { OidcSignIn } from './oidc-sign-in';
+
+/** The pages (docs/web.md); configurePages sets what they need on the application. */
+@Module({
+  imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
+  controllers: [PagesController, OversightController],
+  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn],
+  exports: [WebSessions, CommandForms],
+})
+export class WebModule {}

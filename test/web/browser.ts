@@ -1,0 +1,64 @@
+/**
+ * Debian's Chromium driven by playwright-core (docs/toolchain.md), with axe-core checking
+ * each page against WCAG 2.2 AA and a screenshot of each kept under test-artifacts/ (not
+ * committed). Without Chromium the browser tests are skipped and say why; under CI they
+ * fail instead, since .ci/run installs it.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium';
+/** The flags that launch Debian's Chromium headless as root on a machine without a GPU. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/web');
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export function chromiumMissing(): string | undefined {
+  if (fs.existsSync(CHROMIUM_PATH)) return undefined;
+  return `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium; .ci/run installs it)`;
+}
+
+/**
+ * `describe` where Chromium is installed. Elsewhere `describe.skip`, beside one skipped test
+ * whose name gives the reason (so the run says so rather than passing unseen); under CI, where
+ * .ci/run installs Chromium, its absence fails the file instead.
+ */
+export function browserTests(): jest.Describe {
+  const missing = chromiumMissing();
+  if (missing === undefined) return describe;
+  if (process.env.CI) throw new Error(`the browser tests cannot run: ${missing}`);
+  console.warn(`SKIPPED: the browser tests need Chromium. ${missing}`);
+  it.skip(`SKIPPED: the browser tests need Chromium. ${missing}`, () => undefined);
+  return describe.skip;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+}
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** The page passes axe-core's WCAG 2.2 AA rules, and is kept as a screenshot named `name`. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+  }));
+  expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+}
