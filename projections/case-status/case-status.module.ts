@@ -9,5 +9,7 @@ import { CaseStatusQueries } from './case-status.queries';
   imports: [AccessModule, ClockModule],
   controllers: [CaseStatusController],
   providers: [CaseStatusQueries],
+  // The pages (src/web) list cases through the same queries.
+  exports: [CaseStatusQueries],
 })
 export class CaseStatusModule {}

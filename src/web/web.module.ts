@@ -10,12 +10,13 @@ import { PagesController } from './pages.controller';
 import { OversightController } from './oversight.controller';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
+import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-facts-before-loading';
 
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
   controllers: [PagesController, OversightController],
-  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn],
+  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
 })
 export class WebModule {}
