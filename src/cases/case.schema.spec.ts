@@ -10,7 +10,8 @@ import { conclusion, referralData } from './testing/case-fixtures';
 
 describe('the event catalogue', () => {
   it('lists every case event of docs/events.md, each at schema version 1', () => {
-    expect(CASE_EVENT_TYPES).toHaveLength(37);
+    // 37, and the complaint's 10 (complaint.events.ts).
+    expect(CASE_EVENT_TYPES).toHaveLength(47);
     expect(CASE_EVENT_TYPES).toEqual(expect.arrayContaining(['ReferralReceived', 'SubjectArrested', 'ManagementActionTaken', 'RecordCorrected']));
     expect(new Set(Object.values(CASE_EVENT_SCHEMA_VERSION))).toEqual(new Set([1]));
   });
@@ -19,6 +20,7 @@ describe('the event catalogue', () => {
     const withVault = CASE_EVENT_TYPES.filter((type) => VAULT_FIELDS[type].length > 0);
     expect(withVault.sort()).toEqual([
       'AllegationRecorded',
+      'ComplaintLogged',
       'InvestigationStarted',
       'InvestigativeActionRecorded',
       'LearningRecorded',
