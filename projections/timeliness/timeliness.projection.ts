@@ -55,7 +55,8 @@ export const timelinessProjection: ProjectionDefinition = {
   // 2: logs apart from the case rows; force and sensitivity on subjects and deadlines; the dashboard's indexes.
   // 3: counters per force (timeliness_counts) for the dashboard.
   // 4: each case's events one row each (case-event-log.ts) instead of a log per case.
-  version: 4,
+  // 5: the complaint's clocks (common/deadlines/complaint-deadlines.ts).
+  version: 5,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {

@@ -27,6 +27,7 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
         contactedOn: null,
         handling: null,
         handlingDecidedOn: null,
+        firstHandlingDecidedOn: null,
         recordedOn: null,
         handledOtherwise: null,
         exceptionAppliedOn: null,
@@ -46,6 +47,7 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
       return withComplaint(state, (complaint) => ({
         handling,
         handlingDecidedOn: on,
+        firstHandlingDecidedOn: complaint.firstHandlingDecidedOn ?? on,
         recordedOn: complaint.recordedOn ?? (handling === 'RECORDED_UNDER_SCHEDULE_3' ? on : null),
       }));
     }

@@ -26,6 +26,8 @@ export interface ComplaintState {
   /** The handling decided (the latest: a complaint handled outside Schedule 3 may be recorded later). */
   handling: ComplaintHandling | null;
   handlingDecidedOn: string | null;
+  /** The day the handling was first decided (the clock of the handling decision stops then). */
+  firstHandlingDecidedOn: string | null;
   /** The day it was first recorded under Schedule 3. */
   recordedOn: string | null;
   handledOtherwise: { on: string; outcome: ComplaintHandlingOutcome } | null;

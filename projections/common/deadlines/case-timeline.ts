@@ -53,6 +53,18 @@ export interface SubjectTimeline {
   advisoryListOn: string | null;
 }
 
+/** A complaint's dated steps (src/cases/complaint.state.ts), with every outcome and review application in order. */
+export interface ComplaintTimeline {
+  loggedOn: string;
+  anonymous: boolean;
+  contactedOn: string | null;
+  firstHandlingDecidedOn: string | null;
+  finalisedOn: string | null;
+  /** Each outcome given, with the review body it named (null outside Schedule 3). */
+  outcomes: { on: string; reviewBody: string | null }[];
+  reviewApplications: { on: string; daysInTransit: number }[];
+}
+
 export interface CaseTimeline {
   caseId: string;
   force: string;
@@ -68,6 +80,8 @@ export interface CaseTimeline {
   stages: StageReached[];
   progressReports: ProgressReportSent[];
   subjects: SubjectTimeline[];
+  /** The complaint, once logged. */
+  complaint: ComplaintTimeline | null;
 }
 
 /** What the walk notes beyond the state, per subject. */
@@ -102,8 +116,20 @@ function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNo
   return found;
 }
 
-function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent[], event: CaseEvent): void {
+/** What the walk notes of a complaint beyond its state: every outcome and review application. */
+interface ComplaintNotes {
+  outcomes: ComplaintTimeline['outcomes'];
+  reviewApplications: ComplaintTimeline['reviewApplications'];
+}
+
+function noteEvent(notes: Map<string, SubjectNotes>, reports: ProgressReportSent[], event: CaseEvent, complaint: ComplaintNotes): void {
   switch (event.type) {
+    case 'ComplaintOutcomeNotified':
+      complaint.outcomes.push({ on: event.data.on, reviewBody: event.data.reviewBody ?? null });
+      return;
+    case 'ComplaintReviewApplied':
+      complaint.reviewApplications.push({ on: event.data.on, daysInTransit: event.data.daysInTransit ?? 0 });
+      return;
     case 'SuspensionReviewed': {
       const open = notesOf(notes, event.data.subjectId).suspensions.at(-1);
       if (open !== undefined && open.until === null) open.reviews.push(event.data.on);
@@ -157,6 +183,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
   const notes = new Map<string, SubjectNotes>();
   const reports: ProgressReportSent[] = [];
   const stages: StageReached[] = [];
+  const complaintNotes: ComplaintNotes = { outcomes: [], reviewApplications: [] };
   let lastDay: string | null = null;
   for (const { event, before, after } of steps) {
     // An event without a date of its own happened, as far as the record tells, with the one before it.
@@ -165,7 +192,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     const stage = caseStage(after);
     if (before === null || caseStage(before) !== stage) stages.push({ stage, on: day });
     noteSuspensions(notes, before, after, day);
-    noteEvent(notes, reports, event);
+    noteEvent(notes, reports, event, complaintNotes);
   }
   if (state === null) return null;
   return {
@@ -182,5 +209,13 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     stages,
     progressReports: reports,
     subjects: Object.values(state.subjects).map((subject) => subjectTimeline(subject, notes.get(subject.subjectId))),
+    complaint: state.complaint && {
+      loggedOn: state.complaint.loggedOn,
+      anonymous: state.complaint.anonymous,
+      contactedOn: state.complaint.contactedOn,
+      firstHandlingDecidedOn: state.complaint.firstHandlingDecidedOn,
+      finalisedOn: state.complaint.finalisedOn,
+      ...complaintNotes,
+    },
   };
 }
