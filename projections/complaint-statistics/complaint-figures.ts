@@ -17,6 +17,7 @@ import type { Confidence } from '../common/deadlines/deadline-periods';
 import { countOf, Counts } from '../common/dated-facts';
 import { COMPLAINT_METRIC as METRIC, FINALISATION_ROUTES, keyOf } from './complaint-facts';
 import type { FinalisationRoute } from './complaint-facts';
+import type { ComplainantDemographics } from './complaint-demographics';
 
 export interface Finalised {
   cases: number;
@@ -51,6 +52,8 @@ export interface ComplaintStatistics {
   exceptionsApplied: number;
   /** Reviews applied for and decided in the period; the share upheld of those decided. */
   reviews: ReviewFigures & { byReviewBody: Record<ReviewBody, ReviewFigures> };
+  /** Who complained, of the complaints logged in the period (complaint-demographics.ts). */
+  complainants: ComplainantDemographics;
 }
 
 function table<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
@@ -82,7 +85,7 @@ function reviewFigures(counts: Counts, bodies: readonly ReviewBody[]): ReviewFig
   return { applied, decided, upheld, upheldPercent: percentOf(upheld, decided) };
 }
 
-export function complaintStatistics(force: string, from: string, to: string, counts: Counts): ComplaintStatistics {
+export function complaintStatistics(force: string, from: string, to: string, counts: Counts): Omit<ComplaintStatistics, 'complainants'> {
   const allegationsLogged = countOf(counts, METRIC.allegationsLogged);
   const finalisedBy = (routes: readonly FinalisationRoute[]): Finalised =>
     measure(counts, METRIC.finalised, (route) => (routes as readonly string[]).includes(route));

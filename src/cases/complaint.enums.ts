@@ -87,3 +87,35 @@ export type ReviewBody = (typeof REVIEW_BODIES)[number];
 /** A review's result: upheld (with or without recommendations) or not upheld (✖, §11 "Complaint review"). */
 export const REVIEW_RESULTS = ['UPHELD', 'NOT_UPHELD'] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
+
+/**
+ * The complainant's protected characteristics as the returns count them, coded: the vault holds
+ * them as the JSON of an object with any of these keys (`{"gender":"FEMALE","ageBand":"25_34"}`).
+ * The IOPC reports who complains (✔ §8.2), but its codes were not retrieved: these lists are
+ * ✖ unconfirmed (ONS-style groups), data to verify against the IOPC data guidance.
+ */
+export const PROTECTED_CHARACTERISTICS = {
+  gender: ['FEMALE', 'MALE', 'OTHER'],
+  ageBand: ['UNDER_18', '18_24', '25_34', '35_44', '45_54', '55_64', '65_AND_OVER'],
+  ethnicity: ['ASIAN', 'BLACK', 'MIXED', 'WHITE', 'OTHER'],
+  disability: ['DISABLED', 'NOT_DISABLED'],
+} as const;
+export type ProtectedCharacteristic = keyof typeof PROTECTED_CHARACTERISTICS;
+export type ProtectedCharacteristics = { [K in ProtectedCharacteristic]?: (typeof PROTECTED_CHARACTERISTICS)[K][number] };
+
+/** The coded characteristics in `text`, or null when it is not such a JSON object. */
+export function parseProtectedCharacteristics(text: unknown): ProtectedCharacteristics | null {
+  if (typeof text !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!Object.hasOwn(PROTECTED_CHARACTERISTICS, key)) return null;
+    if (!(PROTECTED_CHARACTERISTICS[key as ProtectedCharacteristic] as readonly unknown[]).includes(value)) return null;
+  }
+  return parsed as ProtectedCharacteristics;
+}

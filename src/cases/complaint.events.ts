@@ -30,7 +30,10 @@ export const COMPLAINT_EVENTS = {
       anonymous: flag,
       /** Name and contact details: personal data, in the vault. */
       complainantDetails: optional(vaultText),
-      /** As the complainant gave them, for the IOPC returns: personal data, in the vault. */
+      /**
+       * As the complainant gave them, for the IOPC returns: the JSON of their coded characteristics
+       * (complaint.enums.ts, PROTECTED_CHARACTERISTICS); personal data, in the vault.
+       */
       protectedCharacteristics: optional(vaultText),
       allegations: records({ allegationId: id, category: oneOf(COMPLAINT_CATEGORIES), incidentOn: day }),
     },

@@ -12,7 +12,7 @@ const logging = {
   loggedOn: '2021-03-02',
   anonymous: false,
   complainantDetails: 'A. Complainant, 1 High Street',
-  protectedCharacteristics: 'female, 35-44, White British',
+  protectedCharacteristics: '{"gender":"FEMALE","ageBand":"35_44"}',
   allegations: [{ allegationId: 'allegation-1', category: 'DELIVERY_OF_DUTIES_AND_SERVICE' as const, incidentOn: '2021-02-20' }],
 };
 const logged = event('ComplaintLogged', logging);

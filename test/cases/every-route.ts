@@ -255,7 +255,7 @@ function complaintOpening(): WalkStep[] {
         loggedOn: '2021-03-01',
         anonymous: false,
         complainantDetails: 'A. Complainant, 1 High Street, Winchester.',
-        protectedCharacteristics: 'Female; 35-44; White British.',
+        protectedCharacteristics: JSON.stringify({ gender: 'FEMALE', ageBand: '35_44', ethnicity: 'WHITE' }),
         allegations: [{ allegationId: randomUUID(), category: 'ABUSE_OF_POSITION_CORRUPTION', incidentOn: '2020-02-01' }],
       },
     },

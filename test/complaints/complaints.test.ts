@@ -72,6 +72,16 @@ describe('complaints over HTTP', () => {
     expect(deadlines.find((deadline) => deadline.rule === 'complainantContact')?.source).toMatch(/Sch 3 para 2\(6\)/);
   });
 
+  it('refuses protected characteristics that are not the coded ones (400), so every one given can be counted', async () => {
+    const caseId = randomUUID();
+    await hampshire.step(caseId, '', referralBody(caseId, { caseType: 'COMPLAINT', source: 'PUBLIC_COMPLAINT' }));
+    const allegations = [{ allegationId: randomUUID(), category: 'OTHER', incidentOn: '2021-02-25' }];
+    const body = { loggedOn: '2021-03-01', anonymous: false, complainantDetails: 'D. Etails', allegations };
+    await hampshire.step(caseId, 'complaint', { ...body, protectedCharacteristics: 'a woman in her thirties' }, 400);
+    await hampshire.step(caseId, 'complaint', { ...body, protectedCharacteristics: JSON.stringify({ gender: 'FEMALE', shoeSize: '6' }) }, 400);
+    await hampshire.step(caseId, 'complaint', { ...body, protectedCharacteristics: JSON.stringify({ gender: 'FEMALE' }) });
+  });
+
   it('runs a recorded complaint through investigation, a misconduct meeting for one subject and an outcome, to an IOPC review upheld', async () => {
     const caseId = await hampshire.logged('2021-03-01', [{ category: 'USE_OF_FORCE', incidentOn: '2021-02-27' }]);
     const subjectId = randomUUID();
@@ -169,10 +179,14 @@ describe('complaints over HTTP', () => {
     beforeAll(async () => {
       dorset = new ComplaintRecorder(app, FORCE);
       // 1. Informal: logged Mon 3 Oct 2022, two allegations; contacted in 2 working days; outcome 14 Oct (9 working days).
-      const one = await dorset.logged('2022-10-03', [
-        { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', incidentOn: '2022-09-30' },
-        { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', incidentOn: '2022-09-30' },
-      ]);
+      const one = await dorset.logged(
+        '2022-10-03',
+        [
+          { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', incidentOn: '2022-09-30' },
+          { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', incidentOn: '2022-09-30' },
+        ],
+        { characteristics: { gender: 'FEMALE', ageBand: '25_34', ethnicity: 'WHITE', disability: 'NOT_DISABLED' } },
+      );
       await dorset.contacted(one, '2022-10-05');
       await dorset.handled(one, '2022-10-06', 'OUTSIDE_SCHEDULE_3');
       await dorset.handledOtherwise(one, '2022-10-10', 'RESOLVED_TO_SATISFACTION');
@@ -234,6 +248,8 @@ describe('complaints over HTTP', () => {
     // categories of 9: delivery 3 (33.3%), powers 2 (22.2%), individual, discriminatory, use of force,
     //   discreditable 1 each (11.1%).
     // reviews: applied 2, decided 2, upheld 1 = 50%; LPB 1 decided, 0 upheld; IOPC 1 decided, 1 upheld.
+    // complainants: 1-5 gave their characteristics (6 is anonymous): 1 female, white; 2-5 male, black;
+    //   all 25-34 and not disabled. Counts of 1 to 4 are withheld (null): 5 of 25-34 and not disabled show.
     const expected = {
       force: FORCE,
       from: '2022-04-01',
@@ -296,6 +312,16 @@ describe('complaints over HTTP', () => {
           IOPC: { applied: 1, decided: 1, upheld: 1, upheldPercent: 100 },
         },
       },
+      complainants: {
+        suppressedBelow: 5,
+        confidence: 'UNCONFIRMED',
+        given: 5,
+        notGiven: 1,
+        gender: { FEMALE: null, MALE: null, OTHER: 0 },
+        ageBand: { UNDER_18: 0, '18_24': 0, '25_34': 5, '35_44': 0, '45_54': 0, '55_64': 0, '65_AND_OVER': 0 },
+        ethnicity: { ASIAN: 0, BLACK: null, MIXED: 0, WHITE: null, OTHER: 0 },
+        disability: { DISABLED: 0, NOT_DISABLED: 5 },
+      },
     };
 
     it('reproduces the figures worked out by hand, in JSON', async () => {
@@ -327,6 +353,8 @@ describe('complaints over HTTP', () => {
           'withdrawn,1',
           'reviews.upheldPercent,50',
           'reviews.byReviewBody.IOPC.upheld,1',
+          'complainants.gender.MALE,',
+          'complainants.ageBand.25_34,5',
         ]),
       );
     });

@@ -35,7 +35,11 @@ export class ComplaintRecorder {
   }
 
   /** Opens a complaint made on `madeOn` and logs it that day with its allegations. */
-  async logged(madeOn: string, allegations: readonly ComplaintAllegation[], options: { anonymous?: boolean } = {}): Promise<string> {
+  async logged(
+    madeOn: string,
+    allegations: readonly ComplaintAllegation[],
+    options: { anonymous?: boolean; characteristics?: Record<string, string> } = {},
+  ): Promise<string> {
     const caseId = randomUUID();
     await this.step(
       caseId,
@@ -46,7 +50,14 @@ export class ComplaintRecorder {
     await this.step(caseId, 'complaint', {
       loggedOn: madeOn,
       anonymous,
-      ...(anonymous ? {} : { complainantDetails: 'C. Omplainant, 2 Church Lane', protectedCharacteristics: 'Male; 25-34; Black British' }),
+      ...(anonymous
+        ? {}
+        : {
+            complainantDetails: 'C. Omplainant, 2 Church Lane',
+            protectedCharacteristics: JSON.stringify(
+              options.characteristics ?? { gender: 'MALE', ageBand: '25_34', ethnicity: 'BLACK', disability: 'NOT_DISABLED' },
+            ),
+          }),
       allegations: allegations.map((allegation) => ({ allegationId: randomUUID(), ...allegation })),
     });
     return caseId;

@@ -1,5 +1,8 @@
 /** Bodies of the complaint's steps (src/cases/complaint.events.ts). */
+import { ValidateBy } from 'class-validator';
 import {
+  parseProtectedCharacteristics,
+  PROTECTED_CHARACTERISTICS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_HANDLING_OUTCOMES,
   COMPLAINT_HANDLINGS,
@@ -57,7 +60,17 @@ export class LogComplaintBody {
   @TextField(NARRATIVE_MAX_LENGTH, { optional: true, description: `The complainant's name and contact details. ${VAULT}` })
   complainantDetails?: string;
 
-  @TextField(NARRATIVE_MAX_LENGTH, { optional: true, description: `The complainant's protected characteristics as they gave them, for the returns. ${VAULT}` })
+  @TextField(NARRATIVE_MAX_LENGTH, {
+    optional: true,
+    description: `The complainant's protected characteristics as they gave them, for the returns: the JSON of an object with any of ${JSON.stringify(PROTECTED_CHARACTERISTICS)}. ${VAULT}`,
+  })
+  @ValidateBy({
+    name: 'isProtectedCharacteristics',
+    validator: {
+      validate: (value: unknown) => value === undefined || parseProtectedCharacteristics(value) !== null,
+      defaultMessage: () => '$property must be the JSON of an object of coded protected characteristics',
+    },
+  })
   protectedCharacteristics?: string;
 
   @NestedField(() => ComplaintAllegationBody, { list: { maxSize: MOST_ALLEGATIONS } })
