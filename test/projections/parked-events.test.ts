@@ -63,7 +63,12 @@ describe('a projection that cannot apply an event', () => {
   });
 
   const projected = async (): Promise<string[]> => {
-    const { rows } = await pool.query<{ stream_name: string }>('SELECT stream_name FROM poison_probe_cases');
+    // Until the runner has made the probe's first generation its view does not exist: nothing yet
+    // (a slower start, with more read models starting beside it, must not fail the test).
+    const { rows } = await pool.query<{ stream_name: string }>('SELECT stream_name FROM poison_probe_cases').catch((error: unknown) => {
+      if ((error as { code?: string }).code === '42P01') return { rows: [] };
+      throw error;
+    });
     return rows.map((row) => row.stream_name);
   };
 
