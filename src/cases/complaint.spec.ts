@@ -2,6 +2,8 @@
  * The complaint's lifecycle (complaint.rules.ts), given / when / then, one spec per rule.
  */
 import { event } from './case.rules';
+import { caseStage } from './case.stage';
+import { applyAll } from './testing/decider-spec';
 import type { CaseEvent } from './case.events';
 import { investigationStarted, referral, reportSubmitted } from './testing/case-fixtures';
 import { command, given, ruleTitle } from './testing/decider-spec';
@@ -279,5 +281,18 @@ describe('the review', () => {
         expect(after.complaint?.finalisedOn).toBeNull();
         expect(after.complaint?.review).toMatchObject({ result: 'UPHELD', reviewBody: 'LOCAL_POLICING_BODY', recommendationsMade: true });
       });
+  });
+});
+
+describe("a complaint's stage", () => {
+  it('is under assessment once logged, and concluded once finalised while no subject is in question', () => {
+    const stageAfter = (events: readonly CaseEvent[]) => {
+      const state = applyAll(null, events);
+      if (state === null) throw new Error('no case');
+      return caseStage(state);
+    };
+    expect(stageAfter([complaintCase])).toBe('RECEIVED');
+    expect(stageAfter(recorded)).toBe('ASSESSMENT');
+    expect(stageAfter(finalisedRecorded)).toBe('CONCLUDED');
   });
 });

@@ -54,6 +54,7 @@ describe('complaints over HTTP', () => {
     const withReview = await hampshire.step(caseId, 'complaint/outcome', { on: '2021-03-11', reviewBody: 'IOPC' }, 422);
     expect(withReview.body.rule).toBe('reviewBodyExactlyUnderSchedule3');
     await hampshire.outcome(caseId, '2021-03-11');
+    expect((await hampshire.read(`cases/${caseId}`)).body.stage).toBe('CONCLUDED');
     await hampshire.step(caseId, 'close', { on: '2021-03-12', reason: 'Resolved.' });
 
     expect(await historyOf(caseId)).toEqual([
@@ -130,7 +131,7 @@ describe('complaints over HTTP', () => {
     // 28 days starting the day after the outcome (5 July): 6 July to 2 August.
     expect(clock(deadlines, 'complaintReviewWindow')).toEqual([{ dueOn: '2021-08-02', metOn: '2021-07-20', confidence: 'CONFIRMED' }]);
     const status = await hampshire.read(`cases/${caseId}`);
-    expect(status.status).toBe(200);
+    expect({ status: status.status, stage: status.body.stage }).toEqual({ status: 200, stage: 'CONCLUDED' });
   });
 
   it('takes the withdrawal of a complaint, after which its outcome can no longer be given', async () => {
