@@ -1,5 +1,6 @@
 import { accessLogProjection } from './access-log/access-log.projection';
 import { caseStatusProjection } from './case-status/case-status.projection';
+import { complaintStatisticsProjection } from './complaint-statistics/complaint-statistics.projection';
 import { integrityRecordProjection } from './integrity-record/integrity-record.projection';
 import { recommendationsProjection } from './recommendations/recommendations.projection';
 import { inspectionMetricsProjection } from './inspection-metrics/inspection-metrics.projection';
@@ -13,6 +14,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   timelinessProjection,
   inspectionMetricsProjection,
   misconductStatisticsProjection,
+  complaintStatisticsProjection,
   integrityRecordProjection,
   recommendationsProjection,
   accessLogProjection,
@@ -26,6 +28,7 @@ export { TimelinessModule } from './timeliness/timeliness.module';
 export { DccOversightModule } from './dcc-oversight/dcc-oversight.module';
 export { InspectionMetricsModule } from './inspection-metrics/inspection-metrics.module';
 export { MisconductStatisticsModule } from './misconduct-statistics/misconduct-statistics.module';
+export { ComplaintStatisticsModule } from './complaint-statistics/complaint-statistics.module';
 export { IntegrityRecordModule } from './integrity-record/integrity-record.module';
 export { RecommendationsReadModule } from './recommendations/recommendations.module';
 export { AccessLogModule } from './access-log/access-log.module';

@@ -16,7 +16,7 @@ import { VaultModule } from './vault/vault.module';
 import { WritePathModule } from './common/write-path.module';
 import { PROJECTIONS } from '../projections';
 import { DccOversightModule, TimelinessModule } from '../projections';
-import { InspectionMetricsModule, MisconductStatisticsModule } from '../projections';
+import { ComplaintStatisticsModule, InspectionMetricsModule, MisconductStatisticsModule } from '../projections';
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
@@ -50,6 +50,7 @@ export class AppModule {
         DccOversightModule,
         InspectionMetricsModule,
         MisconductStatisticsModule,
+        ComplaintStatisticsModule,
         CasesModule,
         RegistersModule,
         IntegrityRecordModule,

@@ -4,12 +4,13 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { problem, ReadsProjections, Roles } from '../../src/http';
 import type { Actor, Role } from '../../src/http';
 import { actsForForce, ALL_FORCES, FORCE_CODE } from '../../src/common/force';
+import { isBeforeDay, isIsoDay } from '../../src/common/days';
 
 /** Who may read figures: the read-only bodies, the DCC, the appropriate authority, PSD and ACU. */
 export const FIGURE_READER_ROLES: readonly Role[] = ['INSPECTOR', 'DCC', 'AUDITOR', 'APPROPRIATE_AUTHORITY', 'PSD_INVESTIGATOR', 'ACU_INVESTIGATOR'];
@@ -32,6 +33,19 @@ export const ForceQueryField = (): PropertyDecorator =>
     IsOptional(),
     Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
   );
+
+/** On a query's `to`: not before its `from` (a malformed `from` is reported on its own field). */
+export const NotBeforeFrom = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'notBeforeFrom',
+    validator: {
+      validate: (value: unknown, args) => {
+        const from = (args?.object as { from?: unknown } | undefined)?.from;
+        return !isIsoDay(value) || !isIsoDay(from) || !isBeforeDay(value, from);
+      },
+      defaultMessage: () => '$property must not be before from',
+    },
+  });
 
 /**
  * The force whose figures are read. A reader of one force reads that force (the default

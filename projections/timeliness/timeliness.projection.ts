@@ -57,7 +57,8 @@ export const timelinessProjection: ProjectionDefinition = {
   // 4: each case's events one row each (case-event-log.ts) instead of a log per case.
   // 5: an assumption beside a deadline that rests on one (appeal windows before the written outcome's receipt),
   //    and the exemption that discharged a duty (a reg 19 report withheld).
-  version: 5,
+  // 6: the complaint's clocks (common/deadlines/complaint-deadlines.ts).
+  version: 6,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {

@@ -38,6 +38,16 @@ import {
 } from './dto/proceedings.dto';
 import { DatedBody, DatedReasonBody } from './dto/shared.dto';
 import {
+  ComplaintHandledOtherwiseBody,
+  ComplaintHandlingBody,
+  ComplaintOutcomeBody,
+  ComplaintReviewApplicationBody,
+  ComplaintReviewDecisionBody,
+  ComplaintWithdrawalBody,
+  LogComplaintBody,
+  ReferralCriteriaBody,
+} from './dto/complaint.dto';
+import {
   CaseToAnswerBody,
   CriminalOutcomeBody,
   InvestigativeActionBody,
@@ -284,6 +294,79 @@ export class CaseCommandsController {
   @CaseStep('ReturnToAppropriateAuthority')
   returnToAppropriateAuthority(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, type: 'ReturnToAppropriateAuthority', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // The complaint's steps (src/cases/complaint.events.ts; PRA 2002 Sch 3, C&M Regs 2020).
+  @Post(':caseId/complaint')
+  @CaseStep('LogComplaint')
+  logComplaint(@Param() ids: CaseParams, @Body() body: LogComplaintBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'LogComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/contact')
+  @CaseStep('RecordComplainantContact')
+  recordComplainantContact(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordComplainantContact', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/referral-criteria')
+  @CaseStep('AssessReferralCriteria')
+  assessReferralCriteria(@Param() ids: CaseParams, @Body() body: ReferralCriteriaBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'AssessReferralCriteria', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/handling')
+  @CaseStep('DecideComplaintHandling')
+  decideComplaintHandling(@Param() ids: CaseParams, @Body() body: ComplaintHandlingBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DecideComplaintHandling', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/handled-otherwise')
+  @CaseStep('HandleComplaintOtherwise')
+  handleComplaintOtherwise(
+    @Param() ids: CaseParams,
+    @Body() body: ComplaintHandledOtherwiseBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'HandleComplaintOtherwise', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/exception')
+  @CaseStep('ApplyComplaintException')
+  applyComplaintException(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ApplyComplaintException', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/outcome')
+  @CaseStep('NotifyComplaintOutcome')
+  notifyComplaintOutcome(@Param() ids: CaseParams, @Body() body: ComplaintOutcomeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'NotifyComplaintOutcome', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/withdrawal')
+  @CaseStep('WithdrawComplaint')
+  withdrawComplaint(@Param() ids: CaseParams, @Body() body: ComplaintWithdrawalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'WithdrawComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/review')
+  @CaseStep('ApplyForComplaintReview')
+  applyForComplaintReview(
+    @Param() ids: CaseParams,
+    @Body() body: ComplaintReviewApplicationBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ApplyForComplaintReview', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/review/decision')
+  @CaseStep('DecideComplaintReview')
+  decideComplaintReview(
+    @Param() ids: CaseParams,
+    @Body() body: ComplaintReviewDecisionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DecideComplaintReview', caseId: ids.caseId }, context);
   }
 
   private async send(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {

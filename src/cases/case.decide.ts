@@ -30,6 +30,7 @@ import {
   requireSubject,
 } from './case.rules';
 import type { Case, CaseState } from './case.state';
+import { decideComplaint, ensureComplaintInvestigable, ensureReferralRecorded } from './complaint.rules';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
 
@@ -83,6 +84,9 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensure(iopcModesFor(current.regulations, current.force).includes(command.mode), 'iopcModeNotAvailableUnderRegulations', command.mode);
       return [event('IopcDecisionRecorded', payloadOf(command))];
     case 'StartInvestigation':
+      // A matter meeting a mandatory referral criterion is investigated locally only once referred (complaint.rules.ts).
+      ensureReferralRecorded(current);
+      ensureComplaintInvestigable(current);
       return [event('InvestigationStarted', payloadOf(command))];
     case 'ServeNoticeOfInvestigation':
       // Conduct Regs 2020 reg 17: the investigator, once appointed (reg 15), gives the notice.
@@ -207,7 +211,20 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
         'caseHasOpenMatters',
       );
       ensureNotBefore(command.on, current.receivedOn, 'the referral');
+      ensureReferralRecorded(current);
       return [event('CaseClosed', payloadOf(command))];
+    // The complaint's steps (complaint.rules.ts)
+    case 'LogComplaint':
+    case 'RecordComplainantContact':
+    case 'AssessReferralCriteria':
+    case 'DecideComplaintHandling':
+    case 'HandleComplaintOtherwise':
+    case 'ApplyComplaintException':
+    case 'NotifyComplaintOutcome':
+    case 'WithdrawComplaint':
+    case 'ApplyForComplaintReview':
+    case 'DecideComplaintReview':
+      return decideComplaint(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).
       const unhandled: never = command;

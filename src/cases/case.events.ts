@@ -42,6 +42,7 @@ import {
 } from './case.enums';
 import { count, day, declaredEvents, event, flag, id, listOf, oneOf, optional, payload, record, records, text, vaultText } from '../common/event-declaration';
 import type { DataMapOf } from '../common/event-declaration';
+import { COMPLAINT_EVENTS } from './complaint.events';
 
 const suspensionStep = { subjectId: id, on: day, reason: text };
 const subjectDated = { subjectId: id, on: day };
@@ -251,6 +252,8 @@ export const CASE_EVENTS = {
   LearningRecorded: event({ command: 'RecordLearning', version: 1, legalDate: 'on', fields: { on: day, kind: oneOf(LEARNING_KINDS), text: vaultText } }),
   CaseClosed: event({ command: 'CloseCase', version: 1, legalDate: 'on', fields: closureStep }),
   CaseReopened: event({ command: 'ReopenCase', version: 1, legalDate: 'on', fields: closureStep }),
+  // The complaint's steps (complaint.events.ts)
+  ...COMPLAINT_EVENTS,
   /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
   RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
 };

@@ -8,6 +8,7 @@ import type { CaseEvent, ReferralReceived, SubjectAdded } from './case.events';
 import { regulationsFor } from './case.regulations';
 import { UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, CaseState, SubjectState } from './case.state';
+import { applyComplaintFact } from './complaint.facts';
 
 function openCase(data: ReferralReceived): Case {
   return {
@@ -28,6 +29,8 @@ function openCase(data: ReferralReceived): Case {
     investigationStartedOn: null,
     investigationReportOn: null,
     closedOn: null,
+    referralCriteria: [],
+    complaint: null,
     log: [],
     corrections: {},
   };
@@ -233,6 +236,18 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, closedOn: event.data.on };
     case 'CaseReopened':
       return { ...state, closedOn: null };
+    // The complaint's steps (complaint.facts.ts)
+    case 'ComplaintLogged':
+    case 'ComplainantContacted':
+    case 'ReferralCriteriaAssessed':
+    case 'ComplaintHandlingDecided':
+    case 'ComplaintHandledOtherwise':
+    case 'ComplaintExceptionApplied':
+    case 'ComplaintOutcomeNotified':
+    case 'ComplaintWithdrawn':
+    case 'ComplaintReviewApplied':
+    case 'ComplaintReviewDecided':
+      return applyComplaintFact(state, event);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

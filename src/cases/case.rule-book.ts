@@ -6,6 +6,7 @@
  */
 import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../common/rule-book';
 import type { Ensure, Refuse, Rule } from '../common/rule-book';
+import { COMPLAINT_RULES } from './complaint.rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;
@@ -339,6 +340,9 @@ export const CASE_RULES = {
     message: 'with this correction the case would break a rule of the process',
     source: RECORD,
   },
+
+  // The complaint's steps (complaint.rule-book.ts)
+  ...COMPLAINT_RULES,
 } as const satisfies Record<string, Rule>;
 
 export type CaseRuleName = keyof typeof CASE_RULES;

@@ -24,6 +24,7 @@ describe('the event catalogue', () => {
     const withVault = CASE_EVENT_TYPES.filter((type) => VAULT_FIELDS[type].length > 0);
     expect(withVault.sort()).toEqual([
       'AllegationRecorded',
+      'ComplaintLogged',
       'InvestigationStarted',
       'InvestigativeActionRecorded',
       'LearningRecorded',

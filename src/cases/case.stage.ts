@@ -27,9 +27,11 @@ export function subjectStage(state: Case, subject: SubjectState): CaseStage {
 }
 
 function stageWithoutSubjects(state: Case): CaseStage {
+  // A complaint finalised (its outcome given, or withdrawn) with no one's conduct in question is concluded.
+  if (state.complaint?.finalisedOn != null) return 'CONCLUDED';
   if (state.investigationReportOn !== null) return 'DECISION';
   if (state.investigationStartedOn !== null) return 'INVESTIGATION';
-  if (state.iopcReferral !== null || Object.keys(state.allegations).length > 0) return 'ASSESSMENT';
+  if (state.iopcReferral !== null || Object.keys(state.allegations).length > 0 || state.complaint !== null) return 'ASSESSMENT';
   return 'RECEIVED';
 }
 

@@ -29,6 +29,8 @@ import type {
 } from './case.enums';
 import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, Finding, ReferralFlags } from './case.events';
 import { applyFact } from './case.facts';
+import type { ReferralCriterion } from './complaint.enums';
+import type { ComplaintState } from './complaint.state';
 
 export interface Departure {
   how: DepartureKind;
@@ -127,6 +129,10 @@ export interface Case {
   investigationStartedOn: string | null;
   investigationReportOn: string | null;
   closedOn: string | null;
+  /** The mandatory referral criteria the matter meets, as last assessed (complaint.rules.ts). */
+  referralCriteria: ReferralCriterion[];
+  /** The complaint, once logged (complaint.state.ts). */
+  complaint: ComplaintState | null;
   /** Every event applied, as recorded, so a correction can re-fold history. */
   log: readonly CaseEventEnvelope[];
   /** Corrected event id → the payload that replaces it. */

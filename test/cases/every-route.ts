@@ -4,7 +4,10 @@
  * route table, so the tests check the table against the contract.
  *
  * Subject A is dismissed, appeals and is barred; B goes to reflective practice; C, a member
- * of staff, resigns without approval and goes on and off the advisory list.
+ * of staff, resigns without approval and goes on and off the advisory list. The case is a
+ * complaint (made more than 12 months after its incident), recorded under Schedule 3 and
+ * referred; its outcome is reviewed by the IOPC, the review upheld, and the complaint then
+ * withdrawn.
  */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/http/roles';
@@ -85,7 +88,7 @@ const SUBJECT = 'cases/{caseId}/subjects/{subjectId}';
 
 export function everyRoute(ids: WalkIds): WalkStep[] {
   return [
-    { route: 'cases', event: 'ReferralReceived', body: referralBody(ids.caseId) },
+    { route: 'cases', event: 'ReferralReceived', body: referralBody(ids.caseId, { caseType: 'COMPLAINT', source: 'PUBLIC_COMPLAINT' }) },
     { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectA) },
     { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectB, { rank: 'SERGEANT' }) },
     {
@@ -104,6 +107,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
         corruptionCategory: 'UNAUTHORISED_DISCLOSURE',
       },
     },
+    ...complaintOpening(),
     {
       route: `${SUBJECT}/severity-assessments`,
       subject: A,
@@ -238,6 +242,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       body: { action: 'DETERMINE', forum: 'POLICE_APPEALS_TRIBUNAL', on: '2022-01-10', result: 'DISMISSED' },
     },
     { route: `${SUBJECT}/barred-list`, subject: A, event: 'BarredListEntryMade', body: { on: '2022-01-12', basis: 'DISMISSED' } },
+    ...complaintEnding(),
     {
       route: 'cases/{caseId}/learning',
       event: 'LearningRecorded',
@@ -314,6 +319,51 @@ export function legacyRoute(ids: WalkIds): WalkStep[] {
       },
     },
     { route: `${SUBJECT}/dismissal-effective`, legacy: true, subject: L, event: 'DismissalTookEffect', body: { on: '2020-02-21' } },
+  ];
+}
+
+/** The complaint logged, the complainant contacted, the handling decided (recorded), handled, excepted; the criteria met. */
+function complaintOpening(): WalkStep[] {
+  return [
+    {
+      route: 'cases/{caseId}/complaint',
+      event: 'ComplaintLogged',
+      body: {
+        loggedOn: '2021-03-01',
+        anonymous: false,
+        complainantDetails: 'A. Complainant, 1 High Street, Winchester.',
+        protectedCharacteristics: JSON.stringify({ gender: 'FEMALE', ageBand: '35_44', ethnicity: 'WHITE' }),
+        allegations: [{ allegationId: randomUUID(), category: 'ABUSE_OF_POSITION_CORRUPTION', incidentOn: '2020-02-01' }],
+      },
+    },
+    { route: 'cases/{caseId}/complaint/contact', event: 'ComplainantContacted', body: { on: '2021-03-02' } },
+    {
+      route: 'cases/{caseId}/complaint/handling',
+      event: 'ComplaintHandlingDecided',
+      body: {
+        on: '2021-03-03',
+        handling: 'RECORDED_UNDER_SCHEDULE_3',
+        complainantWantsRecorded: true,
+        schedule3Grounds: ['CRIMINAL_OFFENCE_OR_DISCIPLINARY_PROCEEDINGS'],
+      },
+    },
+    { route: 'cases/{caseId}/complaint/handled-otherwise', event: 'ComplaintHandledOtherwise', body: { on: '2021-03-03', outcome: 'EXPLANATION_OR_APOLOGY' } },
+    { route: 'cases/{caseId}/complaint/exception', event: 'ComplaintExceptionApplied', body: { on: '2021-03-04' } },
+    { route: 'cases/{caseId}/referral-criteria', event: 'ReferralCriteriaAssessed', body: { on: '2021-03-04', criteria: ['SERIOUS_CORRUPTION'] } },
+  ];
+}
+
+/** The outcome given with the IOPC as review body, the review upheld, the complaint withdrawn. */
+function complaintEnding(): WalkStep[] {
+  return [
+    { route: 'cases/{caseId}/complaint/outcome', event: 'ComplaintOutcomeNotified', body: { on: '2022-01-13', reviewBody: 'IOPC' } },
+    { route: 'cases/{caseId}/complaint/review', event: 'ComplaintReviewApplied', body: { on: '2022-01-14' } },
+    {
+      route: 'cases/{caseId}/complaint/review/decision',
+      event: 'ComplaintReviewDecided',
+      body: { on: '2022-01-18', result: 'UPHELD', recommendationsMade: true },
+    },
+    { route: 'cases/{caseId}/complaint/withdrawal', event: 'ComplaintWithdrawn', body: { on: '2022-01-19', directorGeneralNotified: true } },
   ];
 }
 

@@ -61,6 +61,18 @@ export interface SubjectTimeline {
   dismissalRuledOutOn: string | null;
 }
 
+/** A complaint's dated steps (src/cases/complaint.state.ts), with every outcome and review application in order. */
+export interface ComplaintTimeline {
+  loggedOn: string;
+  anonymous: boolean;
+  contactedOn: string | null;
+  firstHandlingDecidedOn: string | null;
+  finalisedOn: string | null;
+  /** Each outcome given, with the review body it named (null outside Schedule 3). */
+  outcomes: { on: string; reviewBody: string | null }[];
+  reviewApplications: { on: string; daysInTransit: number }[];
+}
+
 export interface CaseTimeline {
   caseId: string;
   force: string;
@@ -78,6 +90,8 @@ export interface CaseTimeline {
   /** Reports withheld as they might prejudice an investigation (reg 19). */
   withheldReports: ProgressReportWithheld[];
   subjects: SubjectTimeline[];
+  /** The complaint, once logged. */
+  complaint: ComplaintTimeline | null;
 }
 
 /** The reg 19 reports the walk notes: those sent, and those withheld. */
@@ -130,8 +144,20 @@ function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNo
   return found;
 }
 
-function noteEvent(notes: Map<string, SubjectNotes>, reports: Reports, event: CaseEvent): void {
+/** What the walk notes of a complaint beyond its state: every outcome and review application. */
+interface ComplaintNotes {
+  outcomes: ComplaintTimeline['outcomes'];
+  reviewApplications: ComplaintTimeline['reviewApplications'];
+}
+
+function noteEvent(notes: Map<string, SubjectNotes>, reports: Reports, event: CaseEvent, complaint: ComplaintNotes): void {
   switch (event.type) {
+    case 'ComplaintOutcomeNotified':
+      complaint.outcomes.push({ on: event.data.on, reviewBody: event.data.reviewBody ?? null });
+      return;
+    case 'ComplaintReviewApplied':
+      complaint.reviewApplications.push({ on: event.data.on, daysInTransit: event.data.daysInTransit ?? 0 });
+      return;
     case 'SuspensionReviewed': {
       const open = notesOf(notes, event.data.subjectId).suspensions.at(-1);
       if (open !== undefined && open.until === null) open.reviews.push(event.data.on);
@@ -190,6 +216,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
   const notes = new Map<string, SubjectNotes>();
   const reports: Reports = { sent: [], withheld: [] };
   const stages: StageReached[] = [];
+  const complaintNotes: ComplaintNotes = { outcomes: [], reviewApplications: [] };
   let lastDay: string | null = null;
   for (const { event, before, after } of steps) {
     // An event without a date of its own happened, as far as the record tells, with the one before it.
@@ -199,7 +226,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     if (before === null || caseStage(before) !== stage) stages.push({ stage, on: day });
     noteSuspensions(notes, before, after, day);
     noteDismissalRuledOut(notes, before, after, day);
-    noteEvent(notes, reports, event);
+    noteEvent(notes, reports, event, complaintNotes);
   }
   if (state === null) return null;
   return {
@@ -217,5 +244,13 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     progressReports: reports.sent,
     withheldReports: reports.withheld,
     subjects: Object.values(state.subjects).map((subject) => subjectTimeline(subject, notes.get(subject.subjectId))),
+    complaint: state.complaint && {
+      loggedOn: state.complaint.loggedOn,
+      anonymous: state.complaint.anonymous,
+      contactedOn: state.complaint.contactedOn,
+      firstHandlingDecidedOn: state.complaint.firstHandlingDecidedOn,
+      finalisedOn: state.complaint.finalisedOn,
+      ...complaintNotes,
+    },
   };
 }

@@ -16,6 +16,9 @@ export const DEADLINE_RULE_NAMES = [
   'tribunalAppealWindow',
   'barredListReport',
   'advisoryListReport',
+  'complainantContact',
+  'complaintHandlingDecision',
+  'complaintReviewWindow',
 ] as const;
 export type DeadlineRuleName = (typeof DEADLINE_RULE_NAMES)[number];
 

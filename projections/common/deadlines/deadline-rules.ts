@@ -8,6 +8,7 @@
  * pre-hearing, reg 33) are left out: they could only ever show as overdue.
  */
 import type { DeadlineRule, DeadlineRuleName } from './deadline-rule';
+import { complainantContact, complaintHandlingDecision, complaintReviewWindow } from './complaint-deadlines';
 import { sixMonthFollowUp, twelveMonthReport } from './investigation-deadlines';
 import {
   acceleratedHearingHeld,
@@ -32,6 +33,9 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   tribunalAppealWindow,
   barredListReport,
   advisoryListReport,
+  complainantContact,
+  complaintHandlingDecision,
+  complaintReviewWindow,
 ];
 
 export function deadlineRule(name: DeadlineRuleName): DeadlineRule {
