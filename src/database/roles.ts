@@ -179,19 +179,21 @@ export async function withClient<T>(url: string, work: (client: Client) => Promi
 /**
  * The whole set-up on one database, as a superuser connected to it (`adminUrl`): the roles,
  * the hand-over, the migrations as the owner, the service's grants. Returns the URLs the
- * service and its migrations then use. The embedded database and the tests go through this.
+ * service and its migrations then use. The embedded database, `npm run db -- create-roles`
+ * (scripts/db.ts) and the tests go through this.
  */
 export async function setUpLedgerDatabase(
   adminUrl: string,
   roles: LedgerRoles,
-  passwords: { service: string },
+  passwords: { service: string; owner?: string },
   options: { legacyOwner?: string } = {},
 ): Promise<{ serviceUrl: string; migrationUrl: string }> {
   await withClient(adminUrl, async (admin) => {
     await createRoles(admin, roles, passwords);
     await prepareDatabase(admin, roles, options);
   });
-  const migrationUrl = asRole(adminUrl, roles.owner);
+  // An owner that can log in migrates as itself, as the service will have it do.
+  const migrationUrl = passwords.owner === undefined ? asRole(adminUrl, roles.owner) : urlAs(adminUrl, roles.owner, passwords.owner);
   await migrate(migrationUrl);
   await withClient(migrationUrl, (owner) => grantServicePrivileges(owner, roles.service));
   return { serviceUrl: urlAs(adminUrl, roles.service, passwords.service), migrationUrl };

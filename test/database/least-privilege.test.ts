@@ -5,13 +5,18 @@
  * rebuilds, seals, erasure, the whole service over HTTP. A data folder from before the roles
  * is upgraded in place.
  */
+import { Logger } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { CASE_STATUS_TABLE } from '../../projections/common/case-status-views';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import type { ProjectionDefinition } from '../../projections/runner/projection';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
+import { loadConfiguration } from '../../src/config/configuration';
 import { migrate } from '../../src/database/data-source';
+import { openDatabase } from '../../src/database/database';
 import { OWNER_ONLY_TABLES, SERVICE_TABLE_PRIVILEGES, withClient } from '../../src/database/roles';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { LEDGER_STREAM } from '../../src/ledger/seal';
@@ -22,7 +27,8 @@ import { sendCommand } from '../cases/support';
 import { TEST_JWT_SECRET } from '../http/support';
 import { appendRounds, caseStreams, LedgerFixture, openLedgerFixture, readEverything } from '../ledger/fixture';
 import { startTestApp } from '../support/app';
-import { createLeastPrivilegeDatabase, LeastPrivilegeDatabase } from '../support/database';
+import { testDataDir } from '../support/data-dir';
+import { createLeastPrivilegeDatabase, createTestDatabase, LeastPrivilegeDatabase, withAdmin } from '../support/database';
 
 /** A projection of its own: one row per stream, in a read model the service makes and swaps. */
 const perStream: ProjectionDefinition = {
@@ -206,6 +212,60 @@ describe('a database from before the roles', () => {
     } finally {
       await store.close();
       await pool.end();
+      await database.drop();
+    }
+  });
+});
+
+describe('a PostgreSQL of your own (DATABASE_URL)', () => {
+  const configFor = (environment: NodeJS.ProcessEnv) => loadConfiguration({ LEDGER_DATA_DIR: testDataDir(), LOG_LEVEL: 'silent', ...environment });
+
+  it('is set up by `npm run db -- create-roles`; the service then migrates as the owner and runs as its own role', async () => {
+    const database = await createTestDatabase({ migrate: false });
+    const roles = { owner: `${database.name}_owner`, service: `${database.name}_service` };
+    try {
+      const out = execFileSync(
+        'node',
+        ['-r', 'ts-node/register/transpile-only', 'scripts/db.ts', 'create-roles', '--owner', roles.owner, '--service', roles.service],
+        { cwd: path.resolve(__dirname, '../..'), env: { PATH: process.env.PATH ?? '', LEDGER_ADMIN_DATABASE_URL: database.url }, encoding: 'utf8' },
+      );
+      const serviceUrl = /^ {2}DATABASE_URL=(\S+)$/m.exec(out)?.[1] ?? '';
+      const migrationUrl = /^ {2}LEDGER_MIGRATION_DATABASE_URL=(\S+)$/m.exec(out)?.[1] ?? '';
+      expect(new URL(serviceUrl).username).toBe(roles.service);
+      expect(new URL(migrationUrl).username).toBe(roles.owner);
+
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const handle = await openDatabase(configFor({ DATABASE_URL: serviceUrl, LEDGER_MIGRATION_DATABASE_URL: migrationUrl }));
+      expect(handle.url).toBe(serviceUrl);
+      expect(warn).not.toHaveBeenCalled();
+      warn.mockRestore();
+
+      const pool = new Pool({ connectionString: serviceUrl, max: 2 });
+      const store = new PostgresEventStore(pool);
+      try {
+        await appendRounds(store, caseStreams(1), 0, 2);
+        await expect(pool.query('ALTER TABLE ledger_events DISABLE TRIGGER ALL')).rejects.toMatchObject({ code: '42501' });
+        await expect(pool.query('UPDATE ledger_events SET data = data')).rejects.toMatchObject({ code: '42501' });
+      } finally {
+        await store.close();
+        await pool.end();
+      }
+    } finally {
+      await database.drop();
+      await withAdmin(async (client) => {
+        for (const role of [roles.service, roles.owner]) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(role)}`);
+      });
+    }
+  });
+
+  it('warns at start-up when DATABASE_URL alone connects as a superuser', async () => {
+    const database = await createTestDatabase({ migrate: false });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      await openDatabase(configFor({ DATABASE_URL: database.url }));
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/a superuser: it could switch the ledger's immutability triggers off/));
+    } finally {
+      warn.mockRestore();
       await database.drop();
     }
   });
