@@ -141,6 +141,16 @@ describe('the service role of a least-privilege database', () => {
     expect(await vault.open(sealed)).toBe(ERASED);
   });
 
+  it('cannot plant a function for a later migration to call with the owner’s rights: the migrations refuse to run', async () => {
+    await query(database.url, `CREATE FUNCTION quote_ident(name) RETURNS text LANGUAGE sql AS $$ SELECT 'planted' $$`);
+    try {
+      await expect(migrate(database.migrationUrl)).rejects.toThrow(/refusing to migrate: .*function quote_ident\(name\) \(owner ledger_service_/);
+    } finally {
+      await query(database.url, 'DROP FUNCTION quote_ident(name)');
+    }
+    await migrate(database.migrationUrl);
+  });
+
   it('gives the service a grant for every table the migrations make, and nothing on their bookkeeping', async () => {
     const { rows } = await withClient(database.adminUrl, (client) =>
       client.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tableowner = $1 ORDER BY tablename', [
