@@ -29,8 +29,10 @@ export const MIGRATION_LOCK_KEY = '7411000003';
  * Applies every pending migration, each in its own transaction. Instances starting together
  * on an empty database would otherwise both create the same tables and one would fail: the
  * first takes the lock, the others wait for it and then find nothing left to do.
+ * `afterwards` runs under the same lock, on the same session (the service's grants:
+ * concurrent GRANTs on one object can fail with "tuple concurrently updated").
  */
-export async function migrate(url: string): Promise<void> {
+export async function migrate(url: string, afterwards?: (client: Client) => Promise<void>): Promise<void> {
   const lock = new Client({ connectionString: url, application_name: 'ledger-migrations' });
   lock.on('error', () => undefined); // a lost lock session fails the migration's own queries
   await lock.connect();
@@ -44,6 +46,7 @@ export async function migrate(url: string): Promise<void> {
     } finally {
       await dataSource.destroy();
     }
+    await afterwards?.(lock);
   } finally {
     // Ending the session releases its lock.
     await lock.end().catch(() => undefined);

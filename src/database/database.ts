@@ -54,12 +54,11 @@ export async function openDatabase(config: AppConfig, onLog?: (line: string) => 
  * one role, which is then told off if it could switch the ledger's protections off.
  */
 async function openExternal(serviceUrl: string, migrationUrl: string | undefined): Promise<void> {
-  await migrate(migrationUrl ?? serviceUrl);
+  const before = await describeRole(serviceUrl);
+  const owner = migrationUrl === undefined ? before : await describeRole(migrationUrl);
+  await migrate(migrationUrl ?? serviceUrl, owner.role === before.role ? undefined : (client) => grantServicePrivileges(client, before.role));
+  // Asked again: on a first start the ledger exists only now.
   const service = await describeRole(serviceUrl);
-  if (migrationUrl !== undefined) {
-    const owner = await describeRole(migrationUrl);
-    if (owner.role !== service.role) await withClient(migrationUrl, (client) => grantServicePrivileges(client, service.role));
-  }
   if (service.superuser || service.ownsLedger) {
     new Logger('Database').warn(
       `the service connects as ${service.role}, ${service.superuser ? 'a superuser' : 'the owner of ledger_events'}: it could switch the ledger's ` +

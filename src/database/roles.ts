@@ -115,7 +115,7 @@ async function handOver(admin: Client, legacyOwner: string, roles: LedgerRoles):
 
 /**
  * Grants the service what it needs on the owner's objects; run as the owner after every
- * migration run (idempotent), so a new migration's table gets its grant in
+ * migration run, under the migrations' lock (see `migrate`), so a new migration's table gets its grant in
  * SERVICE_TABLE_PRIVILEGES or none.
  */
 export async function grantServicePrivileges(owner: Client, service: string): Promise<void> {
@@ -194,7 +194,6 @@ export async function setUpLedgerDatabase(
   });
   // An owner that can log in migrates as itself, as the service will have it do.
   const migrationUrl = passwords.owner === undefined ? asRole(adminUrl, roles.owner) : urlAs(adminUrl, roles.owner, passwords.owner);
-  await migrate(migrationUrl);
-  await withClient(migrationUrl, (owner) => grantServicePrivileges(owner, roles.service));
+  await migrate(migrationUrl, (owner) => grantServicePrivileges(owner, roles.service));
   return { serviceUrl: urlAs(adminUrl, roles.service, passwords.service), migrationUrl };
 }

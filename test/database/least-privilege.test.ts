@@ -245,8 +245,10 @@ describe('a PostgreSQL of your own (DATABASE_URL)', () => {
       expect(new URL(migrationUrl).username).toBe(roles.owner);
 
       const warn = jest.spyOn(Logger.prototype, 'warn');
-      const handle = await openDatabase(configFor({ DATABASE_URL: serviceUrl, LEDGER_MIGRATION_DATABASE_URL: migrationUrl }));
-      expect(handle.url).toBe(serviceUrl);
+      // Three instances starting at once: one migrates, each grants under the migrations' lock.
+      const config = configFor({ DATABASE_URL: serviceUrl, LEDGER_MIGRATION_DATABASE_URL: migrationUrl });
+      const handles = await Promise.all([openDatabase(config), openDatabase(config), openDatabase(config)]);
+      expect(handles.map((handle) => handle.url)).toEqual([serviceUrl, serviceUrl, serviceUrl]);
       expect(warn).not.toHaveBeenCalled();
       warn.mockRestore();
 
