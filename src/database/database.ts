@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { AppConfig } from '../config/configuration';
 import { migrate } from './data-source';
@@ -60,9 +59,10 @@ async function openExternal(serviceUrl: string, migrationUrl: string | undefined
   // Asked again: on a first start the ledger exists only now.
   const service = await describeRole(serviceUrl);
   if (service.superuser || service.ownsLedger) {
-    new Logger('Database').warn(
-      `the service connects as ${service.role}, ${service.superuser ? 'a superuser' : 'the owner of ledger_events'}: it could switch the ledger's ` +
-        'immutability triggers off. Give it a role of its own and the owner LEDGER_MIGRATION_DATABASE_URL (README "Database roles").',
+    // On stderr: the command-line tools open the database this way too, and print JSON on stdout.
+    process.stderr.write(
+      `WARNING: DATABASE_URL connects as ${service.role}, ${service.superuser ? 'a superuser' : 'the owner of ledger_events'}: the service could switch the ` +
+        'ledger\'s immutability triggers off. Give it a role of its own and the owner LEDGER_MIGRATION_DATABASE_URL (README "Database roles").\n',
     );
   }
 }

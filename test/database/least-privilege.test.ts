@@ -5,7 +5,6 @@
  * rebuilds, seals, erasure, the whole service over HTTP. A data folder from before the roles
  * is upgraded in place.
  */
-import { Logger } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -244,12 +243,12 @@ describe('a PostgreSQL of your own (DATABASE_URL)', () => {
       expect(new URL(serviceUrl).username).toBe(roles.service);
       expect(new URL(migrationUrl).username).toBe(roles.owner);
 
-      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const warn = jest.spyOn(process.stderr, 'write');
       // Three instances starting at once: one migrates, each grants under the migrations' lock.
       const config = configFor({ DATABASE_URL: serviceUrl, LEDGER_MIGRATION_DATABASE_URL: migrationUrl });
       const handles = await Promise.all([openDatabase(config), openDatabase(config), openDatabase(config)]);
       expect(handles.map((handle) => handle.url)).toEqual([serviceUrl, serviceUrl, serviceUrl]);
-      expect(warn).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalledWith(expect.stringMatching(/DATABASE_URL connects as/));
       warn.mockRestore();
 
       const pool = new Pool({ connectionString: serviceUrl, max: 2 });
@@ -272,10 +271,12 @@ describe('a PostgreSQL of your own (DATABASE_URL)', () => {
 
   it('warns at start-up when DATABASE_URL alone connects as a superuser', async () => {
     const database = await createTestDatabase({ migrate: false });
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const warn = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       await openDatabase(configFor({ DATABASE_URL: database.url }));
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/a superuser: it could switch the ledger's immutability triggers off/));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/^WARNING: DATABASE_URL connects as \S+, a superuser: the service could switch the ledger's immutability triggers off/),
+      );
     } finally {
       warn.mockRestore();
       await database.drop();
