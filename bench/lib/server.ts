@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { withClient } from '../../src/database/roles';
 
 /**
  * The one PostgreSQL server every workload of a run uses: DATABASE_URL's, or an embedded one
@@ -100,15 +101,7 @@ function serverAt(adminUrl: string, embedded: boolean, stopServer: () => Promise
   let counter = 0;
   let stopping: Promise<void> | undefined;
 
-  const admin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(work: (client: Client) => Promise<T>): Promise<T> => withClient(adminUrl, work);
 
   const dropDatabase = async (url: string): Promise<void> => {
     const name = databaseOf(url);

@@ -39,6 +39,12 @@ class EnvironmentVariables {
   @IsString()
   DATABASE_URL?: string;
 
+  /** The owner's URL for the migrations (README "Database roles"); DATABASE_URL when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_MIGRATION_DATABASE_URL?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -236,6 +242,8 @@ export interface AppConfig {
   dataDir: string;
   /** An external PostgreSQL; when absent the service starts its embedded one. */
   databaseUrl?: string;
+  /** With databaseUrl: the role that owns the schema and runs the migrations (src/database/roles.ts). */
+  migrationDatabaseUrl?: string;
   embeddedPostgresPort: number;
   eventStoreConnectionString?: string;
   jwt: { secret: string; usingDevelopmentSecret: boolean; issuer?: string; audience?: string; jwksUrl?: string; maxLifetimeSeconds: number };
@@ -303,6 +311,7 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     port: variables.PORT,
     dataDir: path.resolve(variables.LEDGER_DATA_DIR),
     databaseUrl: variables.DATABASE_URL,
+    migrationDatabaseUrl: variables.LEDGER_MIGRATION_DATABASE_URL,
     embeddedPostgresPort: variables.LEDGER_EMBEDDED_PG_PORT,
     eventStoreConnectionString: variables.EVENTSTORE_CONNECTION_STRING,
     jwt: {

@@ -14,7 +14,7 @@ import { PostgresSealerLock, SealerLock } from '../../src/ledger/sealer-lock';
 import { SealSigner } from '../../src/ledger/seal-signing';
 import { SealTrust } from '../../src/ledger/seal-trust';
 import { FolderWitness } from '../../src/ledger/witness';
-import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
+import { createLeastPrivilegeDatabase, createTestDatabase, poolFor, TestDatabase } from '../support/database';
 
 /** A fresh ledger database with the PostgreSQL engine, the tree and a sealer factory. */
 export interface LedgerFixture {
@@ -29,8 +29,9 @@ export interface LedgerFixture {
   close(): Promise<void>;
 }
 
-export async function openLedgerFixture(): Promise<LedgerFixture> {
-  const database = await createTestDatabase();
+/** `leastPrivilege`: the fixture's pool is the service's role (createLeastPrivilegeDatabase). */
+export async function openLedgerFixture(options: { leastPrivilege?: boolean } = {}): Promise<LedgerFixture> {
+  const database = options.leastPrivilege ? await createLeastPrivilegeDatabase() : await createTestDatabase();
   const pool = poolFor(database, 10);
   const store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
   const tree = new PostgresMerkleTree(pool);
@@ -99,7 +100,8 @@ export async function readEverything(store: PostgresEventStore): Promise<Recorde
  * `replica`, which switches the immutability triggers off for this session.
  */
 export async function asSuperuser(database: TestDatabase, work: (client: Client) => Promise<void>): Promise<void> {
-  const client = new Client({ connectionString: database.url });
+  // A least-privilege database's url is the service's role, which cannot do this.
+  const client = new Client({ connectionString: 'adminUrl' in database && typeof database.adminUrl === 'string' ? database.adminUrl : database.url });
   await client.connect();
   try {
     await client.query('SET session_replication_role = replica');

@@ -19,9 +19,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `extraModules` mount test-only modules (e.g. a demo controller) beside the service's own. */
-export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: { extraModules?: AppModuleImport[] } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * `extraModules` mount test-only modules (e.g. a demo controller) beside the service's own.
+ * `database`: one made by the test (e.g. createLeastPrivilegeDatabase), dropped on close.
+ */
+export async function startTestApp(
+  overrides: NodeJS.ProcessEnv = {},
+  options: { extraModules?: AppModuleImport[]; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   // Its own data folder: the seal signing key and the witness live there.
   const dataDir = testDataDir();
   // No rate limit unless a test asks for one: property tests send hundreds of requests a minute as one user.

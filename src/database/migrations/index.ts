@@ -5,6 +5,7 @@ import { IdempotencyKeys1764100000000 } from './1764100000000-idempotency-keys';
 import { LedgerMerkleTree1764250000000 } from './1764250000000-ledger-merkle-tree';
 import { VaultKeys1764300000000 } from './1764300000000-vault-keys';
 import { IdempotencyKeyOwner1765000000000 } from './1765000000000-idempotency-key-owner';
+import { AppendAsOwner1765500000000 } from './1765500000000-append-as-owner';
 import { WebSessions1766000000000 } from './1766000000000-web-sessions';
 
 /** Every migration, in order. The service applies them at start; it never synchronises. */
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   VaultKeys1764300000000,
   ProjectionParkedEvents1764410000000,
   IdempotencyKeyOwner1765000000000,
+  AppendAsOwner1765500000000,
   WebSessions1766000000000,
 ];
