@@ -119,6 +119,8 @@ export const CASE_RULES = {
   returnNeedsAcceleratedHearing: {
     message: 'only an accelerated hearing, before it concludes, returns the case to the appropriate authority for a meeting or hearing',
     source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9)',
+    // The outcomes of an accelerated hearing are confirmed in the MDP analogue reg 62 only (docs/domain/regulations.md §2.9 table): ◐.
+    confidence: 'PARTLY_CONFIRMED',
   },
   formerOfficerProceedingsNotInForce: {
     message: 'proceedings against a former officer exist only for those who left from 15 December 2017',
@@ -169,6 +171,8 @@ export const CASE_RULES = {
   outcomeBeyondAcceleratedHearingPowers: {
     message: 'an accelerated hearing can only give a final written warning, reduce in rank, dismiss, or take no action',
     source: 'Conduct Regs 2020 reg 62',
+    // The outcomes of an accelerated hearing are confirmed in the MDP analogue reg 62 only (docs/domain/regulations.md §2.9 table): ◐.
+    confidence: 'PARTLY_CONFIRMED',
   },
   disciplinaryActionNeedsProvenFinding: {
     message: 'disciplinary action needs at least one proven finding',
@@ -188,6 +192,8 @@ export const CASE_RULES = {
     message:
       'an accelerated hearing imposes a final written warning, reduction in rank or dismissal only on a finding of gross misconduct; otherwise the case is dismissed or returned to the appropriate authority',
     source: 'Conduct Regs 2020 reg 62 and Sch 1 (docs/domain/regulations.md §2.9, §2.11)',
+    // The outcomes of an accelerated hearing are confirmed in the MDP analogue reg 62 only (docs/domain/regulations.md §2.9 table): ◐.
+    confidence: 'PARTLY_CONFIRMED',
   },
   seriousOutcomeOnMisconductNeedsCondition: {
     message:
