@@ -39,6 +39,9 @@ import {
 import { DatedBody, DatedReasonBody } from './dto/shared.dto';
 import {
   ComplaintHandledOtherwiseBody,
+  ComplaintRecordCopyBody,
+  ConductMatterRecordingBody,
+  RevealedConductMatterBody,
   ComplaintHandlingBody,
   ComplaintOutcomeBody,
   ComplaintReviewApplicationBody,
@@ -341,6 +344,44 @@ export class CaseCommandsController {
   @CaseStep('NotifyComplaintOutcome')
   notifyComplaintOutcome(@Param() ids: CaseParams, @Body() body: ComplaintOutcomeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, type: 'NotifyComplaintOutcome', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/record-copies')
+  @CaseStep('RecordComplaintRecordCopy')
+  recordComplaintRecordCopy(
+    @Param() ids: CaseParams,
+    @Body() body: ComplaintRecordCopyBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordComplaintRecordCopy', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/suspension')
+  @CaseStep('SuspendComplaint')
+  suspendComplaint(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'SuspendComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/resumption')
+  @CaseStep('ResumeComplaint')
+  resumeComplaint(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ResumeComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/revealed-conduct-matters')
+  @CaseStep('RecordRevealedConductMatter')
+  recordRevealedConductMatter(
+    @Param() ids: CaseParams,
+    @Body() body: RevealedConductMatterBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordRevealedConductMatter', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/conduct-matter/recording')
+  @CaseStep('RecordConductMatter')
+  recordConductMatter(@Param() ids: CaseParams, @Body() body: ConductMatterRecordingBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordConductMatter', caseId: ids.caseId }, context);
   }
 
   @Post(':caseId/complaint/withdrawal')

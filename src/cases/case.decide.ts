@@ -224,6 +224,11 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'WithdrawComplaint':
     case 'ApplyForComplaintReview':
     case 'DecideComplaintReview':
+    case 'RecordComplaintRecordCopy':
+    case 'SuspendComplaint':
+    case 'ResumeComplaint':
+    case 'RecordConductMatter':
+    case 'RecordRevealedConductMatter':
       return decideComplaint(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).

@@ -30,6 +30,7 @@ function openCase(data: ReferralReceived): Case {
     investigationReportOn: null,
     closedOn: null,
     referralCriteria: [],
+    conductMatterRecordedOn: null,
     complaint: null,
     log: [],
     corrections: {},
@@ -247,6 +248,11 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ComplaintWithdrawn':
     case 'ComplaintReviewApplied':
     case 'ComplaintReviewDecided':
+    case 'ComplaintRecordCopied':
+    case 'ComplaintSuspended':
+    case 'ComplaintResumed':
+    case 'ConductMatterRecorded':
+    case 'ConductMatterRevealed':
       return applyComplaintFact(state, event);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.

@@ -131,6 +131,8 @@ export interface Case {
   closedOn: string | null;
   /** The mandatory referral criteria the matter meets, as last assessed (complaint.rules.ts). */
   referralCriteria: ReferralCriterion[];
+  /** The day a conduct matter was recorded under Schedule 3: a recordable conduct matter since (case-types.ts). */
+  conductMatterRecordedOn: string | null;
   /** The complaint, once logged (complaint.state.ts). */
   complaint: ComplaintState | null;
   /** Every event applied, as recorded, so a correction can re-fold history. */

@@ -6,6 +6,8 @@ import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_HANDLING_OUTCOMES,
   COMPLAINT_HANDLINGS,
+  RECORD_COPY_EXCEPTIONS,
+  RECORD_COPY_RECIPIENTS,
   REFERRAL_CRITERIA,
   REVIEW_BODIES,
   REVIEW_RESULTS,
@@ -15,6 +17,8 @@ import type {
   ComplaintCategory,
   ComplaintHandling,
   ComplaintHandlingOutcome,
+  RecordCopyException,
+  RecordCopyRecipient,
   ReferralCriterion,
   ReviewBody,
   ReviewResult,
@@ -119,4 +123,29 @@ export class ComplaintReviewDecisionBody extends DatedBody {
 
   @FlagField()
   recommendationsMade!: boolean;
+}
+
+export class ComplaintRecordCopyBody extends DatedBody {
+  @OneOfField(RECORD_COPY_RECIPIENTS, {
+    description: 'C&M Regs 2020 reg 3: the complainant (a copy of the record) or the person complained against (a copy of the complaint)',
+  })
+  to!: RecordCopyRecipient;
+
+  @IdField({ optional: true, description: 'The subject of the case given the copy (for PERSON_COMPLAINED_AGAINST only)' })
+  subjectId?: string;
+
+  @OneOfField(RECORD_COPY_EXCEPTIONS, { optional: true, description: 'Set when the copy was withheld, with the ground (the exceptions are ✖ unconfirmed)' })
+  withheldUnder?: RecordCopyException;
+}
+
+export class ConductMatterRecordingBody extends DatedBody {
+  @ListOfField(REFERRAL_CRITERIA, {
+    description: 'The C&M Regs 2020 reg 7(1) descriptions the conduct matter meets (they are also its mandatory referral criteria)',
+  })
+  grounds!: ReferralCriterion[];
+}
+
+export class RevealedConductMatterBody extends DatedBody {
+  @IdField({ optional: true, description: 'The case opened for the conduct matter, when one is' })
+  conductMatterCaseId?: string;
 }
