@@ -42,6 +42,7 @@ import {
   ComplaintRecordCopyBody,
   ConductMatterRecordingBody,
   RevealedConductMatterBody,
+  WithdrawalDecisionBody,
   ComplaintHandlingBody,
   ComplaintOutcomeBody,
   ComplaintReviewApplicationBody,
@@ -388,6 +389,16 @@ export class CaseCommandsController {
   @CaseStep('WithdrawComplaint')
   withdrawComplaint(@Param() ids: CaseParams, @Body() body: ComplaintWithdrawalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, type: 'WithdrawComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/withdrawal/decision')
+  @CaseStep('RecordWithdrawalDecision')
+  recordWithdrawalDecision(
+    @Param() ids: CaseParams,
+    @Body() body: WithdrawalDecisionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordWithdrawalDecision', caseId: ids.caseId }, context);
   }
 
   @Post(':caseId/complaint/review')

@@ -229,6 +229,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'ResumeComplaint':
     case 'RecordConductMatter':
     case 'RecordRevealedConductMatter':
+    case 'RecordWithdrawalDecision':
       return decideComplaint(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).

@@ -253,6 +253,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ComplaintResumed':
     case 'ConductMatterRecorded':
     case 'ConductMatterRevealed':
+    case 'WithdrawalDecisionRecorded':
       return applyComplaintFact(state, event);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.

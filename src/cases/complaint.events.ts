@@ -133,6 +133,16 @@ export const COMPLAINT_EVENTS = {
     fields: { on: day, directorGeneralNotified: flag },
   }),
   /**
+   * C&M reg 38 (✔): after a referred complaint is withdrawn, the Director General decides whether
+   * to treat it as a conduct matter (recorded as its own case `conductMatterCaseId` when opened).
+   */
+  WithdrawalDecisionRecorded: event({
+    command: 'RecordWithdrawalDecision',
+    version: 1,
+    legalDate: 'on',
+    fields: { on: day, treatAsConductMatter: flag, conductMatterCaseId: optional(id) },
+  }),
+  /**
    * C&M reg 29: the complainant applies for a review. `daysInTransit`: days the application
    * spent with the wrong body before it was forwarded, which do not count (reg 33).
    */

@@ -33,6 +33,7 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
         exceptionAppliedOn: null,
         outcomeNotified: null,
         withdrawnOn: null,
+        withdrawalDecision: null,
         review: null,
         recordCopies: [],
         suspensions: [],
@@ -88,6 +89,10 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
       }));
     case 'ComplaintWithdrawn':
       return withComplaint(state, (complaint) => ({ withdrawnOn: event.data.on, finalisedOn: complaint.finalisedOn ?? event.data.on }));
+    case 'WithdrawalDecisionRecorded': {
+      const { on, treatAsConductMatter, conductMatterCaseId } = event.data;
+      return withComplaint(state, () => ({ withdrawalDecision: { on, treatAsConductMatter, conductMatterCaseId: conductMatterCaseId ?? null } }));
+    }
     case 'ComplaintReviewApplied':
       return withComplaint(state, (complaint) => ({
         review: {

@@ -111,6 +111,19 @@ export const COMPLAINT_RULES = {
     source: 'PRA 2002 Sch 3 paras 6A and 25; C&M Regs 2020 reg 29',
   },
   complaintFinalised: { message: 'the complaint is finalised: its outcome was given or it was withdrawn', source: RECORD },
+  withdrawalDecisionNeedsReferredWithdrawal: {
+    message: "the Director General's decision follows the withdrawal of a complaint that was referred to the IOPC",
+    source: 'C&M Regs 2020 reg 38 (docs/domain/regulations.md §5.2)',
+  },
+  withdrawalDecisionAlreadyRecorded: {
+    message: "the Director General's decision on the withdrawal is already recorded",
+    source: RECORD,
+    status: ALREADY_EXISTS,
+  },
+  conductMatterCaseOnlyWhenTreated: {
+    message: 'a conduct matter case is named only when the Director General treats the withdrawn complaint as a conduct matter',
+    source: RECORD,
+  },
   withdrawalOfReferredComplaintNotifiesDirectorGeneral: {
     message: 'the withdrawal of a complaint referred to the IOPC is notified to the Director General',
     source: 'C&M Regs 2020 reg 38',

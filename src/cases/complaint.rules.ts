@@ -202,6 +202,15 @@ export function decideComplaint(state: Case, command: ComplaintCommand): CaseEve
       ensureNotBefore(command.on, complaint.loggedOn, 'the logging');
       return [event('ComplaintWithdrawn', payloadOf(command))];
     }
+    case 'RecordWithdrawalDecision': {
+      const complaint = requireComplaint(state);
+      ensure(complaint.withdrawnOn !== null && state.iopcReferral !== null, 'withdrawalDecisionNeedsReferredWithdrawal');
+      ensure(complaint.withdrawalDecision === null, 'withdrawalDecisionAlreadyRecorded');
+      ensure(command.treatAsConductMatter || command.conductMatterCaseId === undefined, 'conductMatterCaseOnlyWhenTreated');
+      ensure(command.conductMatterCaseId !== state.caseId, 'conductMatterIsAnotherCase');
+      ensureNotBefore(command.on, complaint.withdrawnOn, 'the withdrawal');
+      return [event('WithdrawalDecisionRecorded', payloadOf(command))];
+    }
     case 'ApplyForComplaintReview':
       return decideReviewApplication(state, command);
     case 'DecideComplaintReview': {

@@ -213,6 +213,41 @@ describe('mandatory referral', () => {
 });
 
 describe('withdrawal and the exception', () => {
+  const withdrawnReferred = [...recorded, referred, event('ComplaintWithdrawn', { on: '2021-03-10', directorGeneralNotified: true })];
+
+  it("records the Director General's decision on a referred complaint withdrawn", () => {
+    given(withdrawnReferred)
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: true, conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11' }))
+      .thenState((after) =>
+        expect(after.complaint?.withdrawalDecision).toEqual({
+          on: '2021-03-12',
+          treatAsConductMatter: true,
+          conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11',
+        }),
+      );
+  });
+
+  it(ruleTitle('withdrawalDecisionNeedsReferredWithdrawal', 'refuses the decision on a complaint not withdrawn, or withdrawn without a referral'), () => {
+    given([...recorded, referred])
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: false }))
+      .thenThrows('withdrawalDecisionNeedsReferredWithdrawal');
+    given([...recorded, event('ComplaintWithdrawn', { on: '2021-03-10', directorGeneralNotified: false })])
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: false }))
+      .thenThrows('withdrawalDecisionNeedsReferredWithdrawal');
+  });
+
+  it(ruleTitle('withdrawalDecisionAlreadyRecorded', 'refuses a second decision'), () => {
+    given([...withdrawnReferred, event('WithdrawalDecisionRecorded', { on: '2021-03-11', treatAsConductMatter: false })])
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: true }))
+      .thenThrows('withdrawalDecisionAlreadyRecorded');
+  });
+
+  it(ruleTitle('conductMatterCaseOnlyWhenTreated', 'refuses naming a conduct matter case when the complaint is not treated as one'), () => {
+    given(withdrawnReferred)
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: false, conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11' }))
+      .thenThrows('conductMatterCaseOnlyWhenTreated');
+  });
+
   it(
     ruleTitle('withdrawalOfReferredComplaintNotifiesDirectorGeneral', 'refuses the withdrawal of a referred complaint not notified to the Director General'),
     () => {

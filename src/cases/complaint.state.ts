@@ -56,6 +56,8 @@ export interface ComplaintState {
   exceptionAppliedOn: string | null;
   outcomeNotified: { on: string; reviewBody: ReviewBody | null } | null;
   withdrawnOn: string | null;
+  /** C&M reg 38: the Director General's decision on a referred complaint withdrawn. */
+  withdrawalDecision: { on: string; treatAsConductMatter: boolean; conductMatterCaseId: string | null } | null;
   /** The latest review. */
   review: ComplaintReview | null;
   recordCopies: readonly RecordCopy[];

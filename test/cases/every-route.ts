@@ -369,6 +369,7 @@ function complaintEnding(): WalkStep[] {
       body: { on: '2022-01-18', result: 'UPHELD', recommendationsMade: true },
     },
     { route: 'cases/{caseId}/complaint/withdrawal', event: 'ComplaintWithdrawn', body: { on: '2022-01-19', directorGeneralNotified: true } },
+    { route: 'cases/{caseId}/complaint/withdrawal/decision', event: 'WithdrawalDecisionRecorded', body: { on: '2022-01-20', treatAsConductMatter: false } },
   ];
 }
 

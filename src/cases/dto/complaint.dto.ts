@@ -145,6 +145,14 @@ export class ConductMatterRecordingBody extends DatedBody {
   grounds!: ReferralCriterion[];
 }
 
+export class WithdrawalDecisionBody extends DatedBody {
+  @FlagField({ description: 'C&M Regs 2020 reg 38: the Director General treats the withdrawn complaint as a conduct matter' })
+  treatAsConductMatter!: boolean;
+
+  @IdField({ optional: true, description: 'The case opened for the conduct matter, when one is' })
+  conductMatterCaseId?: string;
+}
+
 export class RevealedConductMatterBody extends DatedBody {
   @IdField({ optional: true, description: 'The case opened for the conduct matter, when one is' })
   conductMatterCaseId?: string;
