@@ -61,6 +61,8 @@ export interface ComplaintStatistics {
   reviews: ReviewFigures & { byReviewBody: Record<ReviewBody, ReviewFigures> };
   /** Who complained, of the complaints logged in the period (complaint-demographics.ts). */
   complainants: ComplainantDemographics;
+  /** Who was complained about: the subjects of those complaints, counted the same way. */
+  subjects: ComplainantDemographics;
 }
 
 function table<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
@@ -92,7 +94,7 @@ function reviewFigures(counts: Counts, bodies: readonly ReviewBody[]): ReviewFig
   return { applied, decided, upheld, upheldPercent: percentOf(upheld, decided) };
 }
 
-export function complaintStatistics(force: string, from: string, to: string, counts: Counts): Omit<ComplaintStatistics, 'complainants'> {
+export function complaintStatistics(force: string, from: string, to: string, counts: Counts): Omit<ComplaintStatistics, 'complainants' | 'subjects'> {
   const allegationsLogged = countOf(counts, METRIC.allegationsLogged);
   const finalisedBy = (routes: readonly FinalisationRoute[]): Finalised => {
     const accepts = (route: string): boolean => (routes as readonly string[]).includes(route);

@@ -268,6 +268,24 @@ describe('complaints over HTTP', () => {
       await dorset.outcome(before, '2022-03-31');
       const conduct = randomUUID();
       await dorset.step(conduct, '', referralBody(conduct, { force: FORCE, receivedOn: '2022-10-03' }));
+      // Who was complained about: one subject on each of cases 1-5, male and 35-44, three white and
+      // two Asian; case 6's subject gave none; the conduct matter's subject is not a complaint's.
+      const subjectOf = (caseId: string, characteristics?: Record<string, string>) =>
+        dorset.step(
+          caseId,
+          'subjects',
+          subjectBody(randomUUID(), characteristics === undefined ? {} : { protectedCharacteristics: JSON.stringify(characteristics) }),
+        );
+      for (const [caseId, ethnicity] of [
+        [one, 'WHITE'],
+        [two, 'WHITE'],
+        [three, 'WHITE'],
+        [four, 'ASIAN'],
+        [five, 'ASIAN'],
+      ])
+        await subjectOf(caseId, { gender: 'MALE', ageBand: '35_44', ethnicity });
+      await subjectOf(six);
+      await subjectOf(conduct, { gender: 'FEMALE' });
     });
 
     // By hand, 1 April 2022 to 31 March 2023:
@@ -283,6 +301,7 @@ describe('complaints over HTTP', () => {
     // reviews: applied 2, decided 2, upheld 1 = 50%; LPB 1 decided, 0 upheld; IOPC 1 decided, 1 upheld.
     // complainants: 1-5 gave their characteristics (6 is anonymous): 1 female, white; 2-5 male, black;
     //   all 25-34 and not disabled. Counts of 1 to 4 are withheld (null): 5 of 25-34 and not disabled show.
+    // subjects: 5 gave theirs (6's did not): 5 male and 35-44 show; 3 white and 2 Asian are withheld.
     const expected = {
       force: FORCE,
       from: '2022-04-01',
@@ -355,6 +374,16 @@ describe('complaints over HTTP', () => {
         ethnicity: { ASIAN: 0, BLACK: null, MIXED: 0, WHITE: null, OTHER: 0 },
         disability: { DISABLED: 0, NOT_DISABLED: 5 },
       },
+      subjects: {
+        suppressedBelow: 5,
+        confidence: 'UNCONFIRMED',
+        given: 5,
+        notGiven: 1,
+        gender: { FEMALE: 0, MALE: 5, OTHER: 0 },
+        ageBand: { UNDER_18: 0, '18_24': 0, '25_34': 0, '35_44': 5, '45_54': 0, '55_64': 0, '65_AND_OVER': 0 },
+        ethnicity: { ASIAN: null, BLACK: 0, MIXED: 0, WHITE: null, OTHER: 0 },
+        disability: { DISABLED: 0, NOT_DISABLED: 0 },
+      },
     };
 
     it('reproduces the figures worked out by hand, in JSON', async () => {
@@ -390,6 +419,8 @@ describe('complaints over HTTP', () => {
           'reviews.byReviewBody.IOPC.upheld,1',
           'complainants.gender.MALE,',
           'complainants.ageBand.25_34,5',
+          'subjects.gender.MALE,5',
+          'subjects.ethnicity.WHITE,',
         ]),
       );
     });

@@ -38,6 +38,25 @@ import {
 } from '../../common/dto-fields';
 import { DatedBody } from './shared.dto';
 
+/** Optional coded protected characteristics (complaint.enums.ts), as JSON, kept in the vault. */
+export const ProtectedCharacteristicsField = (description: string): PropertyDecorator => {
+  const text = TextField(NARRATIVE_MAX_LENGTH, {
+    optional: true,
+    description: `${description}: the JSON of an object with any of ${JSON.stringify(PROTECTED_CHARACTERISTICS)}. ${VAULT}`,
+  });
+  const coded = ValidateBy({
+    name: 'isProtectedCharacteristics',
+    validator: {
+      validate: (value: unknown) => value === undefined || parseProtectedCharacteristics(value) !== null,
+      defaultMessage: () => '$property must be the JSON of an object of coded protected characteristics',
+    },
+  });
+  return (target, key) => {
+    text(target, key);
+    coded(target, key);
+  };
+};
+
 /** Allegations a complaint may hold in one logging. */
 const MOST_ALLEGATIONS = 100;
 
@@ -64,17 +83,7 @@ export class LogComplaintBody {
   @TextField(NARRATIVE_MAX_LENGTH, { optional: true, description: `The complainant's name and contact details. ${VAULT}` })
   complainantDetails?: string;
 
-  @TextField(NARRATIVE_MAX_LENGTH, {
-    optional: true,
-    description: `The complainant's protected characteristics as they gave them, for the returns: the JSON of an object with any of ${JSON.stringify(PROTECTED_CHARACTERISTICS)}. ${VAULT}`,
-  })
-  @ValidateBy({
-    name: 'isProtectedCharacteristics',
-    validator: {
-      validate: (value: unknown) => value === undefined || parseProtectedCharacteristics(value) !== null,
-      defaultMessage: () => '$property must be the JSON of an object of coded protected characteristics',
-    },
-  })
+  @ProtectedCharacteristicsField("The complainant's protected characteristics as they gave them, for the returns")
   protectedCharacteristics?: string;
 
   @NestedField(() => ComplaintAllegationBody, { list: { maxSize: MOST_ALLEGATIONS } })
