@@ -10,6 +10,8 @@ import type { RegisterEvent, RegisterEventDataMap, RegisterEventType } from '../
 import { evolve, initialPersonRegisters } from '../../src/registers/registers.state';
 import type { AssociationState, BusinessInterestState, VettingState } from '../../src/registers/registers.state';
 import { associationReviewDue, businessInterestReviewDue, vettingReviewDue } from '../../src/registers/review-due';
+import { isInForce } from '../../src/cases/sanction-history';
+import type { SanctionEntry } from '../../src/cases/sanction-history';
 import { signalsOf } from './signals';
 import type { Signal } from './signals';
 
@@ -48,7 +50,15 @@ export interface IntegrityRecordView {
   vetting: VettingView | null;
   drugTests: EntryView<'DrugTestRecorded'>[];
   systemAccessFindings: EntryView<'SystemAccessAuditFinding'>[];
+  /**
+   * Warnings, final written warnings, reductions in rank, dismissals and earlier findings, from
+   * the outcomes in every case and from before the ledger (src/cases/sanction-history.ts), each
+   * judged in force or not as of `asOf`; a warning's expiry carries the mark of its period.
+   */
+  sanctionHistory: SanctionHistoryItem[];
 }
+
+export type SanctionHistoryItem = SanctionEntry & { inForce: boolean };
 
 /** The entries of one type, in the order recorded, without their force. */
 function entriesOf<K extends RegisterEventType>(entries: readonly RecordedEntry[], type: K): EntryView<K>[] {
@@ -61,7 +71,12 @@ function entriesOf<K extends RegisterEventType>(entries: readonly RecordedEntry[
     });
 }
 
-export function integrityRecordView(personId: string, entries: readonly RecordedEntry[], today: string): IntegrityRecordView | null {
+export function integrityRecordView(
+  personId: string,
+  entries: readonly RecordedEntry[],
+  today: string,
+  sanctions: readonly SanctionEntry[] = [],
+): IntegrityRecordView | null {
   const registers = entries.reduce(evolve, initialPersonRegisters);
   if (registers.force === null) return null;
   const applications = entriesOf(entries, 'BusinessInterestApplied');
@@ -92,6 +107,7 @@ export function integrityRecordView(personId: string, entries: readonly Recorded
     vetting,
     drugTests: entriesOf(entries, 'DrugTestRecorded'),
     systemAccessFindings: entriesOf(entries, 'SystemAccessAuditFinding'),
+    sanctionHistory: sanctions.map((sanction) => ({ ...sanction, inForce: isInForce(sanction, today) })),
   };
   return { ...record, signals: signalsOf(record, today) };
 }

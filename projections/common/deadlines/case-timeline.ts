@@ -10,6 +10,7 @@ import type { CaseEvent, CaseEventEnvelope, ProgressReportSent, ProgressReportWi
 import { couldLeadToDismissal } from '../../../src/cases/case.list-rules';
 import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
+import type { PreHearingState } from '../../../src/cases/pre-hearing.state';
 import { foldCaseEvents } from '../case-event-log';
 import type { FoldedCase } from '../case-event-log';
 import { worldDayOf } from './case-log';
@@ -59,6 +60,8 @@ export interface SubjectTimeline {
    * (practice requiring improvement, no case to answer), or null while it could.
    */
   dismissalRuledOutOn: string | null;
+  /** The steps before the proceedings and of the hearing in public (src/cases/pre-hearing.state.ts). */
+  preHearing: PreHearingState;
 }
 
 /** A complaint's dated steps (src/cases/complaint.state.ts), with every outcome and review application in order. */
@@ -203,6 +206,7 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
     barredListOn: notes?.barredListOn ?? null,
     advisoryListOn: notes?.advisoryListOn ?? null,
     dismissalRuledOutOn: notes?.dismissalRuledOutOn ?? null,
+    preHearing: subject.preHearing,
   };
 }
 
