@@ -67,6 +67,25 @@ describe('sanction history (reg 42)', () => {
     expect(liveFinalWrittenWarning(history, '2023-11-04')).toBeUndefined();
   });
 
+  it('drops a warning an appeal overturned, and counts the varied outcome instead', () => {
+    const atMeeting = [
+      ...investigatedCase(),
+      caseToAnswer(OFFICER, 'CASE_TO_ANSWER_MISCONDUCT'),
+      proceedingsScheduled(OFFICER, 'MISCONDUCT_MEETING'),
+      event('ProceedingsConcluded', conclusion({ findings: misconductOnly, outcome: 'FINAL_WRITTEN_WARNING', chair: 'SENIOR_OFFICER' })),
+      event('AppealLodged', { subjectId: OFFICER, forum: 'INTERNAL', on: '2021-11-05' }),
+    ];
+    const kinds = (determined: ReturnType<typeof event>) => {
+      const state = foldCase(withEventIds([...atMeeting, determined]));
+      if (state === null) throw new Error('no case');
+      return sanctionsFromCase(state, state.subjects[OFFICER].personId).map((sanction) => sanction.kind);
+    };
+    expect(kinds(event('AppealDetermined', { subjectId: OFFICER, forum: 'INTERNAL', on: '2021-12-01', result: 'ALLOWED' }))).toEqual(['MISCONDUCT_FINDING']);
+    expect(
+      kinds(event('AppealDetermined', { subjectId: OFFICER, forum: 'INTERNAL', on: '2021-12-01', result: 'OUTCOME_VARIED', variedOutcome: 'WRITTEN_WARNING' })),
+    ).toEqual(['MISCONDUCT_FINDING', 'WRITTEN_WARNING']);
+  });
+
   it(
     ruleTitle(
       'seriousOutcomeOnMisconductNeedsCondition',
