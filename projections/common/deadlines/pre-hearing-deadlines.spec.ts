@@ -3,7 +3,7 @@
  * the bank holidays of England and Wales, with a period moved by a recorded change.
  */
 import { event } from '../../../src/cases/case.rules';
-import { caseAtProceedings, OFFICER } from '../../../src/cases/testing/case-fixtures';
+import { caseAtProceedings, OFFICER, RECEIVED_2012_REGS } from '../../../src/cases/testing/case-fixtures';
 import type { CaseEvent } from '../../../src/cases/case.events';
 import { caseTimeline } from './case-timeline';
 import { deadlinesOf } from './deadlines';
@@ -30,6 +30,15 @@ describe('the clocks before the proceedings', () => {
 
   it('runs the reg 31 response 15 working days from the documents, over the bank holidays', () => {
     expect(clocks(noticed, 'officerResponse')).toEqual([{ startsOn: '2022-12-15', dueOn: '2023-01-10', earliestOn: null, metOn: null }]);
+  });
+
+  it('holds a matter under the 2012 regulations to none of these periods', () => {
+    const legacy = [
+      ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS }),
+      event('ReferralNoticeServed', { subjectId, on: '2019-10-01', documentsSuppliedOn: '2019-10-01', documents: ['NOTICE_OF_CONDUCT'] }),
+    ];
+    expect(clocks(legacy, 'officerResponse')).toEqual([]);
+    expect(clocks(legacy, 'hearingPublicNotice')).toEqual([]);
   });
 
   it('moves the due day to the one a recorded extension gives', () => {

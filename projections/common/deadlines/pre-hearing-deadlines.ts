@@ -7,12 +7,16 @@
  * by a recorded change (extended, or shortened by agreement: regs 22, 31(1), 33(1), 48) is due
  * on the day the change names. Periods marked ◐ or ✖ in the table are data with that mark.
  */
-import type { SubjectTimeline } from './case-timeline';
+import type { CaseTimeline, SubjectTimeline } from './case-timeline';
 import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { workingDays } from './deadline-periods';
 import { addCalendarDays, isWorkingDay } from './working-days';
 import type { ChangeablePeriod } from '../../../src/cases/pre-hearing.enums';
+
+/** The periods of the 2020 regulations: a matter under the 2012 ones is not held to them. */
+const perSubjectUnder2020 = (timeline: CaseTimeline, trigger: (subject: SubjectTimeline) => Trigger | null): Trigger[] =>
+  timeline.regulations !== '2020' ? [] : perSubject(timeline, trigger);
 
 /** Where a trigger runs to: the end of the subject's proceedings (their conclusion) or of the case. */
 const endOf = (subject: SubjectTimeline, closedOn: string | null): string | null => subject.conclusion?.on ?? closedOn;
@@ -49,7 +53,7 @@ export const officerResponse: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    perSubjectUnder2020(timeline, (subject) => {
       const notice = subject.preHearing.referralNotice;
       if (notice === null) return null;
       const metOn = subject.preHearing.response?.on ?? null;
@@ -76,7 +80,7 @@ export const witnessListExchange: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    perSubjectUnder2020(timeline, (subject) => {
       const response = subject.preHearing.response;
       if (response === null) return null;
       return {
@@ -102,7 +106,7 @@ export const preHearingHeld: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    perSubjectUnder2020(timeline, (subject) => {
       const suppliedOn = subject.preHearing.documentsToChairOn;
       if (suppliedOn === null) return null;
       return {
@@ -128,7 +132,7 @@ export const alternativePreHearingDate: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    perSubjectUnder2020(timeline, (subject) => {
       const set = subject.preHearing.preHearingSet;
       if (set === null) return null;
       // Met on the alternative day proposed: a day beyond the window shows out of time.
@@ -149,7 +153,7 @@ export const acceleratedResponse: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    perSubjectUnder2020(timeline, (subject) => {
       const proceedings = subject.proceedings;
       if (proceedings === null || proceedings.kind !== 'ACCELERATED_HEARING') return null;
       const metOn = subject.preHearing.acceleratedResponseOn;
@@ -178,7 +182,7 @@ export const acceleratedHearingRedated: DeadlineRule = {
   notBefore: workingDays(10),
   triggers: (timeline) =>
     timeline.subjects.flatMap((subject) => {
-      if (subject.proceedings?.kind !== 'ACCELERATED_HEARING') return [];
+      if (timeline.regulations !== '2020' || subject.proceedings?.kind !== 'ACCELERATED_HEARING') return [];
       return subject.preHearing.objections
         .filter((objection) => objection.replacedOn !== null)
         .map((objection): Trigger => ({
@@ -204,7 +208,7 @@ export const hearingPublicNotice: DeadlineRule = {
     },
   ],
   triggers: (timeline) =>
-    perSubject(timeline, (subject) => {
+    perSubjectUnder2020(timeline, (subject) => {
       const proceedings = subject.proceedings;
       if (proceedings === null || proceedings.kind !== 'MISCONDUCT_HEARING') return null;
       // Counted back from the day the hearing is now set for (an adjournment moves it).
