@@ -58,7 +58,21 @@ export interface IntegrityRecordView {
   sanctionHistory: SanctionHistoryItem[];
 }
 
-export type SanctionHistoryItem = SanctionEntry & { inForce: boolean };
+/**
+ * One sanction as a reader gets it: in force or not on the day read; the case it came from is
+ * named only to a reader who may know of that case (need-to-know), else `caseWithheld`.
+ */
+export type SanctionHistoryItem = Omit<SanctionEntry, 'caseAccess'> & { inForce: boolean; caseWithheld?: true };
+
+/** Whether the reader may know of the case a sanction came from. */
+export type MayKnowOfCase = (sanction: SanctionEntry) => boolean;
+
+function sanctionView(sanction: SanctionEntry, today: string, mayKnowOfCase: MayKnowOfCase): SanctionHistoryItem {
+  const { caseAccess, ...shown } = sanction;
+  void caseAccess;
+  const item = { ...shown, inForce: isInForce(sanction, today) };
+  return sanction.caseId === null || mayKnowOfCase(sanction) ? item : { ...item, caseId: null, caseWithheld: true };
+}
 
 /** The entries of one type, in the order recorded, without their force. */
 function entriesOf<K extends RegisterEventType>(entries: readonly RecordedEntry[], type: K): EntryView<K>[] {
@@ -76,6 +90,7 @@ export function integrityRecordView(
   entries: readonly RecordedEntry[],
   today: string,
   sanctions: readonly SanctionEntry[] = [],
+  mayKnowOfCase: MayKnowOfCase = () => false,
 ): IntegrityRecordView | null {
   const registers = entries.reduce(evolve, initialPersonRegisters);
   if (registers.force === null) return null;
@@ -107,7 +122,7 @@ export function integrityRecordView(
     vetting,
     drugTests: entriesOf(entries, 'DrugTestRecorded'),
     systemAccessFindings: entriesOf(entries, 'SystemAccessAuditFinding'),
-    sanctionHistory: sanctions.map((sanction) => ({ ...sanction, inForce: isInForce(sanction, today) })),
+    sanctionHistory: sanctions.map((sanction) => sanctionView(sanction, today, mayKnowOfCase)),
   };
   return { ...record, signals: signalsOf(record, today) };
 }

@@ -186,7 +186,8 @@ export function ensureOutcomeFitsFindings(
 }
 
 const warningDetail = (warning: SanctionEntry): string =>
-  `final written warning notified ${warning.notifiedOn}${warning.caseId === null ? ' (recorded from before the ledger)' : ` in case ${warning.caseId}`}, in force until ${warning.expiresOn}`;
+  // The other case is not named: its writer here may not be allowed to know of it (need-to-know).
+  `final written warning notified ${warning.notifiedOn}${warning.caseId === null ? ' (recorded from before the ledger)' : ' in another case'}, in force until ${warning.expiresOn}`;
 
 /**
  * reg 42(5): the sanction basis of a live final written warning is a fact of the person's

@@ -16,7 +16,7 @@ import { addMonthsToDay } from '../common/days';
 import type { Confidence } from '../common/confidence';
 import type { EarlierSanctionKind } from '../registers/registers.enums';
 import type { RegisterEventDataMap } from '../registers/registers.events';
-import type { Outcome } from './case.enums';
+import type { Outcome, Sensitivity } from './case.enums';
 import type { Case } from './case.state';
 
 export type SanctionKind = EarlierSanctionKind | 'DISMISSAL';
@@ -46,6 +46,8 @@ export interface SanctionEntry {
   kind: SanctionKind;
   /** The case whose outcome it is; null for one recorded from before the ledger. */
   caseId: string | null;
+  /** Who may know of that case (its force and sensitivity); null for one recorded from before the ledger. */
+  caseAccess: { force: string; sensitivity: Sensitivity } | null;
   /** The day it took effect: notified to the officer. */
   notifiedOn: string;
   /** For a warning, the first day it is no longer in force; null for what does not expire. */
@@ -64,13 +66,17 @@ const SANCTION_OF_OUTCOME: Partial<Record<Outcome, SanctionKind>> = {
   DISMISSAL_WITHOUT_NOTICE: 'DISMISSAL',
 };
 
-function entry(kind: SanctionKind, caseId: string | null, notifiedOn: string, notificationAssumed: boolean, expiresOn?: string): SanctionEntry {
-  if (kind !== 'WRITTEN_WARNING' && kind !== 'FINAL_WRITTEN_WARNING') return { kind, caseId, notifiedOn, expiresOn: null, expiry: null, notificationAssumed };
+/** An entry of the case `of` (null: recorded from before the ledger). */
+function entry(kind: SanctionKind, of: Case | null, notifiedOn: string, notificationAssumed: boolean, expiresOn?: string): SanctionEntry {
+  const source = { caseId: of?.caseId ?? null, caseAccess: of === null ? null : { force: of.force, sensitivity: of.sensitivity } };
+  if (kind !== 'WRITTEN_WARNING' && kind !== 'FINAL_WRITTEN_WARNING')
+    return { kind, ...source, notifiedOn, expiresOn: null, expiry: null, notificationAssumed };
   const period = WARNING_PERIODS[kind];
-  if (expiresOn !== undefined)
-    return { kind, caseId, notifiedOn, expiresOn, expiry: { source: 'the sanction as recorded', confidence: 'CONFIRMED' }, notificationAssumed };
+  if (expiresOn !== undefined) {
+    return { kind, ...source, notifiedOn, expiresOn, expiry: { source: 'the sanction as recorded', confidence: 'CONFIRMED' }, notificationAssumed };
+  }
   const expiry = { source: period.source, confidence: period.confidence };
-  return { kind, caseId, notifiedOn, expiresOn: addMonthsToDay(notifiedOn, period.months), expiry, notificationAssumed };
+  return { kind, ...source, notifiedOn, expiresOn: addMonthsToDay(notifiedOn, period.months), expiry, notificationAssumed };
 }
 
 /** The sanctions and findings of `personId` in one case: each subject they are, with a conclusion. */
@@ -90,14 +96,14 @@ export function sanctionsFromCase(state: Case, personId: string): SanctionEntry[
           : [
               entry(
                 proven.some((finding) => finding.level === 'GROSS_MISCONDUCT') ? 'GROSS_MISCONDUCT_FINDING' : 'MISCONDUCT_FINDING',
-                state.caseId,
+                state,
                 conclusion.on,
                 false,
               ),
             ];
       // The standing outcome: an appeal may have varied or overturned it.
       const kind = subject.outcome === null ? undefined : SANCTION_OF_OUTCOME[subject.outcome];
-      return kind === undefined ? findings : [...findings, entry(kind, state.caseId, notifiedOn, assumed)];
+      return kind === undefined ? findings : [...findings, entry(kind, state, notifiedOn, assumed)];
     });
 }
 

@@ -77,7 +77,7 @@ describe("a person's sanction history", () => {
     // No second final written warning while the first is in force (reg 42(7)).
     const again = await psd.subjectStep(second.caseId, second.subjectId, 'outcome', outcome('2022-04-04', 'FINAL_WRITTEN_WARNING'), 422);
     expect(again.body.rule).toBe('noSecondFinalWrittenWarning');
-    expect(again.body.detail).toContain(`in case ${first.caseId}`);
+    expect(again.body.detail).toContain('notified 2021-07-05 in another case, in force until 2023-07-05');
     // Reduction in rank on misconduct alone is lawful within the warning's life (reg 42(5)); the basis is recorded from the history.
     await psd.subjectStep(second.caseId, second.subjectId, 'outcome', outcome('2022-04-04', 'REDUCTION_IN_RANK'));
     const recorded = await psd.read(`cases/${second.caseId}/history`);
