@@ -9,6 +9,9 @@ import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READE
 import { Vault } from '../../src/vault/vault';
 import { EventStore } from '../../src/event-store/event-store';
 import { workforceHolderOf } from '../../src/workforce/workforce-holder';
+import { sanctionHistoryOf } from '../../src/cases/sanction-history.reader';
+import type { SanctionEntry } from '../../src/cases/sanction-history';
+import { decideAccess } from '../../src/access/case-access-policy';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
 import { INTEGRITY_RECORD_PROJECTION } from './integrity-record.projection';
@@ -44,7 +47,12 @@ export class IntegrityRecordController {
   })
   async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<IntegrityRecordView> {
     const [stored, holder] = await Promise.all([this.queries.find(personId), workforceHolderOf(this.store, personId)]);
-    const view = stored === undefined ? null : integrityRecordView(personId, stored.events, this.clock.today());
+    // The sanction history is read from the ledger, as decide reads it (src/cases/sanction-history.reader.ts).
+    const sanctions = stored === undefined ? [] : await sanctionHistoryOf(this.store, personId);
+    // A sanction's case is named only to a reader who may read that case (its force, its sensitivity).
+    const mayKnowOfCase = ({ caseId, caseAccess }: SanctionEntry): boolean =>
+      caseAccess !== null && decideAccess(actor, { ...caseAccess, subjectPersonIds: [], ...(caseId === null ? {} : { caseId }) }).granted;
+    const view = stored === undefined ? null : integrityRecordView(personId, stored.events, this.clock.today(), sanctions, mayKnowOfCase);
     // The force whose workforce holds the person keeps their record, whoever wrote in it first.
     const personForce = holder ?? stored?.force ?? null;
     // Every read is recorded (PersonRecordAccessed), granted or refused, before it is answered.

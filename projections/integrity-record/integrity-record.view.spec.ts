@@ -19,6 +19,7 @@ import {
   vettingReviewed,
   vettingWithdrawn,
 } from '../../src/registers/testing/register-fixtures';
+import type { SanctionEntry } from '../../src/cases/sanction-history';
 import { integrityRecordView } from './integrity-record.view';
 import type { RecordedEntry } from './integrity-record.view';
 import { DUE_SOON_DAYS } from './signals';
@@ -139,3 +140,28 @@ describe('the integrity record', () => {
     });
   });
 });
+
+describe('the sanction history on the integrity record', () => {
+  const fromCase: SanctionEntry = {
+    kind: 'FINAL_WRITTEN_WARNING',
+    caseId: 'case-1',
+    caseAccess: { force: 'HAMPSHIRE', sensitivity: 'COVERT' },
+    notifiedOn: '2022-01-10',
+    expiresOn: '2024-01-10',
+    expiry: { source: 'reg 42', confidence: 'PARTLY_CONFIRMED' },
+    notificationAssumed: false,
+  };
+
+  it('judges each sanction in force on the day read, and names its case only to a reader who may know of it', () => {
+    const shown = integrityRecordView(PERSON, recorded([gift()]), '2023-06-01', [fromCase], () => true)?.sanctionHistory;
+    expect(shown).toEqual([{ ...withoutAccess(fromCase), inForce: true }]);
+    const withheld = integrityRecordView(PERSON, recorded([gift()]), '2024-01-10', [fromCase], () => false)?.sanctionHistory;
+    expect(withheld).toEqual([{ ...withoutAccess(fromCase), caseId: null, caseWithheld: true, inForce: false }]);
+  });
+});
+
+function withoutAccess(sanction: SanctionEntry): Omit<SanctionEntry, 'caseAccess'> {
+  const { caseAccess, ...rest } = sanction;
+  void caseAccess;
+  return rest;
+}

@@ -10,6 +10,8 @@ import type { RegisterEvent, RegisterEventDataMap, RegisterEventType } from '../
 import { evolve, initialPersonRegisters } from '../../src/registers/registers.state';
 import type { AssociationState, BusinessInterestState, VettingState } from '../../src/registers/registers.state';
 import { associationReviewDue, businessInterestReviewDue, vettingReviewDue } from '../../src/registers/review-due';
+import { isInForce } from '../../src/cases/sanction-history';
+import type { SanctionEntry } from '../../src/cases/sanction-history';
 import { signalsOf } from './signals';
 import type { Signal } from './signals';
 
@@ -48,6 +50,28 @@ export interface IntegrityRecordView {
   vetting: VettingView | null;
   drugTests: EntryView<'DrugTestRecorded'>[];
   systemAccessFindings: EntryView<'SystemAccessAuditFinding'>[];
+  /**
+   * Warnings, final written warnings, reductions in rank, dismissals and earlier findings, from
+   * the outcomes in every case and from before the ledger (src/cases/sanction-history.ts), each
+   * judged in force or not as of `asOf`; a warning's expiry carries the mark of its period.
+   */
+  sanctionHistory: SanctionHistoryItem[];
+}
+
+/**
+ * One sanction as a reader gets it: in force or not on the day read; the case it came from is
+ * named only to a reader who may know of that case (need-to-know), else `caseWithheld`.
+ */
+export type SanctionHistoryItem = Omit<SanctionEntry, 'caseAccess'> & { inForce: boolean; caseWithheld?: true };
+
+/** Whether the reader may know of the case a sanction came from. */
+export type MayKnowOfCase = (sanction: SanctionEntry) => boolean;
+
+function sanctionView(sanction: SanctionEntry, today: string, mayKnowOfCase: MayKnowOfCase): SanctionHistoryItem {
+  const { caseAccess, ...shown } = sanction;
+  void caseAccess;
+  const item = { ...shown, inForce: isInForce(sanction, today) };
+  return sanction.caseId === null || mayKnowOfCase(sanction) ? item : { ...item, caseId: null, caseWithheld: true };
 }
 
 /** The entries of one type, in the order recorded, without their force. */
@@ -61,7 +85,13 @@ function entriesOf<K extends RegisterEventType>(entries: readonly RecordedEntry[
     });
 }
 
-export function integrityRecordView(personId: string, entries: readonly RecordedEntry[], today: string): IntegrityRecordView | null {
+export function integrityRecordView(
+  personId: string,
+  entries: readonly RecordedEntry[],
+  today: string,
+  sanctions: readonly SanctionEntry[] = [],
+  mayKnowOfCase: MayKnowOfCase = () => false,
+): IntegrityRecordView | null {
   const registers = entries.reduce(evolve, initialPersonRegisters);
   if (registers.force === null) return null;
   const applications = entriesOf(entries, 'BusinessInterestApplied');
@@ -92,6 +122,7 @@ export function integrityRecordView(personId: string, entries: readonly Recorded
     vetting,
     drugTests: entriesOf(entries, 'DrugTestRecorded'),
     systemAccessFindings: entriesOf(entries, 'SystemAccessAuditFinding'),
+    sanctionHistory: sanctions.map((sanction) => sanctionView(sanction, today, mayKnowOfCase)),
   };
   return { ...record, signals: signalsOf(record, today) };
 }

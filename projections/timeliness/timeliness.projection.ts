@@ -59,7 +59,8 @@ export const timelinessProjection: ProjectionDefinition = {
   //    and the exemption that discharged a duty (a reg 19 report withheld).
   // 6: the complaint's clocks (common/deadlines/complaint-deadlines.ts).
   // 7: a matter under Schedule 3 owes its 12- and 6-month reports to the LPB and the Director General (C&M reg 13).
-  version: 7,
+  // 8: the clocks before the proceedings and of a hearing in public (common/deadlines/pre-hearing-deadlines.ts).
+  version: 8,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {

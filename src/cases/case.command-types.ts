@@ -9,6 +9,7 @@ import type { AdvisoryListAction, AppealAction, ReflectivePracticeAction, Suspen
 import { CASE_EVENT_DECLARATIONS } from './case.events';
 import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, SubjectLeftService } from './case.events';
 import type { CommandsOf } from '../common/event-declaration';
+import type { SanctionEntry } from './sanction-history';
 
 /** Every command as declared: `{ type, caseId } & its event's payload` (ReceiveReferral's payload carries its caseId). */
 type DeclaredCommand = CommandsOf<typeof CASE_EVENTS, CaseEventDataMap> & { caseId: string };
@@ -16,7 +17,20 @@ type DeclaredCommand = CommandsOf<typeof CASE_EVENTS, CaseEventDataMap> & { case
 /** stageAtDeparture is derived by decide from the case, never sent by the client. */
 export type RecordDeparture = { type: 'RecordDeparture'; caseId: string } & Omit<SubjectLeftService, 'stageAtDeparture'>;
 
-export type CaseCommand = Exclude<DeclaredCommand, { type: 'RecordDeparture' }> | RecordDeparture;
+/** The commands whose rules read the subject's sanction history (reg 42(5)-(7); the form of proceedings). */
+export const SANCTION_HISTORY_COMMANDS = ['ScheduleProceedings', 'ConcludeProceedings', 'DetermineAppeal'] as const;
+type SanctionHistoryCommandType = (typeof SANCTION_HISTORY_COMMANDS)[number];
+
+/**
+ * The subject's person's sanction history in the other cases and from before the ledger, added
+ * by the write path from the ledger (case.slice.ts, `complete`), never sent by the client.
+ */
+export type WithSanctionHistory = { priorSanctions?: readonly SanctionEntry[] };
+
+export type CaseCommand =
+  | Exclude<DeclaredCommand, { type: 'RecordDeparture' | SanctionHistoryCommandType }>
+  | RecordDeparture
+  | (Extract<DeclaredCommand, { type: SanctionHistoryCommandType }> & WithSanctionHistory);
 
 export type CaseCommandType = CaseCommand['type'];
 

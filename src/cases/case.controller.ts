@@ -38,6 +38,24 @@ import {
 } from './dto/proceedings.dto';
 import { DatedBody, DatedReasonBody } from './dto/shared.dto';
 import {
+  AcceleratedResponseBody,
+  AdjournmentBody,
+  AlternativePreHearingDateBody,
+  HearingAttendanceBody,
+  HearingDirectionBody,
+  HearingNoticeBody,
+  HearingPrivacyBody,
+  OfficerResponseBody,
+  PanelObjectionBody,
+  PanelObjectionDeterminationBody,
+  PanelReplacementBody,
+  PeriodChangeBody,
+  PreHearingDateBody,
+  ReferralNoticeBody,
+  VerbatimRecordBody,
+  WitnessListsBody,
+} from './dto/pre-hearing.dto';
+import {
   ComplaintHandledOtherwiseBody,
   ComplaintRecordCopyBody,
   ConductMatterRecordingBody,
@@ -419,6 +437,143 @@ export class CaseCommandsController {
     @CommandContext() context: CommandContext,
   ): Promise<CommandResponse> {
     return this.send({ ...body, type: 'DecideComplaintReview', caseId: ids.caseId }, context);
+  }
+
+  // The steps before the proceedings and the hearing in public (src/cases/pre-hearing.events.ts; Conduct Regs 2020 regs 30-44, 48-52).
+  @Post(':caseId/subjects/:subjectId/referral-notice')
+  @CaseStep('ServeReferralNotice')
+  serveReferralNotice(@Param() ids: SubjectParams, @Body() body: ReferralNoticeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ServeReferralNotice', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/response')
+  @CaseStep('RecordOfficerResponse')
+  recordOfficerResponse(@Param() ids: SubjectParams, @Body() body: OfficerResponseBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordOfficerResponse', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/witness-lists')
+  @CaseStep('ExchangeWitnessLists')
+  exchangeWitnessLists(@Param() ids: SubjectParams, @Body() body: WitnessListsBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ExchangeWitnessLists', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/documents-to-chair')
+  @CaseStep('SupplyDocumentsToChair')
+  supplyDocumentsToChair(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'SupplyDocumentsToChair', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/pre-hearing/date')
+  @CaseStep('SetPreHearingDate')
+  setPreHearingDate(@Param() ids: SubjectParams, @Body() body: PreHearingDateBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'SetPreHearingDate', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/pre-hearing/alternative-date')
+  @CaseStep('ProposeAlternativePreHearingDate')
+  proposeAlternativePreHearingDate(
+    @Param() ids: SubjectParams,
+    @Body() body: AlternativePreHearingDateBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ProposeAlternativePreHearingDate', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/pre-hearing')
+  @CaseStep('HoldPreHearing')
+  holdPreHearing(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'HoldPreHearing', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/periods')
+  @CaseStep('ChangePeriod')
+  changePeriod(@Param() ids: SubjectParams, @Body() body: PeriodChangeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ChangePeriod', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/proceedings/adjournments')
+  @CaseStep('AdjournProceedings')
+  adjournProceedings(@Param() ids: SubjectParams, @Body() body: AdjournmentBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'AdjournProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/panel-objections')
+  @CaseStep('ObjectToPanelMember')
+  objectToPanelMember(@Param() ids: SubjectParams, @Body() body: PanelObjectionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ObjectToPanelMember', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/panel-objections/determination')
+  @CaseStep('DeterminePanelObjection')
+  determinePanelObjection(
+    @Param() ids: SubjectParams,
+    @Body() body: PanelObjectionDeterminationBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DeterminePanelObjection', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/panel-objections/replacement')
+  @CaseStep('ReplacePanelMember')
+  replacePanelMember(@Param() ids: SubjectParams, @Body() body: PanelReplacementBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReplacePanelMember', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/special-conditions')
+  @CaseStep('CertifySpecialConditions')
+  certifySpecialConditions(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'CertifySpecialConditions', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/accelerated-response')
+  @CaseStep('RecordAcceleratedResponse')
+  recordAcceleratedResponse(
+    @Param() ids: SubjectParams,
+    @Body() body: AcceleratedResponseBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordAcceleratedResponse', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/hearing/notice')
+  @CaseStep('PublishHearingNotice')
+  publishHearingNotice(@Param() ids: SubjectParams, @Body() body: HearingNoticeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'PublishHearingNotice', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/hearing/privacy')
+  @CaseStep('DecideHearingPrivacy')
+  decideHearingPrivacy(@Param() ids: SubjectParams, @Body() body: HearingPrivacyBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DecideHearingPrivacy', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/hearing/directions')
+  @CaseStep('GiveHearingDirection')
+  giveHearingDirection(@Param() ids: SubjectParams, @Body() body: HearingDirectionBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'GiveHearingDirection', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/hearing/attendance')
+  @CaseStep('RecordHearingAttendance')
+  recordHearingAttendance(
+    @Param() ids: SubjectParams,
+    @Body() body: HearingAttendanceBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordHearingAttendance', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/hearing/outcome-publication')
+  @CaseStep('PublishHearingOutcome')
+  publishHearingOutcome(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'PublishHearingOutcome', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/hearing/verbatim-record')
+  @CaseStep('KeepVerbatimRecord')
+  keepVerbatimRecord(@Param() ids: SubjectParams, @Body() body: VerbatimRecordBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'KeepVerbatimRecord', caseId: ids.caseId, subjectId: ids.subjectId }, context);
   }
 
   private async send(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {

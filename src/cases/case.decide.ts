@@ -31,6 +31,7 @@ import {
 } from './case.rules';
 import type { Case, CaseState } from './case.state';
 import { decideComplaint, ensureComplaintInvestigable, ensureReferralRecorded } from './complaint.rules';
+import { decidePreHearing } from './pre-hearing.rules';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
 
@@ -182,18 +183,24 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensureNotBefore(command.on, subject.proceedings.noticeServedOn, 'the notice of the proceedings');
       return [event('ReturnedToAppropriateAuthority', payloadOf(command))];
     }
-    case 'ScheduleProceedings':
-      return decideScheduleProceedings(current, payloadOf(command));
+    case 'ScheduleProceedings': {
+      const { priorSanctions = [], ...data } = payloadOf(command);
+      return decideScheduleProceedings(current, data, priorSanctions);
+    }
     case 'RecordDeparture':
       return decideDeparture(current, payloadOf(command));
     case 'RecordDepartureDecision':
       return decideDepartureDecision(current, payloadOf(command));
-    case 'ConcludeProceedings':
-      return decideConcludeProceedings(current, payloadOf(command));
+    case 'ConcludeProceedings': {
+      const { priorSanctions = [], ...data } = payloadOf(command);
+      return decideConcludeProceedings(current, data, priorSanctions);
+    }
     case 'LodgeAppeal':
       return decideLodgeAppeal(current, payloadOf(command));
-    case 'DetermineAppeal':
-      return decideDetermineAppeal(current, payloadOf(command));
+    case 'DetermineAppeal': {
+      const { priorSanctions = [], ...data } = payloadOf(command);
+      return decideDetermineAppeal(current, data, priorSanctions);
+    }
     case 'AddToBarredList':
       return decideBarredListEntry(current, payloadOf(command));
     case 'AddToAdvisoryList':
@@ -231,6 +238,28 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'RecordRevealedConductMatter':
     case 'RecordWithdrawalDecision':
       return decideComplaint(current, command);
+    // The steps before the proceedings and the hearing in public (pre-hearing.rules.ts)
+    case 'ServeReferralNotice':
+    case 'RecordOfficerResponse':
+    case 'ExchangeWitnessLists':
+    case 'SupplyDocumentsToChair':
+    case 'SetPreHearingDate':
+    case 'ProposeAlternativePreHearingDate':
+    case 'HoldPreHearing':
+    case 'ChangePeriod':
+    case 'AdjournProceedings':
+    case 'ObjectToPanelMember':
+    case 'DeterminePanelObjection':
+    case 'ReplacePanelMember':
+    case 'CertifySpecialConditions':
+    case 'RecordAcceleratedResponse':
+    case 'PublishHearingNotice':
+    case 'DecideHearingPrivacy':
+    case 'GiveHearingDirection':
+    case 'RecordHearingAttendance':
+    case 'PublishHearingOutcome':
+    case 'KeepVerbatimRecord':
+      return decidePreHearing(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).
       const unhandled: never = command;

@@ -9,6 +9,8 @@ import { regulationsFor } from './case.regulations';
 import { UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, CaseState, SubjectState } from './case.state';
 import { applyComplaintFact } from './complaint.facts';
+import { applyPreHearingFact } from './pre-hearing.facts';
+import { NO_PRE_HEARING_STEPS } from './pre-hearing.state';
 
 function openCase(data: ReferralReceived): Case {
   return {
@@ -63,6 +65,7 @@ function newSubject(data: SubjectAdded): SubjectState {
     barredListBasis: null,
     advisoryList: false,
     conditionCDeterminedOn: null,
+    preHearing: NO_PRE_HEARING_STEPS,
   };
 }
 
@@ -255,6 +258,28 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ConductMatterRevealed':
     case 'WithdrawalDecisionRecorded':
       return applyComplaintFact(state, event);
+    // The steps before the proceedings and the hearing in public (pre-hearing.facts.ts)
+    case 'ReferralNoticeServed':
+    case 'OfficerResponseGiven':
+    case 'WitnessListsExchanged':
+    case 'DocumentsSuppliedToChair':
+    case 'PreHearingDateSet':
+    case 'AlternativePreHearingDateProposed':
+    case 'PreHearingHeld':
+    case 'PeriodChanged':
+    case 'ProceedingsAdjourned':
+    case 'PanelObjectionMade':
+    case 'PanelObjectionDetermined':
+    case 'PanelMemberReplaced':
+    case 'SpecialConditionsCertified':
+    case 'AcceleratedResponseGiven':
+    case 'HearingNoticePublished':
+    case 'HearingPrivacyDecided':
+    case 'HearingDirectionGiven':
+    case 'HearingAttendanceRecorded':
+    case 'HearingOutcomePublished':
+    case 'VerbatimRecordKept':
+      return applyPreHearingFact(state, event);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

@@ -22,6 +22,7 @@ import {
 } from './testing/case-fixtures';
 import { command, given, ruleTitle } from './testing/decider-spec';
 import type { ProceedingsConcluded } from './case.events';
+import { finalWrittenWarningNotified } from './testing/sanction-fixtures';
 
 const conclude = (overrides: Partial<ProceedingsConcluded> = {}) => command('ConcludeProceedings', conclusion(overrides));
 const concludedAs = (overrides: Partial<ProceedingsConcluded> = {}) => [event('ProceedingsConcluded', conclusion(overrides))];
@@ -67,8 +68,11 @@ describe('outcomes the law allows (issue 13)', () => {
       given(sergeant)
         .when(conclude({ findings: misconductOnly }))
         .thenThrows('seriousOutcomeOnMisconductNeedsCondition');
+      // reg 42(5) rests on the person's history (sanction-history.spec.ts): a warning in force on the day.
       const live = { findings: misconductOnly, sanctionBasis: 'LIVE_FINAL_WRITTEN_WARNING' as const };
-      given(sergeant).when(conclude(live)).then(concludedAs(live));
+      given(sergeant)
+        .when(command('ConcludeProceedings', { ...conclusion(live), priorSanctions: [finalWrittenWarningNotified('2020-06-01')] }))
+        .then(concludedAs(live));
       const several = { findings: misconductOnly, sanctionBasis: 'MORE_THAN_ONE_UNCONNECTED_MATTER' as const };
       given(sergeant).when(conclude(several)).then(concludedAs(several));
     },
@@ -77,10 +81,9 @@ describe('outcomes the law allows (issue 13)', () => {
   it(ruleTitle('noSecondFinalWrittenWarning', 'refuses a final written warning on top of one live at the assessment'), () => {
     given(atHearing)
       .when(
-        conclude({
-          findings: misconductOnly,
-          outcome: 'FINAL_WRITTEN_WARNING',
-          sanctionBasis: 'LIVE_FINAL_WRITTEN_WARNING',
+        command('ConcludeProceedings', {
+          ...conclusion({ findings: misconductOnly, outcome: 'FINAL_WRITTEN_WARNING', sanctionBasis: 'LIVE_FINAL_WRITTEN_WARNING' }),
+          priorSanctions: [finalWrittenWarningNotified('2020-06-01')],
         }),
       )
       .thenThrows('noSecondFinalWrittenWarning');

@@ -12,6 +12,8 @@ import { ensureNotBefore, event, isDismissal, isGovernedByConductRegulations, is
 import { ensureFormerOfficerOutcome, ensureOutcomeFitsFindings, ensureRankToReduce, ensureWithinPowers, isSeniorOfficer } from './case.proceedings-rules';
 import { subjectStage, UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, SubjectState } from './case.state';
+import { liveFinalWrittenWarning } from './sanction-history';
+import type { SanctionEntry } from './sanction-history';
 
 export function decideDeparture(state: Case, data: Omit<SubjectLeftService, 'stageAtDeparture'>): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
@@ -58,7 +60,7 @@ export function decideLodgeAppeal(state: Case, data: CaseEventDataMap['AppealLod
   return [event('AppealLodged', data)];
 }
 
-export function decideDetermineAppeal(state: Case, data: CaseEventDataMap['AppealDetermined']): CaseEvent[] {
+export function decideDetermineAppeal(state: Case, data: CaseEventDataMap['AppealDetermined'], history: readonly SanctionEntry[] = []): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.appeal !== null && subject.appeal.result === null, 'appealMustBeLodged');
   ensureForum(subject, data.forum);
@@ -74,7 +76,9 @@ export function decideDetermineAppeal(state: Case, data: CaseEventDataMap['Appea
   const formerOfficer = conclusion?.formerOfficer === true;
   ensureFormerOfficerOutcome(subject, formerOfficer, data.variedOutcome, conclusion?.findings ?? []);
   if (!formerOfficer) ensureRankToReduce(subject, data.variedOutcome);
-  ensureOutcomeFitsFindings(subject.proceedings?.kind ?? null, conclusion?.findings ?? [], data.variedOutcome, conclusion?.sanctionBasis);
+  // reg 42(7): a varied outcome is no second final written warning either, judged on the original finding's day.
+  const liveWarning = conclusion === null ? undefined : liveFinalWrittenWarning(history, conclusion.on);
+  ensureOutcomeFitsFindings(subject.proceedings?.kind ?? null, conclusion?.findings ?? [], data.variedOutcome, conclusion?.sanctionBasis, liveWarning);
   return [event('AppealDetermined', data)];
 }
 

@@ -28,11 +28,13 @@ import {
   requireSubject,
 } from './case.rules';
 import type { Case, SubjectState } from './case.state';
+import { liveFinalWrittenWarning } from './sanction-history';
+import type { SanctionEntry } from './sanction-history';
 
 /** reg 42: proven gross misconduct leads to one of these (2012 reg 35: also dismissal with notice). */
 const GROSS_MISCONDUCT_OUTCOMES: readonly Outcome[] = ['FINAL_WRITTEN_WARNING', 'REDUCTION_IN_RANK', 'DISMISSAL_WITH_NOTICE', 'DISMISSAL_WITHOUT_NOTICE'];
 
-export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled): CaseEvent[] {
+export function decideScheduleProceedings(state: Case, data: ProceedingsScheduled, history: readonly SanctionEntry[] = []): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
   ensure(!subject.noProceedings, 'proceedingsDecidedAgainst');
@@ -55,6 +57,9 @@ export function decideScheduleProceedings(state: Case, data: ProceedingsSchedule
       const senior = regimeOf(state.regulations).seniorOfficers;
       ensure(senior.meeting || !isSeniorOfficer(subject), 'meetingNotForSeniorOfficers', subject.rank, senior.confidence);
       ensure(caseToAnswer === 'CASE_TO_ANSWER_MISCONDUCT', 'meetingOnlyForMisconduct');
+      // §2.6 (◐): misconduct with a final written warning live goes to a hearing, where reg 42(5) allows more.
+      const live = liveFinalWrittenWarning(history, data.noticeServedOn);
+      ensure(live === undefined, 'liveFinalWrittenWarningNeedsHearing', live && `notified ${live.notifiedOn}, in force until ${live.expiresOn}`);
     }
   }
   // reg 4(2): the Regulations reach a former officer only for conduct that may be gross misconduct.
@@ -165,6 +170,7 @@ export function ensureOutcomeFitsFindings(
   findings: readonly Finding[],
   outcome: Outcome,
   sanctionBasis: ProceedingsConcluded['sanctionBasis'],
+  liveWarning?: SanctionEntry,
 ): void {
   const grossMisconduct = grossMisconductFound(findings);
   const anyProven = findings.some((finding) => finding.proven);
@@ -175,7 +181,27 @@ export function ensureOutcomeFitsFindings(
   if (kind === 'MISCONDUCT_HEARING' && !grossMisconduct && SERIOUS_OUTCOMES.includes(outcome)) {
     ensure(sanctionBasis !== undefined, 'seriousOutcomeOnMisconductNeedsCondition', outcome);
   }
-  ensure(!(outcome === 'FINAL_WRITTEN_WARNING' && sanctionBasis === 'LIVE_FINAL_WRITTEN_WARNING'), 'noSecondFinalWrittenWarning');
+  const live = sanctionBasis === 'LIVE_FINAL_WRITTEN_WARNING' || liveWarning !== undefined;
+  ensure(!(outcome === 'FINAL_WRITTEN_WARNING' && live), 'noSecondFinalWrittenWarning', liveWarning && warningDetail(liveWarning));
+}
+
+const warningDetail = (warning: SanctionEntry): string =>
+  // The other case is not named: its writer here may not be allowed to know of it (need-to-know).
+  `final written warning notified ${warning.notifiedOn}${warning.caseId === null ? ' (recorded from before the ledger)' : ' in another case'}, in force until ${warning.expiresOn}`;
+
+/**
+ * reg 42(5): the sanction basis of a live final written warning is a fact of the person's
+ * history, not the client's word: it is taken from the history when one was in force on the
+ * day of the finding (the ledger holds no day in the world for the severity assessment the
+ * regulation names, ◐), and refused when none was.
+ */
+function sanctionBasisFrom(data: ProceedingsConcluded, liveWarning: SanctionEntry | undefined): ProceedingsConcluded['sanctionBasis'] {
+  if (data.sanctionBasis === 'LIVE_FINAL_WRITTEN_WARNING') {
+    ensure(liveWarning !== undefined, 'liveFinalWrittenWarningNotOnRecord', `none in force on ${data.on}`);
+    return data.sanctionBasis;
+  }
+  const serious = SERIOUS_OUTCOMES.includes(data.outcome) && !grossMisconductFound(data.findings);
+  return data.sanctionBasis ?? (serious && liveWarning !== undefined ? 'LIVE_FINAL_WRITTEN_WARNING' : undefined);
 }
 
 /** Concluding without proceedings: only no further action, after no case to answer, with nothing proven. */
@@ -185,8 +211,11 @@ function isNoCaseToAnswerPath(subject: SubjectState, data: ProceedingsConcluded)
   return noCaseToAnswer && data.outcome === 'NO_FURTHER_ACTION' && !data.findings.some((finding) => finding.proven);
 }
 
-export function decideConcludeProceedings(state: Case, data: ProceedingsConcluded): CaseEvent[] {
-  const subject = requireSubject(state, data.subjectId);
+export function decideConcludeProceedings(state: Case, given: ProceedingsConcluded, history: readonly SanctionEntry[] = []): CaseEvent[] {
+  const subject = requireSubject(state, given.subjectId);
+  const liveWarning = liveFinalWrittenWarning(history, given.on);
+  const sanctionBasis = sanctionBasisFrom(given, liveWarning);
+  const data: ProceedingsConcluded = { ...given, ...(sanctionBasis === undefined ? {} : { sanctionBasis }) };
   ensure(subject.conclusion === null, 'proceedingsAlreadyConcluded');
   const proceedings = subject.proceedings;
   if (proceedings === null) ensure(isNoCaseToAnswerPath(subject, data), 'outcomeNeedsProceedings');
@@ -206,7 +235,7 @@ export function decideConcludeProceedings(state: Case, data: ProceedingsConclude
   ensure(!isOneOf(DISCIPLINARY_OUTCOMES, data.outcome) || anyProven, 'disciplinaryActionNeedsProvenFinding');
   ensureFormerOfficerOutcome(subject, data.formerOfficer, data.outcome, data.findings);
   if (!data.formerOfficer) ensureRankToReduce(subject, data.outcome);
-  ensureOutcomeFitsFindings(proceedings?.kind ?? null, data.findings, data.outcome, data.sanctionBasis);
+  ensureOutcomeFitsFindings(proceedings?.kind ?? null, data.findings, data.outcome, data.sanctionBasis, liveWarning);
   if (grossMisconductProven && !isFormerOfficerUnderSchedule1(subject)) {
     ensure(GROSS_MISCONDUCT_OUTCOMES.includes(data.outcome), 'provenGrossMisconductNeedsSeriousOutcome', data.outcome);
   }

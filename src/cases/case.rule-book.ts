@@ -7,6 +7,8 @@
 import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../common/rule-book';
 import type { Ensure, Refuse, Rule } from '../common/rule-book';
 import { COMPLAINT_RULES } from './complaint.rule-book';
+import { PRE_HEARING_RULES } from './pre-hearing.rule-book';
+import { SANCTION_RULES } from './sanction.rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;
@@ -201,7 +203,7 @@ export const CASE_RULES = {
     source: 'Conduct Regs 2020 reg 42(5) and (6); Conduct Regs 2012 reg 35',
   },
   noSecondFinalWrittenWarning: {
-    message: 'a final written warning cannot be given while one was in force at the severity assessment',
+    message: "a final written warning cannot be given while one is in force (declared, or in the person's sanction history on the day of the finding)",
     source: 'Conduct Regs 2020 reg 42(7) (docs/domain/regulations.md §2.9)',
     confidence: 'PARTLY_CONFIRMED',
   },
@@ -349,6 +351,10 @@ export const CASE_RULES = {
 
   // The complaint's steps (complaint.rule-book.ts)
   ...COMPLAINT_RULES,
+  // The steps before the proceedings and the hearing in public (pre-hearing.rule-book.ts)
+  ...PRE_HEARING_RULES,
+  // The rules that read the person's sanction history (sanction.rule-book.ts)
+  ...SANCTION_RULES,
 } as const satisfies Record<string, Rule>;
 
 export type CaseRuleName = keyof typeof CASE_RULES;

@@ -22,9 +22,14 @@ import { foldCase } from './case.state';
 import { caseStreamName, legalInstantOf, toCaseEnvelope } from './case.stream';
 import { caseNotFound, ensureMayWrite, mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
 import type { CaseWriter } from './case.writer';
+import { SANCTION_HISTORY_COMMANDS } from './case.command-types';
+import { sanctionHistoryOf } from './sanction-history.reader';
+import { loadCase } from './case.stream';
+import type { EventStore } from '../event-store/event-store';
 
 export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
   streamName: (command) => caseStreamName(command.caseId),
+  complete: withSanctionHistory,
   fold: (recorded) => foldCase(recorded.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null)),
   admit: (state, command, { actor, declaredConflicts }) => {
     if (command.type === 'ReceiveReferral' && !mayOpenCaseFor(actor, command.force)) throw mayNotOpenCaseFor(command.force);
@@ -41,4 +46,19 @@ export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
 
 function writerOf(actor: Actor): CaseWriter {
   return { force: actor.force, sensitivities: visibleSensitivities(actor) };
+}
+
+/**
+ * The subject's person's sanction history, for the commands whose rules read it (reg 42(5)-(7),
+ * the form of proceedings), read from the ledger at the moment of the decision, so that an
+ * outcome appended in another case a moment before counts (sanction-history.reader.ts). Any
+ * history a command came with is replaced: it is never the client's word.
+ */
+async function withSanctionHistory(command: CaseCommand, store: EventStore): Promise<CaseCommand> {
+  const subjectId = 'subjectId' in command ? command.subjectId : undefined;
+  if (!(SANCTION_HISTORY_COMMANDS as readonly string[]).includes(command.type) || subjectId === undefined) return command;
+  const { state } = await loadCase(store, command.caseId);
+  const personId = state?.subjects[subjectId]?.personId;
+  if (personId === undefined) return command;
+  return { ...command, priorSanctions: await sanctionHistoryOf(store, personId, command.caseId) } as CaseCommand;
 }

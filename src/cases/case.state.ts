@@ -31,6 +31,7 @@ import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, Finding, Refer
 import { applyFact } from './case.facts';
 import type { ReferralCriterion } from './complaint.enums';
 import type { ComplaintState } from './complaint.state';
+import type { PreHearingState } from './pre-hearing.state';
 
 export interface Departure {
   how: DepartureKind;
@@ -102,6 +103,8 @@ export interface SubjectState {
   advisoryList: boolean;
   /** reg 4A: the day the Director General made a Condition C special determination, if one was recorded. */
   conditionCDeterminedOn: string | null;
+  /** The steps before the proceedings and of the hearing in public (pre-hearing.state.ts). */
+  preHearing: PreHearingState;
 }
 
 export interface Allegation {

@@ -1,3 +1,5 @@
+import { registerEvent } from './registers.events';
+import type { RegisterEventDataMap } from './registers.events';
 import { GIFT_DECISIONS } from './registers.enums';
 import {
   applied,
@@ -139,4 +141,24 @@ describe('every register', () => {
         .thenThrows('personHeldByAnotherForce');
     },
   );
+});
+
+describe('sanctions from before the ledger (src/cases/sanction-history.ts)', () => {
+  const earlier = (overrides: Partial<RegisterEventDataMap['EarlierSanctionRecorded']> = {}) =>
+    registerEvent('EarlierSanctionRecorded', { force: FORCE, sanctionId: 'sanction-1', kind: 'FINAL_WRITTEN_WARNING', notifiedOn: '2019-05-01', ...overrides });
+
+  it(ruleTitle('expiryOnlyForWarnings', 'refuses an expiry for a reduction in rank or a finding, and one before the notification'), () => {
+    spec
+      .given([])
+      .when(propose(earlier({ expiresOn: '2024-05-01' })))
+      .then([earlier({ expiresOn: '2024-05-01' })]);
+    spec
+      .given([])
+      .when(propose(earlier({ kind: 'REDUCTION_IN_RANK', expiresOn: '2024-05-01' })))
+      .thenThrows('expiryOnlyForWarnings');
+    spec
+      .given([])
+      .when(propose(earlier({ expiresOn: '2019-04-01' })))
+      .thenThrows('datedBeforeWhatItFollows');
+  });
 });

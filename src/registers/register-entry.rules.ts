@@ -2,7 +2,14 @@
  * The registers whose entries stand alone (gifts and hospitality, conflicts of interest,
  * drug tests) and vetting. Each function refuses under a named rule or returns.
  */
-import type { ConflictOfInterestDeclared, DrugTestRecorded, GiftOrHospitalityOffered, VettingReviewed, VettingWithdrawn } from './registers.events';
+import type {
+  ConflictOfInterestDeclared,
+  DrugTestRecorded,
+  GiftOrHospitalityOffered,
+  RegisterEventDataMap,
+  VettingReviewed,
+  VettingWithdrawn,
+} from './registers.events';
 import { ensure, ensureNotBefore } from './registers.rule-book';
 import type { RegisterRuleName } from './registers.rule-book';
 import type { PersonRegisters } from './registers.state';
@@ -29,4 +36,11 @@ export function checkVettingStep(state: PersonRegisters, data: VettingReviewed |
 
 export function checkDrugTest(state: PersonRegisters, data: DrugTestRecorded): void {
   ensure(data.kind !== 'PRE_EMPLOYMENT' || !state.testedInService, 'preEmploymentTestMustComeFirst');
+}
+
+/** Only a warning expires; a reduction in rank or a finding stays on the record. */
+export function checkEarlierSanction(data: RegisterEventDataMap['EarlierSanctionRecorded']): void {
+  if (data.expiresOn === undefined) return;
+  ensure(data.kind === 'WRITTEN_WARNING' || data.kind === 'FINAL_WRITTEN_WARNING', 'expiryOnlyForWarnings', data.kind);
+  ensure(data.expiresOn > data.notifiedOn, 'datedBeforeWhatItFollows', `expires ${data.expiresOn}, notified ${data.notifiedOn}`);
 }

@@ -23,7 +23,14 @@ import {
   WithdrawBusinessInterestBody,
 } from './dto/business-interest.dto';
 import { AssociationParams, BusinessInterestParams, PersonParams } from './dto/params.dto';
-import { ConflictOfInterestBody, DrugTestBody, GiftOrHospitalityBody, SystemAccessFindingBody, VettingBody } from './dto/register-entry.dto';
+import {
+  ConflictOfInterestBody,
+  DrugTestBody,
+  EarlierSanctionBody,
+  GiftOrHospitalityBody,
+  SystemAccessFindingBody,
+  VettingBody,
+} from './dto/register-entry.dto';
 import { REGISTER_RECORDERS } from './person-access';
 import { PERSON_REGISTERS } from './person.stream';
 import { registerEvent } from './registers.events';
@@ -202,6 +209,20 @@ export class RegistersController {
     @CommandContext() context: CommandContext,
   ): Promise<CommandResponse> {
     return this.record(personId, registerEvent('SystemAccessAuditFinding', { ...body, force: forceOfEntry(context.actor, force) }), context);
+  }
+
+  /** A sanction or finding from before the ledger: it joins the person's sanction history (src/cases/sanction-history.ts). */
+  @Post(':personId/earlier-sanctions')
+  @RegisterStep('RecordEarlierSanction', 'EarlierSanctionRecorded')
+  recordEarlierSanction(
+    @Param() { personId }: PersonParams,
+    @Body() { force, ...body }: EarlierSanctionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    const sanctionId = givenOrNewId(body.sanctionId, 'sanctionId', context);
+    return this.record(personId, registerEvent('EarlierSanctionRecorded', { ...body, sanctionId, force: forceOfEntry(context.actor, force) }), context, {
+      sanctionId,
+    });
   }
 
   /** Records the entry in the person's registers; the 201 names the person and the entry's ids. */

@@ -7,7 +7,7 @@
 import type { Decider } from '../common/decider';
 import { checkAssociationStep, checkDeclaration } from './association.rules';
 import { checkApplication, checkComplianceCheck, checkDecision, checkRescission, checkReview, checkWithdrawal } from './business-interest.rules';
-import { checkConflict, checkDrugTest, checkGiftOrHospitality, checkVettingStep } from './register-entry.rules';
+import { checkConflict, checkDrugTest, checkEarlierSanction, checkGiftOrHospitality, checkVettingStep } from './register-entry.rules';
 import type { RegisterEvent } from './registers.events';
 import { ensure } from './registers.rule-book';
 import type { PersonRegisters } from './registers.state';
@@ -80,6 +80,8 @@ function check(personId: string, event: RegisterEvent, state: PersonRegisters): 
     case 'SystemAccessAuditFinding':
       // An audit's finding is a fact about what was looked at: no rule of the process refuses it.
       return;
+    case 'EarlierSanctionRecorded':
+      return checkEarlierSanction(event.data);
     default: {
       const unhandled: never = event;
       throw new Error(`unknown register event ${JSON.stringify(unhandled)}`);

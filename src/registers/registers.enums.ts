@@ -57,3 +57,16 @@ export type DrugTestKind = (typeof DRUG_TEST_KINDS)[number];
 
 export const DRUG_TEST_RESULTS = ['NEGATIVE', 'POSITIVE', 'REFUSED'] as const;
 export type DrugTestResult = (typeof DRUG_TEST_RESULTS)[number];
+
+/**
+ * A sanction or finding from before the ledger (src/cases/sanction-history.ts): warnings,
+ * reductions in rank, and earlier findings of misconduct or gross misconduct.
+ */
+export const EARLIER_SANCTION_KINDS = [
+  'WRITTEN_WARNING',
+  'FINAL_WRITTEN_WARNING',
+  'REDUCTION_IN_RANK',
+  'MISCONDUCT_FINDING',
+  'GROSS_MISCONDUCT_FINDING',
+] as const;
+export type EarlierSanctionKind = (typeof EARLIER_SANCTION_KINDS)[number];

@@ -34,6 +34,7 @@ import {
   CONFLICT_NATURES,
   DRUG_TEST_KINDS,
   DRUG_TEST_RESULTS,
+  EARLIER_SANCTION_KINDS,
   GIFT_DECISIONS,
   GIFT_KINDS,
   VETTING_LEVELS,
@@ -117,6 +118,16 @@ export const REGISTER_EVENTS = {
       recordsViewed: count,
       policingPurposeFound: flag,
     },
+  }),
+  /**
+   * A sanction or finding the person had before the ledger was kept (src/cases/sanction-history.ts):
+   * the day it was notified, and, where its record sets one (a final written warning the panel
+   * extended), the day it expires; without one, the period of the regulations applies.
+   */
+  EarlierSanctionRecorded: event({
+    version: 1,
+    legalDate: 'notifiedOn',
+    fields: { ...inForce, sanctionId: id, kind: oneOf(EARLIER_SANCTION_KINDS), notifiedOn: day, expiresOn: optional(day), reference: optional(text) },
   }),
 };
 

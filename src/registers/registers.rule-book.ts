@@ -23,6 +23,10 @@ export const REGISTER_RULES = {
     source: `${RECORD} (their integrity record is kept by the force that employs them)`,
   },
   datedBeforeWhatItFollows: { message: 'a step cannot be dated before the entry it follows', source: RECORD },
+  expiryOnlyForWarnings: {
+    message: 'only a written or final written warning expires; a reduction in rank or a finding stays on the record',
+    source: 'Conduct Regs 2020 reg 42 (docs/domain/regulations.md §2.9)',
+  },
 
   // Business interests
   businessInterestAlreadyApplied: { message: 'this person already has a business interest with this id', source: RECORD, status: ALREADY_EXISTS },

@@ -118,6 +118,7 @@ export function evolve(state: PersonRegisters, event: RegisterEvent): PersonRegi
     case 'GiftOrHospitalityOffered':
     case 'ConflictOfInterestDeclared':
     case 'SystemAccessAuditFinding':
+    case 'EarlierSanctionRecorded':
       return next;
     default: {
       const unhandled: never = event;

@@ -203,12 +203,14 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-11' } },
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewCompleted', body: { action: 'COMPLETE', on: '2021-09-01' } },
     { route: `${SUBJECT}/management-action`, subject: C, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
+    { route: `${SUBJECT}/special-conditions`, subject: A, event: 'SpecialConditionsCertified', body: { on: '2021-08-11' } },
     {
       route: `${SUBJECT}/proceedings`,
       subject: A,
       event: 'ProceedingsScheduled',
       body: { kind: 'ACCELERATED_HEARING', noticeServedOn: '2021-08-11', scheduledFor: '2021-08-25' },
     },
+    { route: `${SUBJECT}/accelerated-response`, subject: A, event: 'AcceleratedResponseGiven', body: { on: '2021-08-13', acceptsGrossMisconduct: false } },
     { route: `${SUBJECT}/proceedings/return`, subject: A, event: 'ReturnedToAppropriateAuthority', body: { on: '2021-08-18' } },
     {
       route: `${SUBJECT}/proceedings`,
@@ -216,6 +218,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       event: 'ProceedingsScheduled',
       body: { kind: 'MISCONDUCT_HEARING', noticeServedOn: '2021-08-20', scheduledFor: '2021-10-04' },
     },
+    ...preHearingSteps(),
     {
       route: `${SUBJECT}/outcome`,
       subject: A,
@@ -228,6 +231,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
         chair: 'LEGALLY_QUALIFIED_CHAIR',
       },
     },
+    ...hearingRecordSteps(),
     { route: `${SUBJECT}/written-outcome`, subject: A, event: 'WrittenOutcomeReceived', body: { on: '2021-10-08' } },
     {
       route: `${SUBJECT}/appeals`,
@@ -377,4 +381,53 @@ function complaintEnding(): WalkStep[] {
 export function pathOf(step: WalkStep, ids: WalkIds): string {
   const subjectId = step.subject === undefined ? '' : ids[step.subject];
   return step.route.replace('{caseId}', step.legacy === true ? ids.legacyCaseId : ids.caseId).replace('{subjectId}', subjectId);
+}
+
+/**
+ * Subject A's steps before the proceedings and at the hearing in public (pre-hearing.events.ts),
+ * after the case-to-answer decision and the scheduling of the misconduct hearing.
+ */
+function preHearingSteps(): WalkStep[] {
+  const on = (route: string, event: string, body: Record<string, unknown>): WalkStep => ({ route: `${SUBJECT}/${route}`, subject: A, event, body });
+  return [
+    on('referral-notice', 'ReferralNoticeServed', {
+      on: '2021-08-20',
+      documentsSuppliedOn: '2021-08-20',
+      documents: ['NOTICE_OF_CONDUCT', 'INVESTIGATION_REPORT'],
+    }),
+    on('periods', 'PeriodChanged', {
+      on: '2021-08-25',
+      period: 'OFFICER_RESPONSE',
+      change: 'EXTENDED_EXCEPTIONAL_CIRCUMSTANCES',
+      dueOn: '2021-09-17',
+      reason: 'Federation representative on leave.',
+    }),
+    on('response', 'OfficerResponseGiven', { on: '2021-09-10', position: 'DISPUTED' }),
+    on('witness-lists', 'WitnessListsExchanged', { on: '2021-09-13', officerWitnesses: 2, authorityWitnesses: 3 }),
+    on('documents-to-chair', 'DocumentsSuppliedToChair', { on: '2021-09-14' }),
+    on('pre-hearing/date', 'PreHearingDateSet', { on: '2021-09-15', setFor: '2021-09-22' }),
+    on('pre-hearing/alternative-date', 'AlternativePreHearingDateProposed', { on: '2021-09-16', proposedFor: '2021-09-24' }),
+    on('pre-hearing', 'PreHearingHeld', { on: '2021-09-24' }),
+    on('panel-objections', 'PanelObjectionMade', { on: '2021-09-24', member: 'INDEPENDENT_MEMBER' }),
+    on('panel-objections/determination', 'PanelObjectionDetermined', { on: '2021-09-27', member: 'INDEPENDENT_MEMBER', upheld: true }),
+    on('panel-objections/replacement', 'PanelMemberReplaced', { on: '2021-09-28', member: 'INDEPENDENT_MEMBER' }),
+    on('hearing/notice', 'HearingNoticePublished', { on: '2021-09-24', hearingOn: '2021-10-04' }),
+    on('hearing/privacy', 'HearingPrivacyDecided', { on: '2021-09-24', inPublic: true }),
+    on('hearing/directions', 'HearingDirectionGiven', { on: '2021-10-04', direction: 'WITNESS_ANONYMITY', reason: 'Witness at risk.' }),
+    on('hearing/attendance', 'HearingAttendanceRecorded', { on: '2021-10-04', attendee: 'MEMBER_OF_PUBLIC', attendees: 4 }),
+    on('proceedings/adjournments', 'ProceedingsAdjourned', { on: '2021-10-04', adjournedTo: '2021-10-05', reason: 'Witness unwell.' }),
+  ];
+}
+
+/** Subject A's hearing outcome published and its verbatim record kept (regs 43, 44). */
+function hearingRecordSteps(): WalkStep[] {
+  return [
+    { route: `${SUBJECT}/hearing/outcome-publication`, subject: A, event: 'HearingOutcomePublished', body: { on: '2021-10-07' } },
+    {
+      route: `${SUBJECT}/hearing/verbatim-record`,
+      subject: A,
+      event: 'VerbatimRecordKept',
+      body: { on: '2021-10-07', documentReference: 'TRANSCRIPT-2021-0142' },
+    },
+  ];
 }

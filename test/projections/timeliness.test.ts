@@ -114,6 +114,8 @@ describe('GET /cases/{caseId}/timeliness', () => {
     expect(view).toMatchObject({ stage: 'CLOSED', closedOn: '2022-02-25', daysOpen: 753 });
     expect(brief(view.deadlines)).toEqual([
       { rule: 'suspensionReview', dueOn: '2020-04-06', metOn: null, lapsedOn: '2022-01-21', overdue: false },
+      // reg 36 (✖): no public notice of the hearing is recorded; the duty lapsed unmet with the outcome.
+      { rule: 'hearingPublicNotice', dueOn: '2022-01-10', metOn: null, lapsedOn: '2022-01-21', overdue: false },
       // Directed by the IOPC: its Director General reports on timeliness, the force owes no reg 13 report.
       // Dismissed on Friday 21 January 2022: 5 working days beginning with that day.
       { rule: 'barredListReport', dueOn: '2022-01-27', metOn: '2022-01-26', lapsedOn: null, overdue: false },

@@ -82,6 +82,11 @@ export function everyRegisterRoute(ids: RegisterIds): RegisterStep[] {
       event: 'SystemAccessAuditFinding',
       body: { system: 'Niche RMS', on: '2023-03-14', recordsViewed: 4, policingPurposeFound: false },
     },
+    {
+      route: `${PERSON}/earlier-sanctions`,
+      event: 'EarlierSanctionRecorded',
+      body: { kind: 'FINAL_WRITTEN_WARNING', notifiedOn: '2019-04-01', reference: 'PSD/2019/0117' },
+    },
     // After the rescission above, a second interest to withdraw.
     {
       route: `${PERSON}/business-interests`,

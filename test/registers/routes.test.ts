@@ -38,6 +38,7 @@ const ROWS_OF_API_MD = [
   'people/{personId}/vetting',
   'people/{personId}/drug-tests',
   'people/{personId}/system-access-findings',
+  'people/{personId}/earlier-sanctions',
 ];
 
 describe('the register command routes', () => {
@@ -99,7 +100,11 @@ describe('the register command routes', () => {
         ...(route.includes('{businessInterestId}') ? { businessInterestId: response.body.businessInterestId } : {}),
         ...(route.includes('{associationId}') ? { associationId: ids.associationId } : {}),
       };
-      const created = route.endsWith('business-interests') ? { businessInterestId: response.body.businessInterestId } : {};
+      const created = route.endsWith('business-interests')
+        ? { businessInterestId: response.body.businessInterestId }
+        : route.endsWith('earlier-sanctions')
+          ? { sanctionId: response.body.sanctionId }
+          : {};
       const keptAction = route.endsWith('/vetting') ? {} : action === undefined ? {} : { action };
       expect(event?.data).toEqual({ ...fields, ...keptAction, ...pathIds, ...created, force: 'HAMPSHIRE' });
       expect(event?.metadata.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/);

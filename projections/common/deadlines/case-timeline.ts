@@ -12,6 +12,7 @@ import { reportingRegimeOf } from '../../../src/cases/case-types';
 import type { ReportingRegimeRule } from '../../../src/cases/case-types';
 import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
+import type { PreHearingState } from '../../../src/cases/pre-hearing.state';
 import { foldCaseEvents } from '../case-event-log';
 import type { FoldedCase } from '../case-event-log';
 import { worldDayOf } from './case-log';
@@ -61,6 +62,8 @@ export interface SubjectTimeline {
    * (practice requiring improvement, no case to answer), or null while it could.
    */
   dismissalRuledOutOn: string | null;
+  /** The steps before the proceedings and of the hearing in public (src/cases/pre-hearing.state.ts). */
+  preHearing: PreHearingState;
 }
 
 /** A complaint's dated steps (src/cases/complaint.state.ts), with every outcome and review application in order. */
@@ -207,6 +210,7 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
     barredListOn: notes?.barredListOn ?? null,
     advisoryListOn: notes?.advisoryListOn ?? null,
     dismissalRuledOutOn: notes?.dismissalRuledOutOn ?? null,
+    preHearing: subject.preHearing,
   };
 }
 

@@ -19,6 +19,13 @@ export const DEADLINE_RULE_NAMES = [
   'complainantContact',
   'complaintHandlingDecision',
   'complaintReviewWindow',
+  'officerResponse',
+  'witnessListExchange',
+  'preHearingHeld',
+  'alternativePreHearingDate',
+  'acceleratedResponse',
+  'acceleratedHearingRedated',
+  'hearingPublicNotice',
 ] as const;
 export type DeadlineRuleName = (typeof DEADLINE_RULE_NAMES)[number];
 

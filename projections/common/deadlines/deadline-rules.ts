@@ -3,13 +3,21 @@
  * one line"), with the source and confidence mark of docs/domain/regulations.md's time-limit table.
  *
  * Rules rest only on dated events in the world (`on`, `servedOn`...), so history recorded
- * late gives the same deadlines as history recorded on the day. Time limits the ledger has
- * no event to meet (the officer's response to a notice of referral, reg 31; the
- * pre-hearing, reg 33) are left out: they could only ever show as overdue.
+ * late gives the same deadlines as history recorded on the day. The steps before the
+ * proceedings (regs 31-36, 51-52) are pre-hearing-deadlines.ts's.
  */
 import type { DeadlineRule, DeadlineRuleName } from './deadline-rule';
 import { complainantContact, complaintHandlingDecision, complaintReviewWindow } from './complaint-deadlines';
 import { sixMonthFollowUp, twelveMonthReport } from './investigation-deadlines';
+import {
+  acceleratedHearingRedated,
+  acceleratedResponse,
+  alternativePreHearingDate,
+  hearingPublicNotice,
+  officerResponse,
+  preHearingHeld,
+  witnessListExchange,
+} from './pre-hearing-deadlines';
 import {
   acceleratedHearingHeld,
   advisoryListReport,
@@ -36,6 +44,13 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   complainantContact,
   complaintHandlingDecision,
   complaintReviewWindow,
+  officerResponse,
+  witnessListExchange,
+  preHearingHeld,
+  alternativePreHearingDate,
+  acceleratedResponse,
+  acceleratedHearingRedated,
+  hearingPublicNotice,
 ];
 
 export function deadlineRule(name: DeadlineRuleName): DeadlineRule {

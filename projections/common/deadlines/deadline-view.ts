@@ -4,6 +4,7 @@
  * the DCC's dashboard (projections/dcc-oversight) show deadlines so. Pure: the caller passes
  * today from the CLOCK.
  */
+import { CONFIDENCE_MARKS } from '../../../src/common/confidence';
 import type { Confidence } from '../../../src/common/confidence';
 import type { Deadline } from './deadlines';
 import { authorityOf, isOutOfTime, isOverdue } from './deadlines';
@@ -23,6 +24,8 @@ export interface DeadlineView {
   outOfTime: boolean;
   source: string;
   confidence: Confidence;
+  /** Present when the period is not confirmed law (◐ or ✖ in docs/domain/regulations.md): said beside the deadline. */
+  unconfirmed?: string;
   /**
    * Present when the due day rests on an assumption, not only on recorded facts (an appeal
    * window counted from the outcome's day while the written outcome's receipt is unrecorded).
@@ -47,6 +50,7 @@ export function deadlineView(deadline: Deadline, today: string): DeadlineView {
     outOfTime: isOutOfTime(deadline),
     source,
     confidence,
+    ...(confidence === 'CONFIRMED' ? {} : { unconfirmed: `unconfirmed: ${CONFIDENCE_MARKS[confidence]} period` }),
     ...(deadline.assumption === null ? {} : { assumption: deadline.assumption }),
     ...(deadline.exemption === null ? {} : { exemption: deadline.exemption }),
   };

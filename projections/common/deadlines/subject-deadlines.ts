@@ -63,10 +63,19 @@ function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
       : perSubject(timeline, (subject) => {
           const proceedings = subject.proceedings;
           if (proceedings === null || proceedings.kind !== kind) return null;
-          const metOn = subject.conclusion === null ? null : proceedings.scheduledFor;
           // Regs 22 and 48: a period shortened by agreement makes an earlier hearing on time.
           const noEarliest = proceedings.shortenedByAgreement === true;
-          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn, noEarliest };
+          // reg 52(1A): a member replaced after an upheld objection re-dates an accelerated hearing
+          // from the replacement (pre-hearing-deadlines.ts, acceleratedHearingRedated): this clock falls away.
+          const replacedOn = subject.preHearing.objections.find((objection) => objection.replacedOn !== null)?.replacedOn ?? null;
+          if (kind === 'ACCELERATED_HEARING' && replacedOn !== null) {
+            return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn: null, endsOn: replacedOn, noEarliest };
+          }
+          const metOn = subject.conclusion === null ? null : proceedings.scheduledFor;
+          // reg 34 (✖): a meeting is timed from the documents supplied with the reg 30 notice, where recorded.
+          const from =
+            kind === 'MISCONDUCT_MEETING' ? (subject.preHearing.referralNotice?.documentsSuppliedOn ?? proceedings.noticeServedOn) : proceedings.noticeServedOn;
+          return { subjectId: subject.subjectId, from, metOn, endsOn: timeline.closedOn, noEarliest };
         });
 }
 
@@ -89,7 +98,7 @@ export const acceleratedHearingHeld: DeadlineRule = {
 export const misconductMeetingHeld: DeadlineRule = {
   rule: 'misconductMeetingHeld',
   kind: 'DUTY',
-  appliesTo: 'a misconduct meeting under the 2020 regulations, from the notice of referral',
+  appliesTo: 'a misconduct meeting under the 2020 regulations, from the documents supplied with the notice of referral (reg 30), or the notice',
   periods: [
     {
       inForceFrom: null,

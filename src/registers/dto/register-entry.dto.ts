@@ -18,12 +18,23 @@ import {
   CONFLICT_NATURES,
   DRUG_TEST_KINDS,
   DRUG_TEST_RESULTS,
+  EARLIER_SANCTION_KINDS,
   GIFT_DECISIONS,
   GIFT_KINDS,
   VETTING_ACTIONS,
   VETTING_LEVELS,
 } from '../registers.enums';
-import type { ConflictAction, ConflictNature, DrugTestKind, DrugTestResult, GiftDecision, GiftKind, VettingAction, VettingLevel } from '../registers.enums';
+import type {
+  ConflictAction,
+  ConflictNature,
+  DrugTestKind,
+  DrugTestResult,
+  EarlierSanctionKind,
+  GiftDecision,
+  GiftKind,
+  VettingAction,
+  VettingLevel,
+} from '../registers.enums';
 import { RegisterEntryBody } from './business-interest.dto';
 
 /** £1,000,000: a value beyond it is a typing error, not a gift. */
@@ -114,4 +125,26 @@ export class SystemAccessFindingBody extends RegisterEntryBody {
 
   @FlagField({ description: 'false: the records were viewed without a policing purpose' })
   policingPurposeFound!: boolean;
+}
+
+/** A sanction or finding from before the ledger (src/cases/sanction-history.ts). */
+export class EarlierSanctionBody extends RegisterEntryBody {
+  @IdField({ optional: true, description: 'The new entry id; generated when absent' })
+  sanctionId?: string;
+
+  @OneOfField(EARLIER_SANCTION_KINDS)
+  kind!: EarlierSanctionKind;
+
+  @DayField({ description: 'The day it was notified to the officer (when a warning takes effect, reg 42)' })
+  notifiedOn!: string;
+
+  @DayField({
+    optional: true,
+    description:
+      'For a warning whose record sets its end (a final written warning the panel extended): the first day it is no longer in force. Absent: the period of reg 42',
+  })
+  expiresOn?: string;
+
+  @TextField(LABEL_MAX_LENGTH, { optional: true, description: "The force's own reference for the earlier record" })
+  reference?: string;
 }
