@@ -9,6 +9,7 @@ import type { AdvisoryListAction, AppealAction, ReflectivePracticeAction, Suspen
 import { CASE_EVENT_DECLARATIONS } from './case.events';
 import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, SubjectLeftService } from './case.events';
 import type { CommandsOf } from '../common/event-declaration';
+import type { AppointeeFacts } from './allocation.rules';
 
 /** Every command as declared: `{ type, caseId } & its event's payload` (ReceiveReferral's payload carries its caseId). */
 type DeclaredCommand = CommandsOf<typeof CASE_EVENTS, CaseEventDataMap> & { caseId: string };
@@ -16,7 +17,13 @@ type DeclaredCommand = CommandsOf<typeof CASE_EVENTS, CaseEventDataMap> & { case
 /** stageAtDeparture is derived by decide from the case, never sent by the client. */
 export type RecordDeparture = { type: 'RecordDeparture'; caseId: string } & Omit<SubjectLeftService, 'stageAtDeparture'>;
 
-export type CaseCommand = Exclude<DeclaredCommand, { type: 'RecordDeparture' }> | RecordDeparture;
+/**
+ * What the write path adds to an appointment before decide: whether the appointee declared a
+ * conflict on the case, a fact of other streams (allocation.appointee.ts; AppointeeFacts).
+ */
+type WithAppointeeFacts<C> = C extends { type: 'AppointInvestigator' | 'ReassignInvestigator' } ? C & AppointeeFacts : C;
+
+export type CaseCommand = WithAppointeeFacts<Exclude<DeclaredCommand, { type: 'RecordDeparture' }>> | RecordDeparture;
 
 export type CaseCommandType = CaseCommand['type'];
 

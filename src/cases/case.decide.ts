@@ -31,6 +31,7 @@ import {
 } from './case.rules';
 import type { Case, CaseState } from './case.state';
 import { decideComplaint, ensureComplaintInvestigable, ensureReferralRecorded } from './complaint.rules';
+import { decideAllocation, ensureProceedingsSignedOff, ensureReportApproved } from './allocation.rules';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
 
@@ -128,6 +129,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'SubmitInvestigationReport':
       // Conduct Regs 2020 reg 21: the investigator's report ends an investigation.
       ensure(current.investigationStartedOn !== null, 'investigationReportNeedsInvestigation');
+      ensureReportApproved(current);
       return [event('InvestigationReportSubmitted', payloadOf(command))];
     case 'DecideCaseToAnswer':
       // Conduct Regs 2020 reg 23(1): decided on receiving the report. A subject who has left may
@@ -182,8 +184,12 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensureNotBefore(command.on, subject.proceedings.noticeServedOn, 'the notice of the proceedings');
       return [event('ReturnedToAppropriateAuthority', payloadOf(command))];
     }
-    case 'ScheduleProceedings':
-      return decideScheduleProceedings(current, payloadOf(command));
+    case 'ScheduleProceedings': {
+      const scheduled = decideScheduleProceedings(current, payloadOf(command));
+      // The form decided and, along the chain of command, the decisions signed off (allocation.rules.ts).
+      ensureProceedingsSignedOff(current, requireSubject(current, command.subjectId), command.kind);
+      return scheduled;
+    }
     case 'RecordDeparture':
       return decideDeparture(current, payloadOf(command));
     case 'RecordDepartureDecision':
@@ -225,6 +231,15 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'ApplyForComplaintReview':
     case 'DecideComplaintReview':
       return decideComplaint(current, command);
+    // The chain of command: allocation, review and sign-off (allocation.rules.ts)
+    case 'AppointInvestigator':
+    case 'ReassignInvestigator':
+    case 'RecordSubjectLineManager':
+    case 'SubmitReportForReview':
+    case 'ReviewInvestigationReport':
+    case 'DecideFormOfProceedings':
+    case 'SignOffDecision':
+      return decideAllocation(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).
       const unhandled: never = command;

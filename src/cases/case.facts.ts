@@ -9,6 +9,8 @@ import { regulationsFor } from './case.regulations';
 import { UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, CaseState, SubjectState } from './case.state';
 import { applyComplaintFact } from './complaint.facts';
+import { applyAllocationFact, investigationStartedBy } from './allocation.facts';
+import { NO_ALLOCATION } from './allocation.state';
 
 function openCase(data: ReferralReceived): Case {
   return {
@@ -31,6 +33,7 @@ function openCase(data: ReferralReceived): Case {
     closedOn: null,
     referralCriteria: [],
     complaint: null,
+    allocation: NO_ALLOCATION,
     log: [],
     corrections: {},
   };
@@ -106,7 +109,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'IopcDecisionRecorded':
       return { ...state, iopcMode: event.data.mode };
     case 'InvestigationStarted':
-      return { ...state, investigationStartedOn: event.data.startedOn };
+      return investigationStartedBy({ ...state, investigationStartedOn: event.data.startedOn }, event.data.investigatorId);
     case 'NoticeOfInvestigationServed':
       return withSubject(state, event.data.subjectId, () => ({ noticeServedOn: event.data.servedOn }));
     case 'SubjectSuspended':
@@ -248,6 +251,15 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ComplaintReviewApplied':
     case 'ComplaintReviewDecided':
       return applyComplaintFact(state, event);
+    // The chain of command (allocation.facts.ts)
+    case 'InvestigatorAppointed':
+    case 'InvestigatorReassigned':
+    case 'SubjectLineManagerRecorded':
+    case 'InvestigationReportSubmittedForReview':
+    case 'InvestigationReportReviewed':
+    case 'FormOfProceedingsDecided':
+    case 'DecisionSignedOff':
+      return applyAllocationFact(state, event);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

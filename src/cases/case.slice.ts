@@ -21,10 +21,13 @@ import type { CaseState } from './case.state';
 import { foldCase } from './case.state';
 import { caseStreamName, legalInstantOf, toCaseEnvelope } from './case.stream';
 import { caseNotFound, ensureMayWrite, mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
+import { completeCaseCommand } from './allocation.appointee';
 import type { CaseWriter } from './case.writer';
 
 export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
   streamName: (command) => caseStreamName(command.caseId),
+  // An appointment's independence needs the appointee's declared conflicts (allocation.appointee.ts).
+  complete: (command, store) => completeCaseCommand(command, store),
   fold: (recorded) => foldCase(recorded.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null)),
   admit: (state, command, { actor, declaredConflicts }) => {
     if (command.type === 'ReceiveReferral' && !mayOpenCaseFor(actor, command.force)) throw mayNotOpenCaseFor(command.force);

@@ -31,6 +31,7 @@ import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, Finding, Refer
 import { applyFact } from './case.facts';
 import type { ReferralCriterion } from './complaint.enums';
 import type { ComplaintState } from './complaint.state';
+import type { AllocationState } from './allocation.state';
 
 export interface Departure {
   how: DepartureKind;
@@ -133,6 +134,8 @@ export interface Case {
   referralCriteria: ReferralCriterion[];
   /** The complaint, once logged (complaint.state.ts). */
   complaint: ComplaintState | null;
+  /** Appointments, the report's reviews and the sign-offs (allocation.state.ts). */
+  allocation: AllocationState;
   /** Every event applied, as recorded, so a correction can re-fold history. */
   log: readonly CaseEventEnvelope[];
   /** Corrected event id → the payload that replaces it. */
