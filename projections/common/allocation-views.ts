@@ -7,7 +7,7 @@
  * (`case_id`, `force`, `sensitivity`, `subject_person_ids`: case-status-views.ts's
  * caseScopeCondition applies to them as they are).
  */
-import { isNotBuiltYet, isOlderGeneration, readModelBehind } from '../runner/read-model-errors';
+import { readBuilt } from '../runner/read-model-errors';
 
 export const ALLOCATION_PROJECTION = 'allocation';
 
@@ -37,11 +37,6 @@ export interface WaitingRow {
 }
 
 /** Runs a read; before the projection has made its first tables, or while they are an older version's, answers 503 (try again). */
-export async function readAllocation<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isNotBuiltYet(error) || isOlderGeneration(error)) throw readModelBehind('allocation');
-    throw error;
-  }
+export function readAllocation<T>(work: () => Promise<T>): Promise<T> {
+  return readBuilt('allocation', work);
 }

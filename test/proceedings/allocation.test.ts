@@ -10,6 +10,7 @@ import type { Response } from 'supertest';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
 import type { Role } from '../../src/http/roles';
+import { CommandForms } from '../../src/web/command-forms';
 import { bearer } from '../http/support';
 import { referralBody, subjectBody } from '../cases/every-route';
 import { FORCE, post, serviceForThisFile } from '../cases/support';
@@ -265,5 +266,24 @@ describe('allocation, review and sign-off', () => {
     ]);
     const returned = (body.events as { type: string; data: Record<string, unknown> }[]).find((entry) => entry.data.result === 'RETURNED');
     expect(returned?.data).toMatchObject({ reviewedBy: people.supervisor, reasons: 'The interview of B is missing.' });
+  });
+
+  it('gives every chain-of-command step a form on the case page, without the sender fields', () => {
+    const forms = new Map(
+      service.app.app
+        .get(CommandForms)
+        .steps()
+        .map((form) => [form.operationId, form]),
+    );
+    const fieldsOf = (operationId: string) => forms.get(operationId)?.fields.map((field) => field.name);
+    expect(fieldsOf('AppointInvestigator')).toEqual(expect.arrayContaining(['investigatorId', 'role', 'on', 'subjectId']));
+    expect(fieldsOf('ReassignInvestigator')).toEqual(expect.arrayContaining(['appointmentId', 'investigatorId', 'on', 'reason']));
+    expect(forms.get('RecordSubjectLineManager')?.pathChoices).toEqual(['subjectId']);
+    expect(fieldsOf('SubmitReportForReview')).toEqual(['on']);
+    expect(fieldsOf('ReviewInvestigationReport')).toEqual(expect.arrayContaining(['on', 'result', 'reasons']));
+    expect(fieldsOf('DecideFormOfProceedings')).toEqual(expect.arrayContaining(['form', 'on']));
+    expect(fieldsOf('SignOffDecision')).toEqual(expect.arrayContaining(['decision', 'on', 'signerRank']));
+    expect(fieldsOf('SignOffDecision')).not.toContain('signedOffBy');
+    expect(forms.get('SignOffDecision')?.roles).toEqual(['APPROPRIATE_AUTHORITY', 'DCC']);
   });
 });
