@@ -1,4 +1,5 @@
 import { accessLogProjection } from './access-log/access-log.projection';
+import { allocationProjection } from './allocation/allocation.projection';
 import { caseStatusProjection } from './case-status/case-status.projection';
 import { complaintStatisticsProjection } from './complaint-statistics/complaint-statistics.projection';
 import { integrityRecordProjection } from './integrity-record/integrity-record.projection';
@@ -18,6 +19,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   integrityRecordProjection,
   recommendationsProjection,
   accessLogProjection,
+  allocationProjection,
 ];
 
 /** Read APIs served from projection folders, for the application module. */
@@ -32,6 +34,7 @@ export { ComplaintStatisticsModule } from './complaint-statistics/complaint-stat
 export { IntegrityRecordModule } from './integrity-record/integrity-record.module';
 export { RecommendationsReadModule } from './recommendations/recommendations.module';
 export { AccessLogModule } from './access-log/access-log.module';
+export { AllocationModule } from './allocation/allocation.module';
 
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';

@@ -10,6 +10,7 @@ import { CaseStatusItem } from '../common/case-status-item';
 import { CASE_STATUS_PROJECTION } from '../common/case-status-views';
 import { CaseStatusPage, CaseStatusQueries } from './case-status.queries';
 import { TIMELINESS_PROJECTION } from '../common/timeliness-views';
+import { ALLOCATION_PROJECTION } from '../common/allocation-views';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -22,7 +23,7 @@ export class CaseStatusController {
   /** The cases the reader may open, newest first. */
   @Get()
   @ListsCases()
-  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION)
+  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION, ALLOCATION_PROJECTION)
   list(@Query() query: CaseListQuery, @CurrentActor() actor: Actor): Promise<CaseStatusPage> {
     return this.queries.list(query, this.access.scope(actor));
   }

@@ -8,7 +8,7 @@ import { PagedQuery } from '../../src/common/paging';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `GET /cases?force=&stage=&caseType=&category=&overdue=&subjectPersonId=&page=&pageSize=` (docs/api.md). */
+/** `GET /cases?force=&stage=&caseType=&category=&overdue=&subjectPersonId=&investigator=&page=&pageSize=` (docs/api.md; `investigator`: issue 16). */
 export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'Force code, e.g. HAMPSHIRE' })
   @IsOptional()
@@ -40,4 +40,7 @@ export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
 
   @IdField({ optional: true, description: 'Cases with a subject of this personId' })
   subjectPersonId?: string;
+
+  @IdField({ optional: true, description: 'Cases this person investigates or supervises now (the allocation read model)' })
+  investigator?: string;
 }

@@ -8,6 +8,7 @@ import { accessFactsOf, CaseStatusItem } from '../common/case-status-item';
 import { CASE_STATUS_TABLE } from '../common/case-status-views';
 import { isNotBuiltYet } from '../runner/read-model-errors';
 import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
+import { investigatedBy } from '../common/allocation-views';
 
 /**
  * A case's next deadline and whether it is overdue are the timeliness read model's judgement:
@@ -41,6 +42,8 @@ export interface CaseListFilter {
   category?: string;
   overdue?: boolean;
   subjectPersonId?: string;
+  /** Cases the person investigates or supervises now (projections/common/allocation-views.ts). */
+  investigator?: string;
   page: number;
   pageSize: number;
 }
@@ -126,6 +129,7 @@ function conditions(filter: CaseListFilter, scope: CaseListScope, today: string)
   if (filter.caseType !== undefined) where.push(plain(`case_type = ${parameter(filter.caseType)}`));
   if (filter.category !== undefined) where.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
   if (filter.subjectPersonId !== undefined) where.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
+  if (filter.investigator !== undefined) where.push(plain(investigatedBy(`${CASE_STATUS_TABLE}.case_id`, parameter(filter.investigator))));
   const { overdue } = filter;
   if (overdue !== undefined) where.push((deadlines) => (overdue ? deadlines.overdueDuty : `NOT ${deadlines.overdueDuty}`));
   return { where, parameters };

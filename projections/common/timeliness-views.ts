@@ -10,7 +10,7 @@
 import type { StageReached } from './deadlines/case-timeline';
 import { DEADLINE_RULE_NAMES } from './deadlines/deadline-rule';
 import type { Deadline } from './deadlines/deadlines';
-import { isNotBuiltYet, isOlderGeneration, readModelBehind } from '../runner/read-model-errors';
+import { readBuilt } from '../runner/read-model-errors';
 
 export const TIMELINESS_PROJECTION = 'timeliness';
 
@@ -114,11 +114,6 @@ export function toDeadline(record: DeadlineRow): Deadline {
  * Runs a read; before the projection has made its first tables, or while the active ones are
  * an older version's (without what this version reads), answers 503 (try again).
  */
-export async function readTimeliness<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isNotBuiltYet(error) || isOlderGeneration(error)) throw readModelBehind('timeliness');
-    throw error;
-  }
+export function readTimeliness<T>(work: () => Promise<T>): Promise<T> {
+  return readBuilt('timeliness', work);
 }

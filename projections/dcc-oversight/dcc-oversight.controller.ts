@@ -10,6 +10,9 @@ import type { Clock } from '../../src/common/clock';
 import { TIMELINESS_PROJECTION } from '../common/timeliness-views';
 import { ACCESS_LOG_PROJECTION } from '../common/access-log-views';
 import { UnusualReadingQueries } from './unusual-reading';
+import { AwaitingReviewQueries } from './awaiting-review';
+import type { AwaitingReview } from './awaiting-review';
+import { ALLOCATION_PROJECTION } from '../common/allocation-views';
 import type { UnusualReading } from './unusual-reading';
 import { dccDashboard } from './dcc-dashboard';
 import type { DccDashboard } from './dcc-dashboard';
@@ -41,23 +44,32 @@ export class DccOversightController {
     private readonly queries: DccOversightQueries,
     private readonly access: CaseReadAccess,
     private readonly unusualReading: UnusualReadingQueries,
+    private readonly awaitingReview: AwaitingReviewQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Read-only for inspectors and auditors; each reader sees only the cases need-to-know lets them list. */
   @Get('dcc')
   @Roles('DCC', 'INSPECTOR', 'AUDITOR')
-  @ReadsProjections(TIMELINESS_PROJECTION, ACCESS_LOG_PROJECTION)
+  @ReadsProjections(TIMELINESS_PROJECTION, ACCESS_LOG_PROJECTION, ALLOCATION_PROJECTION)
   @ApiOperation({
     summary:
-      'Live investigations by stage, suspended and restricted subjects, departures awaiting DCC approval, overdue deadlines, and outcomes by rank for proven gross misconduct',
+      'Live investigations by stage, suspended and restricted subjects, departures awaiting DCC approval, overdue deadlines, outcomes by rank for proven gross misconduct, and what waits for review or sign-off',
   })
-  async dashboard(@Query() query: DccDashboardQuery, @CurrentActor() actor: Actor): Promise<DccDashboard & { unusualReading: UnusualReading[] }> {
+  async dashboard(
+    @Query() query: DccDashboardQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<DccDashboard & { unusualReading: UnusualReading[]; awaitingReview: AwaitingReview }> {
     const scope = this.access.scope(actor);
     const force = forceToShow(scope, query.force);
     const today = this.clock.today();
     const dashboard = dccDashboard(force, await this.queries.forForce(force, scope, today), today);
     // Who reads the force's cases, from the access log (unusual-reading.ts).
-    return { ...dashboard, unusualReading: await this.unusualReading.forForce(force, today, scope) };
+    // What waits for review or sign-off, and how long (awaiting-review.ts).
+    return {
+      ...dashboard,
+      unusualReading: await this.unusualReading.forForce(force, today, scope),
+      awaitingReview: await this.awaitingReview.forForce(force, today, scope),
+    };
   }
 }

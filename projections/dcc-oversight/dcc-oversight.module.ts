@@ -4,11 +4,12 @@ import { ClockModule } from '../../src/common/clock.module';
 import { DccOversightController } from './dcc-oversight.controller';
 import { DccOversightQueries } from './dcc-oversight.queries';
 import { UnusualReadingQueries } from './unusual-reading';
+import { AwaitingReviewQueries } from './awaiting-review';
 
-/** `GET /dashboards/dcc`: a read of the timeliness read model, judged by the shared clock, and of the access log (unusual reading). */
+/** `GET /dashboards/dcc`: a read of the timeliness read model, judged by the shared clock, of the access log (unusual reading) and of the allocation read model (what waits for review). */
 @Module({
   imports: [AccessModule, ClockModule],
   controllers: [DccOversightController],
-  providers: [DccOversightQueries, UnusualReadingQueries],
+  providers: [DccOversightQueries, UnusualReadingQueries, AwaitingReviewQueries],
 })
 export class DccOversightModule {}

@@ -34,3 +34,13 @@ export function readModelBehind(what: string): Problem {
     headers: { 'Retry-After': '1' },
   });
 }
+
+/** Runs a read of `what`'s views; before they are built, or while they are an older version's, answers 503 (try again). */
+export async function readBuilt<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isNotBuiltYet(error) || isOlderGeneration(error)) throw readModelBehind(what);
+    throw error;
+  }
+}

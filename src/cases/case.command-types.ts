@@ -10,6 +10,7 @@ import { CASE_EVENT_DECLARATIONS } from './case.events';
 import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, SubjectLeftService } from './case.events';
 import type { CommandsOf } from '../common/event-declaration';
 import type { SanctionEntry } from './sanction-history';
+import type { AppointeeFacts } from './allocation.rules';
 
 /** Every command as declared: `{ type, caseId } & its event's payload` (ReceiveReferral's payload carries its caseId). */
 type DeclaredCommand = CommandsOf<typeof CASE_EVENTS, CaseEventDataMap> & { caseId: string };
@@ -27,8 +28,14 @@ type SanctionHistoryCommandType = (typeof SANCTION_HISTORY_COMMANDS)[number];
  */
 export type WithSanctionHistory = { priorSanctions?: readonly SanctionEntry[] };
 
+/**
+ * What the write path adds to an appointment before decide: whether the appointee declared a
+ * conflict on the case, a fact of other streams (allocation.appointee.ts; AppointeeFacts).
+ */
+type WithAppointeeFacts<C> = C extends { type: 'AppointInvestigator' | 'ReassignInvestigator' } ? C & AppointeeFacts : C;
+
 export type CaseCommand =
-  | Exclude<DeclaredCommand, { type: 'RecordDeparture' | SanctionHistoryCommandType }>
+  | WithAppointeeFacts<Exclude<DeclaredCommand, { type: 'RecordDeparture' | SanctionHistoryCommandType }>>
   | RecordDeparture
   | (Extract<DeclaredCommand, { type: SanctionHistoryCommandType }> & WithSanctionHistory);
 

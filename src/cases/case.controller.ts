@@ -70,6 +70,14 @@ import {
   ReferralCriteriaBody,
 } from './dto/complaint.dto';
 import {
+  AppointInvestigatorBody,
+  FormOfProceedingsBody,
+  ReassignInvestigatorBody,
+  ReportReviewBody,
+  SignOffBody,
+  SubjectLineManagerBody,
+} from './dto/allocation.dto';
+import {
   CaseToAnswerBody,
   CriminalOutcomeBody,
   InvestigativeActionBody,
@@ -79,6 +87,12 @@ import {
   ServeNoticeBody,
   SuspensionBody,
 } from './dto/subject-steps.dto';
+
+/**
+ * The appropriate authority's own steps on the chain of command: appointing investigators (reg 15),
+ * deciding the form (reg 23(1)(c)) and signing off its decisions. The DCC too; not investigators.
+ */
+const APPOINTERS = ['APPROPRIATE_AUTHORITY', 'DCC'] as const;
 
 @ApiTags('cases')
 @Controller('cases')
@@ -574,6 +588,58 @@ export class CaseCommandsController {
   @CaseStep('KeepVerbatimRecord')
   keepVerbatimRecord(@Param() ids: SubjectParams, @Body() body: VerbatimRecordBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, type: 'KeepVerbatimRecord', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // The chain of command: allocation, review and sign-off (src/cases/allocation.events.ts; Conduct Regs 2020 regs 15, 21, 23).
+  @Post(':caseId/appointments')
+  @CaseStep('AppointInvestigator', 'AppointInvestigator', APPOINTERS)
+  appointInvestigator(@Param() ids: CaseParams, @Body() body: AppointInvestigatorBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    const appointmentId = body.appointmentId ?? context.newId('appointment');
+    return this.send({ ...body, appointmentId, type: 'AppointInvestigator', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/appointments/reassignment')
+  @CaseStep('ReassignInvestigator', 'ReassignInvestigator', APPOINTERS)
+  reassignInvestigator(@Param() ids: CaseParams, @Body() body: ReassignInvestigatorBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReassignInvestigator', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/line-manager')
+  @CaseStep('RecordSubjectLineManager')
+  recordSubjectLineManager(
+    @Param() ids: SubjectParams,
+    @Body() body: SubjectLineManagerBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordSubjectLineManager', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/investigation-report/review-submission')
+  @CaseStep('SubmitReportForReview')
+  submitReportForReview(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, submittedBy: context.actor.userId, type: 'SubmitReportForReview', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/investigation-report/review')
+  @CaseStep('ReviewInvestigationReport')
+  reviewInvestigationReport(@Param() ids: CaseParams, @Body() body: ReportReviewBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, reviewedBy: context.actor.userId, type: 'ReviewInvestigationReport', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/form-of-proceedings')
+  @CaseStep('DecideFormOfProceedings', 'DecideFormOfProceedings', APPOINTERS)
+  decideFormOfProceedings(
+    @Param() ids: SubjectParams,
+    @Body() body: FormOfProceedingsBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DecideFormOfProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/sign-off')
+  @CaseStep('SignOffDecision', 'SignOffDecision', APPOINTERS)
+  signOffDecision(@Param() ids: SubjectParams, @Body() body: SignOffBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, signedOffBy: context.actor.userId, type: 'SignOffDecision', caseId: ids.caseId, subjectId: ids.subjectId }, context);
   }
 
   private async send(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {

@@ -32,6 +32,7 @@ import {
 import type { Case, CaseState } from './case.state';
 import { decideComplaint, ensureComplaintInvestigable, ensureReferralRecorded } from './complaint.rules';
 import { decidePreHearing } from './pre-hearing.rules';
+import { decideAllocation, ensureProceedingsSignedOff, ensureReportApproved } from './allocation.rules';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
 
@@ -129,6 +130,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'SubmitInvestigationReport':
       // Conduct Regs 2020 reg 21: the investigator's report ends an investigation.
       ensure(current.investigationStartedOn !== null, 'investigationReportNeedsInvestigation');
+      ensureReportApproved(current);
       return [event('InvestigationReportSubmitted', payloadOf(command))];
     case 'DecideCaseToAnswer':
       // Conduct Regs 2020 reg 23(1): decided on receiving the report. A subject who has left may
@@ -185,7 +187,10 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     }
     case 'ScheduleProceedings': {
       const { priorSanctions = [], ...data } = payloadOf(command);
-      return decideScheduleProceedings(current, data, priorSanctions);
+      const scheduled = decideScheduleProceedings(current, data, priorSanctions);
+      // The form decided and, along the chain of command, the decisions signed off (allocation.rules.ts).
+      ensureProceedingsSignedOff(current, requireSubject(current, command.subjectId), command.kind);
+      return scheduled;
     }
     case 'RecordDeparture':
       return decideDeparture(current, payloadOf(command));
@@ -260,6 +265,15 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'PublishHearingOutcome':
     case 'KeepVerbatimRecord':
       return decidePreHearing(current, command);
+    // The chain of command: allocation, review and sign-off (allocation.rules.ts)
+    case 'AppointInvestigator':
+    case 'ReassignInvestigator':
+    case 'RecordSubjectLineManager':
+    case 'SubmitReportForReview':
+    case 'ReviewInvestigationReport':
+    case 'DecideFormOfProceedings':
+    case 'SignOffDecision':
+      return decideAllocation(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).
       const unhandled: never = command;

@@ -44,6 +44,7 @@ import { count, day, declaredEvents, event, flag, id, listOf, oneOf, optional, p
 import type { DataMapOf } from '../common/event-declaration';
 import { COMPLAINT_EVENTS } from './complaint.events';
 import { PRE_HEARING_EVENTS } from './pre-hearing.events';
+import { ALLOCATION_EVENTS } from './allocation.events';
 
 const suspensionStep = { subjectId: id, on: day, reason: text };
 const subjectDated = { subjectId: id, on: day };
@@ -262,6 +263,8 @@ export const CASE_EVENTS = {
   ...COMPLAINT_EVENTS,
   // The steps before the proceedings and the hearing in public (pre-hearing.events.ts)
   ...PRE_HEARING_EVENTS,
+  // The chain of command: allocation, review and sign-off (allocation.events.ts)
+  ...ALLOCATION_EVENTS,
   /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
   RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
 };

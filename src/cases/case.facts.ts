@@ -11,6 +11,8 @@ import type { Case, CaseState, SubjectState } from './case.state';
 import { applyComplaintFact } from './complaint.facts';
 import { applyPreHearingFact } from './pre-hearing.facts';
 import { NO_PRE_HEARING_STEPS } from './pre-hearing.state';
+import { applyAllocationFact, investigationStartedBy } from './allocation.facts';
+import { NO_ALLOCATION } from './allocation.state';
 
 function openCase(data: ReferralReceived): Case {
   return {
@@ -34,6 +36,7 @@ function openCase(data: ReferralReceived): Case {
     referralCriteria: [],
     conductMatterRecordedOn: null,
     complaint: null,
+    allocation: NO_ALLOCATION,
     log: [],
     corrections: {},
   };
@@ -110,7 +113,7 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'IopcDecisionRecorded':
       return { ...state, iopcMode: event.data.mode };
     case 'InvestigationStarted':
-      return { ...state, investigationStartedOn: event.data.startedOn };
+      return investigationStartedBy({ ...state, investigationStartedOn: event.data.startedOn }, event.data.investigatorId);
     case 'NoticeOfInvestigationServed':
       return withSubject(state, event.data.subjectId, () => ({ noticeServedOn: event.data.servedOn }));
     case 'SubjectSuspended':
@@ -280,6 +283,15 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'HearingOutcomePublished':
     case 'VerbatimRecordKept':
       return applyPreHearingFact(state, event);
+    // The chain of command (allocation.facts.ts)
+    case 'InvestigatorAppointed':
+    case 'InvestigatorReassigned':
+    case 'SubjectLineManagerRecorded':
+    case 'InvestigationReportSubmittedForReview':
+    case 'InvestigationReportReviewed':
+    case 'FormOfProceedingsDecided':
+    case 'DecisionSignedOff':
+      return applyAllocationFact(state, event);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

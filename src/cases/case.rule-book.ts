@@ -9,6 +9,7 @@ import type { Ensure, Refuse, Rule } from '../common/rule-book';
 import { COMPLAINT_RULES } from './complaint.rule-book';
 import { PRE_HEARING_RULES } from './pre-hearing.rule-book';
 import { SANCTION_RULES } from './sanction.rule-book';
+import { ALLOCATION_RULES } from './allocation.rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;
@@ -355,6 +356,8 @@ export const CASE_RULES = {
   ...PRE_HEARING_RULES,
   // The rules that read the person's sanction history (sanction.rule-book.ts)
   ...SANCTION_RULES,
+  // The chain of command: allocation, review and sign-off (allocation.rule-book.ts)
+  ...ALLOCATION_RULES,
 } as const satisfies Record<string, Rule>;
 
 export type CaseRuleName = keyof typeof CASE_RULES;

@@ -25,8 +25,10 @@ describe('the event catalogue', () => {
     expect(withVault.sort()).toEqual([
       'AllegationRecorded',
       'ComplaintLogged',
+      'InvestigationReportReviewed',
       'InvestigationStarted',
       'InvestigativeActionRecorded',
+      'InvestigatorReassigned',
       'LearningRecorded',
       'ReferralReceived',
       'SeverityAssessed',

@@ -21,6 +21,7 @@ import type { CaseState } from './case.state';
 import { foldCase } from './case.state';
 import { caseStreamName, legalInstantOf, toCaseEnvelope } from './case.stream';
 import { caseNotFound, ensureMayWrite, mayNotOpenCaseFor, mayOpenCaseFor } from './case.write-access';
+import { completeCaseCommand } from './allocation.appointee';
 import type { CaseWriter } from './case.writer';
 import { SANCTION_HISTORY_COMMANDS } from './case.command-types';
 import { sanctionHistoryOf } from './sanction-history.reader';
@@ -29,7 +30,9 @@ import type { EventStore } from '../event-store/event-store';
 
 export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
   streamName: (command) => caseStreamName(command.caseId),
-  complete: withSanctionHistory,
+  // Facts of other streams some rules read: an appointee's declared conflicts (allocation.appointee.ts),
+  // the subject's sanction history (sanction-history.reader.ts).
+  complete: async (command, store) => withSanctionHistory(await completeCaseCommand(command, store), store),
   fold: (recorded) => foldCase(recorded.map(toCaseEnvelope).filter((envelope): envelope is CaseEventEnvelope => envelope !== null)),
   admit: (state, command, { actor, declaredConflicts }) => {
     if (command.type === 'ReceiveReferral' && !mayOpenCaseFor(actor, command.force)) throw mayNotOpenCaseFor(command.force);

@@ -32,6 +32,7 @@ import { applyFact } from './case.facts';
 import type { ReferralCriterion } from './complaint.enums';
 import type { ComplaintState } from './complaint.state';
 import type { PreHearingState } from './pre-hearing.state';
+import type { AllocationState } from './allocation.state';
 
 export interface Departure {
   how: DepartureKind;
@@ -138,6 +139,8 @@ export interface Case {
   conductMatterRecordedOn: string | null;
   /** The complaint, once logged (complaint.state.ts). */
   complaint: ComplaintState | null;
+  /** Appointments, the report's reviews and the sign-offs (allocation.state.ts). */
+  allocation: AllocationState;
   /** Every event applied, as recorded, so a correction can re-fold history. */
   log: readonly CaseEventEnvelope[];
   /** Corrected event id → the payload that replaces it. */

@@ -40,6 +40,7 @@ import { CASE_STATUS_PROJECTION } from '../../projections/common/case-status-vie
 import type { CaseStatusItem } from '../../projections/common/case-status-item';
 import type { DeadlineView } from '../../projections/common/deadlines/deadline-view';
 import { TIMELINESS_PROJECTION } from '../../projections/common/timeliness-views';
+import { ALLOCATION_PROJECTION } from '../../projections/common/allocation-views';
 import { commandRequest, CommandForms } from './command-forms';
 import type { CommandForm } from './command-forms';
 import { cookieOptions, OIDC_COOKIE, parseCookies, SESSION_COOKIE } from './configure-pages';
@@ -159,7 +160,7 @@ export class PagesController {
 
   @Get('casework')
   @ListsCases()
-  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION)
+  @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION, ALLOCATION_PROJECTION)
   async cases(@Req() request: PageRequest, @Res() response: Response, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<void> {
     // The API's own query class and validation: blank filters are no filters.
     const given = Object.fromEntries(Object.entries(query).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
@@ -178,7 +179,10 @@ export class PagesController {
       );
     }
     const found = await this.statuses.list(filter, this.access.scope(actor));
-    this.pages.render(request, response, 'cases', this.casesView(given, found.items, found.total, filter.page, filter.pageSize));
+    // "My cases": the case list filtered by the reader as investigator (a person id of the ledger only).
+    const myCasesLink =
+      canonicalUuid(actor.userId) === actor.userId ? `/casework?${new URLSearchParams({ investigator: actor.userId }).toString()}` : undefined;
+    this.pages.render(request, response, 'cases', { ...this.casesView(given, found.items, found.total, filter.page, filter.pageSize), myCasesLink });
   }
 
   @Get('casework/new')

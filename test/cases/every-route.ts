@@ -87,6 +87,7 @@ const C = 'subjectC';
 const SUBJECT = 'cases/{caseId}/subjects/{subjectId}';
 
 export function everyRoute(ids: WalkIds): WalkStep[] {
+  const appointmentId = randomUUID();
   return [
     { route: 'cases', event: 'ReferralReceived', body: referralBody(ids.caseId, { caseType: 'COMPLAINT', source: 'PUBLIC_COMPLAINT' }) },
     { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectA) },
@@ -133,6 +134,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       event: 'InvestigationStarted',
       body: { investigatorId: randomUUID(), startedOn: '2021-03-22', termsOfReference: 'Audit and interviews.' },
     },
+    ...allocation(appointmentId),
     { route: `${SUBJECT}/notices`, subject: A, event: 'NoticeOfInvestigationServed', body: { servedOn: '2021-03-25' } },
     ...(
       [
@@ -192,6 +194,13 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       body: { to: 'LOCAL_POLICING_BODY', on: '2021-07-15', kind: 'UPDATE' },
     },
     { route: 'cases/{caseId}/progress-reports/withheld', event: 'ProgressReportWithheld', body: { on: '2021-07-16', kind: 'TWELVE_MONTH' } },
+    { route: 'cases/{caseId}/investigation-report/review-submission', event: 'InvestigationReportSubmittedForReview', body: { on: '2021-07-20' } },
+    {
+      route: 'cases/{caseId}/investigation-report/review',
+      event: 'InvestigationReportReviewed',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { on: '2021-07-26', result: 'APPROVED' },
+    },
     { route: 'cases/{caseId}/investigation-report', event: 'InvestigationReportSubmitted', body: { on: '2021-08-01' } },
     {
       route: `${SUBJECT}/case-to-answer`,
@@ -200,6 +209,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       role: 'APPROPRIATE_AUTHORITY',
       body: { decision: 'CASE_TO_ANSWER_GROSS_MISCONDUCT', decidedBy: 'APPROPRIATE_AUTHORITY', on: '2021-08-10' },
     },
+    ...signedOffHearing(),
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-11' } },
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewCompleted', body: { action: 'COMPLETE', on: '2021-09-01' } },
     { route: `${SUBJECT}/management-action`, subject: C, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
@@ -263,6 +273,50 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
     },
     { route: 'cases/{caseId}/close', event: 'CaseClosed', body: { on: '2022-02-01', reason: 'Concluded.' } },
     { route: 'cases/{caseId}/reopen', event: 'CaseReopened', body: { on: '2022-02-03', reason: 'New information.' } },
+  ];
+}
+
+/**
+ * Issue 16: the investigator appointed to the case (the investigation's chain of command is
+ * then recorded), subject A's line manager recorded, and the appointment passed to another.
+ */
+function allocation(appointmentId: string): WalkStep[] {
+  return [
+    {
+      route: 'cases/{caseId}/appointments',
+      event: 'InvestigatorAppointed',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { appointmentId, investigatorId: randomUUID(), role: 'INVESTIGATOR', on: '2021-03-22' },
+    },
+    { route: `${SUBJECT}/line-manager`, subject: A, event: 'SubjectLineManagerRecorded', body: { lineManagerId: randomUUID(), on: '2021-03-23' } },
+    {
+      route: 'cases/{caseId}/appointments/reassignment',
+      event: 'InvestigatorReassigned',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { appointmentId, investigatorId: randomUUID(), on: '2021-03-24', reason: 'Moved to another command.' },
+    },
+  ];
+}
+
+/** A's case-to-answer decision signed off, a hearing decided on and signed off (reg 23). */
+function signedOffHearing(): WalkStep[] {
+  const signOff = (decision: string): WalkStep => ({
+    route: `${SUBJECT}/sign-off`,
+    subject: A,
+    event: 'DecisionSignedOff',
+    role: 'APPROPRIATE_AUTHORITY',
+    body: { decision, on: '2021-08-10', signerRank: 'SUPERINTENDENT' },
+  });
+  return [
+    signOff('CASE_TO_ANSWER'),
+    {
+      route: `${SUBJECT}/form-of-proceedings`,
+      subject: A,
+      event: 'FormOfProceedingsDecided',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { form: 'MISCONDUCT_HEARING', on: '2021-08-10' },
+    },
+    signOff('FORM_OF_PROCEEDINGS'),
   ];
 }
 

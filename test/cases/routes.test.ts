@@ -20,6 +20,13 @@ interface OpenApi {
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
+/** Who sent the step, recorded as a field of its event from the token's `sub` (src/cases/allocation.events.ts). */
+const SENDER_FIELDS: Readonly<Record<string, string>> = {
+  InvestigationReportSubmittedForReview: 'submittedBy',
+  InvestigationReportReviewed: 'reviewedBy',
+  DecisionSignedOff: 'signedOffBy',
+};
+
 /** docs/api.md's rows "with `action`": the action chooses the event and is not one of its fields. */
 const ACTION_ROUTES = /\/(suspension|reflective-practice|appeals|advisory-list)$/;
 
@@ -108,6 +115,7 @@ describe('the case command routes', () => {
         ...(step.subject === undefined ? {} : { subjectId: ids[step.subject] }),
         // Derived by the service from the case, never sent (docs/events.md).
         ...(step.event === 'SubjectLeftService' ? { stageAtDeparture: 'INVESTIGATION' } : {}),
+        ...(step.event in SENDER_FIELDS ? { [SENDER_FIELDS[step.event]]: `${(step.role ?? 'PSD_INVESTIGATOR').toLowerCase()}-1` } : {}),
       };
       expect(event.data).toEqual(expected);
     });

@@ -275,4 +275,47 @@ describeInBrowser('the pages, in Chromium', () => {
     },
     BROWSER_TEST_TIMEOUT_MS,
   );
+
+  it(
+    'an investigator finds the cases appointed to them under "My cases" (issue 16)',
+    async () => {
+      const investigatorId = randomUUID();
+      const mine = randomUUID();
+      const another = randomUUID();
+      const recorder = new CaseRecorder(service.app.get(EventStore));
+      for (const caseId of [mine, another]) {
+        await recorder.record(
+          commandsFor(caseId)('ReceiveReferral', {
+            caseId,
+            force: 'HAMPSHIRE',
+            receivedOn: '2024-03-04',
+            source: 'INTERNAL_REPORT',
+            caseType: 'CONDUCT_MATTER',
+            summary: 'A constable searched a neighbour on police systems.',
+            anonymousSource: false,
+            sensitivity: 'STANDARD',
+            corruptionCategories: ['UNAUTHORISED_DISCLOSURE'],
+            flags: NO_FLAGS,
+          }),
+        );
+      }
+      await recorder.record(commandsFor(mine)('AppointInvestigator', { appointmentId: randomUUID(), investigatorId, role: 'INVESTIGATOR', on: '2024-03-05' }));
+      const context = await browser.newContext();
+      context.setDefaultTimeout(10_000);
+      const page = await signIn(context, { userId: investigatorId, name: 'Ira Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
+      await page.getByRole('link', { name: 'My cases' }).click();
+      // The read models catch up within moments of the append.
+      for (let attempt = 0; attempt < 20 && !(await page.content()).includes(mine); attempt += 1) {
+        await page.waitForTimeout(250);
+        await page.reload();
+      }
+      // The list links each case it shows.
+      await expect(page.locator(`a[href*="${mine}"]`).count()).resolves.toBeGreaterThan(0);
+      await expect(page.locator(`a[href*="${another}"]`).count()).resolves.toBe(0);
+      await expect(page.locator('main').textContent()).resolves.toContain('1 case match the filters');
+      await checkPage(page, '14-my-cases');
+      await context.close();
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
 });
