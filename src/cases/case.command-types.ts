@@ -7,7 +7,7 @@
  */
 import type { AdvisoryListAction, AppealAction, ReflectivePracticeAction, SuspensionAction } from './case.enums';
 import { CASE_EVENT_DECLARATIONS } from './case.events';
-import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, SubjectLeftService } from './case.events';
+import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, DocumentAttached, SubjectLeftService } from './case.events';
 import type { CommandsOf } from '../common/event-declaration';
 
 /** Every command as declared: `{ type, caseId } & its event's payload` (ReceiveReferral's payload carries its caseId). */
@@ -16,7 +16,17 @@ type DeclaredCommand = CommandsOf<typeof CASE_EVENTS, CaseEventDataMap> & { case
 /** stageAtDeparture is derived by decide from the case, never sent by the client. */
 export type RecordDeparture = { type: 'RecordDeparture'; caseId: string } & Omit<SubjectLeftService, 'stageAtDeparture'>;
 
-export type CaseCommand = Exclude<DeclaredCommand, { type: 'RecordDeparture' }> | RecordDeparture;
+/**
+ * A document's content travels with its command to the one write path, which seals it under
+ * the case's key, stores it and adds the stored object's hash before decide (case.slice.ts,
+ * `prepare`); decide refuses a command whose content was not stored.
+ */
+export type AttachDocument = { type: 'AttachDocument'; caseId: string } & Omit<DocumentAttached, 'storedSha256'> & {
+    storedSha256?: string;
+    content?: Uint8Array;
+  };
+
+export type CaseCommand = Exclude<DeclaredCommand, { type: 'RecordDeparture' | 'AttachDocument' }> | RecordDeparture | AttachDocument;
 
 export type CaseCommandType = CaseCommand['type'];
 

@@ -43,6 +43,7 @@ import {
 import { count, day, declaredEvents, event, flag, id, listOf, oneOf, optional, payload, record, records, text, vaultText } from '../common/event-declaration';
 import type { DataMapOf } from '../common/event-declaration';
 import { COMPLAINT_EVENTS } from './complaint.events';
+import { DOCUMENT_EVENTS } from './document.events';
 
 const suspensionStep = { subjectId: id, on: day, reason: text };
 const subjectDated = { subjectId: id, on: day };
@@ -254,6 +255,8 @@ export const CASE_EVENTS = {
   CaseReopened: event({ command: 'ReopenCase', version: 1, legalDate: 'on', fields: closureStep }),
   // The complaint's steps (complaint.events.ts)
   ...COMPLAINT_EVENTS,
+  // Documents and exhibits (document.events.ts)
+  ...DOCUMENT_EVENTS,
   /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
   RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
 };
@@ -293,6 +296,7 @@ export type ProceedingsScheduled = CaseEventDataMap['ProceedingsScheduled'];
 export type ProceedingsConcluded = CaseEventDataMap['ProceedingsConcluded'];
 export type Finding = ProceedingsConcluded['findings'][number];
 export type SubjectLeftService = CaseEventDataMap['SubjectLeftService'];
+export type DocumentAttached = CaseEventDataMap['DocumentAttached'];
 
 /** Schema version per event type. */
 export const CASE_EVENT_SCHEMA_VERSION = CASE_EVENT_DECLARATIONS.schemaVersions;

@@ -7,6 +7,7 @@
 import { ALREADY_EXISTS, KEEPS_RECORD_COHERENT as RECORD, NOT_FOUND, ruleBook } from '../common/rule-book';
 import type { Ensure, Refuse, Rule } from '../common/rule-book';
 import { COMPLAINT_RULES } from './complaint.rule-book';
+import { DOCUMENT_RULES } from './document.rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;
@@ -349,6 +350,8 @@ export const CASE_RULES = {
 
   // The complaint's steps (complaint.rule-book.ts)
   ...COMPLAINT_RULES,
+  // Documents and exhibits (document.rule-book.ts)
+  ...DOCUMENT_RULES,
 } as const satisfies Record<string, Rule>;
 
 export type CaseRuleName = keyof typeof CASE_RULES;

@@ -25,6 +25,7 @@ describe('the event catalogue', () => {
     expect(withVault.sort()).toEqual([
       'AllegationRecorded',
       'ComplaintLogged',
+      'DocumentAttached',
       'InvestigationStarted',
       'InvestigativeActionRecorded',
       'LearningRecorded',
