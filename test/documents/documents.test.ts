@@ -5,6 +5,7 @@
  * and event), and is unreadable once the case's personal data is erased; the wrong type, too
  * big a file and another force's user are refused, and a refused upload stores nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,22 @@ import { bearer } from '../http/support';
 import { download, EXECUTABLE, history, PDF, PNG, PURPOSE, upload } from './support';
 
 const MAX_BYTES = 64 * 1024;
+
+/** `npm run ledger -- <args>` as a process of its own, with only the settings given: its exit code and the JSON it prints. */
+function ledger(args: string[], environment: Record<string, string>): { code: number; result: { firstMismatch: unknown } } {
+  try {
+    const out = execFileSync('node', ['-r', 'ts-node/register/transpile-only', 'scripts/ledger.ts', ...args], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...environment },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return { code: 0, result: JSON.parse(out) };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { code: failed.status, result: JSON.parse(failed.stdout) };
+  }
+}
 
 describe('documents and exhibits', () => {
   const service = serviceForThisFile({ LEDGER_DOCUMENT_MAX_BYTES: String(MAX_BYTES), LEDGER_ERASURE_DELAY_SECONDS: '0' });
@@ -169,6 +186,12 @@ describe('documents and exhibits', () => {
       firstMismatch: { kind: 'DOCUMENT_MISMATCH', eventId, detail: expect.stringContaining(documentId) },
     });
 
+    const exportFile = path.join(app().config.dataDir, 'tampered-export.json');
+    await writeFile(exportFile, JSON.stringify(tamperedExport));
+    const offline = ledger(['verify-export', exportFile], {});
+    expect(offline.code).toBe(1);
+    expect(offline.result.firstMismatch).toMatchObject({ kind: 'DOCUMENT_MISMATCH', eventId });
+
     const storedSha256 = exported.documents![0].storedSha256;
     const file = path.join(app().config.documents.dir, storedSha256.slice(0, 2), storedSha256);
     const original = await readFile(file);
@@ -185,6 +208,10 @@ describe('documents and exhibits', () => {
         detail: expect.stringContaining(documentId),
       });
       expect((await download(app(), caseId, documentId)).status).toBe(500);
+      // The command line says the same: `npm run ledger -- verify` exits 1 naming the document and its event.
+      const cli = ledger(['verify'], { DATABASE_URL: app().database.url, LEDGER_DATA_DIR: app().config.dataDir });
+      expect(cli.code).toBe(1);
+      expect(cli.result.firstMismatch).toMatchObject({ kind: 'DOCUMENT_MISMATCH', eventId, detail: expect.stringContaining(documentId) });
     } finally {
       await writeFile(file, original);
     }
