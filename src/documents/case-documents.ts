@@ -69,7 +69,8 @@ export class CaseDocuments {
   }
 
   /** The document's content, to a reader who may read the case (the read recorded with its purpose, granted or refused). */
-  async read(read: CaseRead, documentId: string): Promise<DownloadedDocument> {
+  async read(asked: CaseRead, documentId: string): Promise<DownloadedDocument> {
+    const read = { ...asked, documentId };
     const log = await this.access.open(read, async () => {
       const { state } = await loadCase(this.store, read.caseId);
       if (state === null) return undefined;

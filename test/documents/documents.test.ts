@@ -89,9 +89,9 @@ describe('documents and exhibits', () => {
         (event) => event.data.caseId === caseId && event.data.userId === 'reader-of-exhibits',
       );
     while ((await recorded()).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await recorded()).map((event) => ({ type: event.type, purpose: event.data.purpose, granted: event.data.granted }))).toEqual([
-      { type: 'CaseAccessed', purpose: PURPOSE, granted: true },
-    ]);
+    expect(
+      (await recorded()).map((event) => ({ type: event.type, purpose: event.data.purpose, granted: event.data.granted, documentId: event.data.documentId })),
+    ).toEqual([{ type: 'CaseAccessed', purpose: PURPOSE, granted: true, documentId }]);
   });
 
   it('stores the content sealed, never in clear, and only once however often it is attached', async () => {
