@@ -15,12 +15,14 @@ import { verifyLedger, VerifyProgress } from '../src/ledger/verify';
 import { verifyCaseExport } from '../src/ledger/case-export';
 import { trustedKeys } from '../src/ledger/seal-signing';
 import { SealTrust } from '../src/ledger/seal-trust';
+import { FileSystemDocumentStorage } from '../src/documents/document-storage';
 
 /**
  * `npm run ledger -- <command>`
  *
- *   verify               recompute every chain and seal, check each seal's signature and
- *                        compare the seals with the witness (LEDGER_WITNESS_DIR); JSON result
+ *   verify               recompute every chain and seal, check each seal's signature,
+ *                        compare the seals with the witness (LEDGER_WITNESS_DIR) and hash every
+ *                        document's stored bytes (LEDGER_DOCUMENTS_DIR); JSON result
  *                        on stdout, progress on stderr; exit 0 when intact, 1 when not
  *   seal                 seal whatever is unsealed now (signed, and written to the witness)
  *   public-key           print the seals' public keys (JSON), as GET /ledger/public-key
@@ -106,6 +108,7 @@ async function verify(pool: Pool, config: AppConfig, signal: AbortSignal): Promi
       signal,
       trustedKeys: trust.trustedKeys(),
       witness: await trust.witness.seals(),
+      documents: new FileSystemDocumentStorage(config.documents.dir),
     });
     bar.stop();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

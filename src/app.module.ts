@@ -22,6 +22,7 @@ import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
 import { AccessLogModule, AllocationModule } from '../projections';
 import { WebModule } from './web/web.module';
+import { DocumentsModule } from './documents/documents.module';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */
 export type AppModuleImport = Type<unknown> | DynamicModule;
@@ -37,6 +38,7 @@ export class AppModule {
         DatabaseModule.forRoot(options.database),
         CqrsModule.forRoot(),
         WritePathModule,
+        DocumentsModule,
         EventStoreModule,
         VaultModule,
         HttpPlumbingModule,

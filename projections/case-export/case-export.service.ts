@@ -5,6 +5,9 @@ import { EventStore } from '../../src/event-store/event-store';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { formatPosition, isAfter, parsePosition } from '../../src/event-store/position';
 import { CASE_EXPORT_FORMAT, CaseExport } from '../../src/ledger/case-export';
+import type { ExportedDocument } from '../../src/ledger/case-export';
+import { documentReferenceOf } from '../../src/documents/document-reference';
+import { DocumentStorage } from '../../src/documents/document-storage';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { NotFoundError } from '../../src/common/domain-error';
 import { accessFactsOf, statusFrom } from '../common/case-status-item';
@@ -19,6 +22,7 @@ export class CaseExportBuilder {
   constructor(
     private readonly store: EventStore,
     private readonly ledger: LedgerService,
+    private readonly documents: DocumentStorage,
   ) {}
 
   /** The facts to judge the read by, and the export to build once it is granted. */
@@ -56,6 +60,20 @@ export class CaseExportBuilder {
       seal,
       inclusionProofs,
       unsealedEvents: stream.length - sealed.length,
+      documents: await this.documentsOf(stream),
     };
+  }
+
+  /** Each document's bytes as stored (sealed under the case's key): the export carries no clear content. */
+  private async documentsOf(stream: readonly RecordedEvent[]): Promise<ExportedDocument[]> {
+    const exported: ExportedDocument[] = [];
+    for (const event of stream) {
+      const reference = documentReferenceOf(event);
+      if (reference === undefined) continue;
+      const sealed = await this.documents.get(reference.storedSha256);
+      // A missing object is left out: verify-export then names the document (DOCUMENT_MISSING).
+      if (sealed !== undefined) exported.push({ ...reference, sealed: sealed.toString('base64') });
+    }
+    return exported;
   }
 }

@@ -3,7 +3,8 @@
  * "Purpose of access"). Stream `access-<yyyy-mm-dd>`, the UTC day of `at`: one stream a day,
  * appended in batches with expectedRevision 'any' (src/access-log/access-recorder.ts).
  *
- * `CaseAccessed { caseId, userId, role, purpose, at, granted, reasonIfRefused, caseForce, readerForce }`
+ * `CaseAccessed { caseId, userId, role, purpose, at, granted, reasonIfRefused, caseForce, readerForce, documentId? }`
+ * (`documentId`: the read was a download of that document of the case, src/documents)
  * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }`
  *
  * `role` is every role of the reader (roles add up, so one would not say why a read was
@@ -35,6 +36,8 @@ export interface AccessEntry {
   at: string;
   granted: boolean;
   reasonIfRefused: string | null;
+  /** A download of one of the case's documents. */
+  documentId?: string;
 }
 
 /** A read as the access log needs it: what was read (and its force, when it exists), by whom, why. */
@@ -44,6 +47,7 @@ export interface AccessRead {
   reader: { userId: string; roles: readonly string[]; force: string };
   purpose: string;
   force: string | null;
+  documentId?: string;
 }
 
 /** The read's entry, stamped now: granted when `refusal` is null, otherwise refused for that reason. */
@@ -59,6 +63,7 @@ export function accessEntry(read: AccessRead, refusal: string | null): AccessEnt
     at: new Date().toISOString(),
     granted: refusal === null,
     reasonIfRefused: refusal,
+    ...(read.documentId === undefined ? {} : { documentId: read.documentId }),
   };
 }
 
@@ -82,5 +87,6 @@ export function accessEventData(entry: AccessEntry): JsonObject {
     granted: entry.granted,
     reasonIfRefused: entry.reasonIfRefused,
     readerForce: entry.readerForce,
+    ...(entry.documentId === undefined ? {} : { documentId: entry.documentId }),
   };
 }

@@ -13,6 +13,8 @@ export interface CaseRead {
   reader: Reader;
   purpose: string;
   caseId: string;
+  /** A download of one of its documents (src/documents): recorded with the read. */
+  documentId?: string;
 }
 
 /** A case as a reader would get it, with the facts the policy judges it by. */
@@ -101,7 +103,7 @@ export class CaseReadAccess {
 
   private record(read: CaseRead, caseForce: string | null, outcome: RecordedOutcome): Promise<void> {
     const entry = accessEntry(
-      { kind: 'case', subjectId: read.caseId, reader: read.reader, purpose: read.purpose, force: caseForce },
+      { kind: 'case', subjectId: read.caseId, reader: read.reader, purpose: read.purpose, force: caseForce, documentId: read.documentId },
       outcome.granted ? null : outcome.reason,
     );
     return this.recorder.record(entry);

@@ -7,7 +7,7 @@
  */
 import type { AdvisoryListAction, AppealAction, ReflectivePracticeAction, SuspensionAction } from './case.enums';
 import { CASE_EVENT_DECLARATIONS } from './case.events';
-import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, SubjectLeftService } from './case.events';
+import type { CASE_EVENTS, CaseEventDataMap, CaseEventType, DocumentAttached, SubjectLeftService } from './case.events';
 import type { CommandsOf } from '../common/event-declaration';
 import type { SanctionEntry } from './sanction-history';
 import type { AppointeeFacts } from './allocation.rules';
@@ -34,9 +34,20 @@ export type WithSanctionHistory = { priorSanctions?: readonly SanctionEntry[] };
  */
 type WithAppointeeFacts<C> = C extends { type: 'AppointInvestigator' | 'ReassignInvestigator' } ? C & AppointeeFacts : C;
 
+/**
+ * A document's content travels with its command to the one write path, which seals it under
+ * the case's key, stores it and adds the stored object's hash before decide (case.slice.ts,
+ * `prepare`); decide refuses a command whose content was not stored.
+ */
+export type AttachDocument = { type: 'AttachDocument'; caseId: string } & Omit<DocumentAttached, 'storedSha256'> & {
+    storedSha256?: string;
+    content?: Uint8Array;
+  };
+
 export type CaseCommand =
-  | WithAppointeeFacts<Exclude<DeclaredCommand, { type: 'RecordDeparture' | SanctionHistoryCommandType }>>
+  | WithAppointeeFacts<Exclude<DeclaredCommand, { type: 'RecordDeparture' | 'AttachDocument' | SanctionHistoryCommandType }>>
   | RecordDeparture
+  | AttachDocument
   | (Extract<DeclaredCommand, { type: SanctionHistoryCommandType }> & WithSanctionHistory);
 
 export type CaseCommandType = CaseCommand['type'];

@@ -39,6 +39,7 @@ export function decideCorrection(state: Case, data: RecordCorrected, writer: Cas
   const target = state.log.find((candidate) => candidate.eventId === data.correctsEventId);
   ensure(target !== undefined, 'correctionMustTargetThisCase', data.correctsEventId);
   ensure(target.type !== 'RecordCorrected', 'cannotCorrectACorrection');
+  ensure(target.type !== 'DocumentAttached' && target.type !== 'DocumentSuperseded', 'documentsAreNeverCorrected');
 
   const problems = CASE_EVENT_DECLARATIONS.payloadProblems(target.type, data.replacement);
   ensure(problems.length === 0, 'replacementMustMatchEventType', problems.join('; '));

@@ -30,6 +30,7 @@ import {
   requireSubject,
 } from './case.rules';
 import type { Case, CaseState } from './case.state';
+import { decideDocument } from './document.rules';
 import { decideComplaint, ensureComplaintInvestigable, ensureReferralRecorded } from './complaint.rules';
 import { decidePreHearing } from './pre-hearing.rules';
 import { decideAllocation, ensureProceedingsSignedOff, ensureReportApproved } from './allocation.rules';
@@ -274,6 +275,10 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'DecideFormOfProceedings':
     case 'SignOffDecision':
       return decideAllocation(current, command);
+    // Documents and exhibits (document.rules.ts)
+    case 'AttachDocument':
+    case 'SupersedeDocument':
+      return decideDocument(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).
       const unhandled: never = command;

@@ -45,6 +45,7 @@ import type { DataMapOf } from '../common/event-declaration';
 import { COMPLAINT_EVENTS } from './complaint.events';
 import { PRE_HEARING_EVENTS } from './pre-hearing.events';
 import { ALLOCATION_EVENTS } from './allocation.events';
+import { DOCUMENT_EVENTS } from './document.events';
 
 const suspensionStep = { subjectId: id, on: day, reason: text };
 const subjectDated = { subjectId: id, on: day };
@@ -265,6 +266,8 @@ export const CASE_EVENTS = {
   ...PRE_HEARING_EVENTS,
   // The chain of command: allocation, review and sign-off (allocation.events.ts)
   ...ALLOCATION_EVENTS,
+  // Documents and exhibits (document.events.ts)
+  ...DOCUMENT_EVENTS,
   /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
   RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
 };
@@ -304,6 +307,7 @@ export type ProceedingsScheduled = CaseEventDataMap['ProceedingsScheduled'];
 export type ProceedingsConcluded = CaseEventDataMap['ProceedingsConcluded'];
 export type Finding = ProceedingsConcluded['findings'][number];
 export type SubjectLeftService = CaseEventDataMap['SubjectLeftService'];
+export type DocumentAttached = CaseEventDataMap['DocumentAttached'];
 
 /** Schema version per event type. */
 export const CASE_EVENT_SCHEMA_VERSION = CASE_EVENT_DECLARATIONS.schemaVersions;

@@ -292,6 +292,10 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'FormOfProceedingsDecided':
     case 'DecisionSignedOff':
       return applyAllocationFact(state, event);
+    // A case's documents are read from its history (document.rules.ts, documentsOf): no state of their own.
+    case 'DocumentAttached':
+    case 'DocumentSuperseded':
+      return state;
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

@@ -10,6 +10,7 @@ import { COMPLAINT_RULES } from './complaint.rule-book';
 import { PRE_HEARING_RULES } from './pre-hearing.rule-book';
 import { SANCTION_RULES } from './sanction.rule-book';
 import { ALLOCATION_RULES } from './allocation.rule-book';
+import { DOCUMENT_RULES } from './document.rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;
@@ -358,6 +359,8 @@ export const CASE_RULES = {
   ...SANCTION_RULES,
   // The chain of command: allocation, review and sign-off (allocation.rule-book.ts)
   ...ALLOCATION_RULES,
+  // Documents and exhibits (document.rule-book.ts)
+  ...DOCUMENT_RULES,
 } as const satisfies Record<string, Rule>;
 
 export type CaseRuleName = keyof typeof CASE_RULES;

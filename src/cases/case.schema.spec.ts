@@ -25,6 +25,7 @@ describe('the event catalogue', () => {
     expect(withVault.sort()).toEqual([
       'AllegationRecorded',
       'ComplaintLogged',
+      'DocumentAttached',
       'InvestigationReportReviewed',
       'InvestigationStarted',
       'InvestigativeActionRecorded',
@@ -32,6 +33,7 @@ describe('the event catalogue', () => {
       'LearningRecorded',
       'ReferralReceived',
       'SeverityAssessed',
+      'SubjectAdded',
     ]);
     for (const type of withVault) {
       for (const field of VAULT_FIELDS[type]) expect(Object.keys(CASE_EVENTS[type].fields)).toContain(field);

@@ -38,6 +38,11 @@ export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
     if (command.type === 'ReceiveReferral' && !mayOpenCaseFor(actor, command.force)) throw mayNotOpenCaseFor(command.force);
     if (state !== null) ensureMayWrite(actor, state, declaredConflicts());
   },
+  // A document's content is sealed under the case's key and stored before decide sees the command (document.rules.ts).
+  prepare: async (command, documents) =>
+    command.type === 'AttachDocument' && command.content !== undefined
+      ? { ...command, content: undefined, storedSha256: await documents.store(command.caseId, command.content, command.sha256) }
+      : command,
   // A correction of the opening event is held to the rights of the writer who sends it.
   decide: (command, state, { actor }) => decide(command, state, writerOf(actor)),
   seal: (vault, command, event, state, eventId) => sealCaseEvent(vault, command.caseId, event, state, eventId),

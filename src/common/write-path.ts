@@ -1,7 +1,8 @@
 /**
  * The one write path of every command of every slice (cases, registers, recommendations,
- * workforce, declared conflicts, erasure): load the stream → admit the actor → decide →
- * seal personal data → append at the revision decided on.
+ * workforce, declared conflicts, erasure): load the stream → admit the actor → store the
+ * content the command brings (a document's bytes) → decide → seal personal data → append at
+ * the revision decided on.
  *
  * - What a refusal means over HTTP is declared on its rule (src/common/rule-book.ts); a
  *   refusal meaning 404 is answered as the slice answers a thing the actor may not know of,
@@ -23,6 +24,7 @@ import type { AppendResult, ExpectedRevision, JsonObject, RecordedEvent } from '
 import type { Actor, CommandContext } from '../http';
 import { sealPersonalFields } from '../vault/personal-fields';
 import { Vault } from '../vault/vault';
+import { DocumentContent } from '../documents/document-content';
 import { CLOCK } from './clock';
 import type { Clock } from './clock';
 import type { Decider } from './decider';
@@ -59,6 +61,14 @@ export interface WriteSlice<C, Event extends SliceEvent, State> {
   complete?(command: C, store: EventStore, now: string): Promise<C>;
   /** Who may decide on this stream, asked with the state before any rule: throws the refusal (404 for what the actor may not know of, 403). */
   admit?(state: State, command: C, admission: Admission): void;
+  /**
+   * The content a command brings, stored once its actor is admitted and before decide: a
+   * document's bytes sealed under the case's key and kept content-addressed (case.slice.ts),
+   * the command given the stored object's address. Storing the same content again is
+   * harmless; a command a rule then refuses leaves an object that no event names, which no
+   * read can reach (src/documents/README.md).
+   */
+  prepare?(command: C, documents: DocumentContent): Promise<C>;
   decide(command: C, state: State, decision: Decision): Event[];
   /** The event with its personal data sealed by the vault; `eventId` is the nonce's context, so a retry seals the same bytes. */
   seal?(vault: Vault, command: C, event: Event, state: State, eventId: string): Promise<Event>;
@@ -90,6 +100,7 @@ export class WriteCommandHandler implements ICommandHandler<WriteCommand, Append
     private readonly store: EventStore,
     private readonly vault: Vault,
     private readonly conflicts: ConflictRegistry,
+    private readonly documents: DocumentContent,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -108,24 +119,26 @@ export class WriteCommandHandler implements ICommandHandler<WriteCommand, Append
 
   private async decideAndAppend<C, Event extends SliceEvent, State>(
     slice: WriteSlice<C, Event, State>,
-    given: C,
+    sent: C,
     context: CommandContext,
     ids: EventIdsOf,
     firstDecision: boolean,
   ): Promise<AppendResult> {
     const now = this.clock.now();
-    const command = slice.complete === undefined ? given : await slice.complete(given, this.store, now);
-    const streamName = slice.streamName(command);
+    const given = slice.complete === undefined ? sent : await slice.complete(sent, this.store, now);
+    const streamName = slice.streamName(given);
     const recorded = await this.store.readStream(streamName);
     const state = slice.fold(recorded);
     const revision = recorded.at(-1)?.revision ?? 'no_stream';
     const actor = context.actor;
-    slice.admit?.(state, command, { actor, declaredConflicts: () => this.conflicts.declaredBy(actor.userId) });
+    slice.admit?.(state, given, { actor, declaredConflicts: () => this.conflicts.declaredBy(actor.userId) });
     if (firstDecision) {
       // A retry of a command whose answer was lost in a crash: its events are there; answer them.
       const earlier = context.earlierAppend(streamName, recorded);
       if (earlier !== undefined) return earlier;
     }
+    // The bytes first, then the event that names them: an appended event never names content that is not stored.
+    const command = slice.prepare === undefined ? given : await slice.prepare(given, this.documents);
     const opens = slice.opensStream?.(command) === true;
     const expected = context.expectedRevision;
     // A client that saw an older revision decided on an older state: 409 before any rule.

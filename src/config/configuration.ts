@@ -216,6 +216,19 @@ class EnvironmentVariables {
   @IsString()
   LEDGER_WITNESS_DIR?: string;
 
+  /** Where documents' sealed content is stored (src/documents); `<LEDGER_DATA_DIR>/documents` by default. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LEDGER_DOCUMENTS_DIR?: string;
+
+  /** The largest document an upload may carry, in bytes (413 beyond it); 25 MB by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024 * 1024 * 1024)
+  LEDGER_DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
+
   /** More public keys (`*.pem`) verify trusts seals signed with, beside those the witness keeps. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -264,6 +277,8 @@ export interface AppConfig {
   ledger: { sealEveryEvents: number; sealIntervalSeconds: number; signingKeyFile?: string; witnessDir: string; publicKeysDir?: string };
   /** Days outside it are refused in every body and query (400). */
   legalDays: DayRange;
+  /** Documents (src/documents): where their sealed content is stored, and the largest upload. */
+  documents: { dir: string; maxBytes: number };
   /** Seconds between an erasure request and the earliest approval (src/vault/erasure.ts). */
   erasureDelaySeconds: number;
 }
@@ -356,6 +371,10 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       publicKeysDir: variables.LEDGER_SEAL_PUBLIC_KEYS_DIR && path.resolve(variables.LEDGER_SEAL_PUBLIC_KEYS_DIR),
     },
     legalDays: { earliest: variables.LEDGER_EARLIEST_DAY, latest: variables.LEDGER_LATEST_DAY },
+    documents: {
+      dir: path.resolve(variables.LEDGER_DOCUMENTS_DIR ?? path.join(variables.LEDGER_DATA_DIR, 'documents')),
+      maxBytes: variables.LEDGER_DOCUMENT_MAX_BYTES,
+    },
     erasureDelaySeconds: variables.LEDGER_ERASURE_DELAY_SECONDS,
   };
 }

@@ -11,6 +11,7 @@ import { jsonBodyMiddleware } from './request-body';
 import { createRequestLogger, requestLogMiddleware } from './request-log';
 import { configurePages, isPagePath, PAGE_ROOTS } from '../web/configure-pages';
 import { CommandForms } from '../web/command-forms';
+import { MULTIPART_PATHS } from '../documents/document-routes';
 
 export const API_PREFIX = 'api/v1';
 
@@ -37,7 +38,7 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   // The pages (src/web): their assets, and a page request's actor from its session, its form and CSRF check.
   configurePages(app);
   app.use(rateLimitMiddleware(config.rateLimitPerMinute, Date.now, UNLIMITED_PATHS));
-  const readJson = jsonBodyMiddleware();
+  const readJson = jsonBodyMiddleware(MULTIPART_PATHS);
   app.use((request: Request, response: Response, next: NextFunction) => (isPagePath(request.path) ? next() : readJson(request, response, next)));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -12,12 +12,14 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  * 415) instead of a 500. Only an authenticated request's body is read: a stranger is
  * refused (401) by the guards without it, so an anonymous megabyte costs nothing to parse.
  */
-export function jsonBodyMiddleware() {
+export function jsonBodyMiddleware(multipartPaths: readonly RegExp[] = []) {
   const parse = json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES });
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!(request as LedgerRequest).actor) return next();
     // Path and query text reach SQL as parameters; PostgreSQL text cannot hold NUL.
     if (/%00/.test(request.originalUrl)) return next(problem(400, 'bad-request', 'The URL may not contain the NUL character (%00).'));
+    // A route that takes a multipart form reads it itself (multer, with its own limits).
+    if (request.is('multipart/form-data') && multipartPaths.some((path) => path.test(request.path))) return next();
     if (hasContent(request) && !request.is(JSON_TYPES)) {
       return next(problem(415, 'unsupported-media-type', 'The request body must be JSON (Content-Type: application/json).'));
     }

@@ -4,6 +4,7 @@ import { checkInclusionProof, checkSealEvent, InclusionProof } from './proofs';
 import type { RecordedSeal } from './seal';
 import { sealSignatureProblem } from './seal-signing';
 import type { TrustedKeys } from './seal-signing';
+import { documentReferenceOf, storedBytesProblem } from '../documents/document-reference';
 
 /**
  * A case export: everything an inspector needs to check one case's record offline, with no
@@ -38,6 +39,19 @@ export interface CaseExport {
   inclusionProofs: InclusionProof[];
   /** Events newer than the seal: their chain is checked, no seal covers them yet. */
   unsealedEvents: number;
+  /**
+   * The stored bytes of each document the events attach, as stored: sealed under the case's
+   * key (base64), so the export carries no clear content and its hash is the event's
+   * `storedSha256`. Absent from exports made before documents.
+   */
+  documents?: ExportedDocument[];
+}
+
+export interface ExportedDocument {
+  documentId: string;
+  storedSha256: string;
+  /** Base64 of the sealed bytes. */
+  sealed: string;
 }
 
 export interface ExportVerdict {
@@ -46,6 +60,8 @@ export interface ExportVerdict {
   eventsChecked: number;
   sealedEvents: number;
   unsealedEvents: number;
+  /** Documents whose bytes were hashed and compared with their DocumentAttached. */
+  documentsChecked: number;
   seal: { eventId: string; treeSize: number; sealedThroughPosition: string; keyId: string | null } | null;
   /**
    * The seal's Ed25519 signature: VALID under a trusted key given to the check, NOT_CHECKED
@@ -64,7 +80,9 @@ export type ExportMismatchKind =
   | 'PROOF_FOR_OTHER_SEAL'
   | 'PROOF_FOR_OTHER_EVENT'
   | 'EVENT_NOT_PROVEN'
-  | 'SEAL_SIGNATURE_INVALID';
+  | 'SEAL_SIGNATURE_INVALID'
+  | 'DOCUMENT_MISMATCH'
+  | 'DOCUMENT_MISSING';
 
 /**
  * Checks an export offline: the chain from revision 0, the seal's own hash and, given the
@@ -77,6 +95,7 @@ export function verifyCaseExport(input: unknown, options: { trustedKeys?: Truste
     eventsChecked: 0,
     sealedEvents: 0,
     unsealedEvents: 0,
+    documentsChecked: 0,
     seal: null,
     sealSignature: 'NO_SEAL',
     firstMismatch: null,
@@ -107,6 +126,15 @@ export function verifyCaseExport(input: unknown, options: { trustedKeys?: Truste
     computed.set(event.eventId, event.hash);
     previous = hash;
     verdict.eventsChecked += 1;
+  }
+  // The bytes each document event names: hashed as exported, against the event's (chained, sealed) storedSha256.
+  for (const event of input.events) {
+    const reference = documentReferenceOf(event);
+    if (reference === undefined) continue;
+    const exported = (input.documents ?? []).find((document) => document.storedSha256 === reference.storedSha256);
+    const problem = storedBytesProblem(reference, exported === undefined ? undefined : Buffer.from(exported.sealed, 'base64'));
+    if (problem !== undefined) return fail(problem.kind, problem.detail, event);
+    verdict.documentsChecked += 1;
   }
 
   const { seal } = input;
@@ -159,6 +187,7 @@ function isCaseExport(value: unknown): value is CaseExport {
     Array.isArray(candidate.events) &&
     candidate.events.every(isExportedEvent) &&
     Array.isArray(candidate.inclusionProofs) &&
+    (candidate.documents === undefined || (Array.isArray(candidate.documents) && candidate.documents.every(isExportedDocument))) &&
     (candidate.seal === null ||
       (typeof candidate.seal === 'object' && candidate.seal !== undefined && typeof candidate.seal.sealedThroughPosition === 'string'))
   );
@@ -179,4 +208,10 @@ function isExportedEvent(value: unknown): value is ExportedEvent {
     typeof event.metadata === 'object' &&
     event.metadata !== null
   );
+}
+
+function isExportedDocument(value: unknown): value is ExportedDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const document = value as Partial<ExportedDocument>;
+  return typeof document.documentId === 'string' && typeof document.storedSha256 === 'string' && typeof document.sealed === 'string';
 }

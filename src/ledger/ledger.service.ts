@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventStore } from '../event-store/event-store';
 import { formatPosition } from '../event-store/position';
 import { NotFoundError } from '../common/domain-error';
@@ -11,6 +11,7 @@ import { SealIndex } from './seal-index';
 import { SealTrust } from './seal-trust';
 import type { SealPublicKeys } from './seal-trust';
 import { verifyLedger, VerifyResult } from './verify';
+import { DocumentStorage } from '../documents/document-storage';
 
 export const LEDGER_SOURCE = Symbol('LEDGER_SOURCE');
 
@@ -29,6 +30,8 @@ export class LedgerService {
     @Inject(LEDGER_SOURCE) private readonly source: LedgerSource,
     private readonly tree: PostgresMerkleTree,
     private readonly trust: SealTrust,
+    /** Where documents' content is stored; without it, verify checks the events only. */
+    @Optional() private readonly documents?: DocumentStorage,
   ) {
     this.seals = new SealIndex(eventStore);
   }
@@ -43,7 +46,7 @@ export class LedgerService {
 
   /** Signatures checked under the trusted keys, and the seals compared with the witness. */
   private async verifyWithTrust(): Promise<VerifyResult> {
-    return verifyLedger(this.source, { trustedKeys: this.trust.trustedKeys(), witness: await this.trust.witness.seals() });
+    return verifyLedger(this.source, { trustedKeys: this.trust.trustedKeys(), witness: await this.trust.witness.seals(), documents: this.documents });
   }
 
   publicKeys(): SealPublicKeys {

@@ -8,6 +8,12 @@ import { isSealEvent, LEDGER_STREAM, parseSealData, SEAL_EVENT_TYPE, SealData } 
 import { sealSignatureProblem } from './seal-signing';
 import type { TrustedKeys } from './seal-signing';
 import { witnessDifferences } from './witness';
+import { documentReferenceOf, storedBytesProblem } from '../documents/document-reference';
+
+/** The document storage as verify reads it (src/documents/document-storage.ts). */
+export interface StoredDocuments {
+  get(address: string): Promise<Buffer | undefined>;
+}
 import type { WitnessedSeal } from './witness';
 
 /**
@@ -43,7 +49,11 @@ export type MismatchKind =
   /** A seal's signature does not hold under a trusted key, or a seal after a signed one is unsigned. */
   | 'SEAL_SIGNATURE_INVALID'
   /** The witness holds a seal that `$ledger` does not, or holds it otherwise: the seals were rewritten. */
-  | 'WITNESS_MISMATCH';
+  | 'WITNESS_MISMATCH'
+  /** A document's stored bytes are not those its DocumentAttached recorded: a byte was changed. */
+  | 'DOCUMENT_MISMATCH'
+  /** A DocumentAttached names stored bytes that are not there. */
+  | 'DOCUMENT_MISSING';
 
 export interface Mismatch {
   kind: MismatchKind;
@@ -77,6 +87,8 @@ export interface VerifyResult {
   unsignedSeals: number;
   /** Witnessed seals compared with `$ledger` (0 when no witness was given). */
   witnessedSeals: number;
+  /** Documents whose stored bytes were hashed and compared with their DocumentAttached (0 when no document storage was given). */
+  documentsChecked: number;
 }
 
 export interface VerifyProgress {
@@ -91,6 +103,8 @@ export interface VerifyOptions {
   trustedKeys?: TrustedKeys;
   /** The witness's copy of the seals (witness.ts): each must be in `$ledger` as witnessed. */
   witness?: readonly WitnessedSeal[];
+  /** Where documents' sealed content is stored: each DocumentAttached's bytes are hashed and compared. */
+  documents?: StoredDocuments;
   onProgress?: (progress: VerifyProgress) => void;
   signal?: AbortSignal;
 }
@@ -126,7 +140,7 @@ interface PreviousSeal {
 export async function verifyLedger(source: LedgerSource, options: VerifyOptions = {}): Promise<VerifyResult> {
   const pageSize = options.pageSize ?? 1000;
   const head = await source.headPosition();
-  const run = new VerificationRun(source, await sealedTreeSizes(source, head), options.trustedKeys);
+  const run = new VerificationRun(source, await sealedTreeSizes(source, head), options.trustedKeys, options.documents);
 
   const read = (after: GlobalPosition): Promise<RecordedEvent[]> =>
     comparePositions(after, head) < 0 ? source.readStored(after, head, pageSize) : Promise.resolve([]);
@@ -161,6 +175,7 @@ async function sealedTreeSizes(source: LedgerSource, head: GlobalPosition): Prom
 class VerificationRun {
   eventsChecked = 0;
   private sealsChecked = 0;
+  private documentsChecked = 0;
   private mismatchCount = 0;
   private firstChainMismatch: Mismatch | undefined;
   private firstSealMismatch: Mismatch | undefined;
@@ -179,11 +194,13 @@ class VerificationRun {
     private readonly source: LedgerSource,
     private readonly sealedSizes: Set<number>,
     private readonly trustedKeys: TrustedKeys | undefined,
+    private readonly documents: StoredDocuments | undefined,
   ) {}
 
   async check(event: RecordedEvent): Promise<void> {
     this.eventsChecked += 1;
     const storedHash = await this.checkChain(event);
+    await this.checkDocument(event);
     if (event.streamName !== LEDGER_STREAM) {
       // The leaf is the stored hash: that is what the sealer committed to. An edit that
       // left the hash alone is a HASH_MISMATCH above; one that rewrote the hashes too
@@ -221,6 +238,15 @@ class VerificationRun {
     }
     this.streams.set(event.streamName, { revision: event.revision, hash: carried, position: event.position });
     return carried;
+  }
+
+  /** The bytes a DocumentAttached names, hashed as stored: a changed byte is named with its document and event. */
+  private async checkDocument(event: RecordedEvent): Promise<void> {
+    const reference = this.documents === undefined ? undefined : documentReferenceOf(event);
+    if (this.documents === undefined || reference === undefined) return;
+    this.documentsChecked += 1;
+    const problem = storedBytesProblem(reference, await this.documents.get(reference.storedSha256));
+    if (problem !== undefined) this.report(event, problem.kind, problem.detail);
   }
 
   private async reportOutOfPlace(event: RecordedEvent, expected: bigint, previous: StreamState | undefined): Promise<void> {
@@ -406,6 +432,7 @@ class VerificationRun {
       signedSeals: this.signedSeals,
       unsignedSeals: this.unsignedSeals,
       witnessedSeals: this.witnessedSeals,
+      documentsChecked: this.documentsChecked,
     };
   }
 

@@ -16,6 +16,9 @@ import { ERASED, mapEnvelopes, VAULT_FORMAT, VaultEnvelope, envelopesIn } from '
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const KEY_CACHE_MS = 60_000;
+const TAG_BYTES = 16;
+/** The first bytes of a sealed document (sealBytes): format 1. */
+const SEALED_BYTES_MAGIC = Buffer.from('ILD1', 'ascii');
 
 export class PersonErasedError extends Error {
   override name = 'PersonErasedError';
@@ -83,6 +86,39 @@ export class Vault {
       copy[field] = await this.seal(personId, value, context === undefined ? undefined : `${context}/${String(field)}`);
     }
     return copy as unknown as T;
+  }
+
+  /**
+   * A document's content sealed under the person's key (AES-256-GCM): `ILD1` ‖ iv ‖ tag ‖
+   * ciphertext, with the person id and the content's hash as associated data. The nonce is
+   * synthetic (an HMAC of the content's hash under a key derived from the data key), so the same
+   * content sealed again for the same person gives the same bytes: storing it is idempotent, and
+   * a retried upload finds its object. Refused (PersonErasedError) once the person is erased.
+   */
+  async sealBytes(personId: string, content: Uint8Array, sha256: string): Promise<Buffer> {
+    const key = await this.keyForWriting(personId);
+    const iv = createHmac('sha256', Buffer.from(hkdfSync('sha256', key, 'integrity-ledger-vault', 'document-iv', 32)))
+      .update(sha256)
+      .digest()
+      .subarray(0, IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, key, iv);
+    cipher.setAAD(Buffer.from(`${personId}\u0000${sha256}`, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(content), cipher.final()]);
+    return Buffer.concat([SEALED_BYTES_MAGIC, iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  /** The content `sealBytes` sealed, or null once the person is erased (the key is gone: the bytes cannot be opened). */
+  async openBytes(personId: string, sealed: Uint8Array, sha256: string): Promise<Buffer | null> {
+    const key = await this.keyForReading(personId);
+    if (key === null) return null;
+    const bytes = Buffer.from(sealed);
+    if (!bytes.subarray(0, SEALED_BYTES_MAGIC.length).equals(SEALED_BYTES_MAGIC)) throw new Error('not a sealed document');
+    const ivStart = SEALED_BYTES_MAGIC.length;
+    const tagStart = ivStart + IV_BYTES;
+    const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(ivStart, tagStart));
+    decipher.setAAD(Buffer.from(`${personId}\u0000${sha256}`, 'utf8'));
+    decipher.setAuthTag(bytes.subarray(tagStart, tagStart + TAG_BYTES));
+    return Buffer.concat([decipher.update(bytes.subarray(tagStart + TAG_BYTES)), decipher.final()]);
   }
 
   /** Every envelope in `value` opened: the clear value, or `{ erased: true }` once the person is erased. */

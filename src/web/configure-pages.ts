@@ -28,7 +28,13 @@ const FORM_LIMIT = '200kb';
 
 /** A page request, as the pages' middleware leaves it. */
 export interface PageRequest extends LedgerRequest {
-  page?: { session?: WebSession; signInToken: string; secure: boolean };
+  /** `csrfToken`: the token a multipart form (a document's upload) must carry, checked by its route once multer has read it. */
+  page?: { session?: WebSession; signInToken: string; secure: boolean; csrfToken?: string };
+}
+
+/** A document's upload on the case page (document-pages.controller.ts): a multipart form, read by its route. */
+export function isDocumentUpload(request: Request): boolean {
+  return request.method === 'POST' && /^\/casework\/[^/]+\/documents$/.test(request.path) && request.is('multipart/form-data') !== false;
 }
 
 export function isPagePath(pathname: string): boolean {
@@ -91,6 +97,11 @@ function pageMiddleware(sessions: WebSessions) {
           if (session.lastPosition !== null && request.method === 'GET') await sessions.rememberPosition(session, null);
         } else if (token !== undefined) response.clearCookie(SESSION_COOKIE, cookieOptions(secure));
         if (request.method !== 'POST') return next();
+        if (isDocumentUpload(request)) {
+          // Its route reads the form (multer, with the size limit) and checks this token before anything else.
+          page.page.csrfToken = session?.csrfToken ?? signInToken;
+          return next();
+        }
         readForm(request, response, (error?: unknown) => {
           if (error) return next(error);
           const form = (request.body ?? {}) as Record<string, unknown>;

@@ -38,6 +38,7 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
 import { CaseIdPipe } from '../../projections/common/case-id.pipe';
 import { CASE_STATUS_PROJECTION } from '../../projections/common/case-status-views';
 import type { CaseStatusItem } from '../../projections/common/case-status-item';
+import { documentRows, uploadForm } from './document-views';
 import type { DeadlineView } from '../../projections/common/deadlines/deadline-view';
 import { TIMELINESS_PROJECTION } from '../../projections/common/timeliness-views';
 import { ALLOCATION_PROJECTION } from '../../projections/common/allocation-views';
@@ -243,6 +244,8 @@ export class PagesController {
       summaryRows: summaryRows(item),
       deadlines: deadlines.map((deadline) => ({ ...deadline, state: deadlineState(deadline) })),
       timeline: events.map(timelineEntry),
+      documents: documentRows(events),
+      uploadForm: uploadForm(actor, item, asAt.day, today),
       // A case as it stood is read, not written on.
       steps: asAt.day !== undefined ? [] : this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role))),
     });

@@ -8,14 +8,16 @@ import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PagesController } from './pages.controller';
 import { OversightController } from './oversight.controller';
+import { DocumentPagesController } from './document-pages.controller';
+import { documentUploads } from '../documents/documents.module';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
 import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-facts-before-loading';
 
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
-  imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
-  controllers: [PagesController, OversightController],
+  imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule, documentUploads()],
+  controllers: [PagesController, OversightController, DocumentPagesController],
   providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
 })

@@ -37,6 +37,8 @@ export interface WalkStep {
   /** The event docs/api.md names for this row (and action). */
   event: string;
   role?: Role;
+  /** A multipart form's file (documentRoutes): `body` then holds the form's text fields. */
+  file?: { content: Buffer; filename: string };
 }
 
 export function walkIds(): WalkIds {
@@ -432,6 +434,34 @@ function complaintEnding(): WalkStep[] {
 }
 
 /** The step's path with the ids filled in. */
+/**
+ * The document routes (src/documents), on the first case after everyRoute: two documents
+ * attached (a multipart form: send a step with `file` as test/documents/support.ts's upload
+ * does), the first superseded by the second. Its own list, since the other walks send JSON.
+ */
+export function documentRoutes(ids: WalkIds, documentIds = { first: randomUUID(), second: randomUUID() }): WalkStep[] {
+  const text = (words: string) => Buffer.from(`${words}\n`, 'utf8');
+  return [
+    {
+      route: 'cases/{caseId}/documents',
+      event: 'DocumentAttached',
+      body: { documentId: documentIds.first, attachedOn: '2022-02-04', kind: 'STATEMENT' },
+      file: { content: text('Statement of witness W1 (draft).'), filename: 'w1-draft.txt' },
+    },
+    {
+      route: 'cases/{caseId}/documents',
+      event: 'DocumentAttached',
+      body: { documentId: documentIds.second, subjectId: ids.subjectA, attachedOn: '2022-02-04', kind: 'STATEMENT' },
+      file: { content: text('Statement of witness W1, signed.'), filename: 'w1-signed.txt' },
+    },
+    {
+      route: `cases/{caseId}/documents/${documentIds.first}/supersession`,
+      event: 'DocumentSuperseded',
+      body: { supersededBy: documentIds.second, on: '2022-02-05', reason: 'The signed statement replaces the draft.' },
+    },
+  ];
+}
+
 export function pathOf(step: WalkStep, ids: WalkIds): string {
   const subjectId = step.subject === undefined ? '' : ids[step.subject];
   return step.route.replace('{caseId}', step.legacy === true ? ids.legacyCaseId : ids.caseId).replace('{subjectId}', subjectId);

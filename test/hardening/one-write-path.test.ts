@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventStore } from '../../src/event-store/event-store';
 import type { Role } from '../../src/http/roles';
-import { everyRoute, legacyRoute, pathOf, referralBody, subjectBody, walkIds } from '../cases/every-route';
+import { documentRoutes, everyRoute, legacyRoute, pathOf, referralBody, subjectBody, walkIds } from '../cases/every-route';
+import { upload } from '../documents/support';
 import { post } from '../cases/support';
 import type { Sender } from '../cases/support';
 import { everyRegisterRoute, pathOf as registerPathOf, registerIds, WITHDRAW_ROUTE } from '../registers/every-route';
@@ -92,6 +93,16 @@ describe('one write path', () => {
         const body = typeof step.body === 'function' ? step.body((type) => eventIds.get(type) ?? '') : step.body;
         const answer = await send(pathOf(step, ids), body, { role: step.role ?? 'ACU_INVESTIGATOR' });
         for (const event of (answer.events ?? []) as { eventId: string; type: string }[]) eventIds.set(event.type, event.eventId);
+      }
+      // Documents: the upload is a multipart form (its refusals: test/documents).
+      for (const step of documentRoutes(ids)) {
+        if (step.file === undefined) {
+          await send(pathOf(step, ids), step.body as Record<string, unknown>, { role: 'ACU_INVESTIGATOR' });
+          continue;
+        }
+        const fields = Object.fromEntries(Object.entries(step.body).map(([name, value]) => [name, String(value)]));
+        const response = await upload(service, ids.caseId, { ...step.file, fields }, { role: 'ACU_INVESTIGATOR' });
+        answers.push({ path: pathOf(step, ids), status: response.status });
       }
       await send(`cases/${ids.caseId}/conflicts`, { nature: 'NEIGHBOUR' }, { role: 'INSPECTOR', userId: randomUUID() });
       // Registers.

@@ -188,6 +188,7 @@ describe('ledger sealer', () => {
       signedSeals: 0,
       unsignedSeals: 0,
       witnessedSeals: 0,
+      documentsChecked: 0,
     });
   });
 });

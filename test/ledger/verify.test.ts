@@ -43,6 +43,8 @@ describe('ledger verify', () => {
       signedSeals: 2,
       unsignedSeals: 0,
       witnessedSeals: 2,
+      // No document storage given here (test/documents checks the documents' bytes).
+      documentsChecked: 0,
     });
   });
 

@@ -1,0 +1,74 @@
+/**
+ * A case's documents as its page shows them (views/case.njk, "Documents"): each document of
+ * the history with its download link, and the upload form for those who record steps.
+ */
+import { randomUUID } from 'node:crypto';
+import { CASE_RECORDERS } from '../cases/case.command-routes';
+import { DOCUMENT_KINDS } from '../cases/document.enums';
+import { ACCEPTED_TYPES } from '../documents/case-documents';
+import type { Actor } from '../http';
+import type { HistoryEntry } from '../../projections';
+import type { CaseStatusItem } from '../../projections/common/case-status-item';
+import { words } from './form-view';
+
+export interface DocumentRow {
+  documentId: string;
+  name: string;
+  kind: string;
+  mediaType: string;
+  size: number;
+  attachedOn: string;
+  subjectId: string | null;
+  supersededBy: string | null;
+}
+
+/** The documents the history attaches, oldest first, each marked with what superseded it. */
+export function documentRows(events: readonly HistoryEntry[]): DocumentRow[] {
+  const rows = new Map<string, DocumentRow>();
+  for (const entry of events) {
+    const data = entry.data as Record<string, unknown>;
+    if (entry.type === 'DocumentAttached' && typeof data.documentId === 'string') {
+      rows.set(data.documentId, {
+        documentId: data.documentId,
+        // An erased case's names read `{ erased: true }`.
+        name: typeof data.name === 'string' ? data.name : '(name erased)',
+        kind: String(data.kind),
+        mediaType: String(data.mediaType),
+        size: Number(data.size),
+        attachedOn: String(data.attachedOn),
+        subjectId: typeof data.subjectId === 'string' ? data.subjectId : null,
+        supersededBy: null,
+      });
+    } else if (entry.type === 'DocumentSuperseded' && typeof data.documentId === 'string') {
+      const row = rows.get(data.documentId);
+      if (row !== undefined) row.supersededBy = String(data.supersededBy);
+    }
+  }
+  return [...rows.values()];
+}
+
+/** The upload form, for a user who records steps (CASE_RECORDERS) on the case as it is now. */
+export function uploadForm(actor: Actor, item: CaseStatusItem, asAt: string | undefined, today: string): Record<string, unknown> | undefined {
+  if (asAt !== undefined || !CASE_RECORDERS.some((role) => actor.roles.includes(role))) return undefined;
+  const [year, month, day] = today.split('-');
+  return {
+    action: `/casework/${item.caseId}/documents`,
+    idempotencyKey: randomUUID(),
+    attachedOn: { day, month, year },
+    accepted: ACCEPTED_TYPES,
+    kinds: DOCUMENT_KINDS.map((kind) => ({ value: kind, text: words(kind) })),
+    subjects: [
+      { value: '', text: 'The case as a whole' },
+      ...item.subjects.map((subject) => ({ value: subject.subjectId, text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}` })),
+    ],
+  };
+}
+
+/** The form's `attachedOn-day`, `-month` and `-year` as the body's `attachedOn` (YYYY-MM-DD), the others as they are. */
+export function uploadedFields(form: Record<string, unknown>): Record<string, unknown> {
+  const { 'attachedOn-day': day, 'attachedOn-month': month, 'attachedOn-year': year, ...fields } = form;
+  const parts = [year, month, day].map((part) => (typeof part === 'string' ? part.trim() : ''));
+  const attachedOn = parts.every((part) => part !== '') ? `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}` : undefined;
+  // Left blank on the form: not sent.
+  return Object.fromEntries(Object.entries({ ...fields, attachedOn }).filter(([, value]) => value !== '' && value !== undefined));
+}
