@@ -43,6 +43,8 @@ import {
 import { count, day, declaredEvents, event, flag, id, listOf, oneOf, optional, payload, record, records, text, vaultText } from '../common/event-declaration';
 import type { DataMapOf } from '../common/event-declaration';
 import { COMPLAINT_EVENTS } from './complaint.events';
+import { PROCEEDINGS_ROUTE_EVENTS } from './proceedings-routes.events';
+import { REFLECTIVE_PRACTICE_EVENTS } from './reflective-practice.events';
 
 const suspensionStep = { subjectId: id, on: day, reason: text };
 const subjectDated = { subjectId: id, on: day };
@@ -254,6 +256,10 @@ export const CASE_EVENTS = {
   CaseReopened: event({ command: 'ReopenCase', version: 1, legalDate: 'on', fields: closureStep }),
   // The complaint's steps (complaint.events.ts)
   ...COMPLAINT_EVENTS,
+  // Reflective practice as a process (reflective-practice.events.ts)
+  ...REFLECTIVE_PRACTICE_EVENTS,
+  // Around the proceedings, and the Performance and Vetting routes (proceedings-routes.events.ts)
+  ...PROCEEDINGS_ROUTE_EVENTS,
   /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
   RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
 };

@@ -9,6 +9,8 @@ import { regulationsFor } from './case.regulations';
 import { UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, CaseState, SubjectState } from './case.state';
 import { applyComplaintFact } from './complaint.facts';
+import { applySubjectRouteFact, reflectivePracticeReferred } from './reflective-practice.facts';
+import { initialSubjectRoutes } from './reflective-practice.state';
 
 function openCase(data: ReferralReceived): Case {
   return {
@@ -31,6 +33,7 @@ function openCase(data: ReferralReceived): Case {
     closedOn: null,
     referralCriteria: [],
     complaint: null,
+    jointProceedings: [],
     log: [],
     corrections: {},
   };
@@ -62,6 +65,7 @@ function newSubject(data: SubjectAdded): SubjectState {
     barredListBasis: null,
     advisoryList: false,
     conditionCDeterminedOn: null,
+    routes: initialSubjectRoutes,
   };
 }
 
@@ -141,7 +145,10 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       }));
     }
     case 'ReflectivePracticeReviewStarted':
-      return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        reflectivePractice: 'STARTED',
+        routes: reflectivePracticeReferred(subject.routes, event.data.on),
+      }));
     case 'ReflectivePracticeReviewCompleted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'COMPLETED' }));
     case 'ReturnedToAppropriateAuthority':
@@ -248,6 +255,24 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ComplaintReviewApplied':
     case 'ComplaintReviewDecided':
       return applyComplaintFact(state, event);
+    // Reflective practice, the pause, withdrawal and the other routes (reflective-practice.facts.ts)
+    case 'ReflectivePracticeNoticeGiven':
+    case 'ReflectiveAccountGiven':
+    case 'ReflectiveFactFindingCompleted':
+    case 'ReflectiveReviewDiscussionHeld':
+    case 'ReflectiveReviewReportAgreed':
+    case 'ReflectiveActionsReviewed':
+    case 'ReflectivePdrFollowUpHeld':
+    case 'ReflectivePracticeEngagementFailed':
+    case 'ProceedingsPaused':
+    case 'ProceedingsResumed':
+    case 'JointProceedingsDirected':
+    case 'ProceedingsWithdrawn':
+    case 'ReferredToPerformanceRegulations':
+    case 'PerformanceOutcomeRecorded':
+    case 'ReferredToVettingRegulations':
+    case 'VettingOutcomeRecorded':
+      return applySubjectRouteFact(state, event, withSubject);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

@@ -29,6 +29,8 @@ describe('the event catalogue', () => {
       'InvestigativeActionRecorded',
       'LearningRecorded',
       'ReferralReceived',
+      'ReflectivePracticeNoticeGiven',
+      'ReflectiveReviewReportAgreed',
       'SeverityAssessed',
     ]);
     for (const type of withVault) {

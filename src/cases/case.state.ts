@@ -31,6 +31,7 @@ import type { CaseEvent, CaseEventEnvelope, CorrectableEventData, Finding, Refer
 import { applyFact } from './case.facts';
 import type { ReferralCriterion } from './complaint.enums';
 import type { ComplaintState } from './complaint.state';
+import type { SubjectRoutes } from './reflective-practice.state';
 
 export interface Departure {
   how: DepartureKind;
@@ -102,6 +103,8 @@ export interface SubjectState {
   advisoryList: boolean;
   /** reg 4A: the day the Director General made a Condition C special determination, if one was recorded. */
   conditionCDeterminedOn: string | null;
+  /** Its route (misconduct, reflective practice, Performance or Vetting Regulations), pause and withdrawal (reflective-practice.state.ts). */
+  routes: SubjectRoutes;
 }
 
 export interface Allegation {
@@ -133,6 +136,8 @@ export interface Case {
   referralCriteria: ReferralCriterion[];
   /** The complaint, once logged (complaint.state.ts). */
   complaint: ComplaintState | null;
+  /** reg 25: the subjects whose proceedings were directed to be held together, each direction in order. */
+  jointProceedings: readonly { on: string; subjectIds: readonly string[] }[];
   /** Every event applied, as recorded, so a correction can re-fold history. */
   log: readonly CaseEventEnvelope[];
   /** Corrected event id → the payload that replaces it. */
