@@ -12,6 +12,7 @@ import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
 import { foldCaseEvents } from '../case-event-log';
 import type { FoldedCase } from '../case-event-log';
+import type { SubjectRoutes } from '../../../src/cases/reflective-practice.state';
 import { worldDayOf } from './case-log';
 
 export interface SuspensionPeriod {
@@ -59,6 +60,15 @@ export interface SubjectTimeline {
    * (practice requiring improvement, no case to answer), or null while it could.
    */
   dismissalRuledOutOn: string | null;
+  /** Its route, reflective practice process, withdrawal and Performance or Vetting outcome (src/cases/reflective-practice.state.ts). */
+  routes: SubjectRoutes;
+  /** reg 10: each pause of the proceedings, until the day it ended (resumed or withdrawn); null while it lasts. */
+  pauses: PausePeriod[];
+}
+
+export interface PausePeriod {
+  from: string;
+  until: string | null;
 }
 
 /** A complaint's dated steps (src/cases/complaint.state.ts), with every outcome and review application in order. */
@@ -106,6 +116,7 @@ interface SubjectNotes {
   barredListOn: string | null;
   advisoryListOn: string | null;
   dismissalRuledOutOn: string | null;
+  pauses: PausePeriod[];
 }
 
 const suspensionKey = (subject: SubjectState | undefined): string =>
@@ -138,7 +149,7 @@ function noteDismissalRuledOut(notes: Map<string, SubjectNotes>, before: CaseSta
 function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNotes {
   let found = notes.get(subjectId);
   if (found === undefined) {
-    found = { suspensions: [], barredListOn: null, advisoryListOn: null, dismissalRuledOutOn: null };
+    found = { suspensions: [], barredListOn: null, advisoryListOn: null, dismissalRuledOutOn: null, pauses: [] };
     notes.set(subjectId, found);
   }
   return found;
@@ -175,6 +186,15 @@ function noteEvent(notes: Map<string, SubjectNotes>, reports: Reports, event: Ca
     case 'AdvisoryListEntryMade':
       notesOf(notes, event.data.subjectId).advisoryListOn ??= event.data.on;
       return;
+    case 'ProceedingsPaused':
+      notesOf(notes, event.data.subjectId).pauses.push({ from: event.data.on, until: null });
+      return;
+    case 'ProceedingsResumed':
+    case 'ProceedingsWithdrawn': {
+      const open = notesOf(notes, event.data.subjectId).pauses.at(-1);
+      if (open !== undefined && open.until === null) open.until = event.data.on;
+      return;
+    }
     default:
       return;
   }
@@ -203,6 +223,8 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
     barredListOn: notes?.barredListOn ?? null,
     advisoryListOn: notes?.advisoryListOn ?? null,
     dismissalRuledOutOn: notes?.dismissalRuledOutOn ?? null,
+    routes: subject.routes,
+    pauses: notes?.pauses ?? [],
   };
 }
 

@@ -19,6 +19,11 @@ export const DEADLINE_RULE_NAMES = [
   'complainantContact',
   'complaintHandlingDecision',
   'complaintReviewWindow',
+  'reflectiveAccount',
+  'reflectiveActionsReview',
+  'reflectivePdrFollowUp',
+  'performanceBarredListReport',
+  'vettingBarredListReport',
 ] as const;
 export type DeadlineRuleName = (typeof DEADLINE_RULE_NAMES)[number];
 

@@ -10,6 +10,7 @@
 import type { DeadlineRule, DeadlineRuleName } from './deadline-rule';
 import { complainantContact, complaintHandlingDecision, complaintReviewWindow } from './complaint-deadlines';
 import { sixMonthFollowUp, twelveMonthReport } from './investigation-deadlines';
+import { performanceBarredListReport, reflectiveAccount, reflectiveActionsReview, reflectivePdrFollowUp, vettingBarredListReport } from './route-deadlines';
 import {
   acceleratedHearingHeld,
   advisoryListReport,
@@ -36,6 +37,11 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   complainantContact,
   complaintHandlingDecision,
   complaintReviewWindow,
+  reflectiveAccount,
+  reflectiveActionsReview,
+  reflectivePdrFollowUp,
+  performanceBarredListReport,
+  vettingBarredListReport,
 ];
 
 export function deadlineRule(name: DeadlineRuleName): DeadlineRule {

@@ -12,6 +12,7 @@ import type { CaseTimeline, ConclusionFacts, SubjectTimeline } from './case-time
 import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { weeks, workingDays } from './deadline-periods';
+import { pausedClock } from './proceedings-pause';
 
 /** The earlier of two days that may not have come. */
 const earliest = (one: string | null, other: string | null): string | null => (one === null ? other : other === null || one <= other ? one : other);
@@ -57,7 +58,7 @@ export const suspensionReview: DeadlineRule = {
 
 /** The proceedings were held on the day scheduled, as their conclusion shows. */
 function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
-  return (timeline: CaseTimeline): Trigger[] =>
+  return (timeline: CaseTimeline, dueOf: (from: string) => string): Trigger[] =>
     timeline.regulations !== '2020'
       ? []
       : perSubject(timeline, (subject) => {
@@ -66,7 +67,11 @@ function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
           const metOn = subject.conclusion === null ? null : proceedings.scheduledFor;
           // Regs 22 and 48: a period shortened by agreement makes an earlier hearing on time.
           const noEarliest = proceedings.shortenedByAgreement === true;
-          return { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn: timeline.closedOn, noEarliest };
+          // reg 27: withdrawn proceedings are not held.
+          const endsOn = earliest(timeline.closedOn, subject.routes.withdrawnOn);
+          const trigger = { subjectId: subject.subjectId, from: proceedings.noticeServedOn, metOn, endsOn, noEarliest };
+          // reg 10: the clock stands still while the proceedings are paused (proceedings-pause.ts).
+          return pausedClock(subject, trigger, dueOf(trigger.from));
         });
 }
 
