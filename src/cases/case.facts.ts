@@ -234,7 +234,11 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
         };
       });
     case 'BarredListEntryMade':
-      return withSubject(state, event.data.subjectId, () => ({ barredList: true, barredListBasis: event.data.basis }));
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        barredList: true,
+        barredListBasis: event.data.basis,
+        routes: { ...subject.routes, barredListedOn: event.data.on },
+      }));
     case 'AdvisoryListEntryMade':
       return withSubject(state, event.data.subjectId, () => ({ advisoryList: true }));
     case 'AdvisoryListEntryRemoved':

@@ -4,6 +4,7 @@
  * dismissal, with the barred-list entry that follows them.
  */
 import type { CaseEvent } from './case.events';
+import { barredListReviewFrom } from './barred-list-review';
 import { event } from './case.rules';
 import { subjectStage } from './case.stage';
 import { caseAtProceedings, caseToAnswer, concluded, investigatedCase, leftService, OFFICER, referral, STAFF, subjectAdded } from './testing/case-fixtures';
@@ -180,5 +181,13 @@ describe('the Performance and Vetting routes, and the barred list after them', (
     given([...atHearing, concluded()])
       .when(command('ReferToPerformanceRegulations', { subjectId, on: '2021-12-01', grossIncompetence: false }))
       .thenThrows('routeMatterConcluded');
+  });
+});
+
+describe('the review period of a barred-list entry, by its basis', () => {
+  it('is 5 years after a conduct dismissal and 3 after a Performance one (✔), 5 assumed after a Vetting one (✖)', () => {
+    expect(barredListReviewFrom('DISMISSED', '2021-06-02')).toMatchObject({ on: '2026-06-02', confidence: 'CONFIRMED' });
+    expect(barredListReviewFrom('DISMISSED_PERFORMANCE', '2021-06-02')).toMatchObject({ on: '2024-06-02', confidence: 'CONFIRMED' });
+    expect(barredListReviewFrom('DISMISSED_VETTING', '2025-07-03')).toMatchObject({ on: '2030-07-03', confidence: 'UNCONFIRMED' });
   });
 });

@@ -50,6 +50,8 @@ export interface SubjectRoutes {
   outcome: RouteOutcome | null;
   /** The latest reflective practice process, once referred. */
   reflectivePractice: ReflectivePracticeProcess | null;
+  /** The day of the barred-list entry, from which its review period runs (barred-list-review.ts). */
+  barredListedOn: string | null;
 }
 
 export const initialSubjectRoutes: SubjectRoutes = {
@@ -61,6 +63,7 @@ export const initialSubjectRoutes: SubjectRoutes = {
   vettingReferredOn: null,
   outcome: null,
   reflectivePractice: null,
+  barredListedOn: null,
 };
 
 /** A dismissal on the Performance or Vetting route, with the barred-list basis it gives and its day; null otherwise. */
