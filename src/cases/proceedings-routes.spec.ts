@@ -107,6 +107,12 @@ describe('joint proceedings and withdrawal (regs 25 and 27)', () => {
       .then([event('CaseClosed', { on: '2021-10-11', reason: 'withdrawn' })]);
   });
 
+  it(ruleTitle('suspensionNeedsServingSubjectBeforeOutcome', 'refuses to suspend a subject whose proceedings were withdrawn'), () => {
+    given([...atHearing, event('ProceedingsWithdrawn', { subjectId, on: '2021-10-10', reason: 'evidence withdrawn' })])
+      .when(command('SuspendSubject', { subjectId, on: '2021-10-12', reason: 'risk' }))
+      .thenThrows('suspensionNeedsServingSubjectBeforeOutcome');
+  });
+
   it(ruleTitle('withdrawalNeedsProceedings', 'refuses to withdraw proceedings never brought, or already concluded'), () => {
     given(investigatedCase())
       .when(command('WithdrawProceedings', { subjectId, on: '2021-10-10', reason: 'none' }))
