@@ -1,5 +1,6 @@
 /**
- * Who complains (docs/domain/regulations.md §8.2): the complainants' protected characteristics,
+ * Who complains and who is complained about (docs/domain/regulations.md §8.2): the complainants'
+ * (and, the same way, the subjects') protected characteristics,
  * counted from the vault at read time (they never enter a read model), and shown only as counts
  * with every count from 1 to SUPPRESSED_BELOW - 1 withheld (null), so that no complainant can be
  * picked out. A complaint that is anonymous, gave none, or whose complainant was erased is
@@ -17,7 +18,7 @@ type Counted<K extends ProtectedCharacteristic> = Record<(typeof PROTECTED_CHARA
 export interface ComplainantDemographics {
   suppressedBelow: number;
   confidence: Confidence;
-  /** Complaints logged in the period whose complainant gave their characteristics. */
+  /** Complaints logged in the period whose complainant (subjects of those complaints whose record) gave their characteristics. */
   given: number;
   /** Anonymous, none given, or erased. */
   notGiven: number;

@@ -8,7 +8,8 @@
  * - working days from logging to contacting the complainant: on the day it was logged;
  * - the handling (outside Schedule 3 or recorded under it, as it stands): on the day decided;
  * - finalised (its first outcome given: re-handling after an upheld review is the same case),
- *   by route, with the working days from logging: on the day the outcome was given;
+ *   by route, with the working days from logging, including and excluding the days its handling
+ *   was suspended: on the day the outcome was given;
  * - the outcomes of handling without investigation, withdrawals, exceptions: on their days;
  * - each review applied for and decided, by review body (and result): on its day.
  */
@@ -27,6 +28,8 @@ export const COMPLAINT_METRIC = {
   handling: 'handling',
   /** Key: `route|working days from logging to the outcome`. */
   finalised: 'finalised',
+  /** Key: `route|those working days less the working days the handling was suspended`. */
+  finalisedExcludingSuspension: 'finalisedExcludingSuspension',
   /** Key: `handling|outcome`. */
   handlingOutcome: 'handlingOutcome',
   withdrawn: 'withdrawn',
@@ -54,6 +57,20 @@ function routeOf(state: Case): FinalisationRoute {
   return state.iopcMode !== null && IOPC_INVESTIGATIONS.includes(state.iopcMode) ? 'IOPC_INVESTIGATION' : 'LOCAL_INVESTIGATION';
 }
 
+/**
+ * The working days of [loggedOn, outcomeOn] the handling was suspended (ComplaintSuspended to
+ * ComplaintResumed; a suspension still running at the outcome counts to the outcome).
+ */
+export function suspendedWorkingDays(suspensions: NonNullable<Case['complaint']>['suspensions'], outcomeOn: string): number {
+  let days = 0;
+  for (const suspension of suspensions) {
+    if (suspension.from >= outcomeOn) continue;
+    const end = suspension.to === null || suspension.to > outcomeOn ? outcomeOn : suspension.to;
+    days += workingDaysBetween(suspension.from, end);
+  }
+  return days;
+}
+
 export function complaintCaseFacts(steps: readonly CaseStep[], final: Case): DatedFact[] {
   const complaint = final.complaint;
   if (final.caseType !== 'COMPLAINT' || complaint === null) return [];
@@ -73,7 +90,10 @@ export function complaintCaseFacts(steps: readonly CaseStep[], final: Case): Dat
     // Finalised once, by its first outcome: re-handling after an upheld review is the same case.
     if (event.type === 'ComplaintOutcomeNotified' && !finalised) {
       finalised = true;
-      fact(event.data.on, COMPLAINT_METRIC.finalised, routeOf(after), workingDaysBetween(loggedOn, event.data.on));
+      const days = workingDaysBetween(loggedOn, event.data.on);
+      const suspended = suspendedWorkingDays(after.complaint?.suspensions ?? [], event.data.on);
+      fact(event.data.on, COMPLAINT_METRIC.finalised, routeOf(after), days);
+      fact(event.data.on, COMPLAINT_METRIC.finalisedExcludingSuspension, routeOf(after), Math.max(0, days - suspended));
     }
     const handling = after.complaint?.handling;
     if (event.type === 'ComplaintHandledOtherwise' && handling) fact(event.data.on, COMPLAINT_METRIC.handlingOutcome, handling, event.data.outcome);

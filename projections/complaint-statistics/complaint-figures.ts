@@ -22,6 +22,13 @@ import type { ComplainantDemographics } from './complaint-demographics';
 export interface Finalised {
   cases: number;
   averageWorkingDays: number | null;
+  /** The same cases' average less the working days their handling was suspended (IOPC: "excluding suspension"). */
+  averageWorkingDaysExcludingSuspension: number | null;
+}
+
+interface Measure {
+  cases: number;
+  averageWorkingDays: number | null;
 }
 
 export interface ReviewFigures {
@@ -54,6 +61,8 @@ export interface ComplaintStatistics {
   reviews: ReviewFigures & { byReviewBody: Record<ReviewBody, ReviewFigures> };
   /** Who complained, of the complaints logged in the period (complaint-demographics.ts). */
   complainants: ComplainantDemographics;
+  /** Who was complained about: the subjects of those complaints, counted the same way. */
+  subjects: ComplainantDemographics;
 }
 
 function table<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
@@ -64,7 +73,7 @@ const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 export const percentOf = (part: number, whole: number): number | null => (whole === 0 ? null : oneDecimal((100 * part) / whole));
 
 /** Count and average of the measures of `metric` whose key, after `prefix`, is a number of days. */
-function measure(counts: Counts, metric: string, accepts: (prefix: string) => boolean): Finalised {
+function measure(counts: Counts, metric: string, accepts: (prefix: string) => boolean): Measure {
   let cases = 0;
   let days = 0;
   for (const [key, n] of counts.get(metric) ?? new Map<string, number>()) {
@@ -85,10 +94,13 @@ function reviewFigures(counts: Counts, bodies: readonly ReviewBody[]): ReviewFig
   return { applied, decided, upheld, upheldPercent: percentOf(upheld, decided) };
 }
 
-export function complaintStatistics(force: string, from: string, to: string, counts: Counts): Omit<ComplaintStatistics, 'complainants'> {
+export function complaintStatistics(force: string, from: string, to: string, counts: Counts): Omit<ComplaintStatistics, 'complainants' | 'subjects'> {
   const allegationsLogged = countOf(counts, METRIC.allegationsLogged);
-  const finalisedBy = (routes: readonly FinalisationRoute[]): Finalised =>
-    measure(counts, METRIC.finalised, (route) => (routes as readonly string[]).includes(route));
+  const finalisedBy = (routes: readonly FinalisationRoute[]): Finalised => {
+    const accepts = (route: string): boolean => (routes as readonly string[]).includes(route);
+    const excluding = measure(counts, METRIC.finalisedExcludingSuspension, accepts);
+    return { ...measure(counts, METRIC.finalised, accepts), averageWorkingDaysExcludingSuspension: excluding.averageWorkingDays };
+  };
   const contact = measure(counts, METRIC.contactWorkingDays, () => true);
   return {
     force,

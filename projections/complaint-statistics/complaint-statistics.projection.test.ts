@@ -43,6 +43,7 @@ describe('the complaint-statistics projection', () => {
           `2021-03-02 ${COMPLAINT_METRIC.handling} OUTSIDE_SCHEDULE_3 1`,
           `2021-03-05 ${COMPLAINT_METRIC.handlingOutcome} OUTSIDE_SCHEDULE_3|RESOLVED_TO_SATISFACTION 1`,
           `2021-03-08 ${COMPLAINT_METRIC.finalised} OUTSIDE_SCHEDULE_3|5 1`,
+          `2021-03-08 ${COMPLAINT_METRIC.finalisedExcludingSuspension} OUTSIDE_SCHEDULE_3|5 1`,
         ]);
       });
   });

@@ -18,7 +18,7 @@ const CASE_EVENTS_TABLE = 'complaint_statistics_case_events';
 
 export const complaintStatisticsProjection: ProjectionDefinition = {
   name: COMPLAINT_STATISTICS_PROJECTION,
-  version: 1,
+  version: 2,
   // Every case event: the route a complaint took depends on the investigation's steps too.
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [

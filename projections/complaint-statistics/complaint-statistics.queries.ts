@@ -27,30 +27,41 @@ export class ComplaintStatisticsQueries {
     const reader = viewReader(this.pool, 'complaint statistics');
     const views = { counts: COMPLAINT_STATISTICS_COUNTS_TABLE, caseLog: COMPLAINT_STATISTICS_CASE_LOG_TABLE };
     const counts = await readCounts(reader, views, force, from, to, scope);
-    const characteristics = await this.characteristicsOf(await loggedCases(reader, force, from, to, scope));
-    return { ...complaintStatistics(force, from, to, counts), complainants: complainantDemographics(characteristics) };
+    const { complainants, subjects } = await this.characteristicsOf(await loggedCases(reader, force, from, to, scope));
+    return {
+      ...complaintStatistics(force, from, to, counts),
+      complainants: complainantDemographics(complainants),
+      subjects: complainantDemographics(subjects),
+    };
   }
 
   /**
    * Each case's complainant characteristics, opened from the vault (a correction of the logging
    * replaces them). One stream read per complaint: cost grows with the complaints in the period.
    */
-  private async characteristicsOf(caseIds: readonly string[]): Promise<(ProtectedCharacteristics | null)[]> {
-    const sealed: unknown[] = [];
-    for (const caseId of caseIds) sealed.push(sealedCharacteristics(await this.store.readStream(caseStreamName(caseId))));
-    const opened = await this.vault.open(sealed);
-    return opened.map(parseProtectedCharacteristics);
+  private async characteristicsOf(caseIds: readonly string[]): Promise<{ complainants: Characteristics[]; subjects: Characteristics[] }> {
+    const complainants: unknown[] = [];
+    const subjects: unknown[] = [];
+    for (const caseId of caseIds) {
+      const stream = await this.store.readStream(caseStreamName(caseId));
+      const logged = stream.find((event) => event.type === 'ComplaintLogged');
+      complainants.push(logged === undefined ? undefined : sealedCharacteristics(stream, logged));
+      for (const added of stream.filter((event) => event.type === 'SubjectAdded')) subjects.push(sealedCharacteristics(stream, added));
+    }
+    const opened = await this.vault.open([...complainants, ...subjects]);
+    const parsed = opened.map(parseProtectedCharacteristics);
+    return { complainants: parsed.slice(0, complainants.length), subjects: parsed.slice(complainants.length) };
   }
 }
 
-/** The logging's `protectedCharacteristics` as stored (sealed), as last corrected. */
-function sealedCharacteristics(stream: readonly RecordedEvent[]): unknown {
-  const logged = stream.find((event) => event.type === 'ComplaintLogged');
-  if (logged === undefined) return undefined;
-  let data = logged.data as { protectedCharacteristics?: unknown };
+type Characteristics = ProtectedCharacteristics | null;
+
+/** An event's `protectedCharacteristics` as stored (sealed), as last corrected. */
+function sealedCharacteristics(stream: readonly RecordedEvent[], recorded: RecordedEvent): unknown {
+  let data = recorded.data as { protectedCharacteristics?: unknown };
   for (const event of stream) {
     const correction = event.data as { correctsEventId?: string; replacement?: { protectedCharacteristics?: unknown } };
-    if (event.type === 'RecordCorrected' && correction.correctsEventId === logged.eventId && correction.replacement) data = correction.replacement;
+    if (event.type === 'RecordCorrected' && correction.correctsEventId === recorded.eventId && correction.replacement) data = correction.replacement;
   }
   return data.protectedCharacteristics;
 }

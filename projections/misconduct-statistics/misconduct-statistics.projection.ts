@@ -57,7 +57,8 @@ export const misconductStatisticsProjection: ProjectionDefinition = {
   name: MISCONDUCT_STATISTICS_PROJECTION,
   // 2: facts carry their case's sensitivity, the case log its subjects (need-to-know).
   // 3: the case events kept one row each (case-event-log.ts), apart from the facts.
-  version: 3,
+  // 4: matters under the 2020 regulations only in the proceedings tables; the Home Office case type.
+  version: 4,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX], eventTypes: caseEventsBut(STATISTICS_IGNORES) },
   tables: [
     caseEventLogTable(CASE_EVENTS_TABLE),

@@ -6,6 +6,7 @@ import {
   notProven,
   OFFICER,
   proven,
+  RECEIVED_2012_REGS,
   referral,
   subjectAdded,
 } from '../../src/cases/testing/case-fixtures';
@@ -38,6 +39,7 @@ describe('misconduct statistics facts of a case', () => {
       '2021-11-01 allegationCategory UNAUTHORISED_DISCLOSURE',
       '2021-11-01 breachType CONFIDENTIALITY|NOT_PROVEN',
       '2021-11-01 breachType CONFIDENTIALITY|PROVEN',
+      '2021-11-01 byCaseType CONDUCT_MATTER|WRITTEN_WARNING',
       '2021-11-01 byRank CONSTABLE|WRITTEN_WARNING',
       '2021-11-01 byWorkforceType POLICE_OFFICER|WRITTEN_WARNING',
       '2021-11-01 findingByType MISCONDUCT_MEETING|MISCONDUCT_PROVEN',
@@ -58,6 +60,22 @@ describe('misconduct statistics facts of a case', () => {
         '2021-11-05 barredList WOULD_HAVE_BEEN_DISMISSED|POLICE_OFFICER',
       ]),
     );
+  });
+
+  it('counts a recordable conduct matter by its Home Office case type once it is recorded under Schedule 3', () => {
+    const [opening, ...rest] = caseAtProceedings('MISCONDUCT_MEETING');
+    const facts = lines([opening, event('ConductMatterRecorded', { on: '2021-03-02', grounds: [] }), ...rest, concluded({ outcome: 'WRITTEN_WARNING' })]);
+    expect(facts).toContain('2021-11-01 byCaseType RECORDABLE_CONDUCT_MATTER|WRITTEN_WARNING');
+    expect(facts.filter((fact) => fact.includes('byCaseType'))).toHaveLength(1);
+  });
+
+  it('leaves the proceedings of a matter under the 2012 regulations out, as the Home Office series does, but counts its barred-list entry', () => {
+    const facts = lines([
+      ...caseAtProceedings('MISCONDUCT_HEARING', { receivedOn: RECEIVED_2012_REGS }),
+      concluded({ outcome: 'DISMISSAL_WITHOUT_NOTICE', findings: [proven('GROSS_MISCONDUCT')] }),
+      event('BarredListEntryMade', { subjectId: OFFICER, on: '2021-11-05', basis: 'DISMISSED' }),
+    ]);
+    expect(facts).toEqual(['2021-11-05 barredList DISMISSED|POLICE_OFFICER']);
   });
 
   it('leaves a conclusion without proceedings out of the proceedings tables', () => {

@@ -9,12 +9,20 @@
  * proceeding and is left out of the proceedings tables; a former officer's is counted among
  * former officers either way. Outcomes are those the proceedings imposed (appeals are not
  * applied), as the published tables count disciplinary action at proceedings.
+ *
+ * The series counts only matters under the 2020 regulations (those that came to attention on
+ * or after 1 February 2020, §8.1 ✔): proceedings of a matter under the 2012 regulations are left
+ * out of the proceedings tables. Barred-list entries, which the College of Policing publishes
+ * apart from the series, are counted whatever the regulations. Proceedings are also counted by
+ * the Home Office case type (complaint, conduct matter, recordable conduct matter) the case had
+ * when they concluded; a DSI matter is none of the three and is left out of that table only.
  */
 import type { FindingLevel } from '../../src/cases/case.enums';
 import type { Finding, ProceedingsConcluded } from '../../src/cases/case.events';
 import type { Case, SubjectState } from '../../src/cases/case.state';
 import type { CaseStep } from '../common/case-event-log';
 import { DatedFact, datedFact } from '../common/dated-facts';
+import { homeOfficeCaseTypeOf } from '../../src/cases/case-types';
 
 export const STATISTICS_METRIC = {
   /** Key: proceedings kind. */
@@ -35,6 +43,8 @@ export const STATISTICS_METRIC = {
   formerOfficers: 'formerOfficers',
   /** Key: `basis|workforceType`. */
   barredList: 'barredList',
+  /** Key: `Home Office case type|outcome` (src/cases/case-types.ts). */
+  byCaseType: 'byCaseType',
 } as const;
 
 /** The finding level of proceedings: the gravest proven finding, or none proven. */
@@ -59,6 +69,7 @@ export function statisticsCaseFacts(steps: readonly CaseStep[], final: Case): Da
       fact(event.data.on, STATISTICS_METRIC.barredList, event.data.basis, subject.workforceType);
       continue;
     }
+    if (after.regulations !== '2020') continue;
     const { on, outcome, formerOfficer } = event.data;
     if (formerOfficer) fact(on, STATISTICS_METRIC.formerOfficers, outcome);
     const kind = subject.proceedings?.kind;
@@ -68,6 +79,8 @@ export function statisticsCaseFacts(steps: readonly CaseStep[], final: Case): Da
     fact(on, STATISTICS_METRIC.findingByType, kind, findingKey(event.data));
     fact(on, STATISTICS_METRIC.byRank, subject.rank, outcome);
     fact(on, STATISTICS_METRIC.byWorkforceType, subject.workforceType, outcome);
+    const caseType = homeOfficeCaseTypeOf(after);
+    if (caseType !== null) fact(on, STATISTICS_METRIC.byCaseType, caseType, outcome);
     for (const allegation of Object.values(final.allegations)) {
       if (allegation.subjectId === subject.subjectId) fact(on, STATISTICS_METRIC.allegationCategory, allegation.corruptionCategory ?? NO_CATEGORY);
     }

@@ -6,6 +6,8 @@
 import { BARRED_LIST_BASES, CORRUPTION_CATEGORIES, OUTCOMES, PROCEEDINGS_KINDS, RANKS, STANDARDS, WORKFORCE_TYPES } from '../../src/cases/case.enums';
 import type { BarredListBasis, CorruptionCategory, Outcome, ProceedingsKind, Rank, Standard, WorkforceType } from '../../src/cases/case.enums';
 import { countOf, Counts } from '../common/dated-facts';
+import { HOME_OFFICE_CASE_TYPES } from '../../src/cases/case-types';
+import type { HomeOfficeCaseType } from '../../src/cases/case-types';
 import type { FinancialYear } from './financial-year';
 import { FINDING_KEYS, FindingKey, keyOf, NO_CATEGORY, STATISTICS_METRIC as METRIC } from './statistics-facts';
 
@@ -29,6 +31,10 @@ export interface MisconductStatistics {
   findings: Record<ProceedingsKind, Record<FindingKey, number>>;
   byRank: Record<Rank, OutcomeRow>;
   byWorkforceType: Record<WorkforceType, OutcomeRow>;
+  /** The proceedings by the case's Home Office case type (a DSI matter is none of them). */
+  byCaseType: Record<HomeOfficeCaseType, OutcomeRow>;
+  /** The proceedings tables count matters under these regulations only, as the series does. */
+  regulations: '2020';
   /** The allegations against those subjects, by corruption category (NONE: not a corruption allegation). */
   byAllegationCategory: Record<CorruptionCategory | typeof NO_CATEGORY, number>;
   /** The findings at those proceedings, by the standard of professional behaviour in question. */
@@ -65,6 +71,8 @@ export function misconductStatistics(force: string, year: FinancialYear, counts:
     findings: table(PROCEEDINGS_KINDS, (kind) => table(FINDING_KEYS, (finding) => countOf(counts, METRIC.findingByType, keyOf(kind, finding)))),
     byRank: table(RANKS, (rank) => outcomeRow(counts, METRIC.byRank, rank)),
     byWorkforceType: table(WORKFORCE_TYPES, (type) => outcomeRow(counts, METRIC.byWorkforceType, type)),
+    byCaseType: table(HOME_OFFICE_CASE_TYPES, (caseType) => outcomeRow(counts, METRIC.byCaseType, caseType)),
+    regulations: '2020',
     byAllegationCategory: table([...CORRUPTION_CATEGORIES, NO_CATEGORY], (category) => countOf(counts, METRIC.allegationCategory, category)),
     byBreachType: table(STANDARDS, (standard) => ({
       proven: countOf(counts, METRIC.breachType, keyOf(standard, 'PROVEN')),

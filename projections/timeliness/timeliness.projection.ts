@@ -58,9 +58,10 @@ export const timelinessProjection: ProjectionDefinition = {
   // 5: an assumption beside a deadline that rests on one (appeal windows before the written outcome's receipt),
   //    and the exemption that discharged a duty (a reg 19 report withheld).
   // 6: the complaint's clocks (common/deadlines/complaint-deadlines.ts).
-  // 7: reflective practice's clocks, the barred-list reports after Performance and Vetting dismissals
+  // 7: a matter under Schedule 3 owes its 12- and 6-month reports to the LPB and the Director General (C&M reg 13).
+  // 8: reflective practice's clocks, the barred-list reports after Performance and Vetting dismissals
   //    (common/deadlines/route-deadlines.ts), and the reg 10 pause of the clocks of the proceedings.
-  version: 7,
+  version: 8,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {

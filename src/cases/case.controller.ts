@@ -50,6 +50,10 @@ import {
 } from './dto/reflective-practice.dto';
 import {
   ComplaintHandledOtherwiseBody,
+  ComplaintRecordCopyBody,
+  ConductMatterRecordingBody,
+  RevealedConductMatterBody,
+  WithdrawalDecisionBody,
   ComplaintHandlingBody,
   ComplaintOutcomeBody,
   ComplaintReviewApplicationBody,
@@ -354,10 +358,58 @@ export class CaseCommandsController {
     return this.send({ ...body, type: 'NotifyComplaintOutcome', caseId: ids.caseId }, context);
   }
 
+  @Post(':caseId/complaint/record-copies')
+  @CaseStep('RecordComplaintRecordCopy')
+  recordComplaintRecordCopy(
+    @Param() ids: CaseParams,
+    @Body() body: ComplaintRecordCopyBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordComplaintRecordCopy', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/suspension')
+  @CaseStep('SuspendComplaint')
+  suspendComplaint(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'SuspendComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/resumption')
+  @CaseStep('ResumeComplaint')
+  resumeComplaint(@Param() ids: CaseParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ResumeComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/revealed-conduct-matters')
+  @CaseStep('RecordRevealedConductMatter')
+  recordRevealedConductMatter(
+    @Param() ids: CaseParams,
+    @Body() body: RevealedConductMatterBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordRevealedConductMatter', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/conduct-matter/recording')
+  @CaseStep('RecordConductMatter')
+  recordConductMatter(@Param() ids: CaseParams, @Body() body: ConductMatterRecordingBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordConductMatter', caseId: ids.caseId }, context);
+  }
+
   @Post(':caseId/complaint/withdrawal')
   @CaseStep('WithdrawComplaint')
   withdrawComplaint(@Param() ids: CaseParams, @Body() body: ComplaintWithdrawalBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, type: 'WithdrawComplaint', caseId: ids.caseId }, context);
+  }
+
+  @Post(':caseId/complaint/withdrawal/decision')
+  @CaseStep('RecordWithdrawalDecision')
+  recordWithdrawalDecision(
+    @Param() ids: CaseParams,
+    @Body() body: WithdrawalDecisionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordWithdrawalDecision', caseId: ids.caseId }, context);
   }
 
   @Post(':caseId/complaint/review')

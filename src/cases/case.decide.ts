@@ -231,6 +231,12 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'WithdrawComplaint':
     case 'ApplyForComplaintReview':
     case 'DecideComplaintReview':
+    case 'RecordComplaintRecordCopy':
+    case 'SuspendComplaint':
+    case 'ResumeComplaint':
+    case 'RecordConductMatter':
+    case 'RecordRevealedConductMatter':
+    case 'RecordWithdrawalDecision':
       return decideComplaint(current, command);
     // Reflective practice as a process (reflective-practice.rules.ts)
     case 'GiveReflectivePracticeNotice':

@@ -83,6 +83,11 @@ export const CASE_EVENTS = {
       grade: optional(text),
       lengthOfServiceMonths: count,
       unit: text,
+      /**
+       * Their coded protected characteristics, for the IOPC's "who is complained about" (the JSON
+       * of complaint.enums.ts's PROTECTED_CHARACTERISTICS); personal data, in the vault.
+       */
+      protectedCharacteristics: optional(vaultText),
     },
   }),
   AllegationRecorded: event({

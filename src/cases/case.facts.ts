@@ -32,6 +32,7 @@ function openCase(data: ReferralReceived): Case {
     investigationReportOn: null,
     closedOn: null,
     referralCriteria: [],
+    conductMatterRecordedOn: null,
     complaint: null,
     jointProceedings: [],
     log: [],
@@ -258,6 +259,12 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'ComplaintWithdrawn':
     case 'ComplaintReviewApplied':
     case 'ComplaintReviewDecided':
+    case 'ComplaintRecordCopied':
+    case 'ComplaintSuspended':
+    case 'ComplaintResumed':
+    case 'ConductMatterRecorded':
+    case 'ConductMatterRevealed':
+    case 'WithdrawalDecisionRecorded':
       return applyComplaintFact(state, event);
     // Reflective practice, the pause, withdrawal and the other routes (reflective-practice.facts.ts)
     case 'ReflectivePracticeNoticeGiven':

@@ -32,6 +32,7 @@ describe('the event catalogue', () => {
       'ReflectivePracticeNoticeGiven',
       'ReflectiveReviewReportAgreed',
       'SeverityAssessed',
+      'SubjectAdded',
     ]);
     for (const type of withVault) {
       for (const field of VAULT_FIELDS[type]) expect(Object.keys(CASE_EVENTS[type].fields)).toContain(field);

@@ -134,6 +134,8 @@ export interface Case {
   closedOn: string | null;
   /** The mandatory referral criteria the matter meets, as last assessed (complaint.rules.ts). */
   referralCriteria: ReferralCriterion[];
+  /** The day a conduct matter was recorded under Schedule 3: a recordable conduct matter since (case-types.ts). */
+  conductMatterRecordedOn: string | null;
   /** The complaint, once logged (complaint.state.ts). */
   complaint: ComplaintState | null;
   /** reg 25: the subjects whose proceedings were directed to be held together, each direction in order. */

@@ -80,6 +80,21 @@ export const COMPLAINT_HANDLING_OUTCOMES = [
 ] as const;
 export type ComplaintHandlingOutcome = (typeof COMPLAINT_HANDLING_OUTCOMES)[number];
 
+/**
+ * C&M Regs 2020 reg 3 (✔, docs/domain/regulations.md §5.2): on recording, the complainant is given
+ * a copy of the record and the person complained against a copy of the complaint.
+ */
+export const RECORD_COPY_RECIPIENTS = ['COMPLAINANT', 'PERSON_COMPLAINED_AGAINST'] as const;
+export type RecordCopyRecipient = (typeof RECORD_COPY_RECIPIENTS)[number];
+
+/**
+ * Why a copy was not given ("subject to exceptions", reg 3 ✔). The exceptions themselves were not
+ * retrieved: these grounds are ✖ unconfirmed, believed to follow the harm test (prejudice to
+ * proceedings or an investigation, national security, a person's safety).
+ */
+export const RECORD_COPY_EXCEPTIONS = ['PREJUDICE_TO_PROCEEDINGS_OR_INVESTIGATION', 'NATIONAL_SECURITY', 'SAFETY_OF_A_PERSON', 'OTHER_HARM'] as const;
+export type RecordCopyException = (typeof RECORD_COPY_EXCEPTIONS)[number];
+
 /** The relevant review body: the local policing body or the IOPC (C&M reg 29 ✔, §5.6). */
 export const REVIEW_BODIES = ['LOCAL_POLICING_BODY', 'IOPC'] as const;
 export type ReviewBody = (typeof REVIEW_BODIES)[number];

@@ -9,6 +9,8 @@ import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_HANDLING_OUTCOMES,
   COMPLAINT_HANDLINGS,
+  RECORD_COPY_EXCEPTIONS,
+  RECORD_COPY_RECIPIENTS,
   REFERRAL_CRITERIA,
   REVIEW_BODIES,
   REVIEW_RESULTS,
@@ -63,6 +65,50 @@ export const COMPLAINT_EVENTS = {
       schedule3Grounds: listOf(SCHEDULE_3_GROUNDS),
     },
   }),
+  /**
+   * C&M reg 3 (✔): on recording, a copy of the record to the complainant, a copy of the complaint
+   * to the person complained against (`subjectId`); or the exception that withholds it (✖ grounds).
+   */
+  ComplaintRecordCopied: event({
+    command: 'RecordComplaintRecordCopy',
+    version: 1,
+    legalDate: 'on',
+    fields: {
+      on: day,
+      to: oneOf(RECORD_COPY_RECIPIENTS),
+      subjectId: optional(id),
+      /** Set when no copy was given, with the ground. */
+      withheldUnder: optional(oneOf(RECORD_COPY_EXCEPTIONS)),
+    },
+  }),
+  /**
+   * The handling of a recorded complaint suspended (for example while it might prejudice criminal
+   * proceedings) and resumed: the IOPC statistics give the time to finalise with and without it
+   * (§8.2 ✔); the power itself was not retrieved (✖, believed PRA 2002 Sch 3 para 22).
+   */
+  ComplaintSuspended: event({ command: 'SuspendComplaint', version: 1, legalDate: 'on', fields: dated }),
+  ComplaintResumed: event({ command: 'ResumeComplaint', version: 1, legalDate: 'on', fields: dated }),
+  /**
+   * PRA 2002 Sch 3 paras 10 and 11; C&M Regs 2020 reg 7 (✔): the conduct matter is recorded under
+   * Schedule 3, a recordable conduct matter from this day; `grounds`: the reg 7(1) descriptions it meets.
+   */
+  ConductMatterRecorded: event({
+    command: 'RecordConductMatter',
+    version: 1,
+    legalDate: 'on',
+    fields: { on: day, grounds: listOf(REFERRAL_CRITERIA) },
+  }),
+  /**
+   * The complaint revealed a conduct matter (an indication of an offence or of behaviour that
+   * would justify disciplinary proceedings beyond what was complained of, §5.1 ✔), recorded as
+   * its own case `conductMatterCaseId` when one is opened.
+   */
+  ConductMatterRevealed: event({
+    command: 'RecordRevealedConductMatter',
+    version: 1,
+    legalDate: 'on',
+    fields: { on: day, conductMatterCaseId: optional(id) },
+  }),
   /** Handled outside Schedule 3, or under it otherwise than by investigation, with its outcome. */
   ComplaintHandledOtherwise: event({
     command: 'HandleComplaintOtherwise',
@@ -85,6 +131,16 @@ export const COMPLAINT_EVENTS = {
     version: 1,
     legalDate: 'on',
     fields: { on: day, directorGeneralNotified: flag },
+  }),
+  /**
+   * C&M reg 38 (✔): after a referred complaint is withdrawn, the Director General decides whether
+   * to treat it as a conduct matter (recorded as its own case `conductMatterCaseId` when opened).
+   */
+  WithdrawalDecisionRecorded: event({
+    command: 'RecordWithdrawalDecision',
+    version: 1,
+    legalDate: 'on',
+    fields: { on: day, treatAsConductMatter: flag, conductMatterCaseId: optional(id) },
   }),
   /**
    * C&M reg 29: the complainant applies for a review. `daysInTransit`: days the application

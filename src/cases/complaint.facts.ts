@@ -33,7 +33,11 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
         exceptionAppliedOn: null,
         outcomeNotified: null,
         withdrawnOn: null,
+        withdrawalDecision: null,
         review: null,
+        recordCopies: [],
+        suspensions: [],
+        revealedConductMatters: [],
         finalisedOn: null,
       };
       return { ...state, complaint };
@@ -51,6 +55,29 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
         recordedOn: complaint.recordedOn ?? (handling === 'RECORDED_UNDER_SCHEDULE_3' ? on : null),
       }));
     }
+    case 'ComplaintRecordCopied': {
+      const { on, to, subjectId, withheldUnder } = event.data;
+      return withComplaint(state, (complaint) => ({
+        recordCopies: [...complaint.recordCopies, { on, to, subjectId: subjectId ?? null, withheldUnder: withheldUnder ?? null }],
+      }));
+    }
+    case 'ComplaintSuspended':
+      return withComplaint(state, (complaint) => ({ suspensions: [...complaint.suspensions, { from: event.data.on, to: null }] }));
+    case 'ComplaintResumed':
+      return withComplaint(state, (complaint) => ({
+        suspensions: complaint.suspensions.map((suspension) => (suspension.to === null ? { ...suspension, to: event.data.on } : suspension)),
+      }));
+    case 'ConductMatterRecorded':
+      // Its reg 7(1) grounds are the mandatory referral criteria it meets (§5.3).
+      return {
+        ...state,
+        conductMatterRecordedOn: state.conductMatterRecordedOn ?? event.data.on,
+        referralCriteria: [...new Set([...state.referralCriteria, ...event.data.grounds])],
+      };
+    case 'ConductMatterRevealed':
+      return withComplaint(state, (complaint) => ({
+        revealedConductMatters: [...complaint.revealedConductMatters, { on: event.data.on, conductMatterCaseId: event.data.conductMatterCaseId ?? null }],
+      }));
     case 'ComplaintHandledOtherwise':
       return withComplaint(state, () => ({ handledOtherwise: { on: event.data.on, outcome: event.data.outcome } }));
     case 'ComplaintExceptionApplied':
@@ -62,6 +89,10 @@ export function applyComplaintFact(state: Case, event: ComplaintEvent): Case {
       }));
     case 'ComplaintWithdrawn':
       return withComplaint(state, (complaint) => ({ withdrawnOn: event.data.on, finalisedOn: complaint.finalisedOn ?? event.data.on }));
+    case 'WithdrawalDecisionRecorded': {
+      const { on, treatAsConductMatter, conductMatterCaseId } = event.data;
+      return withComplaint(state, () => ({ withdrawalDecision: { on, treatAsConductMatter, conductMatterCaseId: conductMatterCaseId ?? null } }));
+    }
     case 'ComplaintReviewApplied':
       return withComplaint(state, (complaint) => ({
         review: {

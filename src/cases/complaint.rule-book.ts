@@ -58,8 +58,43 @@ export const COMPLAINT_RULES = {
     source: 'PRA 2002 Sch 3 paras 4 and 13; C&M Regs 2020 regs 4, 7 and 9 (docs/domain/regulations.md §5.3)',
   },
   referralCriterionNotForCaseType: {
-    message: 'gravity or exceptional circumstances is a criterion for conduct matters; a DSI matter is referred as such',
-    source: 'C&M Regs 2020 regs 7(1)(f) and 9',
+    message:
+      'that criterion does not apply to this type of case: gravity or exceptional circumstances is for conduct matters; a DSI matter is referred as such',
+    source: 'C&M Regs 2020 regs 4, 7(1)(f) and 9 (src/cases/case-types.ts)',
+  },
+
+  // Case types: recording a conduct matter, a conduct matter revealed
+  recordingNeedsConductMatter: {
+    message: 'only a conduct matter is recorded as a recordable conduct matter (a complaint is recorded by its handling decision)',
+    source: 'PRA 2002 Sch 3 paras 10 and 11; C&M Regs 2020 reg 7 (docs/domain/regulations.md §5.1)',
+  },
+  conductMatterAlreadyRecorded: { message: 'the conduct matter is already recorded under Schedule 3', source: RECORD, status: ALREADY_EXISTS },
+  conductMatterIsAnotherCase: {
+    message: 'a conduct matter revealed by a complaint is recorded as a case of its own, not this one',
+    source: RECORD,
+  },
+
+  // Copy of the record (C&M reg 3)
+  recordCopyNeedsRecordedComplaint: {
+    message: 'copies of the record are given once the complaint is recorded under Schedule 3',
+    source: 'C&M Regs 2020 reg 3 (docs/domain/regulations.md §5.2)',
+  },
+  recordCopyRecipientMismatch: {
+    message: 'a copy to the person complained against names a subject of the case; a copy to the complainant names none',
+    source: 'C&M Regs 2020 reg 3',
+  },
+  anonymousComplainantGetsNoCopy: {
+    message: 'an anonymous complainant cannot be given a copy of the record',
+    source: RECORD,
+  },
+
+  // Suspension of the handling
+  complaintAlreadySuspended: { message: "the complaint's handling is already suspended", source: RECORD, status: ALREADY_EXISTS },
+  complaintNotSuspended: { message: "the complaint's handling is not suspended", source: RECORD },
+  complaintSuspended: {
+    message: "the complaint's handling is suspended: resume it before its outcome is given",
+    source:
+      'IOPC complaints statistics count time suspended (docs/domain/regulations.md §8.2 ✔); the power to suspend, believed PRA 2002 Sch 3 para 22, is ✖ unconfirmed',
   },
 
   // Exception, outcome, withdrawal
@@ -76,6 +111,19 @@ export const COMPLAINT_RULES = {
     source: 'PRA 2002 Sch 3 paras 6A and 25; C&M Regs 2020 reg 29',
   },
   complaintFinalised: { message: 'the complaint is finalised: its outcome was given or it was withdrawn', source: RECORD },
+  withdrawalDecisionNeedsReferredWithdrawal: {
+    message: "the Director General's decision follows the withdrawal of a complaint that was referred to the IOPC",
+    source: 'C&M Regs 2020 reg 38 (docs/domain/regulations.md §5.2)',
+  },
+  withdrawalDecisionAlreadyRecorded: {
+    message: "the Director General's decision on the withdrawal is already recorded",
+    source: RECORD,
+    status: ALREADY_EXISTS,
+  },
+  conductMatterCaseOnlyWhenTreated: {
+    message: 'a conduct matter case is named only when the Director General treats the withdrawn complaint as a conduct matter',
+    source: RECORD,
+  },
   withdrawalOfReferredComplaintNotifiesDirectorGeneral: {
     message: 'the withdrawal of a complaint referred to the IOPC is notified to the Director General',
     source: 'C&M Regs 2020 reg 38',

@@ -11,6 +11,7 @@ import { ensureNotBefore, event, payloadOf } from './case.rules';
 import type { Case } from './case.state';
 import { isBeforeDay } from './case.dates';
 import type { ReferralCriterion } from './complaint.enums';
+import { CASE_TYPE_PROFILES } from './case-types';
 import type { ComplaintEventType } from './complaint.facts';
 import type { ComplaintState } from './complaint.state';
 import type { COMPLAINT_EVENTS } from './complaint.events';
@@ -88,11 +89,34 @@ function decideHandling(state: Case, command: Extract<ComplaintCommand, { type: 
 function decideOutcome(state: Case, command: Extract<ComplaintCommand, { type: 'NotifyComplaintOutcome' }>): CaseEvent[] {
   const complaint = requireOpenComplaint(state);
   ensure(complaint.handling !== null, 'complaintHandlingMustBeDecided');
+  ensure(!isSuspended(complaint), 'complaintSuspended');
   ensure(complaint.handledOtherwise !== null || state.investigationReportOn !== null || complaint.exceptionAppliedOn !== null, 'complaintOutcomeNeedsHandling');
   ensure((command.reviewBody !== undefined) === (complaint.handling === 'RECORDED_UNDER_SCHEDULE_3'), 'reviewBodyExactlyUnderSchedule3');
   ensureReferralRecorded(state);
   ensureNotBefore(command.on, complaint.handlingDecidedOn, 'the handling decision');
   return [event('ComplaintOutcomeNotified', payloadOf(command))];
+}
+
+const isSuspended = (complaint: ComplaintState): boolean => complaint.suspensions.some((suspension) => suspension.to === null);
+
+function decideRecordCopy(state: Case, command: Extract<ComplaintCommand, { type: 'RecordComplaintRecordCopy' }>): CaseEvent[] {
+  const complaint = requireComplaint(state);
+  ensure(complaint.recordedOn !== null, 'recordCopyNeedsRecordedComplaint');
+  if (command.to === 'PERSON_COMPLAINED_AGAINST') {
+    ensure(command.subjectId !== undefined && Object.prototype.hasOwnProperty.call(state.subjects, command.subjectId), 'recordCopyRecipientMismatch');
+  } else {
+    ensure(command.subjectId === undefined, 'recordCopyRecipientMismatch');
+    ensure(!complaint.anonymous || command.withheldUnder !== undefined, 'anonymousComplainantGetsNoCopy');
+  }
+  ensureNotBefore(command.on, complaint.recordedOn, 'the recording');
+  return [event('ComplaintRecordCopied', payloadOf(command))];
+}
+
+/** The criteria the case's type admits (case-types.ts): refused naming the first that it does not. */
+function ensureCriteriaForCaseType(state: Case, criteria: readonly ReferralCriterion[]): void {
+  const admitted = CASE_TYPE_PROFILES[state.caseType].referralCriteria;
+  const foreign = criteria.filter((criterion) => !admitted.includes(criterion));
+  ensure(foreign.length === 0, 'referralCriterionNotForCaseType', `${foreign.join(', ')} for a case of type ${state.caseType}`);
 }
 
 function decideReviewApplication(state: Case, command: Extract<ComplaintCommand, { type: 'ApplyForComplaintReview' }>): CaseEvent[] {
@@ -115,15 +139,41 @@ export function decideComplaint(state: Case, command: ComplaintCommand): CaseEve
       ensureNotBefore(command.on, complaint.loggedOn, 'the logging');
       return [event('ComplainantContacted', payloadOf(command))];
     }
-    case 'AssessReferralCriteria': {
-      const onlyFor = (criterion: ReferralCriterion, caseType: Case['caseType']): boolean =>
-        !command.criteria.includes(criterion) || state.caseType === caseType;
-      ensure(
-        onlyFor('GRAVITY_OR_EXCEPTIONAL_CIRCUMSTANCES', 'CONDUCT_MATTER') && onlyFor('DSI_MATTER', 'DEATH_OR_SERIOUS_INJURY'),
-        'referralCriterionNotForCaseType',
-      );
+    case 'AssessReferralCriteria':
+      ensureCriteriaForCaseType(state, command.criteria);
       ensureNotBefore(command.on, state.receivedOn, 'the referral');
       return [event('ReferralCriteriaAssessed', payloadOf(command))];
+    case 'RecordConductMatter':
+      ensure(CASE_TYPE_PROFILES[state.caseType].homeOfficeCaseType === 'CONDUCT_MATTER', 'recordingNeedsConductMatter');
+      ensure(state.conductMatterRecordedOn === null, 'conductMatterAlreadyRecorded', `recorded on ${state.conductMatterRecordedOn}`);
+      ensureCriteriaForCaseType(state, command.grounds);
+      ensureNotBefore(command.on, state.receivedOn, 'the day the matter came to attention');
+      return [event('ConductMatterRecorded', payloadOf(command))];
+    case 'RecordRevealedConductMatter': {
+      const complaint = requireComplaint(state);
+      ensure(command.conductMatterCaseId !== state.caseId, 'conductMatterIsAnotherCase');
+      ensureNotBefore(command.on, complaint.loggedOn, 'the logging');
+      return [event('ConductMatterRevealed', payloadOf(command))];
+    }
+    case 'RecordComplaintRecordCopy':
+      return decideRecordCopy(state, command);
+    case 'SuspendComplaint': {
+      const complaint = requireOpenComplaint(state);
+      ensure(!isSuspended(complaint), 'complaintAlreadySuspended');
+      const lastResumed = complaint.suspensions
+        .map((suspension) => suspension.to)
+        .filter((on): on is string => on !== null)
+        .sort()
+        .at(-1);
+      ensureNotBefore(command.on, lastResumed ?? complaint.loggedOn, lastResumed === undefined ? 'the logging' : 'the last resumption');
+      return [event('ComplaintSuspended', payloadOf(command))];
+    }
+    case 'ResumeComplaint': {
+      const complaint = requireOpenComplaint(state);
+      const open = complaint.suspensions.find((suspension) => suspension.to === null);
+      if (open === undefined) return refuse('complaintNotSuspended');
+      ensureNotBefore(command.on, open.from, 'the suspension');
+      return [event('ComplaintResumed', payloadOf(command))];
     }
     case 'DecideComplaintHandling':
       return decideHandling(state, command);
@@ -151,6 +201,15 @@ export function decideComplaint(state: Case, command: ComplaintCommand): CaseEve
       ensure(state.iopcReferral === null || command.directorGeneralNotified, 'withdrawalOfReferredComplaintNotifiesDirectorGeneral');
       ensureNotBefore(command.on, complaint.loggedOn, 'the logging');
       return [event('ComplaintWithdrawn', payloadOf(command))];
+    }
+    case 'RecordWithdrawalDecision': {
+      const complaint = requireComplaint(state);
+      ensure(complaint.withdrawnOn !== null && state.iopcReferral !== null, 'withdrawalDecisionNeedsReferredWithdrawal');
+      ensure(complaint.withdrawalDecision === null, 'withdrawalDecisionAlreadyRecorded');
+      ensure(command.treatAsConductMatter || command.conductMatterCaseId === undefined, 'conductMatterCaseOnlyWhenTreated');
+      ensure(command.conductMatterCaseId !== state.caseId, 'conductMatterIsAnotherCase');
+      ensureNotBefore(command.on, complaint.withdrawnOn, 'the withdrawal');
+      return [event('WithdrawalDecisionRecorded', payloadOf(command))];
     }
     case 'ApplyForComplaintReview':
       return decideReviewApplication(state, command);

@@ -5,7 +5,7 @@ import { event } from './case.rules';
 import { caseStage } from './case.stage';
 import { applyAll } from './testing/decider-spec';
 import type { CaseEvent } from './case.events';
-import { investigationStarted, referral, reportSubmitted } from './testing/case-fixtures';
+import { investigationStarted, OFFICER, referral, reportSubmitted, subjectAdded } from './testing/case-fixtures';
 import { command, given, ruleTitle } from './testing/decider-spec';
 
 const MADE_ON = '2021-03-01';
@@ -213,6 +213,41 @@ describe('mandatory referral', () => {
 });
 
 describe('withdrawal and the exception', () => {
+  const withdrawnReferred = [...recorded, referred, event('ComplaintWithdrawn', { on: '2021-03-10', directorGeneralNotified: true })];
+
+  it("records the Director General's decision on a referred complaint withdrawn", () => {
+    given(withdrawnReferred)
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: true, conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11' }))
+      .thenState((after) =>
+        expect(after.complaint?.withdrawalDecision).toEqual({
+          on: '2021-03-12',
+          treatAsConductMatter: true,
+          conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11',
+        }),
+      );
+  });
+
+  it(ruleTitle('withdrawalDecisionNeedsReferredWithdrawal', 'refuses the decision on a complaint not withdrawn, or withdrawn without a referral'), () => {
+    given([...recorded, referred])
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: false }))
+      .thenThrows('withdrawalDecisionNeedsReferredWithdrawal');
+    given([...recorded, event('ComplaintWithdrawn', { on: '2021-03-10', directorGeneralNotified: false })])
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: false }))
+      .thenThrows('withdrawalDecisionNeedsReferredWithdrawal');
+  });
+
+  it(ruleTitle('withdrawalDecisionAlreadyRecorded', 'refuses a second decision'), () => {
+    given([...withdrawnReferred, event('WithdrawalDecisionRecorded', { on: '2021-03-11', treatAsConductMatter: false })])
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: true }))
+      .thenThrows('withdrawalDecisionAlreadyRecorded');
+  });
+
+  it(ruleTitle('conductMatterCaseOnlyWhenTreated', 'refuses naming a conduct matter case when the complaint is not treated as one'), () => {
+    given(withdrawnReferred)
+      .when(command('RecordWithdrawalDecision', { on: '2021-03-12', treatAsConductMatter: false, conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11' }))
+      .thenThrows('conductMatterCaseOnlyWhenTreated');
+  });
+
   it(
     ruleTitle('withdrawalOfReferredComplaintNotifiesDirectorGeneral', 'refuses the withdrawal of a referred complaint not notified to the Director General'),
     () => {
@@ -294,5 +329,129 @@ describe("a complaint's stage", () => {
     expect(stageAfter([complaintCase])).toBe('RECEIVED');
     expect(stageAfter(recorded)).toBe('ASSESSMENT');
     expect(stageAfter(finalisedRecorded)).toBe('CONCLUDED');
+  });
+});
+
+describe('case types: recording a conduct matter, a conduct matter revealed (src/cases/case-types.ts)', () => {
+  const conductMatter = referral({ receivedOn: MADE_ON });
+  const recording = command('RecordConductMatter', { on: '2021-03-05', grounds: ['SERIOUS_CORRUPTION'] });
+
+  it('records a conduct matter under Schedule 3, which makes its grounds referral criteria to meet', () => {
+    given([conductMatter])
+      .when(recording)
+      .thenState((after) => {
+        expect(after.conductMatterRecordedOn).toBe('2021-03-05');
+        expect(after.referralCriteria).toEqual(['SERIOUS_CORRUPTION']);
+      });
+  });
+
+  it(ruleTitle('recordingNeedsConductMatter', 'refuses recording a complaint or a DSI matter as a conduct matter'), () => {
+    given([complaintCase]).when(recording).thenThrows('recordingNeedsConductMatter');
+    given([referral({ caseType: 'DEATH_OR_SERIOUS_INJURY', receivedOn: MADE_ON })])
+      .when(recording)
+      .thenThrows('recordingNeedsConductMatter');
+  });
+
+  it(ruleTitle('conductMatterAlreadyRecorded', 'refuses recording it twice'), () => {
+    given([conductMatter, event('ConductMatterRecorded', { on: '2021-03-04', grounds: [] })])
+      .when(recording)
+      .thenThrows('conductMatterAlreadyRecorded');
+  });
+
+  it(ruleTitle('referralCriterionNotForCaseType', 'refuses a criterion the type of case does not admit, naming it'), () => {
+    given([conductMatter])
+      .when(command('RecordConductMatter', { on: '2021-03-05', grounds: ['DSI_MATTER'] }))
+      .thenThrows('referralCriterionNotForCaseType');
+    given([complaintCase])
+      .when(command('AssessReferralCriteria', { on: '2021-03-05', criteria: ['GRAVITY_OR_EXCEPTIONAL_CIRCUMSTANCES'] }))
+      .thenThrows('referralCriterionNotForCaseType');
+  });
+
+  it('keeps a recorded conduct matter with grounds from closing until its referral is recorded', () => {
+    given([conductMatter, event('ConductMatterRecorded', { on: '2021-03-05', grounds: ['SERIOUS_CORRUPTION'] })])
+      .when(command('CloseCase', { on: '2021-04-01', reason: 'No further action.' }))
+      .thenThrows('mandatoryReferralNotRecorded');
+  });
+
+  it('records a conduct matter the complaint revealed, with the case opened for it', () => {
+    given([complaintCase, logged])
+      .when(command('RecordRevealedConductMatter', { on: '2021-03-06', conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11' }))
+      .thenState((after) =>
+        expect(after.complaint?.revealedConductMatters).toEqual([{ on: '2021-03-06', conductMatterCaseId: '7b0f4a56-3a43-4d6e-9d53-8f6f2f0c1a11' }]),
+      );
+  });
+
+  it(ruleTitle('conductMatterIsAnotherCase', 'refuses naming the complaint itself as the conduct matter it revealed'), () => {
+    const self = referral({ caseType: 'COMPLAINT', source: 'PUBLIC_COMPLAINT', receivedOn: MADE_ON, corruptionCategories: [] });
+    const caseId = (self.data as { caseId: string }).caseId;
+    given([self, logged])
+      .when(command('RecordRevealedConductMatter', { on: '2021-03-06', conductMatterCaseId: caseId }))
+      .thenThrows('conductMatterIsAnotherCase');
+  });
+});
+
+describe('copies of the record (C&M Regs 2020 reg 3)', () => {
+  const withSubject = [...recorded, subjectAdded()];
+
+  it('records the copy to the complainant and to the person complained against', () => {
+    given(withSubject)
+      .when(command('RecordComplaintRecordCopy', { on: '2021-03-06', to: 'PERSON_COMPLAINED_AGAINST', subjectId: OFFICER }))
+      .thenState((after) =>
+        expect(after.complaint?.recordCopies).toEqual([{ on: '2021-03-06', to: 'PERSON_COMPLAINED_AGAINST', subjectId: OFFICER, withheldUnder: null }]),
+      );
+  });
+
+  it(ruleTitle('recordCopyNeedsRecordedComplaint', 'refuses a copy of the record of a complaint handled outside Schedule 3'), () => {
+    given(informal)
+      .when(command('RecordComplaintRecordCopy', { on: '2021-03-06', to: 'COMPLAINANT' }))
+      .thenThrows('recordCopyNeedsRecordedComplaint');
+  });
+
+  it(ruleTitle('recordCopyRecipientMismatch', 'refuses a copy to the person complained against that names no subject of the case'), () => {
+    given(withSubject)
+      .when(command('RecordComplaintRecordCopy', { on: '2021-03-06', to: 'PERSON_COMPLAINED_AGAINST' }))
+      .thenThrows('recordCopyRecipientMismatch');
+    given(withSubject)
+      .when(command('RecordComplaintRecordCopy', { on: '2021-03-06', to: 'COMPLAINANT', subjectId: OFFICER }))
+      .thenThrows('recordCopyRecipientMismatch');
+  });
+
+  it(ruleTitle('anonymousComplainantGetsNoCopy', 'refuses a copy given to an anonymous complainant, but records one withheld'), () => {
+    const anonymous = event('ComplaintLogged', { ...logging, anonymous: true, complainantDetails: undefined });
+    const anonymousRecorded = [complaintCase, anonymous, handled('RECORDED_UNDER_SCHEDULE_3')];
+    given(anonymousRecorded)
+      .when(command('RecordComplaintRecordCopy', { on: '2021-03-06', to: 'COMPLAINANT' }))
+      .thenThrows('anonymousComplainantGetsNoCopy');
+    given(anonymousRecorded)
+      .when(command('RecordComplaintRecordCopy', { on: '2021-03-06', to: 'COMPLAINANT', withheldUnder: 'OTHER_HARM' }))
+      .thenState((after) => expect(after.complaint?.recordCopies).toHaveLength(1));
+  });
+});
+
+describe("suspending the complaint's handling", () => {
+  const suspended = event('ComplaintSuspended', { on: '2021-03-10' });
+
+  it('suspends and resumes the handling, keeping the period', () => {
+    given([...recorded, suspended])
+      .when(command('ResumeComplaint', { on: '2021-03-20' }))
+      .thenState((after) => expect(after.complaint?.suspensions).toEqual([{ from: '2021-03-10', to: '2021-03-20' }]));
+  });
+
+  it(ruleTitle('complaintAlreadySuspended', 'refuses suspending it twice'), () => {
+    given([...recorded, suspended])
+      .when(command('SuspendComplaint', { on: '2021-03-11' }))
+      .thenThrows('complaintAlreadySuspended');
+  });
+
+  it(ruleTitle('complaintNotSuspended', 'refuses resuming what is not suspended'), () => {
+    given(recorded)
+      .when(command('ResumeComplaint', { on: '2021-03-11' }))
+      .thenThrows('complaintNotSuspended');
+  });
+
+  it(ruleTitle('complaintSuspended', 'refuses giving the outcome while the handling is suspended'), () => {
+    given([...recorded, handledOtherwise, suspended])
+      .when(command('NotifyComplaintOutcome', { on: '2021-04-01', reviewBody: 'LOCAL_POLICING_BODY' }))
+      .thenThrows('complaintSuspended');
   });
 });

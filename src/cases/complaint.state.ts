@@ -3,7 +3,29 @@
  * logged): its allegations, contact, handling, finalisation and review. Built by
  * complaint.facts.ts.
  */
-import type { ComplaintCategory, ComplaintHandling, ComplaintHandlingOutcome, ReviewBody, ReviewResult } from './complaint.enums';
+import type {
+  ComplaintCategory,
+  ComplaintHandling,
+  ComplaintHandlingOutcome,
+  RecordCopyException,
+  RecordCopyRecipient,
+  ReviewBody,
+  ReviewResult,
+} from './complaint.enums';
+
+/** A copy of the record given (C&M reg 3), or withheld under an exception. */
+export interface RecordCopy {
+  on: string;
+  to: RecordCopyRecipient;
+  subjectId: string | null;
+  withheldUnder: RecordCopyException | null;
+}
+
+/** A period the complaint's handling was suspended; `to` null while it lasts. */
+export interface ComplaintSuspension {
+  from: string;
+  to: string | null;
+}
 
 export interface ComplaintAllegation {
   category: ComplaintCategory;
@@ -34,8 +56,14 @@ export interface ComplaintState {
   exceptionAppliedOn: string | null;
   outcomeNotified: { on: string; reviewBody: ReviewBody | null } | null;
   withdrawnOn: string | null;
+  /** C&M reg 38: the Director General's decision on a referred complaint withdrawn. */
+  withdrawalDecision: { on: string; treatAsConductMatter: boolean; conductMatterCaseId: string | null } | null;
   /** The latest review. */
   review: ComplaintReview | null;
+  recordCopies: readonly RecordCopy[];
+  suspensions: readonly ComplaintSuspension[];
+  /** Conduct matters the complaint revealed (the day, and the case opened for each when recorded). */
+  revealedConductMatters: readonly { on: string; conductMatterCaseId: string | null }[];
   /** Finalised: its outcome given or the complaint withdrawn; an upheld review reopens it. */
   finalisedOn: string | null;
 }

@@ -306,6 +306,7 @@ export function legacyRoute(ids: WalkIds): WalkStep[] {
     { route: 'cases', legacy: true, event: 'ReferralReceived', body: referralBody(ids.legacyCaseId, { receivedOn: '2019-06-03' }) },
     { route: 'cases/{caseId}/subjects', legacy: true, event: 'SubjectAdded', body: subjectBody(ids.subjectL) },
     { route: 'cases/{caseId}/subjects', legacy: true, event: 'SubjectAdded', body: subjectBody(ids.subjectF) },
+    { route: 'cases/{caseId}/conduct-matter/recording', legacy: true, event: 'ConductMatterRecorded', body: { on: '2019-06-04', grounds: [] } },
     {
       route: 'cases/{caseId}/investigation',
       legacy: true,
@@ -464,6 +465,10 @@ function complaintOpening(): WalkStep[] {
     { route: 'cases/{caseId}/complaint/handled-otherwise', event: 'ComplaintHandledOtherwise', body: { on: '2021-03-03', outcome: 'EXPLANATION_OR_APOLOGY' } },
     { route: 'cases/{caseId}/complaint/exception', event: 'ComplaintExceptionApplied', body: { on: '2021-03-04' } },
     { route: 'cases/{caseId}/referral-criteria', event: 'ReferralCriteriaAssessed', body: { on: '2021-03-04', criteria: ['SERIOUS_CORRUPTION'] } },
+    { route: 'cases/{caseId}/complaint/record-copies', event: 'ComplaintRecordCopied', body: { on: '2021-03-04', to: 'COMPLAINANT' } },
+    { route: 'cases/{caseId}/complaint/revealed-conduct-matters', event: 'ConductMatterRevealed', body: { on: '2021-03-04' } },
+    { route: 'cases/{caseId}/complaint/suspension', event: 'ComplaintSuspended', body: { on: '2021-03-05' } },
+    { route: 'cases/{caseId}/complaint/resumption', event: 'ComplaintResumed', body: { on: '2021-03-20' } },
   ];
 }
 
@@ -478,6 +483,7 @@ function complaintEnding(): WalkStep[] {
       body: { on: '2022-01-18', result: 'UPHELD', recommendationsMade: true },
     },
     { route: 'cases/{caseId}/complaint/withdrawal', event: 'ComplaintWithdrawn', body: { on: '2022-01-19', directorGeneralNotified: true } },
+    { route: 'cases/{caseId}/complaint/withdrawal/decision', event: 'WithdrawalDecisionRecorded', body: { on: '2022-01-20', treatAsConductMatter: false } },
   ];
 }
 

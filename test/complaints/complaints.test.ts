@@ -173,6 +173,33 @@ describe('complaints over HTTP', () => {
     ]);
   });
 
+  it('records a conduct matter under Schedule 3 and a complaint that revealed it, each a step in its history, and owes the recordable matter C&M reg 13 reports to the LPB and the Director General', async () => {
+    const complaintId = await hampshire.logged('2021-06-01', [{ category: 'DISCREDITABLE_CONDUCT', incidentOn: '2021-05-28' }]);
+    const conductId = randomUUID();
+    await hampshire.step(conductId, '', referralBody(conductId, { force: 'HAMPSHIRE', receivedOn: '2021-06-03' }));
+    await hampshire.step(complaintId, 'complaint/revealed-conduct-matters', { on: '2021-06-03', conductMatterCaseId: conductId });
+    const self = await hampshire.step(complaintId, 'complaint/revealed-conduct-matters', { on: '2021-06-03', conductMatterCaseId: complaintId }, 422);
+    expect(self.body.rule).toBe('conductMatterIsAnotherCase');
+    const onComplaint = await hampshire.step(complaintId, 'conduct-matter/recording', { on: '2021-06-04', grounds: [] }, 422);
+    expect(onComplaint.body.rule).toBe('recordingNeedsConductMatter');
+
+    await hampshire.step(conductId, 'conduct-matter/recording', { on: '2021-06-04', grounds: ['SERIOUS_CORRUPTION'] });
+    const twice = await hampshire.step(conductId, 'conduct-matter/recording', { on: '2021-06-05', grounds: [] }, 409);
+    expect(twice.body.rule).toBe('conductMatterAlreadyRecorded');
+    await hampshire.step(conductId, 'iopc-referral', { criteria: ['SERIOUS_CORRUPTION'], mandatory: true, referredOn: '2021-06-05' });
+    await hampshire.step(conductId, 'iopc-decision', { mode: 'RETURNED_TO_FORCE', decidedOn: '2021-06-10' });
+    await hampshire.step(conductId, 'investigation', { investigatorId: randomUUID(), startedOn: '2021-06-14', termsOfReference: 'Interviews.' });
+    await hampshire.step(conductId, 'progress-reports', { to: 'LOCAL_POLICING_BODY', on: '2022-06-03', kind: 'TWELVE_MONTH' });
+    // Only the LPB has had it: C&M reg 13 owes it to the Director General as well.
+    expect(clock(await deadlinesOf(conductId), 'twelveMonthReport')).toEqual([{ dueOn: '2022-06-03', metOn: null, confidence: 'CONFIRMED' }]);
+    await hampshire.step(conductId, 'progress-reports', { to: 'IOPC', on: '2022-06-06', kind: 'TWELVE_MONTH' });
+    expect(clock(await deadlinesOf(conductId), 'twelveMonthReport')).toEqual([{ dueOn: '2022-06-03', metOn: '2022-06-06', confidence: 'CONFIRMED' }]);
+    expect(await historyOf(conductId)).toEqual(
+      expect.arrayContaining(['ReferralReceived', 'ConductMatterRecorded', 'ReferredToIopc', 'InvestigationStarted', 'ProgressReportSent']),
+    );
+    expect(await historyOf(complaintId)).toContain('ConductMatterRevealed');
+  });
+
   describe('the IOPC complaints statistics of one force', () => {
     const FORCE = 'DORSET';
     let dorset: ComplaintRecorder;
@@ -219,6 +246,9 @@ describe('complaints over HTTP', () => {
       await dorset.contacted(four, '2022-10-04');
       await dorset.handled(four, '2022-10-05', 'RECORDED_UNDER_SCHEDULE_3');
       await dorset.step(four, 'investigation', { investigatorId: randomUUID(), startedOn: '2022-10-10', termsOfReference: 'Interviews.' });
+      // Its handling suspended Mon 7 to Mon 14 November: 5 working days (8-11 and 14 November).
+      await dorset.step(four, 'complaint/suspension', { on: '2022-11-07' });
+      await dorset.step(four, 'complaint/resumption', { on: '2022-11-14' });
       await dorset.step(four, 'investigation-report', { on: '2022-11-30' });
       await dorset.outcome(four, '2022-12-01', 'IOPC');
       await dorset.reviewed(four, '2022-12-05', '2023-01-16', 'UPHELD');
@@ -238,6 +268,24 @@ describe('complaints over HTTP', () => {
       await dorset.outcome(before, '2022-03-31');
       const conduct = randomUUID();
       await dorset.step(conduct, '', referralBody(conduct, { force: FORCE, receivedOn: '2022-10-03' }));
+      // Who was complained about: one subject on each of cases 1-5, male and 35-44, three white and
+      // two Asian; case 6's subject gave none; the conduct matter's subject is not a complaint's.
+      const subjectOf = (caseId: string, characteristics?: Record<string, string>) =>
+        dorset.step(
+          caseId,
+          'subjects',
+          subjectBody(randomUUID(), characteristics === undefined ? {} : { protectedCharacteristics: JSON.stringify(characteristics) }),
+        );
+      for (const [caseId, ethnicity] of [
+        [one, 'WHITE'],
+        [two, 'WHITE'],
+        [three, 'WHITE'],
+        [four, 'ASIAN'],
+        [five, 'ASIAN'],
+      ])
+        await subjectOf(caseId, { gender: 'MALE', ageBand: '35_44', ethnicity });
+      await subjectOf(six);
+      await subjectOf(conduct, { gender: 'FEMALE' });
     });
 
     // By hand, 1 April 2022 to 31 March 2023:
@@ -246,11 +294,14 @@ describe('complaints over HTTP', () => {
     // handling: recorded 3, 4, 5 = 3; outside 1, 2, 6 = 3.
     // finalised: 1 (informal, 9), 2 (informal, 14), 3 (otherwise, 20), 4 (local investigation, 43):
     //   4 cases, 86 / 4 = 21.5; informally 2, 23 / 2 = 11.5; formally 2, 63 / 2 = 31.5.
+    //   Excluding case 4's 5 suspended working days (43 - 5 = 38): 81 / 4 = 20.25, to one place 20.3;
+    //   informally 11.5 (no suspension); formally 58 / 2 = 29; local investigation 38.
     // categories of 9: delivery 3 (33.3%), powers 2 (22.2%), individual, discriminatory, use of force,
     //   discreditable 1 each (11.1%).
     // reviews: applied 2, decided 2, upheld 1 = 50%; LPB 1 decided, 0 upheld; IOPC 1 decided, 1 upheld.
     // complainants: 1-5 gave their characteristics (6 is anonymous): 1 female, white; 2-5 male, black;
     //   all 25-34 and not disabled. Counts of 1 to 4 are withheld (null): 5 of 25-34 and not disabled show.
+    // subjects: 5 gave theirs (6's did not): 5 male and 35-44 show; 3 white and 2 Asian are withheld.
     const expected = {
       force: FORCE,
       from: '2022-04-01',
@@ -260,14 +311,14 @@ describe('complaints over HTTP', () => {
       contact: { cases: 5, averageWorkingDays: 2.2 },
       handling: { recordedUnderSchedule3: 3, handledOutsideSchedule3: 3 },
       finalised: {
-        total: { cases: 4, averageWorkingDays: 21.5 },
-        informally: { cases: 2, averageWorkingDays: 11.5 },
-        formally: { cases: 2, averageWorkingDays: 31.5 },
+        total: { cases: 4, averageWorkingDays: 21.5, averageWorkingDaysExcludingSuspension: 20.3 },
+        informally: { cases: 2, averageWorkingDays: 11.5, averageWorkingDaysExcludingSuspension: 11.5 },
+        formally: { cases: 2, averageWorkingDays: 31.5, averageWorkingDaysExcludingSuspension: 29 },
         byRoute: {
-          OUTSIDE_SCHEDULE_3: { cases: 2, averageWorkingDays: 11.5 },
-          LOCAL_INVESTIGATION: { cases: 1, averageWorkingDays: 43 },
-          IOPC_INVESTIGATION: { cases: 0, averageWorkingDays: null },
-          OTHERWISE_THAN_BY_INVESTIGATION: { cases: 1, averageWorkingDays: 20 },
+          OUTSIDE_SCHEDULE_3: { cases: 2, averageWorkingDays: 11.5, averageWorkingDaysExcludingSuspension: 11.5 },
+          LOCAL_INVESTIGATION: { cases: 1, averageWorkingDays: 43, averageWorkingDaysExcludingSuspension: 38 },
+          IOPC_INVESTIGATION: { cases: 0, averageWorkingDays: null, averageWorkingDaysExcludingSuspension: null },
+          OTHERWISE_THAN_BY_INVESTIGATION: { cases: 1, averageWorkingDays: 20, averageWorkingDaysExcludingSuspension: 20 },
         },
       },
       allegationCategories: {
@@ -323,6 +374,16 @@ describe('complaints over HTTP', () => {
         ethnicity: { ASIAN: 0, BLACK: null, MIXED: 0, WHITE: null, OTHER: 0 },
         disability: { DISABLED: 0, NOT_DISABLED: 5 },
       },
+      subjects: {
+        suppressedBelow: 5,
+        confidence: 'UNCONFIRMED',
+        given: 5,
+        notGiven: 1,
+        gender: { FEMALE: 0, MALE: 5, OTHER: 0 },
+        ageBand: { UNDER_18: 0, '18_24': 0, '25_34': 0, '35_44': 5, '45_54': 0, '55_64': 0, '65_AND_OVER': 0 },
+        ethnicity: { ASIAN: null, BLACK: 0, MIXED: 0, WHITE: null, OTHER: 0 },
+        disability: { DISABLED: 0, NOT_DISABLED: 0 },
+      },
     };
 
     it('reproduces the figures worked out by hand, in JSON', async () => {
@@ -349,6 +410,8 @@ describe('complaints over HTTP', () => {
           'finalised.informally.averageWorkingDays,11.5',
           'finalised.formally.averageWorkingDays,31.5',
           'finalised.byRoute.LOCAL_INVESTIGATION.averageWorkingDays,43',
+          'finalised.byRoute.LOCAL_INVESTIGATION.averageWorkingDaysExcludingSuspension,38',
+          'finalised.formally.averageWorkingDaysExcludingSuspension,29',
           'finalised.byRoute.IOPC_INVESTIGATION.averageWorkingDays,',
           'allegationCategories.DELIVERY_OF_DUTIES_AND_SERVICE.percent,33.3',
           'withdrawn,1',
@@ -356,6 +419,8 @@ describe('complaints over HTTP', () => {
           'reviews.byReviewBody.IOPC.upheld,1',
           'complainants.gender.MALE,',
           'complainants.ageBand.25_34,5',
+          'subjects.gender.MALE,5',
+          'subjects.ethnicity.WHITE,',
         ]),
       );
     });

@@ -1,6 +1,6 @@
 /**
  * `GET /statistics/misconduct?force=&year=`: the annual tables for the financial year
- * starting 1 April of `year` (2013: 1 April 2013 – 31 March 2014), in JSON and CSV.
+ * starting 1 April of `year` (2021: 1 April 2021 – 31 March 2022), in JSON and CSV.
  */
 import type { GlobalPosition } from '../../src/event-store/position';
 import type { TestApp } from '../support/app';
@@ -12,9 +12,9 @@ describe('misconduct statistics over HTTP', () => {
   let app: TestApp;
   let written: GlobalPosition;
   const meetingOnFirstApril = concludedCase(FORCE, {
-    receivedOn: '2013-09-02',
+    receivedOn: '2021-09-02',
     kind: 'MISCONDUCT_MEETING',
-    concludedOn: '2014-04-01',
+    concludedOn: '2022-04-01',
     outcome: 'WRITTEN_WARNING',
     grossMisconductProven: false,
     rank: 'SERGEANT',
@@ -24,38 +24,49 @@ describe('misconduct statistics over HTTP', () => {
     app = await startFiguresApp();
     written = await appendAll(app, [
       concludedCase(FORCE, {
-        receivedOn: '2013-05-01',
+        receivedOn: '2021-05-01',
         kind: 'MISCONDUCT_HEARING',
-        concludedOn: '2014-03-31',
+        concludedOn: '2022-03-31',
         outcome: 'DISMISSAL_WITHOUT_NOTICE',
         grossMisconductProven: true,
-        barredOn: '2014-03-31',
+        barredOn: '2022-03-31',
         corruptionCategory: 'DRUGS',
+        conductMatterRecordedOn: '2021-05-03',
+      }),
+      // A matter under the 2012 regulations (it came to attention before 1 February 2020): the
+      // series leaves its proceedings out; its barred-list entry is counted.
+      concludedCase(FORCE, {
+        receivedOn: '2019-06-03',
+        kind: 'MISCONDUCT_HEARING',
+        concludedOn: '2021-11-01',
+        outcome: 'DISMISSAL_WITHOUT_NOTICE',
+        grossMisconductProven: true,
+        barredOn: '2021-11-02',
       }),
       meetingOnFirstApril,
       concludedCase(FORCE, {
-        receivedOn: '2013-02-01',
+        receivedOn: '2021-02-01',
         kind: 'ACCELERATED_HEARING',
-        concludedOn: '2013-04-01',
+        concludedOn: '2021-04-01',
         outcome: 'DISMISSAL_WITHOUT_NOTICE',
         grossMisconductProven: true,
         rank: 'INSPECTOR',
         formerOfficer: true,
-        barredOn: '2014-04-01',
+        barredOn: '2022-04-01',
       }),
       concludedCase(FORCE, {
-        receivedOn: '2013-06-01',
+        receivedOn: '2021-06-01',
         kind: 'MISCONDUCT_HEARING',
-        concludedOn: '2013-10-10',
+        concludedOn: '2021-10-10',
         outcome: 'FINAL_WRITTEN_WARNING',
         grossMisconductProven: true,
         rank: 'STAFF',
         workforceType: 'POLICE_STAFF',
       }),
       concludedCase('OTHERSHIRE', {
-        receivedOn: '2013-06-01',
+        receivedOn: '2021-06-01',
         kind: 'MISCONDUCT_MEETING',
-        concludedOn: '2013-10-10',
+        concludedOn: '2021-10-10',
         outcome: 'WRITTEN_WARNING',
         grossMisconductProven: false,
       }),
@@ -69,19 +80,25 @@ describe('misconduct statistics over HTTP', () => {
   const statistics = (query: string, reader: Parameters<typeof read>[2] = {}) =>
     read(app, `statistics/misconduct?${query}`, { force: FORCE, after: written, ...reader });
 
-  it('counts 1 April to 31 March: a conclusion on 31 March 2014 in 2013/14, one on 1 April 2014 in 2014/15', async () => {
-    const response = await statistics(`force=${FORCE}&year=2013`);
+  it('counts 1 April to 31 March: a conclusion on 31 March 2022 in 2021/22, one on 1 April 2022 in 2022/23', async () => {
+    const response = await statistics(`force=${FORCE}&year=2021`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       force: FORCE,
-      year: 2013,
-      financialYear: '2013/14',
-      from: '2013-04-01',
-      to: '2014-03-31',
+      year: 2021,
+      financialYear: '2021/22',
+      from: '2021-04-01',
+      to: '2022-03-31',
       proceedings: { total: 3, byType: { MISCONDUCT_MEETING: 0, MISCONDUCT_HEARING: 2, ACCELERATED_HEARING: 1 } },
       findings: { MISCONDUCT_HEARING: { GROSS_MISCONDUCT_PROVEN: 2, MISCONDUCT_PROVEN: 0, NOT_PROVEN: 0 } },
       formerOfficers: { total: 1, outcomes: { DISMISSAL_WITHOUT_NOTICE: 1 } },
-      barredListEntries: { total: 1, byBasis: { DISMISSED: 1, WOULD_HAVE_BEEN_DISMISSED: 0 }, byWorkforceType: { POLICE_OFFICER: 1 } },
+      barredListEntries: { total: 2, byBasis: { DISMISSED: 2, WOULD_HAVE_BEEN_DISMISSED: 0 }, byWorkforceType: { POLICE_OFFICER: 2 } },
+      regulations: '2020',
+      byCaseType: {
+        COMPLAINT: { total: 0 },
+        CONDUCT_MATTER: { total: 2, outcomes: { DISMISSAL_WITHOUT_NOTICE: 1, FINAL_WRITTEN_WARNING: 1 } },
+        RECORDABLE_CONDUCT_MATTER: { total: 1, outcomes: { DISMISSAL_WITHOUT_NOTICE: 1 } },
+      },
     });
     const { outcomes, byRank, byWorkforceType, byAllegationCategory, byBreachType } = response.body;
     expect(outcomes.total).toMatchObject({ DISMISSAL_WITHOUT_NOTICE: 2, FINAL_WRITTEN_WARNING: 1, WRITTEN_WARNING: 0 });
@@ -93,9 +110,9 @@ describe('misconduct statistics over HTTP', () => {
     expect(byAllegationCategory).toMatchObject({ DRUGS: 1, NONE: 2 });
     expect(byBreachType.HONESTY_AND_INTEGRITY).toEqual({ proven: 3, notProven: 0 });
 
-    const next = await statistics(`force=${FORCE}&year=2014`);
+    const next = await statistics(`force=${FORCE}&year=2022`);
     expect(next.body).toMatchObject({
-      financialYear: '2014/15',
+      financialYear: '2022/23',
       proceedings: { total: 1, byType: { MISCONDUCT_MEETING: 1, MISCONDUCT_HEARING: 0, ACCELERATED_HEARING: 0 } },
       byRank: { SERGEANT: { total: 1, outcomes: { WRITTEN_WARNING: 1 } } },
       formerOfficers: { total: 0 },
@@ -104,7 +121,7 @@ describe('misconduct statistics over HTTP', () => {
   });
 
   it('gives the same tables as CSV', async () => {
-    const response = await statistics(`force=${FORCE}&year=2013`, { accept: 'text/csv' });
+    const response = await statistics(`force=${FORCE}&year=2021`, { accept: 'text/csv' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     // Only names, codes, numbers and dates: no free text, nothing a spreadsheet would run as a formula.
@@ -113,7 +130,7 @@ describe('misconduct statistics over HTTP', () => {
     expect(response.text.split('\r\n')).toEqual(
       expect.arrayContaining([
         'metric,value',
-        'financialYear,2013/14',
+        'financialYear,2021/22',
         'proceedings.byType.MISCONDUCT_HEARING,2',
         'byRank.INSPECTOR.outcomes.DISMISSAL_WITHOUT_NOTICE,1',
       ]),
@@ -121,14 +138,14 @@ describe('misconduct statistics over HTTP', () => {
   });
 
   it('keeps forces apart, and refuses a reader of one force another force’s tables', async () => {
-    const other = await statistics('force=OTHERSHIRE&year=2013', { force: '*' });
+    const other = await statistics('force=OTHERSHIRE&year=2021', { force: '*' });
     expect(other.body.proceedings.total).toBe(1);
-    const refused = await statistics('force=OTHERSHIRE&year=2013');
+    const refused = await statistics('force=OTHERSHIRE&year=2021');
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toMatch(PROBLEM_JSON);
   });
 
-  it.each(['year=twenty', `force=${FORCE}`, 'year=2013.5', 'year=2013&from=2013-04-01'])('refuses %s with a 400', async (query) => {
+  it.each(['year=twenty', `force=${FORCE}`, 'year=2021.5', 'year=2021&from=2021-04-01'])('refuses %s with a 400', async (query) => {
     const response = await statistics(query);
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
@@ -142,18 +159,18 @@ describe('misconduct statistics over HTTP', () => {
         events: [
           recorded(
             'RecordCorrected',
-            { correctsEventId: conclusion.eventId ?? '', reason: 'wrong day', replacement: { ...conclusion.data, on: '2014-03-30' } },
-            '2014-05-01',
+            { correctsEventId: conclusion.eventId ?? '', reason: 'wrong day', replacement: { ...conclusion.data, on: '2022-03-30' } },
+            '2022-05-01',
             FORCE,
           ),
         ],
       },
     ]);
-    const [year2013, year2014] = await Promise.all([
-      statistics(`force=${FORCE}&year=2013`, { after: corrected }),
-      statistics(`force=${FORCE}&year=2014`, { after: corrected }),
+    const [year2021, year2022] = await Promise.all([
+      statistics(`force=${FORCE}&year=2021`, { after: corrected }),
+      statistics(`force=${FORCE}&year=2022`, { after: corrected }),
     ]);
-    expect(year2013.body.proceedings.byType.MISCONDUCT_MEETING).toBe(1);
-    expect(year2014.body.proceedings.byType.MISCONDUCT_MEETING).toBe(0);
+    expect(year2021.body.proceedings.byType.MISCONDUCT_MEETING).toBe(1);
+    expect(year2022.body.proceedings.byType.MISCONDUCT_MEETING).toBe(0);
   });
 });

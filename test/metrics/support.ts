@@ -144,6 +144,8 @@ export interface ConcludedSubject {
   formerOfficer?: boolean;
   barredOn?: string;
   corruptionCategory?: string;
+  /** The conduct matter recorded under Schedule 3 that day: a recordable conduct matter. */
+  conductMatterRecordedOn?: string;
 }
 
 /** A case whose one subject's proceedings concluded, appended as a whole; its conclusion is `events[conclusionIndex]`. */
@@ -154,6 +156,9 @@ export function concludedCase(force: string, subject: ConcludedSubject): Append 
   const level = subject.grossMisconductProven ? 'GROSS_MISCONDUCT' : 'MISCONDUCT';
   const events = [
     ...referral.events,
+    ...(subject.conductMatterRecordedOn === undefined
+      ? []
+      : [recorded('ConductMatterRecorded', { on: subject.conductMatterRecordedOn, grounds: [] }, subject.conductMatterRecordedOn)]),
     recorded(
       'SubjectAdded',
       {

@@ -8,6 +8,8 @@
 import type { CaseStage, IopcMode, Outcome, Rank, Regulations, Sensitivity, WorkforceType } from '../../../src/cases/case.enums';
 import type { CaseEvent, CaseEventEnvelope, ProgressReportSent, ProgressReportWithheld } from '../../../src/cases/case.events';
 import { couldLeadToDismissal } from '../../../src/cases/case.list-rules';
+import { reportingRegimeOf } from '../../../src/cases/case-types';
+import type { ReportingRegimeRule } from '../../../src/cases/case-types';
 import { caseStage } from '../../../src/cases/case.stage';
 import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } from '../../../src/cases/case.state';
 import { foldCaseEvents } from '../case-event-log';
@@ -88,6 +90,8 @@ export interface CaseTimeline {
   force: string;
   sensitivity: Sensitivity;
   regulations: Regulations;
+  /** Which report a long investigation owes, and to whom: C&M reg 13 under Schedule 3, Conduct Regs reg 19 otherwise (case-types.ts). */
+  reportingRegime: ReportingRegimeRule;
   /** The IOPC's mode of investigation, if it decided one: it decides who reports on timeliness. */
   iopcMode: IopcMode | null;
   receivedOn: string;
@@ -256,6 +260,7 @@ export function timelineOf({ steps, state }: FoldedCase): CaseTimeline | null {
     force: state.force,
     sensitivity: state.sensitivity,
     regulations: state.regulations,
+    reportingRegime: reportingRegimeOf(state),
     iopcMode: state.iopcMode,
     receivedOn: state.receivedOn,
     closedOn: state.closedOn,

@@ -87,6 +87,18 @@ describe('twelveMonthReport and sixMonthFollowUp (Conduct Regs 2020 reg 19; C&M 
     expect(of(found, 'twelveMonthReport')).toEqual([ofCase('2022-03-01')]);
   });
 
+  it('owes the report of a matter under Schedule 3 (C&M reg 13) to the local policing body and the Director General: met when both have it', () => {
+    const recorded = event('ConductMatterRecorded', { on: '2021-03-02', grounds: [] });
+    const [opening, ...rest] = openInvestigation();
+    const lpbOnly = deadlines([opening, recorded, ...rest, progressReport('2022-02-20', 'TWELVE_MONTH')]);
+    expect(of(lpbOnly, 'twelveMonthReport')).toEqual([ofCase('2022-03-01')]);
+    const both = deadlines([opening, recorded, ...rest, progressReport('2022-02-20', 'TWELVE_MONTH'), progressReport('2022-03-03', 'TWELVE_MONTH', 'IOPC')]);
+    expect(of(both, 'twelveMonthReport')).toEqual([ofCase('2022-03-01', { metOn: '2022-03-03' })]);
+    // A conduct matter not recorded under Schedule 3: reg 19, the local policing body alone.
+    const conduct = deadlines([...openInvestigation(), progressReport('2022-02-20', 'TWELVE_MONTH')]);
+    expect(of(conduct, 'twelveMonthReport')).toEqual([ofCase('2022-03-01', { metOn: '2022-02-20' })]);
+  });
+
   it('owes the force nothing for a directed or independent investigation: the Director General reports (C&M reg 13)', () => {
     for (const mode of ['DIRECTED', 'INDEPENDENT'] as const) {
       const found = deadlines([

@@ -10,11 +10,6 @@ import type { CaseTimeline } from './case-timeline';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { dueAfter, months } from './deadline-periods';
 
-/**
- * The report is owed to the local policing body (reg 19; C&M reg 13(2)); a report to the
- * IOPC alone does not meet it.
- */
-const REPORTING_BODIES = ['LOCAL_POLICING_BODY'];
 const FIRST_REPORTING_MONTHS = 12;
 const FOLLOW_UP_MONTHS = 6;
 const FIRST_REPORTING_PERIOD = months(FIRST_REPORTING_MONTHS);
@@ -31,11 +26,35 @@ interface Discharge {
 export const REPORT_WITHHELD = 'not reported: a report might prejudice an investigation (reg 19; C&M reg 13)';
 
 /**
+ * The days a period's report was sent to every body the regime owes it to (reg 19: the local
+ * policing body; C&M reg 13(2): the local policing body and the Director General), each the
+ * day the last of them had it: the n-th report to each body makes the n-th discharge. A
+ * report to only one of two bodies does not discharge the duty.
+ */
+function reportsSent(timeline: CaseTimeline, kind: ProgressReportKind): string[] {
+  const days = timeline.reportingRegime.owedTo.map((body) =>
+    timeline.progressReports
+      .filter((report) => report.kind === kind && report.to === body)
+      .map((report) => report.on)
+      .sort(),
+  );
+  const complete = Math.min(...days.map((list) => list.length));
+  return Array.from(
+    { length: complete },
+    (_, n) =>
+      days
+        .map((list) => list[n])
+        .sort()
+        .at(-1) as string,
+  );
+}
+
+/**
  * The days a period's report of a kind was discharged, one a day (a report and its copy count
  * once; a report sent counts before a withholding recorded the same day).
  */
 function discharges(timeline: CaseTimeline, kind: ProgressReportKind): Discharge[] {
-  const sent = timeline.progressReports.filter((report) => report.kind === kind && REPORTING_BODIES.includes(report.to)).map((report) => report.on);
+  const sent = reportsSent(timeline, kind);
   const withheld = timeline.withheldReports.filter((report) => report.kind === kind).map((report) => report.on);
   const byDay = new Map<string, Discharge>();
   for (const on of withheld) byDay.set(on, { on, exemption: REPORT_WITHHELD });
@@ -71,7 +90,7 @@ export const twelveMonthReport: DeadlineRule = {
       period: FIRST_REPORTING_PERIOD,
       // Reporting is "as soon as practicable" after the period: the ledger takes its last day as due.
       source:
-        'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: report to the local policing body once 12 months have passed (for a directed or independent investigation the Director General reports)',
+        'Conduct Regs 2020 reg 19 (a matter outside Schedule 3: to the local policing body) or Complaints and Misconduct Regs 2020 reg 13 (a recorded complaint, recordable conduct matter or DSI matter: to the local policing body and the Director General; for a directed or independent investigation the Director General reports): once 12 months have passed since the complaint was made or the matter came to attention',
       confidence: 'CONFIRMED',
     },
   ],
@@ -91,7 +110,7 @@ export const sixMonthFollowUp: DeadlineRule = {
       inForceFrom: null,
       period: months(FOLLOW_UP_MONTHS),
       source:
-        'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13: again at the end of each further 6 months (12, 18, 24... months from the referral), to the local policing body',
+        'Conduct Regs 2020 reg 19 or Complaints and Misconduct Regs 2020 reg 13 (as for the 12-month report): again at the end of each further 6 months (12, 18, 24... months from the referral), to the same bodies',
       confidence: 'CONFIRMED',
     },
   ],

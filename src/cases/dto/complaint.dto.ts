@@ -6,6 +6,8 @@ import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_HANDLING_OUTCOMES,
   COMPLAINT_HANDLINGS,
+  RECORD_COPY_EXCEPTIONS,
+  RECORD_COPY_RECIPIENTS,
   REFERRAL_CRITERIA,
   REVIEW_BODIES,
   REVIEW_RESULTS,
@@ -15,6 +17,8 @@ import type {
   ComplaintCategory,
   ComplaintHandling,
   ComplaintHandlingOutcome,
+  RecordCopyException,
+  RecordCopyRecipient,
   ReferralCriterion,
   ReviewBody,
   ReviewResult,
@@ -33,6 +37,25 @@ import {
   VAULT,
 } from '../../common/dto-fields';
 import { DatedBody } from './shared.dto';
+
+/** Optional coded protected characteristics (complaint.enums.ts), as JSON, kept in the vault. */
+export const ProtectedCharacteristicsField = (description: string): PropertyDecorator => {
+  const text = TextField(NARRATIVE_MAX_LENGTH, {
+    optional: true,
+    description: `${description}: the JSON of an object with any of ${JSON.stringify(PROTECTED_CHARACTERISTICS)}. ${VAULT}`,
+  });
+  const coded = ValidateBy({
+    name: 'isProtectedCharacteristics',
+    validator: {
+      validate: (value: unknown) => value === undefined || parseProtectedCharacteristics(value) !== null,
+      defaultMessage: () => '$property must be the JSON of an object of coded protected characteristics',
+    },
+  });
+  return (target, key) => {
+    text(target, key);
+    coded(target, key);
+  };
+};
 
 /** Allegations a complaint may hold in one logging. */
 const MOST_ALLEGATIONS = 100;
@@ -60,17 +83,7 @@ export class LogComplaintBody {
   @TextField(NARRATIVE_MAX_LENGTH, { optional: true, description: `The complainant's name and contact details. ${VAULT}` })
   complainantDetails?: string;
 
-  @TextField(NARRATIVE_MAX_LENGTH, {
-    optional: true,
-    description: `The complainant's protected characteristics as they gave them, for the returns: the JSON of an object with any of ${JSON.stringify(PROTECTED_CHARACTERISTICS)}. ${VAULT}`,
-  })
-  @ValidateBy({
-    name: 'isProtectedCharacteristics',
-    validator: {
-      validate: (value: unknown) => value === undefined || parseProtectedCharacteristics(value) !== null,
-      defaultMessage: () => '$property must be the JSON of an object of coded protected characteristics',
-    },
-  })
+  @ProtectedCharacteristicsField("The complainant's protected characteristics as they gave them, for the returns")
   protectedCharacteristics?: string;
 
   @NestedField(() => ComplaintAllegationBody, { list: { maxSize: MOST_ALLEGATIONS } })
@@ -119,4 +132,37 @@ export class ComplaintReviewDecisionBody extends DatedBody {
 
   @FlagField()
   recommendationsMade!: boolean;
+}
+
+export class ComplaintRecordCopyBody extends DatedBody {
+  @OneOfField(RECORD_COPY_RECIPIENTS, {
+    description: 'C&M Regs 2020 reg 3: the complainant (a copy of the record) or the person complained against (a copy of the complaint)',
+  })
+  to!: RecordCopyRecipient;
+
+  @IdField({ optional: true, description: 'The subject of the case given the copy (for PERSON_COMPLAINED_AGAINST only)' })
+  subjectId?: string;
+
+  @OneOfField(RECORD_COPY_EXCEPTIONS, { optional: true, description: 'Set when the copy was withheld, with the ground (the exceptions are ✖ unconfirmed)' })
+  withheldUnder?: RecordCopyException;
+}
+
+export class ConductMatterRecordingBody extends DatedBody {
+  @ListOfField(REFERRAL_CRITERIA, {
+    description: 'The C&M Regs 2020 reg 7(1) descriptions the conduct matter meets (they are also its mandatory referral criteria)',
+  })
+  grounds!: ReferralCriterion[];
+}
+
+export class WithdrawalDecisionBody extends DatedBody {
+  @FlagField({ description: 'C&M Regs 2020 reg 38: the Director General treats the withdrawn complaint as a conduct matter' })
+  treatAsConductMatter!: boolean;
+
+  @IdField({ optional: true, description: 'The case opened for the conduct matter, when one is' })
+  conductMatterCaseId?: string;
+}
+
+export class RevealedConductMatterBody extends DatedBody {
+  @IdField({ optional: true, description: 'The case opened for the conduct matter, when one is' })
+  conductMatterCaseId?: string;
 }

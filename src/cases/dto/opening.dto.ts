@@ -1,4 +1,5 @@
 /** Bodies of the opening and assessment commands (docs/events.md, "Opening and assessment"). */
+import { ProtectedCharacteristicsField } from './complaint.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import {
@@ -106,6 +107,9 @@ export class AddSubjectBody {
 
   @TextField(LABEL_MAX_LENGTH)
   unit!: string;
+
+  @ProtectedCharacteristicsField('Their protected characteristics, for the IOPC complaints statistics of who is complained about')
+  protectedCharacteristics?: string;
 }
 
 export class RecordAllegationBody {
