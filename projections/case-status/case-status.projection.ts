@@ -40,7 +40,9 @@ export const caseStatusProjection: ProjectionDefinition = {
   // that alters what a case's events mean): the runner then rebuilds from the first event.
   // 2: the kept events without personal data (case-event-log.ts); no next_deadline and
   // overdue columns (judged at read time from the timeliness views: case-status.queries.ts).
-  version: 2,
+  // 3: each subject's route, reg 10 pause and barred-list review day; stages of withdrawn
+  // proceedings and of Performance and Vetting outcomes (src/cases/reflective-practice.*).
+  version: 3,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [
     // Personal data removed: the case's free text is never read back out of this table.

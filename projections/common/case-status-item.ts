@@ -20,6 +20,9 @@ import type {
   WorkforceType,
 } from '../../src/cases/case.enums';
 import type { CaseEventEnvelope } from '../../src/cases/case.events';
+import { barredListReviewFrom } from '../../src/cases/barred-list-review';
+import type { SubjectRoute } from '../../src/cases/reflective-practice.enums';
+import type { Confidence } from '../../src/common/confidence';
 import { caseStage } from '../../src/cases/case.stage';
 import { foldCase } from '../../src/cases/case.state';
 import type { Case, SubjectState } from '../../src/cases/case.state';
@@ -43,7 +46,13 @@ export interface CaseStatusSubject {
   outcome: Outcome | null;
   formerOfficer: boolean;
   barredList: boolean;
+  /** On the barred list: the first day its review may be applied for, by the entry's basis, with the authority for the period. */
+  barredListReviewFrom?: { on: string; source: string; confidence: Confidence };
   advisoryList: boolean;
+  /** The route the matter is on: `MISCONDUCT`, `REFLECTIVE_PRACTICE`, `PERFORMANCE`, `VETTING` (src/cases/reflective-practice.enums.ts). */
+  route: SubjectRoute;
+  /** reg 10: paused since this day, while criminal proceedings could be prejudiced. */
+  pausedSince: string | null;
 }
 
 export interface CaseStatusItem {
@@ -112,8 +121,18 @@ function toSubject(subject: SubjectState): CaseStatusSubject {
     outcome: subject.outcome,
     formerOfficer: subject.conclusion?.formerOfficer ?? false,
     barredList: subject.barredList,
+    ...barredListReview(subject),
     advisoryList: subject.advisoryList,
+    route: subject.routes.route,
+    pausedSince: subject.routes.pausedSince,
   };
+}
+
+function barredListReview(subject: SubjectState): Pick<CaseStatusSubject, 'barredListReviewFrom'> {
+  const listedOn = subject.routes.barredListedOn;
+  if (!subject.barredList || subject.barredListBasis === null || listedOn === null) return {};
+  const { on, source, confidence } = barredListReviewFrom(subject.barredListBasis, listedOn);
+  return { barredListReviewFrom: { on, source, confidence } };
 }
 
 /** What need-to-know judges a case by (src/access). */

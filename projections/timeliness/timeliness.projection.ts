@@ -60,7 +60,9 @@ export const timelinessProjection: ProjectionDefinition = {
   // 6: the complaint's clocks (common/deadlines/complaint-deadlines.ts).
   // 7: a matter under Schedule 3 owes its 12- and 6-month reports to the LPB and the Director General (C&M reg 13).
   // 8: the clocks before the proceedings and of a hearing in public (common/deadlines/pre-hearing-deadlines.ts).
-  version: 8,
+  // 9: reflective practice's clocks, the barred-list reports after Performance and Vetting dismissals
+  //    (common/deadlines/route-deadlines.ts), and the reg 10 pause of the clocks of the proceedings.
+  version: 9,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: timelinessTables,
   async apply(events, context) {

@@ -56,6 +56,17 @@ import {
   WitnessListsBody,
 } from './dto/pre-hearing.dto';
 import {
+  EngagementFailureBody,
+  JointProceedingsBody,
+  PerformanceOutcomeBody,
+  PerformanceReferralBody,
+  ReflectiveActionsReviewBody,
+  ReflectiveDiscussionBody,
+  ReflectiveNoticeBody,
+  ReflectiveReportBody,
+  VettingOutcomeBody,
+} from './dto/reflective-practice.dto';
+import {
   ComplaintHandledOtherwiseBody,
   ComplaintRecordCopyBody,
   ConductMatterRecordingBody,
@@ -640,6 +651,132 @@ export class CaseCommandsController {
   @CaseStep('SignOffDecision', 'SignOffDecision', APPOINTERS)
   signOffDecision(@Param() ids: SubjectParams, @Body() body: SignOffBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     return this.send({ ...body, signedOffBy: context.actor.userId, type: 'SignOffDecision', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // Part 6: the reflective practice review process, stage by stage (src/cases/reflective-practice.events.ts).
+  @Post(':caseId/subjects/:subjectId/reflective-practice/notice')
+  @CaseStep('GiveReflectivePracticeNotice')
+  giveReflectivePracticeNotice(
+    @Param() ids: SubjectParams,
+    @Body() body: ReflectiveNoticeBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'GiveReflectivePracticeNotice', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/account')
+  @CaseStep('RecordReflectiveAccount')
+  recordReflectiveAccount(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordReflectiveAccount', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/fact-finding')
+  @CaseStep('CompleteReflectiveFactFinding')
+  completeReflectiveFactFinding(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'CompleteReflectiveFactFinding', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/discussion')
+  @CaseStep('HoldReflectiveReviewDiscussion')
+  holdReflectiveReviewDiscussion(
+    @Param() ids: SubjectParams,
+    @Body() body: ReflectiveDiscussionBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'HoldReflectiveReviewDiscussion', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/report')
+  @CaseStep('AgreeReflectiveReviewReport')
+  agreeReflectiveReviewReport(
+    @Param() ids: SubjectParams,
+    @Body() body: ReflectiveReportBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'AgreeReflectiveReviewReport', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/actions-review')
+  @CaseStep('ReviewReflectiveActions')
+  reviewReflectiveActions(
+    @Param() ids: SubjectParams,
+    @Body() body: ReflectiveActionsReviewBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReviewReflectiveActions', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/pdr-follow-up')
+  @CaseStep('RecordReflectivePdrFollowUp')
+  recordReflectivePdrFollowUp(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordReflectivePdrFollowUp', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/reflective-practice/engagement-failure')
+  @CaseStep('RecordReflectiveEngagementFailure')
+  recordReflectiveEngagementFailure(
+    @Param() ids: SubjectParams,
+    @Body() body: EngagementFailureBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordReflectiveEngagementFailure', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  // Around the proceedings, and the Performance and Vetting routes (src/cases/proceedings-routes.events.ts).
+  @Post(':caseId/subjects/:subjectId/proceedings/pause')
+  @CaseStep('PauseProceedings')
+  pauseProceedings(@Param() ids: SubjectParams, @Body() body: DatedReasonBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'PauseProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/proceedings/resumption')
+  @CaseStep('ResumeProceedings')
+  resumeProceedings(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ResumeProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/proceedings/withdrawal')
+  @CaseStep('WithdrawProceedings')
+  withdrawProceedings(@Param() ids: SubjectParams, @Body() body: DatedReasonBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'WithdrawProceedings', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/performance-referral')
+  @CaseStep('ReferToPerformanceRegulations')
+  referToPerformanceRegulations(
+    @Param() ids: SubjectParams,
+    @Body() body: PerformanceReferralBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReferToPerformanceRegulations', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/performance-outcome')
+  @CaseStep('RecordPerformanceOutcome')
+  recordPerformanceOutcome(
+    @Param() ids: SubjectParams,
+    @Body() body: PerformanceOutcomeBody,
+    @CommandContext() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordPerformanceOutcome', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/vetting-referral')
+  @CaseStep('ReferToVettingRegulations')
+  referToVettingRegulations(@Param() ids: SubjectParams, @Body() body: DatedBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'ReferToVettingRegulations', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/subjects/:subjectId/vetting-outcome')
+  @CaseStep('RecordVettingOutcome')
+  recordVettingOutcome(@Param() ids: SubjectParams, @Body() body: VettingOutcomeBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'RecordVettingOutcome', caseId: ids.caseId, subjectId: ids.subjectId }, context);
+  }
+
+  @Post(':caseId/joint-proceedings')
+  @CaseStep('DirectJointProceedings')
+  directJointProceedings(@Param() ids: CaseParams, @Body() body: JointProceedingsBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
+    return this.send({ ...body, type: 'DirectJointProceedings', caseId: ids.caseId }, context);
   }
 
   private async send(command: CaseCommand, context: CommandContext): Promise<CommandResponse> {

@@ -34,6 +34,8 @@ import { decideDocument } from './document.rules';
 import { decideComplaint, ensureComplaintInvestigable, ensureReferralRecorded } from './complaint.rules';
 import { decidePreHearing } from './pre-hearing.rules';
 import { decideAllocation, ensureProceedingsSignedOff, ensureReportApproved } from './allocation.rules';
+import { decideProceedingsRoute, ensureNotPaused } from './proceedings-routes.rules';
+import { decideReflectivePractice, ensureNotGrossMisconduct } from './reflective-practice.rules';
 import { UNRESTRICTED_WRITER } from './case.writer';
 import type { CaseWriter } from './case.writer';
 
@@ -156,6 +158,7 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
           subject.outcome === 'REFLECTIVE_PRACTICE_DIRECTED',
         'reflectivePracticeNeedsReferral',
       );
+      ensureNotGrossMisconduct(subject);
       return [event('ReflectivePracticeReviewStarted', payloadOf(command))];
     }
     case 'CompleteReflectivePractice':
@@ -193,6 +196,9 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       ensureProceedingsSignedOff(current, requireSubject(current, command.subjectId), command.kind);
       return scheduled;
     }
+    case 'ScheduleProceedings':
+      ensureNotPaused(requireSubject(current, command.subjectId));
+      return decideScheduleProceedings(current, payloadOf(command));
     case 'RecordDeparture':
       return decideDeparture(current, payloadOf(command));
     case 'RecordDepartureDecision':
@@ -201,6 +207,9 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       const { priorSanctions = [], ...data } = payloadOf(command);
       return decideConcludeProceedings(current, data, priorSanctions);
     }
+    case 'ConcludeProceedings':
+      ensureNotPaused(requireSubject(current, command.subjectId));
+      return decideConcludeProceedings(current, payloadOf(command));
     case 'LodgeAppeal':
       return decideLodgeAppeal(current, payloadOf(command));
     case 'DetermineAppeal': {
@@ -220,7 +229,9 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'CloseCase':
       // A suspension ends, and proceedings conclude, before the case can (reg 11, reg 23).
       ensure(
-        Object.values(current.subjects).every((subject) => subject.suspension === 'NONE' && (subject.proceedings === null || subject.conclusion !== null)),
+        Object.values(current.subjects).every(
+          (subject) => subject.suspension === 'NONE' && (subject.proceedings === null || subject.conclusion !== null || subject.routes.withdrawnOn !== null),
+        ),
         'caseHasOpenMatters',
       );
       ensureNotBefore(command.on, current.receivedOn, 'the referral');
@@ -279,6 +290,26 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
     case 'AttachDocument':
     case 'SupersedeDocument':
       return decideDocument(current, command);
+    // Reflective practice as a process (reflective-practice.rules.ts)
+    case 'GiveReflectivePracticeNotice':
+    case 'RecordReflectiveAccount':
+    case 'CompleteReflectiveFactFinding':
+    case 'HoldReflectiveReviewDiscussion':
+    case 'AgreeReflectiveReviewReport':
+    case 'ReviewReflectiveActions':
+    case 'RecordReflectivePdrFollowUp':
+    case 'RecordReflectiveEngagementFailure':
+      return decideReflectivePractice(current, command);
+    // Around the proceedings; the Performance and Vetting routes (proceedings-routes.rules.ts)
+    case 'PauseProceedings':
+    case 'ResumeProceedings':
+    case 'DirectJointProceedings':
+    case 'WithdrawProceedings':
+    case 'ReferToPerformanceRegulations':
+    case 'RecordPerformanceOutcome':
+    case 'ReferToVettingRegulations':
+    case 'RecordVettingOutcome':
+      return decideProceedingsRoute(current, command);
     default: {
       // Only a programming error gets here (the compiler sees every command above).
       const unhandled: never = command;

@@ -235,7 +235,11 @@ export type AppealForum = (typeof APPEAL_FORUMS)[number];
 export const APPEAL_RESULTS = ['DISMISSED', 'ALLOWED', 'OUTCOME_VARIED', 'REMITTED'] as const;
 export type AppealResult = (typeof APPEAL_RESULTS)[number];
 
-export const BARRED_LIST_BASES = ['DISMISSED', 'WOULD_HAVE_BEEN_DISMISSED'] as const;
+/**
+ * DISMISSED: under the Conduct Regulations; DISMISSED_PERFORMANCE: under the Performance
+ * Regulations 2020; DISMISSED_VETTING: under the Vetting Regulations 2025 (proceedings-routes.events.ts).
+ */
+export const BARRED_LIST_BASES = ['DISMISSED', 'WOULD_HAVE_BEEN_DISMISSED', 'DISMISSED_PERFORMANCE', 'DISMISSED_VETTING'] as const;
 export type BarredListBasis = (typeof BARRED_LIST_BASES)[number];
 
 export const LEARNING_KINDS = ['FORCE_ACTION', 'LEARNING_RECOMMENDATION'] as const;

@@ -46,6 +46,8 @@ import { COMPLAINT_EVENTS } from './complaint.events';
 import { PRE_HEARING_EVENTS } from './pre-hearing.events';
 import { ALLOCATION_EVENTS } from './allocation.events';
 import { DOCUMENT_EVENTS } from './document.events';
+import { PROCEEDINGS_ROUTE_EVENTS } from './proceedings-routes.events';
+import { REFLECTIVE_PRACTICE_EVENTS } from './reflective-practice.events';
 
 const suspensionStep = { subjectId: id, on: day, reason: text };
 const subjectDated = { subjectId: id, on: day };
@@ -268,6 +270,10 @@ export const CASE_EVENTS = {
   ...ALLOCATION_EVENTS,
   // Documents and exhibits (document.events.ts)
   ...DOCUMENT_EVENTS,
+  // Reflective practice as a process (reflective-practice.events.ts)
+  ...REFLECTIVE_PRACTICE_EVENTS,
+  // Around the proceedings, and the Performance and Vetting routes (proceedings-routes.events.ts)
+  ...PROCEEDINGS_ROUTE_EVENTS,
   /** A correction: `replacement` is a complete payload of the corrected event's own type, checked against its declaration. */
   RecordCorrected: event({ command: 'CorrectRecord', version: 1, fields: { correctsEventId: id, reason: text, replacement: payload } }),
 };

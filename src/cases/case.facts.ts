@@ -13,6 +13,8 @@ import { applyPreHearingFact } from './pre-hearing.facts';
 import { NO_PRE_HEARING_STEPS } from './pre-hearing.state';
 import { applyAllocationFact, investigationStartedBy } from './allocation.facts';
 import { NO_ALLOCATION } from './allocation.state';
+import { applySubjectRouteFact, reflectivePracticeReferred } from './reflective-practice.facts';
+import { initialSubjectRoutes } from './reflective-practice.state';
 
 function openCase(data: ReferralReceived): Case {
   return {
@@ -37,6 +39,7 @@ function openCase(data: ReferralReceived): Case {
     conductMatterRecordedOn: null,
     complaint: null,
     allocation: NO_ALLOCATION,
+    jointProceedings: [],
     log: [],
     corrections: {},
   };
@@ -69,6 +72,7 @@ function newSubject(data: SubjectAdded): SubjectState {
     advisoryList: false,
     conditionCDeterminedOn: null,
     preHearing: NO_PRE_HEARING_STEPS,
+    routes: initialSubjectRoutes,
   };
 }
 
@@ -148,7 +152,10 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
       }));
     }
     case 'ReflectivePracticeReviewStarted':
-      return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'STARTED' }));
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        reflectivePractice: 'STARTED',
+        routes: reflectivePracticeReferred(subject.routes, event.data.on),
+      }));
     case 'ReflectivePracticeReviewCompleted':
       return withSubject(state, event.data.subjectId, () => ({ reflectivePractice: 'COMPLETED' }));
     case 'ReturnedToAppropriateAuthority':
@@ -234,7 +241,11 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
         };
       });
     case 'BarredListEntryMade':
-      return withSubject(state, event.data.subjectId, () => ({ barredList: true, barredListBasis: event.data.basis }));
+      return withSubject(state, event.data.subjectId, (subject) => ({
+        barredList: true,
+        barredListBasis: event.data.basis,
+        routes: { ...subject.routes, barredListedOn: event.data.on },
+      }));
     case 'AdvisoryListEntryMade':
       return withSubject(state, event.data.subjectId, () => ({ advisoryList: true }));
     case 'AdvisoryListEntryRemoved':
@@ -296,6 +307,24 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
     case 'DocumentAttached':
     case 'DocumentSuperseded':
       return state;
+    // Reflective practice, the pause, withdrawal and the other routes (reflective-practice.facts.ts)
+    case 'ReflectivePracticeNoticeGiven':
+    case 'ReflectiveAccountGiven':
+    case 'ReflectiveFactFindingCompleted':
+    case 'ReflectiveReviewDiscussionHeld':
+    case 'ReflectiveReviewReportAgreed':
+    case 'ReflectiveActionsReviewed':
+    case 'ReflectivePdrFollowUpHeld':
+    case 'ReflectivePracticeEngagementFailed':
+    case 'ProceedingsPaused':
+    case 'ProceedingsResumed':
+    case 'JointProceedingsDirected':
+    case 'ProceedingsWithdrawn':
+    case 'ReferredToPerformanceRegulations':
+    case 'PerformanceOutcomeRecorded':
+    case 'ReferredToVettingRegulations':
+    case 'VettingOutcomeRecorded':
+      return applySubjectRouteFact(state, event, withSubject);
     // Facts kept by the stream and the read models; decide needs nothing from them. A
     // RecordCorrected is applied by evolve, which re-folds history with the correction.
     case 'SuspensionReviewed':

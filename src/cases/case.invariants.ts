@@ -6,13 +6,18 @@
 import { outcomesUnder, regimeOf } from './case.regulations';
 import { hasLeftService, isDismissal, isFormerOfficerUnderSchedule1 } from './case.rules';
 import type { Case, SubjectState } from './case.state';
+import { routeDismissalOf } from './reflective-practice.state';
 
 function subjectViolations(state: Case, subject: SubjectState): string[] {
   const problems: string[] = [];
   const conclusion = subject.conclusion;
   const proceedings = subject.proceedings;
 
-  if (subject.barredList) {
+  // A dismissal under the Performance or Vetting Regulations gives its own basis (proceedings-routes.events.ts).
+  const routeDismissal = routeDismissalOf(subject.routes);
+  if (subject.barredList && routeDismissal !== null) {
+    if (subject.barredListBasis !== routeDismissal.basis) problems.push(`on the barred list on a basis other than ${routeDismissal.basis}`);
+  } else if (subject.barredList) {
     if (!isDismissal(subject.outcome)) problems.push('on the barred list without a dismissal outcome');
     const expected = conclusion?.formerOfficer === true ? 'WOULD_HAVE_BEEN_DISMISSED' : 'DISMISSED';
     if (subject.barredListBasis !== expected) problems.push(`on the barred list on a basis other than ${expected}`);

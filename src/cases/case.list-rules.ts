@@ -14,6 +14,7 @@ import { subjectStage, UNDER_INVESTIGATION_STAGES } from './case.stage';
 import type { Case, SubjectState } from './case.state';
 import { liveFinalWrittenWarning } from './sanction-history';
 import type { SanctionEntry } from './sanction-history';
+import { routeDismissalOf } from './reflective-practice.state';
 
 export function decideDeparture(state: Case, data: Omit<SubjectLeftService, 'stageAtDeparture'>): CaseEvent[] {
   const subject = requireSubject(state, data.subjectId);
@@ -87,6 +88,13 @@ export function decideBarredListEntry(state: Case, data: CaseEventDataMap['Barre
   ensure(!subject.barredList, 'alreadyOnBarredList');
   ensure(isHomeOfficeForce(state.force), 'barredListOnlyForHomeOfficeForces', state.force);
   ensure(BARRED_LIST_WORKFORCE.includes(subject.workforceType), 'barredListWorkforceScope', subject.workforceType);
+  // A dismissal under the Performance or the Vetting Regulations (proceedings-routes.events.ts).
+  const routeDismissal = routeDismissalOf(subject.routes);
+  if (routeDismissal !== null) {
+    ensure(data.basis === routeDismissal.basis, 'barredListBasisMustMatch', `expected ${routeDismissal.basis}`);
+    ensureNotBefore(data.on, routeDismissal.on, 'the dismissal');
+    return [event('BarredListEntryMade', data)];
+  }
   // s88A: dismissed officers and staff, and former ones found that they would have been dismissed.
   ensure(isDismissal(subject.outcome), 'barredListNeedsDismissal');
   // The list applies to dismissals and findings from 15 December 2017: the date that counts is

@@ -11,6 +11,8 @@ import { PRE_HEARING_RULES } from './pre-hearing.rule-book';
 import { SANCTION_RULES } from './sanction.rule-book';
 import { ALLOCATION_RULES } from './allocation.rule-book';
 import { DOCUMENT_RULES } from './document.rule-book';
+import { PROCEEDINGS_ROUTE_RULES } from './proceedings-routes.rule-book';
+import { REFLECTIVE_PRACTICE_RULES } from './reflective-practice.rule-book';
 
 /** A writer refused for their own rights, as write access refuses them (case.write-access.ts): 403. */
 const WRITERS_RIGHTS = 403;
@@ -258,11 +260,13 @@ export const CASE_RULES = {
 
   // Barred and advisory lists
   barredListNeedsDismissal: {
-    message: 'a barred-list entry needs an outcome of dismissal, or a finding that a former officer would have been dismissed',
-    source: 'Police Act 1996 s88A; Barred List Regs 2017 reg 3',
+    message:
+      'a barred-list entry needs a dismissal (under the Conduct, Performance or Vetting Regulations), or a finding that a former officer would have been dismissed',
+    source: 'Police Act 1996 s88A; Barred List Regs 2017 reg 3 (docs/domain/regulations.md §4.1)',
   },
   barredListBasisMustMatch: {
-    message: 'the basis is DISMISSED for a serving subject and WOULD_HAVE_BEEN_DISMISSED for a former one',
+    message:
+      'the basis is DISMISSED for a serving subject dismissed under the Conduct Regulations, WOULD_HAVE_BEEN_DISMISSED for a former one, DISMISSED_PERFORMANCE under the Performance Regulations and DISMISSED_VETTING under the Vetting Regulations',
     source: 'Police Act 1996 s88A(1)',
   },
   alreadyOnBarredList: { message: 'the subject is already on the barred list', source: RECORD },
@@ -361,6 +365,10 @@ export const CASE_RULES = {
   ...ALLOCATION_RULES,
   // Documents and exhibits (document.rule-book.ts)
   ...DOCUMENT_RULES,
+  // Reflective practice as a process (reflective-practice.rule-book.ts)
+  ...REFLECTIVE_PRACTICE_RULES,
+  // Around the proceedings; the Performance and Vetting routes (proceedings-routes.rule-book.ts)
+  ...PROCEEDINGS_ROUTE_RULES,
 } as const satisfies Record<string, Rule>;
 
 export type CaseRuleName = keyof typeof CASE_RULES;

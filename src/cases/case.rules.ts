@@ -72,6 +72,8 @@ export function ensureNotBefore(day: string, earlier: string | null | undefined,
 export function isWithinSuspensionWindow(subject: SubjectState): boolean {
   if (hasLeftService(subject) || subject.departure?.afterConclusion === true) return false;
   if (subject.conclusion !== null) return false;
+  // Proceedings withdrawn (reg 27), or a Performance or Vetting outcome, end it too.
+  if (subject.routes.withdrawnOn !== null || subject.routes.outcome !== null) return false;
   return !isProcessEndedWithoutProceedings(subject);
 }
 

@@ -32,6 +32,8 @@ describe('the event catalogue', () => {
       'InvestigatorReassigned',
       'LearningRecorded',
       'ReferralReceived',
+      'ReflectivePracticeNoticeGiven',
+      'ReflectiveReviewReportAgreed',
       'SeverityAssessed',
       'SubjectAdded',
     ]);

@@ -17,6 +17,8 @@ const SUBJECT_STAGE_ORDER: readonly CaseStage[] = ['ASSESSMENT', 'INVESTIGATION'
 export function subjectStage(state: Case, subject: SubjectState): CaseStage {
   if (subject.appeal !== null && subject.appeal.result === null) return 'APPEAL';
   if (subject.conclusion !== null) return 'CONCLUDED';
+  // Proceedings withdrawn (reg 27), or the Performance or Vetting route's own outcome.
+  if (subject.routes.withdrawnOn !== null || subject.routes.outcome !== null) return 'CONCLUDED';
   // Routes that end the matter for the subject without proceedings (reg 23; Part 6).
   if (subject.caseToAnswer === 'NO_CASE_TO_ANSWER' || subject.noProceedings) return 'CONCLUDED';
   if (subject.reflectivePractice === 'COMPLETED' || subject.managementActionOn !== null) return 'CONCLUDED';

@@ -33,6 +33,7 @@ import type { ReferralCriterion } from './complaint.enums';
 import type { ComplaintState } from './complaint.state';
 import type { PreHearingState } from './pre-hearing.state';
 import type { AllocationState } from './allocation.state';
+import type { SubjectRoutes } from './reflective-practice.state';
 
 export interface Departure {
   how: DepartureKind;
@@ -106,6 +107,8 @@ export interface SubjectState {
   conditionCDeterminedOn: string | null;
   /** The steps before the proceedings and of the hearing in public (pre-hearing.state.ts). */
   preHearing: PreHearingState;
+  /** Its route (misconduct, reflective practice, Performance or Vetting Regulations), pause and withdrawal (reflective-practice.state.ts). */
+  routes: SubjectRoutes;
 }
 
 export interface Allegation {
@@ -141,6 +144,8 @@ export interface Case {
   complaint: ComplaintState | null;
   /** Appointments, the report's reviews and the sign-offs (allocation.state.ts). */
   allocation: AllocationState;
+  /** reg 25: the subjects whose proceedings were directed to be held together, each direction in order. */
+  jointProceedings: readonly { on: string; subjectIds: readonly string[] }[];
   /** Every event applied, as recorded, so a correction can re-fold history. */
   log: readonly CaseEventEnvelope[];
   /** Corrected event id → the payload that replaces it. */

@@ -3,8 +3,12 @@
  * written from docs/api.md (paths, event names) and docs/events.md (fields) rather than from the
  * route table, so the tests check the table against the contract.
  *
- * Subject A is dismissed, appeals and is barred; B goes to reflective practice; C, a member
- * of staff, resigns without approval and goes on and off the advisory list. The case is a
+ * Subject A is dismissed, appeals and is barred; B goes through reflective practice to its
+ * performance and development review, and is later dismissed under the Vetting Regulations and
+ * barred; C, a member of staff, resigns without approval and goes on and off the advisory list;
+ * D fails to engage with reflective practice, goes back to the misconduct route, joins A in
+ * joint proceedings, is paused under reg 10 and has the proceedings withdrawn; E is dismissed for
+ * gross incompetence under the Performance Regulations and barred. The case is a
  * complaint (made more than 12 months after its incident), recorded under Schedule 3 and
  * referred; its outcome is reviewed by the IOPC, the review upheld, and the complaint then
  * withdrawn.
@@ -17,6 +21,10 @@ export interface WalkIds {
   subjectA: string;
   subjectB: string;
   subjectC: string;
+  /** Back to the misconduct route from reflective practice; joint proceedings, pause, withdrawal. */
+  subjectD: string;
+  /** Dismissed under the Performance Regulations. */
+  subjectE: string;
   /** The second case (legacyRoute): a matter under the 2012 regulations. */
   legacyCaseId: string;
   /** Dismissed with notice in the legacy case. */
@@ -29,7 +37,7 @@ export interface WalkStep {
   /** The docs/api.md row, as a path under /api/v1 with {caseId} and {subjectId} to fill in. */
   route: string;
   /** Which subject {subjectId} is. */
-  subject?: 'subjectA' | 'subjectB' | 'subjectC' | 'subjectL' | 'subjectF';
+  subject?: 'subjectA' | 'subjectB' | 'subjectC' | 'subjectD' | 'subjectE' | 'subjectL' | 'subjectF';
   /** The legacy case's step (legacyRoute); the first case's otherwise. */
   legacy?: boolean;
   /** The body; a function where it needs an earlier step's event id. */
@@ -47,6 +55,8 @@ export function walkIds(): WalkIds {
     subjectA: randomUUID(),
     subjectB: randomUUID(),
     subjectC: randomUUID(),
+    subjectD: randomUUID(),
+    subjectE: randomUUID(),
     legacyCaseId: randomUUID(),
     subjectL: randomUUID(),
     subjectF: randomUUID(),
@@ -86,6 +96,8 @@ export function subjectBody(subjectId: string, overrides: Record<string, unknown
 const A = 'subjectA';
 const B = 'subjectB';
 const C = 'subjectC';
+const D = 'subjectD';
+const E = 'subjectE';
 const SUBJECT = 'cases/{caseId}/subjects/{subjectId}';
 
 export function everyRoute(ids: WalkIds): WalkStep[] {
@@ -99,6 +111,8 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       event: 'SubjectAdded',
       body: subjectBody(ids.subjectC, { workforceType: 'POLICE_STAFF', rank: 'STAFF', grade: 'Band C', unit: 'Control room' }),
     },
+    { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectD) },
+    { route: 'cases/{caseId}/subjects', event: 'SubjectAdded', body: subjectBody(ids.subjectE) },
     {
       route: 'cases/{caseId}/allegations',
       event: 'AllegationRecorded',
@@ -124,6 +138,13 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       event: 'SeverityAssessed',
       role: 'APPROPRIATE_AUTHORITY',
       body: { level: 'PRACTICE_REQUIRING_IMPROVEMENT', assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'One lapse.' },
+    },
+    {
+      route: `${SUBJECT}/severity-assessments`,
+      subject: D,
+      event: 'SeverityAssessed',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { level: 'PRACTICE_REQUIRING_IMPROVEMENT', assessedBy: 'APPROPRIATE_AUTHORITY', rationale: 'A late report.' },
     },
     {
       route: 'cases/{caseId}/iopc-referral',
@@ -213,7 +234,16 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
     },
     ...signedOffHearing(),
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-11' } },
+    ...reflectivePracticeStages(),
     { route: `${SUBJECT}/reflective-practice`, subject: B, event: 'ReflectivePracticeReviewCompleted', body: { action: 'COMPLETE', on: '2021-09-01' } },
+    {
+      route: `${SUBJECT}/reflective-practice/actions-review`,
+      subject: B,
+      event: 'ReflectiveActionsReviewed',
+      body: { on: '2021-11-22', actionsCompleted: true },
+    },
+    { route: `${SUBJECT}/reflective-practice/pdr-follow-up`, subject: B, event: 'ReflectivePdrFollowUpHeld', body: { on: '2022-01-04' } },
+    ...aroundTheProceedings(ids),
     { route: `${SUBJECT}/management-action`, subject: C, event: 'ManagementActionTaken', body: { on: '2021-09-02' } },
     { route: `${SUBJECT}/special-conditions`, subject: A, event: 'SpecialConditionsCertified', body: { on: '2021-08-11' } },
     {
@@ -258,6 +288,7 @@ export function everyRoute(ids: WalkIds): WalkStep[] {
       body: { action: 'DETERMINE', forum: 'POLICE_APPEALS_TRIBUNAL', on: '2022-01-10', result: 'DISMISSED' },
     },
     { route: `${SUBJECT}/barred-list`, subject: A, event: 'BarredListEntryMade', body: { on: '2022-01-12', basis: 'DISMISSED' } },
+    ...otherRoutesToDismissal(),
     ...complaintEnding(),
     {
       route: 'cases/{caseId}/learning',
@@ -380,6 +411,89 @@ export function legacyRoute(ids: WalkIds): WalkStep[] {
       },
     },
     { route: `${SUBJECT}/dismissal-effective`, legacy: true, subject: L, event: 'DismissalTookEffect', body: { on: '2020-02-21' } },
+  ];
+}
+
+/** B's reflective practice stages between the referral and its completion (Part 6; reg 70). */
+function reflectivePracticeStages(): WalkStep[] {
+  return [
+    {
+      route: `${SUBJECT}/reflective-practice/notice`,
+      subject: B,
+      event: 'ReflectivePracticeNoticeGiven',
+      body: { on: '2021-08-12', reasons: 'One late disclosure.' },
+    },
+    { route: `${SUBJECT}/reflective-practice/account`, subject: B, event: 'ReflectiveAccountGiven', body: { on: '2021-08-16' } },
+    { route: `${SUBJECT}/reflective-practice/fact-finding`, subject: B, event: 'ReflectiveFactFindingCompleted', body: { on: '2021-08-18' } },
+    { route: `${SUBJECT}/reflective-practice/discussion`, subject: B, event: 'ReflectiveReviewDiscussionHeld', body: { on: '2021-08-20', joint: false } },
+    {
+      route: `${SUBJECT}/reflective-practice/report`,
+      subject: B,
+      event: 'ReflectiveReviewReportAgreed',
+      body: {
+        on: '2021-08-24',
+        summary: 'A disclosure made late; discussed openly.',
+        keyActions: 'Complete the disclosure course.',
+        actionsDueOn: '2021-10-24',
+        lessonsForOfficer: 'Disclose on the day.',
+        lessonsForForce: 'Remind teams of the disclosure duty.',
+        reviewPeriodEndsOn: '2021-11-24',
+      },
+    },
+  ];
+}
+
+/**
+ * D fails to engage and goes back to the misconduct route, is found a case to answer and joined
+ * with A (reg 25), paused under reg 10 and resumed, and the proceedings withdrawn (reg 27).
+ */
+function aroundTheProceedings(ids: WalkIds): WalkStep[] {
+  return [
+    { route: `${SUBJECT}/reflective-practice`, subject: D, event: 'ReflectivePracticeReviewStarted', body: { action: 'START', on: '2021-08-12' } },
+    {
+      route: `${SUBJECT}/reflective-practice/notice`,
+      subject: D,
+      event: 'ReflectivePracticeNoticeGiven',
+      body: { on: '2021-08-13', reasons: 'A late report.' },
+    },
+    {
+      route: `${SUBJECT}/reflective-practice/engagement-failure`,
+      subject: D,
+      event: 'ReflectivePracticeEngagementFailed',
+      body: { on: '2021-08-27', referredTo: 'MISCONDUCT' },
+    },
+    {
+      route: `${SUBJECT}/case-to-answer`,
+      subject: D,
+      event: 'CaseToAnswerDecided',
+      role: 'APPROPRIATE_AUTHORITY',
+      body: { decision: 'CASE_TO_ANSWER_GROSS_MISCONDUCT', decidedBy: 'APPROPRIATE_AUTHORITY', on: '2021-08-30' },
+    },
+    {
+      route: 'cases/{caseId}/joint-proceedings',
+      event: 'JointProceedingsDirected',
+      body: { on: '2021-08-31', subjects: [{ subjectId: ids.subjectA }, { subjectId: ids.subjectD }] },
+    },
+    { route: `${SUBJECT}/proceedings/pause`, subject: D, event: 'ProceedingsPaused', body: { on: '2021-09-01', reason: 'Criminal trial pending.' } },
+    { route: `${SUBJECT}/proceedings/resumption`, subject: D, event: 'ProceedingsResumed', body: { on: '2021-09-14' } },
+    { route: `${SUBJECT}/proceedings/withdrawal`, subject: D, event: 'ProceedingsWithdrawn', body: { on: '2021-09-15', reason: 'The witness withdrew.' } },
+  ];
+}
+
+/** E dismissed for gross incompetence (Performance Regulations 2020), B under the Vetting Regulations 2025; both barred. */
+function otherRoutesToDismissal(): WalkStep[] {
+  return [
+    { route: `${SUBJECT}/performance-referral`, subject: E, event: 'ReferredToPerformanceRegulations', body: { on: '2021-12-01', grossIncompetence: true } },
+    {
+      route: `${SUBJECT}/performance-outcome`,
+      subject: E,
+      event: 'PerformanceOutcomeRecorded',
+      body: { on: '2022-01-13', outcome: 'DISMISSAL_WITHOUT_NOTICE' },
+    },
+    { route: `${SUBJECT}/barred-list`, subject: E, event: 'BarredListEntryMade', body: { on: '2022-01-14', basis: 'DISMISSED_PERFORMANCE' } },
+    { route: `${SUBJECT}/vetting-referral`, subject: B, event: 'ReferredToVettingRegulations', body: { on: '2025-06-02' } },
+    { route: `${SUBJECT}/vetting-outcome`, subject: B, event: 'VettingOutcomeRecorded', body: { on: '2025-07-01', outcome: 'DISMISSAL_WITHOUT_NOTICE' } },
+    { route: `${SUBJECT}/barred-list`, subject: B, event: 'BarredListEntryMade', body: { on: '2025-07-02', basis: 'DISMISSED_VETTING' } },
   ];
 }
 

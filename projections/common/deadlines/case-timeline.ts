@@ -15,6 +15,7 @@ import type { Appeal, Case, CaseState, Departure, Proceedings, SubjectState } fr
 import type { PreHearingState } from '../../../src/cases/pre-hearing.state';
 import { foldCaseEvents } from '../case-event-log';
 import type { FoldedCase } from '../case-event-log';
+import type { SubjectRoutes } from '../../../src/cases/reflective-practice.state';
 import { worldDayOf } from './case-log';
 
 export interface SuspensionPeriod {
@@ -64,6 +65,15 @@ export interface SubjectTimeline {
   dismissalRuledOutOn: string | null;
   /** The steps before the proceedings and of the hearing in public (src/cases/pre-hearing.state.ts). */
   preHearing: PreHearingState;
+  /** Its route, reflective practice process, withdrawal and Performance or Vetting outcome (src/cases/reflective-practice.state.ts). */
+  routes: SubjectRoutes;
+  /** reg 10: each pause of the proceedings, until the day it ended (resumed or withdrawn); null while it lasts. */
+  pauses: PausePeriod[];
+}
+
+export interface PausePeriod {
+  from: string;
+  until: string | null;
 }
 
 /** A complaint's dated steps (src/cases/complaint.state.ts), with every outcome and review application in order. */
@@ -113,6 +123,7 @@ interface SubjectNotes {
   barredListOn: string | null;
   advisoryListOn: string | null;
   dismissalRuledOutOn: string | null;
+  pauses: PausePeriod[];
 }
 
 const suspensionKey = (subject: SubjectState | undefined): string =>
@@ -145,7 +156,7 @@ function noteDismissalRuledOut(notes: Map<string, SubjectNotes>, before: CaseSta
 function notesOf(notes: Map<string, SubjectNotes>, subjectId: string): SubjectNotes {
   let found = notes.get(subjectId);
   if (found === undefined) {
-    found = { suspensions: [], barredListOn: null, advisoryListOn: null, dismissalRuledOutOn: null };
+    found = { suspensions: [], barredListOn: null, advisoryListOn: null, dismissalRuledOutOn: null, pauses: [] };
     notes.set(subjectId, found);
   }
   return found;
@@ -182,6 +193,15 @@ function noteEvent(notes: Map<string, SubjectNotes>, reports: Reports, event: Ca
     case 'AdvisoryListEntryMade':
       notesOf(notes, event.data.subjectId).advisoryListOn ??= event.data.on;
       return;
+    case 'ProceedingsPaused':
+      notesOf(notes, event.data.subjectId).pauses.push({ from: event.data.on, until: null });
+      return;
+    case 'ProceedingsResumed':
+    case 'ProceedingsWithdrawn': {
+      const open = notesOf(notes, event.data.subjectId).pauses.at(-1);
+      if (open !== undefined && open.until === null) open.until = event.data.on;
+      return;
+    }
     default:
       return;
   }
@@ -211,6 +231,8 @@ function subjectTimeline(subject: SubjectState, notes: SubjectNotes | undefined)
     advisoryListOn: notes?.advisoryListOn ?? null,
     dismissalRuledOutOn: notes?.dismissalRuledOutOn ?? null,
     preHearing: subject.preHearing,
+    routes: subject.routes,
+    pauses: notes?.pauses ?? [],
   };
 }
 

@@ -26,6 +26,11 @@ export const DEADLINE_RULE_NAMES = [
   'acceleratedResponse',
   'acceleratedHearingRedated',
   'hearingPublicNotice',
+  'reflectiveAccount',
+  'reflectiveActionsReview',
+  'reflectivePdrFollowUp',
+  'performanceBarredListReport',
+  'vettingBarredListReport',
 ] as const;
 export type DeadlineRuleName = (typeof DEADLINE_RULE_NAMES)[number];
 

@@ -9,6 +9,7 @@
 import type { DeadlineRule, DeadlineRuleName } from './deadline-rule';
 import { complainantContact, complaintHandlingDecision, complaintReviewWindow } from './complaint-deadlines';
 import { sixMonthFollowUp, twelveMonthReport } from './investigation-deadlines';
+import { performanceBarredListReport, reflectiveAccount, reflectiveActionsReview, reflectivePdrFollowUp, vettingBarredListReport } from './route-deadlines';
 import {
   acceleratedHearingRedated,
   acceleratedResponse,
@@ -51,6 +52,11 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   acceleratedResponse,
   acceleratedHearingRedated,
   hearingPublicNotice,
+  reflectiveAccount,
+  reflectiveActionsReview,
+  reflectivePdrFollowUp,
+  performanceBarredListReport,
+  vettingBarredListReport,
 ];
 
 export function deadlineRule(name: DeadlineRuleName): DeadlineRule {

@@ -12,6 +12,7 @@ import type { CaseTimeline, ConclusionFacts, SubjectTimeline } from './case-time
 import { perSubject } from './deadline-rule';
 import type { DeadlineRule, Trigger } from './deadline-rule';
 import { weeks, workingDays } from './deadline-periods';
+import { pausedClock } from './proceedings-pause';
 
 /** The earlier of two days that may not have come. */
 const earliest = (one: string | null, other: string | null): string | null => (one === null ? other : other === null || one <= other ? one : other);
@@ -57,7 +58,7 @@ export const suspensionReview: DeadlineRule = {
 
 /** The proceedings were held on the day scheduled, as their conclusion shows. */
 function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
-  return (timeline: CaseTimeline): Trigger[] =>
+  return (timeline: CaseTimeline, dueOf: (from: string) => string): Trigger[] =>
     timeline.regulations !== '2020'
       ? []
       : perSubject(timeline, (subject) => {
@@ -75,7 +76,11 @@ function proceedingsHeld(kind: 'ACCELERATED_HEARING' | 'MISCONDUCT_MEETING') {
           // reg 34 (✖): a meeting is timed from the documents supplied with the reg 30 notice, where recorded.
           const from =
             kind === 'MISCONDUCT_MEETING' ? (subject.preHearing.referralNotice?.documentsSuppliedOn ?? proceedings.noticeServedOn) : proceedings.noticeServedOn;
-          return { subjectId: subject.subjectId, from, metOn, endsOn: timeline.closedOn, noEarliest };
+          // reg 27: withdrawn proceedings are not held.
+          const endsOn = earliest(timeline.closedOn, subject.routes.withdrawnOn);
+          const trigger = { subjectId: subject.subjectId, from, metOn, endsOn, noEarliest };
+          // reg 10: the clock stands still while the proceedings are paused (proceedings-pause.ts).
+          return pausedClock(subject, trigger, dueOf(trigger.from));
         });
 }
 
