@@ -6,6 +6,7 @@ import { recommendationsProjection } from './recommendations/recommendations.pro
 import { inspectionMetricsProjection } from './inspection-metrics/inspection-metrics.projection';
 import { misconductStatisticsProjection } from './misconduct-statistics/misconduct-statistics.projection';
 import { ProjectionDefinition } from './runner/projection';
+import { searchProjection } from './search/search.projection';
 import { timelinessProjection } from './timeliness/timeliness.projection';
 
 /** Every read model the service runs. A projection folder adds itself here. */
@@ -18,6 +19,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   integrityRecordProjection,
   recommendationsProjection,
   accessLogProjection,
+  searchProjection,
 ];
 
 /** Read APIs served from projection folders, for the application module. */
@@ -32,6 +34,7 @@ export { ComplaintStatisticsModule } from './complaint-statistics/complaint-stat
 export { IntegrityRecordModule } from './integrity-record/integrity-record.module';
 export { RecommendationsReadModule } from './recommendations/recommendations.module';
 export { AccessLogModule } from './access-log/access-log.module';
+export { SearchModule } from './search/search.module';
 
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';
@@ -41,3 +44,6 @@ export { CaseStatusQueries } from './case-status/case-status.queries';
 export { TimelinessQueries } from './timeliness/timeliness.queries';
 export { caseTimelinessView } from './timeliness/timeliness-view';
 export { DccDashboardQuery, DccOversightController } from './dcc-oversight/dcc-oversight.controller';
+export { SearchService } from './search/search.service';
+export { SearchQuery } from './search/search.dto';
+export type { SearchPage, SearchResult } from './search/search.queries';

@@ -20,7 +20,7 @@ import { ComplaintStatisticsModule, InspectionMetricsModule, MisconductStatistic
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
-import { AccessLogModule } from '../projections';
+import { AccessLogModule, SearchModule } from '../projections';
 import { WebModule } from './web/web.module';
 
 /** A module added beside the service's own (tests mount test-only controllers this way). */
@@ -57,6 +57,7 @@ export class AppModule {
         RecommendationsModule,
         RecommendationsReadModule,
         AccessLogModule,
+        SearchModule,
         WorkforceModule,
         WebModule,
         ...(options.extraModules ?? []),

@@ -39,6 +39,7 @@ export interface CaseListFilter {
   stage?: string;
   caseType?: string;
   category?: string;
+  flag?: string;
   overdue?: boolean;
   subjectPersonId?: string;
   page: number;
@@ -125,6 +126,7 @@ function conditions(filter: CaseListFilter, scope: CaseListScope, today: string)
   if (filter.stage !== undefined) where.push(plain(`stage = ${parameter(filter.stage)}`));
   if (filter.caseType !== undefined) where.push(plain(`case_type = ${parameter(filter.caseType)}`));
   if (filter.category !== undefined) where.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
+  if (filter.flag !== undefined) where.push(plain(`flags @> ARRAY[${parameter(filter.flag)}::text]`));
   if (filter.subjectPersonId !== undefined) where.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
   const { overdue } = filter;
   if (overdue !== undefined) where.push((deadlines) => (overdue ? deadlines.overdueDuty : `NOT ${deadlines.overdueDuty}`));
