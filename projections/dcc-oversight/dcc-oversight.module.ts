@@ -4,11 +4,12 @@ import { ClockModule } from '../../src/common/clock.module';
 import { DccOversightController } from './dcc-oversight.controller';
 import { DccOversightQueries } from './dcc-oversight.queries';
 import { UnusualReadingQueries } from './unusual-reading';
+import { BacklogQueries } from './backlog';
 
-/** `GET /dashboards/dcc`: a read of the timeliness read model, judged by the shared clock, and of the access log (unusual reading). */
+/** `GET /dashboards/dcc` and `GET /dashboards/dcc/backlog` (the case-status view): a read of the timeliness read model, judged by the shared clock, and of the access log (unusual reading). */
 @Module({
   imports: [AccessModule, ClockModule],
   controllers: [DccOversightController],
-  providers: [DccOversightQueries, UnusualReadingQueries],
+  providers: [DccOversightQueries, UnusualReadingQueries, BacklogQueries],
 })
 export class DccOversightModule {}
