@@ -14,7 +14,7 @@ import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { longDay, words } from './form-view';
 import { OVERSEERS } from './oversight-roles';
-import { SEARCH_ROLES } from '../../projections/search/search.service';
+import { SEARCH_ROLES } from '../../projections';
 
 /** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
 export function developmentSignInAllowed(config: AppConfig): boolean {

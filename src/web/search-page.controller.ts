@@ -13,12 +13,9 @@ import { CASE_FLAGS, CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../c
 import { CurrentActor, Problem, ReadsProjections, Roles } from '../http';
 import type { Actor } from '../http';
 import { createValidationPipe } from '../http/validation';
-import { SearchQuery, SearchService } from '../../projections';
+import { SEARCH_KINDS, SEARCH_PROJECTION, SEARCH_ROLES, SearchQuery, SearchService } from '../../projections';
 import type { SearchPage, SearchResult } from '../../projections';
 import { CASE_STATUS_PROJECTION } from '../../projections/common/case-status-views';
-import { SEARCH_KINDS } from '../../projections/search/search.projection';
-import { SEARCH_ROLES } from '../../projections/search/search.service';
-import { SEARCH_PROJECTION } from '../../projections/search/search.tables';
 import type { PageRequest } from './configure-pages';
 import { words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
