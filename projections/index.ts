@@ -7,6 +7,7 @@ import { recommendationsProjection } from './recommendations/recommendations.pro
 import { inspectionMetricsProjection } from './inspection-metrics/inspection-metrics.projection';
 import { misconductStatisticsProjection } from './misconduct-statistics/misconduct-statistics.projection';
 import { ProjectionDefinition } from './runner/projection';
+import { searchProjection } from './search/search.projection';
 import { timelinessProjection } from './timeliness/timeliness.projection';
 
 /** Every read model the service runs. A projection folder adds itself here. */
@@ -20,6 +21,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   recommendationsProjection,
   accessLogProjection,
   allocationProjection,
+  searchProjection,
 ];
 
 /** Read APIs served from projection folders, for the application module. */
@@ -35,6 +37,7 @@ export { IntegrityRecordModule } from './integrity-record/integrity-record.modul
 export { RecommendationsReadModule } from './recommendations/recommendations.module';
 export { AccessLogModule } from './access-log/access-log.module';
 export { AllocationModule } from './allocation/allocation.module';
+export { SearchModule } from './search/search.module';
 
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';
@@ -44,3 +47,8 @@ export { CaseStatusQueries } from './case-status/case-status.queries';
 export { TimelinessQueries } from './timeliness/timeliness.queries';
 export { caseTimelinessView } from './timeliness/timeliness-view';
 export { DccDashboardQuery, DccOversightController } from './dcc-oversight/dcc-oversight.controller';
+export { SEARCH_ROLES, SearchService } from './search/search.service';
+export { SEARCH_KINDS } from './search/search.projection';
+export { SEARCH_PROJECTION } from './search/search.tables';
+export { SearchQuery } from './search/search.dto';
+export type { SearchPage, SearchResult } from './search/search.queries';

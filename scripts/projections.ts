@@ -8,6 +8,8 @@ import { loadConfiguration } from '../src/config/configuration';
 import { openDatabaseForTool } from '../src/database/database';
 import { guardPool } from '../src/database/pools';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
+import { resolveMasterKey } from '../src/vault/master-key';
+import { Vault } from '../src/vault/vault';
 import { formatPosition } from '../src/event-store/position';
 
 /**
@@ -67,7 +69,10 @@ async function main([command, name]: string[]): Promise<number> {
       Presets.shades_classic,
     );
     bar.start(Math.max(1, Number(head.commit) + 1), 0, { events: 0 });
+    // The search read model indexes the free text: it opens the vault as the service does.
+    const vault = new Vault(pool, resolveMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded: database.embedded }).key);
     const runner = new ProjectionRunner(store, pool, definition!, {
+      vault,
       onProgress: ({ eventsApplied, checkpoint }) => bar.update(Math.min(Number(checkpoint.commit) + 1, Number(head.commit) + 1), { events: eventsApplied }),
     });
     const started = Date.now();

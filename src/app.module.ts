@@ -20,7 +20,7 @@ import { ComplaintStatisticsModule, InspectionMetricsModule, MisconductStatistic
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
-import { AccessLogModule, AllocationModule } from '../projections';
+import { AccessLogModule, AllocationModule, SearchModule } from '../projections';
 import { WebModule } from './web/web.module';
 import { DocumentsModule } from './documents/documents.module';
 
@@ -60,6 +60,7 @@ export class AppModule {
         RecommendationsReadModule,
         AccessLogModule,
         AllocationModule,
+        SearchModule,
         WorkforceModule,
         WebModule,
         ...(options.extraModules ?? []),

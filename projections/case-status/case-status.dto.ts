@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
-import type { CaseStage, CaseType, CorruptionCategory } from '../../src/cases/case.enums';
+import { CASE_FLAGS, CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
+import type { CaseFlag, CaseStage, CaseType, CorruptionCategory } from '../../src/cases/case.enums';
 import { IdField } from '../../src/common/dto-fields';
 import { PagedQuery } from '../../src/common/paging';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `GET /cases?force=&stage=&caseType=&category=&overdue=&subjectPersonId=&investigator=&page=&pageSize=` (docs/api.md; `investigator`: issue 16). */
+/** `GET /cases?force=&stage=&caseType=&category=&flag=&overdue=&subjectPersonId=&investigator=&page=&pageSize=` (docs/api.md; `investigator`: issue 16, `flag`: issue 18). */
 export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'Force code, e.g. HAMPSHIRE' })
   @IsOptional()
@@ -30,6 +30,14 @@ export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @IsOptional()
   @IsIn(CORRUPTION_CATEGORIES)
   category?: CorruptionCategory;
+
+  @ApiPropertyOptional({
+    enum: CASE_FLAGS,
+    description: 'Cases whose referral carries this flag (APSP, prejudicial and improper behaviour, violence against women and girls)',
+  })
+  @IsOptional()
+  @IsIn(CASE_FLAGS)
+  flag?: CaseFlag;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: overdue cases; false: the others (a case whose deadlines are not known yet is not overdue)' })
   @IsOptional()

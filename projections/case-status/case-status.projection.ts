@@ -27,6 +27,8 @@ export interface CaseStatusRow {
   received_on: string;
   closed_on: string | null;
   corruption_categories: string[];
+  flags: string[];
+  investigator_id: string | null;
   subject_person_ids: string[];
   item: CaseStatusItem;
   revision: string;
@@ -42,7 +44,8 @@ export const caseStatusProjection: ProjectionDefinition = {
   // overdue columns (judged at read time from the timeliness views: case-status.queries.ts).
   // 3: each subject's route, reg 10 pause and barred-list review day; stages of withdrawn
   // proceedings and of Performance and Vetting outcomes (src/cases/reflective-practice.*).
-  version: 3,
+  // 4: the referral's flags and the investigator (columns `flags`, `investigator_id`, and in the item).
+  version: 4,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [
     // Personal data removed: the case's free text is never read back out of this table.
@@ -59,6 +62,8 @@ export const caseStatusProjection: ProjectionDefinition = {
            received_on date NOT NULL,
            closed_on date,
            corruption_categories text[] NOT NULL,
+           flags text[] NOT NULL,
+           investigator_id text,
            subject_person_ids text[] NOT NULL,
            item jsonb NOT NULL,
            revision bigint NOT NULL,
@@ -95,6 +100,8 @@ function statusRow(caseId: string, item: CaseStatusItem, batch: TouchedCase): Ca
     received_on: item.openedOn,
     closed_on: item.closedOn,
     corruption_categories: item.corruptionCategories,
+    flags: item.flags,
+    investigator_id: item.investigatorId,
     subject_person_ids: item.subjects.map((subject) => subject.personId),
     item,
     revision: batch.revision.toString(),
@@ -110,17 +117,18 @@ async function write(context: ProjectionContext, rows: CaseStatusRow[]): Promise
   const status = context.table(CASE_STATUS_TABLE);
   await context.client.query(
     `INSERT INTO ${status} AS s (case_id, force, stage, sensitivity, case_type, received_on, closed_on,
-                                 corruption_categories, subject_person_ids, item, revision, last_position, opened_position)
+                                 corruption_categories, flags, investigator_id, subject_person_ids, item, revision, last_position, opened_position)
      SELECT case_id, force, stage, sensitivity, case_type, received_on, closed_on,
-            corruption_categories, subject_person_ids, item, revision, last_position, opened_position
+            corruption_categories, flags, investigator_id, subject_person_ids, item, revision, last_position, opened_position
        FROM json_to_recordset($1::json) AS r(case_id text, force text, stage text, sensitivity text, case_type text,
-                                               received_on date, closed_on date, corruption_categories text[],
-                                               subject_person_ids text[], item jsonb, revision bigint,
+                                               received_on date, closed_on date, corruption_categories text[], flags text[],
+                                               investigator_id text, subject_person_ids text[], item jsonb, revision bigint,
                                                last_position text, opened_position numeric)
      ON CONFLICT (case_id) DO UPDATE SET
        force = EXCLUDED.force, stage = EXCLUDED.stage, sensitivity = EXCLUDED.sensitivity,
        case_type = EXCLUDED.case_type, received_on = EXCLUDED.received_on, closed_on = EXCLUDED.closed_on,
-       corruption_categories = EXCLUDED.corruption_categories, subject_person_ids = EXCLUDED.subject_person_ids,
+       corruption_categories = EXCLUDED.corruption_categories, flags = EXCLUDED.flags, investigator_id = EXCLUDED.investigator_id,
+       subject_person_ids = EXCLUDED.subject_person_ids,
        item = EXCLUDED.item, revision = EXCLUDED.revision, last_position = EXCLUDED.last_position`,
     [JSON.stringify(rows)],
   );

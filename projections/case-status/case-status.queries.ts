@@ -40,6 +40,7 @@ export interface CaseListFilter {
   stage?: string;
   caseType?: string;
   category?: string;
+  flag?: string;
   overdue?: boolean;
   subjectPersonId?: string;
   /** Cases the person investigates or supervises now (projections/common/allocation-views.ts). */
@@ -128,6 +129,7 @@ function conditions(filter: CaseListFilter, scope: CaseListScope, today: string)
   if (filter.stage !== undefined) where.push(plain(`stage = ${parameter(filter.stage)}`));
   if (filter.caseType !== undefined) where.push(plain(`case_type = ${parameter(filter.caseType)}`));
   if (filter.category !== undefined) where.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
+  if (filter.flag !== undefined) where.push(plain(`flags @> ARRAY[${parameter(filter.flag)}::text]`));
   if (filter.subjectPersonId !== undefined) where.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
   if (filter.investigator !== undefined) where.push(plain(investigatedBy(`${CASE_STATUS_TABLE}.case_id`, parameter(filter.investigator))));
   const { overdue } = filter;

@@ -5,7 +5,9 @@
  * never disagree. Here, not in projections/case-status, because case-history and case-export
  * make the item from the stream themselves.
  */
+import { CASE_FLAG_FIELDS, CASE_FLAGS } from '../../src/cases/case.enums';
 import type {
+  CaseFlag,
   CaseStage,
   CaseToAnswerDecision,
   CaseType,
@@ -65,6 +67,10 @@ export interface CaseStatusItem {
   stage: CaseStage;
   sensitivity: Sensitivity;
   corruptionCategories: CorruptionCategory[];
+  /** The referral's flags that are set (APSP, prejudicial and improper behaviour, VAWG). */
+  flags: CaseFlag[];
+  /** Who leads the investigation, once started (InvestigationStarted.investigatorId, as corrected). */
+  investigatorId: string | null;
   subjects: CaseStatusSubject[];
   iopcMode: IopcMode | null;
   /**
@@ -86,6 +92,8 @@ export function toCaseStatusItem(state: Case): CaseStatusItem {
     stage: caseStage(state),
     sensitivity: state.sensitivity,
     corruptionCategories: corruptionCategoriesOf(state),
+    flags: CASE_FLAGS.filter((flag) => state.flags[CASE_FLAG_FIELDS[flag]]),
+    investigatorId: investigatorOf(state),
     subjects: Object.values(state.subjects).map(toSubject),
     iopcMode: state.iopcMode,
     nextDeadline: null,
@@ -105,6 +113,16 @@ function corruptionCategoriesOf(state: Case): CorruptionCategory[] {
     if (allegation.corruptionCategory !== null) categories.add(allegation.corruptionCategory);
   }
   return [...categories];
+}
+
+/** The investigator of the latest InvestigationStarted, its correction applied. */
+function investigatorOf(state: Case): string | null {
+  for (const event of [...state.log].reverse()) {
+    if (event.type !== 'InvestigationStarted') continue;
+    const corrected = state.corrections[event.eventId] as { investigatorId?: unknown } | undefined;
+    return typeof corrected?.investigatorId === 'string' ? corrected.investigatorId : event.data.investigatorId;
+  }
+  return null;
 }
 
 function toSubject(subject: SubjectState): CaseStatusSubject {

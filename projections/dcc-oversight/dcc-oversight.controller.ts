@@ -17,6 +17,9 @@ import type { UnusualReading } from './unusual-reading';
 import { dccDashboard } from './dcc-dashboard';
 import type { DccDashboard } from './dcc-dashboard';
 import { DccOversightQueries } from './dcc-oversight.queries';
+import { BacklogQueries } from './backlog';
+import type { Backlog } from './backlog';
+import { CASE_STATUS_PROJECTION } from '../common/case-status-views';
 
 export class DccDashboardQuery {
   /** A force code such as HAMPSHIRE; the reader's own force when left out. */
@@ -45,6 +48,7 @@ export class DccOversightController {
     private readonly access: CaseReadAccess,
     private readonly unusualReading: UnusualReadingQueries,
     private readonly awaitingReview: AwaitingReviewQueries,
+    private readonly backlogs: BacklogQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,5 +75,18 @@ export class DccOversightController {
       unusualReading: await this.unusualReading.forForce(force, today, scope),
       awaitingReview: await this.awaitingReview.forForce(force, today, scope),
     };
+  }
+
+  /** The force's live cases by allocation, age, year, stage, type and investigator, and month by month (backlog.ts). */
+  @Get('dcc/backlog')
+  @Roles('DCC', 'INSPECTOR', 'AUDITOR')
+  @ReadsProjections(CASE_STATUS_PROJECTION)
+  @ApiOperation({
+    summary:
+      'The backlog: live cases allocated and unallocated, in age bands (under 3 months, 3–6, 6–12, over 12), open since an earlier year, by stage, type and investigator, and month by month over the last 12 months',
+  })
+  backlog(@Query() query: DccDashboardQuery, @CurrentActor() actor: Actor): Promise<Backlog> {
+    const scope = this.access.scope(actor);
+    return this.backlogs.forForce(forceToShow(scope, query.force), scope, this.clock.today());
   }
 }

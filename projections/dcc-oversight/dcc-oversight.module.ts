@@ -5,11 +5,16 @@ import { DccOversightController } from './dcc-oversight.controller';
 import { DccOversightQueries } from './dcc-oversight.queries';
 import { UnusualReadingQueries } from './unusual-reading';
 import { AwaitingReviewQueries } from './awaiting-review';
+import { BacklogQueries } from './backlog';
 
-/** `GET /dashboards/dcc`: a read of the timeliness read model, judged by the shared clock, of the access log (unusual reading) and of the allocation read model (what waits for review). */
+/**
+ * `GET /dashboards/dcc` and `GET /dashboards/dcc/backlog` (the case-status view): a read of the
+ * timeliness read model, judged by the shared clock, of the access log (unusual reading) and of
+ * the allocation read model (what waits for review).
+ */
 @Module({
   imports: [AccessModule, ClockModule],
   controllers: [DccOversightController],
-  providers: [DccOversightQueries, UnusualReadingQueries, AwaitingReviewQueries],
+  providers: [DccOversightQueries, UnusualReadingQueries, AwaitingReviewQueries, BacklogQueries],
 })
 export class DccOversightModule {}

@@ -28,6 +28,12 @@ describe('inspection facts of a case', () => {
     expect(metrics(facts)).toEqual(['2014-03-31 complaints', '2014-03-31 corruptionCategory THEFT']);
   });
 
+  it('counts each flag of the referral on the day it was received', () => {
+    const flags = { apsp: true, prejudicialImproperBehaviour: false, violenceAgainstWomenAndGirls: true };
+    const facts = factsOf([referral({ caseType: 'CONDUCT_MATTER', receivedOn: '2024-05-01', corruptionCategories: [], flags })]);
+    expect(metrics(facts)).toEqual(['2024-05-01 conductCases', '2024-05-01 flag APSP', '2024-05-01 flag VIOLENCE_AGAINST_WOMEN_AND_GIRLS']);
+  });
+
   it('counts every other case type as a conduct case', () => {
     for (const caseType of ['CONDUCT_MATTER', 'DEATH_OR_SERIOUS_INJURY', 'CORRUPTION_INTELLIGENCE'] as const) {
       expect(metrics(factsOf([referral({ caseType, corruptionCategories: [] })]))).toEqual([`${RECEIVED_2020_REGS} conductCases`]);

@@ -4,7 +4,7 @@
  * whole case whenever it changes, so a correction moves or removes what it corrects.
  */
 import { addMonths, differenceInCalendarDays, isAfter, parseISO } from 'date-fns';
-import { isOneOf } from '../../src/cases/case.enums';
+import { CASE_FLAG_FIELDS, CASE_FLAGS, isOneOf } from '../../src/cases/case.enums';
 import type { CorruptionCategory, IopcMode } from '../../src/cases/case.enums';
 import { UNDER_INVESTIGATION_STAGES } from '../../src/cases/case.stage';
 import type { Case, CaseState } from '../../src/cases/case.state';
@@ -17,6 +17,7 @@ export function inspectionCaseFacts(steps: readonly CaseStep[], final: Case): Da
   // docs/api.md: a complaint is a case of caseType COMPLAINT; a conduct case is any other type.
   const facts: DatedFact[] = [datedFact(force, receivedOn, final.caseType === 'COMPLAINT' ? METRIC.complaints : METRIC.conductCases)];
   for (const category of corruptionCategoriesOf(final)) facts.push(datedFact(force, receivedOn, METRIC.corruptionCategory, category));
+  for (const flag of CASE_FLAGS) if (final.flags[CASE_FLAG_FIELDS[flag]]) facts.push(datedFact(force, receivedOn, METRIC.flag, flag));
 
   const referrals: { referredOn: string; mode: IopcMode | null }[] = [];
   for (const { event, before, after } of steps) {

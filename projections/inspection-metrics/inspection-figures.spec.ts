@@ -40,7 +40,13 @@ describe('inspection figures', () => {
   it('fills every enumeration with zeros and answers exactly the shape of docs/api.md', () => {
     const figures = inspectionFigures(
       { force: 'HAMPSHIRE', from: '2013-04-01', to: '2014-03-31' },
-      counts({ complaints: { '': 939 }, outcome: { WRITTEN_WARNING: 2 }, daysToFinalise: { '100': 3, '400': 1 }, finalisedWithin12Months: { '': 3 } }),
+      counts({
+        complaints: { '': 939 },
+        flag: { APSP: 4 },
+        outcome: { WRITTEN_WARNING: 2 },
+        daysToFinalise: { '100': 3, '400': 1 },
+        finalisedWithin12Months: { '': 3 },
+      }),
       5492,
     );
     expect(Object.keys(figures)).toEqual([
@@ -51,6 +57,7 @@ describe('inspection figures', () => {
       'complaints',
       'conductCases',
       'byCorruptionCategory',
+      'byFlag',
       'iopcReferrals',
       'outcomes',
       'departuresDuringProceedings',
@@ -68,6 +75,7 @@ describe('inspection figures', () => {
     expect(figures.outcomes.WRITTEN_WARNING).toBe(2);
     expect(figures.outcomes.DISMISSAL_WITHOUT_NOTICE).toBe(0);
     expect(figures.byCorruptionCategory.THEFT).toBe(0);
+    expect(figures.byFlag).toEqual({ APSP: 4, PREJUDICIAL_IMPROPER_BEHAVIOUR: 0, VIOLENCE_AGAINST_WOMEN_AND_GIRLS: 0 });
     expect(figures.iopcReferrals).toEqual({
       count: 0,
       byMode: { INDEPENDENT: 0, DIRECTED: 0, LOCAL: 0, RETURNED_TO_FORCE: 0, NO_INVESTIGATION: 0, SUPERVISED: 0, MANAGED: 0 },

@@ -2,8 +2,8 @@
  * The figures of `GET /metrics/inspection`, in exactly docs/api.md's shape, from the counts of a
  * force over `[from, to]` and its workforce. Pure.
  */
-import { CORRUPTION_CATEGORIES, IOPC_MODES, OUTCOMES } from '../../src/cases/case.enums';
-import type { CorruptionCategory, IopcMode, Outcome } from '../../src/cases/case.enums';
+import { CASE_FLAGS, CORRUPTION_CATEGORIES, IOPC_MODES, OUTCOMES } from '../../src/cases/case.enums';
+import type { CaseFlag, CorruptionCategory, IopcMode, Outcome } from '../../src/cases/case.enums';
 import { countOf, Counts, countsByKey } from '../common/dated-facts';
 import { INSPECTION_METRIC as METRIC } from './inspection-metric-names';
 
@@ -22,6 +22,8 @@ export interface InspectionFigures {
   complaints: RateFigure;
   conductCases: RateFigure;
   byCorruptionCategory: Record<CorruptionCategory, number>;
+  /** The cases received in the range whose referral carries each flag (a case with two flags counts under both). */
+  byFlag: Record<CaseFlag, number>;
   iopcReferrals: { count: number; byMode: Record<IopcMode, number> };
   outcomes: Record<Outcome, number>;
   departuresDuringProceedings: number;
@@ -51,6 +53,7 @@ export function inspectionFigures(range: { force: string; from: string; to: stri
     complaints: rate(METRIC.complaints),
     conductCases: rate(METRIC.conductCases),
     byCorruptionCategory: countsByKey(counts, METRIC.corruptionCategory, CORRUPTION_CATEGORIES),
+    byFlag: countsByKey(counts, METRIC.flag, CASE_FLAGS),
     iopcReferrals: { count: countOf(counts, METRIC.iopcReferrals), byMode: countsByKey(counts, METRIC.iopcReferralMode, IOPC_MODES) },
     outcomes: countsByKey(counts, METRIC.outcome, OUTCOMES),
     departuresDuringProceedings: countOf(counts, METRIC.departuresDuringProceedings),

@@ -10,6 +10,8 @@ export const INSPECTION_METRIC = {
   conductCases: 'conductCases',
   /** A case per corruption category of its referral or its allegations (key), on its receivedOn. */
   corruptionCategory: 'corruptionCategory',
+  /** A case per flag of its referral (key: APSP, PREJUDICIAL_IMPROPER_BEHAVIOUR, VIOLENCE_AGAINST_WOMEN_AND_GIRLS), on its receivedOn. */
+  flag: 'flag',
   /** A referral to the IOPC, on its referredOn. */
   iopcReferrals: 'iopcReferrals',
   /** A referral to the IOPC that has a decision, by the decided mode (key), on the referral's referredOn. */

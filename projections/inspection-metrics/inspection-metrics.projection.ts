@@ -65,7 +65,8 @@ export const inspectionMetricsProjection: ProjectionDefinition = {
   // Bump when what a fact means changes: the runner then rebuilds from the first event.
   // 2: facts carry their case's sensitivity, the case log its subjects (need-to-know).
   // 3: the case events kept one row each (case-event-log.ts), apart from the facts.
-  version: 3,
+  // 4: the referral's flags counted (metric `flag`).
+  version: 4,
   filter: { eventTypes: [...caseEventsBut(INSPECTION_IGNORES), ...REGISTER_EVENT_TYPES, WORKFORCE_RETURNED] },
   tables: [
     caseEventLogTable(CASE_EVENTS_TABLE),

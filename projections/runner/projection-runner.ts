@@ -3,7 +3,7 @@ import { connectDedicated } from '../../src/database/pools';
 import { EventStore, RecordedEvent } from '../../src/event-store/event-store';
 import { GlobalPosition, isAfter, START } from '../../src/event-store/position';
 import { isPassingFailure, ParkedEvent, ProjectionEventError } from './parked-events';
-import { ProjectionContext, ProjectionDefinition } from './projection';
+import { PersonalDataOpener, ProjectionContext, ProjectionDefinition } from './projection';
 import { CheckpointMovedError, Generation, physicalTable, ProjectionStore } from './projection-store';
 
 /**
@@ -25,6 +25,8 @@ export interface RunnerOptions {
   /** An event the projection could not apply was set aside (parked-events.ts). */
   onParked?(parked: Omit<ParkedEvent, 'parkedAt' | 'generation'>): void;
   onProgress?(progress: { projection: string; generation: number; eventsApplied: number; checkpoint: GlobalPosition }): void;
+  /** Opens vault envelopes for a projection that keeps clear text (ProjectionContext.vault). */
+  vault?: PersonalDataOpener;
 }
 
 /**
@@ -283,6 +285,7 @@ export class ProjectionRunner {
     return {
       client,
       rebuilding,
+      vault: this.options.vault,
       table: (name) => {
         if (!declared.has(name)) throw new Error(`projection ${this.definition.name} did not declare table ${name}`);
         return `"${physicalTable(name, generation)}"`;

@@ -38,4 +38,15 @@ export interface ProjectionContext {
   table(name: string): string;
   /** True while replaying history into a new generation. */
   readonly rebuilding: boolean;
+  /**
+   * Opens the vault envelopes in a value (an erased person's read `{ "erased": true }`), for
+   * the one read model that must hold clear text (projections/search); absent when the runner
+   * was given no vault, and a projection that needs it then fails rather than index nothing.
+   */
+  readonly vault?: PersonalDataOpener;
+}
+
+/** What a projection may do with the vault: open, never seal or erase (src/vault/vault.ts). */
+export interface PersonalDataOpener {
+  open<T>(value: T): Promise<T>;
 }

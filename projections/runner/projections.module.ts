@@ -4,6 +4,7 @@ import { BACKGROUND_POOL } from '../../src/database/database.module';
 import { HealthChecks, HealthProblem } from '../../src/health/health-checks';
 import { EventStore } from '../../src/event-store/event-store';
 import { ProjectionStatusRegistry } from '../../src/health/projection-status';
+import { Vault } from '../../src/vault/vault';
 import { ProjectionDefinition } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -34,11 +35,13 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
         {
           provide: PROJECTION_RUNNERS,
           // Background work: the runners never take the requests' connections.
-          inject: [EventStore, BACKGROUND_POOL],
-          useFactory: (eventStore: EventStore, pool: Pool) =>
+          inject: [EventStore, BACKGROUND_POOL, Vault],
+          useFactory: (eventStore: EventStore, pool: Pool, vault: Vault) =>
             definitions.map(
               (definition) =>
                 new ProjectionRunner(eventStore, pool, definition, {
+                  // The search read model indexes the free text a reader may see (projections/search).
+                  vault,
                   onError: (projection, error) =>
                     // The error's class and message only: events may carry personal data.
                     new Logger('Projections').error(

@@ -190,26 +190,23 @@ export function decide(command: CaseCommand, state: CaseState, writer: CaseWrite
       return [event('ReturnedToAppropriateAuthority', payloadOf(command))];
     }
     case 'ScheduleProceedings': {
+      // reg 10: not while the proceedings are paused (reflective-practice.rules.ts).
+      ensureNotPaused(requireSubject(current, command.subjectId));
       const { priorSanctions = [], ...data } = payloadOf(command);
       const scheduled = decideScheduleProceedings(current, data, priorSanctions);
       // The form decided and, along the chain of command, the decisions signed off (allocation.rules.ts).
       ensureProceedingsSignedOff(current, requireSubject(current, command.subjectId), command.kind);
       return scheduled;
     }
-    case 'ScheduleProceedings':
-      ensureNotPaused(requireSubject(current, command.subjectId));
-      return decideScheduleProceedings(current, payloadOf(command));
     case 'RecordDeparture':
       return decideDeparture(current, payloadOf(command));
     case 'RecordDepartureDecision':
       return decideDepartureDecision(current, payloadOf(command));
     case 'ConcludeProceedings': {
+      ensureNotPaused(requireSubject(current, command.subjectId));
       const { priorSanctions = [], ...data } = payloadOf(command);
       return decideConcludeProceedings(current, data, priorSanctions);
     }
-    case 'ConcludeProceedings':
-      ensureNotPaused(requireSubject(current, command.subjectId));
-      return decideConcludeProceedings(current, payloadOf(command));
     case 'LodgeAppeal':
       return decideLodgeAppeal(current, payloadOf(command));
     case 'DetermineAppeal': {

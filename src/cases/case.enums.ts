@@ -270,3 +270,16 @@ export type AdvisoryListAction = (typeof ADVISORY_LIST_ACTIONS)[number];
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }
+
+/**
+ * The referral's flags (ReferralReceived.flags) by the names lists filter and figures count on:
+ * abuse of position for a sexual purpose, prejudicial and improper behaviour, violence against
+ * women and girls. `CASE_FLAG_FIELDS` maps each to its field in the event.
+ */
+export const CASE_FLAGS = ['APSP', 'PREJUDICIAL_IMPROPER_BEHAVIOUR', 'VIOLENCE_AGAINST_WOMEN_AND_GIRLS'] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+export const CASE_FLAG_FIELDS = {
+  APSP: 'apsp',
+  PREJUDICIAL_IMPROPER_BEHAVIOUR: 'prejudicialImproperBehaviour',
+  VIOLENCE_AGAINST_WOMEN_AND_GIRLS: 'violenceAgainstWomenAndGirls',
+} as const satisfies Record<CaseFlag, string>;

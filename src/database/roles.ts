@@ -109,7 +109,9 @@ async function handOver(admin: Client, legacyOwner: string, roles: LedgerRoles):
     await admin.query(`ALTER ${what} ${ident(admin, name)} OWNER TO ${ident(admin, readModel ? roles.service : roles.owner)}`);
   }
   const functions = await admin.query<{ signature: string }>(
-    'SELECT p.oid::regprocedure::text AS signature FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.proowner = $1::regrole',
+    // An extension's functions (pg_trgm's) stay with the extension.
+    `SELECT p.oid::regprocedure::text AS signature FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.proowner = $1::regrole
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`,
     [legacyOwner],
   );
   for (const { signature } of functions.rows) await admin.query(`ALTER ROUTINE ${signature} OWNER TO ${ident(admin, roles.owner)}`);

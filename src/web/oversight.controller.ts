@@ -62,12 +62,19 @@ export class OversightController {
       );
     }
     const stages = Object.entries(dashboard.liveInvestigations.byStage).map(([stage, count]) => ({ label: words(stage), value: count }));
+    // The backlog of the same force, by its own route's method: the same roles and need-to-know.
+    const backlog = await api.backlog({ force: dashboard.force }, actor);
     this.pages.render(request, response, 'oversight', {
       title: `Oversight: ${dashboard.force}`,
       section: 'oversight',
       dashboard,
       stages,
       stagesChart: barChart('Live investigations by stage', stages),
+      backlog,
+      trendChart: barChart(
+        'Cases open at the end of each month',
+        backlog.trend.map((month) => ({ label: month.month, value: month.openAtEnd })),
+      ),
       outcomesChart: barChart(
         'Proven gross misconduct dismissed, by rank',
         dashboard.grossMisconductOutcomesByRank.map((row) => ({ label: words(row.rank), value: row.dismissed })),

@@ -14,6 +14,7 @@ import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { longDay, words } from './form-view';
 import { OVERSEERS } from './oversight-roles';
+import { SEARCH_ROLES } from '../../projections';
 
 /** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
 export function developmentSignInAllowed(config: AppConfig): boolean {
@@ -56,6 +57,7 @@ export class PageRenderer {
       csrfToken: session?.csrfToken ?? request.page?.signInToken,
       developmentSignIn: this.developmentSignIn,
       oidcSignIn: this.oidcSignIn,
+      maySearch: session !== undefined && session.actor.roles.some((role) => SEARCH_ROLES.includes(role)),
       mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose';
 import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-access';
 import type { CaseRead } from '../access/case-read-access';
-import { CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../cases/case.enums';
+import { CASE_FLAGS, CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../cases/case.enums';
 import { CASE_RULES } from '../cases/case.rule-book';
 import { isCaseEventType } from '../cases/case.events';
 import type { CaseEvent } from '../cases/case.events';
@@ -458,6 +458,7 @@ export class PagesController {
       stageItems: options('stage', CASE_STAGES),
       caseTypeItems: options('caseType', CASE_TYPES),
       categoryItems: options('category', CORRUPTION_CATEGORIES),
+      flagItems: options('flag', CASE_FLAGS),
       overdueItems: [
         { value: '', text: 'Any' },
         { value: 'true', text: 'Overdue', selected: selected('overdue', 'true') },

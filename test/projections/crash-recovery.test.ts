@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { PROJECTIONS } from '../../projections';
+import { developmentMasterKey } from '../../src/vault/master-key';
+import { Vault } from '../../src/vault/vault';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { ProjectionStore } from '../../projections/runner/projection-store';
 import { decide } from '../../src/cases/case.decide';
@@ -106,7 +108,8 @@ async function expectEqualToFullRebuild(store: PostgresEventStore, pool: Pool): 
       pool,
       definition.tables.map((table) => table.name),
     );
-    await new ProjectionRunner(store, pool, definition).rebuild({ fresh: true });
+    // The services above run on the development master key (DATABASE_URL, no LEDGER_MASTER_KEY): the search opens their free text with it.
+    await new ProjectionRunner(store, pool, definition, { vault: new Vault(pool, developmentMasterKey()) }).rebuild({ fresh: true });
     const rebuilt = await snapshot(
       pool,
       definition.tables.map((table) => table.name),

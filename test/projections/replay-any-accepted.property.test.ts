@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { EventStore } from '../../src/event-store/event-store';
+import { Vault } from '../../src/vault/vault';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { addDaysToDay, DEFAULT_LEGAL_DAYS } from '../../src/common/days';
 import type { Role } from '../../src/http/roles';
@@ -190,7 +191,8 @@ describe('any accepted command sequence', () => {
     try {
       expect(await service.app.app.get(EventStore).headPosition()).toBeDefined();
       for (const definition of PROJECTIONS) {
-        const rebuilt = await new ProjectionRunner(store, pool, definition).rebuild({ fresh: true });
+        // The search read model opens the free text with the service's vault, as the service's runners do.
+        const rebuilt = await new ProjectionRunner(store, pool, definition, { vault: service.app.app.get(Vault) }).rebuild({ fresh: true });
         expect({ projection: definition.name, status: rebuilt.status }).toEqual({ projection: definition.name, status: 'ACTIVE' });
       }
     } finally {

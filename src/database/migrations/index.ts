@@ -7,6 +7,7 @@ import { VaultKeys1764300000000 } from './1764300000000-vault-keys';
 import { IdempotencyKeyOwner1765000000000 } from './1765000000000-idempotency-key-owner';
 import { AppendAsOwner1765500000000 } from './1765500000000-append-as-owner';
 import { WebSessions1766000000000 } from './1766000000000-web-sessions';
+import { TrigramSearch1767000000000 } from './1767000000000-trigram-search';
 
 /** Every migration, in order. The service applies them at start; it never synchronises. */
 export const MIGRATIONS = [
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   IdempotencyKeyOwner1765000000000,
   AppendAsOwner1765500000000,
   WebSessions1766000000000,
+  TrigramSearch1767000000000,
 ];

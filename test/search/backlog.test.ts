@@ -1,0 +1,133 @@
+/**
+ * Issue 18 point 5, through real HTTP: GET /dashboards/dcc/backlog counts a force's live cases
+ * allocated (an investigator is known) and not, in age bands, by the year they came to
+ * attention, by stage, type and investigator, and month by month; a closed case is not live;
+ * another force's cases and those need-to-know hides are not counted; the oversight page shows it.
+ */
+import { randomUUID } from 'node:crypto';
+import { format, subMonths } from 'date-fns';
+import type { CaseCommand } from '../../src/cases/case.command-types';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
+import { bearer } from '../http/support';
+import { FORCE, sendCommand, serviceForThisFile } from '../cases/support';
+import { signInAs } from '../web/page-support';
+
+const NONE = { apsp: false, prejudicialImproperBehaviour: false, violenceAgainstWomenAndGirls: false };
+const INVESTIGATOR = randomUUID();
+
+describe('the backlog', () => {
+  const service = serviceForThisFile({ LEDGER_JWT_SECRET: undefined });
+  let position = '';
+  let today = '';
+  const dayBefore = (months: number) => format(subMonths(new Date(`${today}T12:00:00Z`), months), 'yyyy-MM-dd');
+  const cases: Record<string, string> = {};
+
+  async function send(command: CaseCommand, force = FORCE): Promise<void> {
+    const response = await sendCommand(service.app, command, { force });
+    expect({ type: command.type, status: response.status, body: response.status === 201 ? undefined : response.body }).toEqual({
+      type: command.type,
+      status: 201,
+    });
+    position = String(response.headers['x-ledger-position']);
+  }
+
+  const referral = (name: string, receivedOn: string, overrides: Partial<Extract<CaseCommand, { type: 'ReceiveReferral' }>> = {}): CaseCommand => {
+    cases[name] = randomUUID();
+    return {
+      type: 'ReceiveReferral',
+      caseId: cases[name],
+      force: FORCE,
+      receivedOn,
+      source: 'INTERNAL_REPORT',
+      caseType: 'CONDUCT_MATTER',
+      summary: 'A matter',
+      anonymousSource: false,
+      sensitivity: 'STANDARD',
+      corruptionCategories: [],
+      flags: NONE,
+      ...overrides,
+    };
+  };
+
+  const backlog = (reader: { roles?: ('DCC' | 'INSPECTOR')[]; force?: string; userId?: string } = {}) =>
+    service.app
+      .http()
+      .get(`/api/v1/dashboards/dcc/backlog${reader.force === '*' ? `?force=${FORCE}` : ''}`)
+      .set('Authorization', bearer(service.app.config, { userId: reader.userId ?? 'dcc-1', roles: reader.roles ?? ['DCC'], force: reader.force ?? FORCE }))
+      .set('X-Wait-For-Position', position);
+
+  beforeAll(async () => {
+    today = service.app.app.get<Clock>(CLOCK, { strict: false }).today();
+    await send(referral('recent', dayBefore(1)));
+    await send({ type: 'StartInvestigation', caseId: cases.recent, investigatorId: INVESTIGATOR, startedOn: dayBefore(1), termsOfReference: 'Terms' });
+    await send(referral('fourMonths', dayBefore(4), { caseType: 'COMPLAINT', source: 'PUBLIC_COMPLAINT' }));
+    await send(referral('eightMonths', dayBefore(8)));
+    await send({ type: 'StartInvestigation', caseId: cases.eightMonths, investigatorId: INVESTIGATOR, startedOn: dayBefore(7), termsOfReference: 'Terms' });
+    await send(referral('old', dayBefore(26)));
+    await send(referral('closed', dayBefore(30)));
+    await send({ type: 'CloseCase', caseId: cases.closed, on: dayBefore(2), reason: 'No case to answer.' });
+    await send(referral('covert', dayBefore(1), { sensitivity: 'COVERT' }));
+    await send({ ...referral('elsewhere', dayBefore(1)), force: 'SURREY' } as CaseCommand, 'SURREY');
+  });
+
+  it('counts the live cases, allocated and not, in age bands', async () => {
+    const { body } = await backlog().expect(200);
+    expect(body.force).toBe(FORCE);
+    // The DCC sees the covert case; the closed one and another force's are not live here.
+    expect(body.live).toEqual({ total: 5, allocated: 2, unallocated: 3 });
+    expect(body.ageing).toEqual([
+      { band: 'UNDER_3_MONTHS', total: 2, allocated: 1, unallocated: 1 },
+      { band: 'FROM_3_TO_6_MONTHS', total: 1, allocated: 0, unallocated: 1 },
+      { band: 'FROM_6_TO_12_MONTHS', total: 1, allocated: 1, unallocated: 0 },
+      { band: 'OVER_12_MONTHS', total: 1, allocated: 0, unallocated: 1 },
+    ]);
+    expect(body.byInvestigator).toEqual([
+      { investigatorId: null, count: 3 },
+      { investigatorId: INVESTIGATOR, count: 2 },
+    ]);
+    expect(body.byCaseType).toEqual([
+      { caseType: 'CONDUCT_MATTER', count: 4 },
+      { caseType: 'COMPLAINT', count: 1 },
+    ]);
+    expect(body.byStage.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(5);
+  });
+
+  it('names the earlier years of cases never closed, and the trend month by month', async () => {
+    const { body } = await backlog().expect(200);
+    const year = Number(today.slice(0, 4));
+    const earlier = [dayBefore(1), dayBefore(4), dayBefore(8), dayBefore(26)].map((day) => Number(day.slice(0, 4))).filter((y) => y < year);
+    const expected = [...new Set(earlier)].sort().map((y) => ({ year: y, count: earlier.filter((e) => e === y).length }));
+    expect(body.openSinceEarlierYears).toEqual(expected);
+    expect(body.trend).toHaveLength(12);
+    const thisMonth = body.trend.at(-1);
+    expect(thisMonth.month).toBe(today.slice(0, 7));
+    expect(thisMonth.openAtEnd).toBe(5);
+    const closedIn = body.trend.find((month: { month: string }) => month.month === dayBefore(2).slice(0, 7));
+    expect(closedIn.closed).toBe(1);
+    expect(body.trend.reduce((sum: number, month: { received: number }) => sum + month.received, 0)).toBe(4);
+  });
+
+  it('counts only what the reader may open, and refuses another force', async () => {
+    const inspector = await backlog({ roles: ['INSPECTOR'] }).expect(200);
+    expect(inspector.body.live.total).toBe(4);
+    await backlog({ force: 'SURREY', roles: ['DCC'] }).expect(200);
+    await service.app
+      .http()
+      .get(`/api/v1/dashboards/dcc/backlog?force=SURREY`)
+      .set('Authorization', bearer(service.app.config, { roles: ['DCC'], force: FORCE }))
+      .expect(403);
+    await service.app
+      .http()
+      .get(`/api/v1/dashboards/dcc/backlog`)
+      .set('Authorization', bearer(service.app.config, { roles: ['PSD_INVESTIGATOR'], force: FORCE }))
+      .expect(403);
+  });
+
+  it('is shown on the oversight page', async () => {
+    const agent = await signInAs(service.app, { userId: 'dcc-page', role: 'DCC', force: FORCE });
+    const page = await agent.get('/oversight').expect(200);
+    expect(page.text).toContain('Backlog: 5 live cases, 3 unallocated');
+    expect(page.text).toContain('Open since an earlier year, never closed');
+  });
+});
