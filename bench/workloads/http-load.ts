@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLoad } from '../../scripts/load/run-load';
 import { loadConfiguration } from '../../src/config/configuration';
 import { migrate } from '../../src/database/data-source';
+import { freePort } from '../lib/server';
 import { BenchContext, TableRow, Workload, WorkloadResult } from './workload';
 
 /**
@@ -111,14 +111,4 @@ async function waitForHealth(baseUrl: string, timeoutMs: number, output: () => s
     if (Date.now() > deadline) throw new Error(`the service did not start in ${timeoutMs} ms:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

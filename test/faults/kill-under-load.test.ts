@@ -12,14 +12,11 @@
  */
 import { rmSync } from 'node:fs';
 import { Pool } from 'pg';
-import { send } from '../../scripts/load/lifecycle';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
-import { allCaughtUp, expectEqualToFullRebuild } from '../support/read-models';
+import { expectNothingLostOrDoubled, expectReadModelsEqualRebuild } from './ledger-checks';
 import { LoadDriver } from './load-driver';
-import { acknowledgedExactlyOnce, auditorHeaders, recordedReads, streamsHoldExactly } from './ledger-checks';
 
 const USERS = 8;
 /** Commands acknowledged before the kill: enough that it lands mid-flight for every user. */
@@ -60,35 +57,9 @@ describe('kill -9 of the service under load', () => {
       service = await startServiceProcess(environment);
       await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 90_000, 'the service is up again' + explain());
 
-      // What was acknowledged before the kill is there, once.
-      expect(await acknowledgedExactlyOnce(pool, load.acknowledged)).toEqual({ missing: [], duplicated: [] });
-
-      // A command whose answer was lost is resent with its key: it was appended once, or now.
-      for (const lost of load.unanswered) {
-        const answer = await send(service.baseUrl, lost.request, lost.tokens);
-        expect({ path: lost.request.path, ok: answer.status >= 200 && answer.status < 300, answer }).toMatchObject({ path: lost.request.path, ok: true });
-        load.acknowledged.push({ request: lost.request, caseId: lost.caseId, eventIds: answer.eventIds });
-      }
-      expect(await acknowledgedExactlyOnce(pool, load.acknowledged)).toEqual({ missing: [], duplicated: [] });
-      expect(await streamsHoldExactly(pool, load.acknowledged)).toEqual([]);
-
-      // Every read served has its record.
-      for (const [userId, served] of load.served)
-        expect({ userId, recorded: (await recordedReads(pool, userId)) >= served }).toEqual({ userId, recorded: true });
-
-      const verify = await getStatus(`${service.baseUrl}/api/v1/ledger/verify`, auditorHeaders(), 60_000);
-      expect(verify.body).toMatchObject({ ok: true });
-
-      const store = new PostgresEventStore(pool);
-      try {
-        const head = await store.headPosition();
-        await waitUntil(() => allCaughtUp(pool, head), 60_000, 'projections caught up' + explain());
-        service.child.kill('SIGTERM');
-        expect(await service.exited()).toEqual({ code: 0, signal: null });
-        await expectEqualToFullRebuild(store, pool);
-      } finally {
-        await store.close();
-      }
+      // What was acknowledged before the kill is there once; what lost its answer is resent.
+      await expectNothingLostOrDoubled(service.baseUrl, pool, load);
+      await expectReadModelsEqualRebuild(pool, [service], explain);
       process.stderr.write(
         `kill -9 under load: ${USERS} users, ${load.commandsAcknowledged} commands acknowledged, ${load.unanswered.length} answers lost and resent, ${load.readsServed} reads served\n`,
       );

@@ -1,9 +1,46 @@
 /** What the fault tests check in the ledger after a fault, straight from its tables. */
 import { Pool } from 'pg';
+import { send } from '../../scripts/load/lifecycle';
 import { loadConfiguration } from '../../src/config/configuration';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { signToken } from '../../src/http/token';
-import { PROCESS_JWT_SECRET } from '../resilience/service-process';
-import type { Acknowledged } from './load-driver';
+import { getStatus, PROCESS_JWT_SECRET, ServiceProcess, waitUntil } from '../resilience/service-process';
+import { allCaughtUp, expectEqualToFullRebuild } from '../support/read-models';
+import type { Acknowledged, LoadDriver } from './load-driver';
+
+/**
+ * After a fault, with the service (`baseUrl`) up again: every command that got no 2xx is
+ * resent with its Idempotency-Key (it was appended once before its answer was lost, or is
+ * now); then every acknowledged command is in the ledger once, each case's stream holds
+ * exactly its commands' events, every read served has its record, and the ledger verifies.
+ */
+export async function expectNothingLostOrDoubled(baseUrl: string, pool: Pool, load: LoadDriver): Promise<void> {
+  expect(await acknowledgedExactlyOnce(pool, load.acknowledged)).toEqual({ missing: [], duplicated: [] });
+  for (const lost of load.unanswered) {
+    const answer = await send(baseUrl, lost.request, lost.tokens);
+    expect({ path: lost.request.path, ok: answer.status >= 200 && answer.status < 300, answer }).toMatchObject({ path: lost.request.path, ok: true });
+    load.acknowledged.push({ request: lost.request, caseId: lost.caseId, eventIds: answer.eventIds });
+  }
+  expect(await acknowledgedExactlyOnce(pool, load.acknowledged)).toEqual({ missing: [], duplicated: [] });
+  expect(await streamsHoldExactly(pool, load.acknowledged)).toEqual([]);
+  for (const [userId, served] of load.served) expect({ userId, recorded: (await recordedReads(pool, userId)) >= served }).toEqual({ userId, recorded: true });
+  const verify = await getStatus(`${baseUrl}/api/v1/ledger/verify`, auditorHeaders(), 60_000);
+  expect(verify.body).toMatchObject({ ok: true });
+}
+
+/** Waits for the projections to reach the head, stops the services (SIGTERM, exit 0), and compares every read model with a full rebuild. */
+export async function expectReadModelsEqualRebuild(pool: Pool, services: ServiceProcess[], explain: () => string): Promise<void> {
+  const store = new PostgresEventStore(pool);
+  try {
+    const head = await store.headPosition();
+    await waitUntil(() => allCaughtUp(pool, head), 60_000, 'projections caught up' + explain());
+    for (const service of services) service.child.kill('SIGTERM');
+    for (const service of services) expect(await service.exited()).toEqual({ code: 0, signal: null });
+    await expectEqualToFullRebuild(store, pool);
+  } finally {
+    await store.close();
+  }
+}
 
 /** The acknowledged commands' event ids that are not in the ledger, and those that are there more than once. */
 export async function acknowledgedExactlyOnce(pool: Pool, acknowledged: Acknowledged[]): Promise<{ missing: string[]; duplicated: string[] }> {

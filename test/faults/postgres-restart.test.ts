@@ -12,12 +12,9 @@
  */
 import { rmSync } from 'node:fs';
 import { Pool } from 'pg';
-import { send } from '../../scripts/load/lifecycle';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
-import { allCaughtUp, expectEqualToFullRebuild } from '../support/read-models';
-import { acknowledgedExactlyOnce, auditorHeaders, recordedReads, streamsHoldExactly } from './ledger-checks';
+import { expectNothingLostOrDoubled, expectReadModelsEqualRebuild } from './ledger-checks';
 import { LoadDriver } from './load-driver';
 import { PrivatePostgres, startPrivatePostgres } from './private-postgres';
 
@@ -81,29 +78,9 @@ describe('PostgreSQL stopped and started under load', () => {
       }
 
       // A command that got a 503 may have been committed before its answer was lost: resent with its key, it is there once.
-      for (const lost of load.unanswered) {
-        const answer = await send(service.baseUrl, lost.request, lost.tokens);
-        expect({ path: lost.request.path, ok: answer.status >= 200 && answer.status < 300, answer }).toMatchObject({ path: lost.request.path, ok: true });
-        load.acknowledged.push({ request: lost.request, caseId: lost.caseId, eventIds: answer.eventIds });
-      }
       pool = new Pool({ connectionString: postgres.url, max: 4 });
-      expect(await acknowledgedExactlyOnce(pool, load.acknowledged)).toEqual({ missing: [], duplicated: [] });
-      expect(await streamsHoldExactly(pool, load.acknowledged)).toEqual([]);
-      for (const [userId, served] of load.served)
-        expect({ userId, recorded: (await recordedReads(pool, userId)) >= served }).toEqual({ userId, recorded: true });
-      const verify = await getStatus(`${service.baseUrl}/api/v1/ledger/verify`, auditorHeaders(), 60_000);
-      expect(verify.body).toMatchObject({ ok: true });
-
-      const store = new PostgresEventStore(pool);
-      try {
-        const head = await store.headPosition();
-        await waitUntil(() => allCaughtUp(pool!, head), 60_000, 'projections caught up' + explain());
-        service.child.kill('SIGTERM');
-        expect(await service.exited()).toEqual({ code: 0, signal: null });
-        await expectEqualToFullRebuild(store, pool);
-      } finally {
-        await store.close();
-      }
+      await expectNothingLostOrDoubled(service.baseUrl, pool, load);
+      await expectReadModelsEqualRebuild(pool, [service], explain);
       process.stderr.write(
         `PostgreSQL restart under load: ${USERS} users, ${load.commandsAcknowledged} commands acknowledged, ${load.failures.length} clean 503s, ${load.unanswered.length} commands resent, ${load.readsServed} reads served\n`,
       );

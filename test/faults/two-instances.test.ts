@@ -15,13 +15,11 @@ import { rmSync } from 'node:fs';
 import { Pool } from 'pg';
 import { caseLifecycle, send, Tokens } from '../../scripts/load/lifecycle';
 import { loadConfiguration } from '../../src/config/configuration';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { SEAL_EVENT_TYPE } from '../../src/ledger/seal';
 import { getStatus, isRunning, PROCESS_JWT_SECRET, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { allCaughtUp, expectEqualToFullRebuild } from '../support/read-models';
-import { acknowledgedExactlyOnce, auditorHeaders, streamsHoldExactly } from './ledger-checks';
+import { acknowledgedExactlyOnce, auditorHeaders, expectReadModelsEqualRebuild, streamsHoldExactly } from './ledger-checks';
 import { Acknowledged, LoadDriver } from './load-driver';
 
 const USERS = 8;
@@ -103,16 +101,7 @@ describe('two service instances on one database', () => {
       const verify = await getStatus(`${instances[1].baseUrl}/api/v1/ledger/verify`, auditorHeaders(), 60_000);
       expect(verify.body).toMatchObject({ ok: true });
 
-      const store = new PostgresEventStore(pool);
-      try {
-        const head = await store.headPosition();
-        await waitUntil(() => allCaughtUp(pool, head), 60_000, 'projections caught up' + explain());
-        for (const instance of instances) instance.child.kill('SIGTERM');
-        for (const instance of instances) expect(await instance.exited()).toEqual({ code: 0, signal: null });
-        await expectEqualToFullRebuild(store, pool);
-      } finally {
-        await store.close();
-      }
+      await expectReadModelsEqualRebuild(pool, instances, explain);
       process.stderr.write(
         `two instances: ${USERS} users, ${load.commandsAcknowledged} commands acknowledged, a burst of ${BURST} at one case (${revisions.length} appended), ${seals.length} seals\n`,
       );
