@@ -4,7 +4,9 @@ import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { AppConfig, loadConfiguration } from '../src/config/configuration';
-import { openDatabaseForTool } from '../src/database/database';
+import { backupLedger, restoreLedger, RestoreRefusedError } from '../src/database/backup';
+import { openDatabase, openDatabaseForTool } from '../src/database/database';
+import { EMBEDDED_DATABASE, embeddedUrl, readEmbeddedPassword } from '../src/database/embedded-credentials';
 import { guardPool } from '../src/database/pools';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { PostgresLedgerSource } from '../src/ledger/postgres/postgres-ledger-source';
@@ -14,7 +16,7 @@ import { PostgresSealerLock } from '../src/ledger/sealer-lock';
 import { verifyLedger, VerifyProgress } from '../src/ledger/verify';
 import { verifyCaseExport } from '../src/ledger/case-export';
 import { trustedKeys } from '../src/ledger/seal-signing';
-import { SealTrust } from '../src/ledger/seal-trust';
+import { SealTrust, verifyingTrust } from '../src/ledger/seal-trust';
 import { FileSystemDocumentStorage } from '../src/documents/document-storage';
 
 /**
@@ -26,6 +28,11 @@ import { FileSystemDocumentStorage } from '../src/documents/document-storage';
  *                        on stdout, progress on stderr; exit 0 when intact, 1 when not
  *   seal                 seal whatever is unsealed now (signed, and written to the witness)
  *   public-key           print the seals' public keys (JSON), as GET /ledger/public-key
+ *   backup <file>        write a consistent snapshot of the ledger (events, streams, the
+ *                        seals' Merkle tree, idempotency keys, the vault's keys) to a new
+ *                        file; safe beside a running service (src/database/backup.ts)
+ *   restore <file>       restore a backup into an empty ledger (the service stopped); the
+ *                        read models are rebuilt by the service when it starts
  *   verify-export <file> [--public-key <pem file>]
  *                        check a case export (GET /cases/{id}/export) offline, with no
  *                        database: the hash chain from revision 0, the seal and, given the
@@ -36,7 +43,7 @@ import { FileSystemDocumentStorage } from '../src/documents/document-storage';
  * one under LEDGER_DATA_DIR for the command and stops it after. Verifying beside a running
  * service is safe (it only reads); sealing is too (one sealer at a time, by advisory lock).
  */
-const USAGE = 'usage: npm run ledger -- verify | seal | public-key | verify-export <file> [--public-key <pem file>]';
+const USAGE = 'usage: npm run ledger -- verify | seal | public-key | backup <file> | restore <file> | verify-export <file> [--public-key <pem file>]';
 
 /** Exit codes: 0 fine, 1 the ledger does not verify (or sealing failed), 2 usage, 3 cannot open the database. */
 type ExitCode = 0 | 1 | 2 | 3;
@@ -53,6 +60,13 @@ async function main(args: string[]): Promise<ExitCode> {
       return 0;
     case 'verify-export':
       return verifyExport(rest);
+    case 'backup':
+    case 'restore':
+      if (rest.length !== 1) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      return command === 'backup' ? backup(rest[0]) : restore(rest[0]);
     default:
       process.stderr.write(`${USAGE}\n`);
       return 2;
@@ -90,7 +104,8 @@ function verifyExport(args: string[]): ExitCode {
 }
 
 async function verify(pool: Pool, config: AppConfig, signal: AbortSignal): Promise<ExitCode> {
-  const trust = SealTrust.fromConfig(config, announce);
+  // Read-only: no signing key is generated here (verifyingTrust reads what exists).
+  const trust = verifyingTrust(config);
   const bar = new SingleBar(
     { stream: process.stderr, format: 'verify [{bar}] {percentage}% | position {value}/{total} | {events} events | {duration_formatted}', hideCursor: true },
     Presets.shades_classic,
@@ -106,7 +121,7 @@ async function verify(pool: Pool, config: AppConfig, signal: AbortSignal): Promi
     const result = await verifyLedger(new PostgresLedgerSource(pool), {
       onProgress,
       signal,
-      trustedKeys: trust.trustedKeys(),
+      trustedKeys: trust.trustedKeys,
       witness: await trust.witness.seals(),
       documents: new FileSystemDocumentStorage(config.documents.dir),
     });
@@ -136,6 +151,48 @@ async function seal(pool: Pool, config: AppConfig, signal: AbortSignal): Promise
     return outcome.status === 'sealed' || outcome.status === 'nothing-to-seal' ? 0 : 1;
   } finally {
     await store.close();
+  }
+}
+
+/** As the service's role (it reads every table kept), beside a running service or not. */
+async function backup(file: string): Promise<ExitCode> {
+  const database = await openDatabaseForTool(loadConfiguration());
+  try {
+    const header = await backupLedger(database.url, file);
+    process.stdout.write(`${JSON.stringify({ file, ...header }, null, 2)}\n`);
+    return 0;
+  } finally {
+    await database.stop();
+  }
+}
+
+/**
+ * Into DATABASE_URL's database (as LEDGER_MIGRATION_DATABASE_URL's owner when given), or the
+ * embedded one under LEDGER_DATA_DIR, started for this and stopped after: a running service
+ * holds it, so it must be stopped first.
+ */
+async function restore(file: string): Promise<ExitCode> {
+  const config = loadConfiguration();
+  let database;
+  try {
+    database = await openDatabase(config);
+  } catch (error) {
+    process.stderr.write(`Cannot open the database (is the service running? stop it first): ${error instanceof Error ? error.message : String(error)}\n`);
+    return 3;
+  }
+  try {
+    const url = config.databaseUrl
+      ? (config.migrationDatabaseUrl ?? config.databaseUrl)
+      : embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE, readEmbeddedPassword(config.dataDir) ?? '');
+    const header = await restoreLedger(url, file);
+    process.stdout.write(`${JSON.stringify({ restored: file, ...header }, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RestoreRefusedError)) throw error;
+    process.stderr.write(`restore refused: ${error.message}\n`);
+    return 1;
+  } finally {
+    await database.stop();
   }
 }
 

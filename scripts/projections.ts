@@ -45,8 +45,12 @@ async function main([command, name]: string[]): Promise<number> {
     if (command === 'status') {
       const projections = new ProjectionStore(pool);
       const head = await store.headPosition();
+      // Parked events of a projection this version does not define (one removed, or a test's) are shown too.
+      const known = new Set(PROJECTIONS.map((projection) => projection.name));
+      const { rows } = await pool.query<{ projection: string }>('SELECT DISTINCT projection FROM projection_parked_events ORDER BY projection');
+      const others = rows.map((row) => ({ name: row.projection, version: null })).filter((projection) => !known.has(projection.name));
       const report = await Promise.all(
-        PROJECTIONS.map(async (projection) => ({
+        [...PROJECTIONS, ...others].map(async (projection) => ({
           name: projection.name,
           version: projection.version,
           generations: (await projections.generations(projection.name)).map((generation) => ({

@@ -3,6 +3,7 @@ import { accessRecording } from './access-recording';
 import { appendBaseline } from './append-baseline';
 import { appendLedger } from './append-ledger';
 import { appendPeer } from './append-peer';
+import { httpLoad } from './http-load';
 import { readAll } from './read-all';
 import { readRaw } from './read-raw';
 import { queries } from './queries';
@@ -14,7 +15,7 @@ import { DerivedFigure, Workload } from './workload';
  * database on the same server; the read workloads share one seeded database.
  * Add new workloads (a replay, query latencies…) here.
  */
-export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, readRaw, readAll, replay, queries, accessRecording];
+export const WORKLOADS: Workload[] = [appendBaseline, appendLedger, appendPeer, httpLoad, readRaw, readAll, replay, queries, accessRecording];
 
 /** Figures computed from others once every workload has run. */
 export const DERIVED: DerivedFigure[] = [
@@ -23,6 +24,8 @@ export const DERIVED: DerivedFigure[] = [
   { name: 'replayToRawReadRatio', compute: (f) => ratio(f.replayEventsPerSecond, f.replayRawReadEventsPerSecond) },
   // Target ≤ 1.2 (issue 7): what recording every read costs a case read's p95.
   { name: 'readRecordingP95Ratio', compute: (f) => ratio(f.caseReadRecordedP95Ms, f.caseReadUnrecordedP95Ms) },
+  // Issue 17: what the HTTP command path delivers as a share of the store's raw append rate (one event per command, mostly).
+  { name: 'httpCommandsToAppendRatio', compute: (f) => ratio(f.httpCommandsPerSecond, f.appendEventsPerSecond) },
   { name: 'readAllToRawReadRatio', compute: (f) => ratio(f.readAllEventsPerSecond, f.rawReadEventsPerSecond) },
 ];
 

@@ -87,6 +87,27 @@ describe('recording reads in batches', () => {
     expect(recorder.pending).toBe(0);
   });
 
+  it('serves a granted read only once its record is in the store, appended at once, not after the interval', async () => {
+    const { store, appends } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 60_000 });
+    await Promise.all([recorder.recordDurably(entry(1)), recorder.recordDurably(entry(2))]);
+    expect(caseIds(appends)).toEqual(['case-1', 'case-2']);
+    expect(recorder.pending).toBe(0);
+  });
+
+  it('fails a granted read closed (503) when its record cannot be written, and writes the record later', async () => {
+    const { store, appends, setDown } = fakeStore();
+    const recorder = new AccessRecorder(store);
+    recorder.configure({ flushIntervalMs: 5, retryMinMs: 5, retryMaxMs: 10, maxWaitMs: 60 });
+    setDown(true);
+    await expect(recorder.recordDurably(entry(1))).rejects.toMatchObject({ status: 503 });
+    expect(appends).toHaveLength(0);
+    setDown(false);
+    await settle(60);
+    expect(caseIds(appends)).toEqual(['case-1']);
+  });
+
   it('writes everything buffered before the application shuts down', async () => {
     const { store, appends } = fakeStore();
     const recorder = new AccessRecorder(store);

@@ -58,6 +58,12 @@ export const ACCESS_RECORDER_SETTINGS: AccessRecorderSettings = {
  * buffer, holding up every record behind it (issue 11 item 12). It is set aside instead, in
  * the recorder's dead letter (this process's memory; logged without its text), /health reports
  * it, and the read it belongs to is not served.
+ *
+ * A read that is granted waits for its own record to be in the store (`recordDurably`): a
+ * process killed outright (SIGKILL, the machine lost) must not have served a read whose record
+ * was still in its memory. Such entries are appended at once, not after `flushIntervalMs`, and
+ * reads arriving while an append is under way go together in the next one (group commit), so
+ * a read waits for about one append. Refusals are recorded in the background as before.
  */
 @Injectable()
 export class AccessRecorder implements BeforeApplicationShutdown {
@@ -72,6 +78,8 @@ export class AccessRecorder implements BeforeApplicationShutdown {
   private settings: AccessRecorderSettings = ACCESS_RECORDER_SETTINGS;
   /** Set aside: the report, and the entry itself kept in memory for whoever investigates (never reported). */
   private readonly deadLetters: { letter: DeadLetter; entry: AccessEntry }[] = [];
+  /** Granted reads waiting for their entry to be in the store (recordDurably). */
+  private readonly waitingForAppend = new Map<AccessEntry, { resolve: () => void; reject: (error: unknown) => void }>();
 
   constructor(private readonly store: EventStore) {}
 
@@ -100,6 +108,45 @@ export class AccessRecorder implements BeforeApplicationShutdown {
     this.buffer.push(entry);
     if (this.buffer.length >= this.settings.batchSize) this.schedule(0);
     else this.schedule(this.settings.flushIntervalMs);
+  }
+
+  /**
+   * Records a read that is being served: resolves once its entry is in the store. After
+   * `maxWaitMs` without that (the store down), the read fails closed with a 503; its entry
+   * stays buffered and is written later, so a record may exist for a read not served, never
+   * the other way round.
+   */
+  async recordDurably(entry: AccessEntry): Promise<void> {
+    if (!this.settings.enabled) return;
+    const written = new Promise<void>((resolve, reject) => this.waitingForAppend.set(entry, { resolve, reject }));
+    written.catch(() => undefined);
+    try {
+      await this.record(entry);
+    } catch (error) {
+      this.waitingForAppend.delete(entry);
+      throw error;
+    }
+    this.schedule(0);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        written,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                problem(503, 'internal-error', 'Reads cannot be recorded at the moment, so none is served; try again shortly.', {
+                  headers: { 'Retry-After': '5' },
+                }),
+              ),
+            this.settings.maxWaitMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.waitingForAppend.delete(entry);
+    }
   }
 
   /**
@@ -135,6 +182,7 @@ export class AccessRecorder implements BeforeApplicationShutdown {
       } catch (error) {
         if (attempt >= 8) {
           this.logger.error(`${this.buffer.length} access records could not be written before shutdown: ${String(error)}`);
+          for (const entry of this.buffer) this.waitingForAppend.get(entry)?.reject(error);
           return;
         }
         await sleep(delay);
@@ -165,7 +213,7 @@ export class AccessRecorder implements BeforeApplicationShutdown {
       this.retryDelayMs = Math.min(Math.max(this.retryDelayMs * 2, this.settings.retryMinMs), this.settings.retryMaxMs);
       this.logger.warn(`appending ${this.buffer.length} access records failed, retrying in ${this.retryDelayMs} ms: ${String(error)}`);
     }
-    if (this.buffer.length > 0) this.schedule(this.settings.flushIntervalMs);
+    if (this.buffer.length > 0) this.schedule(this.buffer.some((entry) => this.waitingForAppend.has(entry)) ? 0 : this.settings.flushIntervalMs);
   }
 
   private async appendBatch(): Promise<void> {
@@ -213,11 +261,13 @@ export class AccessRecorder implements BeforeApplicationShutdown {
   private async append(streamName: string, entries: AccessEntry[]): Promise<void> {
     const events = entries.map((entry) => ({ eventId: randomUUID(), type: accessEventType(entry), data: accessEventData(entry), metadata: metadataOf(entry) }));
     await this.store.appendToStream(streamName, events, { expectedRevision: 'any' });
+    for (const entry of entries) this.waitingForAppend.get(entry)?.resolve();
   }
 
   private setAside(entry: AccessEntry, reason: string): void {
     const letter: DeadLetter = { at: entry.at, kind: entry.kind, subjectId: entry.subjectId, reason: reason.slice(0, 200) };
     this.deadLetters.push({ letter, entry });
+    this.waitingForAppend.get(entry)?.reject(problem(500, 'internal-error', 'This read cannot be recorded, so it is not served.'));
     // The entry's text (user, purpose) is not logged: it is personal, and it is what cannot be stored.
     this.logger.error(`an access record cannot be stored and was set aside (${this.deadLetters.length} so far): ${JSON.stringify(letter)}`);
   }

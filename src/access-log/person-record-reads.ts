@@ -15,8 +15,8 @@ export class PersonRecordReads {
   constructor(private readonly recorder: AccessRecorder) {}
 
   record(read: { actor: Actor; purpose: string; personId: string; personForce: string | null }, refusal: PersonReadRefusal | null): Promise<void> {
-    return this.recorder.record(
-      accessEntry({ kind: 'person', subjectId: read.personId, reader: read.actor, purpose: read.purpose, force: read.personForce }, refusal),
-    );
+    const entry = accessEntry({ kind: 'person', subjectId: read.personId, reader: read.actor, purpose: read.purpose, force: read.personForce }, refusal);
+    // A granted read is served only once its record is in the store.
+    return refusal === null ? this.recorder.recordDurably(entry) : this.recorder.record(entry);
   }
 }

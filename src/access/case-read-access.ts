@@ -33,8 +33,8 @@ export type CaseFactsBeforeLoading = { facts: CaseAccessFacts } | 'noSuchCase' |
 /**
  * Every read of a case goes through here: `open` for one case, `scope` for lists. It adds the
  * reader's declared conflicts (ConflictRegistry) to what the policy judges, decides, and
- * records the read as `CaseAccessed`, granted or refused (AccessRecorder: buffered, so the
- * read does not wait for the append).
+ * records the read as `CaseAccessed`, granted or refused (AccessRecorder: a granted read waits
+ * for its record to be in the store, a refusal does not).
  */
 @Injectable()
 export class CaseReadAccess {
@@ -106,7 +106,8 @@ export class CaseReadAccess {
       { kind: 'case', subjectId: read.caseId, reader: read.reader, purpose: read.purpose, force: caseForce, documentId: read.documentId },
       outcome.granted ? null : outcome.reason,
     );
-    return this.recorder.record(entry);
+    // A granted read is served only once its record is in the store; a refusal is recorded in the background.
+    return outcome.granted ? this.recorder.recordDurably(entry) : this.recorder.record(entry);
   }
 }
 

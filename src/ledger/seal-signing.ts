@@ -85,13 +85,18 @@ export function sealSignatureProblem(seal: SealData, keys: TrustedKeys): string 
   return valid ? null : `the signature does not match the seal's content under key ${keyId}`;
 }
 
+/** Where the signing key is: the configured file, or `seal-signing-key.pem` under the data folder. */
+export function signingKeyFile(options: { keyFile?: string; dataDir: string }): string {
+  return options.keyFile ?? path.join(options.dataDir, 'seal-signing-key.pem');
+}
+
 /**
  * The signing key of this installation: the configured file, or the one generated under the
  * data folder (created on first use, readable by its owner only). `generated` says whether
  * this call made it, so the service can announce it.
  */
 export function loadOrCreateSigningKey(options: { keyFile?: string; dataDir: string }): { signer: SealSigner; file: string; generated: boolean } {
-  const file = options.keyFile ?? path.join(options.dataDir, 'seal-signing-key.pem');
+  const file = signingKeyFile(options);
   if (existsSync(file)) return { signer: SealSigner.fromPem(readFileSync(file, 'utf8')), file, generated: false };
   if (options.keyFile !== undefined) throw new Error(`LEDGER_SEAL_SIGNING_KEY_FILE names ${file}, which does not exist`);
   const { privateKey } = generateKeyPairSync('ed25519');

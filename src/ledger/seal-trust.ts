@@ -5,8 +5,9 @@
  * the same way.
  */
 import type { AppConfig } from '../config/configuration';
-import { keyIdOf, loadOrCreateSigningKey, publicKeyPem, publicKeysIn, SEAL_SIGNATURE_ALGORITHM, trustedKeys } from './seal-signing';
-import type { SealSigner, TrustedKeys } from './seal-signing';
+import { existsSync, readFileSync } from 'node:fs';
+import { keyIdOf, loadOrCreateSigningKey, publicKeyPem, publicKeysIn, SEAL_SIGNATURE_ALGORITHM, SealSigner, signingKeyFile, trustedKeys } from './seal-signing';
+import type { TrustedKeys } from './seal-signing';
 import { FolderWitness } from './witness';
 
 /** The public keys a reader needs to check seals, as `GET /ledger/public-key` serves them. */
@@ -47,4 +48,18 @@ export class SealTrust {
       keys: [...this.trustedKeys().values()].map((key) => ({ keyId: keyIdOf(key), publicKeyPem: publicKeyPem(key) })),
     };
   }
+}
+
+/**
+ * What a verifier needs, read and never written: the witness, and the public keys it trusts
+ * (the witness's, the configured folder's, and the signing key's public half when the key
+ * exists). `npm run ledger -- verify` is a read-only command: unlike `SealTrust.fromConfig`,
+ * this never generates a signing key.
+ */
+export function verifyingTrust(config: Pick<AppConfig, 'dataDir' | 'ledger'>): { witness: FolderWitness; trustedKeys: TrustedKeys } {
+  const witness = new FolderWitness(config.ledger.witnessDir);
+  const keyFile = signingKeyFile({ keyFile: config.ledger.signingKeyFile, dataDir: config.dataDir });
+  const own = existsSync(keyFile) ? [SealSigner.fromPem(readFileSync(keyFile, 'utf8')).publicKey] : [];
+  const extra = config.ledger.publicKeysDir ? publicKeysIn(config.ledger.publicKeysDir) : [];
+  return { witness, trustedKeys: trustedKeys(...publicKeysIn(witness.keysFolder), ...extra, ...own) };
 }

@@ -24,13 +24,23 @@ describe('RS256 tokens from a JWKS', () => {
   let service: TestApp;
 
   const sign = (
-    options: { key?: KeyObject; kid?: string; expiresIn?: number; issuer?: string; audience?: string; algorithm?: 'RS256' | 'HS256'; secret?: string } = {},
+    options: {
+      key?: KeyObject;
+      kid?: string;
+      expiresIn?: number;
+      notBefore?: number;
+      issuer?: string;
+      audience?: string;
+      algorithm?: 'RS256' | 'HS256';
+      secret?: string;
+    } = {},
   ) =>
     jwt.sign({ name: 'Ada Auditor', roles: ['AUDITOR'], force: '*' }, options.secret ?? options.key ?? provider.privateKey, {
       algorithm: options.algorithm ?? 'RS256',
       ...(options.algorithm === 'HS256' ? {} : { keyid: options.kid ?? 'provider-1' }),
       subject: 'auditor-rs256',
       expiresIn: options.expiresIn ?? 600,
+      ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }),
       issuer: options.issuer ?? ISSUER,
       audience: options.audience ?? AUDIENCE,
     });
@@ -77,6 +87,7 @@ describe('RS256 tokens from a JWKS', () => {
     ['signed by a key the JWKS does not hold, under its kid', () => sign({ key: stranger.privateKey })],
     ['naming a kid the JWKS does not hold', () => sign({ kid: 'unknown-kid' })],
     ['expired', () => sign({ expiresIn: -60 })],
+    ['not valid yet (nbf an hour ahead)', () => sign({ notBefore: 3600, expiresIn: 7200 })],
     ['from another issuer', () => sign({ issuer: 'https://elsewhere.example' })],
     ['for another audience', () => sign({ audience: 'another-service' })],
     ['HS256 with the development secret', () => sign({ algorithm: 'HS256', secret: DEVELOPMENT_JWT_SECRET })],

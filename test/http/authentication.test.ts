@@ -66,6 +66,8 @@ describe('HTTP authentication and roles', () => {
     ['a token without an expiry', `Bearer ${jwt.sign(valid, TEST_JWT_SECRET, { algorithm: 'HS256' })}`, /expiry/],
     ['an unsigned token (alg none)', `Bearer ${jwt.sign(valid, '', { algorithm: 'none', expiresIn: 600 })}`, /invalid/],
     ['a token signed with HS512', signed(valid, { algorithm: 'HS512' }), /invalid algorithm/],
+    // Issue 17, point 5: not yet valid (nbf an hour ahead, beyond the clock tolerance).
+    ['a token not valid yet (nbf)', signed(valid, { notBefore: 3600 }), /not valid yet/],
   ])('refuses %s with 401', async (_case, authorization, detail) => {
     const response = await app.http().get('/api/v1/demo/whoami').set('Authorization', authorization);
     expect(response.status).toBe(401);

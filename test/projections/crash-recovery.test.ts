@@ -4,9 +4,6 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { PROJECTIONS } from '../../projections';
-import { developmentMasterKey } from '../../src/vault/master-key';
-import { Vault } from '../../src/vault/vault';
-import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { ProjectionStore } from '../../projections/runner/projection-store';
 import { decide } from '../../src/cases/case.decide';
 import type { CaseEvent } from '../../src/cases/case.events';
@@ -17,6 +14,7 @@ import { occurredAt, toJsonObject } from '../../src/cases/case.stream';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { comparePositions } from '../../src/event-store/position';
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
+import { allCaughtUp, expectEqualToFullRebuild } from '../support/read-models';
 
 /**
  * The acceptance test of the projection runner: kill the real service (SIGKILL) while its
@@ -102,51 +100,6 @@ describe('a crash never double-counts or skips', () => {
   }, 400_000);
 });
 
-async function expectEqualToFullRebuild(store: PostgresEventStore, pool: Pool): Promise<void> {
-  for (const definition of PROJECTIONS) {
-    const afterCrash = await snapshot(
-      pool,
-      definition.tables.map((table) => table.name),
-    );
-    // The services above run on the development master key (DATABASE_URL, no LEDGER_MASTER_KEY): the search opens their free text with it.
-    await new ProjectionRunner(store, pool, definition, { vault: new Vault(pool, developmentMasterKey()) }).rebuild({ fresh: true });
-    const rebuilt = await snapshot(
-      pool,
-      definition.tables.map((table) => table.name),
-    );
-    expect({ projection: definition.name, rows: afterCrash }).toEqual({ projection: definition.name, rows: rebuilt });
-  }
-}
-
-/**
- * Every row of every table, as text, sorted: two generations compare equal when their contents
- * do. A case event log (projections/common/case-event-log.ts) keeps a case's events in chunks,
- * one per batch that touched the case, so a replay cut short and resumed chunks them otherwise
- * than a rebuild: its content is each case's events, in order, whatever the chunks.
- */
-async function snapshot(pool: Pool, tables: string[]): Promise<Record<string, string[]>> {
-  const result: Record<string, string[]> = {};
-  for (const table of tables) {
-    const { rows } = (await isCaseEventLog(pool, table))
-      ? await pool.query<{ row: string }>(
-          `SELECT case_id || ' ' || json_agg(event ORDER BY from_revision, n)::text AS row
-             FROM "${table}", json_array_elements(events) WITH ORDINALITY AS chunk(event, n) GROUP BY case_id`,
-        )
-      : await pool.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t`);
-    result[table] = rows.map((r) => r.row).sort();
-  }
-  return result;
-}
-
-async function isCaseEventLog(pool: Pool, table: string): Promise<boolean> {
-  const { rows } = await pool.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()`,
-    [table],
-  );
-  const columns = rows.map((row) => row.column_name).sort();
-  return columns.join(',') === 'case_id,events,from_revision';
-}
-
 async function totalApplied(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ applied: string | null }>('SELECT sum(events_applied) AS applied FROM projection_generations');
   return Number(rows[0].applied ?? 0);
@@ -161,15 +114,6 @@ async function cutShort(pool: Pool, head: Awaited<ReturnType<PostgresEventStore[
     if (generations.some((generation) => generation.eventsApplied > 0 && comparePositions(generation.checkpoint, head) < 0)) names.push(definition.name);
   }
   return names;
-}
-
-async function allCaughtUp(pool: Pool, head: Awaited<ReturnType<PostgresEventStore['headPosition']>>): Promise<boolean> {
-  const projections = new ProjectionStore(pool);
-  for (const definition of PROJECTIONS) {
-    const active = await projections.active(definition.name);
-    if (!active || active.version !== definition.version || comparePositions(active.checkpoint, head) < 0) return false;
-  }
-  return true;
 }
 
 function startService(databaseUrl: string, port: number): ChildProcess {

@@ -4,7 +4,9 @@
  * events, and /health says `degraded` naming the parked event; a rebuild stops at that
  * event and says where, instead of retrying it for ever.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { EventStore } from '../../src/event-store/event-store';
 import type { RecordedEvent } from '../../src/event-store/event-store';
@@ -119,6 +121,28 @@ describe('a projection that cannot apply an event', () => {
         parked_at: expect.any(Date),
       }),
     ]);
+  });
+
+  it('is listed by `npm run projections -- status` with its id, position and error', async () => {
+    const [opening] = await service.app.get(EventStore).readStream(`case-${POISON_CASE}`);
+    const status = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'scripts/projections.ts', 'status'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, DATABASE_URL: service.database.url },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(status.status).toBe(0);
+    const report = JSON.parse(status.stdout) as { projections: { name: string; parkedEvents: unknown[] }[] };
+    expect(report.projections.find((projection) => projection.name === 'poison-probe')?.parkedEvents).toEqual([
+      expect.objectContaining({
+        eventId: opening.eventId,
+        position: formatPosition(opening.position),
+        type: 'ReferralReceived',
+        error: 'RangeError: Invalid time value',
+      }),
+    ]);
+    for (const projection of report.projections)
+      if (projection.name !== 'poison-probe') expect({ name: projection.name, parked: projection.parkedEvents }).toEqual({ name: projection.name, parked: [] });
   });
 
   it('stops a rebuild at the event and says where, instead of retrying it', async () => {
