@@ -13,6 +13,7 @@ import { CommandForms } from './command-forms';
 import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { longDay, words } from './form-view';
+import { inspectionTabs } from './inspection-tabs';
 import { OVERSEERS } from './oversight-roles';
 
 /** Development sign-in is offered only while the public development secret is what signs tokens, and no identity provider is configured. */
@@ -56,6 +57,7 @@ export class PageRenderer {
       csrfToken: session?.csrfToken ?? request.page?.signInToken,
       developmentSignIn: this.developmentSignIn,
       oidcSignIn: this.oidcSignIn,
+      mayInspect: inspectionTabs(session?.actor).length > 0,
       mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });

@@ -21,7 +21,6 @@ import { legalInstantOf } from '../cases/case.stream';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../common/clock';
 import { DomainError, NotFoundError } from '../common/domain-error';
-import { isLegalDay, legalDayRule } from '../common/days';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { WrongExpectedRevisionError } from '../event-store/errors';
@@ -48,7 +47,7 @@ import type { PendingSignIn } from './oidc-sign-in';
 import type { PageRequest } from './configure-pages';
 import { bodyOf, labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
-import { controlsOf, errorTarget, fieldId, longDay, words } from './form-view';
+import { controlsOf, dayOfParts, errorTarget, fieldId, longDay, words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { WebSessions } from './web-sessions';
@@ -470,12 +469,8 @@ export class PagesController {
 
 /** The "as at" day of a case page's query (`asAt-day`, `-month`, `-year`), checked as the history's asOf is. */
 function asAtOf(query: Record<string, unknown>): { day?: string; values: Record<string, string>; error?: string } {
-  const values = Object.fromEntries(['day', 'month', 'year'].map((part) => [`asAt-${part}`, text(query[`asAt-${part}`])]));
-  const [day, month, year] = ['day', 'month', 'year'].map((part) => values[`asAt-${part}`]);
-  if (day === '' && month === '' && year === '') return { values };
-  const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !isLegalDay(iso)) return { values, error: `The date to show the case at must be a real date: ${legalDayRule()}.` };
-  return { day: iso, values };
+  const asAt = dayOfParts(query, 'asAt');
+  return asAt.error === undefined ? asAt : { ...asAt, error: `The date to show the case at must be a real date: ${asAt.error}.` };
 }
 
 /** The pending sign-in the cookie holds, if it holds one. */
@@ -494,7 +489,7 @@ function pendingOf(cookie: string | undefined): PendingSignIn | undefined {
 /** Where to go once the purpose is stated: a page of the same case only (never another site, never another case). */
 function returnPath(caseId: string, then: unknown): string | undefined {
   if (typeof then !== 'string') return undefined;
-  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64})?(\\?subject=[0-9a-f-]{36})?$`);
+  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64}|/export)?(\\?subject=[0-9a-f-]{36})?$`);
   return page.test(then) ? then : undefined;
 }
 

@@ -8,6 +8,8 @@ import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PagesController } from './pages.controller';
 import { OversightController } from './oversight.controller';
+import { InspectionController } from './inspection.controller';
+import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
 import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-facts-before-loading';
@@ -15,8 +17,8 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
-  controllers: [PagesController, OversightController],
-  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
+  controllers: [PagesController, OversightController, InspectionController],
+  providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
 })
 export class WebModule {}
