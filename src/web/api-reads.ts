@@ -99,6 +99,9 @@ export class ApiReads {
       } else if (type === RouteParamtypes.QUERY && argument.data === undefined) {
         const metadata: ArgumentMetadata = { type: 'query', metatype: types[argument.index], data: undefined };
         args[argument.index] = await this.validation.transform(given.query ?? {}, metadata);
+      } else if (type === RouteParamtypes.PARAM && argument.data === undefined) {
+        const metadata: ArgumentMetadata = { type: 'param', metatype: types[argument.index], data: undefined };
+        args[argument.index] = await this.validation.transform(given.params ?? {}, metadata);
       } else if (type === RouteParamtypes.PARAM && typeof argument.data === 'string') {
         let value: unknown = given.params?.[argument.data];
         for (const pipe of argument.pipes ?? []) {
@@ -107,7 +110,9 @@ export class ApiReads {
         }
         args[argument.index] = value;
       } else {
-        throw new Error(`${controller.name}.${method}: a page reads routes taking @Query() objects, @Param(name), @Req, @Res and custom parameters only`);
+        throw new Error(
+          `${controller.name}.${method}: a page reads routes taking @Query() and @Param() objects, @Param(name), @Req, @Res and custom parameters only`,
+        );
       }
     }
     const instance = this.modules.get(controller, { strict: false }) as Record<string, (...values: unknown[]) => Promise<R> | R>;

@@ -73,6 +73,20 @@ export function dayOfParts(query: Record<string, unknown>, prefix: string): { da
 /** Ids the case already knows (its subjects' `subjectId`): such a field is a choice among them, not a UUID to type. */
 export type KnownIds = Record<string, { value: string; text: string }[]>;
 
+/** The ids a form's path names (`subjectId`, `businessInterestId`), each chosen among those the record knows. */
+export function pathChoiceControls(names: readonly string[], known: KnownIds, values: FormValues, errors: Record<string, string>): Control[] {
+  return names.map((name) => ({
+    component: 'radios',
+    params: {
+      name: `path.${name}`,
+      idPrefix: fieldId(`path.${name}`),
+      fieldset: { legend: { text: words(name.replace(/Id$/, '')), classes: 'govuk-fieldset__legend--s' } },
+      errorMessage: errors[name] === undefined ? undefined : { text: errors[name] },
+      items: (known[name] ?? []).map((item) => ({ ...item, checked: values[`path.${name}`] === item.value })),
+    },
+  }));
+}
+
 export function controlsOf(fields: readonly FormField[], values: FormValues, errors: Record<string, string>, prefix = '', known: KnownIds = {}): Control[] {
   return fields.map((field) => controlOf(field, values, errors, prefix, known));
 }

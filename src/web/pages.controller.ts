@@ -14,16 +14,14 @@ import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose
 import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-access';
 import type { CaseRead } from '../access/case-read-access';
 import { CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../cases/case.enums';
-import { CASE_RULES } from '../cases/case.rule-book';
 import { isCaseEventType } from '../cases/case.events';
 import type { CaseEvent } from '../cases/case.events';
 import { legalInstantOf } from '../cases/case.stream';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../common/clock';
-import { DomainError, NotFoundError } from '../common/domain-error';
+import { NotFoundError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
-import { WrongExpectedRevisionError } from '../event-store/errors';
 import { CurrentActor, Problem, Public, ReadsProjections, ROLES } from '../http';
 import type { Actor } from '../http';
 import type { CommandResponse, CommandResponseBody } from '../http/command-response';
@@ -45,15 +43,13 @@ import { cookieOptions, OIDC_COOKIE, parseCookies, SESSION_COOKIE } from './conf
 import { OidcSignIn, OidcSignInError } from './oidc-sign-in';
 import type { PendingSignIn } from './oidc-sign-in';
 import type { PageRequest } from './configure-pages';
-import { bodyOf, labelOf } from './form-fields';
+import { bodyOf } from './form-fields';
 import type { FormValues } from './form-fields';
-import { controlsOf, dayOfParts, errorTarget, fieldId, longDay, words } from './form-view';
+import { controlsOf, dayOfParts, longDay, pathChoiceControls, words } from './form-view';
+import { fieldErrors, formRefusal } from './form-refusal';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { WebSessions } from './web-sessions';
-
-/** The refusal's rule, with its legal source, as the rule book states them. */
-const RULES: Record<string, { message: string; source: string } | undefined> = CASE_RULES;
 
 @ApiExcludeController()
 @Controller()
@@ -296,23 +292,8 @@ export class PagesController {
       const opened = typeof answer.caseId === 'string' ? answer.caseId : caseId;
       response.redirect(303, `/casework/${opened}${caseId === undefined ? '/purpose' : `?recorded=${form.operationId}`}`);
     } catch (error) {
-      if (error instanceof DomainError && error.status !== 404) {
-        const rule = RULES[error.rule];
-        const source = rule === undefined ? '' : ` (${rule.source})`;
-        return redraw(422, {}, [{ text: `This step is refused: ${error.message}. Rule ${error.rule}${source}.`, href: '#main-content' }]);
-      }
-      if (error instanceof WrongExpectedRevisionError) {
-        const conflict =
-          'Someone else recorded a step on this case after you opened this form. The page has been drawn again with the case as it is now: check it and send the form again.';
-        return redraw(409, {}, [{ text: conflict, href: '#main-content' }], conflict);
-      }
-      if (error instanceof Problem && error.getStatus() === 400) {
-        const errors = fieldErrors(error, { ...params, ...body });
-        const summary = Object.entries(errors).map(([name, message]) => ({ text: message, href: errorTargetOf(form, name) }));
-        return redraw(400, errors, summary);
-      }
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message);
-      throw error;
+      const refusal = formRefusal(error, form, { ...params, ...body });
+      return redraw(refusal.status, refusal.errors, refusal.summary, refusal.conflict);
     }
   }
 
@@ -332,16 +313,6 @@ export class PagesController {
       value: subject.subjectId,
       text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}, ${words(subject.workforceType)}`,
     }));
-    const pathControls = form.pathChoices.map((name) => ({
-      component: 'radios',
-      params: {
-        name: `path.${name}`,
-        idPrefix: fieldId(`path.${name}`),
-        fieldset: { legend: { text: words(name.replace(/Id$/, '')), classes: 'govuk-fieldset__legend--s' } },
-        errorMessage: errors[name] === undefined ? undefined : { text: errors[name] },
-        items: subjects.map((item) => ({ ...item, checked: values[`path.${name}`] === item.value })),
-      },
-    }));
     this.pages.render(
       request,
       response,
@@ -356,7 +327,10 @@ export class PagesController {
         idempotencyKey: canonicalUuid(text(values._idempotencyKey)) ?? randomUUID(),
         revision: drawn?.revision,
         conflict,
-        controls: [...pathControls, ...controlsOf(form.fields, values, errors, '', { subjectId: subjects })],
+        controls: [
+          ...pathChoiceControls(form.pathChoices, { subjectId: subjects }, values, errors),
+          ...controlsOf(form.fields, values, errors, '', { subjectId: subjects }),
+        ],
         errorList: summary,
       },
       status,
@@ -503,18 +477,6 @@ function purposeOf(request: Request): string {
   return typeof header === 'string' ? Buffer.from(header, 'latin1').toString('utf8').trim() : '';
 }
 
-/** Each field's first validation message, in words a person reads: "Unit: enter a value" rather than "unit must be a string". */
-function fieldErrors(problem: Problem, sent: Record<string, unknown> = {}): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const { field, message } of problem.details.errors ?? []) {
-    const label = labelOf(field.split('.').pop() ?? field);
-    const missing = field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], sent) === undefined;
-    const own = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
-    errors[field] ??= `${label}: ${missing && Object.keys(sent).length > 0 ? 'enter or choose a value' : own}`;
-  }
-  return errors;
-}
-
 /** Field errors as the GOV.UK macros take them (`errorMessage: { text }`). */
 function messages(errors: Record<string, string>): Record<string, { text: string }> {
   return Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }]));
@@ -522,12 +484,6 @@ function messages(errors: Record<string, string>): Record<string, { text: string
 
 function errorList(errors: Record<string, string>): { text: string; href: string }[] {
   return Object.entries(errors).map(([name, message]) => ({ text: message, href: `#${name}` }));
-}
-
-function errorTargetOf(form: CommandForm, name: string): string {
-  if (form.pathChoices.includes(name)) return `#${fieldId(`path.${name}`)}`;
-  const field = form.fields.find((candidate) => candidate.name === name);
-  return errorTarget(field, name);
 }
 
 function summaryRows(item: CaseStatusItem): { key: { text: string }; value: { text: string } }[] {

@@ -9,6 +9,7 @@ import { PageRenderer } from './page-renderer';
 import { PagesController } from './pages.controller';
 import { OversightController } from './oversight.controller';
 import { InspectionController } from './inspection.controller';
+import { PeopleController } from './people.controller';
 import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
@@ -17,7 +18,7 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule],
-  controllers: [PagesController, OversightController, InspectionController],
+  controllers: [PagesController, OversightController, InspectionController, PeopleController],
   providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
 })
