@@ -20,7 +20,8 @@ import { DiscoveryService } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CASE_ROUTE_COMMANDS } from '../cases/case.command-routes';
+import { CASE_ROUTE_COMMANDS, commandsOf } from '../cases/case.command-routes';
+import type { RouteCommands } from '../cases/case.command-routes';
 import { COMMAND_STEP_AGGREGATE } from '../common/command-routes';
 import { API_PREFIX } from '../http/configure-http';
 import type { LedgerRequest } from '../http/actor';
@@ -45,6 +46,8 @@ export interface CommandForm {
   /** Who may send it (the route's @Roles). */
   roles: readonly Role[];
   fields: FormField[];
+  /** The case commands the route sends (one, or one per `action`); none for a register route or a case route of another kind. */
+  commands: string[];
   /** Whether it opens a case (a case route with no caseId in its path). */
   opensCase: boolean;
 }
@@ -157,6 +160,7 @@ export class CommandForms {
       summary: item.summary ?? '',
       apiPath,
       aggregateId,
+      commands: commandsOf((Reflect.getMetadata(CASE_ROUTE_COMMANDS, handler) as RouteCommands | undefined) ?? {}).map(({ type }) => type),
       pathChoices: pathParameters.filter((name) => name !== aggregateId),
       roles,
       fields: formFields(document, item),

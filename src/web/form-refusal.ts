@@ -44,6 +44,12 @@ export function formRefusal(error: unknown, form: CommandForm, sent: Record<stri
   throw error;
 }
 
+/** A rule by its name: its plain words and legal source, as the rule books state them. */
+export function ruleInWords(name: string): string {
+  const rule = RULES[name];
+  return rule === undefined ? name : `${rule.message} (${rule.source})`;
+}
+
 /** Each field's first validation message, in words a person reads: "Unit: enter a value" rather than "unit must be a string". */
 export function fieldErrors(problem: Problem, sent: Record<string, unknown> = {}): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -46,7 +46,8 @@ import type { PageRequest } from './configure-pages';
 import { bodyOf } from './form-fields';
 import type { FormValues } from './form-fields';
 import { controlsOf, dayOfParts, longDay, pathChoiceControls, words } from './form-view';
-import { fieldErrors, formRefusal } from './form-refusal';
+import { fieldErrors, formRefusal, ruleInWords } from './form-refusal';
+import { nextSteps, stateOfHistory } from './next-steps';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { WebSessions } from './web-sessions';
@@ -234,8 +235,8 @@ export class PagesController {
       summaryRows: summaryRows(item),
       deadlines: deadlines.map((deadline) => ({ ...deadline, state: deadlineState(deadline) })),
       timeline: events.map(timelineEntry),
-      // A case as it stood is read, not written on.
-      steps: asAt.day !== undefined ? [] : this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role))),
+      // A case as it stood is read, not written on; today, the steps its state allows (decide asked, nothing appended).
+      ...(asAt.day !== undefined ? { steps: [], closedSteps: [] } : this.stepsNow(caseId, events, actor)),
     });
   }
 
@@ -351,6 +352,13 @@ export class PagesController {
     const timeliness = caseTimelinessView(await this.access.open(read, () => this.timeliness.caseTimeliness(caseId)), today);
     const history = await this.historyOf(read);
     return { item, deadlines: timeliness.deadlines, events: history.events, today };
+  }
+
+  /** The steps the actor's roles may record, split by whether the case's state allows them now, with the refusing rule in words. */
+  private stepsNow(caseId: string, events: HistoryEntry[], actor: Actor): { steps: CommandForm[]; closedSteps: { operationId: string; reason: string }[] } {
+    const mine = this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role)));
+    const { open, closed } = nextSteps(mine, caseId, stateOfHistory(events));
+    return { steps: open, closedSteps: closed.map(({ form, rule }) => ({ operationId: form.operationId, reason: ruleInWords(rule) })) };
   }
 
   /** The case as the form is drawn on it: its subjects, and the revision the form's command will expect. */
