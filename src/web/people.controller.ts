@@ -21,7 +21,7 @@ import { ApiReads, AsApiRead, mayRead } from './api-reads';
 import { commandRequest, CommandForms } from './command-forms';
 import type { CommandForm } from './command-forms';
 import type { PageRequest } from './configure-pages';
-import { bodyOf } from './form-fields';
+import { bodyOf, labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
 import { formRefusal } from './form-refusal';
 import { controlsOf, longDay, pathChoiceControls, words } from './form-view';
@@ -293,7 +293,7 @@ function shown(value: unknown): string {
 function tableOf(entries: Record<string, unknown>[]): { columns: string[]; rows: string[][] } {
   const names = [...new Set(entries.flatMap((entry) => Object.keys(entry)))].filter((name) => name !== 'eventId' && name !== 'personId');
   return {
-    columns: names.map(words),
+    columns: names.map(labelOf),
     rows: entries.map((entry) =>
       names.map((name) => (name.endsWith('Id') && typeof entry[name] === 'string' ? String(entry[name]).slice(0, 8) : shown(entry[name]))),
     ),
@@ -301,5 +301,5 @@ function tableOf(entries: Record<string, unknown>[]): { columns: string[]; rows:
 }
 
 function rowsOf(item: Record<string, unknown>): { key: { text: string }; value: { text: string } }[] {
-  return Object.entries(item).map(([name, value]) => ({ key: { text: words(name) }, value: { text: shown(value) || 'None' } }));
+  return Object.entries(item).map(([name, value]) => ({ key: { text: labelOf(name) }, value: { text: shown(value) || 'None' } }));
 }
