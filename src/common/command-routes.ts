@@ -5,7 +5,7 @@
  * a plain method of its slice's controller, sending its command to the one write path
  * (write-path.ts). (The case routes carry `@CaseStep`, src/cases/case.command-routes.ts.)
  */
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiCommand, Roles } from '../http';
 import type { CommandContext, Role } from '../http';
@@ -14,8 +14,16 @@ import type { CommandContext, Role } from '../http';
 export type EventChoice<T extends string> = T | { readonly [action: string]: T };
 
 /** A command route: `@Post(path) @CommandStep('RecordDrugTest', 'DrugTestRecorded', REGISTER_RECORDERS, 'personId')`. */
+/** Metadata key of a command route's aggregate id (`personId`, `recommendationId`...): the pages find the register forms by it. */
+export const COMMAND_STEP_AGGREGATE = 'ledger:commandStepAggregate';
+
 export function CommandStep(name: string, events: EventChoice<string>, roles: readonly Role[], aggregateId: string): MethodDecorator {
-  return applyDecorators(Roles(...roles), ApiCommand(aggregateId), ApiOperation({ operationId: name, summary: describeEvents(events) }));
+  return applyDecorators(
+    Roles(...roles),
+    ApiCommand(aggregateId),
+    ApiOperation({ operationId: name, summary: describeEvents(events) }),
+    SetMetadata(COMMAND_STEP_AGGREGATE, aggregateId),
+  );
 }
 
 /** "Appends VettingGranted (action GRANT), ..." for the OpenAPI summary. */

@@ -20,7 +20,9 @@ import { DiscoveryService } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CASE_ROUTE_COMMANDS } from '../cases/case.command-routes';
+import { CASE_ROUTE_COMMANDS, commandsOf } from '../cases/case.command-routes';
+import type { RouteCommands } from '../cases/case.command-routes';
+import { COMMAND_STEP_AGGREGATE } from '../common/command-routes';
 import { API_PREFIX } from '../http/configure-http';
 import type { LedgerRequest } from '../http/actor';
 import { REQUIRED_ROLES } from '../http/roles';
@@ -37,12 +39,16 @@ export interface CommandForm {
   summary: string;
   /** The route's path in the API, e.g. `/api/v1/cases/{caseId}/subjects/{subjectId}/suspension`. */
   apiPath: string;
-  /** The path parameters besides the case's own id (`subjectId`), chosen on the form. */
+  /** Whose command it is: `caseId` for a case step, `personId` for a register entry (the id the page's path names). */
+  aggregateId: 'caseId' | 'personId';
+  /** The path parameters besides the case's or person's own id (`subjectId`, `businessInterestId`), chosen on the form. */
   pathChoices: string[];
   /** Who may send it (the route's @Roles). */
   roles: readonly Role[];
   fields: FormField[];
-  /** Whether it opens a case (no caseId in its path). */
+  /** The case commands the route sends (one, or one per `action`); none for a register route or a case route of another kind. */
+  commands: string[];
+  /** Whether it opens a case (a case route with no caseId in its path). */
   opensCase: boolean;
 }
 
@@ -76,23 +82,32 @@ export class CommandForms {
       if (!instance || !controller) continue;
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       const methods = Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && typeof prototype[name] === 'function');
-      if (!methods.some((name) => Reflect.getMetadata(CASE_ROUTE_COMMANDS, prototype[name] as object) !== undefined)) continue;
+      const caseRoutes = methods.some((name) => Reflect.getMetadata(CASE_ROUTE_COMMANDS, prototype[name] as object) !== undefined);
       for (const method of methods) {
         const handler = prototype[method] as object;
         if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
-        this.add(document, instance, controller, method, handler);
+        // A case controller's routes are case steps; a person's register routes are the command steps on `personId` under /people/{personId}.
+        if (caseRoutes) this.add(document, instance, controller, method, handler, 'caseId');
+        else if (Reflect.getMetadata(COMMAND_STEP_AGGREGATE, handler) === 'personId' && apiPathOf(controller, handler).startsWith(personPath())) {
+          this.add(document, instance, controller, method, handler, 'personId');
+        }
       }
     }
   }
 
   /** Every case step, in the order the controller declares them. */
   steps(): CommandForm[] {
-    return [...this.routes.values()].map((route) => route.form).filter((form) => !form.opensCase);
+    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'caseId' && !form.opensCase);
   }
 
   /** The form that opens a case (ReceiveReferral). */
   opening(): CommandForm | undefined {
     return [...this.routes.values()].map((route) => route.form).find((form) => form.opensCase);
+  }
+
+  /** Every register entry a person's record takes, in the order the controllers declare them. */
+  registerSteps(): CommandForm[] {
+    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'personId');
   }
 
   form(operationId: string): CommandForm | undefined {
@@ -125,7 +140,14 @@ export class CommandForms {
     return handler.apply(route.instance, args);
   }
 
-  private add(document: OpenAPIObject, instance: object, controller: Type<unknown>, method: string, handler: object): void {
+  private add(
+    document: OpenAPIObject,
+    instance: object,
+    controller: Type<unknown>,
+    method: string,
+    handler: object,
+    aggregateId: CommandForm['aggregateId'],
+  ): void {
     const apiPath = apiPathOf(controller, handler);
     const item = document.paths[apiPath]?.post;
     if (!item) throw new Error(`${controller.name}.${method}: POST ${apiPath} is not in the OpenAPI document`);
@@ -137,13 +159,20 @@ export class CommandForms {
       operationId,
       summary: item.summary ?? '',
       apiPath,
-      pathChoices: pathParameters.filter((name) => name !== 'caseId'),
+      aggregateId,
+      commands: commandsOf((Reflect.getMetadata(CASE_ROUTE_COMMANDS, handler) as RouteCommands | undefined) ?? {}).map(({ type }) => type),
+      pathChoices: pathParameters.filter((name) => name !== aggregateId),
       roles,
       fields: formFields(document, item),
-      opensCase: !pathParameters.includes('caseId'),
+      opensCase: aggregateId === 'caseId' && !pathParameters.includes('caseId'),
     };
     this.routes.set(operationId, { form, instance, method, arguments: routeArguments(controller, method) });
   }
+}
+
+/** Where a person's register routes are (a function: configure-http.ts, which names the prefix, imports this file). */
+function personPath(): string {
+  return `/${API_PREFIX}/people/{personId}/`;
 }
 
 function apiPathOf(controller: Type<unknown>, handler: object): string {

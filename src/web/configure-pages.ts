@@ -16,7 +16,7 @@ import { randomToken, sameToken, SESSION_IDLE_MINUTES, WebSessions } from './web
 import type { WebSession } from './web-sessions';
 
 /** The first path segments the pages answer on; everything else is the API's, /health or an asset. */
-export const PAGE_ROOTS = ['sign-in', 'sign-out', 'casework', 'oversight', 'find'] as const;
+export const PAGE_ROOTS = ['sign-in', 'sign-out', 'casework', 'oversight', 'find', 'inspection', 'integrity'] as const;
 export const SESSION_COOKIE = 'ledger_session';
 /** Before sign-in there is no session: the sign-in form's CSRF token is checked against this cookie. */
 export const SIGN_IN_COOKIE = 'ledger_sign_in';
@@ -88,10 +88,10 @@ function pageMiddleware(sessions: WebSessions) {
           page.actor = session.actor;
           // The idle timeout restarts with each request, and so does the cookie's life.
           response.cookie(SESSION_COOKIE, token, { ...cookieOptions(secure), maxAge: SESSION_IDLE_MINUTES * 60_000 });
-          const caseId = caseOfPath(request.path);
-          if (caseId !== undefined && session.purposes[caseId] === undefined && request.method === 'GET') {
-            // The purpose is asked before the case is read, so no read goes without one (nor is recorded refused for want of it).
-            return response.redirect(303, `/casework/${caseId}/purpose?then=${encodeURIComponent(request.originalUrl)}`);
+          const record = recordOfPath(request.path);
+          if (record !== undefined && session.purposes[record.id] === undefined && request.method === 'GET') {
+            // The purpose is asked before the record is read, so no read goes without one (nor is recorded refused for want of it).
+            return response.redirect(303, `/${record.root}/${record.id}/purpose?then=${encodeURIComponent(request.originalUrl)}`);
           }
           setReadHeaders(request, session);
           if (session.lastPosition !== null && request.method === 'GET') await sessions.rememberPosition(session, null);
@@ -117,17 +117,21 @@ function pageMiddleware(sessions: WebSessions) {
   };
 }
 
-/** The case a page reads (`/casework/{caseId}` and its steps), not the page that asks the purpose for it. */
-function caseOfPath(pathname: string): string | undefined {
+/**
+ * The record a page reads: a case (`/casework/{caseId}` and its steps) or a person's
+ * integrity record (`/integrity/{personId}` and its entries), not the page that asks the
+ * purpose for it. Its id is the key of the purpose stated for it in the session.
+ */
+function recordOfPath(pathname: string): { root: string; id: string } | undefined {
   const [, root, id, rest] = pathname.split('/');
-  if (root !== 'casework' || id === undefined || !isUuid(id) || rest === 'purpose') return undefined;
-  return id.toLowerCase();
+  if ((root !== 'casework' && root !== 'integrity') || id === undefined || !isUuid(id) || rest === 'purpose') return undefined;
+  return { root, id: id.toLowerCase() };
 }
 
-/** The purpose stated for the case the path names, and the position of the session's last command (read-your-writes). */
+/** The purpose stated for the case or person the path names, and the position of the session's last command (read-your-writes). */
 function setReadHeaders(request: Request, session: WebSession): void {
-  const caseId = caseOfPath(request.path);
-  const purpose = caseId === undefined ? undefined : session.purposes[caseId];
+  const record = recordOfPath(request.path);
+  const purpose = record === undefined ? undefined : session.purposes[record.id];
   // Header values are latin1 to Node: the purpose's UTF-8 bytes, as a client sends them (headerText reads them back).
   if (purpose !== undefined) request.headers['x-access-purpose'] = Buffer.from(purpose, 'utf8').toString('latin1');
   if (session.lastPosition !== null && request.method === 'GET') request.headers['x-wait-for-position'] = session.lastPosition;

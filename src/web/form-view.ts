@@ -4,6 +4,7 @@
  * validation errors, so that a refused form is drawn again as it was sent.
  */
 import { randomUUID } from 'node:crypto';
+import { isLegalDay, legalDayRule } from '../common/days';
 import type { FormField, FormValues } from './form-fields';
 import { labelOf } from './form-fields';
 
@@ -52,8 +53,39 @@ export function words(value: unknown): string {
   return text.replace(INITIALISM, (initialism) => initialism.toUpperCase());
 }
 
+/**
+ * A day from a GOV.UK date input's three fields (`<prefix>-day`, `-month`, `-year`): the ISO
+ * day, nothing when all three are blank, or an error when they make no legal day.
+ */
+export function dayOfParts(query: Record<string, unknown>, prefix: string): { day?: string; values: Record<string, string>; error?: string } {
+  const part = (name: string): string => {
+    const value = query[`${prefix}-${name}`];
+    return (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '').trim();
+  };
+  const values = Object.fromEntries(['day', 'month', 'year'].map((name) => [`${prefix}-${name}`, part(name)]));
+  const [day, month, year] = ['day', 'month', 'year'].map(part);
+  if (day === '' && month === '' && year === '') return { values };
+  const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !isLegalDay(iso)) return { values, error: legalDayRule() };
+  return { day: iso, values };
+}
+
 /** Ids the case already knows (its subjects' `subjectId`): such a field is a choice among them, not a UUID to type. */
 export type KnownIds = Record<string, { value: string; text: string }[]>;
+
+/** The ids a form's path names (`subjectId`, `businessInterestId`), each chosen among those the record knows. */
+export function pathChoiceControls(names: readonly string[], known: KnownIds, values: FormValues, errors: Record<string, string>): Control[] {
+  return names.map((name) => ({
+    component: 'radios',
+    params: {
+      name: `path.${name}`,
+      idPrefix: fieldId(`path.${name}`),
+      fieldset: { legend: { text: words(name.replace(/Id$/, '')), classes: 'govuk-fieldset__legend--s' } },
+      errorMessage: errors[name] === undefined ? undefined : { text: errors[name] },
+      items: (known[name] ?? []).map((item) => ({ ...item, checked: values[`path.${name}`] === item.value })),
+    },
+  }));
+}
 
 export function controlsOf(fields: readonly FormField[], values: FormValues, errors: Record<string, string>, prefix = '', known: KnownIds = {}): Control[] {
   return fields.map((field) => controlOf(field, values, errors, prefix, known));

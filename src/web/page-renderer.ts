@@ -13,6 +13,9 @@ import { CommandForms } from './command-forms';
 import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { longDay, words } from './form-view';
+import { IntegrityRecordController } from '../../projections';
+import { mayRead } from './api-reads';
+import { inspectionTabs } from './inspection-tabs';
 import { OVERSEERS } from './oversight-roles';
 import { SEARCH_ROLES } from '../../projections';
 
@@ -58,6 +61,10 @@ export class PageRenderer {
       developmentSignIn: this.developmentSignIn,
       oidcSignIn: this.oidcSignIn,
       maySearch: session !== undefined && session.actor.roles.some((role) => SEARCH_ROLES.includes(role)),
+      mayInspect: inspectionTabs(session?.actor).length > 0,
+      mayReadPeople:
+        mayRead(session?.actor, IntegrityRecordController, 'read') ||
+        this.forms.registerSteps().some((form) => session !== undefined && form.roles.some((role) => session.actor.roles.includes(role))),
       mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });

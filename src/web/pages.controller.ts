@@ -14,17 +14,14 @@ import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose
 import { CaseReadAccess, ListsCases, ReadsOneCase } from '../access/case-read-access';
 import type { CaseRead } from '../access/case-read-access';
 import { CASE_FLAGS, CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../cases/case.enums';
-import { CASE_RULES } from '../cases/case.rule-book';
 import { isCaseEventType } from '../cases/case.events';
 import type { CaseEvent } from '../cases/case.events';
 import { legalInstantOf } from '../cases/case.stream';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../common/clock';
-import { DomainError, NotFoundError } from '../common/domain-error';
-import { isLegalDay, legalDayRule } from '../common/days';
+import { NotFoundError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
-import { WrongExpectedRevisionError } from '../event-store/errors';
 import { CurrentActor, Problem, Public, ReadsProjections, ROLES } from '../http';
 import type { Actor } from '../http';
 import type { CommandResponse, CommandResponseBody } from '../http/command-response';
@@ -48,15 +45,14 @@ import { cookieOptions, OIDC_COOKIE, parseCookies, SESSION_COOKIE } from './conf
 import { OidcSignIn, OidcSignInError } from './oidc-sign-in';
 import type { PendingSignIn } from './oidc-sign-in';
 import type { PageRequest } from './configure-pages';
-import { bodyOf, labelOf } from './form-fields';
+import { bodyOf } from './form-fields';
 import type { FormValues } from './form-fields';
-import { controlsOf, errorTarget, fieldId, longDay, words } from './form-view';
+import { controlsOf, dayOfParts, longDay, pathChoiceControls, words } from './form-view';
+import { fieldErrors, formRefusal, ruleInWords } from './form-refusal';
+import { nextSteps, stateOfHistory } from './next-steps';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { WebSessions } from './web-sessions';
-
-/** The refusal's rule, with its legal source, as the rule book states them. */
-const RULES: Record<string, { message: string; source: string } | undefined> = CASE_RULES;
 
 @ApiExcludeController()
 @Controller()
@@ -246,8 +242,8 @@ export class PagesController {
       timeline: events.map(timelineEntry),
       documents: documentRows(events),
       uploadForm: uploadForm(actor, item, asAt.day, today),
-      // A case as it stood is read, not written on.
-      steps: asAt.day !== undefined ? [] : this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role))),
+      // A case as it stood is read, not written on; today, the steps its state allows (decide asked, nothing appended).
+      ...(asAt.day !== undefined ? { steps: [], closedSteps: [] } : this.stepsNow(caseId, events, actor)),
     });
   }
 
@@ -304,23 +300,8 @@ export class PagesController {
       const opened = typeof answer.caseId === 'string' ? answer.caseId : caseId;
       response.redirect(303, `/casework/${opened}${caseId === undefined ? '/purpose' : `?recorded=${form.operationId}`}`);
     } catch (error) {
-      if (error instanceof DomainError && error.status !== 404) {
-        const rule = RULES[error.rule];
-        const source = rule === undefined ? '' : ` (${rule.source})`;
-        return redraw(422, {}, [{ text: `This step is refused: ${error.message}. Rule ${error.rule}${source}.`, href: '#main-content' }]);
-      }
-      if (error instanceof WrongExpectedRevisionError) {
-        const conflict =
-          'Someone else recorded a step on this case after you opened this form. The page has been drawn again with the case as it is now: check it and send the form again.';
-        return redraw(409, {}, [{ text: conflict, href: '#main-content' }], conflict);
-      }
-      if (error instanceof Problem && error.getStatus() === 400) {
-        const errors = fieldErrors(error, { ...params, ...body });
-        const summary = Object.entries(errors).map(([name, message]) => ({ text: message, href: errorTargetOf(form, name) }));
-        return redraw(400, errors, summary);
-      }
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message);
-      throw error;
+      const refusal = formRefusal(error, form, { ...params, ...body });
+      return redraw(refusal.status, refusal.errors, refusal.summary, refusal.conflict);
     }
   }
 
@@ -340,16 +321,6 @@ export class PagesController {
       value: subject.subjectId,
       text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}, ${words(subject.workforceType)}`,
     }));
-    const pathControls = form.pathChoices.map((name) => ({
-      component: 'radios',
-      params: {
-        name: `path.${name}`,
-        idPrefix: fieldId(`path.${name}`),
-        fieldset: { legend: { text: words(name.replace(/Id$/, '')), classes: 'govuk-fieldset__legend--s' } },
-        errorMessage: errors[name] === undefined ? undefined : { text: errors[name] },
-        items: subjects.map((item) => ({ ...item, checked: values[`path.${name}`] === item.value })),
-      },
-    }));
     this.pages.render(
       request,
       response,
@@ -364,7 +335,10 @@ export class PagesController {
         idempotencyKey: canonicalUuid(text(values._idempotencyKey)) ?? randomUUID(),
         revision: drawn?.revision,
         conflict,
-        controls: [...pathControls, ...controlsOf(form.fields, values, errors, '', { subjectId: subjects })],
+        controls: [
+          ...pathChoiceControls(form.pathChoices, { subjectId: subjects }, values, errors),
+          ...controlsOf(form.fields, values, errors, '', { subjectId: subjects }),
+        ],
         errorList: summary,
       },
       status,
@@ -385,6 +359,13 @@ export class PagesController {
     const timeliness = caseTimelinessView(await this.access.open(read, () => this.timeliness.caseTimeliness(caseId)), today);
     const history = await this.historyOf(read);
     return { item, deadlines: timeliness.deadlines, events: history.events, today };
+  }
+
+  /** The steps the actor's roles may record, split by whether the case's state allows them now, with the refusing rule in words. */
+  private stepsNow(caseId: string, events: HistoryEntry[], actor: Actor): { steps: CommandForm[]; closedSteps: { operationId: string; reason: string }[] } {
+    const mine = this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role)));
+    const { open, closed } = nextSteps(mine, caseId, stateOfHistory(events));
+    return { steps: open, closedSteps: closed.map(({ form, rule }) => ({ operationId: form.operationId, reason: ruleInWords(rule) })) };
   }
 
   /** The case as the form is drawn on it: its subjects, and the revision the form's command will expect. */
@@ -478,12 +459,8 @@ export class PagesController {
 
 /** The "as at" day of a case page's query (`asAt-day`, `-month`, `-year`), checked as the history's asOf is. */
 function asAtOf(query: Record<string, unknown>): { day?: string; values: Record<string, string>; error?: string } {
-  const values = Object.fromEntries(['day', 'month', 'year'].map((part) => [`asAt-${part}`, text(query[`asAt-${part}`])]));
-  const [day, month, year] = ['day', 'month', 'year'].map((part) => values[`asAt-${part}`]);
-  if (day === '' && month === '' && year === '') return { values };
-  const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !isLegalDay(iso)) return { values, error: `The date to show the case at must be a real date: ${legalDayRule()}.` };
-  return { day: iso, values };
+  const asAt = dayOfParts(query, 'asAt');
+  return asAt.error === undefined ? asAt : { ...asAt, error: `The date to show the case at must be a real date: ${asAt.error}.` };
 }
 
 /** The pending sign-in the cookie holds, if it holds one. */
@@ -502,7 +479,7 @@ function pendingOf(cookie: string | undefined): PendingSignIn | undefined {
 /** Where to go once the purpose is stated: a page of the same case only (never another site, never another case). */
 function returnPath(caseId: string, then: unknown): string | undefined {
   if (typeof then !== 'string') return undefined;
-  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64})?(\\?subject=[0-9a-f-]{36})?$`);
+  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64}|/export)?(\\?subject=[0-9a-f-]{36})?$`);
   return page.test(then) ? then : undefined;
 }
 
@@ -516,18 +493,6 @@ function purposeOf(request: Request): string {
   return typeof header === 'string' ? Buffer.from(header, 'latin1').toString('utf8').trim() : '';
 }
 
-/** Each field's first validation message, in words a person reads: "Unit: enter a value" rather than "unit must be a string". */
-function fieldErrors(problem: Problem, sent: Record<string, unknown> = {}): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const { field, message } of problem.details.errors ?? []) {
-    const label = labelOf(field.split('.').pop() ?? field);
-    const missing = field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], sent) === undefined;
-    const own = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
-    errors[field] ??= `${label}: ${missing && Object.keys(sent).length > 0 ? 'enter or choose a value' : own}`;
-  }
-  return errors;
-}
-
 /** Field errors as the GOV.UK macros take them (`errorMessage: { text }`). */
 function messages(errors: Record<string, string>): Record<string, { text: string }> {
   return Object.fromEntries(Object.entries(errors).map(([name, message]) => [name, { text: message }]));
@@ -535,12 +500,6 @@ function messages(errors: Record<string, string>): Record<string, { text: string
 
 function errorList(errors: Record<string, string>): { text: string; href: string }[] {
   return Object.entries(errors).map(([name, message]) => ({ text: message, href: `#${name}` }));
-}
-
-function errorTargetOf(form: CommandForm, name: string): string {
-  if (form.pathChoices.includes(name)) return `#${fieldId(`path.${name}`)}`;
-  const field = form.fields.find((candidate) => candidate.name === name);
-  return errorTarget(field, name);
 }
 
 function summaryRows(item: CaseStatusItem): { key: { text: string }; value: { text: string } }[] {

@@ -11,6 +11,9 @@ import { OversightController } from './oversight.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { documentUploads } from '../documents/documents.module';
 import { SearchPageController } from './search-page.controller';
+import { InspectionController } from './inspection.controller';
+import { PeopleController } from './people.controller';
+import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
 import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-facts-before-loading';
@@ -18,8 +21,8 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule, SearchModule, documentUploads()],
-  controllers: [PagesController, OversightController, DocumentPagesController, SearchPageController],
-  providers: [WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
+  controllers: [PagesController, OversightController, DocumentPagesController, SearchPageController, InspectionController, PeopleController],
+  providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
 })
 export class WebModule {}

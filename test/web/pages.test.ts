@@ -129,7 +129,12 @@ describeInBrowser('the pages, in Chromium', () => {
       await checkPage(page, '07-case-with-subject');
 
       // A step the case's state does not allow: the IOPC decides a mode only of a matter referred to it.
-      await page.getByRole('link', { name: 'Record IOPC decision' }).click();
+      // The case page does not offer it (decide refuses it on the state alone), and says why.
+      await expect(page.getByRole('link', { name: 'Record IOPC decision' }).count()).resolves.toBe(0);
+      await page.locator('#closed-steps summary').click();
+      await expect(page.locator('#closed-steps').textContent()).resolves.toMatch(/Record IOPC decision[\s\S]*PRA 2002 Sch 3 para 15/);
+      // Sent anyway (a bookmarked form, or a step recorded by someone else meanwhile): refused with its rule.
+      await page.goto(`${base}/casework/${caseId}/steps/RecordIopcDecision`);
       await choose(page, 'mode', 'DIRECTED');
       await fillDate(page, 'Decided on', '2024-03-05');
       await page.getByRole('button', { name: 'Record this step' }).click();
@@ -159,6 +164,9 @@ describeInBrowser('the pages, in Chromium', () => {
       // The list shows the case; its filters narrow it.
       await page.goto(`${base}/casework?caseType=CONDUCT_MATTER&force=HAMPSHIRE`);
       await checkPage(page, '10-cases-filtered');
+      // The MOJ sortable table sorts the page by a heading, with the keyboard or a click.
+      await page.locator('#case-list thead').getByRole('button', { name: 'Opened' }).click();
+      await expect(page.locator('#case-list th').nth(4).getAttribute('aria-sort')).resolves.toBe('ascending');
       await expect(page.getByRole('link', { name: new RegExp(`Case ${caseId.slice(0, 8)}`) }).count()).resolves.toBe(1);
       await page.goto(`${base}/casework?caseType=COMPLAINT`);
       await expect(page.locator('table.govuk-table').count()).resolves.toBe(0);

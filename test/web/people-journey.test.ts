@@ -1,0 +1,85 @@
+/**
+ * A PSD investigator's people pages in Chromium (issue 14): finds a person, states a purpose,
+ * reads their integrity record, and records a register entry through the form derived from
+ * its route. axe-core checks every page; screenshots in test-artifacts/web/.
+ */
+import type { Browser } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { words } from '../../src/web/form-view';
+import { bearer } from '../http/support';
+import { startTestApp, TestApp } from '../support/app';
+import { browserTests, checkPage, launchChromium } from './browser';
+
+const describeInBrowser = browserTests();
+const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
+describeInBrowser('the people pages, in Chromium', () => {
+  let service: TestApp;
+  let browser: Browser;
+  let base: string;
+  const personId = randomUUID();
+
+  beforeAll(async () => {
+    service = await startTestApp();
+    await service
+      .http()
+      .post(`/api/v1/people/${personId}/drug-tests`)
+      .set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' }))
+      .send({ testedOn: '2025-01-10', kind: 'RANDOM', result: 'NEGATIVE' })
+      .expect(201);
+    base = (await service.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  it(
+    'a PSD investigator reads a person’s integrity record and records a gift through its form',
+    async () => {
+      const context = await browser.newContext();
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      const scriptErrors: string[] = [];
+      page.on('pageerror', (error) => scriptErrors.push(error.message));
+      await page.goto(`${base}/sign-in`);
+      await page.getByLabel('User id').fill('psd-investigator-3');
+      await page.getByLabel('Name').fill('Pat Investigator');
+      await page.getByLabel(words('PSD_INVESTIGATOR'), { exact: true }).check();
+      await page.getByLabel('Force').fill('HAMPSHIRE');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/casework`);
+
+      await page.getByRole('link', { name: 'People', exact: true }).click();
+      await checkPage(page, '30-people');
+      await page.getByLabel('Person id').fill(personId);
+      await page.getByRole('button', { name: 'Record a register entry' }).click();
+      await page.getByLabel('Why are you opening this integrity record?').fill('Recording a declared gift for the register');
+      await checkPage(page, '31-person-purpose');
+      await page.getByRole('button', { name: 'Open the record' }).click();
+      await page.getByRole('heading', { name: 'Record a register entry' }).waitFor();
+      await checkPage(page, '32-register-entries');
+      await page.getByRole('link', { name: 'Record gift or hospitality' }).click();
+      await checkPage(page, '33-gift-form');
+      const group = page.getByRole('group', { name: 'Offered on' });
+      await group.getByLabel('Day').fill('3');
+      await group.getByLabel('Month').fill('2');
+      await group.getByLabel('Year').fill('2025');
+      await page.locator('input[type=radio][name="kind"][value="HOSPITALITY"]').check();
+      await page.getByLabel('Estimated value pence').fill('4500');
+      await page.getByLabel('Offered by').fill('A supplier of custody equipment');
+      const decision = page.locator('select[name="decision"]');
+      if ((await decision.count()) > 0) await decision.selectOption('DECLINED_AT_TIME');
+      else await page.locator('input[type=radio][name="decision"][value="DECLINED_AT_TIME"]').check();
+      await page.getByRole('button', { name: 'Record this step' }).click();
+      await page.locator('.govuk-notification-banner--success').waitFor();
+      await expect(page.locator('#giftsAndHospitality + .app-table-scroll').textContent()).resolves.toContain('A supplier of custody equipment');
+      await checkPage(page, '34-integrity-record');
+      expect(scriptErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
+});
