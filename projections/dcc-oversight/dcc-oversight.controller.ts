@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import { CaseReadAccess } from '../../src/access/case-read-access';
-import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, problem, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
@@ -17,6 +17,10 @@ import { DccOversightQueries } from './dcc-oversight.queries';
 
 export class DccDashboardQuery {
   /** A force code such as HAMPSHIRE; the reader's own force when left out. */
+  @ApiPropertyOptional({
+    description: "A force code such as HAMPSHIRE: the reader's own force when left out; required for a national reader (force `*`)",
+    pattern: '^[A-Z][A-Z0-9_]{0,59}$',
+  })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{0,59}$/, { message: 'force must be a force code such as HAMPSHIRE' })
   force?: string;
@@ -48,7 +52,9 @@ export class DccOversightController {
   @Get('dcc')
   @Roles('DCC', 'INSPECTOR', 'AUDITOR')
   @ReadsProjections(TIMELINESS_PROJECTION, ACCESS_LOG_PROJECTION)
-  @ApiOperation({
+  @ReadRoute({
+    operationId: 'ReadDccDashboard',
+    response: 'DccDashboardView',
     summary:
       'Live investigations by stage, suspended and restricted subjects, departures awaiting DCC approval, overdue deadlines, and outcomes by rank for proven gross misconduct',
   })
