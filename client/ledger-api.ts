@@ -3712,10 +3712,70 @@ export interface components {
         /** @enum {string} */
         WorkforceType: "POLICE_OFFICER" | "SPECIAL_CONSTABLE" | "POLICE_STAFF" | "VOLUNTEER" | "CONTRACTOR";
     };
-    responses: never;
+    responses: {
+        /** @description A parameter, header or body is malformed; `errors` names each. */
+        BadRequest: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing or bad bearer token. */
+        Unauthorized: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description More requests in a minute than the limit allows. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Requests a user may send in a minute (when the service has a rate limit) */
+        "RateLimit-Limit": number;
+        /** @description Requests left in this minute */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the minute is over */
+        "RateLimit-Reset": number;
+        /** @description Seconds to wait before trying again */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3746,12 +3806,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -3769,42 +3826,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles ADMIN. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3814,12 +3851,9 @@ export interface operations {
             /** @description No record of the person in a force the ADMIN acts for (`rule`: notYourForce). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3829,12 +3863,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3844,12 +3875,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3859,12 +3887,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3874,46 +3899,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ApproveErasure: {
@@ -3942,12 +3938,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -3965,42 +3958,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles ADMIN. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4010,12 +3983,9 @@ export interface operations {
             /** @description No record of the person in a force the ADMIN acts for (`rule`: notYourForce). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4025,12 +3995,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4040,12 +4007,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4055,12 +4019,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4070,46 +4031,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     WithdrawErasure: {
@@ -4138,12 +4070,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -4161,42 +4090,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles ADMIN. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4206,12 +4115,9 @@ export interface operations {
             /** @description No record of the person in a force the ADMIN acts for (`rule`: notYourForce). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4221,12 +4127,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4236,12 +4139,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4251,12 +4151,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4266,46 +4163,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadHealth: {
@@ -4326,15 +4194,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReport"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
             /** @description The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out. */
             503: {
                 headers: {
@@ -4358,91 +4218,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VerifyResult"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadSealPublicKeys: {
@@ -4457,91 +4257,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SealPublicKeys"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles AUDITOR, INSPECTOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadLatestSeal: {
@@ -4556,57 +4296,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordedSeal"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles AUDITOR, INSPECTOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4616,46 +4322,17 @@ export interface operations {
             /** @description No seal yet. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadInclusionProof: {
@@ -4675,57 +4352,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InclusionProof"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles AUDITOR, INSPECTOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4735,46 +4378,17 @@ export interface operations {
             /** @description No such event the reader may prove, or not yet sealed, or no seal of that tree size. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadConsistencyProof: {
@@ -4794,57 +4408,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsistencyProof"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles AUDITOR, INSPECTOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4854,46 +4434,17 @@ export interface operations {
             /** @description No seal of one of those tree sizes. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ExportCase: {
@@ -4915,57 +4466,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseExport"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4975,46 +4492,17 @@ export interface operations {
             /** @description No such case the reader may open (the same answer, whichever). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ListCases: {
@@ -5045,91 +4533,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseStatusPage"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReceiveReferral: {
@@ -5155,12 +4583,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -5178,42 +4603,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5223,12 +4628,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5238,12 +4640,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5253,12 +4652,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5268,46 +4664,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadCase: {
@@ -5329,57 +4696,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseStatusItem"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5389,46 +4722,17 @@ export interface operations {
             /** @description No such case the reader may open (the same answer, whichever). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadCaseHistory: {
@@ -5453,57 +4757,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseHistory"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5513,46 +4783,17 @@ export interface operations {
             /** @description No such case the reader may open (the same answer, whichever). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadCaseTimeliness: {
@@ -5574,57 +4815,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseTimelinessView"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5634,46 +4841,17 @@ export interface operations {
             /** @description No such case the reader may open (the same answer, whichever). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadDccDashboard: {
@@ -5694,91 +4872,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DccDashboardView"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadInspectionMetrics: {
@@ -5803,12 +4921,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5816,79 +4931,22 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles INSPECTOR, DCC, AUDITOR, APPROPRIATE_AUTHORITY, PSD_INVESTIGATOR, ACU_INVESTIGATOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadMisconductStatistics: {
@@ -5911,12 +4969,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5924,79 +4979,22 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles INSPECTOR, DCC, AUDITOR, APPROPRIATE_AUTHORITY, PSD_INVESTIGATOR, ACU_INVESTIGATOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadComplaintStatistics: {
@@ -6021,12 +5019,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6034,79 +5029,22 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles INSPECTOR, DCC, AUDITOR, APPROPRIATE_AUTHORITY, PSD_INVESTIGATOR, ACU_INVESTIGATOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AddSubject: {
@@ -6134,12 +5072,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -6157,42 +5092,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,12 +5117,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6217,12 +5129,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6232,12 +5141,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6247,12 +5153,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6262,46 +5165,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordAllegation: {
@@ -6329,12 +5203,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -6352,42 +5223,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6397,12 +5248,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6412,12 +5260,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6427,12 +5272,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6442,12 +5284,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6457,46 +5296,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AssessSeverity: {
@@ -6526,12 +5336,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -6549,42 +5356,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6594,12 +5381,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6609,12 +5393,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6624,12 +5405,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6639,12 +5417,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6654,46 +5429,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReferToIopc: {
@@ -6721,12 +5467,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -6744,42 +5487,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6789,12 +5512,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6804,12 +5524,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6819,12 +5536,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6834,12 +5548,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6849,46 +5560,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordIopcDecision: {
@@ -6916,12 +5598,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -6939,42 +5618,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6984,12 +5643,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6999,12 +5655,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7014,12 +5667,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7029,12 +5679,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7044,46 +5691,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     StartInvestigation: {
@@ -7111,12 +5729,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -7134,42 +5749,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7179,12 +5774,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7194,12 +5786,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7209,12 +5798,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7224,12 +5810,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7239,46 +5822,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ServeNoticeOfInvestigation: {
@@ -7308,12 +5862,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -7331,42 +5882,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7376,12 +5907,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7391,12 +5919,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7406,12 +5931,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7421,12 +5943,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7436,46 +5955,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordSuspensionStep: {
@@ -7505,12 +5995,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -7528,42 +6015,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7573,12 +6040,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7588,12 +6052,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7603,12 +6064,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7618,12 +6076,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7633,46 +6088,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordArrest: {
@@ -7702,12 +6128,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -7725,42 +6148,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7770,12 +6173,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7785,12 +6185,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7800,12 +6197,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7815,12 +6209,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7830,46 +6221,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordInvestigativeAction: {
@@ -7899,12 +6261,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -7922,42 +6281,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7967,12 +6306,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7982,12 +6318,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7997,12 +6330,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8012,12 +6342,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8027,46 +6354,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReferToCps: {
@@ -8096,12 +6394,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -8119,42 +6414,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8164,12 +6439,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8179,12 +6451,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8194,12 +6463,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8209,12 +6475,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8224,46 +6487,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordCriminalOutcome: {
@@ -8293,12 +6527,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -8316,42 +6547,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8361,12 +6572,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8376,12 +6584,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8391,12 +6596,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8406,12 +6608,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8421,46 +6620,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     SendProgressReport: {
@@ -8488,12 +6658,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -8511,42 +6678,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8556,12 +6703,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8571,12 +6715,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8586,12 +6727,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8601,12 +6739,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8616,46 +6751,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     WithholdProgressReport: {
@@ -8683,12 +6789,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -8706,42 +6809,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8751,12 +6834,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8766,12 +6846,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8781,12 +6858,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8796,12 +6870,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8811,46 +6882,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     SubmitInvestigationReport: {
@@ -8878,12 +6920,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -8901,42 +6940,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8946,12 +6965,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8961,12 +6977,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8976,12 +6989,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8991,12 +7001,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,46 +7013,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DecideCaseToAnswer: {
@@ -9075,12 +7053,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -9098,42 +7073,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9143,12 +7098,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9158,12 +7110,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9173,12 +7122,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9188,12 +7134,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9203,46 +7146,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordReflectivePracticeStep: {
@@ -9272,12 +7186,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -9295,42 +7206,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9340,12 +7231,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9355,12 +7243,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9370,12 +7255,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9385,12 +7267,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9400,46 +7279,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ScheduleProceedings: {
@@ -9469,12 +7319,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -9492,42 +7339,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9537,12 +7364,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9552,12 +7376,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9567,12 +7388,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9582,12 +7400,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9597,46 +7412,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordDeparture: {
@@ -9666,12 +7452,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -9689,42 +7472,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9734,12 +7497,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9749,12 +7509,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9764,12 +7521,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9779,12 +7533,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9794,46 +7545,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordDepartureDecision: {
@@ -9863,12 +7585,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -9886,42 +7605,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9931,12 +7630,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9946,12 +7642,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9961,12 +7654,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9976,12 +7666,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9991,46 +7678,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ConcludeProceedings: {
@@ -10060,12 +7718,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -10083,42 +7738,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10128,12 +7763,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10143,12 +7775,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10158,12 +7787,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10173,12 +7799,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10188,46 +7811,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordAppealStep: {
@@ -10257,12 +7851,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -10280,42 +7871,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10325,12 +7896,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10340,12 +7908,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10355,12 +7920,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10370,12 +7932,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10385,46 +7944,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AddToBarredList: {
@@ -10454,12 +7984,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -10477,42 +8004,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10522,12 +8029,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10537,12 +8041,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10552,12 +8053,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10567,12 +8065,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10582,46 +8077,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordAdvisoryListStep: {
@@ -10651,12 +8117,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -10674,42 +8137,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10719,12 +8162,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10734,12 +8174,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10749,12 +8186,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10764,12 +8198,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10779,46 +8210,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordLearning: {
@@ -10846,12 +8248,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -10869,42 +8268,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10914,12 +8293,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10929,12 +8305,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10944,12 +8317,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10959,12 +8329,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10974,46 +8341,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CorrectRecord: {
@@ -11041,12 +8379,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -11064,42 +8399,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11109,12 +8424,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11124,12 +8436,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11139,12 +8448,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11154,12 +8460,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11169,46 +8472,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CloseCase: {
@@ -11236,12 +8510,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -11259,42 +8530,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11304,12 +8555,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11319,12 +8567,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11334,12 +8579,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11349,12 +8591,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11364,46 +8603,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReopenCase: {
@@ -11431,12 +8641,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -11454,42 +8661,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11499,12 +8686,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11514,12 +8698,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11529,12 +8710,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11544,12 +8722,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11559,46 +8734,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordManagementAction: {
@@ -11628,12 +8774,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -11651,42 +8794,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11696,12 +8819,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11711,12 +8831,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11726,12 +8843,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11741,12 +8855,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11756,46 +8867,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordWrittenOutcomeReceipt: {
@@ -11825,12 +8907,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -11848,42 +8927,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11893,12 +8952,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11908,12 +8964,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11923,12 +8976,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11938,12 +8988,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11953,46 +9000,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordConditionCDetermination: {
@@ -12022,12 +9040,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -12045,42 +9060,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12090,12 +9085,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12105,12 +9097,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12120,12 +9109,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12135,12 +9121,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12150,46 +9133,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordDismissalTakingEffect: {
@@ -12219,12 +9173,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -12242,42 +9193,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12287,12 +9218,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12302,12 +9230,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12317,12 +9242,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12332,12 +9254,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12347,46 +9266,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReturnToAppropriateAuthority: {
@@ -12416,12 +9306,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -12439,42 +9326,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12484,12 +9351,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12499,12 +9363,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12514,12 +9375,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12529,12 +9387,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12544,46 +9399,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LogComplaint: {
@@ -12611,12 +9437,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -12634,42 +9457,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12679,12 +9482,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12694,12 +9494,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12709,12 +9506,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12724,12 +9518,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12739,46 +9530,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordComplainantContact: {
@@ -12806,12 +9568,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -12829,42 +9588,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12874,12 +9613,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12889,12 +9625,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12904,12 +9637,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12919,12 +9649,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12934,46 +9661,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AssessReferralCriteria: {
@@ -13001,12 +9699,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -13024,42 +9719,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13069,12 +9744,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13084,12 +9756,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13099,12 +9768,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13114,12 +9780,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13129,46 +9792,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DecideComplaintHandling: {
@@ -13196,12 +9830,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -13219,42 +9850,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13264,12 +9875,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13279,12 +9887,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13294,12 +9899,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13309,12 +9911,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13324,46 +9923,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     HandleComplaintOtherwise: {
@@ -13391,12 +9961,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -13414,42 +9981,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13459,12 +10006,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13474,12 +10018,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13489,12 +10030,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13504,12 +10042,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13519,46 +10054,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ApplyComplaintException: {
@@ -13586,12 +10092,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -13609,42 +10112,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13654,12 +10137,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13669,12 +10149,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13684,12 +10161,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13699,12 +10173,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13714,46 +10185,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotifyComplaintOutcome: {
@@ -13781,12 +10223,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -13804,42 +10243,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13849,12 +10268,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13864,12 +10280,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13879,12 +10292,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13894,12 +10304,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13909,46 +10316,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     WithdrawComplaint: {
@@ -13976,12 +10354,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -13999,42 +10374,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14044,12 +10399,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14059,12 +10411,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14074,12 +10423,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14089,12 +10435,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14104,46 +10447,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ApplyForComplaintReview: {
@@ -14171,12 +10485,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -14194,42 +10505,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14239,12 +10530,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14254,12 +10542,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14269,12 +10554,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14284,12 +10566,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14299,46 +10578,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DecideComplaintReview: {
@@ -14366,12 +10616,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -14389,42 +10636,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14434,12 +10661,9 @@ export interface operations {
             /** @description No such case in a force the actor acts for. */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14449,12 +10673,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14464,12 +10685,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14479,12 +10697,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14494,46 +10709,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ApplyForBusinessInterest: {
@@ -14562,12 +10748,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -14586,42 +10769,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14631,12 +10794,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14646,12 +10806,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14661,12 +10818,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14676,12 +10830,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14691,46 +10842,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DecideBusinessInterest: {
@@ -14761,12 +10883,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -14785,42 +10904,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14830,12 +10929,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14845,12 +10941,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14860,12 +10953,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14875,12 +10965,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14890,46 +10977,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReviewBusinessInterest: {
@@ -14960,12 +11018,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -14984,42 +11039,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15029,12 +11064,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15044,12 +11076,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15059,12 +11088,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15074,12 +11100,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15089,46 +11112,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RescindBusinessInterest: {
@@ -15159,12 +11153,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -15183,42 +11174,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15228,12 +11199,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15243,12 +11211,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15258,12 +11223,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15273,12 +11235,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15288,46 +11247,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     WithdrawBusinessInterest: {
@@ -15358,12 +11288,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -15382,42 +11309,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15427,12 +11334,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15442,12 +11346,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15457,12 +11358,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15472,12 +11370,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15487,46 +11382,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CheckBusinessInterestCompliance: {
@@ -15557,12 +11423,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -15581,42 +11444,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15626,12 +11469,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15641,12 +11481,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15656,12 +11493,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15671,12 +11505,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15686,46 +11517,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordGiftOrHospitality: {
@@ -15754,12 +11556,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -15777,42 +11576,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15822,12 +11601,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15837,12 +11613,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15852,12 +11625,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15867,12 +11637,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15882,46 +11649,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DeclareNotifiableAssociation: {
@@ -15950,12 +11688,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -15974,42 +11709,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16019,12 +11734,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16034,12 +11746,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16049,12 +11758,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16064,12 +11770,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16079,46 +11782,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AssessAssociationRisk: {
@@ -16149,12 +11823,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -16173,42 +11844,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16218,12 +11869,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16233,12 +11881,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16248,12 +11893,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16263,12 +11905,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16278,46 +11917,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReviewAssociation: {
@@ -16348,12 +11958,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -16372,42 +11979,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16417,12 +12004,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16432,12 +12016,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16447,12 +12028,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16462,12 +12040,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16477,46 +12052,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     EndAssociation: {
@@ -16547,12 +12093,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -16571,42 +12114,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16616,12 +12139,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16631,12 +12151,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16646,12 +12163,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16661,12 +12175,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16676,46 +12187,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DeclareConflictOfInterest: {
@@ -16744,12 +12226,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -16767,42 +12246,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16812,12 +12271,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16827,12 +12283,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16842,12 +12295,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16857,12 +12307,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16872,46 +12319,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordVettingStep: {
@@ -16940,12 +12358,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -16963,42 +12378,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17008,12 +12403,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17023,12 +12415,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17038,12 +12427,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17053,12 +12439,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17068,46 +12451,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordDrugTest: {
@@ -17136,12 +12490,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -17159,42 +12510,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17204,12 +12535,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17219,12 +12547,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17234,12 +12559,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17249,12 +12571,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17264,46 +12583,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordSystemAccessFinding: {
@@ -17332,12 +12622,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -17355,42 +12642,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17400,12 +12667,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17415,12 +12679,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17430,12 +12691,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17445,12 +12703,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17460,46 +12715,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadIntegrityRecord: {
@@ -17522,57 +12748,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrityRecord"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17582,46 +12774,17 @@ export interface operations {
             /** @description No such person in the reader's force (the same answer, whichever). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ListRecommendations: {
@@ -17644,91 +12807,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecommendationPage"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MakeRecommendation: {
@@ -17754,12 +12857,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -17777,42 +12877,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17822,12 +12902,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17837,12 +12914,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17852,12 +12926,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17867,12 +12938,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17882,46 +12950,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RespondToRecommendation: {
@@ -17950,12 +12989,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -17973,42 +13009,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18018,12 +13034,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18033,12 +13046,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18048,12 +13058,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18063,12 +13070,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18078,46 +13082,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordRecommendationAction: {
@@ -18146,12 +13121,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -18169,42 +13141,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18214,12 +13166,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18229,12 +13178,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18244,12 +13190,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18259,12 +13202,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18274,46 +13214,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CompleteRecommendation: {
@@ -18342,12 +13253,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -18365,42 +13273,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18410,12 +13298,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18425,12 +13310,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18440,12 +13322,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18455,12 +13334,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18470,46 +13346,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReadAccessLog: {
@@ -18536,91 +13383,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPage"];
                 };
             };
-            /** @description A parameter, header or body is malformed; `errors` names each. */
-            400: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles AUDITOR, DCC. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MakeWorkforceReturn: {
@@ -18649,12 +13436,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -18672,42 +13456,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles ADMIN, DCC, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18717,12 +13481,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18732,12 +13493,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18747,12 +13505,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18762,12 +13517,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18777,46 +13529,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordWorkforceMemberJoined: {
@@ -18845,12 +13568,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -18869,42 +13589,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles ADMIN, DCC, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18914,12 +13614,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18929,12 +13626,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18944,12 +13638,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18959,12 +13650,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18974,46 +13662,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordWorkforceMemberLeft: {
@@ -19044,12 +13703,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -19068,42 +13724,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles ADMIN, DCC, APPROPRIATE_AUTHORITY. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19113,12 +13749,9 @@ export interface operations {
             /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
             404: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19128,12 +13761,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19143,12 +13773,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19158,12 +13785,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19173,46 +13797,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DeclareConflict: {
@@ -19240,12 +13835,9 @@ export interface operations {
             /** @description Appended. */
             201: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The new revision, quoted */
                     ETag?: string;
                     /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
@@ -19263,42 +13855,22 @@ export interface operations {
             /** @description Malformed or invalid input; `errors` names each field. */
             400: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or bad bearer token. */
-            401: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
             403: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19308,12 +13880,9 @@ export interface operations {
             /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
             409: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19323,12 +13892,9 @@ export interface operations {
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19338,12 +13904,9 @@ export interface operations {
             /** @description The body is not JSON. */
             415: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19353,46 +13916,17 @@ export interface operations {
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
                 headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description More requests in a minute than the limit allows. */
-            429: {
-                headers: {
-                    /** @description Requests a user may send in a minute */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the minute is over */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -29,7 +29,10 @@ export const FiguresRoute = (projection: string, route: { operationId: string; r
 /** `force=`: a force code (`*` is a reader's scope, not a force). */
 export const ForceQueryField = (): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)" }),
+    ApiPropertyOptional({
+      pattern: FORCE_CODE.source,
+      description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)",
+    }),
     IsOptional(),
     Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
   );

@@ -1,5 +1,5 @@
 import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiParam } from '@nestjs/swagger';
 import { AccessRecorder } from '../access-log/access-recorder';
 import { accessEntry } from '../access-log/access.events';
 import { problem, Problem } from '../http/problem';
@@ -136,6 +136,7 @@ export const ReadsOneCase = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     Roles(...CASE_READER_ROLES),
     UseGuards(AccessPurposeGuard),
+    ApiParam({ name: 'caseId', schema: { type: 'string', format: 'uuid' } }),
     ApiHeader({
       name: ACCESS_PURPOSE_HEADER,
       required: true,

@@ -80,6 +80,28 @@ describe('the OpenAPI contract', () => {
     });
   });
 
+  describe('declared', () => {
+    const operations = Object.entries(document.paths).flatMap(([route, item]) =>
+      Object.entries(item as Record<string, { operationId?: string; responses?: Record<string, { content?: object }> }>).map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${route}`,
+        ...operation,
+      })),
+    );
+
+    it('names every operation in one style: PascalCase, verb first, unique', () => {
+      const ids = operations.map((operation) => operation.operationId ?? `${operation.name} has none`);
+      expect(ids.filter((id) => !/^[A-Z][a-z]+[A-Za-z]*$/.test(id))).toEqual([]);
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('gives every operation an answer with a body: a read with @ReadRoute, a command through the route table', () => {
+      const bodiless = operations.filter((operation) =>
+        Object.entries(operation.responses ?? {}).every(([status, response]) => !status.startsWith('2') || response.content === undefined),
+      );
+      expect(bodiless.map((operation) => operation.name)).toEqual([]);
+    });
+  });
+
   describe('generated files', () => {
     it('src/http/contract/response-schemas.generated.json is up to date with the response types (npm run client writes it)', () => {
       expect(readFileSync(RESPONSE_SCHEMAS_FILE, 'utf8')).toBe(renderResponseSchemas());

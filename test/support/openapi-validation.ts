@@ -43,7 +43,10 @@ export class ResponseValidator {
   /** The operations answered so far, by operationId (for a test of coverage). */
   readonly seen = new Set<string>();
 
+  private readonly sharedResponses: Operation['responses'];
+
   constructor(readonly document: OpenAPIObject) {
+    this.sharedResponses = (document.components?.responses ?? {}) as Operation['responses'];
     addFormats(this.ajv);
     this.ajv.addSchema({ components: jsonSchemaOf(document.components) }, 'openapi');
     for (const [template, item] of Object.entries(document.paths)) {
@@ -75,7 +78,10 @@ export class ResponseValidator {
       return `${said}, but no operation of the OpenAPI document serves ${method.toUpperCase()} ${path}. ${HOW_TO_DECLARE}`;
     }
     this.seen.add(operation.operationId);
-    const declared = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`] ?? operation.responses.default;
+    const found = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`] ?? operation.responses.default;
+    // A shared answer (401, 429, ...) is a reference into components.responses.
+    const reference = (found as { $ref?: string } | undefined)?.$ref;
+    const declared = reference === undefined ? found : this.sharedResponses[reference.replace('#/components/responses/', '')];
     if (declared === undefined) {
       return `${said}, a status the OpenAPI document does not declare for ${operation.operationId} (it declares ${Object.keys(operation.responses).join(', ')}). ${HOW_TO_DECLARE}`;
     }

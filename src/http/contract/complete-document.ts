@@ -35,13 +35,38 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 
 const PROBLEM_CONTENT = { 'application/problem+json': { schema: componentRef(PROBLEM) } };
 
-const RATE_LIMIT_HEADERS = {
-  'RateLimit-Limit': { description: 'Requests a user may send in a minute', schema: { type: 'integer' } },
+/** The headers every answer may carry, in components.headers. */
+const HEADERS = {
+  'RateLimit-Limit': { description: 'Requests a user may send in a minute (when the service has a rate limit)', schema: { type: 'integer' } },
   'RateLimit-Remaining': { description: 'Requests left in this minute', schema: { type: 'integer' } },
   'RateLimit-Reset': { description: 'Seconds until the minute is over', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
 };
 
-const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
+const headerRef = (name: keyof typeof HEADERS) => ({ [name]: { $ref: `#/components/headers/${name}` } });
+const RATE_LIMIT_HEADERS = { ...headerRef('RateLimit-Limit'), ...headerRef('RateLimit-Remaining'), ...headerRef('RateLimit-Reset') };
+const RETRY_AFTER = headerRef('Retry-After');
+
+/** The answers every route shares, in components.responses. */
+const SHARED_RESPONSES: Record<string, { status: number; response: ResponseObject }> = {
+  BadRequest: {
+    status: 400,
+    response: { description: 'A parameter, header or body is malformed; `errors` names each.', headers: RATE_LIMIT_HEADERS, content: PROBLEM_CONTENT },
+  },
+  Unauthorized: { status: 401, response: { description: 'Missing or bad bearer token.', headers: RATE_LIMIT_HEADERS, content: PROBLEM_CONTENT } },
+  TooManyRequests: {
+    status: 429,
+    response: { description: 'More requests in a minute than the limit allows.', headers: { ...RETRY_AFTER, ...RATE_LIMIT_HEADERS }, content: PROBLEM_CONTENT },
+  },
+  ServiceUnavailable: {
+    status: 503,
+    response: {
+      description: 'The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After.',
+      headers: { ...RETRY_AFTER, ...RATE_LIMIT_HEADERS },
+      content: PROBLEM_CONTENT,
+    },
+  },
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -70,6 +95,8 @@ export function completeDocument(app: INestApplication, document: OpenAPIObject,
     schemas[name] = schema as SchemaObject;
   }
   document.components.schemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+  document.components.headers = HEADERS as typeof document.components.headers;
+  document.components.responses = Object.fromEntries(Object.entries(SHARED_RESPONSES).map(([name, { response }]) => [name, response]));
   document.info.license = { name: 'Proprietary: all rights reserved (package.json "license": "UNLICENSED")' };
   document.info.contact = { name: 'Integrity Ledger maintainers' };
   document.servers = [
@@ -92,20 +119,27 @@ export function completeDocument(app: INestApplication, document: OpenAPIObject,
 
 function completeOperation(operation: OperationObject, context: { method: string; isPublic: boolean; roles: readonly Role[] | undefined }): void {
   const responses = operation.responses as Record<string, ResponseObject>;
-  const problemIfAbsent = (status: number, description: string, headers: ResponseObject['headers'] = {}): void => {
-    responses[status] ??= { description, headers, content: PROBLEM_CONTENT };
+  const problemIfAbsent = (status: number, description: string): void => {
+    responses[status] ??= { description, content: PROBLEM_CONTENT };
+  };
+  const shared = (name: keyof typeof SHARED_RESPONSES): void => {
+    responses[SHARED_RESPONSES[name].status] ??= { $ref: `#/components/responses/${name}` } as unknown as ResponseObject;
   };
   const who = context.isPublic ? 'Anyone, without a token.' : context.roles === undefined ? 'Any signed-in user.' : `Roles: ${context.roles.join(', ')}.`;
   operation.description = [operation.summary, operation.description, who].filter(Boolean).join('\n\n');
   // Any request may carry a malformed header (X-Correlation-Id, X-Wait-For-Position, ...).
-  problemIfAbsent(400, 'A parameter, header or body is malformed; `errors` names each.');
+  shared('BadRequest');
   if (!context.isPublic) {
-    problemIfAbsent(401, 'Missing or bad bearer token.');
+    shared('Unauthorized');
     if (context.roles !== undefined) problemIfAbsent(403, `The actor has none of the roles ${context.roles.join(', ')}.`);
-    problemIfAbsent(429, 'More requests in a minute than the limit allows.', { ...RETRY_AFTER, ...RATE_LIMIT_HEADERS });
-    for (const response of Object.values(responses)) response.headers = { ...RATE_LIMIT_HEADERS, ...response.headers };
+    shared('TooManyRequests');
   }
-  problemIfAbsent(503, 'The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After.', RETRY_AFTER);
+  shared('ServiceUnavailable');
+  if (!context.isPublic) {
+    for (const response of Object.values(responses)) {
+      if (!('$ref' in response)) response.headers = { ...RATE_LIMIT_HEADERS, ...response.headers };
+    }
+  }
   operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
