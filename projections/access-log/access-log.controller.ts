@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { addDays } from 'date-fns';
 import { ALL_FORCES } from '../../src/access/case-access-policy';
 import { CaseReadAccess } from '../../src/access/case-read-access';
-import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, problem, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { AccessLogQuery } from './access-log.dto';
 import { ACCESS_LOG_PROJECTION } from '../common/access-log-views';
@@ -40,7 +40,11 @@ export class AccessLogController {
   @Get()
   @Roles('AUDITOR', 'DCC')
   @ReadsProjections(ACCESS_LOG_PROJECTION)
-  @ApiOperation({ operationId: 'ReadAccessLog', summary: 'Recorded reads of cases and integrity records, granted and refused, newest first' })
+  @ReadRoute({
+    operationId: 'ReadAccessLog',
+    summary: 'Recorded reads of cases and integrity records, granted and refused, newest first',
+    response: 'AccessLogPage',
+  })
   list(@Query() query: AccessLogQuery, @CurrentActor() actor: Actor): Promise<AccessLogPage> {
     return this.queries.list({
       force: forceScope(actor),

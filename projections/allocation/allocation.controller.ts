@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { CaseReadAccess, ListsCases } from '../../src/access/case-read-access';
-import { CurrentActor, ReadsProjections } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
@@ -37,7 +37,11 @@ export class AllocationController {
   @Get('caseload')
   @ListsCases()
   @ReadsProjections(ALLOCATION_PROJECTION, TIMELINESS_PROJECTION)
-  @ApiOperation({ summary: "An investigator's live cases, their part and subjects in each, and the overdue steps (the reader's own when no investigatorId)" })
+  @ReadRoute({
+    operationId: 'ReadCaseload',
+    response: 'Caseload',
+    summary: "An investigator's live cases, their part and subjects in each, and the overdue steps (the reader's own when no investigatorId)",
+  })
   caseload(@Query() query: CaseloadQuery, @CurrentActor() actor: Actor): Promise<Caseload> {
     return this.queries.caseload(query.investigatorId ?? actor.userId, this.access.scope(actor), this.clock.today());
   }
@@ -45,7 +49,7 @@ export class AllocationController {
   @Get('unallocated')
   @ListsCases()
   @ReadsProjections(ALLOCATION_PROJECTION)
-  @ApiOperation({ summary: 'Live cases with no investigator, the longest waiting first' })
+  @ReadRoute({ operationId: 'ListUnallocatedCases', response: 'UnallocatedCases', summary: 'Live cases with no investigator, the longest waiting first' })
   unallocated(@Query() query: UnallocatedQuery, @CurrentActor() actor: Actor): Promise<UnallocatedCases> {
     return this.queries.unallocated(query.force, this.access.scope(actor), this.clock.today());
   }

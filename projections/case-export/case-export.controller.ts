@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AccessPurpose } from '../../src/access/access-purpose';
 import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access';
-import { CurrentActor, ReadsProjections } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import type { CaseExport } from '../../src/ledger/case-export';
 import { CaseIdPipe } from '../common/case-id.pipe';
@@ -22,8 +22,11 @@ export class CaseExportController {
   @ReadsOneCase()
   // Read from the stream and the ledger itself: there is no read model to wait for.
   @ReadsProjections()
-  @ApiOkResponse({
-    description:
+  @ReadRoute({
+    operationId: 'ExportCase',
+    response: 'CaseExport',
+    notFound: 'No such case the reader may open (the same answer, whichever).',
+    summary:
       'The case’s events from revision 0 with their chain hashes, the latest seal, and an inclusion proof per sealed event. ' +
       'Check it offline with `npm run ledger -- verify-export <file>`.',
   })

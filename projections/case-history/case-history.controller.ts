@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AccessPurpose } from '../../src/access/access-purpose';
 import { CaseReadAccess, ReadsOneCase } from '../../src/access/case-read-access';
-import { CurrentActor, ReadsProjections } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CaseIdPipe } from '../common/case-id.pipe';
 import { CaseFactsBeforeLoadingSource } from '../common/case-facts-before-loading';
@@ -23,6 +23,13 @@ export class CaseHistoryController {
   @ReadsOneCase()
   // Read from the stream itself, so there is no read model to wait for.
   @ReadsProjections()
+  @ReadRoute({
+    operationId: 'ReadCaseHistory',
+    summary:
+      'Every event of the case in stream order, each with its corrections; with asOf, only what had been recorded by then and the status as it then stood',
+    response: 'CaseHistory',
+    notFound: 'No such case the reader may open (the same answer, whichever).',
+  })
   history(
     @Param('caseId', CaseIdPipe) caseId: string,
     @Query() query: CaseHistoryQuery,

@@ -3,12 +3,13 @@
  * which force a reader may ask about (and the `force=` query field), and the same figures as CSV for `Accept: text/csv`.
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { problem, ReadsProjections, Roles } from '../../src/http';
+import { problem, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor, Role } from '../../src/http';
+import type { ResponseTypeName } from '../../src/http/contract/response-types';
 import { actsForForce, ALL_FORCES, FORCE_CODE } from '../../src/common/force';
 import { isBeforeDay, isIsoDay } from '../../src/common/days';
 
@@ -18,18 +19,20 @@ export const FIGURE_READER_ROLES: readonly Role[] = ['INSPECTOR', 'DCC', 'AUDITO
 export const CSV_MEDIA_TYPE = 'text/csv';
 
 /** On a route answering figures from `projection`: who may read them, read-your-writes, and the two media types. */
-export const FiguresRoute = (projection: string, summary: string): MethodDecorator =>
+export const FiguresRoute = (projection: string, route: { operationId: string; response: ResponseTypeName; summary: string }): MethodDecorator =>
   applyDecorators(
     Roles(...FIGURE_READER_ROLES),
     ReadsProjections(projection),
-    ApiOperation({ summary: `${summary}; Accept: text/csv gives the same figures as metric,value rows` }),
-    ApiProduces('application/json', CSV_MEDIA_TYPE),
+    ReadRoute({ ...route, summary: `${route.summary}; Accept: text/csv gives the same figures as metric,value rows`, csv: true }),
   );
 
 /** `force=`: a force code (`*` is a reader's scope, not a force). */
 export const ForceQueryField = (): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)" }),
+    ApiPropertyOptional({
+      pattern: FORCE_CODE.source,
+      description: "Force code, e.g. HAMPSHIRE; defaults to the reader's own force (required for a reader of every force)",
+    }),
     IsOptional(),
     Matches(FORCE_CODE, { message: '$property must be a force code such as HAMPSHIRE' }),
   );

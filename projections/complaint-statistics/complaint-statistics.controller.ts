@@ -19,7 +19,11 @@ export class ComplaintStatisticsController {
   ) {}
 
   @Get('complaints')
-  @FiguresRoute(COMPLAINT_STATISTICS_PROJECTION, 'The IOPC complaints statistics of a force for [from, to], of the cases the reader could open')
+  @FiguresRoute(COMPLAINT_STATISTICS_PROJECTION, {
+    operationId: 'ReadComplaintStatistics',
+    response: 'ComplaintStatistics',
+    summary: 'The IOPC complaints statistics of a force for [from, to], of the cases the reader could open',
+  })
   async complaints(
     @Query() query: ComplaintStatisticsQuery,
     @CurrentActor() actor: Actor,

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { CaseListScope } from '../../src/access/case-access-policy';
 import { CaseReadAccess } from '../../src/access/case-read-access';
-import { CurrentActor, problem, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, problem, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
@@ -23,6 +23,10 @@ import { CASE_STATUS_PROJECTION } from '../common/case-status-views';
 
 export class DccDashboardQuery {
   /** A force code such as HAMPSHIRE; the reader's own force when left out. */
+  @ApiPropertyOptional({
+    description: "A force code such as HAMPSHIRE: the reader's own force when left out; required for a national reader (force `*`)",
+    pattern: '^[A-Z][A-Z0-9_]{0,59}$',
+  })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{0,59}$/, { message: 'force must be a force code such as HAMPSHIRE' })
   force?: string;
@@ -56,7 +60,9 @@ export class DccOversightController {
   @Get('dcc')
   @Roles('DCC', 'INSPECTOR', 'AUDITOR')
   @ReadsProjections(TIMELINESS_PROJECTION, ACCESS_LOG_PROJECTION, ALLOCATION_PROJECTION)
-  @ApiOperation({
+  @ReadRoute({
+    operationId: 'ReadDccDashboard',
+    response: 'DccDashboardView',
     summary:
       'Live investigations by stage, suspended and restricted subjects, departures awaiting DCC approval, overdue deadlines, outcomes by rank for proven gross misconduct, and what waits for review or sign-off',
   })
@@ -81,7 +87,9 @@ export class DccOversightController {
   @Get('dcc/backlog')
   @Roles('DCC', 'INSPECTOR', 'AUDITOR')
   @ReadsProjections(CASE_STATUS_PROJECTION)
-  @ApiOperation({
+  @ReadRoute({
+    operationId: 'ReadDccBacklog',
+    response: 'DccBacklog',
     summary:
       'The backlog: live cases allocated and unallocated, in age bands (under 3 months, 3–6, 6–12, over 12), open since an earlier year, by stage, type and investigator, and month by month over the last 12 months',
   })

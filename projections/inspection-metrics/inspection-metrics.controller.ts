@@ -19,7 +19,11 @@ export class InspectionMetricsController {
   ) {}
 
   @Get('inspection')
-  @FiguresRoute(INSPECTION_METRICS_PROJECTION, 'The inspection figures of a force for events dated in [from, to], of the cases the reader could open')
+  @FiguresRoute(INSPECTION_METRICS_PROJECTION, {
+    operationId: 'ReadInspectionMetrics',
+    response: 'InspectionFigures',
+    summary: 'The inspection figures of a force for events dated in [from, to], of the cases the reader could open',
+  })
   async inspection(
     @Query() query: InspectionMetricsQuery,
     @CurrentActor() actor: Actor,

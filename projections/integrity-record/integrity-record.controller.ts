@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { AccessPurpose, AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
 import { PersonRecordReads } from '../../src/access-log/person-record-reads';
-import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { PersonParams } from '../../src/registers/dto/params.dto';
 import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
@@ -39,10 +39,18 @@ export class IntegrityRecordController {
   @Get(':personId/integrity-record')
   @Roles(...REGISTER_READERS)
   @UseGuards(AccessPurposeGuard)
-  @ApiHeader({ name: ACCESS_PURPOSE_HEADER, required: true, description: `Why you are reading this record (at least ${MIN_PURPOSE_LENGTH} characters).` })
+  @ApiHeader({
+    name: ACCESS_PURPOSE_HEADER,
+    required: true,
+    schema: { type: 'string', minLength: MIN_PURPOSE_LENGTH, maxLength: MAX_PURPOSE_LENGTH },
+    description: `Why you are reading this record (${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters).`,
+  })
   @ReadsProjections(INTEGRITY_RECORD_PROJECTION)
-  @ApiOperation({ operationId: 'ReadIntegrityRecord', summary: "A person's registers, with the signals judged against today" })
-  @ApiOkResponse({
+  @ReadRoute({
+    operationId: 'ReadIntegrityRecord',
+    response: 'IntegrityRecord',
+    notFound: "No such person in the reader's force (the same answer, whichever).",
+    summary: "A person's registers, with the signals judged against today",
     description: `Every register of the person, the yearly reviews' due dates, and signals (${SIGNAL_KINDS.join(', ')}); reviews are DUE within ${DUE_SOON_DAYS} days. Free text (details, conditions, offeredBy, person) reads { "erased": true } once the person's data is erased.`,
   })
   async read(@Param() { personId }: PersonParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<IntegrityRecordView> {

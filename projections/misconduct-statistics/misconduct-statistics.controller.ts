@@ -19,10 +19,11 @@ export class MisconductStatisticsController {
   ) {}
 
   @Get('misconduct')
-  @FiguresRoute(
-    MISCONDUCT_STATISTICS_PROJECTION,
-    'The annual misconduct statistics tables of a force for the financial year starting 1 April of `year`, of the cases the reader could open',
-  )
+  @FiguresRoute(MISCONDUCT_STATISTICS_PROJECTION, {
+    operationId: 'ReadMisconductStatistics',
+    response: 'MisconductStatistics',
+    summary: 'The annual misconduct statistics tables of a force for the financial year starting 1 April of `year`, of the cases the reader could open',
+  })
   async misconduct(
     @Query() query: MisconductStatisticsQuery,
     @CurrentActor() actor: Actor,

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { RECOMMENDATION_READERS } from '../../src/recommendations/recommendation.routes';
 import { ALL_FORCES, OptionalForceField } from '../../src/common/force';
@@ -42,7 +42,7 @@ export class RecommendationsController {
   @Get()
   @Roles(...RECOMMENDATION_READERS)
   @ReadsProjections(RECOMMENDATIONS_PROJECTION)
-  @ApiOperation({ operationId: 'ListRecommendations', summary: 'Recommendations made to the force, with whether each is overdue' })
+  @ReadRoute({ operationId: 'ListRecommendations', summary: 'Recommendations made to the force, with whether each is overdue', response: 'RecommendationPage' })
   async list(@Query() query: RecommendationListQuery, @CurrentActor() actor: Actor): Promise<RecommendationPage> {
     const scope = actor.force === ALL_FORCES ? null : actor.force;
     return this.vault.open(await this.queries.list({ scope, force: query.force, overdue: query.overdue, today: this.clock.today() }));

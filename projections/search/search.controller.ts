@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
-import { CurrentActor, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { CASE_STATUS_PROJECTION } from '../common/case-status-views';
 import { SearchQuery } from './search.dto';
@@ -27,8 +27,10 @@ export class SearchController {
     description: `Why you are searching (at least ${MIN_PURPOSE_LENGTH} characters): recorded with every result read.`,
   })
   @ReadsProjections(SEARCH_PROJECTION, CASE_STATUS_PROJECTION)
-  @ApiOperation({ operationId: 'Search', summary: 'Search the cases, people, registers and recommendations you may open' })
-  @ApiOkResponse({
+  @ReadRoute({
+    operationId: 'Search',
+    response: 'SearchPage',
+    summary: 'Search the cases, people, registers and recommendations you may open',
     description:
       'The matching documents you may open, best first, and how many there are (hidden ones are neither returned nor counted). `fuzzy` is false where the server has no pg_trgm: whole words only.',
   })

@@ -18,7 +18,7 @@ import { ERASURE_EVENT_DECLARATIONS, ERASURE_RULES } from '../../src/vault/erasu
 import { WORKFORCE_EVENT_DECLARATIONS, WORKFORCE_RULES } from '../../src/workforce/workforce';
 import { WORKFORCE_MEMBER_EVENT_DECLARATIONS, WORKFORCE_MEMBER_RULES } from '../../src/workforce/workforce-members';
 
-export const GENERATED_DOCS = ['event-catalogue.md', 'rule-book.md', 'http-contract.md'] as const;
+export const GENERATED_DOCS = ['event-catalogue.md', 'rule-book.md', 'http-contract.md', 'openapi.json'] as const;
 export type GeneratedDoc = (typeof GENERATED_DOCS)[number];
 
 const HEADER = (what: string): string =>
@@ -170,7 +170,7 @@ interface OpenApiOperation {
   security?: unknown[];
   parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
-  responses?: Record<string, { description?: string }>;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
 
 export interface OpenApiDocument {
@@ -185,8 +185,8 @@ export function renderHttpContract(document: OpenApiDocument): string {
     '# HTTP contract as built\n\n',
     'Every route the service serves, with its parameters, its body and the statuses it declares. ',
     'The contract as designed, with the shapes of bodies and answers: [api.md](../api.md); ',
-    'the full schemas: `GET /api/docs-json` on a running service.\n\n',
-    '| method | path | parameters | body | statuses |\n| --- | --- | --- | --- | --- |\n',
+    'the full document, with every schema: [openapi.json](openapi.json) (also served at `GET /api/docs-json`).\n\n',
+    '| method | path | operationId | parameters | body | answer | statuses |\n| --- | --- | --- | --- | --- | --- | --- |\n',
   ];
   for (const path of Object.keys(document.paths).sort()) {
     const operations = document.paths[path];
@@ -200,7 +200,13 @@ export function renderHttpContract(document: OpenApiDocument): string {
       const schema = Object.values(operation.requestBody?.content ?? {})[0]?.schema?.$ref;
       const body = schema ? `\`${schema.split('/').pop()}\`` : '—';
       const statuses = Object.keys(operation.responses ?? {}).sort().join(', ');
-      parts.push(`| ${method.toUpperCase()} | \`${path}\` | ${parameters || '—'} | ${body} | ${statuses} |\n`);
+      const success = Object.entries(operation.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1];
+      const answer = Object.entries(success?.content ?? {})
+        .map(([mediaType, { schema }]) => (schema?.$ref ? `\`${schema.$ref.split('/').pop()}\`` : mediaType === 'text/csv' ? 'CSV' : 'inline'))
+        .join(', ');
+      parts.push(
+        `| ${method.toUpperCase()} | \`${path}\` | \`${operation.operationId ?? ''}\` | ${parameters || '—'} | ${body} | ${answer || '—'} | ${statuses} |\n`,
+      );
     }
   }
   return parts.join('');

@@ -5,8 +5,9 @@
  * (docs/api.md: "with `action`: ...").
  */
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { ApiCommand, Roles } from '../http';
+import { problemResponse } from '../http/api-docs';
 import type { Role } from '../http';
 import { COMMAND_EVENT } from './case.command-types';
 import type { CaseCommand, CaseCommandType } from './case.command-types';
@@ -24,7 +25,7 @@ export type RouteCommands = CaseCommandType | { readonly [action: string]: CaseC
 /** Metadata key of the commands a route sends (read by the tests that send plain commands). */
 export const CASE_ROUTE_COMMANDS = 'ledger:caseRouteCommands';
 
-const NOT_FOUND = ApiResponse({ status: 404, description: 'No such case in a force the actor acts for.' });
+const NOT_FOUND = problemResponse(404, 'No such case in a force the actor acts for.');
 
 /** A case command route: `@Post(path) @CaseStep('AddSubject')`, or `@CaseStep('RecordAppealStep', APPEAL_ACTION_COMMANDS)`. */
 export function CaseStep(name: CaseCommandType): MethodDecorator;

@@ -8,21 +8,26 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiCommand, Roles } from '../http';
+import { problemResponse } from '../http/api-docs';
 import type { CommandContext, Role } from '../http';
 
 /** One event type, or one per value of the body's `action` (docs/api.md: "with `action`: ..."). */
 export type EventChoice<T extends string> = T | { readonly [action: string]: T };
 
-/** A command route: `@Post(path) @CommandStep('RecordDrugTest', 'DrugTestRecorded', REGISTER_RECORDERS, 'personId')`. */
+/**
+ * A command route: `@Post(path) @CommandStep('RecordDrugTest', 'DrugTestRecorded', REGISTER_RECORDERS, 'personId')`.
+ * `ids`: the aggregate's id, or every id the 201 names (`['personId', 'businessInterestId']`, the aggregate's first).
+ */
 /** Metadata key of a command route's aggregate id (`personId`, `recommendationId`...): the pages find the register forms by it. */
 export const COMMAND_STEP_AGGREGATE = 'ledger:commandStepAggregate';
 
-export function CommandStep(name: string, events: EventChoice<string>, roles: readonly Role[], aggregateId: string): MethodDecorator {
+export function CommandStep(name: string, events: EventChoice<string>, roles: readonly Role[], ids: string | readonly string[]): MethodDecorator {
   return applyDecorators(
     Roles(...roles),
-    ApiCommand(aggregateId),
+    ApiCommand(ids),
+    problemResponse(404, 'What the path names is unknown, or held by a force the actor does not act for (`rule` names it).'),
     ApiOperation({ operationId: name, summary: describeEvents(events) }),
-    SetMetadata(COMMAND_STEP_AGGREGATE, aggregateId),
+    SetMetadata(COMMAND_STEP_AGGREGATE, typeof ids === 'string' ? ids : ids[0]),
   );
 }
 

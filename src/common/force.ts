@@ -34,7 +34,11 @@ const FORCE_CODE_MESSAGE = { message: '$property must be a force code such as HA
 /** A body's optional `force` (absent: the writer's own). */
 export const OptionalForceField = (): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ example: 'HAMPSHIRE', description: "Force code; the writer's own force when absent (required of a user acting for all forces)" }),
+    ApiPropertyOptional({
+      example: 'HAMPSHIRE',
+      pattern: FORCE_CODE.source,
+      description: "Force code; the writer's own force when absent (required of a user acting for all forces)",
+    }),
     // Only an absent field is optional: null is refused.
     ValidateIf((_body: object, value: unknown) => value !== undefined),
     Matches(FORCE_CODE, FORCE_CODE_MESSAGE),
@@ -42,4 +46,7 @@ export const OptionalForceField = (): PropertyDecorator =>
 
 /** A required force code (a path parameter). */
 export const ForceField = (): PropertyDecorator =>
-  applyDecorators(ApiProperty({ example: 'HAMPSHIRE', description: 'Force code, upper case' }), Matches(FORCE_CODE, FORCE_CODE_MESSAGE));
+  applyDecorators(
+    ApiProperty({ example: 'HAMPSHIRE', pattern: FORCE_CODE.source, description: 'Force code, upper case' }),
+    Matches(FORCE_CODE, FORCE_CODE_MESSAGE),
+  );

@@ -8,7 +8,7 @@ const MAX_PAGE = 1_000_000;
 /** The base of a paged list's query: `page` (from 1) and `pageSize`, validated like every query field. */
 export function PagedQuery(defaultPageSize: number, maxPageSize: number) {
   class Paged {
-    @ApiPropertyOptional({ minimum: 1, default: 1 })
+    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
     @IsOptional()
     @Type(() => Number)
     @IsInt()
@@ -16,7 +16,7 @@ export function PagedQuery(defaultPageSize: number, maxPageSize: number) {
     @Max(MAX_PAGE)
     page: number = 1;
 
-    @ApiPropertyOptional({ minimum: 1, maximum: maxPageSize, default: defaultPageSize })
+    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: maxPageSize, default: defaultPageSize })
     @IsOptional()
     @Type(() => Number)
     @IsInt()

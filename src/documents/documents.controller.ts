@@ -6,7 +6,8 @@
 import { Body, Controller, Get, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DOCUMENT_MEDIA_TYPES } from '../cases/document.enums';
 import { AccessPurpose } from '../access/access-purpose';
 import { ReadsOneCase } from '../access/case-read-access';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, CurrentActor, ReadsProjections, Roles } from '../http';
@@ -67,8 +68,16 @@ export class DocumentsController {
   // Read from the case's stream and the document storage: no read model to wait for.
   @ReadsProjections()
   @ApiOperation({ operationId: 'DownloadDocument', summary: 'The document as uploaded (410 once the case’s personal data is erased)' })
-  @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 410, description: "The case's personal data is erased: the content cannot be read." })
+  @ApiResponse({
+    status: 200,
+    description: 'The bytes as uploaded, with the media type read from them',
+    content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
+  @ApiResponse({
+    status: 410,
+    description: "The case's personal data is erased: the content cannot be read.",
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
   async download(@Param() ids: DocumentParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<StreamableFile> {
     const { content, mediaType } = await this.documents.read({ reader: actor, purpose, caseId: ids.caseId }, ids.documentId);
     return new StreamableFile(content, { type: mediaType, length: content.length, disposition: `attachment; filename="${ids.documentId}"` });

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ReadRoute } from '../http/api-docs';
 import type { Response } from 'express';
 import { Pool } from 'pg';
 import { AccessRecorder } from '../access-log/access-recorder';
@@ -37,11 +38,18 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({
+  @ReadRoute({
+    operationId: 'ReadHealth',
+    summary: 'Whether the service can serve',
     description: '`ok`, or `degraded` with the problems listed that do not stop the service serving (parked events, access records set aside, ...).',
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out.',
+    response: 'HealthReport',
+    also: [
+      {
+        status: 503,
+        sameBody: true,
+        description: 'The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out.',
+      },
+    ],
   })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.report();

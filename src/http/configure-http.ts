@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
+import { completeDocument } from './contract/complete-document';
 import { authenticationMiddleware } from './authentication';
 import { correlationMiddleware } from './correlation';
 import helmet from 'helmet';
@@ -64,6 +65,7 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
       if (operation) operation.security = [];
     }
   }
+  completeDocument(app, document, { publicPaths: UNLIMITED_PATHS });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   // The pages' step forms are read from the command routes' bodies in this document.
   app.get(CommandForms).load(document);

@@ -1,7 +1,7 @@
 /** What controllers use from the HTTP plumbing. */
 export type { Actor } from './actor';
 export { CurrentActor } from './actor';
-export { ApiCommand } from './api-docs';
+export { ApiCommand, ReadRoute } from './api-docs';
 export { CommandContext } from './command-context';
 export { commandResponse, CommandResponse, LEDGER_POSITION_HEADER } from './command-response';
 export { Problem, problem } from './problem';

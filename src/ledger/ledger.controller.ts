@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, problem, Roles } from '../http';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor, problem, ReadRoute, Roles } from '../http';
 import type { Actor } from '../http';
 import { ConsistencyProofQuery, InclusionProofQuery } from './ledger.dto';
 import { LedgerService } from './ledger.service';
@@ -20,35 +20,40 @@ export class LedgerController {
 
   @Get('verify')
   @Roles('AUDITOR')
-  @ApiOperation({ summary: 'Recompute every stream chain and every seal; name the first mismatch.' })
-  @ApiOkResponse({
-    description:
-      '`{ ok, eventsChecked, streamsChecked, sealsChecked, firstMismatch, mismatchCount, checkedThroughPosition, unsealedEvents, signedSeals, unsignedSeals, witnessedSeals }`',
-  })
+  @ReadRoute({ operationId: 'VerifyLedger', summary: 'Recompute every stream chain and every seal; name the first mismatch.', response: 'VerifyResult' })
   verify(): Promise<VerifyResult> {
     return this.ledger.verify();
   }
 
   @Get('public-key')
   @Roles('AUDITOR', 'INSPECTOR')
-  @ApiOperation({
+  @ReadRoute({
+    operationId: 'ReadSealPublicKeys',
     summary: 'The Ed25519 public keys that sign the seals (the current one first): check a seal or a case export with them, outside the service.',
+    response: 'SealPublicKeys',
   })
-  @ApiOkResponse({ description: '`{ algorithm, keyId, publicKeyPem, keys: [{ keyId, publicKeyPem }] }`' })
   publicKey(): SealPublicKeys {
     return this.ledger.publicKeys();
   }
 
   @Get('seals/latest')
   @Roles('AUDITOR', 'INSPECTOR')
-  @ApiOperation({ summary: 'The latest seal: tree size, Merkle root, position it covers, link to the seal before.' })
+  @ReadRoute({
+    operationId: 'ReadLatestSeal',
+    summary: 'The latest seal: tree size, Merkle root, position it covers, link to the seal before.',
+    response: 'RecordedSeal',
+    notFound: 'No seal yet.',
+  })
   latestSeal(): Promise<RecordedSeal> {
     return this.ledger.latestSeal();
   }
 
   @Get('proofs/inclusion')
   @Roles('AUDITOR', 'INSPECTOR')
-  @ApiOperation({
+  @ReadRoute({
+    operationId: 'ReadInclusionProof',
+    response: 'InclusionProof',
+    notFound: 'No such event the reader may prove, or not yet sealed, or no seal of that tree size.',
     summary:
       "RFC 9162 inclusion proof: the event is a leaf of a seal's tree (the latest seal unless treeSize names one). " +
       'An event of a case the reader may not read is answered as an unknown event (404).',
@@ -59,7 +64,12 @@ export class LedgerController {
 
   @Get('proofs/consistency')
   @Roles('AUDITOR', 'INSPECTOR')
-  @ApiOperation({ summary: "RFC 9162 consistency proof: the later seal's tree extends the earlier one's (sizes are seals' tree sizes)." })
+  @ReadRoute({
+    operationId: 'ReadConsistencyProof',
+    summary: "RFC 9162 consistency proof: the later seal's tree extends the earlier one's (sizes are seals' tree sizes).",
+    response: 'ConsistencyProof',
+    notFound: 'No seal of one of those tree sizes.',
+  })
   consistencyProof(@Query() query: ConsistencyProofQuery): Promise<ConsistencyProof> {
     if (query.from > query.to) {
       throw problem(400, 'bad-request', 'from must not be larger than to.', { errors: [{ field: 'from', message: 'must not be larger than to' }] });

@@ -9,7 +9,7 @@ export class InclusionProofQuery {
   @IdField({ description: 'The event to prove (any event outside $ledger).' })
   eventId!: string;
 
-  @ApiPropertyOptional({ description: 'Prove against the seal of this tree size instead of the latest seal.', minimum: 1 })
+  @ApiPropertyOptional({ description: 'Prove against the seal of this tree size instead of the latest seal.', type: 'integer', minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -19,14 +19,14 @@ export class InclusionProofQuery {
 }
 
 export class ConsistencyProofQuery {
-  @ApiProperty({ description: 'Tree size of the earlier seal.', minimum: 1 })
+  @ApiProperty({ description: 'Tree size of the earlier seal.', type: 'integer', minimum: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_TREE_SIZE)
   from!: number;
 
-  @ApiProperty({ description: 'Tree size of the later seal.', minimum: 1 })
+  @ApiProperty({ description: 'Tree size of the later seal.', type: 'integer', minimum: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -39,7 +39,12 @@ import type { RegisterEvent, RegisterEventType } from './registers.events';
 const VETTING_EVENTS = { GRANT: 'VettingGranted', REVIEW: 'VettingReviewed', WITHDRAW: 'VettingWithdrawn' } as const;
 
 /** A register route: its roles, OpenAPI answers, operationId and the events it appends. */
-const RegisterStep = (name: string, events: EventChoice<RegisterEventType>): MethodDecorator => CommandStep(name, events, REGISTER_RECORDERS, 'personId');
+const BUSINESS_INTEREST_IDS = ['personId', 'businessInterestId'];
+const ASSOCIATION_IDS = ['personId', 'associationId'];
+
+/** `ids`: what the 201 names, the person and the entry's own id where it has one. */
+const RegisterStep = (name: string, events: EventChoice<RegisterEventType>, ids: readonly string[] = ['personId']): MethodDecorator =>
+  CommandStep(name, events, REGISTER_RECORDERS, ids);
 
 @ApiTags('registers')
 @Controller('people')
@@ -47,7 +52,7 @@ export class RegistersController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':personId/business-interests')
-  @RegisterStep('ApplyForBusinessInterest', 'BusinessInterestApplied')
+  @RegisterStep('ApplyForBusinessInterest', 'BusinessInterestApplied', BUSINESS_INTEREST_IDS)
   applyForBusinessInterest(
     @Param() { personId }: PersonParams,
     @Body() { force, ...body }: ApplyForBusinessInterestBody,
@@ -59,7 +64,7 @@ export class RegistersController {
   }
 
   @Post(':personId/business-interests/:businessInterestId/decision')
-  @RegisterStep('DecideBusinessInterest', 'BusinessInterestDecided')
+  @RegisterStep('DecideBusinessInterest', 'BusinessInterestDecided', BUSINESS_INTEREST_IDS)
   decideBusinessInterest(
     @Param() { personId, businessInterestId }: BusinessInterestParams,
     @Body() { force, ...body }: DecideBusinessInterestBody,
@@ -70,7 +75,7 @@ export class RegistersController {
   }
 
   @Post(':personId/business-interests/:businessInterestId/review')
-  @RegisterStep('ReviewBusinessInterest', 'BusinessInterestReviewed')
+  @RegisterStep('ReviewBusinessInterest', 'BusinessInterestReviewed', BUSINESS_INTEREST_IDS)
   reviewBusinessInterest(
     @Param() { personId, businessInterestId }: BusinessInterestParams,
     @Body() { force, ...body }: ReviewBody,
@@ -81,7 +86,7 @@ export class RegistersController {
   }
 
   @Post(':personId/business-interests/:businessInterestId/rescind')
-  @RegisterStep('RescindBusinessInterest', 'BusinessInterestRescinded')
+  @RegisterStep('RescindBusinessInterest', 'BusinessInterestRescinded', BUSINESS_INTEREST_IDS)
   rescindBusinessInterest(
     @Param() { personId, businessInterestId }: BusinessInterestParams,
     @Body() { force, ...body }: RescindBusinessInterestBody,
@@ -92,7 +97,7 @@ export class RegistersController {
   }
 
   @Post(':personId/business-interests/:businessInterestId/withdraw')
-  @RegisterStep('WithdrawBusinessInterest', 'BusinessInterestWithdrawn')
+  @RegisterStep('WithdrawBusinessInterest', 'BusinessInterestWithdrawn', BUSINESS_INTEREST_IDS)
   withdrawBusinessInterest(
     @Param() { personId, businessInterestId }: BusinessInterestParams,
     @Body() { force, ...body }: WithdrawBusinessInterestBody,
@@ -103,7 +108,7 @@ export class RegistersController {
   }
 
   @Post(':personId/business-interests/:businessInterestId/compliance-checks')
-  @RegisterStep('CheckBusinessInterestCompliance', 'BusinessInterestComplianceChecked')
+  @RegisterStep('CheckBusinessInterestCompliance', 'BusinessInterestComplianceChecked', BUSINESS_INTEREST_IDS)
   checkBusinessInterestCompliance(
     @Param() { personId, businessInterestId }: BusinessInterestParams,
     @Body() { force, ...body }: ComplianceCheckBody,
@@ -124,7 +129,7 @@ export class RegistersController {
   }
 
   @Post(':personId/associations')
-  @RegisterStep('DeclareNotifiableAssociation', 'NotifiableAssociationDeclared')
+  @RegisterStep('DeclareNotifiableAssociation', 'NotifiableAssociationDeclared', ASSOCIATION_IDS)
   declareNotifiableAssociation(
     @Param() { personId }: PersonParams,
     @Body() { force, ...body }: DeclareAssociationBody,
@@ -136,7 +141,7 @@ export class RegistersController {
   }
 
   @Post(':personId/associations/:associationId/risk-assessment')
-  @RegisterStep('AssessAssociationRisk', 'AssociationRiskAssessed')
+  @RegisterStep('AssessAssociationRisk', 'AssociationRiskAssessed', ASSOCIATION_IDS)
   assessAssociationRisk(
     @Param() { personId, associationId }: AssociationParams,
     @Body() { force, ...body }: AssessAssociationRiskBody,
@@ -147,7 +152,7 @@ export class RegistersController {
   }
 
   @Post(':personId/associations/:associationId/review')
-  @RegisterStep('ReviewAssociation', 'AssociationReviewed')
+  @RegisterStep('ReviewAssociation', 'AssociationReviewed', ASSOCIATION_IDS)
   reviewAssociation(
     @Param() { personId, associationId }: AssociationParams,
     @Body() { force, ...body }: ReviewBody,
@@ -158,7 +163,7 @@ export class RegistersController {
   }
 
   @Post(':personId/associations/:associationId/end')
-  @RegisterStep('EndAssociation', 'AssociationEnded')
+  @RegisterStep('EndAssociation', 'AssociationEnded', ASSOCIATION_IDS)
   endAssociation(
     @Param() { personId, associationId }: AssociationParams,
     @Body() { force, ...body }: EndAssociationBody,

@@ -19,6 +19,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import type { AppendResult } from '../event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
+import { problemResponse } from '../http/api-docs';
 import { DomainError } from '../common/domain-error';
 import { deciderSlice, WriteCommand } from '../common/write-path';
 import { ERASURE_EVENT_DECLARATIONS, erasureDecider, vaultStreamName } from './erasure';
@@ -72,6 +73,8 @@ export const ERASURES = deciderSlice<ErasureCommand, ErasureEvent, ErasureState>
   complete: async (command, store, now) => ({ ...command, at: now, recordForce: await recordForceOf(store, command.personId) }),
 });
 
+/** A person whose record the ADMIN's force does not hold. */
+const NotYourForce = problemResponse(404, 'No record of the person in a force the ADMIN acts for (`rule`: notYourForce).');
 @ApiTags('vault')
 @Controller('people')
 export class ErasureController {
@@ -85,6 +88,7 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
+  @NotYourForce
   @ApiOperation({
     operationId: 'RequestErasure',
     summary:
@@ -101,6 +105,7 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
+  @NotYourForce
   @ApiOperation({
     operationId: 'ApproveErasure',
     summary:
@@ -122,6 +127,7 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
+  @NotYourForce
   @ApiOperation({
     operationId: 'WithdrawErasure',
     summary: 'Appends ErasureWithdrawn: withdraws a waiting erasure request (alreadyWithdrawn, noErasureRequested, alreadyErased otherwise).',

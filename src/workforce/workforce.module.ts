@@ -97,7 +97,7 @@ export class WorkforceController {
   }
 
   @Post(':force/members')
-  @CommandStep('RecordWorkforceMemberJoined', 'WorkforceMemberJoined', WORKFORCE_RECORDERS, 'personId')
+  @CommandStep('RecordWorkforceMemberJoined', 'WorkforceMemberJoined', WORKFORCE_RECORDERS, ['personId', 'force'])
   async recordWorkforceMemberJoined(
     @Param() params: WorkforceParams,
     @Body() { personId, joinedOn }: WorkforceMemberJoinedBody,
@@ -111,7 +111,7 @@ export class WorkforceController {
   }
 
   @Post(':force/members/:personId/departure')
-  @CommandStep('RecordWorkforceMemberLeft', 'WorkforceMemberLeft', WORKFORCE_RECORDERS, 'personId')
+  @CommandStep('RecordWorkforceMemberLeft', 'WorkforceMemberLeft', WORKFORCE_RECORDERS, ['personId', 'force'])
   async recordWorkforceMemberLeft(
     @Param() params: WorkforceMemberParams,
     @Body() { leftOn }: WorkforceMemberLeftBody,

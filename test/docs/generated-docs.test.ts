@@ -28,6 +28,7 @@ describe('generated documents', () => {
     rendered.set('event-catalogue.md', renderEventCatalogue());
     rendered.set('rule-book.md', renderRuleBook());
     rendered.set('http-contract.md', renderHttpContract(openApi));
+    rendered.set('openapi.json', `${JSON.stringify(openApi, null, 2)}\n`);
   });
 
   afterAll(() => service.close());
@@ -41,7 +42,7 @@ describe('generated documents', () => {
 
   it('lists every rule and every route, so a rule or a route cannot be missing from the documents', () => {
     expect(rendered.get('rule-book.md')).toContain('`barredListNeedsDismissal`');
-    expect(rendered.get('http-contract.md')).toContain('| POST | `/api/v1/cases` |');
+    expect(rendered.get('http-contract.md')).toContain('| POST | `/api/v1/cases` | `ReceiveReferral` |');
     expect(rendered.get('event-catalogue.md')).toContain('| `SubjectArrested` | 1 | `arrestedOn` |');
   });
 });

@@ -4,13 +4,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import { loadConfiguration } from '../../src/config/configuration';
 import { SEED_STORIES } from '../../src/cases/seed-stories';
 import { bearer, PROBLEM_JSON, TEST_JWT_SECRET } from '../http/support';
 import { post, requestFor } from '../cases/support';
 import { createTestDatabase } from '../support/database';
+import { validatedHttp } from '../support/app';
 import type { TestApp } from '../support/app';
 import { testDataDir } from '../support/data-dir';
 
@@ -43,12 +43,11 @@ async function startLoggedApp(): Promise<{ service: TestApp; lines: string[] }> 
   });
   const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined }, { logDestination: destination });
   await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer();
   const service: TestApp = {
     app,
     config,
     database,
-    http: () => request(server),
+    ...validatedHttp(app),
     close: async () => {
       await app.close();
       await database.drop();

@@ -4,7 +4,9 @@ import request from 'supertest';
 import { AppModuleImport } from '../../src/app.module';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfiguration } from '../../src/config/configuration';
+import { documentOf } from '../../src/http/contract/complete-document';
 import { testDataDir } from './data-dir';
+import { ResponseValidator, validatingAgent } from './openapi-validation';
 import { createTestDatabase, TestDatabase } from './database';
 
 /**
@@ -16,7 +18,19 @@ export interface TestApp {
   config: AppConfig;
   database: TestDatabase;
   http(): ReturnType<typeof request>;
+  /** Checks every answer `http()` receives against the OpenAPI document. */
+  validator: ResponseValidator;
   close(): Promise<void>;
+}
+
+/**
+ * `http()` to a listening application, every answer checked against the OpenAPI document it
+ * serves (openapi-validation.ts): for a test that starts the service its own way.
+ */
+export function validatedHttp(app: INestApplication): Pick<TestApp, 'http' | 'validator'> {
+  const server = app.getHttpServer() as Parameters<typeof request>[0];
+  const validator = new ResponseValidator(documentOf(app));
+  return { http: () => validatingAgent(request(server), validator), validator };
 }
 
 /**
@@ -40,12 +54,11 @@ export async function startTestApp(
   });
   const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined }, options);
   await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer();
   return {
     app,
     config,
     database,
-    http: () => request(server),
+    ...validatedHttp(app),
     close: async () => {
       await app.close();
       await database.drop();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
-import request from 'supertest';
+import { validatedHttp } from '../support/app';
 import { createApp } from '../../src/bootstrap';
 import { loadConfiguration } from '../../src/config/configuration';
 import type { TestApp } from '../support/app';
@@ -99,11 +99,10 @@ export async function startServiceCapturingLogs(): Promise<{ service: TestApp; l
   });
   const app = await createApp(config, { url: database.url, embedded: false, stop: async () => undefined }, { logDestination: destination });
   await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer();
   const close = async (): Promise<void> => {
     await app.close();
     await database.drop();
     for (const spy of spies) spy.mockRestore();
   };
-  return { service: { app, config, database, http: () => request(server), close }, logs };
+  return { service: { app, config, database, ...validatedHttp(app), close }, logs };
 }

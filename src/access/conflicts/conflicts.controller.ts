@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseParams } from '../../cases/dto/params.dto';
 import type { AppendResult } from '../../event-store/event-store';
-import { CommandContext, commandResponse, CommandResponse, Roles } from '../../http';
+import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../../http';
 import { WriteCommand } from '../../common/write-path';
 import { CASE_READER_ROLES } from '../case-access-policy';
 import { CASE_CONFLICTS } from './conflict.slice';
@@ -33,6 +33,7 @@ export class ConflictsController {
   @Post(':caseId/conflicts')
   @HttpCode(201)
   @Roles(...CASE_READER_ROLES)
+  @ApiCommand('caseId')
   @ApiOperation({
     operationId: 'DeclareConflict',
     summary: 'Declare a conflict of interest of your own on a case: you will be refused its reads',

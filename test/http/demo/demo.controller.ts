@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { EventStore, JsonObject } from '../../../src/event-store/event-store';
-import { ApiCommand, CommandContext, commandResponse, CommandResponse, CurrentActor, ReadsProjections, Roles } from '../../../src/http';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiCommand, CommandContext, commandResponse, CommandResponse, CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../../src/http';
 import type { Actor } from '../../../src/http';
 import { DomainError, NotFoundError } from '../../../src/common/domain-error';
 
@@ -48,12 +49,26 @@ export class DemoController {
   constructor(private readonly store: EventStore) {}
 
   @Get('whoami')
+  @ReadRoute({
+    operationId: 'DemoWhoAmI',
+    summary: 'The actor the token names',
+    response: {
+      type: 'object',
+      required: ['userId', 'roles', 'force'],
+      properties: { userId: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, force: { type: 'string' } },
+    },
+  })
   whoami(@CurrentActor() actor: Actor): Actor {
     return actor;
   }
 
   @Get('dcc-only')
   @Roles('DCC')
+  @ReadRoute({
+    operationId: 'DemoDccOnly',
+    summary: 'Only for the DCC',
+    response: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean', enum: [true] } } },
+  })
   dccOnly(): { ok: true } {
     return { ok: true };
   }
@@ -61,6 +76,7 @@ export class DemoController {
   @Post(':demoId/items')
   @Roles('PSD_INVESTIGATOR', 'DCC')
   @ApiCommand('demoId')
+  @ApiOperation({ operationId: 'DemoAddItem', summary: 'Appends DemoItemAdded' })
   async addItem(@Param('demoId') demoId: string, @Body() body: AddDemoItemBody, @CommandContext() command: CommandContext): Promise<CommandResponse> {
     if (body.label === 'refused') throw new DomainError(DEMO_RULE, 'a demo item may not be labelled "refused"');
     const streamName = `demo-${demoId}`;
@@ -79,12 +95,24 @@ export class DemoController {
   }
 
   @Post(':demoId/failures')
+  @ApiOperation({ operationId: 'DemoFail', summary: 'Always fails' })
+  @ApiResponse({ status: 500, description: 'Always', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
   fail(): never {
     throw new Error('unexpected failure mentioning Jane Example, NI number QQ123456C');
   }
 
   /** Waits (X-Wait-For-Position) for every registered projection. */
   @Get(':demoId')
+  @ReadRoute({
+    operationId: 'DemoRead',
+    summary: 'The labels of a demo stream',
+    response: {
+      type: 'object',
+      required: ['revision', 'labels'],
+      properties: { revision: { type: 'integer' }, labels: { type: 'array', items: { type: 'string' } } },
+    },
+    notFound: 'No such demo',
+  })
   async read(@Param('demoId') demoId: string): Promise<{ revision: number; labels: string[] }> {
     const events = await this.store.readStream(`demo-${demoId}`);
     if (events.length === 0) throw new NotFoundError(`there is no demo ${demoId}`);
@@ -93,12 +121,22 @@ export class DemoController {
 
   @Get(':demoId/report')
   @ReadsProjections(DEMO_PROJECTION)
+  @ReadRoute({
+    operationId: 'DemoReport',
+    summary: 'Waits for the demo projection',
+    response: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean', enum: [true] } } },
+  })
   report(): { ok: true } {
     return { ok: true };
   }
 
   @Get(':demoId/live')
   @ReadsProjections()
+  @ReadRoute({
+    operationId: 'DemoLive',
+    summary: 'Waits for nothing',
+    response: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean', enum: [true] } } },
+  })
   live(): { ok: true } {
     return { ok: true };
   }

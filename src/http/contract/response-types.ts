@@ -1,0 +1,100 @@
+/**
+ * The bodies the read routes answer, by the name their schema has in the OpenAPI document
+ * (components.schemas). `npm run client` turns these types into JSON schemas
+ * (response-schemas.generated.json); a read route names its body with
+ * `@ReadRoute({ response: 'CaseStatusItem', ... })` (api-docs.ts). A new read route whose
+ * body is a new type: add the type here, then run `npm run client`.
+ */
+import type { AccessLogPage } from '../../../projections/access-log/access-log.queries';
+import type { CaseHistory } from '../../../projections/case-history/case-history';
+import type { CaseStatusItem } from '../../../projections/common/case-status-item';
+import type { CaseStatusPage } from '../../../projections/case-status/case-status.queries';
+import type { ComplaintStatistics } from '../../../projections/complaint-statistics/complaint-figures';
+import type { DccDashboard } from '../../../projections/dcc-oversight/dcc-dashboard';
+import type { UnusualReading } from '../../../projections/dcc-oversight/unusual-reading';
+import type { AwaitingReview } from '../../../projections/dcc-oversight/awaiting-review';
+import type { Backlog } from '../../../projections/dcc-oversight/backlog';
+import type { Caseload, UnallocatedCases } from '../../../projections/allocation/allocation.queries';
+import type { SearchPage } from '../../../projections/search/search.queries';
+import type { SanctionHistoryItem } from '../../../projections/integrity-record/integrity-record.view';
+import type { InspectionFigures } from '../../../projections/inspection-metrics/inspection-figures';
+import type { AssociationState, BusinessInterestState, VettingState } from '../../registers/registers.state';
+import type { Signal } from '../../../projections/integrity-record/signals';
+import type { MisconductStatistics } from '../../../projections/misconduct-statistics/statistics-tables';
+import type { RecommendationItem } from '../../../projections/recommendations/recommendations.queries';
+import type { CaseTimelinessView } from '../../../projections/timeliness/timeliness-view';
+import type { HealthReport } from '../../health/health.controller';
+import type { CaseExport } from '../../ledger/case-export';
+import type { ConsistencyProof, InclusionProof } from '../../ledger/proofs';
+import type { RecordedSeal } from '../../ledger/seal';
+import type { SealPublicKeys } from '../../ledger/seal-trust';
+import type { VerifyResult } from '../../ledger/verify';
+
+/** Personal free text as a reader gets it from the vault: the clear text, or `{ "erased": true }` once the person is erased. */
+export type VaultText = string | { erased: true };
+
+/**
+ * An entry of a person's register: the fields of its event (docs/generated/event-catalogue.md,
+ * registers) but `force`, free text as VaultText, and the event's id.
+ */
+export interface RegisterEntry {
+  eventId: string;
+  [field: string]: unknown;
+}
+
+/** IntegrityRecordView (integrity-record.view.ts) with its free text opened by the vault. */
+export interface IntegrityRecord {
+  personId: string;
+  force: string;
+  /** The day the signals were judged on. */
+  asOf: string;
+  signals: Signal[];
+  businessInterests: (BusinessInterestState & {
+    details: VaultText;
+    conditions: VaultText | null;
+    reviewDueOn: string | null;
+    complianceChecks: RegisterEntry[];
+  })[];
+  giftsAndHospitality: RegisterEntry[];
+  associations: (AssociationState & { person: VaultText; reviewDueOn: string | null })[];
+  conflictsOfInterest: RegisterEntry[];
+  vetting: (VettingState & { reviewDueOn: string | null }) | null;
+  drugTests: RegisterEntry[];
+  systemAccessFindings: RegisterEntry[];
+  sanctionHistory: SanctionHistoryItem[];
+}
+
+/** A recommendation (recommendations.queries.ts) with its free text opened by the vault. */
+export type RecommendationView = Omit<RecommendationItem, 'text' | 'response' | 'actions'> & {
+  text: VaultText;
+  response: VaultText | null;
+  actions: { on: string; action: VaultText }[];
+};
+
+export interface ResponseTypes {
+  AccessLogPage: AccessLogPage;
+  CaseExport: CaseExport;
+  CaseHistory: CaseHistory;
+  CaseStatusItem: CaseStatusItem;
+  CaseStatusPage: CaseStatusPage;
+  CaseTimelinessView: CaseTimelinessView;
+  ComplaintStatistics: ComplaintStatistics;
+  ConsistencyProof: ConsistencyProof;
+  DccDashboardView: DccDashboard & { unusualReading: UnusualReading[]; awaitingReview: AwaitingReview };
+  DccBacklog: Backlog;
+  Caseload: Caseload;
+  UnallocatedCases: UnallocatedCases;
+  SearchPage: SearchPage;
+  HealthReport: HealthReport;
+  InclusionProof: InclusionProof;
+  InspectionFigures: InspectionFigures;
+  IntegrityRecord: IntegrityRecord;
+  MisconductStatistics: MisconductStatistics;
+  RecommendationPage: { items: RecommendationView[]; total: number };
+  RecordedSeal: RecordedSeal;
+  SealPublicKeys: SealPublicKeys;
+  VerifyResult: VerifyResult;
+}
+
+/** The name of a read route's body in the OpenAPI document. */
+export type ResponseTypeName = keyof ResponseTypes;
