@@ -7,7 +7,7 @@
  */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { RechecksRightsOnReplay } from '../http/replay-rights';
 import { WriteCommand } from '../common/write-path';
@@ -116,6 +116,12 @@ export class CaseCommandsController {
   @Roles(...CASE_RECORDERS)
   @ApiCommand('caseId')
   @ApiOperation({ operationId: 'ReceiveReferral', summary: 'Opens a case: appends ReferralReceived' })
+  // A caseId already taken by a case the actor may not see is answered as a read of it would be (no detection of covert cases).
+  @ApiResponse({
+    status: 404,
+    description: 'The caseId names a case the actor may not see.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
   receiveReferral(@Body() body: ReceiveReferralBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     // Derived from the Idempotency-Key when there is one, so a retry names the same case.
     const caseId = body.caseId ?? context.newId('case');

@@ -23,6 +23,13 @@ import { CaseDocuments } from './case-documents';
 import type { UploadedDocument } from './case-documents';
 import { AttachDocumentBody, AttachDocumentForm, DocumentParams, SupersedeDocumentBody } from './documents.dto';
 
+/** A problem+json answer (the document's one `Problem`). */
+const problemAnswer = (status: number, description: string) => ({
+  status,
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
 @ApiTags('cases')
 @Controller('cases')
 @RechecksRightsOnReplay(CaseReplayRights)
@@ -36,9 +43,9 @@ export class DocumentsController {
   @Roles(...CASE_RECORDERS)
   @ApiCommand('caseId')
   @ApiOperation({ operationId: 'AttachDocument', summary: 'Appends DocumentAttached (multipart/form-data: the file and its fields)' })
-  @ApiResponse({ status: 404, description: 'No such case in a force the actor acts for.' })
-  @ApiResponse({ status: 413, description: 'The document is larger than LEDGER_DOCUMENT_MAX_BYTES.' })
-  @ApiResponse({ status: 415, description: 'The content is not of an accepted type.' })
+  @ApiResponse(problemAnswer(404, 'No such case in a force the actor acts for.'))
+  @ApiResponse(problemAnswer(413, 'The document is larger than LEDGER_DOCUMENT_MAX_BYTES.'))
+  @ApiResponse(problemAnswer(415, 'The content is not of an accepted type.'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachDocumentForm })
   // The size limit (LEDGER_DOCUMENT_MAX_BYTES, 413 beyond it) is the module's multer setting.
@@ -56,7 +63,7 @@ export class DocumentsController {
   @Roles(...CASE_RECORDERS)
   @ApiCommand('caseId')
   @ApiOperation({ operationId: 'SupersedeDocument', summary: 'Appends DocumentSuperseded' })
-  @ApiResponse({ status: 404, description: 'No such case, or no such document of the case.' })
+  @ApiResponse(problemAnswer(404, 'No such case, or no such document of the case.'))
   async supersede(@Param() ids: DocumentParams, @Body() body: SupersedeDocumentBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {
     const command: CaseCommand = { ...body, type: 'SupersedeDocument', caseId: ids.caseId, documentId: ids.documentId };
     const result = await this.commandBus.execute(new WriteCommand(CASES, command, context));
@@ -73,11 +80,9 @@ export class DocumentsController {
     description: 'The bytes as uploaded, with the media type read from them',
     content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
   })
-  @ApiResponse({
-    status: 410,
-    description: "The case's personal data is erased: the content cannot be read.",
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  })
+  @ApiResponse(problemAnswer(404, 'No such case, or no such document of the case.'))
+  @ApiResponse(problemAnswer(410, "The case's personal data is erased: the content cannot be read."))
+  @ApiResponse(problemAnswer(500, 'The stored content is missing or altered: `npm run ledger -- verify` names the document and its event.'))
   async download(@Param() ids: DocumentParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<StreamableFile> {
     const { content, mediaType } = await this.documents.read({ reader: actor, purpose, caseId: ids.caseId }, ids.documentId);
     return new StreamableFile(content, { type: mediaType, length: content.length, disposition: `attachment; filename="${ids.documentId}"` });

@@ -280,7 +280,17 @@
    * public keys (GET /ledger/public-key); without them the signature is NOT_CHECKED.
    */
   async function verifyCaseExport(input, publicKeyPems) {
-    var verdict = { ok: false, caseId: null, eventsChecked: 0, sealedEvents: 0, unsealedEvents: 0, seal: null, sealSignature: 'NO_SEAL', firstMismatch: null };
+    var verdict = {
+      ok: false,
+      caseId: null,
+      eventsChecked: 0,
+      sealedEvents: 0,
+      unsealedEvents: 0,
+      documentsChecked: 0,
+      seal: null,
+      sealSignature: 'NO_SEAL',
+      firstMismatch: null,
+    };
     function fail(kind, detail, event) {
       return Object.assign({}, verdict, {
         ok: false,
@@ -309,6 +319,35 @@
       computed.set(event.eventId, event.hash);
       previous = hash;
       verdict.eventsChecked += 1;
+    }
+    // The bytes each document event names, hashed as exported (src/documents/document-reference.ts).
+    var documents = Array.isArray(input.documents) ? input.documents : [];
+    for (var d = 0; d < input.events.length; d++) {
+      var named = input.events[d];
+      var reference = named.data;
+      if (named.type !== 'DocumentAttached' || !reference || typeof reference.documentId !== 'string' || typeof reference.storedSha256 !== 'string') continue;
+      var exported = documents.find(function (candidate) {
+        return candidate && candidate.storedSha256 === reference.storedSha256;
+      });
+      if (!exported || typeof exported.sealed !== 'string')
+        return fail('DOCUMENT_MISSING', 'document ' + reference.documentId + ': no stored content at ' + reference.storedSha256, named);
+      var bytes = Uint8Array.from(atob(exported.sealed), function (character) {
+        return character.charCodeAt(0);
+      });
+      var actual = toHex(new Uint8Array(await subtle.digest('SHA-256', bytes)));
+      if (actual !== reference.storedSha256)
+        return fail(
+          'DOCUMENT_MISMATCH',
+          'document ' +
+            reference.documentId +
+            ': its stored bytes hash to ' +
+            actual +
+            ', the event recorded ' +
+            reference.storedSha256 +
+            ': a byte was changed',
+          named,
+        );
+      verdict.documentsChecked += 1;
     }
 
     var seal = input.seal;
@@ -389,6 +428,7 @@
     }
     if (verdict.caseId) row('Case', verdict.caseId);
     row('Events checked', String(verdict.eventsChecked));
+    row('Documents checked', String(verdict.documentsChecked));
     if (verdict.ok) {
       row('Covered by the seal', String(verdict.sealedEvents));
       row('After the seal (chain only)', String(verdict.unsealedEvents));
