@@ -62,3 +62,15 @@ export { AccessLogController } from './access-log/access-log.controller';
 export type { AccessLogPage } from './access-log/access-log.queries';
 export { CaseExportController } from './case-export/case-export.controller';
 export { IntegrityRecordController } from './integrity-record/integrity-record.controller';
+// The bodies of the read routes, for the HTTP contract (src/http/contract/response-types.ts).
+export type { CaseStatusPage } from './case-status/case-status.queries';
+export type { ComplaintStatistics } from './complaint-statistics/complaint-figures';
+export type { DccDashboard } from './dcc-oversight/dcc-dashboard';
+export type { UnusualReading } from './dcc-oversight/unusual-reading';
+export type { AwaitingReview } from './dcc-oversight/awaiting-review';
+export type { Backlog } from './dcc-oversight/backlog';
+export type { Caseload, UnallocatedCases } from './allocation/allocation.queries';
+export type { SanctionHistoryItem } from './integrity-record/integrity-record.view';
+export type { Signal } from './integrity-record/signals';
+export type { RecommendationItem } from './recommendations/recommendations.queries';
+export type { CaseTimelinessView } from './timeliness/timeliness-view';

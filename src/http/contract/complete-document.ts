@@ -58,6 +58,10 @@ const SHARED_RESPONSES: Record<string, { status: number; response: ResponseObjec
     status: 429,
     response: { description: 'More requests in a minute than the limit allows.', headers: { ...RETRY_AFTER, ...RATE_LIMIT_HEADERS }, content: PROBLEM_CONTENT },
   },
+  HeadersTooLarge: {
+    status: 431,
+    response: { description: 'The request headers are larger than the server accepts (Node.js answers this before any route runs).' },
+  },
   ServiceUnavailable: {
     status: 503,
     response: {
@@ -129,6 +133,7 @@ function completeOperation(operation: OperationObject, context: { method: string
   operation.description = [operation.summary, operation.description, who].filter(Boolean).join('\n\n');
   // Any request may carry a malformed header (X-Correlation-Id, X-Wait-For-Position, ...).
   shared('BadRequest');
+  shared('HeadersTooLarge');
   if (!context.isPublic) {
     shared('Unauthorized');
     if (context.roles !== undefined) problemIfAbsent(403, `The actor has none of the roles ${context.roles.join(', ')}.`);

@@ -5,24 +5,27 @@
  * `@ReadRoute({ response: 'CaseStatusItem', ... })` (api-docs.ts). A new read route whose
  * body is a new type: add the type here, then run `npm run client`.
  */
-import type { AccessLogPage } from '../../../projections/access-log/access-log.queries';
-import type { CaseHistory } from '../../../projections/case-history/case-history';
 import type { CaseStatusItem } from '../../../projections/common/case-status-item';
-import type { CaseStatusPage } from '../../../projections/case-status/case-status.queries';
-import type { ComplaintStatistics } from '../../../projections/complaint-statistics/complaint-figures';
-import type { DccDashboard } from '../../../projections/dcc-oversight/dcc-dashboard';
-import type { UnusualReading } from '../../../projections/dcc-oversight/unusual-reading';
-import type { AwaitingReview } from '../../../projections/dcc-oversight/awaiting-review';
-import type { Backlog } from '../../../projections/dcc-oversight/backlog';
-import type { Caseload, UnallocatedCases } from '../../../projections/allocation/allocation.queries';
-import type { SearchPage } from '../../../projections/search/search.queries';
-import type { SanctionHistoryItem } from '../../../projections/integrity-record/integrity-record.view';
-import type { InspectionFigures } from '../../../projections/inspection-metrics/inspection-figures';
+import type {
+  AccessLogPage,
+  AwaitingReview,
+  Backlog,
+  CaseHistory,
+  CaseStatusPage,
+  CaseTimelinessView,
+  Caseload,
+  ComplaintStatistics,
+  DccDashboard,
+  InspectionFigures,
+  MisconductStatistics,
+  RecommendationItem,
+  SanctionHistoryItem,
+  SearchPage,
+  Signal,
+  UnallocatedCases,
+  UnusualReading,
+} from '../../../projections';
 import type { AssociationState, BusinessInterestState, VettingState } from '../../registers/registers.state';
-import type { Signal } from '../../../projections/integrity-record/signals';
-import type { MisconductStatistics } from '../../../projections/misconduct-statistics/statistics-tables';
-import type { RecommendationItem } from '../../../projections/recommendations/recommendations.queries';
-import type { CaseTimelinessView } from '../../../projections/timeliness/timeliness-view';
 import type { HealthReport } from '../../health/health.controller';
 import type { CaseExport } from '../../ledger/case-export';
 import type { ConsistencyProof, InclusionProof } from '../../ledger/proofs';
