@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { developmentMasterKey } from '../../src/vault/master-key';
 import { Pool } from 'pg';
 import { PROJECTIONS } from '../../projections';
 import { caseLifecycle, send, Tokens } from '../../scripts/load/lifecycle';
@@ -89,6 +90,9 @@ describe('backup and restore', () => {
       LEDGER_EMBEDDED_PG_PORT: String(port),
       // The witness is kept outside the database: the restored ledger is checked against the original's.
       LEDGER_WITNESS_DIR: source.config.ledger.witnessDir,
+      // The vault's data keys are restored wrapped under the source's master key: the restored
+      // service needs that key (the source's, on DATABASE_URL, is the development key) to open them.
+      LEDGER_MASTER_KEY: developmentMasterKey().toString('base64'),
     };
     try {
       const backup = await ledgerCommand(['backup', file], { DATABASE_URL: source.database.url, LEDGER_DATA_DIR: source.config.dataDir });
