@@ -137,5 +137,6 @@ describe('backup and restore', () => {
     } finally {
       await sourcePool.end();
     }
-  }, 300_000);
+    // Five `npm run ledger` processes (ts-node) and two services: on a loaded CI machine this took over 300 s.
+  }, 600_000);
 });
