@@ -147,7 +147,7 @@ export interface paths {
          * Whether the service can serve
          * @description Whether the service can serve
          *
-         *     `ok`, or `degraded` with the problems listed that do not stop the service serving (parked events, access records set aside, ...).
+         *     `ok`, or `degraded` with the problems listed; answered 200 while none of them stops the service serving (parked events, access records set aside, ...).
          *
          *     Anyone, without a token.
          */
@@ -4279,7 +4279,7 @@ export interface components {
         };
         HealthReport: {
             /** @enum {string} */
-            status: "ok" | "degraded" | "unavailable";
+            status: "ok" | "degraded";
             /** @enum {string} */
             database: "ok" | "unavailable";
             eventStore: {
@@ -6553,7 +6553,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             431: components["responses"]["HeadersTooLarge"];
-            /** @description The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out. */
+            /** @description The same body, `degraded`, with a problem that stops the service serving (`blocksService`: the database away, a read model stalled), so a load balancer can take it out. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -13,8 +13,12 @@ import { HealthChecks, HealthProblem } from './health-checks';
 import { ParkedEventReport, ProjectionStatusRegistry } from './projection-status';
 
 export interface HealthReport {
-  /** `ok`; `degraded`: problems that do not stop it serving; `unavailable`: it cannot serve (503). */
-  status: 'ok' | 'degraded' | 'unavailable';
+  /**
+   * `ok`, or `degraded` with its problems listed (docs/api.md). The HTTP status says whether it
+   * can serve: 200 while every problem leaves it serving (parked events, access records set
+   * aside), 503 when one stops it (the database away, a read model stalled).
+   */
+  status: 'ok' | 'degraded';
   database: 'ok' | 'unavailable';
   eventStore: { engine: string; status: 'ok' | 'unavailable'; head?: string };
   projections: Record<string, { position: string; lag: number | null }>;
@@ -41,19 +45,21 @@ export class HealthController {
   @ReadRoute({
     operationId: 'ReadHealth',
     summary: 'Whether the service can serve',
-    description: '`ok`, or `degraded` with the problems listed that do not stop the service serving (parked events, access records set aside, ...).',
+    description:
+      '`ok`, or `degraded` with the problems listed; answered 200 while none of them stops the service serving (parked events, access records set aside, ...).',
     response: 'HealthReport',
     also: [
       {
         status: 503,
         sameBody: true,
-        description: 'The same body, `unavailable`: the service cannot serve (e.g. the database is away), so a load balancer can take it out.',
+        description:
+          'The same body, `degraded`, with a problem that stops the service serving (`blocksService`: the database away, a read model stalled), so a load balancer can take it out.',
       },
     ],
   })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.report();
-    if (report.status === 'unavailable') {
+    if (report.problems.some((problem) => problem.blocksService)) {
       response.status(503);
       response.setHeader('Retry-After', '5');
     }
@@ -95,7 +101,7 @@ export class HealthController {
     if (deadLetters.count > 0)
       problems.push({ component: 'accessRecorder', problem: 'deadLetters', detail: `${deadLetters.count} record(s) set aside`, blocksService: false });
     problems.push(...(await this.checks.problems()));
-    const status = problems.some((problem) => problem.blocksService) ? 'unavailable' : problems.length > 0 ? 'degraded' : 'ok';
+    const status = problems.length > 0 ? 'degraded' : 'ok';
     return { status, database, eventStore, projections, parkedEvents, accessRecorder, problems };
   }
 }

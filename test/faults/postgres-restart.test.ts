@@ -3,7 +3,7 @@
  * users walk cases through their lifecycle. The server is the test's own (test/faults/
  * private-postgres.ts), never the machine's shared one.
  *
- * - while it is down /health answers 503 saying the database is unavailable, and every
+ * - while it is down /health answers 503, degraded, saying the database is unavailable, and every
  *   request fails cleanly: a 503 problem+json, no 500, no hanging;
  * - the service recovers by itself, without a restart;
  * - nothing acknowledged is lost, and a command whose answer was a 503 is resent with its
@@ -50,7 +50,8 @@ describe('PostgreSQL stopped and started under load', () => {
         await postgres.stop();
         await new Promise((resolve) => setTimeout(resolve, DOWN_MS / 2));
         const health = await getStatus(`${service.baseUrl}/health`, {}, CLEAN_FAILURE_MS);
-        expect({ status: health.status, database: (health.body as { database?: unknown }).database }).toEqual({ status: 503, database: 'unavailable' });
+        const body = health.body as { status?: unknown; database?: unknown };
+        expect({ status: health.status, health: body.status, database: body.database }).toEqual({ status: 503, health: 'degraded', database: 'unavailable' });
         await new Promise((resolve) => setTimeout(resolve, DOWN_MS / 2));
         const failedWhileDown = load.failures.length;
         await postgres.start();

@@ -45,7 +45,7 @@ describe('/health while a read model cannot advance', () => {
 
       const stalled = await healthUntil(health, 503, 20_000);
       expect(stalled.status).toBe(503);
-      expect(stalled.body.status).toBe('unavailable');
+      expect(stalled.body.status).toBe('degraded');
       expect(stalled.body.problems).toContainEqual(expect.objectContaining({ component: 'projection:case-status', problem: 'stalled', blocksService: true }));
 
       await locker.query('ROLLBACK');
