@@ -18,7 +18,7 @@ import { caseLifecycle, send, Tokens } from '../../scripts/load/lifecycle';
 import { EMBEDDED_DATABASE, embeddedUrl, readEmbeddedPassword } from '../../src/database/embedded-credentials';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { LedgerSealer } from '../../src/ledger/sealer';
-import { freePort, getStatus, isRunning, PROCESS_JWT_SECRET, startServiceProcess, waitUntil } from '../resilience/service-process';
+import { freePort, getStatus, isRunning, PROCESS_JWT_SECRET, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { startTestApp, TestApp } from '../support/app';
 import { allCaughtUp, snapshot } from '../support/read-models';
 
@@ -131,7 +131,11 @@ describe('backup and restore', () => {
         const restoredPool = new Pool({ connectionString: embeddedUrl(port, EMBEDDED_DATABASE, password ?? ''), max: 2 });
         restoredPool.on('error', () => undefined);
         try {
-          await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 90_000, `the restored service is up\n${service.output()}`);
+          await waitUntil(
+            async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+            SERVICE_START_MS,
+            () => `the restored service is up\n${service.output()}`,
+          );
           await waitUntil(() => allCaughtUp(restoredPool, sourceHead), 60_000, 'the restored read models caught up');
           expect(await readModels(restoredPool)).toEqual(original);
         } finally {

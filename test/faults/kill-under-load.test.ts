@@ -12,7 +12,7 @@
  */
 import { rmSync } from 'node:fs';
 import { Pool } from 'pg';
-import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
+import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
 import { expectNothingLostOrDoubled, expectReadModelsEqualRebuild } from './ledger-checks';
@@ -44,9 +44,17 @@ describe('kill -9 of the service under load', () => {
     let service: ServiceProcess = await startServiceProcess(environment);
     const explain = (): string => `\n--- service output ---\n${service.output().slice(-4000)}`;
     try {
-      await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 90_000, 'the service is up' + explain());
+      await waitUntil(
+        async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+        SERVICE_START_MS,
+        () => 'the service is up' + explain(),
+      );
       const load = new LoadDriver({ users: USERS, baseUrl: () => service.baseUrl, onFailure: 'stop' });
-      await waitUntil(async () => load.commandsAcknowledged >= BEFORE_KILL || load.unexpected.length > 0, 120_000, 'commands acknowledged' + explain());
+      await waitUntil(
+        async () => load.commandsAcknowledged >= BEFORE_KILL || load.unexpected.length > 0,
+        120_000,
+        () => 'commands acknowledged' + explain(),
+      );
       service.child.kill('SIGKILL');
       expect(await service.exited()).toEqual({ code: null, signal: 'SIGKILL' });
       await load.stop();
@@ -55,7 +63,11 @@ describe('kill -9 of the service under load', () => {
       expect(load.unanswered.length).toBeGreaterThan(0);
 
       service = await startServiceProcess(environment);
-      await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 90_000, 'the service is up again' + explain());
+      await waitUntil(
+        async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+        SERVICE_START_MS,
+        () => 'the service is up again' + explain(),
+      );
 
       // What was acknowledged before the kill is there once; what lost its answer is resent.
       await expectNothingLostOrDoubled(service.baseUrl, pool, load);

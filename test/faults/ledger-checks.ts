@@ -33,7 +33,11 @@ export async function expectReadModelsEqualRebuild(pool: Pool, services: Service
   const store = new PostgresEventStore(pool);
   try {
     const head = await store.headPosition();
-    await waitUntil(() => allCaughtUp(pool, head), 60_000, 'projections caught up' + explain());
+    await waitUntil(
+      () => allCaughtUp(pool, head),
+      60_000,
+      () => 'projections caught up' + explain(),
+    );
     for (const service of services) service.child.kill('SIGTERM');
     for (const service of services) expect(await service.exited()).toEqual({ code: 0, signal: null });
     await expectEqualToFullRebuild(store, pool);

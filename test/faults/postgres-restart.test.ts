@@ -12,7 +12,7 @@
  */
 import { rmSync } from 'node:fs';
 import { Pool } from 'pg';
-import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
+import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
 import { expectNothingLostOrDoubled, expectReadModelsEqualRebuild } from './ledger-checks';
 import { LoadDriver } from './load-driver';
@@ -42,10 +42,18 @@ describe('PostgreSQL stopped and started under load', () => {
     const explain = (): string => `\n--- service output ---\n${service.output().slice(-4000)}`;
     let pool: Pool | undefined;
     try {
-      await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 90_000, 'the service is up' + explain());
+      await waitUntil(
+        async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+        SERVICE_START_MS,
+        () => 'the service is up' + explain(),
+      );
       const load = new LoadDriver({ users: USERS, baseUrl: () => service.baseUrl, onFailure: 'pause', timeoutMs: CLEAN_FAILURE_MS + 5000 });
       try {
-        await waitUntil(async () => load.commandsAcknowledged >= 60 || load.unexpected.length > 0, 120_000, 'commands acknowledged' + explain());
+        await waitUntil(
+          async () => load.commandsAcknowledged >= 60 || load.unexpected.length > 0,
+          120_000,
+          () => 'commands acknowledged' + explain(),
+        );
 
         await postgres.stop();
         await new Promise((resolve) => setTimeout(resolve, DOWN_MS / 2));
@@ -62,7 +70,11 @@ describe('PostgreSQL stopped and started under load', () => {
           'health ok after the database came back' + explain(),
         );
         const acknowledgedBefore = load.commandsAcknowledged;
-        await waitUntil(async () => load.commandsAcknowledged >= acknowledgedBefore + 60, 60_000, 'commands acknowledged again' + explain());
+        await waitUntil(
+          async () => load.commandsAcknowledged >= acknowledgedBefore + 60,
+          60_000,
+          () => 'commands acknowledged again' + explain(),
+        );
         expect(isRunning(service)).toBe(true);
         expect(failedWhileDown).toBeGreaterThan(0);
       } finally {

@@ -16,7 +16,7 @@ import { Pool } from 'pg';
 import { caseLifecycle, send, Tokens } from '../../scripts/load/lifecycle';
 import { loadConfiguration } from '../../src/config/configuration';
 import { SEAL_EVENT_TYPE } from '../../src/ledger/seal';
-import { getStatus, isRunning, PROCESS_JWT_SECRET, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
+import { getStatus, isRunning, PROCESS_JWT_SECRET, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { acknowledgedExactlyOnce, auditorHeaders, expectReadModelsEqualRebuild, streamsHoldExactly } from './ledger-checks';
@@ -51,11 +51,19 @@ describe('two service instances on one database', () => {
     const explain = (): string => instances.map((instance, n) => `\n--- instance ${n} ---\n${instance.output().slice(-3000)}`).join('');
     try {
       for (const instance of instances)
-        await waitUntil(async () => (await getStatus(`${instance.baseUrl}/health`)).status === 200, 90_000, 'both are up' + explain());
+        await waitUntil(
+          async () => (await getStatus(`${instance.baseUrl}/health`)).status === 200,
+          SERVICE_START_MS,
+          () => 'both are up' + explain(),
+        );
       let turn = 0;
       const load = new LoadDriver({ users: USERS, baseUrl: () => instances[turn++ % 2].baseUrl, onFailure: 'stop' });
       try {
-        await waitUntil(async () => load.commandsAcknowledged >= COMMANDS || load.unexpected.length > 0, 180_000, 'commands acknowledged' + explain());
+        await waitUntil(
+          async () => load.commandsAcknowledged >= COMMANDS || load.unexpected.length > 0,
+          180_000,
+          () => 'commands acknowledged' + explain(),
+        );
       } finally {
         await load.stop();
       }

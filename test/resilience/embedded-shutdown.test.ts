@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { loadConfiguration } from '../../src/config/configuration';
 import { signToken } from '../../src/http/token';
 import { referralBody } from '../cases/every-route';
-import { getStatus, isRunning, PROCESS_JWT_SECRET, startServiceProcess, waitUntil } from './service-process';
+import { getStatus, isRunning, PROCESS_JWT_SECRET, startServiceProcess, waitUntil, SERVICE_START_MS } from './service-process';
 
 const PURPOSE = 'Reviewing the file for the misconduct meeting';
 
@@ -42,7 +42,11 @@ describe('SIGTERM under read load with the embedded database', () => {
     const service = await startServiceProcess(environment);
     const explain = (): string => `\n--- service output ---\n${service.output().slice(-4000)}`;
     try {
-      await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 120_000, 'the service is up' + explain());
+      await waitUntil(
+        async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+        SERVICE_START_MS,
+        () => 'the service is up' + explain(),
+      );
       const opened = await fetch(`${service.baseUrl}/api/v1/cases`, {
         method: 'POST',
         headers: { Authorization: writer, 'Content-Type': 'application/json' },
@@ -51,7 +55,11 @@ describe('SIGTERM under read load with the embedded database', () => {
       expect(opened.status).toBe(201);
       const caseUrl = `${service.baseUrl}/api/v1/cases/${caseId}`;
       const headers = { Authorization: reader, 'X-Access-Purpose': PURPOSE };
-      await waitUntil(async () => (await getStatus(caseUrl, headers)).status === 200, 30_000, 'the case is readable' + explain());
+      await waitUntil(
+        async () => (await getStatus(caseUrl, headers)).status === 200,
+        30_000,
+        () => 'the case is readable' + explain(),
+      );
       served += 1;
 
       let stopped = false;
@@ -66,7 +74,11 @@ describe('SIGTERM under read load with the embedded database', () => {
         }
       });
       try {
-        await waitUntil(async () => served > 300, 60_000, 'reads served' + explain());
+        await waitUntil(
+          async () => served > 300,
+          60_000,
+          () => 'reads served' + explain(),
+        );
         service.child.kill('SIGTERM');
         expect(await service.exited()).toEqual({ code: 0, signal: null });
       } finally {

@@ -59,9 +59,17 @@ describe('lost database backends and shutdown under load', () => {
           await new Promise((resolve) => setTimeout(resolve, 1500));
           expect({ kind, killed: killed > 0, running: isRunning(service) }).toEqual({ kind, killed: true, running: true });
         }
-        await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 30_000, 'health ok again' + explain());
+        await waitUntil(
+          async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+          30_000,
+          () => 'health ok again' + explain(),
+        );
         const servedBefore = load.served;
-        await waitUntil(async () => load.served > servedBefore + 20, 30_000, 'reads served again' + explain());
+        await waitUntil(
+          async () => load.served > servedBefore + 20,
+          30_000,
+          () => 'reads served again' + explain(),
+        );
 
         // The database goes away: fast 503s (problem+json), and /health says so with a 503.
         await withAdmin((client) => client.query(`ALTER DATABASE ${client.escapeIdentifier(database.name)} ALLOW_CONNECTIONS false`));
@@ -89,7 +97,11 @@ describe('lost database backends and shutdown under load', () => {
           'health ok after the database came back' + explain(),
         );
         const servedAgain = load.served;
-        await waitUntil(async () => load.served > servedAgain + 20, 30_000, 'reads served after the database came back' + explain());
+        await waitUntil(
+          async () => load.served > servedAgain + 20,
+          30_000,
+          () => 'reads served after the database came back' + explain(),
+        );
         expect(isRunning(service)).toBe(true);
         service.child.kill('SIGTERM');
         expect(await service.exited()).toEqual({ code: 0, signal: null });
@@ -111,10 +123,18 @@ describe('lost database backends and shutdown under load', () => {
     const explain = (): string => `\n--- service output ---\n${service.output().slice(-4000)}`;
     const caseUrl = `${service.baseUrl}/api/v1/cases/${caseId}`;
     try {
-      await waitUntil(async () => (await getStatus(caseUrl, headers)).status === 200, 90_000, 'the case is readable' + explain());
+      await waitUntil(
+        async () => (await getStatus(caseUrl, headers)).status === 200,
+        90_000,
+        () => 'the case is readable' + explain(),
+      );
       const load = readLoad(caseUrl, headers, 8);
       try {
-        await waitUntil(async () => load.served > 200, 60_000, 'reads served' + explain());
+        await waitUntil(
+          async () => load.served > 200,
+          60_000,
+          () => 'reads served' + explain(),
+        );
         const stopping = Date.now();
         service.child.kill('SIGTERM');
         const exit = await service.exited();

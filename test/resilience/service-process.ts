@@ -47,10 +47,17 @@ export function isRunning(service: ServiceProcess): boolean {
   return service.child.exitCode === null && service.child.signalCode === null;
 }
 
-export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+/**
+ * How long a spawned service may take to answer /health: ts-node compiles the whole service
+ * as it starts, which on a 2-core machine shared with other work has taken over 90 s.
+ */
+export const SERVICE_START_MS = 180_000;
+
+/** Waits for the condition; `what` is asked only when it is not met, so it can say what the process wrote by then. */
+export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string | (() => string)): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`not met in ${timeoutMs} ms: ${what}`);
+    if (Date.now() > deadline) throw new Error(`not met in ${timeoutMs} ms: ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

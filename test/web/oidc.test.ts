@@ -9,7 +9,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { freePort, getStatus, ServiceProcess, startServiceProcess, waitUntil } from '../resilience/service-process';
+import { freePort, getStatus, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { browserTests, checkPage, launchChromium } from './browser';
 
 const describeInBrowser = browserTests();
@@ -39,9 +39,13 @@ describeInBrowser('sign-in through an OpenID Connect provider', () => {
       provider.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
       provider.once('exit', (code) => reject(new Error(`the provider stopped (${code})`)));
     });
-    await waitUntil(async () => (await getStatus(`${service.baseUrl}/health`)).status === 200, 60_000, `the service answers: ${service.output()}`);
+    await waitUntil(
+      async () => (await getStatus(`${service.baseUrl}/health`)).status === 200,
+      SERVICE_START_MS,
+      () => `the service answers: ${service.output()}`,
+    );
     browser = await launchChromium();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
