@@ -191,6 +191,30 @@ class EnvironmentVariables {
   @Min(0)
   LEDGER_RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Requests per minute per client address without a valid token (sign-in, 401s); at most the per-user limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LEDGER_ANONYMOUS_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** A request's headers must all arrive within this (slow clients: 408, connection closed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LEDGER_HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** A whole request (headers and body, an upload too) must arrive within this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LEDGER_HTTP_REQUEST_TIMEOUT_MS = 120_000;
+
+  /** An idle kept-alive connection is closed after this; behind a load balancer, keep it above the balancer's idle timeout. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LEDGER_HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
   /** Seal once this many events are unsealed; 0 turns this trigger off. */
   @Transform(toInt)
   @IsInt()
@@ -271,6 +295,10 @@ export interface AppConfig {
   production: boolean;
   /** Requests per user per minute (src/http/rate-limit.ts); 0: no limit. */
   rateLimitPerMinute: number;
+  /** Requests per client address per minute without a valid token; never above rateLimitPerMinute. */
+  anonymousRateLimitPerMinute: number;
+  /** The HTTP server's timeouts against slow clients (src/http/server-timeouts.ts). */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   /** Express's `trust proxy` (LEDGER_TRUST_PROXY): whose address a request comes from behind a proxy. */
   trustProxy: boolean | number | string;
   /** The sealer (src/ledger): both 0 means this process does not seal. Seals are signed and witnessed. */
@@ -362,6 +390,12 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     },
     production,
     rateLimitPerMinute: variables.LEDGER_RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: Math.min(variables.LEDGER_ANONYMOUS_RATE_LIMIT_PER_MINUTE, variables.LEDGER_RATE_LIMIT_PER_MINUTE),
+    http: {
+      headersTimeoutMs: variables.LEDGER_HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: Math.max(variables.LEDGER_HTTP_REQUEST_TIMEOUT_MS, variables.LEDGER_HTTP_HEADERS_TIMEOUT_MS),
+      keepAliveTimeoutMs: variables.LEDGER_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     trustProxy: trustProxySetting(variables.LEDGER_TRUST_PROXY),
     ledger: {
       sealEveryEvents: variables.LEDGER_SEAL_EVERY_EVENTS,

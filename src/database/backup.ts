@@ -115,11 +115,15 @@ export async function restoreLedger(url: string, file: string): Promise<BackupHe
   client.on('error', () => undefined);
   await client.connect();
   try {
-    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    // The iterator is taken before anything is awaited: readline emits lines from the moment
+    // it is created, and an iterator taken later has lost the lines read meanwhile and, if the
+    // file was read to its end by then, never ends (under load, the restore refused a whole
+    // backup or hung for good).
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
     let header: BackupHeader | undefined;
     const restored: Record<string, number> = {};
     await client.query('BEGIN');
-    for await (const line of input) {
+    for await (const line of { [Symbol.asyncIterator]: () => lines }) {
       if (header === undefined) {
         header = JSON.parse(line) as BackupHeader;
         if (header.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION)

@@ -6,8 +6,10 @@ import { authenticationMiddleware } from './authentication';
 import { correlationMiddleware } from './correlation';
 import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { rateLimitMiddleware } from './rate-limit';
+import { applyServerTimeouts } from './server-timeouts';
 import { jsonBodyMiddleware } from './request-body';
 import { createRequestLogger, requestLogMiddleware } from './request-log';
 import { configurePages, isPagePath, PAGE_ROOTS } from '../web/configure-pages';
@@ -21,6 +23,7 @@ const UNLIMITED_PATHS = ['/health'];
 
 /** Everything about HTTP that is set on the application rather than in a module. */
 export function configureHttp(app: INestApplication, config: AppConfig, options: { logDestination?: DestinationStream } = {}): void {
+  applyServerTimeouts(app.getHttpServer() as Server, config.http);
   // Whose address a request comes from behind a proxy (the rate limit counts anonymous requests by it).
   (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('trust proxy', config.trustProxy);
   // Security headers on every answer. The API docs page (Swagger UI) uses inline scripts and styles.
@@ -38,7 +41,7 @@ export function configureHttp(app: INestApplication, config: AppConfig, options:
   app.use(authenticationMiddleware(config.jwt));
   // The pages (src/web): their assets, and a page request's actor from its session, its form and CSRF check.
   configurePages(app);
-  app.use(rateLimitMiddleware(config.rateLimitPerMinute, Date.now, UNLIMITED_PATHS));
+  app.use(rateLimitMiddleware({ perUser: config.rateLimitPerMinute, perAnonymousAddress: config.anonymousRateLimitPerMinute }, Date.now, UNLIMITED_PATHS));
   const readJson = jsonBodyMiddleware(MULTIPART_PATHS);
   app.use((request: Request, response: Response, next: NextFunction) => (isPagePath(request.path) ? next() : readJson(request, response, next)));
   app.setGlobalPrefix(API_PREFIX, {

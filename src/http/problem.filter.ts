@@ -70,6 +70,20 @@ export class ProblemFilter implements ExceptionFilter {
       );
       return problem(503, 'service-unavailable', 'The database is not available at the moment; try again shortly.', { headers: { 'Retry-After': '5' } });
     }
+    const storageFull = storageFullCode(exception);
+    if (storageFull !== undefined) {
+      // A full or read-only data folder: nothing was recorded (content is stored before its
+      // event is appended). An operator must act: logged as an error, answered as a wait.
+      this.logger.error(`storage cannot be written (${storageFull}) while handling ${request.method} (correlation id ${request.correlationId ?? 'unknown'})`);
+      return problem(
+        503,
+        'storage-unavailable',
+        'The service cannot write to its storage at the moment (no space left, or read-only); nothing was recorded: try again later.',
+        {
+          headers: { 'Retry-After': '30' },
+        },
+      );
+    }
     this.logUnexpected(exception, request);
     return problem(500, 'internal-error', `Something went wrong on our side. Quote correlation id ${request.correlationId ?? 'unknown'}.`);
   }
@@ -96,6 +110,15 @@ export class ProblemFilter implements ExceptionFilter {
     const code = 'code' in exception && (typeof exception.code === 'string' || typeof exception.code === 'number') ? ` (code ${exception.code})` : '';
     this.logger.error(`${exception.constructor.name}${code} while handling ${where}`, stackFramesOf(exception));
   }
+}
+
+/** The errors of a file system that cannot take a write: no space, over quota, mounted read-only. */
+const STORAGE_FULL_CODES: readonly string[] = ['ENOSPC', 'EDQUOT', 'EROFS'];
+
+/** Not `instanceof Error`: an error of node:fs made in another realm (a test's VM) is not one of this realm's. */
+function storageFullCode(exception: unknown): string | undefined {
+  const code = typeof exception === 'object' && exception !== null ? (exception as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && STORAGE_FULL_CODES.includes(code) ? code : undefined;
 }
 
 /** A rule's refusal, answered with the status its rule declares (src/common/rule-book.ts), naming the rule. */

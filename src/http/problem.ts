@@ -38,6 +38,7 @@ export type ProblemKind =
   | 'idempotency-key-in-use'
   | 'read-models-behind'
   | 'service-unavailable'
+  | 'storage-unavailable'
   | 'internal-error'
   | 'personal-data-erased'
   | 'too-many-requests'

@@ -1,12 +1,13 @@
 /**
- * Requests per user per minute (LEDGER_RATE_LIMIT_PER_MINUTE, 600 by default; 0 turns it
- * off): a fixed one-minute window per JWT `sub`, or per client address for a request with
- * no valid token. Over the limit: 429 problem+json with Retry-After. The counts are in
- * this process's memory: behind a load balancer each instance counts its own share. The
- * client's address is Express's `request.ip`, which follows X-Forwarded-For only as far as
- * LEDGER_TRUST_PROXY allows; without it, every anonymous request through one proxy would
- * share the proxy's bucket. Paths in `exempt` (/health: a load balancer's probe) are not
- * counted at all.
+ * Requests per minute, in a fixed one-minute window: per user (JWT `sub`), at most
+ * LEDGER_RATE_LIMIT_PER_MINUTE (600 by default; 0 turns every limit off); and per client
+ * address for requests with no valid token (the sign-in pages, token guessing: every 401),
+ * at most LEDGER_ANONYMOUS_RATE_LIMIT_PER_MINUTE (120 by default, never above the per-user
+ * limit). Over a limit: 429 problem+json with Retry-After. The counts are in this process's
+ * memory: behind a load balancer each instance counts its own share. The client's address is
+ * Express's `request.ip`, which follows X-Forwarded-For only as far as LEDGER_TRUST_PROXY
+ * allows; without it, every anonymous request through one proxy would share the proxy's
+ * bucket. Paths in `exempt` (/health: a load balancer's probe) are not counted at all.
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { LedgerRequest } from './actor';
@@ -19,11 +20,16 @@ interface Window {
   count: number;
 }
 
-export function rateLimitMiddleware(perMinute: number, now: () => number = Date.now, exempt: readonly string[] = []) {
+export interface RateLimits {
+  perUser: number;
+  perAnonymousAddress: number;
+}
+
+export function rateLimitMiddleware(limits: RateLimits, now: () => number = Date.now, exempt: readonly string[] = []) {
   const windows = new Map<string, Window>();
   let lastSweep = now();
   return (request: Request, response: Response, next: NextFunction): void => {
-    if (perMinute <= 0 || exempt.includes(request.path)) return next();
+    if (limits.perUser <= 0 || exempt.includes(request.path)) return next();
     const at = now();
     if (at - lastSweep > WINDOW_MS) {
       for (const [key, window] of windows) if (at - window.started >= WINDOW_MS) windows.delete(key);
@@ -31,6 +37,7 @@ export function rateLimitMiddleware(perMinute: number, now: () => number = Date.
     }
     const actor = (request as LedgerRequest).actor;
     const key = actor === undefined ? `ip:${request.ip ?? 'unknown'}` : `user:${actor.userId}`;
+    const perMinute = actor === undefined ? Math.min(limits.perAnonymousAddress, limits.perUser) : limits.perUser;
     let window = windows.get(key);
     if (window === undefined || at - window.started >= WINDOW_MS) {
       window = { started: at, count: 0 };

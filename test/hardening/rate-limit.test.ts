@@ -1,4 +1,4 @@
-/** The per-user window of src/http/rate-limit.ts, on a clock the test moves. */
+/** The per-user and per-address windows of src/http/rate-limit.ts, on a clock the test moves. */
 import type { NextFunction, Request, Response } from 'express';
 import { rateLimitMiddleware } from '../../src/http/rate-limit';
 import { Problem } from '../../src/http/problem';
@@ -18,7 +18,7 @@ function call(middleware: ReturnType<typeof rateLimitMiddleware>, userId: string
 describe('rateLimitMiddleware', () => {
   it('counts per user in a one-minute window, then refuses with 429 and Retry-After until the window ends', () => {
     let now = 1_000_000;
-    const middleware = rateLimitMiddleware(3, () => now);
+    const middleware = rateLimitMiddleware({ perUser: 3, perAnonymousAddress: 3 }, () => now);
     for (let i = 0; i < 3; i += 1) expect(call(middleware, 'a').error).toBeUndefined();
     const refused = call(middleware, 'a').error;
     expect(refused).toBeInstanceOf(Problem);
@@ -33,11 +33,15 @@ describe('rateLimitMiddleware', () => {
     expect(again.headers).toMatchObject({ 'RateLimit-Limit': '3', 'RateLimit-Remaining': '2' });
   });
 
-  it('counts requests without a valid token by client address, and 0 turns the limit off', () => {
-    const middleware = rateLimitMiddleware(1, () => 0);
+  it('counts requests without a valid token by client address against their own limit, and 0 turns every limit off', () => {
+    const middleware = rateLimitMiddleware({ perUser: 3, perAnonymousAddress: 1 }, () => 0);
     expect(call(middleware, undefined).error).toBeUndefined();
-    expect(call(middleware, undefined).error).toBeInstanceOf(Problem);
-    const off = rateLimitMiddleware(0);
+    const refused = call(middleware, undefined);
+    expect(refused.error).toBeInstanceOf(Problem);
+    expect(refused.headers['RateLimit-Limit']).toBe('1');
+    // A signed-in user from the same address keeps their own, larger allowance.
+    for (let i = 0; i < 3; i += 1) expect(call(middleware, 'a').error).toBeUndefined();
+    const off = rateLimitMiddleware({ perUser: 0, perAnonymousAddress: 1 });
     for (let i = 0; i < 5; i += 1) expect(call(off, 'a').error).toBeUndefined();
   });
 });

@@ -10,15 +10,7 @@ import { referralBody } from '../cases/every-route';
 import { post } from '../cases/support';
 import { activeGeneration } from './service-process';
 import { startTestApp, TestApp } from '../support/app';
-
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { within } from '../support/within';
 
 /**
  * The table stays locked until the test ends, so a request that waits for it would hang;
