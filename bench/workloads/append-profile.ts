@@ -74,8 +74,9 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
         },
         context.progress,
       );
-      // The statistics reach the view once the backends report them (at most a second later).
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Backends report their counts when idle, at most every 10 s (PGSTAT_IDLE_INTERVAL):
+      // read too soon, the last calls are missing and batches look bigger than they were.
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
       const { rows } = await admin.query<{ calls: string; total: number; self: number }>(
         "SELECT calls, total_time AS total, self_time AS self FROM pg_stat_user_functions WHERE funcname = 'ledger_append'",
       );
