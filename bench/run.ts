@@ -37,7 +37,10 @@ async function main(): Promise<number> {
   const options: BenchOptions = parsed;
   const unknown = options.only.filter((name) => !WORKLOADS.some((workload) => workload.name === name));
   if (unknown.length > 0) throw new Error(`unknown workload(s): ${unknown.join(', ')}; known: ${WORKLOADS.map((w) => w.name).join(', ')}`);
-  const workloads = options.only.length === 0 ? WORKLOADS : WORKLOADS.filter((workload) => options.only.includes(workload.name));
+  const workloads =
+    options.only.length === 0
+      ? WORKLOADS.filter((workload) => workload.wanted?.(options) ?? true)
+      : WORKLOADS.filter((workload) => options.only.includes(workload.name));
 
   const progress = new Progress();
   const log = (line: string): void => progress.log(line);

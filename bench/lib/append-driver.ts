@@ -1,5 +1,6 @@
 import { BenchEvent, benchEvent } from './event';
 import { Progress } from './progress';
+import { TableRow } from '../workloads/workload';
 import { LatencySummary, perSecond, summariseLatencies } from './stats';
 
 /**
@@ -88,5 +89,19 @@ export async function driveAppends(target: AppendTarget, options: AppendRunOptio
     eventsPerSecond: perSecond(done, seconds),
     clientCpu: (cpu.user + cpu.system) / 1e6 / seconds,
     ...summariseLatencies(latencies.subarray(0, next)),
+  };
+}
+
+/** An append run as a row of the table. */
+export function appendRunRow(workload: string, run: AppendRun, note: string): TableRow {
+  return {
+    workload,
+    events: run.events,
+    seconds: run.seconds,
+    eventsPerSecond: run.eventsPerSecond,
+    p50Ms: run.p50Ms,
+    p99Ms: run.p99Ms,
+    clientCpu: run.clientCpu,
+    note,
   };
 }

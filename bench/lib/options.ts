@@ -18,6 +18,12 @@ export interface BenchOptions {
   readEvents: number;
   /** Events of case history the replay workload rebuilds every projection from. */
   replayEvents: number;
+  /**
+   * The scale workload (`--events`): the ledger it fills to, the smaller size it compares
+   * append latency at, the single-event appends timed at each size and the requests per
+   * read endpoint. Undefined `events`: the workload runs only when named in `--only`.
+   */
+  scale: { events: number | undefined; compareAt: number | undefined; appends: number; queryRequests: number };
   /** Group-commit settings of our engine (PostgresEventStoreOptions). */
   maxInFlight: number;
   maxBatch: number;
@@ -36,7 +42,11 @@ export const USAGE = `npm run bench -- [options]
   --quick                 small run (under two minutes on 2 cores)
   --json                  print one JSON line with every figure last on stdout
   --connections N         connections per workload (default 16)
-  --events N              events per append workload and round (default 40000; quick 8000)
+  --appends N             single-event appends per append workload and round (default 40000; quick 8000)
+  --events N              also run the scale workload: fill a fresh ledger with case histories to N events
+                          (e.g. 10000000), time appends at --compare-at and at N, rebuild every projection
+                          in parallel, and time the dashboard, case list and metrics queries at N
+  --compare-at N          the smaller ledger the scale workload times appends at first (default N/10, at most 1000000)
   --rounds N              run every workload N times, interleaved; figures are medians (default 3)
   --read-events N         events in the store the read workloads page through (default 200000; quick 50000)
   --replay-events N       events of case history every projection is rebuilt from (default 1000000; quick 100000)
@@ -61,7 +71,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       connections: { type: 'string' },
+      appends: { type: 'string' },
       events: { type: 'string' },
+      'compare-at': { type: 'string' },
       rounds: { type: 'string' },
       'read-events': { type: 'string' },
       'replay-events': { type: 'string' },
@@ -82,12 +94,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     quick,
     json: values.json ?? false,
     connections,
-    eventsPerWorkload: positiveInteger('--events', values.events, quick ? 8_000 : 40_000),
+    eventsPerWorkload: positiveInteger('--appends', values.appends, quick ? 8_000 : 40_000),
     rounds: positiveInteger('--rounds', values.rounds, 3),
     warmupPerClient: quick ? 20 : 50,
     streamsPerClient: 25,
     readEvents: positiveInteger('--read-events', values['read-events'], quick ? 50_000 : 200_000),
     replayEvents: positiveInteger('--replay-events', values['replay-events'], quick ? 100_000 : 1_000_000),
+    scale: scaleOptions(values.events, values['compare-at'], quick),
     maxInFlight,
     maxBatch: positiveInteger('--max-batch', values['max-batch'], 500),
     compareInFlight:
@@ -98,6 +111,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     databaseUrl: env.DATABASE_URL || undefined,
     keep: keepDatabases(values.keep ?? false, env.DATABASE_URL),
   };
+}
+
+function scaleOptions(eventsText: string | undefined, compareText: string | undefined, quick: boolean): BenchOptions['scale'] {
+  const events = eventsText === undefined ? undefined : positiveInteger('--events', eventsText, 0);
+  const compareAt = compareText === undefined ? undefined : positiveInteger('--compare-at', compareText, 0);
+  if (events !== undefined && compareAt !== undefined && compareAt >= events) throw new Error('--compare-at must be below --events');
+  return { events, compareAt, appends: quick ? 2_000 : 8_000, queryRequests: quick ? 50 : 200 };
 }
 
 function keepDatabases(keep: boolean, databaseUrl: string | undefined): boolean {

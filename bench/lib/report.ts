@@ -1,4 +1,4 @@
-import { Figures, TableRow } from '../workloads/workload';
+import { Figures, TableRow, Target, targetMet, targetText } from '../workloads/workload';
 import { MachineInfo } from './machine';
 import { median, round } from './stats';
 
@@ -21,7 +21,7 @@ export interface Report {
   perRound: Record<string, number[]>;
   rows: SummaryRow[];
   details: Record<string, unknown>;
-  targets: { figure: string; atLeast: number }[];
+  targets: Target[];
   run: {
     connections: number;
     eventsPerWorkload: number;
@@ -79,9 +79,9 @@ export function jsonLine(report: Report): string {
   Object.assign(out, report.run, report.details);
   out.perRound = Object.fromEntries(Object.entries(report.perRound).map(([name, values]) => [name, values.map((value) => present(name, value))]));
   out.targets = Object.fromEntries(
-    report.targets.map(({ figure, atLeast }) => {
-      const value = report.figures[figure];
-      return [figure, { atLeast, met: value === undefined ? null : value >= atLeast }];
+    report.targets.map((target) => {
+      const { figure, ...bound } = target;
+      return [figure, { ...bound, met: targetMet(target, report.figures[figure]) }];
     }),
   );
   out.machine = report.machine;
@@ -117,11 +117,14 @@ export function table(report: Report): string {
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   const lines = [line(header), rule, ...body.map(line), ''];
-  for (const { figure, atLeast } of report.targets) {
+  for (const target of report.targets) {
+    const { figure } = target;
     const value = report.figures[figure];
-    const verdict = value === undefined ? 'not measured' : value >= atLeast ? 'met' : 'NOT met';
+    const met = targetMet(target, value);
+    if (met === null && figure.startsWith('scale')) continue; // the scale workload runs on request only
+    const verdict = met === null ? 'not measured' : met ? 'met' : 'NOT met';
     const rounds = (report.perRound[figure] ?? []).map((each) => each.toFixed(2)).join(' / ');
-    lines.push(`${figure.padEnd(24)} ${value === undefined ? '-' : value.toFixed(3)}  (target >= ${atLeast}: ${verdict}; by round ${rounds})`);
+    lines.push(`${figure.padEnd(24)} ${value === undefined ? '-' : value.toFixed(3)}  (target ${targetText(target)}: ${verdict}; by round ${rounds})`);
   }
   for (const [name, value] of Object.entries(report.figures)) {
     if (/Ratio$/.test(name) && !report.targets.some((target) => target.figure === name)) {

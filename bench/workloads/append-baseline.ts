@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
-import { driveAppends } from '../lib/append-driver';
+import { appendRunRow, driveAppends } from '../lib/append-driver';
 import { BenchContext, Workload, WorkloadResult } from './workload';
 
 /**
@@ -54,18 +54,7 @@ export const appendBaseline: Workload = {
       );
       return {
         figures: { baselineEventsPerSecond: run.eventsPerSecond, baselineP99Ms: run.p99Ms },
-        rows: [
-          {
-            workload: 'baseline: single-row INSERT',
-            events: run.events,
-            seconds: run.seconds,
-            eventsPerSecond: run.eventsPerSecond,
-            p50Ms: run.p50Ms,
-            p99Ms: run.p99Ms,
-            clientCpu: run.clientCpu,
-            note: 'autocommit, bare table',
-          },
-        ],
+        rows: [appendRunRow('baseline: single-row INSERT', run, 'autocommit, bare table')],
       };
     } finally {
       await pool.end();

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { migrate } from '../../src/database/data-source';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
-import { AppendRun, driveAppends } from '../lib/append-driver';
+import { AppendRun, appendRunRow, driveAppends } from '../lib/append-driver';
 import { BenchContext, Figures, TableRow, Workload, WorkloadResult } from './workload';
 
 /**
@@ -77,14 +77,5 @@ async function runOnce(context: BenchContext, maxInFlight: number): Promise<Appe
 }
 
 function row(run: AppendRun, maxInFlight: number, maxBatch: number, chosen: boolean): TableRow {
-  return {
-    workload: `ours, maxInFlight ${maxInFlight}${chosen ? '' : ' (comparison)'}`,
-    events: run.events,
-    seconds: run.seconds,
-    eventsPerSecond: run.eventsPerSecond,
-    p50Ms: run.p50Ms,
-    p99Ms: run.p99Ms,
-    clientCpu: run.clientCpu,
-    note: `group commit maxBatch ${maxBatch}`,
-  };
+  return appendRunRow(`ours, maxInFlight ${maxInFlight}${chosen ? '' : ' (comparison)'}`, run, `group commit maxBatch ${maxBatch}`);
 }

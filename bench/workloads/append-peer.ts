@@ -1,4 +1,4 @@
-import { driveAppends } from '../lib/append-driver';
+import { appendRunRow, driveAppends } from '../lib/append-driver';
 import { loadPeer } from '../lib/peer';
 import { BenchContext, Workload, WorkloadResult } from './workload';
 
@@ -40,18 +40,7 @@ export const appendPeer: Workload = {
       );
       return {
         figures: { peerEventsPerSecond: run.eventsPerSecond, peerP99Ms: run.p99Ms },
-        rows: [
-          {
-            workload: `peer: Emmett ${peer.version}`,
-            events: run.events,
-            seconds: run.seconds,
-            eventsPerSecond: run.eventsPerSecond,
-            p50Ms: run.p50Ms,
-            p99Ms: run.p99Ms,
-            clientCpu: run.clientCpu,
-            note: 'emt_append_to_stream in BEGIN/COMMIT',
-          },
-        ],
+        rows: [appendRunRow(`peer: Emmett ${peer.version}`, run, 'emt_append_to_stream in BEGIN/COMMIT')],
         details: { peer: { package: '@event-driven-io/emmett-postgresql', version: peer.version } },
       };
     } finally {

@@ -22,28 +22,42 @@ export const queries: Workload = {
 };
 
 async function measure(context: BenchContext): Promise<WorkloadResult> {
-  const ledger = await replayedLedger(context);
+  return measureQueries(context, await replayedLedger(context), { requests: REQUESTS });
+}
+
+/**
+ * p95 of each read endpoint through real HTTP on a ledger whose read models are rebuilt:
+ * figures named `<prefix>CaseListP95Ms` etc. (`caseListP95Ms` without a prefix).
+ */
+export async function measureQueries(
+  context: BenchContext,
+  ledger: { url: string; events: number },
+  options: { requests: number; prefix?: string },
+): Promise<WorkloadResult> {
+  const { requests } = options;
   const caseIds = await sampleCaseIds(ledger.url);
   const { app, base, headers } = await startReadApp(ledger.url, SECRET, 'Benchmark of read latency');
   const endpoints: { name: string; figure: string; path: (n: number) => string }[] = [
-    { name: 'case list', figure: 'caseListP95Ms', path: (n) => `/cases?force=${FORCE}&page=${1 + (n % 5)}&pageSize=20` },
-    { name: 'case timeliness', figure: 'timelinessP95Ms', path: (n) => `/cases/${caseIds[n % caseIds.length]}/timeliness` },
-    { name: 'DCC dashboard', figure: 'dccDashboardP95Ms', path: () => `/dashboards/dcc?force=${FORCE}` },
+    { name: 'case list', figure: 'CaseListP95Ms', path: (n) => `/cases?force=${FORCE}&page=${1 + (n % 5)}&pageSize=20` },
+    { name: 'case timeliness', figure: 'TimelinessP95Ms', path: (n) => `/cases/${caseIds[n % caseIds.length]}/timeliness` },
+    { name: 'DCC dashboard', figure: 'DccDashboardP95Ms', path: () => `/dashboards/dcc?force=${FORCE}` },
     {
       name: 'inspection metrics',
-      figure: 'inspectionMetricsP95Ms',
+      figure: 'InspectionMetricsP95Ms',
       path: (n) => `/metrics/inspection?force=${FORCE}&from=${2017 + (n % 4)}-04-01&to=${2018 + (n % 4)}-03-31`,
     },
-    { name: 'misconduct statistics', figure: 'misconductStatisticsP95Ms', path: (n) => `/statistics/misconduct?force=${FORCE}&year=${2017 + (n % 4)}` },
+    { name: 'misconduct statistics', figure: 'MisconductStatisticsP95Ms', path: (n) => `/statistics/misconduct?force=${FORCE}&year=${2017 + (n % 4)}` },
   ];
+  const figureName = (figure: string): string => (options.prefix ? options.prefix + figure : figure[0].toLowerCase() + figure.slice(1));
+  const label = options.prefix ? `${options.prefix} ` : '';
   const figures: Record<string, number> = {};
   const rows: TableRow[] = [];
   try {
     for (const endpoint of endpoints) {
-      const latencies = new Float64Array(REQUESTS);
-      const bar = context.progress.bar(`query ${endpoint.name}`, REQUESTS);
+      const latencies = new Float64Array(requests);
+      const bar = context.progress.bar(`${label}query ${endpoint.name}`, requests);
       const started = performance.now();
-      for (let n = 0; n < REQUESTS; n += 1) {
+      for (let n = 0; n < requests; n += 1) {
         const before = performance.now();
         const response = await fetch(base + endpoint.path(n), { headers });
         await response.arrayBuffer();
@@ -54,12 +68,12 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
       bar.stop();
       const seconds = (performance.now() - started) / 1000;
       const summary = summariseLatencies(latencies);
-      figures[endpoint.figure] = summary.p95Ms;
+      figures[figureName(endpoint.figure)] = summary.p95Ms;
       rows.push({
-        workload: `query ${endpoint.name}`,
-        events: REQUESTS,
+        workload: `${label}query ${endpoint.name}`,
+        events: requests,
         seconds,
-        eventsPerSecond: REQUESTS / seconds,
+        eventsPerSecond: requests / seconds,
         p50Ms: summary.p50Ms,
         p99Ms: summary.p99Ms,
         note: `p95 ${summary.p95Ms.toFixed(1)} ms over ${ledger.events} events (requests/s in the rate column)`,

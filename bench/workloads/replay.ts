@@ -1,15 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { PROJECTIONS } from '../../projections';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
-import { decide } from '../../src/cases/case.decide';
-import type { CaseEvent } from '../../src/cases/case.events';
-import { evolve } from '../../src/cases/case.state';
-import type { CaseState } from '../../src/cases/case.state';
-import { SEED_STORIES } from '../../src/cases/seed-stories';
 import { migrate } from '../../src/database/data-source';
-import { EventToAppend, JsonObject } from '../../src/event-store/event-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { MAX_REPLICAS, replicate, storyEvents, toAppend } from '../lib/case-histories';
 import { perSecond } from '../lib/stats';
 import { BenchContext, TableRow, Workload, WorkloadResult } from './workload';
 
@@ -99,46 +93,6 @@ async function rawRead(context: BenchContext, url: string, events: number): Prom
   return (performance.now() - started) / 1000;
 }
 
-/** Each seed story's events, decided and folded once; replicas only change the ids. */
-function storyEvents(): { caseId: string; events: CaseEvent[] }[] {
-  return SEED_STORIES.map((story) => {
-    let state: CaseState = null;
-    const events: CaseEvent[] = [];
-    for (const command of story.commands) {
-      const decided = decide(command, state);
-      decided.forEach((event, index) => {
-        state = evolve(state, { ...event, eventId: `${events.length + index}` });
-      });
-      events.push(...decided);
-    }
-    return { caseId: story.caseId, events };
-  });
-}
-
-/** The stories' ids look like `5eed00SS-0000-4000-…`: a replica writes its number into the second group. */
-function replicate(events: CaseEvent[], replica: number): CaseEvent[] {
-  const group = replica.toString(16).padStart(4, '0');
-  return JSON.parse(JSON.stringify(events).replaceAll('-0000-4000-', `-${group}-4000-`)) as CaseEvent[];
-}
-
-function toAppend(event: CaseEvent): EventToAppend {
-  const data = event.data as unknown as JsonObject;
-  const day = Object.values(data).find((value): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
-  return {
-    eventId: randomUUID(),
-    type: event.type,
-    data,
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      commandId: randomUUID(),
-      actor: { userId: 'bench', roles: ['PSD_INVESTIGATOR'], force: '*' },
-      occurredAt: `${day ?? '2024-01-01'}T00:00:00.000Z`,
-      schemaVersion: 1,
-    },
-  };
-}
-
 async function seedCaseLedger(context: BenchContext): Promise<{ url: string; events: number }> {
   const { options, server } = context;
   const url = await server.createDatabase('replay');
@@ -148,7 +102,7 @@ async function seedCaseLedger(context: BenchContext): Promise<{ url: string; eve
   const store = new PostgresEventStore(pool);
   const stories = storyEvents();
   const perReplica = stories.reduce((sum, story) => sum + story.events.length, 0);
-  const replicas = Math.min(0xffff, Math.ceil(options.replayEvents / perReplica));
+  const replicas = Math.min(MAX_REPLICAS, Math.ceil(options.replayEvents / perReplica));
   const bar = context.progress.bar('seeding case histories', replicas * perReplica);
   let written = 0;
   let next = 0;

@@ -13,6 +13,8 @@ export interface Workload {
   /** Used by `--only`. */
   name: string;
   title: string;
+  /** When there is no `--only`: whether the run includes this workload (always when absent). */
+  wanted?(options: BenchOptions): boolean;
   run(context: BenchContext): Promise<WorkloadResult>;
 }
 
@@ -58,4 +60,16 @@ export interface BenchContext {
 export interface DerivedFigure {
   name: string;
   compute(figures: Figures): number | undefined;
+}
+
+/** A goal for a figure: at least or at most a value (one of the two). */
+export type Target = { figure: string; atLeast: number; atMost?: undefined } | { figure: string; atMost: number; atLeast?: undefined };
+
+export function targetMet(target: Target, value: number | undefined): boolean | null {
+  if (value === undefined || !Number.isFinite(value)) return null;
+  return target.atLeast !== undefined ? value >= target.atLeast : value <= target.atMost;
+}
+
+export function targetText(target: Target): string {
+  return target.atLeast !== undefined ? `>= ${target.atLeast}` : `<= ${target.atMost}`;
 }

@@ -12,6 +12,8 @@ export interface Pending<Request, Result> {
 export class GroupCommitter<Request, Result> {
   private queue: Pending<Request, Result>[] = [];
   private inFlight = 0;
+  /** A pump is due once the writers a batch just answered have had their turn (see below). */
+  private deferred = false;
 
   constructor(
     private readonly writeBatch: (batch: Pending<Request, Result>[]) => Promise<void>,
@@ -21,7 +23,7 @@ export class GroupCommitter<Request, Result> {
   submit(request: Request): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      this.pump();
+      if (!this.deferred) this.pump();
     });
   }
 
@@ -39,7 +41,16 @@ export class GroupCommitter<Request, Result> {
         .catch((error) => batch.forEach((pending) => pending.reject(error)))
         .finally(() => {
           this.inFlight -= 1;
-          this.pump();
+          // The writers this batch answered send their next append in the promise jobs that
+          // follow; taken at once, the next batch would leave them out, and C busy writers
+          // would split into two halves taking turns (half the batch for the same commit).
+          // setImmediate runs after those jobs, so the next batch carries them too.
+          if (this.deferred) return;
+          this.deferred = true;
+          setImmediate(() => {
+            this.deferred = false;
+            this.pump();
+          });
         });
     }
   }
