@@ -1,17 +1,11 @@
 import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { Presets, SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import pino from 'pino';
-import { createApp } from '../src/bootstrap';
-import { loadConfiguration } from '../src/config/configuration';
-import { openDatabaseForTool } from '../src/database/database';
 import { FORCE_CODE } from '../src/common/force';
-import { EventStore } from '../src/event-store/event-store';
-import { ImportFileRefused, LegacyImport } from '../src/import/legacy-import';
-import { shutdownService } from '../src/shutdown';
-import { CommandForms } from '../src/web/command-forms';
-import type { INestApplication } from '@nestjs/common';
 import type { DatabaseHandle } from '../src/database/database';
 
 /**
@@ -71,6 +65,24 @@ async function main(args: string[]): Promise<ExitCode> {
     return 2;
   }
   // This process takes no requests and leaves sealing to the service; its log goes to stderr, the report to stdout.
+  // The service's modules load only once the command line is known to be right: a usage error answers at once.
+  const [
+    { createApp },
+    { loadConfiguration },
+    { openDatabaseForTool },
+    { EventStore },
+    { ImportFileRefused, LegacyImport },
+    { shutdownService },
+    { CommandForms },
+  ] = await Promise.all([
+    import('../src/bootstrap'),
+    import('../src/config/configuration'),
+    import('../src/database/database'),
+    import('../src/event-store/event-store'),
+    import('../src/import/legacy-import'),
+    import('../src/shutdown'),
+    import('../src/web/command-forms'),
+  ]);
   const config = loadConfiguration({
     ...process.env,
     LEDGER_SEAL_EVERY_EVENTS: '0',
@@ -85,7 +97,7 @@ async function main(args: string[]): Promise<ExitCode> {
   );
   try {
     database = await openDatabaseForTool(config);
-    app = await createApp(config, database, { logDestination: pino.destination(2) });
+    app = await createApp(config, database, { logDestination: pino.destination(2), logger: new StandardErrorLogger({ logLevels: ['error', 'warn'] }) });
     await app.init();
     const legacyImport = new LegacyImport(app.get(CommandForms), app.get(EventStore));
     let started = false;
@@ -113,6 +125,13 @@ async function main(args: string[]): Promise<ExitCode> {
     throw error;
   } finally {
     await shutdownService(app, database);
+  }
+}
+
+/** Nest's console logger writes warnings to stdout; this command's stdout is its report. */
+class StandardErrorLogger extends ConsoleLogger {
+  protected printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }
 
