@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, AppModuleImport } from './app.module';
 import { AppConfig } from './config/configuration';
@@ -11,11 +11,11 @@ import type { DestinationStream } from 'pino';
 export async function createApp(
   config: AppConfig,
   database: DatabaseHandle,
-  options: { extraModules?: AppModuleImport[]; logDestination?: DestinationStream } = {},
+  options: { extraModules?: AppModuleImport[]; logDestination?: DestinationStream; logger?: LoggerService } = {},
 ): Promise<INestApplication> {
   setLegalDays(config.legalDays);
   const app = await NestFactory.create(AppModule.forRoot({ config, database, extraModules: options.extraModules }), {
-    logger: ['error', 'warn'],
+    logger: options.logger ?? ['error', 'warn'],
     bodyParser: false,
   });
   configureHttp(app, config, { logDestination: options.logDestination });

@@ -13,6 +13,8 @@
  * - A retried command whose answer was lost after its append (same Idempotency-Key) finds
  *   its own events and is answered with them (CommandContext.earlierAppend).
  * - Every instant comes from the injected clock.
+ * - A rehearsal (CommandContext.rehearsal, an import's --dry-run) goes the same way through a
+ *   store that keeps its appends in memory.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler } from '@nestjs/cqrs';
@@ -125,9 +127,11 @@ export class WriteCommandHandler implements ICommandHandler<WriteCommand, Append
     firstDecision: boolean,
   ): Promise<AppendResult> {
     const now = this.clock.now();
-    const given = slice.complete === undefined ? sent : await slice.complete(sent, this.store, now);
+    // A rehearsal (an import's --dry-run) reads and appends through its own store, which appends nothing.
+    const store = context.rehearsal ?? this.store;
+    const given = slice.complete === undefined ? sent : await slice.complete(sent, store, now);
     const streamName = slice.streamName(given);
-    const recorded = await this.store.readStream(streamName);
+    const recorded = await store.readStream(streamName);
     const state = slice.fold(recorded);
     const revision = recorded.at(-1)?.revision ?? 'no_stream';
     const actor = context.actor;
@@ -150,10 +154,13 @@ export class WriteCommandHandler implements ICommandHandler<WriteCommand, Append
     if (!opens && expected !== undefined && revision === 'no_stream') throw new WrongExpectedRevisionError(streamName, expected, revision);
     const eventIds = ids.take(streamName, decided.length);
     // Personal data is encrypted before the append, so the events' hashes cover the ciphertext.
+    // A rehearsal stores nothing, so it has nothing to seal (and makes no vault key for a case it does not open).
     const events =
-      slice.seal === undefined ? decided : await Promise.all(decided.map((event, index) => this.sealed(slice, command, event, state, eventIds[index])));
+      slice.seal === undefined || context.rehearsal !== undefined
+        ? decided
+        : await Promise.all(decided.map((event, index) => this.sealed(slice, command, event, state, eventIds[index])));
     const expectedRevision: ExpectedRevision = opens ? 'no_stream' : revision;
-    return this.store.appendToStream(
+    return store.appendToStream(
       streamName,
       events.map((event, index) => ({
         eventId: eventIds[index],

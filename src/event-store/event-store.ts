@@ -160,6 +160,17 @@ export abstract class EventStore {
   protected abstract subscribeRecorded(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription;
 }
 
+/** The store's answer to the append that recorded `appended` (at least one event). */
+export function appendResultOf(streamName: string, appended: readonly RecordedEvent[]): AppendResult {
+  const last = appended[appended.length - 1];
+  return {
+    streamName,
+    nextExpectedRevision: last.revision,
+    position: last.position,
+    events: appended.map(({ eventId, type, revision, position }) => ({ eventId, type, revision, position })),
+  };
+}
+
 const STREAM_NAME = /^(\$ledger|\$?[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:@-]{1,200})$/;
 
 /** `<category>-<id>`, or the system stream `$ledger`. */

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AppendResult, EventMetadata, RecordedEvent } from '../event-store/event-store';
+import { appendResultOf } from '../event-store/event-store';
+import type { AppendResult, EventMetadata, EventStore, JsonObject, RecordedEvent } from '../event-store/event-store';
 import { Actor, ledgerRequest, LedgerRequest } from './actor';
 import { badHeader, unauthenticated } from './problem';
 import { isUuid, nameBasedUuid } from './uuid';
@@ -35,6 +36,23 @@ export interface CommandContext {
   newId(purpose: string): string;
   /** Event metadata; the store adds `recordedAt`. */
   metadata(occurredAt: string, schemaVersion: number): EventMetadata;
+  /**
+   * A rehearsal (`npm run import -- --dry-run`): the write path reads and appends through this
+   * store, which keeps what would be appended in memory, and seals nothing. Undefined for
+   * every real command.
+   */
+  readonly rehearsal?: EventStore;
+}
+
+/** What a command context is made of, wherever the command comes from (an HTTP request, a legacy import). */
+export interface CommandOrigin {
+  actor: Actor;
+  idempotencyKey?: string;
+  expectedRevision?: bigint;
+  correlationId?: string;
+  /** Where an imported event came from (file, row, source reference): its metadata's `import`. */
+  imported?: JsonObject;
+  rehearsal?: EventStore;
 }
 
 interface RequestWithCommand extends LedgerRequest {
@@ -53,10 +71,21 @@ export function commandContextOf(request: RequestWithCommand): CommandContext {
 function buildCommandContext(request: LedgerRequest): CommandContext {
   const actor = request.actor;
   if (!actor) throw unauthenticated(request.authenticationProblem);
-  const idempotencyKey = readIdempotencyKey(request);
-  const expectedRevision = readExpectedRevision(request);
+  return commandContextFor({
+    actor,
+    idempotencyKey: readIdempotencyKey(request),
+    expectedRevision: readExpectedRevision(request),
+    correlationId: request.correlationId,
+  });
+}
+
+/**
+ * The context of one command. With an Idempotency-Key its ids (events, a new case) are derived
+ * from the actor's id and the key, so the same command sent again names the same ids.
+ */
+export function commandContextFor({ actor, idempotencyKey, expectedRevision, imported, rehearsal, ...origin }: CommandOrigin): CommandContext {
   const commandId = idempotencyKey ?? randomUUID();
-  const correlationId = request.correlationId ?? randomUUID();
+  const correlationId = origin.correlationId ?? randomUUID();
   const derivedId = (parts: string[]): string => (idempotencyKey === undefined ? randomUUID() : nameBasedUuid([actor.userId, idempotencyKey, ...parts]));
   const eventsTaken = new Map<string, number>();
 
@@ -91,18 +120,9 @@ function buildCommandContext(request: LedgerRequest): CommandContext {
       actor: { userId: actor.userId, roles: [...actor.roles], force: actor.force },
       occurredAt,
       schemaVersion,
+      ...(imported === undefined ? {} : { import: imported }),
     }),
-  };
-}
-
-/** The store's answer to the append that recorded `appended` (at least one event). */
-function appendResultOf(streamName: string, appended: readonly RecordedEvent[]): AppendResult {
-  const last = appended[appended.length - 1];
-  return {
-    streamName,
-    nextExpectedRevision: last.revision,
-    position: last.position,
-    events: appended.map(({ eventId, type, revision, position }) => ({ eventId, type, revision, position })),
+    ...(rehearsal === undefined ? {} : { rehearsal }),
   };
 }
 
