@@ -1,4 +1,5 @@
 import { accessLogProjection } from './access-log/access-log.projection';
+import { alertsProjection } from './alerts/alerts.projection';
 import { allocationProjection } from './allocation/allocation.projection';
 import { caseStatusProjection } from './case-status/case-status.projection';
 import { complaintStatisticsProjection } from './complaint-statistics/complaint-statistics.projection';
@@ -22,6 +23,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   accessLogProjection,
   allocationProjection,
   searchProjection,
+  alertsProjection,
 ];
 
 /** Read APIs served from projection folders, for the application module. */
@@ -38,6 +40,7 @@ export { RecommendationsReadModule } from './recommendations/recommendations.mod
 export { AccessLogModule } from './access-log/access-log.module';
 export { AllocationModule } from './allocation/allocation.module';
 export { SearchModule } from './search/search.module';
+export { AlertsReadModule } from './alerts/alerts.module';
 
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';
@@ -74,3 +77,4 @@ export type { SanctionHistoryItem } from './integrity-record/integrity-record.vi
 export type { Signal } from './integrity-record/signals';
 export type { RecommendationItem } from './recommendations/recommendations.queries';
 export type { CaseTimelinessView } from './timeliness/timeliness-view';
+export type { AlertPage, AlertThresholds } from './alerts/alerts.queries';
