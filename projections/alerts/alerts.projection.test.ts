@@ -3,27 +3,14 @@
  * handled it, and every change to a force's thresholds kept with who made it.
  */
 import type { JsonObject } from '../../src/event-store/event-store';
+import { toJsonObject } from '../../src/common/write-path';
 import { projectionSpec, SpecLedger } from '../runner/testing/projection-spec';
+import { ALERT_ID, PERSON, raisedData, THRESHOLD_ID, thresholdData } from '../../src/alerts/testing/alert-fixtures';
 import { alertsProjection } from './alerts.projection';
 
-const ALERT_ID = '3f0c2a11-0000-4000-8000-000000000002';
-const THRESHOLD_ID = '7a1e6f30-0000-4000-8000-000000000009';
-const PERSON = '1c9d2b4e-0000-4000-8000-000000000001';
 const by = (userId: string): JsonObject => ({ actor: { userId, roles: [], force: 'HAMPSHIRE' } });
 
-const raised = {
-  alertId: ALERT_ID,
-  force: 'HAMPSHIRE',
-  thresholdId: THRESHOLD_ID,
-  kind: 'OVERALL',
-  personId: PERSON,
-  threshold: 3,
-  measure: 3,
-  windowFrom: '2023-03-02',
-  windowTo: '2024-03-01',
-  raisedOn: '2024-03-01',
-};
-const threshold = (count: number, setOn: string) => ({ thresholdId: THRESHOLD_ID, force: 'HAMPSHIRE', kind: 'OVERALL', count, windowDays: 365, setOn });
+const threshold = (count: number, setOn: string): JsonObject => toJsonObject(thresholdData({ count, setOn }));
 
 describe('the alerts projection', () => {
   const spec = projectionSpec(alertsProjection);
@@ -31,7 +18,7 @@ describe('the alerts projection', () => {
   it('lists an alert raised, then acknowledged and dispositioned, with who did each', async () => {
     const ledger = new SpecLedger();
     await spec
-      .given([ledger.record(`alert-${ALERT_ID}`, 'AlertRaised', raised, by('system:alert-reactor'))])
+      .given([ledger.record(`alert-${ALERT_ID}`, 'AlertRaised', toJsonObject(raisedData), by('system:alert-reactor'))])
       .when([
         ledger.record(`alert-${ALERT_ID}`, 'AlertAcknowledged', { acknowledgedOn: '2024-03-04' }, by('psd-1')),
         ledger.record(`alert-${ALERT_ID}`, 'AlertDispositioned', { disposition: 'REFERRAL', dispositionedOn: '2024-03-05' }, by('psd-2')),

@@ -10,6 +10,7 @@ import type { AlertCommand, AlertThresholdCommand } from './alert.decide';
 import { alertEvent, alertThresholdEvent } from './alert.events';
 import type { AlertEvent, AlertThresholdEvent, AlertThresholdSet } from './alert.events';
 import { ALERT_RULES } from './alert.rule-book';
+import { ALERT_ID, FORCE, PERSON, raisedData, THRESHOLD_ID, thresholdData } from './testing/alert-fixtures';
 import type { AlertRuleName } from './alert.rule-book';
 import type { AlertState, AlertThresholdsState } from './alert.state';
 
@@ -17,36 +18,11 @@ const thresholds = deciderSpec<AlertThresholdCommand, AlertThresholdEvent, Alert
 const alerts = deciderSpec<AlertCommand, AlertEvent, AlertState, AlertRuleName>(alertDecider);
 const ruleTitle = ruleTitles(ALERT_RULES);
 
-const FORCE = 'HAMPSHIRE';
-const THRESHOLD_ID = '7a1e6f30-0000-4000-8000-000000000009';
-const ALERT_ID = '3f0c2a11-0000-4000-8000-000000000002';
-const PERSON = '1c9d2b4e-0000-4000-8000-000000000001';
-
-const set = (fields: Partial<AlertThresholdSet>) =>
-  alertThresholdEvent('AlertThresholdSet', {
-    thresholdId: THRESHOLD_ID,
-    force: FORCE,
-    kind: 'OVERALL',
-    count: 3,
-    windowDays: 365,
-    setOn: '2024-01-01',
-    ...fields,
-  });
+const set = (fields: Partial<AlertThresholdSet>) => alertThresholdEvent('AlertThresholdSet', thresholdData(fields));
 const removed = (removedOn = '2024-02-01') => alertThresholdEvent('AlertThresholdRemoved', { thresholdId: THRESHOLD_ID, removedOn });
 const onForce = (event: AlertThresholdEvent): AlertThresholdCommand => ({ force: FORCE, event });
 
-const raised = alertEvent('AlertRaised', {
-  alertId: ALERT_ID,
-  force: FORCE,
-  thresholdId: THRESHOLD_ID,
-  kind: 'OVERALL',
-  personId: PERSON,
-  threshold: 3,
-  measure: 3,
-  windowFrom: '2023-03-02',
-  windowTo: '2024-03-01',
-  raisedOn: '2024-03-01',
-});
+const raised = alertEvent('AlertRaised', raisedData);
 const acknowledged = (acknowledgedOn = '2024-03-04') => alertEvent('AlertAcknowledged', { acknowledgedOn });
 const dispositioned = (dispositionedOn = '2024-03-11') => alertEvent('AlertDispositioned', { disposition: 'MANAGEMENT_ADVICE', dispositionedOn });
 const onAlert = (event: AlertEvent, sentBy = event.type === 'AlertRaised' ? ALERT_REACTOR_USER_ID : 'psd-1'): AlertCommand => ({
