@@ -3146,6 +3146,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The force's alert thresholds in force, and every change to them (who, when)
+         * @description The force's alert thresholds in force, and every change to them (who, when)
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, AUDITOR.
+         */
+        get: operations["ListAlertThresholds"];
+        put?: never;
+        /**
+         * Appends AlertThresholdSet
+         * @description Appends AlertThresholdSet
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC.
+         */
+        post: operations["SetAlertThreshold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/thresholds/{thresholdId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appends AlertThresholdRemoved
+         * @description Appends AlertThresholdRemoved
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC.
+         */
+        post: operations["RemoveAlertThreshold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alertId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appends AlertAcknowledged
+         * @description Appends AlertAcknowledged
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY.
+         */
+        post: operations["AcknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alertId}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appends AlertDispositioned
+         * @description Appends AlertDispositioned
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY.
+         */
+        post: operations["DispositionAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The force's early-intervention alerts, newest first (100 beside a total)
+         * @description The force's early-intervention alerts, newest first (100 beside a total)
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, AUDITOR.
+         */
+        get: operations["ListAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{personId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's early-intervention alerts, of the reader's force
+         * @description A person's early-intervention alerts, of the reader's force
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, AUDITOR.
+         */
+        get: operations["ReadPersonAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/conflicts": {
         parameters: {
             query?: never;
@@ -3198,6 +3336,14 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        AcknowledgeAlertBody: {
+            /**
+             * Format: date
+             * @description Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).
+             * @example 2021-03-01
+             */
+            acknowledgedOn: string;
         };
         AddSubjectBody: {
             /**
@@ -3254,6 +3400,63 @@ export interface components {
         };
         /** @enum {string} */
         AgeBand: "UNDER_3_MONTHS" | "FROM_3_TO_6_MONTHS" | "FROM_6_TO_12_MONTHS" | "OVER_12_MONTHS";
+        /** @enum {string} */
+        AlertDisposition: "NO_ACTION" | "MANAGEMENT_ADVICE" | "REFERRAL";
+        AlertItem: {
+            alertId: string;
+            force: string;
+            thresholdId: string;
+            kind: components["schemas"]["AlertKind"];
+            personId: string;
+            threshold: number;
+            measure: number;
+            windowFrom: string;
+            windowTo: string;
+            raisedOn: string;
+            status: components["schemas"]["AlertStatus"];
+            acknowledgedOn: string | null;
+            disposition: (string & components["schemas"]["AlertDisposition"]) | null;
+            dispositionedOn: string | null;
+            acknowledgedBy: string | null;
+            dispositionedBy: string | null;
+        };
+        /** @enum {string} */
+        AlertKind: "INCIDENT_TYPE" | "OVERALL" | "MONITORED_PERSON" | "TOP_PERCENTILE" | "ALLEGATION_DETAIL";
+        AlertPage: {
+            items: components["schemas"]["AlertItem"][];
+            total: number;
+        };
+        /** @enum {string} */
+        AlertStatus: "OPEN" | "ACKNOWLEDGED" | "DISPOSITIONED";
+        AlertThresholdChange: {
+            thresholdId: string;
+            /** @enum {string} */
+            change: "SET" | "REMOVED";
+            changedBy: string;
+            recordedAt: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        AlertThresholds: {
+            force: string;
+            thresholds: components["schemas"]["AlertThresholdView"][];
+            history: components["schemas"]["AlertThresholdChange"][];
+        };
+        AlertThresholdView: {
+            thresholdId: string;
+            force: string;
+            kind: components["schemas"]["AlertKind"];
+            count?: number;
+            windowDays?: number;
+            category?: string;
+            standard?: string;
+            corruptionCategory?: string;
+            flag?: string;
+            percentile?: number;
+            personId?: string;
+            setOn: string;
+        };
         AlternativePreHearingDateBody: {
             /**
              * Format: date
@@ -4125,6 +4328,16 @@ export interface components {
         };
         /** @enum {string} */
         DepartureKind: "RESIGNED" | "RETIRED" | "DISMISSED_OTHER" | "TRANSFERRED" | "DESIGNATION_WITHDRAWN";
+        DispositionAlertBody: {
+            /** @enum {string} */
+            disposition: "NO_ACTION" | "MANAGEMENT_ADVICE" | "REFERRAL";
+            /**
+             * Format: date
+             * @description Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).
+             * @example 2021-03-01
+             */
+            dispositionedOn: string;
+        };
         DrugTestBody: {
             /**
              * @description Force code; the writer's own force when absent (required of a user acting for all forces)
@@ -5259,6 +5472,19 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RemoveAlertThresholdBody: {
+            /**
+             * @description Force code; the writer's own force when absent (required of a user acting for all forces)
+             * @example HAMPSHIRE
+             */
+            force?: string;
+            /**
+             * Format: date
+             * @description Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).
+             * @example 2021-03-01
+             */
+            removedOn: string;
+        };
         ReportReviewBody: {
             /**
              * Format: date
@@ -5403,6 +5629,57 @@ export interface components {
              * @example 2021-03-01
              */
             servedOn: string;
+        };
+        SetAlertThresholdBody: {
+            /**
+             * Format: uuid
+             * @description The threshold to change; a new threshold when absent
+             */
+            thresholdId?: string;
+            /**
+             * @description Force code; the writer's own force when absent (required of a user acting for all forces)
+             * @example HAMPSHIRE
+             */
+            force?: string;
+            /** @enum {string} */
+            kind: "INCIDENT_TYPE" | "OVERALL" | "MONITORED_PERSON" | "TOP_PERCENTILE" | "ALLEGATION_DETAIL";
+            /** @description N (INCIDENT_TYPE, OVERALL, ALLEGATION_DETAIL); the least measure (TOP_PERCENTILE) */
+            count?: number;
+            /** @description The window in days, ending on the day of the crossing fact */
+            windowDays?: number;
+            /**
+             * @description INCIDENT_TYPE: the category counted
+             * @enum {string}
+             */
+            category?: "DELIVERY_OF_DUTIES_AND_SERVICE" | "POLICE_POWERS_POLICIES_AND_PROCEDURES" | "INDIVIDUAL_BEHAVIOURS" | "DISCRIMINATORY_BEHAVIOURS" | "DISCREDITABLE_CONDUCT" | "ABUSE_OF_POSITION_CORRUPTION" | "SEXUAL_CONDUCT" | "ACCESS_AND_DISCLOSURE_OF_INFORMATION" | "HANDLING_OF_PROPERTY" | "USE_OF_FORCE" | "OTHER";
+            /**
+             * @description ALLEGATION_DETAIL: allegations of this standard
+             * @enum {string}
+             */
+            standard?: "HONESTY_AND_INTEGRITY" | "AUTHORITY_RESPECT_AND_COURTESY" | "EQUALITY_AND_DIVERSITY" | "USE_OF_FORCE" | "ORDERS_AND_INSTRUCTIONS" | "DUTIES_AND_RESPONSIBILITIES" | "CONFIDENTIALITY" | "FITNESS_FOR_WORK" | "DISCREDITABLE_CONDUCT" | "CHALLENGING_AND_REPORTING_IMPROPER_CONDUCT";
+            /**
+             * @description ALLEGATION_DETAIL: allegations of this corruption category
+             * @enum {string}
+             */
+            corruptionCategory?: "SEXUAL_MISCONDUCT" | "THEFT" | "UNAUTHORISED_DISCLOSURE" | "DRUGS" | "INAPPROPRIATE_ASSOCIATIONS" | "ORGANISED_CRIME" | "SOCIAL_MEDIA" | "BUSINESS_INTERESTS" | "ABUSE_OF_AUTHORITY" | "MISUSE_OF_FORCE_SYSTEMS" | "PERVERTING_THE_COURSE_OF_JUSTICE" | "VULNERABILITY" | "INFILTRATION" | "OTHER";
+            /**
+             * @description ALLEGATION_DETAIL: allegations in a case with this flag
+             * @enum {string}
+             */
+            flag?: "APSP" | "PREJUDICIAL_IMPROPER_BEHAVIOUR" | "VIOLENCE_AGAINST_WOMEN_AND_GIRLS";
+            /** @description TOP_PERCENTILE: X, the top X% (1 to 50) */
+            percentile?: number;
+            /**
+             * Format: uuid
+             * @description MONITORED_PERSON: the person monitored
+             */
+            personId?: string;
+            /**
+             * Format: date
+             * @description From when the threshold applies. Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).
+             * @example 2021-03-01
+             */
+            setOn: string;
         };
         /** @enum {string} */
         SeverityLevel: "NO_CASE_TO_ANSWER" | "PRACTICE_REQUIRING_IMPROVEMENT" | "MISCONDUCT" | "GROSS_MISCONDUCT";
@@ -23132,6 +23409,689 @@ export interface operations {
             };
             /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
             422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ListAlertThresholds: {
+        parameters: {
+            query?: {
+                /** @description Force code; the writer's own force when absent (required of a user acting for all forces) */
+                force?: string;
+            };
+            header?: {
+                /** @description A position from X-Ledger-Position: answer once the read models have processed it (up to 10 s, then 503). */
+                "X-Wait-For-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholds"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, AUDITOR. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    SetAlertThreshold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422. */
+                "Idempotency-Key"?: string;
+                /** @description The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on. */
+                "If-Match"?: string;
+                /** @description A UUID stamped on the events; generated when absent. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAlertThresholdBody"];
+            };
+        };
+        responses: {
+            /** @description Appended. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description The new revision, quoted */
+                    ETag?: string;
+                    /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was appended) */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appended"] & {
+                        thresholdId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    RemoveAlertThreshold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422. */
+                "Idempotency-Key"?: string;
+                /** @description The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on. */
+                "If-Match"?: string;
+                /** @description A UUID stamped on the events; generated when absent. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description Given by POST /alerts/thresholds */
+                thresholdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveAlertThresholdBody"];
+            };
+        };
+        responses: {
+            /** @description Appended. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description The new revision, quoted */
+                    ETag?: string;
+                    /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was appended) */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appended"] & {
+                        thresholdId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AcknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422. */
+                "Idempotency-Key"?: string;
+                /** @description The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on. */
+                "If-Match"?: string;
+                /** @description A UUID stamped on the events; generated when absent. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description Given in AlertRaised (GET /alerts) */
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeAlertBody"];
+            };
+        };
+        responses: {
+            /** @description Appended. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description The new revision, quoted */
+                    ETag?: string;
+                    /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was appended) */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appended"] & {
+                        alertId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    DispositionAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422. */
+                "Idempotency-Key"?: string;
+                /** @description The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on. */
+                "If-Match"?: string;
+                /** @description A UUID stamped on the events; generated when absent. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description Given in AlertRaised (GET /alerts) */
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispositionAlertBody"];
+            };
+        };
+        responses: {
+            /** @description Appended. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description The new revision, quoted */
+                    ETag?: string;
+                    /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was appended) */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appended"] & {
+                        alertId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description What the path names is unknown, or held by a force the actor does not act for (`rule` names it). */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ListAlerts: {
+        parameters: {
+            query?: {
+                /** @description Force code; the writer's own force when absent (required of a user acting for all forces) */
+                force?: string;
+                /** @description true: not yet dispositioned (open or acknowledged); false: dispositioned */
+                open?: boolean;
+            };
+            header?: {
+                /** @description A position from X-Ledger-Position: answer once the read models have processed it (up to 10 s, then 503). */
+                "X-Wait-For-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, AUDITOR. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ReadPersonAlerts: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A position from X-Ledger-Position: answer once the read models have processed it (up to 10 s, then 503). */
+                "X-Wait-For-Position"?: string;
+                /** @description Why you are reading this record (10 to 500 characters). */
+                "X-Access-Purpose": string;
+            };
+            path: {
+                /** @description Pseudonymous id of the member of the workforce (their `person-<id>` record) */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, AUDITOR. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in the reader's force (the same answer, whichever). */
+            404: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

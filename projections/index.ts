@@ -1,4 +1,5 @@
 import { accessLogProjection } from './access-log/access-log.projection';
+import { alertsProjection } from './alerts/alerts.projection';
 import { allocationProjection } from './allocation/allocation.projection';
 import { caseStatusProjection } from './case-status/case-status.projection';
 import { complaintStatisticsProjection } from './complaint-statistics/complaint-statistics.projection';
@@ -22,6 +23,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   accessLogProjection,
   allocationProjection,
   searchProjection,
+  alertsProjection,
 ];
 
 /** Read APIs served from projection folders, for the application module. */
@@ -38,6 +40,7 @@ export { RecommendationsReadModule } from './recommendations/recommendations.mod
 export { AccessLogModule } from './access-log/access-log.module';
 export { AllocationModule } from './allocation/allocation.module';
 export { SearchModule } from './search/search.module';
+export { AlertsReadModule } from './alerts/alerts.module';
 
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';
@@ -62,6 +65,7 @@ export { AccessLogController } from './access-log/access-log.controller';
 export type { AccessLogPage } from './access-log/access-log.queries';
 export { CaseExportController } from './case-export/case-export.controller';
 export { IntegrityRecordController } from './integrity-record/integrity-record.controller';
+export { AlertsController } from './alerts/alerts.controller';
 // The bodies of the read routes, for the HTTP contract (src/http/contract/response-types.ts).
 export type { CaseStatusPage } from './case-status/case-status.queries';
 export type { ComplaintStatistics } from './complaint-statistics/complaint-figures';
@@ -74,3 +78,4 @@ export type { SanctionHistoryItem } from './integrity-record/integrity-record.vi
 export type { Signal } from './integrity-record/signals';
 export type { RecommendationItem } from './recommendations/recommendations.queries';
 export type { CaseTimelinessView } from './timeliness/timeliness-view';
+export type { AlertPage, AlertThresholds } from './alerts/alerts.queries';

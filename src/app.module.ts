@@ -20,7 +20,8 @@ import { ComplaintStatisticsModule, InspectionMetricsModule, MisconductStatistic
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
-import { AccessLogModule, AllocationModule, SearchModule } from '../projections';
+import { AccessLogModule, AlertsReadModule, AllocationModule, SearchModule } from '../projections';
+import { AlertsModule } from './alerts/alerts.module';
 import { WebModule } from './web/web.module';
 import { DocumentsModule } from './documents/documents.module';
 
@@ -62,6 +63,8 @@ export class AppModule {
         AllocationModule,
         SearchModule,
         WorkforceModule,
+        AlertsModule,
+        AlertsReadModule,
         WebModule,
         ...(options.extraModules ?? []),
       ],

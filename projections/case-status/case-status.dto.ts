@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CASE_FLAGS, CASE_STAGES, CASE_TYPES, CORRUPTION_CATEGORIES } from '../../src/cases/case.enums';
 import type { CaseFlag, CaseStage, CaseType, CorruptionCategory } from '../../src/cases/case.enums';
-import { IdField } from '../../src/common/dto-fields';
+import { IdField, OptionalBooleanQuery } from '../../src/common/dto-fields';
 import { PagedQuery } from '../../src/common/paging';
 
 export const MAX_PAGE_SIZE = 100;
@@ -39,11 +38,7 @@ export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @IsIn(CASE_FLAGS)
   flag?: CaseFlag;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: overdue cases; false: the others (a case whose deadlines are not known yet is not overdue)' })
-  @IsOptional()
-  // A query string carries text: only the words true and false are booleans here.
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalBooleanQuery('true: overdue cases; false: the others (a case whose deadlines are not known yet is not overdue)')
   overdue?: boolean;
 
   @IdField({ optional: true, description: 'Cases with a subject of this personId' })

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AccessPurpose, StatesPurpose } from '../../src/access/access-purpose';
 import { PersonRecordReads } from '../../src/access-log/person-record-reads';
 import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
@@ -38,13 +38,7 @@ export class IntegrityRecordController {
    */
   @Get(':personId/integrity-record')
   @Roles(...REGISTER_READERS)
-  @UseGuards(AccessPurposeGuard)
-  @ApiHeader({
-    name: ACCESS_PURPOSE_HEADER,
-    required: true,
-    schema: { type: 'string', minLength: MIN_PURPOSE_LENGTH, maxLength: MAX_PURPOSE_LENGTH },
-    description: `Why you are reading this record (${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters).`,
-  })
+  @StatesPurpose('this record')
   @ReadsProjections(INTEGRITY_RECORD_PROJECTION)
   @ReadRoute({
     operationId: 'ReadIntegrityRecord',

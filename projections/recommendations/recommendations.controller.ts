@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
+import { OptionalBooleanQuery } from '../../src/common/dto-fields';
 import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { RECOMMENDATION_READERS } from '../../src/recommendations/recommendation.routes';
@@ -17,11 +16,7 @@ export class RecommendationListQuery {
   @OptionalForceField()
   force?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: past their due date and neither completed nor declined; false: the others' })
-  @IsOptional()
-  // A query string carries text: only the words true and false are booleans here.
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalBooleanQuery('true: past their due date and neither completed nor declined; false: the others')
   overdue?: boolean;
 }
 

@@ -11,6 +11,8 @@ import type { Rule } from '../../src/common/rule-book';
 import { CASE_RULES } from '../../src/cases/case.rule-book';
 import type { DeclaredEvents, EventDeclarations, FieldSpec } from '../../src/common/event-declaration';
 import { RECOMMENDATION_EVENT_DECLARATIONS } from '../../src/recommendations/recommendation.events';
+import { ALERT_EVENT_DECLARATIONS, ALERT_THRESHOLD_EVENT_DECLARATIONS } from '../../src/alerts/alert.events';
+import { ALERT_RULES } from '../../src/alerts/alert.rule-book';
 import { RECOMMENDATION_RULES } from '../../src/recommendations/recommendation.rule-book';
 import { REGISTER_EVENT_DECLARATIONS } from '../../src/registers/registers.events';
 import { REGISTER_RULES } from '../../src/registers/registers.rule-book';
@@ -84,6 +86,8 @@ function slices(): SliceEvents[] {
     { title: 'Cases (`src/cases`)', stream: '`case-<caseId>`', events: eventsOf(CASE_EVENT_DECLARATIONS) },
     { title: 'Integrity registers (`src/registers`)', stream: '`person-<personId>`', events: eventsOf(REGISTER_EVENT_DECLARATIONS) },
     { title: 'Recommendations (`src/recommendations`)', stream: '`recommendation-<id>`', events: eventsOf(RECOMMENDATION_EVENT_DECLARATIONS) },
+    { title: 'Alert thresholds (`src/alerts`)', stream: '`alertThresholds-<force>`', events: eventsOf(ALERT_THRESHOLD_EVENT_DECLARATIONS) },
+    { title: 'Early-intervention alerts (`src/alerts`)', stream: '`alert-<alertId>`', events: eventsOf(ALERT_EVENT_DECLARATIONS) },
     { title: 'Workforce returns (`src/workforce/workforce.ts`)', stream: '`workforce-<force>`', events: eventsOf(WORKFORCE_EVENT_DECLARATIONS) },
     {
       title: 'Workforce members (`src/workforce/workforce-members.ts`)',
@@ -142,6 +146,7 @@ export function renderRuleBook(): string {
     ['Cases (`src/cases/case.rule-book.ts`)', rulesOf(CASE_RULES)],
     ['Integrity registers (`src/registers/registers.rule-book.ts`)', rulesOf(REGISTER_RULES)],
     ['Recommendations (`src/recommendations/recommendation.rule-book.ts`)', rulesOf(RECOMMENDATION_RULES)],
+    ['Early-intervention alerts (`src/alerts/alert.rule-book.ts`)', rulesOf(ALERT_RULES)],
     ['Workforce returns (`src/workforce/workforce.ts`)', rulesOf(WORKFORCE_RULES)],
     ['Workforce members (`src/workforce/workforce-members.ts`)', rulesOf(WORKFORCE_MEMBER_RULES)],
     ['Erasure of personal data (`src/vault/erasure.ts`)', rulesOf(ERASURE_RULES)],

@@ -1,10 +1,10 @@
-import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiParam } from '@nestjs/swagger';
+import { applyDecorators, Injectable } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { AccessRecorder } from '../access-log/access-recorder';
 import { accessEntry } from '../access-log/access.events';
 import { problem, Problem } from '../http/problem';
 import { Roles } from '../http/roles';
-import { AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from './access-purpose';
+import { StatesPurpose } from './access-purpose';
 import { AccessRefusal, CASE_READER_ROLES, CaseAccessFacts, CaseListScope, decideAccess, listScope, Reader } from './case-access-policy';
 import { ConflictRegistry } from './conflicts/conflict-registry';
 
@@ -136,14 +136,4 @@ export const ListsCases = (): MethodDecorator & ClassDecorator => Roles(...CASE_
  * both checked, and a refusal recorded, by AccessPurposeGuard before the case is looked up.
  */
 export const ReadsOneCase = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    Roles(...CASE_READER_ROLES),
-    UseGuards(AccessPurposeGuard),
-    ApiParam({ name: 'caseId', schema: { type: 'string', format: 'uuid' } }),
-    ApiHeader({
-      name: ACCESS_PURPOSE_HEADER,
-      required: true,
-      schema: { type: 'string', minLength: MIN_PURPOSE_LENGTH, maxLength: MAX_PURPOSE_LENGTH },
-      description: `Why you are reading this case (${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters).`,
-    }),
-  );
+  applyDecorators(Roles(...CASE_READER_ROLES), StatesPurpose('this case'), ApiParam({ name: 'caseId', schema: { type: 'string', format: 'uuid' } }));

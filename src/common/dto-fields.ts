@@ -15,6 +15,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -138,3 +139,12 @@ export function ForActions(actions: readonly string[], options: { optional?: boo
     }),
   );
 }
+
+/** An optional boolean of a query string, which carries text: only the words true and false are booleans here. */
+export const OptionalBooleanQuery = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );

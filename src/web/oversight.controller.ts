@@ -2,7 +2,8 @@
  * The DCC's oversight page (docs/web.md): the dashboard of `GET /dashboards/dcc`, drawn by
  * that route's own method with the session's actor, so its roles, need-to-know and the
  * force a reader may see are the API's. Every row links to its case; a departure awaiting
- * approval links to the approve / refuse form of its subject.
+ * approval links to the approve / refuse form of its subject. The force's early-intervention
+ * alerts not yet dispositioned, by `GET /alerts`'s method, each linking to the person's record.
  */
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -11,7 +12,8 @@ import type { Response } from 'express';
 import { CurrentActor, Problem, Roles } from '../http';
 import type { Actor } from '../http';
 import { createValidationPipe } from '../http/validation';
-import { DccDashboardQuery, DccOversightController } from '../../projections';
+import { AlertsController, DccDashboardQuery, DccOversightController } from '../../projections';
+import { ALERT_READERS } from '../alerts/alert.routes';
 import { barChart } from './bar-chart';
 import { OVERSEERS } from './oversight-roles';
 import type { PageRequest } from './configure-pages';
@@ -64,6 +66,9 @@ export class OversightController {
     const stages = Object.entries(dashboard.liveInvestigations.byStage).map(([stage, count]) => ({ label: words(stage), value: count }));
     // The backlog of the same force, by its own route's method: the same roles and need-to-know.
     const backlog = await api.backlog({ force: dashboard.force }, actor);
+    // The force's alerts not yet dispositioned, by `GET /alerts`'s own method, for a reader of its roles.
+    const readsAlerts = actor.roles.some((role) => ALERT_READERS.includes(role));
+    const alerts = readsAlerts ? await this.modules.get(AlertsController, { strict: false }).list({ force: dashboard.force, open: true }, actor) : undefined;
     this.pages.render(request, response, 'oversight', {
       title: `Oversight: ${dashboard.force}`,
       section: 'oversight',
@@ -71,6 +76,7 @@ export class OversightController {
       stages,
       stagesChart: barChart('Live investigations by stage', stages),
       backlog,
+      alerts,
       trendChart: barChart(
         'Cases open at the end of each month',
         backlog.trend.map((month) => ({ label: month.month, value: month.openAtEnd })),

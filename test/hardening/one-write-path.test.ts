@@ -16,6 +16,9 @@ import type { Sender } from '../cases/support';
 import { everyRegisterRoute, pathOf as registerPathOf, registerIds, WITHDRAW_ROUTE } from '../registers/every-route';
 import { TEST_JWT_SECRET } from '../http/support';
 import { poolFor } from '../support/database';
+import { alertIdOf } from '../../src/alerts/alert-reactor';
+import { CLOCK } from '../../src/common/clock';
+import type { Clock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 
 /** Streams the service appends to by itself, not for a command: the access log and the seals. */
@@ -130,7 +133,25 @@ describe('one write path', () => {
       await send(`people/case-${ids.caseId}/erasure/approval`, reason, { role: 'ADMIN', userId: 'admin-2' });
       await send(`people/${person.personId}/erasure`, reason, { role: 'ADMIN', userId: 'admin-1' });
       await send(`people/${person.personId}/erasure/withdrawal`, reason, { role: 'ADMIN', userId: 'admin-2' });
+      // Alerts: a monitored person's positive test raises one (the ledger's own command on the bus), handled by PSD.
+      const monitored = randomUUID();
+      const threshold = await send('alerts/thresholds', { force: 'HAMPSHIRE', kind: 'MONITORED_PERSON', personId: monitored, setOn: '2024-01-01' });
+      const test = await send(`people/${monitored}/drug-tests`, { force: 'HAMPSHIRE', testedOn: '2024-02-01', kind: 'RANDOM', result: 'POSITIVE' });
+      const [{ eventId }] = test.events as { eventId: string }[];
+      const alertId = alertIdOf({ thresholdId: String(threshold.thresholdId), personId: monitored, crossedBy: eventId });
+      await raisedAlert(alertId);
+      await send(`alerts/${alertId}/acknowledgement`, { acknowledgedOn: service.app.get<Clock>(CLOCK).today() });
+      await send(`alerts/${alertId}/disposition`, { disposition: 'NO_ACTION', dispositionedOn: service.app.get<Clock>(CLOCK).today() });
+      await send(`alerts/thresholds/${String(threshold.thresholdId)}/removal`, { force: 'HAMPSHIRE', removedOn: '2024-03-01' });
     }, 120_000);
+
+    /** The ledger raises the alert shortly after the crossing fact is recorded. */
+    async function raisedAlert(alertId: string): Promise<void> {
+      const store = service.app.get(EventStore);
+      for (let tries = 0; tries < 100 && (await store.readStream(`alert-${alertId}`)).length === 0; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
 
     it('walks every POST route the OpenAPI document lists, and each is answered 201', async () => {
       const document = await service.http().get('/api/docs-json').expect(200);
@@ -145,7 +166,8 @@ describe('one write path', () => {
 
     it('appends through the one handler: one message class on the bus, no append made outside it', () => {
       expect([...new Set(messages)]).toEqual(['WriteCommand']);
-      expect(messages.length).toBe(answers.length);
+      // And the one alert the ledger raised (src/alerts/alert-reactor.ts), through the same handler.
+      expect(messages.length).toBe(answers.length + 1);
       expect(outside).toEqual([]);
     });
 

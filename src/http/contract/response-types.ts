@@ -8,6 +8,8 @@
 import type { CaseStatusItem } from '../../../projections/common/case-status-item';
 import type {
   AccessLogPage,
+  AlertPage,
+  AlertThresholds,
   AwaitingReview,
   Backlog,
   CaseHistory,
@@ -76,6 +78,8 @@ export type RecommendationView = Omit<RecommendationItem, 'text' | 'response' | 
 
 export interface ResponseTypes {
   AccessLogPage: AccessLogPage;
+  AlertPage: AlertPage;
+  AlertThresholds: AlertThresholds;
   CaseExport: CaseExport;
   CaseHistory: CaseHistory;
   CaseStatusItem: CaseStatusItem;
