@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../../src/access/access-purpose';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AccessPurpose } from '../../src/access/access-purpose';
 import { PersonRecordReads } from '../../src/access-log/person-record-reads';
-import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { PersonParams } from '../../src/registers/dto/params.dto';
-import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
+import { ensurePersonAccess, personAccessRefusal, personNotFound, ReadsPersonRecord } from '../../src/registers/person-access';
 import { Vault } from '../../src/vault/vault';
 import { EventStore } from '../../src/event-store/event-store';
 import { workforceHolderOf } from '../../src/workforce/workforce-holder';
@@ -37,14 +37,7 @@ export class IntegrityRecordController {
    * The read model keeps the free text sealed; it is opened for a granted reader only.
    */
   @Get(':personId/integrity-record')
-  @Roles(...REGISTER_READERS)
-  @UseGuards(AccessPurposeGuard)
-  @ApiHeader({
-    name: ACCESS_PURPOSE_HEADER,
-    required: true,
-    schema: { type: 'string', minLength: MIN_PURPOSE_LENGTH, maxLength: MAX_PURPOSE_LENGTH },
-    description: `Why you are reading this record (${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters).`,
-  })
+  @ReadsPersonRecord()
   @ReadsProjections(INTEGRITY_RECORD_PROJECTION)
   @ReadRoute({
     operationId: 'ReadIntegrityRecord',

@@ -5,7 +5,8 @@
  *
  * `CaseAccessed { caseId, userId, role, purpose, at, granted, reasonIfRefused, caseForce, readerForce, documentId? }`
  * (`documentId`: the read was a download of that document of the case, src/documents)
- * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }`
+ * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }` (`documentId`: a
+ * download of that document of the person's registers)
  *
  * `role` is every role of the reader (roles add up, so one would not say why a read was
  * granted). `caseForce` is the force of the case read (null when there is no such case) and
@@ -36,7 +37,7 @@ export interface AccessEntry {
   at: string;
   granted: boolean;
   reasonIfRefused: string | null;
-  /** A download of one of the case's documents. */
+  /** A download of one of the case's (or the person's registers') documents. */
   documentId?: string;
 }
 

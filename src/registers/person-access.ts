@@ -14,8 +14,11 @@
  *   (as a subject may not read their own case); what they are owed of it they get through
  *   a subject access request, which is not this API.
  */
+import { applyDecorators, UseGuards } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { AccessPurposeGuard, ACCESS_PURPOSE_HEADER, MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose';
 import type { Actor } from '../http';
-import { problem } from '../http';
+import { problem, Roles } from '../http';
 import type { Problem } from '../http';
 import { actsForForce } from '../common/force';
 
@@ -23,6 +26,19 @@ import { actsForForce } from '../common/force';
 export const REGISTER_RECORDERS = ['PSD_INVESTIGATOR', 'ACU_INVESTIGATOR', 'APPROPRIATE_AUTHORITY'] as const;
 /** Who reads an integrity record: the recorders, the DCC, inspectors and auditors; never ADMIN. */
 export const REGISTER_READERS = [...REGISTER_RECORDERS, 'DCC', 'INSPECTOR', 'AUDITOR'] as const;
+
+/** A read of a person's integrity record (or of a document of it): its readers' roles, and a stated purpose. */
+export const ReadsPersonRecord = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    Roles(...REGISTER_READERS),
+    UseGuards(AccessPurposeGuard),
+    ApiHeader({
+      name: ACCESS_PURPOSE_HEADER,
+      required: true,
+      schema: { type: 'string', minLength: MIN_PURPOSE_LENGTH, maxLength: MAX_PURPOSE_LENGTH },
+      description: `Why you are reading this record (${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters).`,
+    }),
+  );
 
 export type PersonAccessRefusal = 'personOfAnotherForce' | 'ownRecord';
 
