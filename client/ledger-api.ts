@@ -70,6 +70,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/{personId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appends RegisterDocumentAttached (multipart/form-data: the file and its fields)
+         * @description Appends RegisterDocumentAttached (multipart/form-data: the file and its fields)
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY.
+         */
+        post: operations["AttachRegisterDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{personId}/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A register entry’s document as uploaded (410 once the person’s personal data is erased)
+         * @description A register entry’s document as uploaded (410 once the person’s personal data is erased)
+         *
+         *     Roles: PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR.
+         */
+        get: operations["DownloadRegisterDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people/{personId}/erasure": {
         parameters: {
             query?: never;
@@ -3613,6 +3657,41 @@ export interface components {
              */
             file: string;
         };
+        AttachRegisterDocumentForm: {
+            /**
+             * @description Force code; the writer's own force when absent (required of a user acting for all forces)
+             * @example HAMPSHIRE
+             */
+            force?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the service (from the Idempotency-Key when there is one) when left out
+             */
+            documentId?: string;
+            /**
+             * @description The register of the entry the document is attached to
+             * @enum {string}
+             */
+            register: "BUSINESS_INTEREST" | "ASSOCIATION";
+            /**
+             * Format: uuid
+             * @description The entry’s id in its register: a businessInterestId or an associationId
+             */
+            entryId: string;
+            /**
+             * Format: date
+             * @description Between LEDGER_EARLIEST_DAY and LEDGER_LATEST_DAY (by default 1900-01-01 to 2100-12-31).
+             * @example 2021-03-01
+             */
+            attachedOn: string;
+            /** @enum {string} */
+            kind: "STATEMENT" | "EXHIBIT" | "INVESTIGATION_REPORT" | "HEARING_RECORD" | "CORRESPONDENCE" | "OTHER";
+            /**
+             * Format: binary
+             * @description The document. Its type is recognised from its content, as a case document’s
+             */
+            file: string;
+        };
         AwaitingReview: {
             items: components["schemas"]["AwaitingReviewItem"][];
             total: number;
@@ -6383,6 +6462,240 @@ export interface operations {
                 };
             };
             /** @description The case's personal data is erased: the content cannot be read. */
+            410: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            /** @description The stored content is missing or altered: `npm run ledger -- verify` names the document and its event. */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AttachRegisterDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A UUID. The same key with the same body returns the first response again and appends nothing; with another body: 422. */
+                "Idempotency-Key"?: string;
+                /** @description The revision you last saw, quoted ("3"): the command is refused (409) if the stream has moved on. */
+                "If-Match"?: string;
+                /** @description A UUID stamped on the events; generated when absent. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description Pseudonymous id of the member of the workforce (their `person-<id>` record) */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachRegisterDocumentForm"];
+            };
+        };
+        responses: {
+            /** @description Appended. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description The new revision, quoted */
+                    ETag?: string;
+                    /** @description The global position of the last event: send it as X-Wait-For-Position to read your write */
+                    "X-Ledger-Position"?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was appended) */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appended"] & {
+                        personId: string;
+                        documentId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in the actor's force. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stream is not at the If-Match revision (`currentRevision` says where it is), or what the command creates already exists (`rule` names it), or a request with the same Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The document is larger than LEDGER_DOCUMENT_MAX_BYTES.
+             *
+             *     The body is larger than the limit.
+             */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description The content is not of an accepted type.
+             *
+             *     The body is not JSON.
+             */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused the command (`rule` names it), or an Idempotency-Key was reused for another request. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    DownloadRegisterDocument: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A position from X-Ledger-Position: answer once the read models have processed it (up to 10 s, then 503). */
+                "X-Wait-For-Position"?: string;
+                /** @description Why you are reading this record (10 to 500 characters). */
+                "X-Access-Purpose": string;
+            };
+            path: {
+                /** @description Pseudonymous id of the member of the workforce (their `person-<id>` record) */
+                personId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes as uploaded, with the media type read from them */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "text/plain": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "audio/mpeg": string;
+                    "video/mp4": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles PSD_INVESTIGATOR, ACU_INVESTIGATOR, APPROPRIATE_AUTHORITY, DCC, INSPECTOR, AUDITOR. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in the reader's force, or no such document in their registers. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person's personal data is erased: the content cannot be read. */
             410: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

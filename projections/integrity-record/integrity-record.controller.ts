@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, StatesPurpose } from '../../src/access/access-purpose';
+import { AccessPurpose } from '../../src/access/access-purpose';
 import { PersonRecordReads } from '../../src/access-log/person-record-reads';
-import { CurrentActor, ReadRoute, ReadsProjections, Roles } from '../../src/http';
+import { CurrentActor, ReadRoute, ReadsProjections } from '../../src/http';
 import type { Actor } from '../../src/http';
 import { PersonParams } from '../../src/registers/dto/params.dto';
-import { ensurePersonAccess, personAccessRefusal, personNotFound, REGISTER_READERS } from '../../src/registers/person-access';
+import { ensurePersonAccess, personAccessRefusal, personNotFound, ReadsPersonRecord } from '../../src/registers/person-access';
 import { Vault } from '../../src/vault/vault';
 import { EventStore } from '../../src/event-store/event-store';
 import { workforceHolderOf } from '../../src/workforce/workforce-holder';
@@ -37,8 +37,7 @@ export class IntegrityRecordController {
    * The read model keeps the free text sealed; it is opened for a granted reader only.
    */
   @Get(':personId/integrity-record')
-  @Roles(...REGISTER_READERS)
-  @StatesPurpose('this record')
+  @ReadsPersonRecord()
   @ReadsProjections(INTEGRITY_RECORD_PROJECTION)
   @ReadRoute({
     operationId: 'ReadIntegrityRecord',

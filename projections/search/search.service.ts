@@ -18,8 +18,7 @@ export const SEARCH_ROLES: Role[] = [...new Set<Role>([...CASE_READER_ROLES, ...
  * conflicts; src/registers/person-access.ts for a person's entries; the force for
  * recommendations), the query, and every result it returns recorded as a read with the
  * search's purpose: a case or a person in it as `CaseAccessed`, a register entry as
- * `PersonRecordAccessed` (src/access-log). A recommendation's read is not recorded, as no read
- * of the recommendations is (the access log records cases and integrity records).
+ * `PersonRecordAccessed`, a recommendation as `RecommendationAccessed` (src/access-log).
  */
 @Injectable()
 export class SearchService {
@@ -39,6 +38,11 @@ export class SearchService {
         entries.set(
           `person:${result.personId}`,
           accessEntry({ kind: 'person', subjectId: result.personId, reader: actor, purpose, force: result.force }, null),
+        );
+      } else if (result.kind === 'recommendation' && result.recommendationId !== null) {
+        entries.set(
+          `recommendation:${result.recommendationId}`,
+          accessEntry({ kind: 'recommendation', subjectId: result.recommendationId, reader: actor, purpose, force: result.force }, null),
         );
       }
     }

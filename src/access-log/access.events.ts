@@ -5,7 +5,11 @@
  *
  * `CaseAccessed { caseId, userId, role, purpose, at, granted, reasonIfRefused, caseForce, readerForce, documentId? }`
  * (`documentId`: the read was a download of that document of the case, src/documents)
- * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }`
+ * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }` (`documentId`: a
+ * download of that document of the person's registers)
+ * `RecommendationAccessed { recommendationId, recommendationForce, ...the same }`: a
+ * recommendation a search returned (projections/search). The access log read model
+ * (projections/access-log) does not list these yet: they are in the store only.
  *
  * `role` is every role of the reader (roles add up, so one would not say why a read was
  * granted). `caseForce` is the force of the case read (null when there is no such case) and
@@ -20,12 +24,13 @@ import type { JsonObject } from '../event-store/event-store';
 export const ACCESS_STREAM_PREFIX = 'access-';
 export const CASE_ACCESSED = 'CaseAccessed';
 export const PERSON_RECORD_ACCESSED = 'PersonRecordAccessed';
+export const RECOMMENDATION_ACCESSED = 'RecommendationAccessed';
 export const ACCESS_SCHEMA_VERSION = 1;
 
 /** One read, as the recorder buffers it. */
 export interface AccessEntry {
-  kind: 'case' | 'person';
-  /** The caseId, or the personId of an integrity record. */
+  kind: 'case' | 'person' | 'recommendation';
+  /** The caseId, the personId of an integrity record, or the recommendationId. */
   subjectId: string;
   userId: string;
   roles: readonly string[];
@@ -36,7 +41,7 @@ export interface AccessEntry {
   at: string;
   granted: boolean;
   reasonIfRefused: string | null;
-  /** A download of one of the case's documents. */
+  /** A download of one of the case's (or the person's registers') documents. */
   documentId?: string;
 }
 
@@ -71,15 +76,27 @@ export function accessStreamName(at: string): string {
   return `${ACCESS_STREAM_PREFIX}${at.slice(0, 10)}`;
 }
 
+const EVENT_TYPES: Record<AccessEntry['kind'], string> = { case: CASE_ACCESSED, person: PERSON_RECORD_ACCESSED, recommendation: RECOMMENDATION_ACCESSED };
+
 export function accessEventType(entry: AccessEntry): string {
-  return entry.kind === 'case' ? CASE_ACCESSED : PERSON_RECORD_ACCESSED;
+  return EVENT_TYPES[entry.kind];
+}
+
+/** What the read was of, as its event names it. */
+function subjectOf(entry: AccessEntry): JsonObject {
+  switch (entry.kind) {
+    case 'case':
+      return { caseId: entry.subjectId, caseForce: entry.force };
+    case 'person':
+      return { personId: entry.subjectId, personForce: entry.force };
+    case 'recommendation':
+      return { recommendationId: entry.subjectId, recommendationForce: entry.force };
+  }
 }
 
 export function accessEventData(entry: AccessEntry): JsonObject {
-  const subject: JsonObject =
-    entry.kind === 'case' ? { caseId: entry.subjectId, caseForce: entry.force } : { personId: entry.subjectId, personForce: entry.force };
   return {
-    ...subject,
+    ...subjectOf(entry),
     userId: entry.userId,
     role: [...entry.roles],
     purpose: entry.purpose,

@@ -14,8 +14,16 @@ export type PersonReadRefusal = 'personOfAnotherForce' | 'ownRecord' | 'personNo
 export class PersonRecordReads {
   constructor(private readonly recorder: AccessRecorder) {}
 
-  record(read: { actor: Actor; purpose: string; personId: string; personForce: string | null }, refusal: PersonReadRefusal | null): Promise<void> {
-    const entry = accessEntry({ kind: 'person', subjectId: read.personId, reader: read.actor, purpose: read.purpose, force: read.personForce }, refusal);
+  /** `documentId`: the read is a download of that document of the person's registers (src/documents). */
+  record(
+    read: { actor: Actor; purpose: string; personId: string; personForce: string | null; documentId?: string },
+    refusal: PersonReadRefusal | null,
+  ): Promise<void> {
+    const { actor, purpose, personId, personForce, documentId } = read;
+    const entry = accessEntry(
+      { kind: 'person', subjectId: personId, reader: actor, purpose, force: personForce, ...(documentId === undefined ? {} : { documentId }) },
+      refusal,
+    );
     // A granted read is served only once its record is in the store.
     return refusal === null ? this.recorder.recordDurably(entry) : this.recorder.record(entry);
   }

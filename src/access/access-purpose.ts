@@ -72,13 +72,16 @@ export function readAccessPurpose(request: LedgerRequest): string {
 }
 
 /** The refusal recorded for a reader none of whose roles may read this kind of record (the policy's name for cases). */
-const ROLE_REFUSAL: { readonly [K in AccessEntry['kind']]: string } = {
+/** The records a route's path names (a recommendation is read only through a search, which names none). */
+type RouteReadKind = Exclude<AccessEntry['kind'], 'recommendation'>;
+
+const ROLE_REFUSAL: { readonly [K in RouteReadKind]: string } = {
   case: 'roleMayNotReadCases' satisfies AccessRefusal,
   person: 'roleMayNotReadRecords',
 };
 
 /** What the route reads: the case or person its path names (`:caseId`, `:personId`), lower-cased, when the id is well formed. */
-function subjectOfRead(request: LedgerRequest): { kind: AccessEntry['kind']; subjectId: string } | undefined {
+function subjectOfRead(request: LedgerRequest): { kind: RouteReadKind; subjectId: string } | undefined {
   const { caseId, personId } = request.params;
   const caseUuid = typeof caseId === 'string' ? canonicalUuid(caseId) : undefined;
   if (caseUuid !== undefined) return { kind: 'case', subjectId: caseUuid };

@@ -12,6 +12,7 @@
 import { visibleSensitivities } from '../access/case-access-policy';
 import type { Actor } from '../http';
 import type { WriteSlice } from '../common/write-path';
+import { casePersonId } from '../vault/case-person';
 import { sealCaseEvent } from '../vault/case-vault';
 import type { CaseCommand } from './case.command-types';
 import { decide } from './case.decide';
@@ -41,7 +42,7 @@ export const CASES: WriteSlice<CaseCommand, CaseEvent, CaseState> = {
   // A document's content is sealed under the case's key and stored before decide sees the command (document.rules.ts).
   prepare: async (command, documents) =>
     command.type === 'AttachDocument' && command.content !== undefined
-      ? { ...command, content: undefined, storedSha256: await documents.store(command.caseId, command.content, command.sha256) }
+      ? { ...command, content: undefined, storedSha256: await documents.store(casePersonId(command.caseId), command.content, command.sha256) }
       : command,
   // A correction of the opening event is held to the rights of the writer who sends it.
   decide: (command, state, { actor }) => decide(command, state, writerOf(actor)),

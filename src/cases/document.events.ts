@@ -8,6 +8,30 @@
 import { count, day, event, id, oneOf, optional, text, vaultText } from '../common/event-declaration';
 import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES } from './document.enums';
 
+/**
+ * What a document's attaching event records of its file, whatever it is attached to (a case
+ * here, a register entry in src/registers/registers.events.ts): the day, what it is, its name
+ * (in the vault), its type, size and both hashes.
+ */
+export const DOCUMENT_FILE_FIELDS = {
+  attachedOn: day,
+  kind: oneOf(DOCUMENT_KINDS),
+  /** The file's name as uploaded: it may name a complainant, a witness or a third party, so it is in the vault. */
+  name: vaultText,
+  /** Recognised from the content (src/documents/media-type.ts), never from the name. */
+  mediaType: oneOf(DOCUMENT_MEDIA_TYPES),
+  /** Bytes of the content as uploaded. */
+  size: count,
+  /** Hex SHA-256 of the content as uploaded: a download is these bytes. */
+  sha256: text,
+  /**
+   * Hex SHA-256 of the content as stored, sealed under the vault key of whom it is about (the
+   * case's, the person's): its address in the document storage, and what `verify` and
+   * `verify-export` check without any key.
+   */
+  storedSha256: text,
+};
+
 export const DOCUMENT_EVENTS = {
   /** A document attached to the case, or to one of its subjects. */
   DocumentAttached: event({
@@ -18,21 +42,7 @@ export const DOCUMENT_EVENTS = {
       documentId: id,
       /** The subject it is about, when it is about one. */
       subjectId: optional(id),
-      attachedOn: day,
-      kind: oneOf(DOCUMENT_KINDS),
-      /** The file's name as uploaded: it may name a complainant or a witness, so it is in the vault. */
-      name: vaultText,
-      /** Recognised from the content (src/documents/media-type.ts), never from the name. */
-      mediaType: oneOf(DOCUMENT_MEDIA_TYPES),
-      /** Bytes of the content as uploaded. */
-      size: count,
-      /** Hex SHA-256 of the content as uploaded: a download is these bytes. */
-      sha256: text,
-      /**
-       * Hex SHA-256 of the content as stored, sealed under the case's key: its address in the
-       * document storage, and what `verify` and `verify-export` check without any key.
-       */
-      storedSha256: text,
+      ...DOCUMENT_FILE_FIELDS,
     },
   }),
   /** A document replaced by another of the case's (a corrected statement, a fuller exhibit): it stays, marked superseded. */

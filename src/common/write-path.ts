@@ -65,7 +65,8 @@ export interface WriteSlice<C, Event extends SliceEvent, State> {
   admit?(state: State, command: C, admission: Admission): void;
   /**
    * The content a command brings, stored once its actor is admitted and before decide: a
-   * document's bytes sealed under the case's key and kept content-addressed (case.slice.ts),
+   * document's bytes sealed under the case's key (case.slice.ts) or the person's
+   * (person.stream.ts) and kept content-addressed,
    * the command given the stored object's address. Storing the same content again is
    * harmless; a command a rule then refuses leaves an object that no event names, which no
    * read can reach (src/documents/README.md).
@@ -225,6 +226,8 @@ export interface DeciderSlice<C, Event extends SliceEvent, State> {
   complete?(command: C, store: EventStore, now: string): Promise<C>;
   admit?(state: State, command: C, admission: Admission): void;
   notFound?(command: C): Error;
+  /** The content the command brings, stored before decide (WriteSlice.prepare). */
+  prepare?(command: C, documents: DocumentContent): Promise<C>;
   /**
    * Whose key seals the personal data of the slice's events (their declared `vaultText`
    * fields). Decide sees the clear command; the earlier events it folds carry envelopes,
@@ -245,6 +248,7 @@ export function deciderSlice<C, Event extends SliceEvent, State>(slice: DeciderS
     complete: slice.complete?.bind(slice),
     admit: slice.admit?.bind(slice),
     notFound: slice.notFound?.bind(slice),
+    prepare: slice.prepare?.bind(slice),
     decide: (command, state) => decider.decide(command, state),
     ...(personalData === undefined
       ? {}

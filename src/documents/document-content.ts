@@ -1,13 +1,13 @@
 /**
- * A case document's content, sealed under the case's vault key (src/vault/case-person.ts) and
- * kept in the document storage at the SHA-256 of the sealed bytes. Erasing the case's personal
- * data (`case-<caseId>`) destroys that key: the stored object stays, still checked by `verify`,
- * and can no longer be opened by anyone.
+ * A document's content, sealed under the vault key of whom it is about and kept in the document
+ * storage at the SHA-256 of the sealed bytes: a case's document under the case's key
+ * (`case-<caseId>`, src/vault/case-person.ts), a register entry's under the person's own (their
+ * person id, as the entry's free text). Erasing that vault person destroys the key: the stored
+ * object stays, still checked by `verify`, and can no longer be opened by anyone.
  */
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { problem } from '../http/problem';
-import { casePersonId } from '../vault/case-person';
 import { PersonErasedError, Vault } from '../vault/vault';
 import { addressOf, DocumentStorage } from './document-storage';
 
@@ -31,14 +31,15 @@ export class DocumentContent {
   ) {}
 
   /**
-   * Seals and stores the content; answers the stored object's address (its hash). The same
-   * content stored again for the same case gives the same object. New content for a case
-   * whose personal data was erased is refused (409): it would undo the erasure.
+   * Seals the content under `vaultPersonId`'s key and stores it; answers the stored object's
+   * address (its hash). The same content stored again for the same vault person gives the same
+   * object. New content for one whose personal data was erased is refused (409): it would undo
+   * the erasure.
    */
-  async store(caseId: string, content: Uint8Array, sha256: string): Promise<string> {
+  async store(vaultPersonId: string, content: Uint8Array, sha256: string): Promise<string> {
     let sealed: Buffer;
     try {
-      sealed = await this.vault.sealBytes(casePersonId(caseId), content, sha256);
+      sealed = await this.vault.sealBytes(vaultPersonId, content, sha256);
     } catch (error) {
       if (error instanceof PersonErasedError) throw problem(409, 'personal-data-erased', error.message);
       throw error;
@@ -49,11 +50,11 @@ export class DocumentContent {
   }
 
   /** The content a DocumentAttached recorded, checked against both its hashes. */
-  async open(caseId: string, recorded: { storedSha256: string; sha256: string }): Promise<OpenedDocument> {
+  async open(vaultPersonId: string, recorded: { storedSha256: string; sha256: string }): Promise<OpenedDocument> {
     const sealed = await this.storage.get(recorded.storedSha256);
     if (sealed === undefined) return { kind: 'missing' };
     if (addressOf(sealed) !== recorded.storedSha256) return { kind: 'altered' };
-    const content = await this.vault.openBytes(casePersonId(caseId), sealed, recorded.sha256);
+    const content = await this.vault.openBytes(vaultPersonId, sealed, recorded.sha256);
     if (content === null) return { kind: 'erased' };
     return sha256Of(content) === recorded.sha256 ? { kind: 'content', content } : { kind: 'altered' };
   }

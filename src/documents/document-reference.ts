@@ -1,5 +1,6 @@
 /**
- * The bytes a ledger event names outside the ledger: a DocumentAttached's sealed content, at
+ * The bytes a ledger event names outside the ledger: a DocumentAttached's (or a
+ * RegisterDocumentAttached's) sealed content, at
  * the SHA-256 the event records (`storedSha256`). `verify` and `verify-export` hash the stored
  * object and compare, so a changed byte is named with its document and event; neither needs a
  * key, so an erased case's documents are still checked (and still unreadable).
@@ -7,15 +8,21 @@
 import { createHash } from 'node:crypto';
 
 export const DOCUMENT_ATTACHED = 'DocumentAttached';
+/** A document attached to an entry of a person's registers, on their `person-<personId>` stream. */
+export const REGISTER_DOCUMENT_ATTACHED = 'RegisterDocumentAttached';
+
+/** The event types that name stored bytes, by the prefix of the streams that hold them. */
+const ATTACHING_EVENTS: Readonly<Record<string, string>> = { [DOCUMENT_ATTACHED]: 'case-', [REGISTER_DOCUMENT_ATTACHED]: 'person-' };
 
 export interface DocumentReference {
   documentId: string;
   storedSha256: string;
 }
 
-/** What a DocumentAttached of a case's stream names; undefined for any other event. */
+/** What a case's DocumentAttached, or a person's RegisterDocumentAttached, names; undefined for any other event. */
 export function documentReferenceOf(event: { streamName?: string; type: string; data: unknown }): DocumentReference | undefined {
-  if (event.type !== DOCUMENT_ATTACHED || (event.streamName !== undefined && !event.streamName.startsWith('case-'))) return undefined;
+  const prefix = Object.hasOwn(ATTACHING_EVENTS, event.type) ? ATTACHING_EVENTS[event.type] : undefined;
+  if (prefix === undefined || (event.streamName !== undefined && !event.streamName.startsWith(prefix))) return undefined;
   const data = event.data as { documentId?: unknown; storedSha256?: unknown };
   if (typeof data.documentId !== 'string' || typeof data.storedSha256 !== 'string') return undefined;
   return { documentId: data.documentId, storedSha256: data.storedSha256 };

@@ -3,7 +3,7 @@
  * a document superseded by another, and the download (a read of the case, recorded with its
  * purpose as every read is). Who may do each is who may record steps on the case, or read it.
  */
-import { Body, Controller, Get, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -24,11 +24,24 @@ import type { UploadedDocument } from './case-documents';
 import { AttachDocumentBody, AttachDocumentForm, DocumentParams, SupersedeDocumentBody } from './documents.dto';
 
 /** A problem+json answer (the document's one `Problem`). */
-const problemAnswer = (status: number, description: string) => ({
+export const problemAnswer = (status: number, description: string) => ({
   status,
   description,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
+
+/** The OpenAPI answers of a document's download: its bytes, or why not (`whose`: the case's, the person's). */
+export const ApiDocumentDownload = (notFound: string, whose: string): MethodDecorator =>
+  applyDecorators(
+    ApiResponse({
+      status: 200,
+      description: 'The bytes as uploaded, with the media type read from them',
+      content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    }),
+    ApiResponse(problemAnswer(404, notFound)),
+    ApiResponse(problemAnswer(410, `${whose} personal data is erased: the content cannot be read.`)),
+    ApiResponse(problemAnswer(500, 'The stored content is missing or altered: `npm run ledger -- verify` names the document and its event.')),
+  );
 
 @ApiTags('cases')
 @Controller('cases')
@@ -75,14 +88,7 @@ export class DocumentsController {
   // Read from the case's stream and the document storage: no read model to wait for.
   @ReadsProjections()
   @ApiOperation({ operationId: 'DownloadDocument', summary: 'The document as uploaded (410 once the case’s personal data is erased)' })
-  @ApiResponse({
-    status: 200,
-    description: 'The bytes as uploaded, with the media type read from them',
-    content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
-  })
-  @ApiResponse(problemAnswer(404, 'No such case, or no such document of the case.'))
-  @ApiResponse(problemAnswer(410, "The case's personal data is erased: the content cannot be read."))
-  @ApiResponse(problemAnswer(500, 'The stored content is missing or altered: `npm run ledger -- verify` names the document and its event.'))
+  @ApiDocumentDownload('No such case, or no such document of the case.', "The case's")
   async download(@Param() ids: DocumentParams, @CurrentActor() actor: Actor, @AccessPurpose() purpose: string): Promise<StreamableFile> {
     const { content, mediaType } = await this.documents.read({ reader: actor, purpose, caseId: ids.caseId }, ids.documentId);
     return new StreamableFile(content, { type: mediaType, length: content.length, disposition: `attachment; filename="${ids.documentId}"` });

@@ -4,6 +4,10 @@ import { DayField, IdField, OneOfField, REASON_MAX_LENGTH, TextField } from '../
 import { DOCUMENT_KINDS } from '../cases/document.enums';
 import type { DocumentKind } from '../cases/document.enums';
 import { CaseParams } from '../cases/dto/params.dto';
+import { OptionalForceField } from '../common/force';
+import { PersonParams } from '../registers/dto/params.dto';
+import { DOCUMENT_REGISTERS } from '../registers/registers.enums';
+import type { DocumentRegister } from '../registers/registers.enums';
 
 /** The text fields of the upload form, beside its one file (`file`). */
 export class AttachDocumentBody {
@@ -30,6 +34,33 @@ export class AttachDocumentForm extends AttachDocumentBody {
   file!: unknown;
 }
 
+/** The text fields of a register entry's upload form, beside its one file (`file`). */
+export class AttachRegisterDocumentBody {
+  @OptionalForceField()
+  force?: string;
+
+  @IdField({ optional: true, description: 'Chosen by the service (from the Idempotency-Key when there is one) when left out' })
+  documentId?: string;
+
+  @OneOfField(DOCUMENT_REGISTERS, { description: 'The register of the entry the document is attached to' })
+  register!: DocumentRegister;
+
+  @IdField({ description: 'The entry’s id in its register: a businessInterestId or an associationId' })
+  entryId!: string;
+
+  @DayField()
+  attachedOn!: string;
+
+  @OneOfField(DOCUMENT_KINDS)
+  kind!: DocumentKind;
+}
+
+/** The OpenAPI schema of a register entry's multipart upload. */
+export class AttachRegisterDocumentForm extends AttachRegisterDocumentBody {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The document. Its type is recognised from its content, as a case document’s' })
+  file!: unknown;
+}
+
 export class SupersedeDocumentBody {
   @IdField({ description: 'The document of the same case that replaces it (attached first)' })
   supersededBy!: string;
@@ -42,6 +73,11 @@ export class SupersedeDocumentBody {
 }
 
 export class DocumentParams extends CaseParams {
+  @IdField()
+  documentId!: string;
+}
+
+export class RegisterDocumentParams extends PersonParams {
   @IdField()
   documentId!: string;
 }

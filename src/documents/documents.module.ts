@@ -8,6 +8,8 @@ import { CaseDocuments } from './case-documents';
 import { DocumentContent } from './document-content';
 import { DocumentStorage, FileSystemDocumentStorage } from './document-storage';
 import { DocumentsController } from './documents.controller';
+import { RegisterDocuments } from './register-documents';
+import { RegisterDocumentsController } from './register-documents.controller';
 
 /**
  * Documents and exhibits (src/documents/README.md): the storage port (the data folder by
@@ -29,11 +31,12 @@ export function documentUploads() {
 @Global()
 @Module({
   imports: [AccessModule, documentUploads()],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, RegisterDocumentsController],
   providers: [
     { provide: DocumentStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FileSystemDocumentStorage(config.documents.dir) },
     DocumentContent,
     CaseDocuments,
+    RegisterDocuments,
     CaseReplayRights,
   ],
   exports: [DocumentContent, DocumentStorage, CaseDocuments],

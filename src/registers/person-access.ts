@@ -14,8 +14,10 @@
  *   (as a subject may not read their own case); what they are owed of it they get through
  *   a subject access request, which is not this API.
  */
+import { applyDecorators } from '@nestjs/common';
+import { StatesPurpose } from '../access/access-purpose';
 import type { Actor } from '../http';
-import { problem } from '../http';
+import { problem, Roles } from '../http';
 import type { Problem } from '../http';
 import { actsForForce } from '../common/force';
 
@@ -23,6 +25,9 @@ import { actsForForce } from '../common/force';
 export const REGISTER_RECORDERS = ['PSD_INVESTIGATOR', 'ACU_INVESTIGATOR', 'APPROPRIATE_AUTHORITY'] as const;
 /** Who reads an integrity record: the recorders, the DCC, inspectors and auditors; never ADMIN. */
 export const REGISTER_READERS = [...REGISTER_RECORDERS, 'DCC', 'INSPECTOR', 'AUDITOR'] as const;
+
+/** A read of a person's integrity record (or of a document of it): its readers' roles, and a stated purpose. */
+export const ReadsPersonRecord = (): MethodDecorator & ClassDecorator => applyDecorators(Roles(...REGISTER_READERS), StatesPurpose('this record'));
 
 export type PersonAccessRefusal = 'personOfAnotherForce' | 'ownRecord';
 

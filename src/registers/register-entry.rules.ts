@@ -6,6 +6,7 @@ import type {
   ConflictOfInterestDeclared,
   DrugTestRecorded,
   GiftOrHospitalityOffered,
+  RegisterDocumentAttached,
   RegisterEventDataMap,
   VettingReviewed,
   VettingWithdrawn,
@@ -13,6 +14,7 @@ import type {
 import { ensure, ensureNotBefore } from './registers.rule-book';
 import type { RegisterRuleName } from './registers.rule-book';
 import type { PersonRegisters } from './registers.state';
+import { associationOf, businessInterestOf } from './registers.state';
 
 /** Every offer is recorded, declined ones too; only an item can be passed on to a charity. */
 export function checkGiftOrHospitality(data: GiftOrHospitalityOffered): void {
@@ -43,4 +45,16 @@ export function checkEarlierSanction(data: RegisterEventDataMap['EarlierSanction
   if (data.expiresOn === undefined) return;
   ensure(data.kind === 'WRITTEN_WARNING' || data.kind === 'FINAL_WRITTEN_WARNING', 'expiryOnlyForWarnings', data.kind);
   ensure(data.expiresOn > data.notifiedOn, 'datedBeforeWhatItFollows', `expires ${data.expiresOn}, notified ${data.notifiedOn}`);
+}
+
+/**
+ * A document is attached once, to an entry the person's registers hold. Its content was sealed
+ * under the person's key and stored by the write path before decide (person.stream.ts).
+ */
+export function checkRegisterDocument(state: PersonRegisters, data: RegisterDocumentAttached): void {
+  ensure(!state.documentIds.includes(data.documentId), 'registerDocumentAlreadyAttached', data.documentId);
+  const entry = data.register === 'BUSINESS_INTEREST' ? businessInterestOf(state, data.entryId) : associationOf(state, data.entryId);
+  ensure(entry !== null, 'documentNeedsRegisterEntry', `${data.register} ${data.entryId}`);
+  // Only a programming error gets here: the write path stores the content before decide.
+  if (data.storedSha256 === '') throw new Error('RegisterDocumentAttached reached decide with its content not stored');
 }

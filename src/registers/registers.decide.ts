@@ -7,7 +7,7 @@
 import type { Decider } from '../common/decider';
 import { checkAssociationStep, checkDeclaration } from './association.rules';
 import { checkApplication, checkComplianceCheck, checkDecision, checkRescission, checkReview, checkWithdrawal } from './business-interest.rules';
-import { checkConflict, checkDrugTest, checkEarlierSanction, checkGiftOrHospitality, checkVettingStep } from './register-entry.rules';
+import { checkConflict, checkDrugTest, checkEarlierSanction, checkGiftOrHospitality, checkRegisterDocument, checkVettingStep } from './register-entry.rules';
 import type { RegisterEvent } from './registers.events';
 import { ensure } from './registers.rule-book';
 import type { PersonRegisters } from './registers.state';
@@ -22,6 +22,11 @@ export interface RegisterCommand {
    * path; null or absent where none does. It keeps their registers, whoever wrote first.
    */
   holderForce?: string | null;
+  /**
+   * A document's content (RegisterDocumentAttached): sealed under the person's key and stored
+   * by the write path before decide, which then sees the event with the stored object's hash.
+   */
+  content?: Uint8Array;
 }
 
 /** The force keeping the person's registers: their workforce's, else that of the first entry. */
@@ -82,6 +87,8 @@ function check(personId: string, event: RegisterEvent, state: PersonRegisters): 
       return;
     case 'EarlierSanctionRecorded':
       return checkEarlierSanction(event.data);
+    case 'RegisterDocumentAttached':
+      return checkRegisterDocument(state, event.data);
     default: {
       const unhandled: never = event;
       throw new Error(`unknown register event ${JSON.stringify(unhandled)}`);

@@ -70,3 +70,11 @@ export const EARLIER_SANCTION_KINDS = [
   'GROSS_MISCONDUCT_FINDING',
 ] as const;
 export type EarlierSanctionKind = (typeof EARLIER_SANCTION_KINDS)[number];
+
+/**
+ * The register entries a document can be attached to (RegisterDocumentAttached): those the
+ * registers know by an id of their own, an application for a business interest (its form,
+ * the approval letter) and a notifiable association (the declaration, the ACU's assessment).
+ */
+export const DOCUMENT_REGISTERS = ['BUSINESS_INTEREST', 'ASSOCIATION'] as const;
+export type DocumentRegister = (typeof DOCUMENT_REGISTERS)[number];

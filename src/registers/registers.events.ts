@@ -24,6 +24,7 @@ import { eventOf } from '../common/decider';
 import type { EventOf } from '../common/decider';
 import { count, day, declaredEvents, event, flag, id, oneOf, optional, text, vaultText } from '../common/event-declaration';
 import type { DataMapOf } from '../common/event-declaration';
+import { DOCUMENT_FILE_FIELDS } from '../cases/document.events';
 import {
   ASSOCIATION_NATURES,
   ASSOCIATION_RISKS,
@@ -32,6 +33,7 @@ import {
   COMPLIANCE_RESULTS,
   CONFLICT_ACTIONS,
   CONFLICT_NATURES,
+  DOCUMENT_REGISTERS,
   DRUG_TEST_KINDS,
   DRUG_TEST_RESULTS,
   EARLIER_SANCTION_KINDS,
@@ -129,6 +131,23 @@ export const REGISTER_EVENTS = {
     legalDate: 'notifiedOn',
     fields: { ...inForce, sanctionId: id, kind: oneOf(EARLIER_SANCTION_KINDS), notifiedOn: day, expiresOn: optional(day), reference: optional(text) },
   }),
+  /**
+   * A document attached to one entry of the person's registers (src/documents/README.md): the
+   * fields of a case's DocumentAttached, with the entry instead of a subject. Its content is
+   * sealed under the person's own key, as the entry's free text is.
+   */
+  RegisterDocumentAttached: event({
+    version: 1,
+    legalDate: 'attachedOn',
+    fields: {
+      ...inForce,
+      documentId: id,
+      /** Which register the entry is in, and its id there (businessInterestId, associationId). */
+      register: oneOf(DOCUMENT_REGISTERS),
+      entryId: id,
+      ...DOCUMENT_FILE_FIELDS,
+    },
+  }),
 };
 
 export const REGISTER_EVENT_DECLARATIONS = declaredEvents(REGISTER_EVENTS);
@@ -159,3 +178,4 @@ export type ConflictOfInterestDeclared = RegisterEventDataMap['ConflictOfInteres
 export type VettingReviewed = RegisterEventDataMap['VettingReviewed'];
 export type VettingWithdrawn = RegisterEventDataMap['VettingWithdrawn'];
 export type DrugTestRecorded = RegisterEventDataMap['DrugTestRecorded'];
+export type RegisterDocumentAttached = RegisterEventDataMap['RegisterDocumentAttached'];

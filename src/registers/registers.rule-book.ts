@@ -106,6 +106,17 @@ export const REGISTER_RULES = {
     message: 'a pre-employment test comes before employment: this person has already had an in-service (random or with-cause) test',
     source: `${RECORD} (docs/domain/reference.md, "Registers and vetting": random, with cause, pre-employment)`,
   },
+
+  // Documents attached to an entry (src/documents/README.md)
+  registerDocumentAlreadyAttached: {
+    message: 'a document with this id is already attached to this person’s registers',
+    source: RECORD,
+    status: ALREADY_EXISTS,
+  },
+  documentNeedsRegisterEntry: {
+    message: 'a document is attached to an entry of the person’s registers: there is none with this id in that register',
+    source: RECORD,
+  },
 } as const;
 
 export type RegisterRuleName = keyof typeof REGISTER_RULES;

@@ -52,6 +52,8 @@ export interface PersonRegisters {
   vetting: VettingState | null;
   /** A random or with-cause test has been recorded: the person is in service. */
   testedInService: boolean;
+  /** The ids of the documents attached to the person's entries (RegisterDocumentAttached). */
+  documentIds: readonly string[];
 }
 
 export const initialPersonRegisters: PersonRegisters = {
@@ -60,6 +62,7 @@ export const initialPersonRegisters: PersonRegisters = {
   associations: {},
   vetting: null,
   testedInService: false,
+  documentIds: [],
 };
 
 export function businessInterestOf(state: PersonRegisters, id: string): BusinessInterestState | null {
@@ -114,6 +117,8 @@ export function evolve(state: PersonRegisters, event: RegisterEvent): PersonRegi
       return next.vetting === null ? next : { ...next, vetting: { ...next.vetting, withdrawnOn: event.data.on } };
     case 'DrugTestRecorded':
       return event.data.kind === 'PRE_EMPLOYMENT' ? next : { ...next, testedInService: true };
+    case 'RegisterDocumentAttached':
+      return { ...next, documentIds: [...state.documentIds, event.data.documentId] };
     case 'BusinessInterestComplianceChecked':
     case 'GiftOrHospitalityOffered':
     case 'ConflictOfInterestDeclared':

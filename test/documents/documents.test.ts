@@ -15,7 +15,7 @@ import type { CaseExport } from '../../src/ledger/case-export';
 import { referralBody, subjectBody } from '../cases/every-route';
 import { post, PROBLEM_JSON, serviceForThisFile } from '../cases/support';
 import { bearer } from '../http/support';
-import { download, EXECUTABLE, history, PDF, PNG, PURPOSE, upload } from './support';
+import { changeStoredByte, documentReads, download, EXECUTABLE, history, PDF, PNG, PURPOSE, upload } from './support';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -76,6 +76,13 @@ describe('documents and exhibits', () => {
     });
   });
 
+  it('refuses a document about a subject the case does not have, naming the rule and appending nothing', async () => {
+    const { caseId } = await openCase();
+    const refused = await upload(app(), caseId, { content: PDF, filename: 'statement.pdf', fields: { subjectId: randomUUID() } });
+    expect({ status: refused.status, rule: refused.body.rule as unknown }).toEqual({ status: 422, rule: 'subjectMustExist' });
+    expect((await app().app.get(EventStore).readStream(`case-${caseId}`)).map((event) => event.type)).toEqual(['ReferralReceived', 'SubjectAdded']);
+  });
+
   it('downloads the bytes uploaded, recording the read with its purpose', async () => {
     const { caseId } = await openCase();
     const documentId = (await upload(app(), caseId, { content: PDF, filename: 'exhibit.pdf' })).body.documentId as string;
@@ -83,15 +90,7 @@ describe('documents and exhibits', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(answer.body as Buffer, PDF)).toBe(0);
-    const store = app().app.get(EventStore);
-    const recorded = async () =>
-      (await store.readStream(`access-${new Date().toISOString().slice(0, 10)}`)).filter(
-        (event) => event.data.caseId === caseId && event.data.userId === 'reader-of-exhibits',
-      );
-    while ((await recorded()).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(
-      (await recorded()).map((event) => ({ type: event.type, purpose: event.data.purpose, granted: event.data.granted, documentId: event.data.documentId })),
-    ).toEqual([{ type: 'CaseAccessed', purpose: PURPOSE, granted: true, documentId }]);
+    expect(await documentReads(app(), { caseId }, 'reader-of-exhibits')).toEqual([{ type: 'CaseAccessed', purpose: PURPOSE, granted: true, documentId }]);
   });
 
   it('stores the content sealed, never in clear, and only once however often it is attached', async () => {
@@ -193,11 +192,7 @@ describe('documents and exhibits', () => {
     expect(offline.result.firstMismatch).toMatchObject({ kind: 'DOCUMENT_MISMATCH', eventId });
 
     const storedSha256 = exported.documents![0].storedSha256;
-    const file = path.join(app().config.documents.dir, storedSha256.slice(0, 2), storedSha256);
-    const original = await readFile(file);
-    const changed = Buffer.from(original);
-    changed[changed.length - 1] ^= 1;
-    await writeFile(file, changed);
+    const restore = await changeStoredByte(app(), storedSha256);
     try {
       const tampered = await verify();
       expect(tampered.ok).toBe(false);
@@ -213,7 +208,7 @@ describe('documents and exhibits', () => {
       expect(cli.code).toBe(1);
       expect(cli.result.firstMismatch).toMatchObject({ kind: 'DOCUMENT_MISMATCH', eventId, detail: expect.stringContaining(documentId) });
     } finally {
-      await writeFile(file, original);
+      await restore();
     }
     expect((await verify()).ok).toBe(true);
   });

@@ -2,8 +2,11 @@
  * Documents over real HTTP: a case to attach to, an upload as the multipart form the service
  * reads, a download with its purpose, and a few files whose type their first bytes tell.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Response } from 'supertest';
 import type { Role } from '../../src/http/roles';
+import { EventStore } from '../../src/event-store/event-store';
 import type { TestApp } from '../support/app';
 import { bearer } from '../http/support';
 import { FORCE } from '../cases/support';
@@ -44,15 +47,25 @@ export interface Upload {
 }
 
 export function upload(app: TestApp, caseId: string, file: Upload, sender: Sender = {}): Promise<Response> {
-  let request = app.http().post(`/api/v1/cases/${caseId}/documents`).set('Authorization', authorization(app, sender));
+  return uploadTo(app, `cases/${caseId}`, file, sender);
+}
+
+/** The upload form sent to `<owner>/documents` (`cases/<caseId>`, `people/<personId>`). */
+export function uploadTo(app: TestApp, owner: string, file: Upload, sender: Sender = {}): Promise<Response> {
+  let request = app.http().post(`/api/v1/${owner}/documents`).set('Authorization', authorization(app, sender));
   for (const [name, value] of Object.entries({ kind: 'STATEMENT', attachedOn: '2021-04-01', ...file.fields })) request = request.field(name, value);
   return request.attach('file', file.content, { filename: file.filename, contentType: file.contentType ?? 'application/octet-stream' });
 }
 
 export function download(app: TestApp, caseId: string, documentId: string, sender: Sender = {}): Promise<Response> {
+  return downloadFrom(app, `cases/${caseId}`, documentId, sender);
+}
+
+/** The content of `<owner>/documents/<documentId>`, as bytes, read with a purpose. */
+export function downloadFrom(app: TestApp, owner: string, documentId: string, sender: Sender = {}): Promise<Response> {
   return app
     .http()
-    .get(`/api/v1/cases/${caseId}/documents/${documentId}/content`)
+    .get(`/api/v1/${owner}/documents/${documentId}/content`)
     .set('Authorization', authorization(app, sender))
     .set('X-Access-Purpose', PURPOSE)
     .buffer(true)
@@ -61,6 +74,26 @@ export function download(app: TestApp, caseId: string, documentId: string, sende
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => callback(null, Buffer.concat(chunks)));
     });
+}
+
+/** The reads recorded today of `what` (`{ caseId }` or `{ personId }`) by `userId`, once there are any: type, purpose, grant and document. */
+export async function documentReads(app: TestApp, what: Record<string, string>, userId: string): Promise<Record<string, unknown>[]> {
+  const store = app.app.get(EventStore);
+  const [key, id] = Object.entries(what)[0];
+  const recorded = async () =>
+    (await store.readStream(`access-${new Date().toISOString().slice(0, 10)}`)).filter((event) => event.data[key] === id && event.data.userId === userId);
+  while ((await recorded()).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  return (await recorded()).map((event) => ({ type: event.type, purpose: event.data.purpose, granted: event.data.granted, documentId: event.data.documentId }));
+}
+
+/** Changes the last byte of the stored object at `storedSha256`; answers what puts it back. */
+export async function changeStoredByte(app: TestApp, storedSha256: string): Promise<() => Promise<void>> {
+  const file = path.join(app.config.documents.dir, storedSha256.slice(0, 2), storedSha256);
+  const original = await readFile(file);
+  const changed = Buffer.from(original);
+  changed[changed.length - 1] ^= 1;
+  await writeFile(file, changed);
+  return () => writeFile(file, original);
 }
 
 export function history(app: TestApp, caseId: string, sender: Sender = {}) {

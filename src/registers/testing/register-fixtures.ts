@@ -114,3 +114,21 @@ export const systemAccessFinding = (overrides: Overrides<'SystemAccessAuditFindi
     force: FORCE,
     ...overrides,
   });
+
+export const DOCUMENT = '3b8a4e5c-6d7f-4091-8c2d-3e4f5a6b7c8d';
+/** A document attached to the business interest; the write path has stored its content (storedSha256). */
+export const documentAttached = (overrides: Overrides<'RegisterDocumentAttached'> = {}) =>
+  registerEvent('RegisterDocumentAttached', {
+    force: FORCE,
+    documentId: DOCUMENT,
+    register: 'BUSINESS_INTEREST',
+    entryId: INTEREST,
+    attachedOn: '2023-01-10',
+    kind: 'CORRESPONDENCE',
+    name: 'Approval letter.pdf',
+    mediaType: 'application/pdf',
+    size: 1024,
+    sha256: 'a'.repeat(64),
+    storedSha256: 'b'.repeat(64),
+    ...overrides,
+  });
