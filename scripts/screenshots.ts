@@ -10,8 +10,7 @@ import { loadConfiguration } from '../src/config/configuration';
 import { openDatabase } from '../src/database/database';
 import { SEED_STORIES } from '../src/cases/seed-stories';
 import { signToken } from '../src/http/token';
-import { words } from '../src/web/form-view';
-import { launchChromium } from '../test/web/browser';
+import { launchChromium, signInInBrowser } from '../test/web/browser';
 
 /**
  * `npm run screenshots` (after `npm run demo`): starts the service on the demo data (the
@@ -38,14 +37,7 @@ async function signIn(browser: Browser, base: string, who: { userId: string; nam
   const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, acceptDownloads: true });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('User id').fill(who.userId);
-  await page.getByLabel('Name').fill(who.name);
-  await page.getByLabel(words(who.role), { exact: true }).check();
-  await page.getByLabel('Force').fill(FORCE);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/casework`);
-  return page;
+  return signInInBrowser(page, base, { ...who, force: FORCE });
 }
 
 async function fillDate(page: Page, legend: string, day: string): Promise<void> {
