@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { words } from '../../src/web/form-view';
 
 export const CHROMIUM_PATH = process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium';
 /** The flags that launch Debian's Chromium headless as root on a machine without a GPU. */
@@ -61,4 +62,16 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
   }));
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+}
+
+/** Signs in through the development sign-in page as this user, role and force; answers the page on the cases list. */
+export async function signInInBrowser(page: Page, base: string, who: { userId: string; name: string; role: string; force: string }): Promise<Page> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('User id').fill(who.userId);
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel(words(who.role), { exact: true }).check();
+  await page.getByLabel('Force').fill(who.force);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/casework`);
+  return page;
 }
