@@ -4302,7 +4302,7 @@ export interface components {
         DeadLetter: {
             at: string;
             /** @enum {string} */
-            kind: "case" | "person";
+            kind: "case" | "person" | "recommendation";
             subjectId: string;
             reason: string;
         };
