@@ -10,7 +10,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { EventStore } from '../../src/event-store/event-store';
 import type { Role } from '../../src/http/roles';
 import { documentRoutes, everyRoute, legacyRoute, pathOf, referralBody, subjectBody, walkIds } from '../cases/every-route';
-import { upload } from '../documents/support';
+import { PDF, upload, uploadTo } from '../documents/support';
 import { post } from '../cases/support';
 import type { Sender } from '../cases/support';
 import { everyRegisterRoute, pathOf as registerPathOf, registerIds, WITHDRAW_ROUTE } from '../registers/every-route';
@@ -114,6 +114,9 @@ describe('one write path', () => {
       for (const step of everyRegisterRoute(person))
         lastInterest = String((await send(registerPathOf(step.route, person), step.body)).businessInterestId ?? lastInterest);
       await send(registerPathOf(WITHDRAW_ROUTE, { ...person, businessInterestId: lastInterest }), { withdrawnOn: '2024-08-05' });
+      const registerDocument = { register: 'BUSINESS_INTEREST', entryId: lastInterest, kind: 'CORRESPONDENCE' };
+      const attached = await uploadTo(service, `people/${person.personId}`, { content: PDF, filename: 'Application form.pdf', fields: registerDocument });
+      answers.push({ path: `people/${person.personId}/documents`, status: attached.status });
       // Recommendations.
       const recommendationId = randomUUID();
       const made = { recommendationId, source: 'HMICFRS', madeOn: '2014-11-01', dueOn: '2015-05-01', text: 'Report refused gifts too.' };
