@@ -42,6 +42,8 @@ export type ProblemKind =
   | 'internal-error'
   | 'personal-data-erased'
   | 'too-many-requests'
+  | 'request-timeout'
+  | 'headers-too-large'
   | 'http-error';
 
 export const PROBLEM_TYPE_PREFIX = 'urn:integrity-ledger:problem:';

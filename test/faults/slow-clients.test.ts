@@ -80,7 +80,7 @@ describe('slow clients', () => {
     expect(served).toBeGreaterThan(3);
     const cut = await within(Promise.all(opened.map((client) => client.closed)), HEADERS_TIMEOUT_MS + SLACK_MS, 'every slow client cut off');
     for (const { answer, afterMs } of cut) {
-      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+      expectTimeoutProblem(answer);
       expect(afterMs).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 100);
     }
   }, 30_000);
@@ -94,7 +94,7 @@ describe('slow clients', () => {
     const client = slowClient(port, headers + body, ' ');
     opened.push(client);
     const { answer, afterMs } = await within(client.closed, REQUEST_TIMEOUT_MS + SLACK_MS, 'the slow body cut off');
-    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expectTimeoutProblem(answer);
     expect(afterMs).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);
     const after = await pool.query<{ n: string }>('SELECT count(*) AS n FROM ledger_events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
@@ -108,3 +108,12 @@ describe('slow clients', () => {
     expect(afterMs).toBeGreaterThanOrEqual(KEEP_ALIVE_TIMEOUT_MS - 100);
   }, 30_000);
 });
+
+/** The raw answer to a late request: 408, as problem+json like every other error. */
+function expectTimeoutProblem(answer: string): void {
+  const [head, body] = answer.split('\r\n\r\n');
+  const lines = head.split('\r\n');
+  expect(lines[0]).toBe('HTTP/1.1 408 Request Timeout');
+  expect(lines).toContain('Content-Type: application/problem+json');
+  expect(JSON.parse(body)).toMatchObject({ status: 408, title: 'Request Timeout', type: expect.stringContaining('request-timeout') });
+}

@@ -121,6 +121,11 @@ describe('HTTP errors are problem+json', () => {
     expectProblem(response, 413);
   });
 
+  it('answers headers over the server limit with 431, before any route runs', async () => {
+    const response = await app.http().get('/health').set('X-Padding', 'h'.repeat(20_000));
+    expectProblem(response, 431);
+  });
+
   it('answers a body that is not JSON with 415', async () => {
     const response = await post(`/demo/${newDemoId()}/items`).set('Content-Type', 'text/plain').send('label=x');
     expectProblem(response, 415);

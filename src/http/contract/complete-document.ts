@@ -60,7 +60,10 @@ const SHARED_RESPONSES: Record<string, { status: number; response: ResponseObjec
   },
   HeadersTooLarge: {
     status: 431,
-    response: { description: 'The request headers are larger than the server accepts (Node.js answers this before any route runs).' },
+    response: {
+      description: 'The request headers are larger than the server accepts (answered before any route runs, then the connection is closed).',
+      content: PROBLEM_CONTENT,
+    },
   },
   ServiceUnavailable: {
     status: 503,
