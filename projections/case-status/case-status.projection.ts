@@ -45,7 +45,9 @@ export const caseStatusProjection: ProjectionDefinition = {
   // 3: each subject's route, reg 10 pause and barred-list review day; stages of withdrawn
   // proceedings and of Performance and Vetting outcomes (src/cases/reflective-practice.*).
   // 4: the referral's flags and the investigator (columns `flags`, `investigator_id`, and in the item).
-  version: 4,
+  // 5: the investigator is the one allocation names (an appointment or reassignment replaces the
+  // one who started the investigation: src/cases/allocation.facts.ts caseInvestigatorOf).
+  version: 5,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [
     // Personal data removed: the case's free text is never read back out of this table.

@@ -6,9 +6,11 @@
  * they could open.
  *
  * - Live: not closed (`closed_on` null: a reopened case is live again).
- * - Allocated: an investigator is known (InvestigationStarted.investigatorId, case-status
- *   `investigator_id`). ALLOCATED is the one place that says so: when allocation has events of its
- *   own, it becomes their column.
+ * - Allocated: the case has an investigator (case-status `investigator_id`, from
+ *   src/cases/allocation.facts.ts caseInvestigatorOf: the current holder of the whole case's
+ *   investigator appointment, else the one who started the investigation, else one appointed to a
+ *   subject), the same notion as the allocation read model's `allocated`. ALLOCATED is the one
+ *   place in SQL that says so; the cases by investigator count each case under that one person.
  * - Age: calendar months from `received_on` (the day the matter came to attention) to today:
  *   under 3 months, 3 to 6, 6 to 12, over 12.
  * - The trend counts, for each of the last 12 months, the cases received and closed in it and
