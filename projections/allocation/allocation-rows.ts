@@ -5,19 +5,10 @@
  */
 import type { Case } from '../../src/cases/case.state';
 import { caseStage } from '../../src/cases/case.stage';
-import type { AppointmentRole } from '../../src/cases/allocation.enums';
+import { assignmentsOf, caseInvestigatorOf } from '../../src/cases/allocation.facts';
+import type { Assignment } from '../../src/cases/allocation.facts';
 import { chainOfCommandRecorded, latestSubmission } from '../../src/cases/allocation.state';
 import type { WaitingItem } from '../common/allocation-views';
-
-/** One person's part in a case: their role, for the whole case (subjectId null) or one subject. */
-export interface Assignment {
-  investigatorId: string;
-  role: AppointmentRole;
-  subjectId: string | null;
-  /** Null for the investigator named when the investigation started, without an appointment of the ledger. */
-  appointmentId: string | null;
-  since: string;
-}
 
 export interface AllocationItem {
   caseId: string;
@@ -52,27 +43,6 @@ export interface AllocationWaitingRow {
 
 const NOT_LIVE = new Set(['CONCLUDED', 'CLOSED']);
 
-/**
- * The current assignments: every appointment's current holder; and the investigator named when
- * the investigation started, until an investigator is appointed to the whole case.
- */
-export function assignmentsOf(state: Case): Assignment[] {
-  const appointments = Object.values(state.allocation.appointments);
-  const assignments: Assignment[] = appointments.map((appointment) => ({
-    investigatorId: appointment.investigatorId,
-    role: appointment.role,
-    subjectId: appointment.subjectId,
-    appointmentId: appointment.appointmentId,
-    since: appointment.holders.at(-1)?.from ?? appointment.appointedOn,
-  }));
-  const starting = state.allocation.startingInvestigatorId;
-  const caseInvestigator = appointments.some((appointment) => appointment.role === 'INVESTIGATOR' && appointment.subjectId === null);
-  if (starting !== null && !caseInvestigator && state.investigationStartedOn !== null) {
-    assignments.unshift({ investigatorId: starting, role: 'INVESTIGATOR', subjectId: null, appointmentId: null, since: state.investigationStartedOn });
-  }
-  return assignments;
-}
-
 export function allocationCaseRow(state: Case): AllocationCaseRow {
   const assignments = assignmentsOf(state);
   const stage = caseStage(state);
@@ -84,7 +54,7 @@ export function allocationCaseRow(state: Case): AllocationCaseRow {
     subject_person_ids: subjects.map((subject) => subject.personId),
     received_on: state.receivedOn,
     live: !NOT_LIVE.has(stage),
-    allocated: assignments.some((assignment) => assignment.role === 'INVESTIGATOR'),
+    allocated: caseInvestigatorOf(state) !== null,
     investigator_ids: [...new Set(assignments.map((assignment) => assignment.investigatorId))],
     item: { caseId: state.caseId, stage, receivedOn: state.receivedOn, subjectIds: subjects.map((subject) => subject.subjectId), assignments },
   };

@@ -10,7 +10,8 @@ import type { CaseListScope } from '../../src/access/case-access-policy';
 import { caseScopeCondition } from '../common/case-status-views';
 import { ALLOCATION_TABLES, readAllocation } from '../common/allocation-views';
 import { OPEN_DUTY, readTimeliness, TIMELINESS_TABLES } from '../common/timeliness-views';
-import type { AllocationItem, Assignment } from './allocation-rows';
+import type { Assignment } from '../../src/cases/allocation.facts';
+import type { AllocationItem } from './allocation-rows';
 
 /** Entries each list shows at most; the total beside it counts them all. */
 export const LISTED = 100;

@@ -12,6 +12,7 @@ import { formatPosition } from '../../src/event-store/position';
 import type { ProjectionContext, ProjectionDefinition } from '../runner/projection';
 import { CASE_STREAM_PREFIX, caseEventLogTable, touchedCases } from '../common/case-event-log';
 import type { TouchedCase } from '../common/case-event-log';
+import type { Case } from '../../src/cases/case.state';
 import { CaseStatusItem, toCaseStatusItem } from '../common/case-status-item';
 import { CASE_STATUS_PROJECTION, CASE_STATUS_TABLE } from '../common/case-status-views';
 
@@ -29,6 +30,7 @@ export interface CaseStatusRow {
   corruption_categories: string[];
   flags: string[];
   investigator_id: string | null;
+  closures: Closure[];
   subject_person_ids: string[];
   item: CaseStatusItem;
   revision: string;
@@ -45,7 +47,11 @@ export const caseStatusProjection: ProjectionDefinition = {
   // 3: each subject's route, reg 10 pause and barred-list review day; stages of withdrawn
   // proceedings and of Performance and Vetting outcomes (src/cases/reflective-practice.*).
   // 4: the referral's flags and the investigator (columns `flags`, `investigator_id`, and in the item).
-  version: 4,
+  // 5: the investigator is the one allocation names (an appointment or reassignment replaces the
+  // one who started the investigation: src/cases/allocation.facts.ts caseInvestigatorOf); each
+  // closure with its reopening (column `closures`), so the backlog's trend counts a reopened
+  // case as closed in the months it was.
+  version: 5,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [
     // Personal data removed: the case's free text is never read back out of this table.
@@ -64,6 +70,7 @@ export const caseStatusProjection: ProjectionDefinition = {
            corruption_categories text[] NOT NULL,
            flags text[] NOT NULL,
            investigator_id text,
+           closures jsonb NOT NULL,
            subject_person_ids text[] NOT NULL,
            item jsonb NOT NULL,
            revision bigint NOT NULL,
@@ -85,12 +92,13 @@ async function applyCaseStatus(events: readonly RecordedEvent[], context: Projec
   const rows: CaseStatusRow[] = [];
   for (const touched of await touchedCases(events, context, CASE_EVENTS_TABLE)) {
     // Events before a referral (none in practice: decide refuses them) wait for one.
-    if (touched.state !== null) rows.push(statusRow(touched.caseId, toCaseStatusItem(touched.state), touched));
+    if (touched.state !== null) rows.push(statusRow(touched.caseId, touched.state, touched));
   }
   await write(context, rows);
 }
 
-function statusRow(caseId: string, item: CaseStatusItem, batch: TouchedCase): CaseStatusRow {
+function statusRow(caseId: string, state: Case, batch: TouchedCase): CaseStatusRow {
+  const item = toCaseStatusItem(state);
   return {
     case_id: caseId,
     force: item.force,
@@ -102,6 +110,7 @@ function statusRow(caseId: string, item: CaseStatusItem, batch: TouchedCase): Ca
     corruption_categories: item.corruptionCategories,
     flags: item.flags,
     investigator_id: item.investigatorId,
+    closures: closuresOf(state),
     subject_person_ids: item.subjects.map((subject) => subject.personId),
     item,
     revision: batch.revision.toString(),
@@ -111,24 +120,44 @@ function statusRow(caseId: string, item: CaseStatusItem, batch: TouchedCase): Ca
   };
 }
 
+/** A closure of the case (CaseClosed) and the day it was reopened (CaseReopened), null while it stands. */
+export interface Closure {
+  closedOn: string;
+  reopenedOn: string | null;
+}
+
+/** Every closure of the case, the first one first, as corrected. */
+export function closuresOf(state: Case): Closure[] {
+  const closures: Closure[] = [];
+  for (const event of state.log) {
+    if (event.type !== 'CaseClosed' && event.type !== 'CaseReopened') continue;
+    const corrected = state.corrections[event.eventId] as { on?: unknown } | undefined;
+    const on = typeof corrected?.on === 'string' ? corrected.on : event.data.on;
+    const last = closures.at(-1);
+    if (event.type === 'CaseClosed') closures.push({ closedOn: on, reopenedOn: null });
+    else if (last !== undefined && last.reopenedOn === null) last.reopenedOn = on;
+  }
+  return closures;
+}
+
 /** One statement: upsert the status rows. `opened_position` is kept from the first time a case's row was written. */
 async function write(context: ProjectionContext, rows: CaseStatusRow[]): Promise<void> {
   if (rows.length === 0) return;
   const status = context.table(CASE_STATUS_TABLE);
   await context.client.query(
     `INSERT INTO ${status} AS s (case_id, force, stage, sensitivity, case_type, received_on, closed_on,
-                                 corruption_categories, flags, investigator_id, subject_person_ids, item, revision, last_position, opened_position)
+                                 corruption_categories, flags, investigator_id, closures, subject_person_ids, item, revision, last_position, opened_position)
      SELECT case_id, force, stage, sensitivity, case_type, received_on, closed_on,
-            corruption_categories, flags, investigator_id, subject_person_ids, item, revision, last_position, opened_position
+            corruption_categories, flags, investigator_id, closures, subject_person_ids, item, revision, last_position, opened_position
        FROM json_to_recordset($1::json) AS r(case_id text, force text, stage text, sensitivity text, case_type text,
                                                received_on date, closed_on date, corruption_categories text[], flags text[],
-                                               investigator_id text, subject_person_ids text[], item jsonb, revision bigint,
+                                               investigator_id text, closures jsonb, subject_person_ids text[], item jsonb, revision bigint,
                                                last_position text, opened_position numeric)
      ON CONFLICT (case_id) DO UPDATE SET
        force = EXCLUDED.force, stage = EXCLUDED.stage, sensitivity = EXCLUDED.sensitivity,
        case_type = EXCLUDED.case_type, received_on = EXCLUDED.received_on, closed_on = EXCLUDED.closed_on,
        corruption_categories = EXCLUDED.corruption_categories, flags = EXCLUDED.flags, investigator_id = EXCLUDED.investigator_id,
-       subject_person_ids = EXCLUDED.subject_person_ids,
+       closures = EXCLUDED.closures, subject_person_ids = EXCLUDED.subject_person_ids,
        item = EXCLUDED.item, revision = EXCLUDED.revision, last_position = EXCLUDED.last_position`,
     [JSON.stringify(rows)],
   );

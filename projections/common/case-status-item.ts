@@ -22,6 +22,7 @@ import type {
   WorkforceType,
 } from '../../src/cases/case.enums';
 import type { CaseEventEnvelope } from '../../src/cases/case.events';
+import { caseInvestigatorOf } from '../../src/cases/allocation.facts';
 import { barredListReviewFrom } from '../../src/cases/barred-list-review';
 import type { SubjectRoute } from '../../src/cases/reflective-practice.enums';
 import type { Confidence } from '../../src/common/confidence';
@@ -69,7 +70,11 @@ export interface CaseStatusItem {
   corruptionCategories: CorruptionCategory[];
   /** The referral's flags that are set (APSP, prejudicial and improper behaviour, VAWG). */
   flags: CaseFlag[];
-  /** Who leads the investigation, once started (InvestigationStarted.investigatorId, as corrected). */
+  /**
+   * Who investigates the case now (src/cases/allocation.facts.ts caseInvestigatorOf): the current
+   * holder of the whole case's investigator appointment, else the investigator named when the
+   * investigation started (as corrected), else one appointed to a subject. Null: not allocated.
+   */
   investigatorId: string | null;
   subjects: CaseStatusSubject[];
   iopcMode: IopcMode | null;
@@ -93,7 +98,7 @@ export function toCaseStatusItem(state: Case): CaseStatusItem {
     sensitivity: state.sensitivity,
     corruptionCategories: corruptionCategoriesOf(state),
     flags: CASE_FLAGS.filter((flag) => state.flags[CASE_FLAG_FIELDS[flag]]),
-    investigatorId: investigatorOf(state),
+    investigatorId: caseInvestigatorOf(state),
     subjects: Object.values(state.subjects).map(toSubject),
     iopcMode: state.iopcMode,
     nextDeadline: null,
@@ -113,16 +118,6 @@ function corruptionCategoriesOf(state: Case): CorruptionCategory[] {
     if (allegation.corruptionCategory !== null) categories.add(allegation.corruptionCategory);
   }
   return [...categories];
-}
-
-/** The investigator of the latest InvestigationStarted, its correction applied. */
-function investigatorOf(state: Case): string | null {
-  for (const event of [...state.log].reverse()) {
-    if (event.type !== 'InvestigationStarted') continue;
-    const corrected = state.corrections[event.eventId] as { investigatorId?: unknown } | undefined;
-    return typeof corrected?.investigatorId === 'string' ? corrected.investigatorId : event.data.investigatorId;
-  }
-  return null;
 }
 
 function toSubject(subject: SubjectState): CaseStatusSubject {

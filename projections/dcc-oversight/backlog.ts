@@ -6,14 +6,17 @@
  * they could open.
  *
  * - Live: not closed (`closed_on` null: a reopened case is live again).
- * - Allocated: an investigator is known (InvestigationStarted.investigatorId, case-status
- *   `investigator_id`). ALLOCATED is the one place that says so: when allocation has events of its
- *   own, it becomes their column.
+ * - Allocated: the case has an investigator (case-status `investigator_id`, from
+ *   src/cases/allocation.facts.ts caseInvestigatorOf: the current holder of the whole case's
+ *   investigator appointment, else the one who started the investigation, else one appointed to a
+ *   subject), the same notion as the allocation read model's `allocated`. ALLOCATED is the one
+ *   place in SQL that says so; the cases by investigator count each case under that one person.
  * - Age: calendar months from `received_on` (the day the matter came to attention) to today:
  *   under 3 months, 3 to 6, 6 to 12, over 12.
- * - The trend counts, for each of the last 12 months, the cases received and closed in it and
- *   those open at its end (received by then, not closed by then). A case reopened after its
- *   closure counts by its latest closure only: case-status keeps the current `closed_on`.
+ * - The trend counts, for each of the last 12 months, the cases received in it, the closures in
+ *   it, and the cases open at its end (received by then, and no closure standing then): a case
+ *   closed and reopened counts as closed in the month of each closure and as not open in the
+ *   months between (case-status `closures`, each with its reopening).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
@@ -81,10 +84,13 @@ export class BacklogQueries {
         (SELECT jsonb_agg(jsonb_build_object(
                   'month', to_char(m.start, 'YYYY-MM'),
                   'received', (SELECT count(*) FROM ${CASE_STATUS_TABLE} c WHERE ${visible} AND c.received_on >= m.start AND c.received_on < m.start + interval '1 month'),
-                  'closed', (SELECT count(*) FROM ${CASE_STATUS_TABLE} c WHERE ${visible} AND c.closed_on >= m.start AND c.closed_on < m.start + interval '1 month'),
+                  'closed', (SELECT count(*) FROM ${CASE_STATUS_TABLE} c, jsonb_array_elements(c.closures) k WHERE ${visible}
+                               AND (k->>'closedOn')::date >= m.start AND (k->>'closedOn')::date < m.start + interval '1 month'),
                   'openAtEnd', (SELECT count(*) FROM ${CASE_STATUS_TABLE} c WHERE ${visible}
                                   AND c.received_on < least(m.start + interval '1 month', $2::date + 1)
-                                  AND (c.closed_on IS NULL OR c.closed_on >= least(m.start + interval '1 month', $2::date + 1)))
+                                  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(c.closures) k
+                                                   WHERE (k->>'closedOn')::date < least(m.start + interval '1 month', $2::date + 1)
+                                                     AND (k->>'reopenedOn' IS NULL OR (k->>'reopenedOn')::date >= least(m.start + interval '1 month', $2::date + 1))))
                 ) ORDER BY m.start)
            FROM generate_series(date_trunc('month', $2::date) - interval '${TREND_MONTHS - 1} months', date_trunc('month', $2::date), interval '1 month') AS m(start)) AS trend`;
     let row: Row | undefined;

@@ -1,10 +1,12 @@
 /**
  * How the chain-of-command events (allocation.events.ts) change the case. Called by applyFact
  * (case.facts.ts); never throws: a step that cannot be placed (an unknown appointment) leaves
- * the case as it was.
+ * the case as it was. And who investigates the case now, as every read model counts it
+ * (assignmentsOf, caseInvestigatorOf).
  */
 import type { CaseEvent } from './case.events';
 import type { Case } from './case.state';
+import type { AppointmentRole } from './allocation.enums';
 import type { ALLOCATION_EVENTS } from './allocation.events';
 import { NO_CHAIN } from './allocation.state';
 import type { AllocationState, SubjectChain } from './allocation.state';
@@ -26,6 +28,51 @@ function withChain(state: Case, subjectId: string, change: (chain: SubjectChain)
 /** InvestigationStarted names an investigator: they count as one of the case's investigators. */
 export function investigationStartedBy(state: Case, investigatorId: string): Case {
   return withAllocation(state, () => ({ startingInvestigatorId: investigatorId }));
+}
+
+/** One person's part in a case: their role, for the whole case (subjectId null) or one subject. */
+export interface Assignment {
+  investigatorId: string;
+  role: AppointmentRole;
+  subjectId: string | null;
+  /** Null for the investigator named when the investigation started, without an appointment of the ledger. */
+  appointmentId: string | null;
+  since: string;
+}
+
+/**
+ * The current assignments: every appointment's current holder; and the investigator named when
+ * the investigation started (its correction applied: state is folded with corrections), until an
+ * investigator is appointed to the whole case.
+ */
+export function assignmentsOf(state: Case): Assignment[] {
+  const appointments = Object.values(state.allocation.appointments);
+  const assignments: Assignment[] = appointments.map((appointment) => ({
+    investigatorId: appointment.investigatorId,
+    role: appointment.role,
+    subjectId: appointment.subjectId,
+    appointmentId: appointment.appointmentId,
+    since: appointment.holders.at(-1)?.from ?? appointment.appointedOn,
+  }));
+  const starting = state.allocation.startingInvestigatorId;
+  if (starting !== null && !assignments.some(isCaseInvestigator) && state.investigationStartedOn !== null) {
+    assignments.unshift({ investigatorId: starting, role: 'INVESTIGATOR', subjectId: null, appointmentId: null, since: state.investigationStartedOn });
+  }
+  return assignments;
+}
+
+const isCaseInvestigator = (assignment: Assignment): boolean => assignment.role === 'INVESTIGATOR' && assignment.subjectId === null;
+
+/**
+ * The one investigator the case is counted under (the case list, "my cases", the DCC's backlog):
+ * the current holder of the whole case's investigator appointment; else the investigator named
+ * when the investigation started; else the investigator first appointed to one of its subjects.
+ * Null: the case is not allocated.
+ */
+export function caseInvestigatorOf(state: Case): string | null {
+  const assignments = assignmentsOf(state);
+  const investigator = assignments.find(isCaseInvestigator) ?? assignments.find((assignment) => assignment.role === 'INVESTIGATOR');
+  return investigator?.investigatorId ?? null;
 }
 
 export function applyAllocationFact(state: Case, event: AllocationEvent): Case {

@@ -6,7 +6,9 @@
 import { event } from './case.rules';
 import type { CaseEvent } from './case.events';
 import { caseToAnswer, investigationStarted, OFFICER, referral, reportSubmitted, subjectAdded } from './testing/case-fixtures';
-import { command, given, ruleTitle } from './testing/decider-spec';
+import { command, given, ruleTitle, withEventIds } from './testing/decider-spec';
+import { foldCase } from './case.state';
+import { caseInvestigatorOf } from './allocation.facts';
 
 const SECOND = 'subject-second';
 const INVESTIGATOR = 'person-investigator';
@@ -304,5 +306,45 @@ describe('the form of proceedings and the sign-offs (reg 23)', () => {
     given([...misconduct, signedOff('FORM_OF_PROCEEDINGS')])
       .when(schedule('MISCONDUCT_MEETING'))
       .thenThrows('proceedingsKindDiffersFromForm');
+  });
+});
+
+describe('who investigates the case now (one notion for every read model)', () => {
+  const investigatorOf = (events: readonly CaseEvent[]) => {
+    const state = foldCase(withEventIds(events));
+    if (state === null) throw new Error('expected a case');
+    return caseInvestigatorOf(state);
+  };
+  const startedBy = (investigatorId: string): CaseEvent =>
+    event('InvestigationStarted', { investigatorId, startedOn: '2021-03-10', termsOfReference: 'terms' });
+  const reassigned = (investigatorId: string): CaseEvent =>
+    event('InvestigatorReassigned', { appointmentId: 'appointment-1', investigatorId, on: '2021-04-01', reason: 'Long-term absence.' });
+
+  it('is no one before the investigation starts or anyone is appointed', () => {
+    expect(investigatorOf([referral(), subjectAdded(OFFICER)])).toBeNull();
+  });
+
+  it('is the investigator named when the investigation started, as corrected', () => {
+    expect(investigatorOf([referral(), subjectAdded(OFFICER), startedBy('person-starting')])).toBe('person-starting');
+    const corrected = event('RecordCorrected', {
+      correctsEventId: 'event-3',
+      reason: 'typed in error',
+      replacement: { investigatorId: 'person-corrected', startedOn: '2021-03-10', termsOfReference: 'terms' },
+    });
+    expect(investigatorOf([referral(), subjectAdded(OFFICER), startedBy('person-starting'), corrected])).toBe('person-corrected');
+  });
+
+  it('is the holder of the whole case’s investigator appointment, once made, and follows its reassignment', () => {
+    expect(investigatorOf([...opened, appointed()])).toBe(INVESTIGATOR);
+    expect(investigatorOf([...opened, appointed(), reassigned('person-next')])).toBe('person-next');
+  });
+
+  it('is not a supervising officer, and a subject’s investigator only when no one investigates the whole case', () => {
+    const supervised = appointed({ appointmentId: 'appointment-2', investigatorId: SUPERVISOR, role: 'SUPERVISING_OFFICER' });
+    expect(investigatorOf([...opened, supervised])).toBe('investigator-1');
+    const forSubject = appointed({ appointmentId: 'appointment-3', investigatorId: 'person-subject', subjectId: OFFICER });
+    expect(investigatorOf([referral(), subjectAdded(OFFICER), supervised, forSubject])).toBe('person-subject');
+    expect(investigatorOf([...opened, forSubject])).toBe('investigator-1');
+    expect(investigatorOf([referral(), subjectAdded(OFFICER), forSubject, appointed()])).toBe(INVESTIGATOR);
   });
 });
