@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
+import { CommandForms } from '../../src/web/command-forms';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
 import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
@@ -50,6 +51,16 @@ describeInBrowser('the alerts page, in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await service?.close();
+  });
+
+  it('has a form for every alert command route of the API, found with no page code', async () => {
+    const document = (await service.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, { post?: { operationId: string } }> };
+    const alertRoutes = Object.entries(document.paths)
+      .filter(([path, item]) => path.startsWith('/api/v1/alerts/') && item.post !== undefined)
+      .map(([, item]) => item.post?.operationId);
+    const forms = service.app.get(CommandForms).alertSteps();
+    expect(forms.map((form) => form.operationId).sort()).toEqual([...alertRoutes].sort());
+    expect(alertRoutes).toHaveLength(4);
   });
 
   it(
