@@ -66,6 +66,7 @@ export type { AccessLogPage } from './access-log/access-log.queries';
 export { CaseExportController } from './case-export/case-export.controller';
 export { IntegrityRecordController } from './integrity-record/integrity-record.controller';
 export { AlertsController } from './alerts/alerts.controller';
+export { AlertsQueries } from './alerts/alerts.queries';
 // The bodies of the read routes, for the HTTP contract (src/http/contract/response-types.ts).
 export type { CaseStatusPage } from './case-status/case-status.queries';
 export type { ComplaintStatistics } from './complaint-statistics/complaint-figures';

@@ -2,10 +2,12 @@
  * The alert reactor: follows the ledger in its global order (cases, people's registers, the
  * forces' thresholds), keeps the facts the thresholds count (alert.facts.ts), and when a
  * newly recorded fact crosses a threshold (alert.evaluate.ts) sends `AlertRaised` to the one
- * write path, as the ledger's own actor, on the command bus like every command.
+ * write path, as the ledger's own actor, on the command bus like every command. When a
+ * threshold is set (or changed) it is evaluated against the history so far: everyone of the
+ * force at or over it as at the day it is set is alerted (`alertsDueOnSetting`).
  *
  * Raised once per crossing: the alert's id, and its event's id, are named by the threshold,
- * the person and the crossing fact, so a second process, or this one following the ledger
+ * the person and the crossing fact (or the threshold's setting), so a second process, or this one following the ledger
  * again from the start after a restart, proposes the same alert and is refused
  * `alertAlreadyRaised`, which it takes as done. The facts are held in memory and rebuilt
  * from the ledger at start-up (as the conflict registry is).
@@ -20,7 +22,7 @@ import { EventStore } from '../event-store/event-store';
 import type { AppendResult, RecordedEvent, Subscription } from '../event-store/event-store';
 import type { CommandContext } from '../http';
 import { nameBasedUuid } from '../http/uuid';
-import { alertsDue } from './alert.evaluate';
+import { alertsDue, alertsDueOnSetting } from './alert.evaluate';
 import type { DueAlert } from './alert.evaluate';
 import { alertEvent } from './alert.events';
 import { AlertFacts, ALERT_SOURCE_STREAM_PREFIXES } from './alert.facts';
@@ -104,6 +106,10 @@ export class AlertReactor implements OnApplicationBootstrap, OnApplicationShutdo
       for (const fact of this.facts.apply(recorded)) {
         for (const due of alertsDue(this.facts.thresholdsOf(fact.force), this.facts.factsOf(fact.force), fact)) await this.raise(due);
       }
+      const setting = this.facts.lastSetting();
+      if (setting === undefined) continue;
+      const { threshold, replaced, settingId } = setting;
+      for (const due of alertsDueOnSetting(threshold, replaced, this.facts.factsOf(threshold.force), settingId)) await this.raise(due);
     }
   }
 

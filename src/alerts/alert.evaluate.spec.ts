@@ -2,7 +2,7 @@
  * The evaluator, kind by kind: given the facts about the force's people and a threshold,
  * the fact that brings a person to exactly N raises one alert; at N − 1 nothing is raised.
  */
-import { alertsDue } from './alert.evaluate';
+import { alertsDue, alertsDueOnSetting, ForceFacts } from './alert.evaluate';
 import type { PersonFact } from './alert.evaluate';
 import type { AlertThresholdSet } from './alert.events';
 
@@ -25,7 +25,7 @@ const threshold = (overrides: Partial<AlertThresholdSet>): AlertThresholdSet => 
 
 /** Given the earlier facts, when `last` is recorded: the alerts due. */
 function whenRecorded(thresholds: AlertThresholdSet[], earlier: PersonFact[], last: PersonFact) {
-  return alertsDue(thresholds, [...earlier, last], last);
+  return alertsDue(thresholds, ForceFacts.of([...earlier, last]), last);
 }
 
 /** `count` facts made by `make`, the last one on `lastDay`. */
@@ -144,5 +144,51 @@ describe('early-intervention alerts: the evaluator', () => {
   it("counts only the force's own thresholds", () => {
     const kent = threshold({ force: 'KENT', kind: 'OVERALL', count: 1, windowDays: 30 });
     expect(whenRecorded([kent], [], fact())).toEqual([]);
+  });
+
+  describe('a threshold set over an existing history: everyone at or over it as at the day it is set', () => {
+    const overall = threshold({ kind: 'OVERALL', count: 3, windowDays: 90, setOn: '2024-03-10' });
+    const setting = (set: AlertThresholdSet, history: PersonFact[], replaced?: AlertThresholdSet) =>
+      alertsDueOnSetting(set, replaced, ForceFacts.of(history), 'setting-event');
+
+    it('raises one alert for a person at exactly N within the window ending the day it is set, none at N − 1', () => {
+      const history = [...facts(3, () => fact()), ...facts(2, () => fact({ personId: 'below' }))];
+      expect(setting(overall, history)).toEqual([
+        expect.objectContaining({ personId: PERSON, measure: 3, threshold: 3, windowFrom: '2023-12-12', windowTo: '2024-03-10', crossedBy: 'setting-event' }),
+      ]);
+      expect(
+        setting(
+          overall,
+          facts(2, () => fact()),
+        ),
+      ).toEqual([]);
+    });
+
+    it('counts neither facts before the window nor facts dated after the day it is set', () => {
+      expect(setting(overall, [fact({ day: '2023-12-11' }), fact(), fact()])).toEqual([]);
+      expect(setting(overall, [fact({ day: '2024-03-11' }), fact(), fact()])).toEqual([]);
+    });
+
+    it('alerts, on a change, only those the change brings over: lowered from 4 to 3, the person at 4 was already over', () => {
+      const history = [...facts(4, () => fact()), ...facts(3, () => fact({ personId: 'newly-over' }))];
+      const due = setting(overall, history, threshold({ kind: 'OVERALL', count: 4, windowDays: 90 }));
+      expect(due.map((alert) => alert.personId)).toEqual(['newly-over']);
+    });
+
+    it('ranks the force for TOP_PERCENTILE', () => {
+      const topTen = threshold({ kind: 'TOP_PERCENTILE', count: 2, windowDays: 365, percentile: 10, setOn: '2024-03-10' });
+      const others = (count: number) => Array.from({ length: count }, (_, index) => fact({ personId: `other-${index}` }));
+      expect(setting(topTen, [...others(9), fact(), fact()])).toEqual([expect.objectContaining({ personId: PERSON, measure: 2 })]);
+      expect(setting(topTen, [...others(8), fact(), fact()])).toEqual([]);
+    });
+
+    it('raises nothing for MONITORED_PERSON: it alerts on new events about the person only', () => {
+      expect(
+        setting(
+          threshold({ kind: 'MONITORED_PERSON', personId: PERSON }),
+          facts(3, () => fact()),
+        ),
+      ).toEqual([]);
+    });
   });
 });

@@ -6,6 +6,7 @@
  * counting the facts within the window that ends on that fact's day (the window's first
  * day is `windowDays - 1` days before). Each crossing is one alert, named by the threshold,
  * the person and the crossing fact, so evaluating the same history again names the same alerts.
+ * A threshold set over an existing history is evaluated against it too (`alertsDueOnSetting`).
  */
 import { addDaysToDay, isBeforeDay } from '../common/days';
 import type { CaseFlag, CorruptionCategory, Standard } from '../cases/case.enums';
@@ -67,6 +68,34 @@ function matchesDetail(threshold: AlertThresholdSet, fact: PersonFact): boolean 
   return false;
 }
 
+/**
+ * The facts about one force's people, indexed by person: evaluating a new fact reads only
+ * that person's facts; only a top-percentile threshold, which ranks the force, reads them all.
+ */
+export class ForceFacts {
+  private readonly byPerson = new Map<string, PersonFact[]>();
+
+  static of(facts: Iterable<PersonFact>): ForceFacts {
+    const index = new ForceFacts();
+    for (const fact of facts) index.add(fact);
+    return index;
+  }
+
+  add(fact: PersonFact): void {
+    const list = this.byPerson.get(fact.personId);
+    if (list === undefined) this.byPerson.set(fact.personId, [fact]);
+    else list.push(fact);
+  }
+
+  ofPerson(personId: string): readonly PersonFact[] {
+    return this.byPerson.get(personId) ?? [];
+  }
+
+  people(): IterableIterator<string> {
+    return this.byPerson.keys();
+  }
+}
+
 interface Window {
   from: string;
   to: string;
@@ -74,12 +103,23 @@ interface Window {
 
 const within = (day: string, { from, to }: Window): boolean => !isBeforeDay(day, from) && !isBeforeDay(to, day);
 
-/** Per person, how many facts the threshold counts within the window, with or without the crossing fact. */
-function measures(threshold: AlertThresholdSet, facts: readonly PersonFact[], window: Window, leaveOut?: string): Map<string, number> {
-  const byPerson = new Map<string, number>();
+const windowEnding = (threshold: AlertThresholdSet, day: string): Window => ({ from: addDaysToDay(day, 1 - (threshold.windowDays ?? 1)), to: day });
+
+/** How many of one person's facts the threshold counts within the window, leaving out one if named. */
+function measureOf(threshold: AlertThresholdSet, facts: readonly PersonFact[], window: Window, leaveOut?: string): number {
+  let measure = 0;
   for (const fact of facts) {
-    if (fact.factId === leaveOut || !within(fact.day, window) || !thresholdCounts(threshold, fact)) continue;
-    byPerson.set(fact.personId, (byPerson.get(fact.personId) ?? 0) + 1);
+    if (fact.factId !== leaveOut && within(fact.day, window) && thresholdCounts(threshold, fact)) measure += 1;
+  }
+  return measure;
+}
+
+/** Per person with any, their measure within the window (force-wide, for TOP_PERCENTILE), with or without one fact. */
+function measures(threshold: AlertThresholdSet, facts: ForceFacts, window: Window, leaveOut?: string): Map<string, number> {
+  const byPerson = new Map<string, number>();
+  for (const personId of facts.people()) {
+    const measure = measureOf(threshold, facts.ofPerson(personId), window, leaveOut);
+    if (measure > 0) byPerson.set(personId, measure);
   }
   return byPerson;
 }
@@ -91,27 +131,75 @@ function measures(threshold: AlertThresholdSet, facts: readonly PersonFact[], wi
 function inTopPercentile(threshold: AlertThresholdSet, byPerson: Map<string, number>, personId: string): boolean {
   const measure = byPerson.get(personId) ?? 0;
   if (measure < (threshold.count ?? 1) || byPerson.size === 0) return false;
-  const below = [...byPerson.values()].filter((other) => other < measure).length;
+  let below = 0;
+  for (const other of byPerson.values()) if (other < measure) below += 1;
   return below * 100 >= (100 - (threshold.percentile ?? 0)) * byPerson.size;
 }
 
-function crossing(threshold: AlertThresholdSet, facts: readonly PersonFact[], fact: PersonFact): DueAlert | null {
+function crossing(threshold: AlertThresholdSet, facts: ForceFacts, fact: PersonFact): DueAlert | null {
   if (!thresholdCounts(threshold, fact)) return null;
   const base = { thresholdId: threshold.thresholdId, kind: threshold.kind, force: threshold.force, personId: fact.personId, crossedBy: fact.factId };
   if (threshold.kind === 'MONITORED_PERSON') return { ...base, threshold: 1, measure: 1, windowFrom: fact.day, windowTo: fact.day };
-  const window = { from: addDaysToDay(fact.day, 1 - (threshold.windowDays ?? 1)), to: fact.day };
-  const after = measures(threshold, facts, window);
-  const before = measures(threshold, facts, window, fact.factId);
-  const measure = after.get(fact.personId) ?? 0;
-  const crossed =
-    threshold.kind === 'TOP_PERCENTILE'
-      ? inTopPercentile(threshold, after, fact.personId) && !inTopPercentile(threshold, before, fact.personId)
-      : measure >= (threshold.count ?? 1) && (before.get(fact.personId) ?? 0) < (threshold.count ?? 1);
+  const window = windowEnding(threshold, fact.day);
+  const least = threshold.count ?? 1;
+  let measure: number;
+  let crossed: boolean;
+  if (threshold.kind === 'TOP_PERCENTILE') {
+    const after = measures(threshold, facts, window);
+    measure = after.get(fact.personId) ?? 0;
+    crossed = inTopPercentile(threshold, after, fact.personId) && !inTopPercentile(threshold, measures(threshold, facts, window, fact.factId), fact.personId);
+  } else {
+    const own = facts.ofPerson(fact.personId);
+    measure = measureOf(threshold, own, window);
+    crossed = measure >= least && measureOf(threshold, own, window, fact.factId) < least;
+  }
   if (!crossed) return null;
-  return { ...base, threshold: threshold.count ?? 1, measure, windowFrom: window.from, windowTo: window.to };
+  return { ...base, threshold: least, measure, windowFrom: window.from, windowTo: window.to };
 }
 
 /** The alerts due because of `fact`, one per threshold it crosses. `facts`: the force's facts so far, `fact` among them. */
-export function alertsDue(thresholds: readonly AlertThresholdSet[], facts: readonly PersonFact[], fact: PersonFact): DueAlert[] {
+export function alertsDue(thresholds: readonly AlertThresholdSet[], facts: ForceFacts, fact: PersonFact): DueAlert[] {
   return thresholds.filter((threshold) => threshold.force === fact.force).flatMap((threshold) => crossing(threshold, facts, fact) ?? []);
+}
+
+/** Who is at or over the threshold as at `day` (the window ending that day), with their measure. */
+function atOrOver(threshold: AlertThresholdSet, facts: ForceFacts, day: string): Map<string, number> {
+  const window = windowEnding(threshold, day);
+  const all = measures(threshold, facts, window);
+  const over = new Map<string, number>();
+  for (const [personId, measure] of all) {
+    const reached = threshold.kind === 'TOP_PERCENTILE' ? inTopPercentile(threshold, all, personId) : measure >= (threshold.count ?? 1);
+    if (reached) over.set(personId, measure);
+  }
+  return over;
+}
+
+/**
+ * The alerts due when a threshold is set (or changed) over a history that already exists:
+ * everyone of the force at or over it as at the day it is set (the window ending that day),
+ * except those already at or over the threshold it replaces (they were alerted, or not, under
+ * it: a changed threshold alerts only those the change brings over). Each is named by the
+ * threshold, the person and `settingId` (the AlertThresholdSet event's id), so evaluating the
+ * same history again names the same alerts.
+ *
+ * MONITORED_PERSON is not evaluated here: it is about new events, each one an alert, so
+ * setting it over an existing history raises nothing until the next event about the person.
+ */
+export function alertsDueOnSetting(threshold: AlertThresholdSet, replaced: AlertThresholdSet | undefined, facts: ForceFacts, settingId: string): DueAlert[] {
+  if (threshold.kind === 'MONITORED_PERSON') return [];
+  const window = windowEnding(threshold, threshold.setOn);
+  const before = replaced === undefined || replaced.kind === 'MONITORED_PERSON' ? new Map<string, number>() : atOrOver(replaced, facts, threshold.setOn);
+  return [...atOrOver(threshold, facts, threshold.setOn)]
+    .filter(([personId]) => !before.has(personId))
+    .map(([personId, measure]) => ({
+      thresholdId: threshold.thresholdId,
+      kind: threshold.kind,
+      force: threshold.force,
+      personId,
+      threshold: threshold.count ?? 1,
+      measure,
+      windowFrom: window.from,
+      windowTo: window.to,
+      crossedBy: settingId,
+    }));
 }

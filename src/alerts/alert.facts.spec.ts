@@ -76,6 +76,29 @@ describe('the facts the alert thresholds count', () => {
     const facts = new AlertFacts();
     facts.apply(recorded('case-3', 'ReferralReceived', referralData({ force: FORCE, sensitivity: 'COVERT' })));
     expect(facts.apply(recorded('case-3', 'SubjectAdded', subjectData('s1', { personId: 'p1' })))).toEqual([]);
-    expect(facts.factsOf(FORCE)).toEqual([]);
+    expect(facts.factsOf(FORCE).ofPerson('p1')).toEqual([]);
+  });
+
+  it('indexes the facts by person and tells which threshold an event set, with the one it replaces', () => {
+    const facts = new AlertFacts();
+    const set = (count: number) =>
+      recorded(`alertThresholds-${FORCE}`, 'AlertThresholdSet', {
+        thresholdId: 't1',
+        force: FORCE,
+        kind: 'OVERALL',
+        count,
+        windowDays: 30,
+        setOn: '2024-04-02',
+      });
+    facts.apply(set(3));
+    expect(facts.lastSetting()).toEqual(expect.objectContaining({ threshold: expect.objectContaining({ count: 3 }) }));
+    expect(facts.lastSetting()?.replaced).toBeUndefined();
+    facts.apply(set(2));
+    expect(facts.lastSetting()?.replaced).toEqual(expect.objectContaining({ count: 3 }));
+    const test = recorded('person-p1', 'DrugTestRecorded', { force: FORCE, testedOn: '2024-04-01', kind: 'RANDOM', result: 'POSITIVE' });
+    facts.apply(test);
+    expect(facts.lastSetting()).toBeUndefined();
+    expect(facts.factsOf(FORCE).ofPerson('p1')).toHaveLength(1);
+    expect(facts.factsOf(FORCE).ofPerson('p2')).toEqual([]);
   });
 });

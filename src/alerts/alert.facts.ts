@@ -27,6 +27,7 @@ import { ALERT_THRESHOLDS_STREAM_PREFIX, isAlertThresholdEventType } from './ale
 import type { AlertThresholdEvent, AlertThresholdSet } from './alert.events';
 import { evolveThresholds } from './alert.state';
 import type { AlertThresholdsState } from './alert.state';
+import { ForceFacts } from './alert.evaluate';
 import type { PersonFact } from './alert.evaluate';
 
 export const CASE_STREAM_PREFIX = 'case-';
@@ -50,27 +51,49 @@ const FLAG_OF_REFERRAL: { readonly [K in keyof CaseEventDataMap['ReferralReceive
   violenceAgainstWomenAndGirls: 'VIOLENCE_AGAINST_WOMEN_AND_GIRLS',
 };
 
-/** The facts and thresholds so far, per force; `apply` gives the facts an event adds. */
+/** A threshold just set (or set again under its id), with the one it replaces, if any. */
+export interface ThresholdSetting {
+  threshold: AlertThresholdSet;
+  replaced?: AlertThresholdSet;
+  /** The AlertThresholdSet event's id: names the alerts the setting raises. */
+  settingId: string;
+}
+
+/**
+ * The facts and thresholds so far, per force, the facts indexed by person (ForceFacts);
+ * `apply` gives the facts an event adds; `lastSetting` the threshold the last event set.
+ * Every fact is kept: a threshold set later is evaluated against the whole history.
+ */
 export class AlertFacts {
   private readonly cases = new Map<string, KnownCase>();
-  private readonly factsByForce = new Map<string, PersonFact[]>();
+  private readonly factsByForce = new Map<string, ForceFacts>();
   private thresholdsByForce = new Map<string, AlertThresholdsState>();
+  private setting?: ThresholdSetting;
 
   thresholdsOf(force: string): AlertThresholdSet[] {
     return Object.values(this.thresholdsByForce.get(force) ?? {});
   }
 
-  factsOf(force: string): readonly PersonFact[] {
-    return this.factsByForce.get(force) ?? [];
+  factsOf(force: string): ForceFacts {
+    return this.factsByForce.get(force) ?? new ForceFacts();
+  }
+
+  /** The threshold set by the event last applied, if it set one. */
+  lastSetting(): ThresholdSetting | undefined {
+    return this.setting;
   }
 
   /** Folds one recorded event; answers the facts it adds (none for most events). */
   apply(recorded: RecordedEvent): PersonFact[] {
+    this.setting = undefined;
     const facts = this.factsFrom(recorded);
     for (const fact of facts) {
-      const list = this.factsByForce.get(fact.force) ?? [];
-      list.push(fact);
-      this.factsByForce.set(fact.force, list);
+      let index = this.factsByForce.get(fact.force);
+      if (index === undefined) {
+        index = new ForceFacts();
+        this.factsByForce.set(fact.force, index);
+      }
+      index.add(fact);
     }
     return facts;
   }
@@ -89,7 +112,12 @@ export class AlertFacts {
   private applyThreshold(recorded: RecordedEvent, force: string): void {
     if (!isAlertThresholdEventType(recorded.type)) return;
     const event = { type: recorded.type, data: recorded.data } as AlertThresholdEvent;
-    this.thresholdsByForce.set(force, evolveThresholds(this.thresholdsByForce.get(force) ?? {}, event));
+    const before = this.thresholdsByForce.get(force) ?? {};
+    if (event.type === 'AlertThresholdSet') {
+      const replaced = before[event.data.thresholdId];
+      this.setting = { threshold: event.data, settingId: recorded.eventId, ...(replaced === undefined ? {} : { replaced }) };
+    }
+    this.thresholdsByForce.set(force, evolveThresholds(before, event));
   }
 
   private caseFacts(recorded: RecordedEvent, caseId: string): PersonFact[] {

@@ -39,8 +39,11 @@ export interface CommandForm {
   summary: string;
   /** The route's path in the API, e.g. `/api/v1/cases/{caseId}/subjects/{subjectId}/suspension`. */
   apiPath: string;
-  /** Whose command it is: `caseId` for a case step, `personId` for a register entry (the id the page's path names). */
-  aggregateId: 'caseId' | 'personId';
+  /**
+   * Whose command it is: `caseId` for a case step, `personId` for a register entry, `alertId`
+   * or `thresholdId` for an alert's handling or a force's threshold (the id the page's path names).
+   */
+  aggregateId: 'caseId' | 'personId' | 'alertId' | 'thresholdId';
   /** The path parameters besides the case's or person's own id (`subjectId`, `businessInterestId`), chosen on the form. */
   pathChoices: string[];
   /** Who may send it (the route's @Roles). */
@@ -87,9 +90,13 @@ export class CommandForms {
         const handler = prototype[method] as object;
         if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
         // A case controller's routes are case steps; a person's register routes are the command steps on `personId` under /people/{personId}.
+        // The alerts' routes (POST /alerts/...) are the command steps on an alert or a threshold.
+        const aggregate = Reflect.getMetadata(COMMAND_STEP_AGGREGATE, handler) as unknown;
+        const apiPath = apiPathOf(controller, handler);
         if (caseRoutes) this.add(document, instance, controller, method, handler, 'caseId');
-        else if (Reflect.getMetadata(COMMAND_STEP_AGGREGATE, handler) === 'personId' && apiPathOf(controller, handler).startsWith(personPath())) {
-          this.add(document, instance, controller, method, handler, 'personId');
+        else if (aggregate === 'personId' && apiPath.startsWith(personPath())) this.add(document, instance, controller, method, handler, 'personId');
+        else if ((aggregate === 'alertId' || aggregate === 'thresholdId') && apiPath.startsWith(alertsPath())) {
+          this.add(document, instance, controller, method, handler, aggregate);
         }
       }
     }
@@ -108,6 +115,11 @@ export class CommandForms {
   /** Every register entry a person's record takes, in the order the controllers declare them. */
   registerSteps(): CommandForm[] {
     return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'personId');
+  }
+
+  /** Every alert and threshold command (set or remove a threshold, acknowledge or disposition an alert). */
+  alertSteps(): CommandForm[] {
+    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'alertId' || form.aggregateId === 'thresholdId');
   }
 
   form(operationId: string): CommandForm | undefined {
@@ -173,6 +185,11 @@ export class CommandForms {
 /** Where a person's register routes are (a function: configure-http.ts, which names the prefix, imports this file). */
 function personPath(): string {
   return `/${API_PREFIX}/people/{personId}/`;
+}
+
+/** Where the alerts' command routes are. */
+function alertsPath(): string {
+  return `/${API_PREFIX}/alerts/`;
 }
 
 function apiPathOf(controller: Type<unknown>, handler: object): string {

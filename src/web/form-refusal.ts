@@ -8,13 +8,14 @@ import { CASE_RULES } from '../cases/case.rule-book';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { WrongExpectedRevisionError } from '../event-store/errors';
 import { Problem } from '../http';
+import { ALERT_RULES } from '../alerts/alert.rule-book';
 import { REGISTER_RULES } from '../registers/registers.rule-book';
 import type { CommandForm } from './command-forms';
 import { labelOf } from './form-fields';
 import { errorTarget, fieldId } from './form-view';
 
 /** The refusal's rule, with its legal source, as the rule books state them. */
-const RULES: Record<string, { message: string; source: string } | undefined> = { ...REGISTER_RULES, ...CASE_RULES };
+const RULES: Record<string, { message: string; source: string } | undefined> = { ...ALERT_RULES, ...REGISTER_RULES, ...CASE_RULES };
 
 export interface FormRefusal {
   status: number;

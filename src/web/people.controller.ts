@@ -5,28 +5,36 @@
  * a 404 and one's own record a 403, as over HTTP), and a form for every register route
  * (`POST /people/{personId}/...`), derived from the route and its body as a case step's is
  * (command-forms.ts): a new register command gets its form with no page code.
+ *
+ * The record page lists the person's early-intervention alerts to a reader of the alerts'
+ * roles, read from the alerts read model once the record's read has checked the reader's
+ * access and recorded it: one page view, one recorded read of the person (not a second
+ * through `GET /people/{personId}/alerts`, which would record another).
  */
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { MAX_PURPOSE_LENGTH, MIN_PURPOSE_LENGTH } from '../access/access-purpose';
+import { ALERT_READERS } from '../alerts/alert.routes';
+import { ALL_FORCES } from '../common/force';
 import { NotFoundError } from '../common/domain-error';
 import { CurrentActor } from '../http';
 import type { Actor } from '../http';
-import type { CommandResponse } from '../http/command-response';
 import { canonicalUuid } from '../http/uuid';
-import { IntegrityRecordController } from '../../projections';
+import { AlertsQueries, IntegrityRecordController } from '../../projections';
+import type { AlertPage } from '../../projections';
 import { ApiReads, AsApiRead, mayRead } from './api-reads';
-import { commandRequest, CommandForms } from './command-forms';
+import { CommandForms } from './command-forms';
 import type { CommandForm } from './command-forms';
 import type { PageRequest } from './configure-pages';
-import { bodyOf, labelOf } from './form-fields';
+import { labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
-import { formRefusal } from './form-refusal';
 import { controlsOf, longDay, pathChoiceControls, words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
+import { sendForm } from './send-form';
 import { WebSessions } from './web-sessions';
 
 type IntegrityRecord = Record<string, unknown> & {
@@ -53,8 +61,9 @@ export class PeopleController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly reads: ApiReads,
-    private readonly forms: CommandForms,
-    private readonly sessions: WebSessions,
+    readonly forms: CommandForms,
+    readonly sessions: WebSessions,
+    private readonly modules: ModuleRef,
   ) {}
 
   /** Find a person by their id: their record, or the register forms. */
@@ -113,6 +122,7 @@ export class PeopleController {
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     const record = await this.readRecord(request, response, personId);
+    const alerts = await this.alertsOf(record, actor);
     this.pages.render(request, response, 'person', {
       title: `Integrity record ${record.personId}`,
       section: 'people',
@@ -123,7 +133,14 @@ export class PeopleController {
       vetting: record.vetting === null ? [] : rowsOf(record.vetting as Record<string, unknown>),
       registers: REGISTERS.map(([key, title]) => ({ key, title, ...tableOf(record[key] as Record<string, unknown>[]) })),
       steps: this.registerForms(actor),
+      alerts,
     });
+  }
+
+  /** The person's alerts, for a reader of the alerts' roles, once the record's read has checked access and been recorded. */
+  private async alertsOf(record: IntegrityRecord, actor: Actor): Promise<AlertPage | undefined> {
+    if (!actor.roles.some((role) => ALERT_READERS.includes(role))) return undefined;
+    return this.modules.get(AlertsQueries, { strict: false }).ofPerson(record.personId, actor.force === ALL_FORCES ? null : actor.force);
   }
 
   /** Every register entry the reader may record for this person. */
@@ -163,25 +180,12 @@ export class PeopleController {
     const id = this.personIdOf(personId);
     const form = this.registerForm(operationId);
     const values = request.body as FormValues;
-    const idempotencyKey = canonicalUuid(text(values._idempotencyKey)) ?? randomUUID();
     const params: Record<string, string> = { personId: id };
     for (const name of form.pathChoices) params[name] = text(values[`path.${name}`]);
-    const body = bodyOf(form.fields, values);
-    try {
-      const result = (await this.forms.send(
-        form.operationId,
-        commandRequest(request, { idempotencyKey }, form.apiPath),
-        response,
-        params,
-        body,
-      )) as CommandResponse;
-      if (request.page?.session) await this.sessions.rememberPosition(request.page.session, result.body.position);
-      response.redirect(303, `/integrity/${id}?recorded=${form.operationId}`);
-    } catch (error) {
-      const refusal = formRefusal(error, form, { ...params, ...body });
-      const record = form.pathChoices.length > 0 ? await this.readRecord(request, response, id).catch(() => undefined) : undefined;
-      this.renderEntry(request, response, form, id, record, values, refusal.errors, refusal.summary, refusal.status);
-    }
+    const refusal = await sendForm(this, { request, response }, form, params);
+    if (refusal === undefined) return response.redirect(303, `/integrity/${id}?recorded=${form.operationId}`);
+    const record = form.pathChoices.length > 0 ? await this.readRecord(request, response, id).catch(() => undefined) : undefined;
+    this.renderEntry(request, response, form, id, record, values, refusal.errors, refusal.summary, refusal.status);
   }
 
   private renderEntry(

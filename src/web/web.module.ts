@@ -13,6 +13,7 @@ import { documentUploads } from '../documents/documents.module';
 import { SearchPageController } from './search-page.controller';
 import { InspectionController } from './inspection.controller';
 import { PeopleController } from './people.controller';
+import { AlertPagesController } from './alert-pages.controller';
 import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
@@ -21,7 +22,15 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
 /** The pages (docs/web.md); configurePages sets what they need on the application. */
 @Module({
   imports: [DiscoveryModule, AccessModule, ClockModule, CaseStatusModule, TimelinessModule, CaseHistoryModule, SearchModule, documentUploads()],
-  controllers: [PagesController, OversightController, DocumentPagesController, SearchPageController, InspectionController, PeopleController],
+  controllers: [
+    PagesController,
+    OversightController,
+    DocumentPagesController,
+    SearchPageController,
+    InspectionController,
+    PeopleController,
+    AlertPagesController,
+  ],
   providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
 })

@@ -185,6 +185,36 @@ describe('early-intervention alerts', () => {
     expect(otherForce.status).toBe(404);
   });
 
+  it('a threshold set after the history exists: raises for whoever is at exactly N as at the day it is set, none at N − 1', async () => {
+    // Seeded first: one below (one allegation), then one at N (two), against honesty and integrity.
+    const below = randomUUID();
+    const atThreshold = randomUUID();
+    for (const [personId, allegations] of [
+      [below, 1],
+      [atThreshold, 2],
+    ] as const) {
+      const { caseId, subjectId } = await openCase(personId, { receivedOn: '2024-07-01', corruptionCategories: ['SEXUAL_MISCONDUCT'] });
+      for (let index = 0; index < allegations; index += 1) {
+        await send(`cases/${caseId}/allegations`, { ...allegation(subjectId), standards: ['HONESTY_AND_INTEGRITY'] });
+      }
+    }
+    await send('alerts/thresholds', { kind: 'ALLEGATION_DETAIL', standard: 'HONESTY_AND_INTEGRITY', count: 2, windowDays: 365, setOn: '2024-07-10' });
+    const alerts = await alertsOf(atThreshold, 'ALLEGATION_DETAIL');
+    expect(alerts).toEqual([expect.objectContaining({ measure: 2, threshold: 2, windowFrom: '2023-07-12', windowTo: '2024-07-10', status: 'OPEN' })]);
+    // The person below was evaluated first (their facts came first): nothing was raised for them.
+    const response = await read('alerts');
+    expect((response.body.items as Listed[]).filter((alert) => alert.personId === below)).toEqual([]);
+  });
+
+  it('a monitored-person threshold set over an existing history raises nothing until the next event about them', async () => {
+    const person = randomUUID();
+    await send(`people/${person}/drug-tests`, { testedOn: '2024-08-01', kind: 'RANDOM', result: 'POSITIVE' });
+    await send('alerts/thresholds', { kind: 'MONITORED_PERSON', personId: person, setOn: '2024-08-02' });
+    await send(`people/${person}/drug-tests`, { testedOn: '2024-08-03', kind: 'RANDOM', result: 'POSITIVE' });
+    const alerts = await alertsOf(person, 'MONITORED_PERSON');
+    expect(alerts).toEqual([expect.objectContaining({ windowTo: '2024-08-03' })]);
+  });
+
   it("keeps every change to a threshold in the force's history: who set it, who changed it", async () => {
     await send('alerts/thresholds', { thresholdId: overallThresholdId, kind: 'OVERALL', count: 4, windowDays: 365, setOn: '2024-06-01' }, { role: 'DCC' });
     const deadline = Date.now() + 20_000;
