@@ -5,10 +5,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { words } from '../../src/web/form-view';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium } from './browser';
+import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
@@ -44,13 +43,7 @@ describeInBrowser('the people pages, in Chromium', () => {
       const page = await context.newPage();
       const scriptErrors: string[] = [];
       page.on('pageerror', (error) => scriptErrors.push(error.message));
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel('User id').fill('psd-investigator-3');
-      await page.getByLabel('Name').fill('Pat Investigator');
-      await page.getByLabel(words('PSD_INVESTIGATOR'), { exact: true }).check();
-      await page.getByLabel('Force').fill('HAMPSHIRE');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/casework`);
+      await signInInBrowser(page, base, { userId: 'psd-investigator-3', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
 
       await page.getByRole('link', { name: 'People', exact: true }).click();
       await checkPage(page, '30-people');
