@@ -4302,7 +4302,7 @@ export interface components {
         DeadLetter: {
             at: string;
             /** @enum {string} */
-            kind: "case" | "person";
+            kind: "case" | "person" | "recommendation";
             subjectId: string;
             reason: string;
         };
@@ -4781,6 +4781,7 @@ export interface components {
             } | null;
             drugTests: components["schemas"]["RegisterEntry"][];
             systemAccessFindings: components["schemas"]["RegisterEntry"][];
+            documents: components["schemas"]["RegisterEntry"][];
             sanctionHistory: components["schemas"]["SanctionHistoryItem"][];
         };
         InvestigativeActionBody: {

@@ -24,6 +24,7 @@ import type { PageRequest } from './configure-pages';
 import { bodyOf, labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
 import { formRefusal } from './form-refusal';
+import { registerDocumentRows, registerUploadForm } from './document-views';
 import { controlsOf, longDay, pathChoiceControls, words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
@@ -34,6 +35,9 @@ type IntegrityRecord = Record<string, unknown> & {
   force: string;
   asOf: string;
   signals: { kind: string; reference: string | null; on: string }[];
+  businessInterests: Record<string, unknown>[];
+  associations: Record<string, unknown>[];
+  documents: Record<string, unknown>[];
 };
 
 /** The registers of a record, in the order the record lists them, each a table. */
@@ -123,6 +127,8 @@ export class PeopleController {
       vetting: record.vetting === null ? [] : rowsOf(record.vetting as Record<string, unknown>),
       registers: REGISTERS.map(([key, title]) => ({ key, title, ...tableOf(record[key] as Record<string, unknown>[]) })),
       steps: this.registerForms(actor),
+      documents: registerDocumentRows(record.documents),
+      uploadForm: registerUploadForm(actor, record),
     });
   }
 
