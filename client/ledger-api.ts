@@ -4781,6 +4781,7 @@ export interface components {
             } | null;
             drugTests: components["schemas"]["RegisterEntry"][];
             systemAccessFindings: components["schemas"]["RegisterEntry"][];
+            documents: components["schemas"]["RegisterEntry"][];
             sanctionHistory: components["schemas"]["SanctionHistoryItem"][];
         };
         InvestigativeActionBody: {

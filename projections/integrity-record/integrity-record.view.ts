@@ -50,6 +50,8 @@ export interface IntegrityRecordView {
   vetting: VettingView | null;
   drugTests: EntryView<'DrugTestRecorded'>[];
   systemAccessFindings: EntryView<'SystemAccessAuditFinding'>[];
+  /** The documents attached to the business interests and associations, each naming its `register` and `entryId`. */
+  documents: EntryView<'RegisterDocumentAttached'>[];
   /**
    * Warnings, final written warnings, reductions in rank, dismissals and earlier findings, from
    * the outcomes in every case and from before the ledger (src/cases/sanction-history.ts), each
@@ -122,6 +124,7 @@ export function integrityRecordView(
     vetting,
     drugTests: entriesOf(entries, 'DrugTestRecorded'),
     systemAccessFindings: entriesOf(entries, 'SystemAccessAuditFinding'),
+    documents: entriesOf(entries, 'RegisterDocumentAttached'),
     sanctionHistory: sanctions.map((sanction) => sanctionView(sanction, today, mayKnowOfCase)),
   };
   return { ...record, signals: signalsOf(record, today) };

@@ -39,6 +39,6 @@ export function documentUploads() {
     RegisterDocuments,
     CaseReplayRights,
   ],
-  exports: [DocumentContent, DocumentStorage, CaseDocuments],
+  exports: [DocumentContent, DocumentStorage, CaseDocuments, RegisterDocuments],
 })
 export class DocumentsModule {}

@@ -32,9 +32,9 @@ export interface PageRequest extends LedgerRequest {
   page?: { session?: WebSession; signInToken: string; secure: boolean; csrfToken?: string };
 }
 
-/** A document's upload on the case page (document-pages.controller.ts): a multipart form, read by its route. */
+/** A document's upload on the case page or a person's record (document-pages.controller.ts): a multipart form, read by its route. */
 export function isDocumentUpload(request: Request): boolean {
-  return request.method === 'POST' && /^\/casework\/[^/]+\/documents$/.test(request.path) && request.is('multipart/form-data') !== false;
+  return request.method === 'POST' && /^\/(casework|integrity)\/[^/]+\/documents$/.test(request.path) && request.is('multipart/form-data') !== false;
 }
 
 export function isPagePath(pathname: string): boolean {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { CASE_RECORDERS } from '../cases/case.command-routes';
 import { DOCUMENT_KINDS } from '../cases/document.enums';
 import { ACCEPTED_TYPES } from '../documents/case-documents';
+import { REGISTER_RECORDERS } from '../registers/person-access';
 import type { Actor } from '../http';
 import type { HistoryEntry } from '../../projections';
 import type { CaseStatusItem } from '../../projections/common/case-status-item';
@@ -50,17 +51,57 @@ export function documentRows(events: readonly HistoryEntry[]): DocumentRow[] {
 /** The upload form, for a user who records steps (CASE_RECORDERS) on the case as it is now. */
 export function uploadForm(actor: Actor, item: CaseStatusItem, asAt: string | undefined, today: string): Record<string, unknown> | undefined {
   if (asAt !== undefined || !CASE_RECORDERS.some((role) => actor.roles.includes(role))) return undefined;
-  const [year, month, day] = today.split('-');
   return {
-    action: `/casework/${item.caseId}/documents`,
-    idempotencyKey: randomUUID(),
-    attachedOn: { day, month, year },
-    accepted: ACCEPTED_TYPES,
-    kinds: DOCUMENT_KINDS.map((kind) => ({ value: kind, text: words(kind) })),
+    ...uploadFormOf(`/casework/${item.caseId}/documents`, today),
     subjects: [
       { value: '', text: 'The case as a whole' },
       ...item.subjects.map((subject) => ({ value: subject.subjectId, text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}` })),
     ],
+  };
+}
+
+/** What every upload form has: its action, a fresh idempotency key, today as the day attached, the accepted types and the kinds. */
+function uploadFormOf(action: string, today: string): Record<string, unknown> {
+  const [year, month, day] = today.split('-');
+  return {
+    action,
+    idempotencyKey: randomUUID(),
+    attachedOn: { day, month, year },
+    accepted: ACCEPTED_TYPES,
+    kinds: DOCUMENT_KINDS.map((kind) => ({ value: kind, text: words(kind) })),
+  };
+}
+
+/** A person's register documents as their record lists them (`documents`), each with the entry it is attached to. */
+export function registerDocumentRows(documents: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return documents.map((document) => ({
+    documentId: String(document.documentId),
+    name: typeof document.name === 'string' ? document.name : '(name erased)',
+    kind: String(document.kind),
+    mediaType: String(document.mediaType),
+    size: Number(document.size),
+    attachedOn: String(document.attachedOn),
+    entry: `${words(String(document.register))} ${String(document.entryId).slice(0, 8)}`,
+  }));
+}
+
+/** The upload form of a person's record, for a register recorder, choosing among the business interests and associations the record has. */
+export function registerUploadForm(
+  actor: Actor,
+  record: { personId: string; asOf: string; businessInterests: Record<string, unknown>[]; associations: Record<string, unknown>[] },
+): Record<string, unknown> | undefined {
+  if (!REGISTER_RECORDERS.some((role) => actor.roles.includes(role))) return undefined;
+  const entries = [
+    ...record.businessInterests.map((entry) => ({ register: 'BUSINESS_INTEREST', id: String(entry.businessInterestId), nature: String(entry.nature) })),
+    ...record.associations.map((entry) => ({ register: 'ASSOCIATION', id: String(entry.associationId), nature: String(entry.nature) })),
+  ];
+  if (entries.length === 0) return undefined;
+  return {
+    ...uploadFormOf(`/integrity/${record.personId}/documents`, record.asOf),
+    entries: entries.map((entry) => ({
+      value: `${entry.register}:${entry.id}`,
+      text: `${words(entry.register)} ${entry.id.slice(0, 8)}: ${words(entry.nature)}`,
+    })),
   };
 }
 

@@ -31,6 +31,7 @@ import type { CommandForm } from './command-forms';
 import type { PageRequest } from './configure-pages';
 import { labelOf } from './form-fields';
 import type { FormValues } from './form-fields';
+import { registerDocumentRows, registerUploadForm } from './document-views';
 import { controlsOf, longDay, pathChoiceControls, words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
@@ -42,6 +43,9 @@ type IntegrityRecord = Record<string, unknown> & {
   force: string;
   asOf: string;
   signals: { kind: string; reference: string | null; on: string }[];
+  businessInterests: Record<string, unknown>[];
+  associations: Record<string, unknown>[];
+  documents: Record<string, unknown>[];
 };
 
 /** The registers of a record, in the order the record lists them, each a table. */
@@ -134,6 +138,8 @@ export class PeopleController {
       registers: REGISTERS.map(([key, title]) => ({ key, title, ...tableOf(record[key] as Record<string, unknown>[]) })),
       steps: this.registerForms(actor),
       alerts,
+      documents: registerDocumentRows(record.documents),
+      uploadForm: registerUploadForm(actor, record),
     });
   }
 

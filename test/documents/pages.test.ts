@@ -12,7 +12,7 @@ import { startTestApp } from '../support/app';
 import type { TestApp } from '../support/app';
 import { fieldValue, signInAs, statePurpose } from '../web/page-support';
 import type { Agent } from '../web/page-support';
-import { PDF, PURPOSE } from './support';
+import { asBytes, PDF, PURPOSE } from './support';
 
 describe('documents on the case page', () => {
   // The development sign-in, as the other page tests use it.
@@ -71,15 +71,7 @@ describe('documents on the case page', () => {
     expect(shown.text).toContain('Exhibit JB-1.pdf');
     expect(shown.text).toContain(`href="/casework/${caseId}/documents/${documentId}"`);
     expect(shown.text).toContain('Document attached');
-    const downloaded = await agent
-      .get(`/casework/${caseId}/documents/${documentId}`)
-      .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const downloaded = await agent.get(`/casework/${caseId}/documents/${documentId}`).buffer(true).parse(asBytes).expect(200);
     expect(Buffer.compare(downloaded.body as Buffer, PDF)).toBe(0);
   });
 });

@@ -69,11 +69,14 @@ export function downloadFrom(app: TestApp, owner: string, documentId: string, se
     .set('Authorization', authorization(app, sender))
     .set('X-Access-Purpose', PURPOSE)
     .buffer(true)
-    .parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    .parse(asBytes);
+}
+
+/** A supertest parser that keeps the body as the bytes sent. */
+export function asBytes(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 /** The reads recorded today of `what` (`{ caseId }` or `{ personId }`) by `userId`, once there are any: type, purpose, grant and document. */

@@ -14,11 +14,10 @@ import { EventStore } from '../../src/event-store/event-store';
 import { formatPosition } from '../../src/event-store/position';
 import type { CaseExport } from '../../src/ledger/case-export';
 import { LedgerSealer } from '../../src/ledger/sealer';
-import { words } from '../../src/web/form-view';
 import { bearer } from '../http/support';
 import { CaseRecorder, retarget } from '../projections/case-story-support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium } from './browser';
+import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
@@ -55,14 +54,7 @@ describeInBrowser('the inspection pages, in Chromium', () => {
   async function signIn(context: BrowserContext, who: { userId: string; name: string; role: string; force: string }): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (error) => scriptErrors.push(error.message));
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('User id').fill(who.userId);
-    await page.getByLabel('Name').fill(who.name);
-    await page.getByLabel(words(who.role), { exact: true }).check();
-    await page.getByLabel('Force').fill(who.force);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/casework`);
-    return page;
+    return signInInBrowser(page, base, who);
   }
 
   async function fillDate(page: Page, legend: string, day: string): Promise<void> {

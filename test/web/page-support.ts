@@ -28,10 +28,10 @@ export async function signInAs(service: TestApp, who: { userId: string; role: Ro
 }
 
 /** States a purpose for the case in the agent's session. */
-export async function statePurpose(agent: Agent, caseId: string, purpose: string): Promise<void> {
-  const page = await agent.get(`/casework/${caseId}/purpose`).expect(200);
+export async function statePurpose(agent: Agent, id: string, purpose: string, root: 'casework' | 'integrity' = 'casework'): Promise<void> {
+  const page = await agent.get(`/${root}/${id}/purpose`).expect(200);
   await agent
-    .post(`/casework/${caseId}/purpose`)
+    .post(`/${root}/${id}/purpose`)
     .type('form')
     .send({ _csrf: fieldValue(page.text, '_csrf'), purpose })
     .expect(303);

@@ -8,14 +8,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../src/http/token';
-import { words } from '../../src/web/form-view';
 import { CLOCK } from '../../src/common/clock';
 import type { Clock } from '../../src/common/clock';
 import { commandsFor, NO_FLAGS } from '../../src/cases/seed-stories/story-kit';
 import { EventStore } from '../../src/event-store/event-store';
 import { CaseRecorder } from '../projections/case-story-support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium } from './browser';
+import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 /** A journey of a dozen pages, each checked by axe-core, on a machine of two cores shared with other test files. */
@@ -45,13 +44,7 @@ describeInBrowser('the pages, in Chromium', () => {
     page.on('console', (message) => message.type() === 'error' && scriptErrors.push(message.text()));
     await page.goto(`${base}/`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await page.getByLabel('User id').fill(who.userId);
-    await page.getByLabel('Name').fill(who.name);
-    await page.getByLabel(words(who.role), { exact: true }).check();
-    await page.getByLabel('Force').fill(who.force);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/casework`);
-    return page;
+    return signInInBrowser(page, base, who);
   }
 
   async function fillDate(page: Page, legend: string, day: string): Promise<void> {

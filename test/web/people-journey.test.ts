@@ -5,10 +5,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { words } from '../../src/web/form-view';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium } from './browser';
+import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
@@ -27,6 +26,13 @@ describeInBrowser('the people pages, in Chromium', () => {
       .set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' }))
       .send({ testedOn: '2025-01-10', kind: 'RANDOM', result: 'NEGATIVE' })
       .expect(201);
+    // A business interest, so the record offers a document upload for it.
+    await service
+      .http()
+      .post(`/api/v1/people/${personId}/business-interests`)
+      .set('Authorization', bearer(service.config, { roles: ['PSD_INVESTIGATOR'], force: 'HAMPSHIRE' }))
+      .send({ appliedOn: '2025-01-06', nature: 'SECONDARY_EMPLOYMENT', details: 'Weekend driving instructor' })
+      .expect(201);
     base = (await service.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launchChromium();
   });
@@ -44,13 +50,7 @@ describeInBrowser('the people pages, in Chromium', () => {
       const page = await context.newPage();
       const scriptErrors: string[] = [];
       page.on('pageerror', (error) => scriptErrors.push(error.message));
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel('User id').fill('psd-investigator-3');
-      await page.getByLabel('Name').fill('Pat Investigator');
-      await page.getByLabel(words('PSD_INVESTIGATOR'), { exact: true }).check();
-      await page.getByLabel('Force').fill('HAMPSHIRE');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/casework`);
+      await signInInBrowser(page, base, { userId: 'psd-investigator-3', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
 
       await page.getByRole('link', { name: 'People', exact: true }).click();
       await checkPage(page, '30-people');
@@ -77,6 +77,15 @@ describeInBrowser('the people pages, in Chromium', () => {
       await page.locator('.govuk-notification-banner--success').waitFor();
       await expect(page.locator('#giftsAndHospitality + .app-table-scroll').textContent()).resolves.toContain('A supplier of custody equipment');
       await checkPage(page, '34-integrity-record');
+
+      // A document for the business interest, through the record's upload form; listed with its download link.
+      await page
+        .getByLabel('Document', { exact: true })
+        .setInputFiles({ name: 'Application form.txt', mimeType: 'text/plain', buffer: Buffer.from('Application for secondary employment\n') });
+      await page.getByLabel('What it is').selectOption('CORRESPONDENCE');
+      await page.getByRole('button', { name: 'Attach the document' }).click();
+      await page.getByRole('link', { name: 'Application form.txt' }).waitFor();
+      await checkPage(page, '35-integrity-record-documents');
       expect(scriptErrors).toEqual([]);
       await context.close();
     },

@@ -10,7 +10,7 @@ import { API_PREFIX } from '../../src/http/configure-http';
 import { CommandForms } from '../../src/web/command-forms';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
-import { fieldValue, signInAs } from './page-support';
+import { fieldValue, signInAs, statePurpose } from './page-support';
 import type { Agent } from './page-support';
 
 const PURPOSE = 'Annual integrity review of the officer';
@@ -35,7 +35,8 @@ describe('the people pages over HTTP', () => {
   it('has a form for every register route of the API, found with no page code', async () => {
     const document = (await service.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, { post?: { operationId?: string } }> };
     const registerRoutes = Object.entries(document.paths)
-      .filter(([path, item]) => path.startsWith(`/${API_PREFIX}/people/{personId}/`) && item.post !== undefined)
+      // A document's upload is the record page's own multipart form (test/documents/register-pages.test.ts), not a derived one.
+      .filter(([path, item]) => path.startsWith(`/${API_PREFIX}/people/{personId}/`) && item.post !== undefined && !/\/documents$/.test(path))
       .map(([, item]) => item.post?.operationId);
     const forms = service.app.get(CommandForms).registerSteps();
     // Erasure is the vault's, not a register's: its routes are command steps of another aggregate.
@@ -146,12 +147,7 @@ describe('the people pages over HTTP', () => {
 
     // Another force's reader: refused as over HTTP (404, as for no one at all).
     const stranger = await signInAs(service, { userId: 'psd-9', role: 'PSD_INVESTIGATOR', force: 'KENT' });
-    const strangerPurpose = await stranger.get(`/integrity/${personId}/purpose`).expect(200);
-    await stranger
-      .post(`/integrity/${personId}/purpose`)
-      .type('form')
-      .send({ _csrf: fieldValue(strangerPurpose.text, '_csrf'), purpose: PURPOSE })
-      .expect(303);
+    await statePurpose(stranger, personId, PURPOSE, 'integrity');
     await stranger.get(`/integrity/${personId}`).expect(404);
     await service
       .http()

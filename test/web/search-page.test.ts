@@ -6,10 +6,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { words } from '../../src/web/form-view';
 import { FORCE, sendCommand, serviceForThisFile } from '../cases/support';
 import { bearer } from '../http/support';
-import { browserTests, checkPage, launchChromium } from './browser';
+import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
@@ -82,14 +81,7 @@ describeInBrowser('the search page, in Chromium', () => {
 
   async function signIn(context: BrowserContext, who: { userId: string; role: string; force: string }): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('User id').fill(who.userId);
-    await page.getByLabel('Name').fill('A reader');
-    await page.getByLabel(words(who.role), { exact: true }).check();
-    await page.getByLabel('Force').fill(who.force);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/casework`);
-    return page;
+    return signInInBrowser(page, base, { ...who, name: 'A reader' });
   }
 
   async function searchFor(page: Page, q: string, purpose: string): Promise<void> {

@@ -66,6 +66,8 @@ export interface IntegrityRecord {
   vetting: (VettingState & { reviewDueOn: string | null }) | null;
   drugTests: RegisterEntry[];
   systemAccessFindings: RegisterEntry[];
+  /** RegisterDocumentAttached's fields (name as VaultText): download with GET /people/{personId}/documents/{documentId}/content. */
+  documents: RegisterEntry[];
   sanctionHistory: SanctionHistoryItem[];
 }
 
