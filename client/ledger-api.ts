@@ -6090,12 +6090,14 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request headers are larger than the server accepts (Node.js answers this before any route runs). */
+        /** @description The request headers are larger than the server accepts (answered before any route runs, then the connection is closed). */
         HeadersTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
-            content?: never;
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
         };
         /** @description The database, or a read model the route waits for (X-Wait-For-Position), is not available: try again after Retry-After. */
         ServiceUnavailable: {

@@ -1,7 +1,8 @@
 /**
  * Issue 14's acceptance: every command route of the API has a form on the pages. The forms
  * are the case's next steps and the new-case form (derived from the routes, command-forms.ts),
- * the person's register entries (people.controller.ts), and the two document uploads (the case
+ * the person's register entries (people.controller.ts), the early-intervention alerts'
+ * (alert-pages.controller.ts), and the two document uploads (the case
  * page's and the person's record's, document-pages.controller.ts). The routes with no form yet
  * are named here with the reason, so a new command route without one fails this test.
  */
@@ -23,10 +24,6 @@ const WITHOUT_A_FORM: Record<string, string> = {
   RespondToRecommendation: 'as MakeRecommendation',
   RecordRecommendationAction: 'as MakeRecommendation',
   CompleteRecommendation: 'as MakeRecommendation',
-  SetAlertThreshold: 'there are no alert pages yet',
-  RemoveAlertThreshold: 'as SetAlertThreshold',
-  AcknowledgeAlert: 'as SetAlertThreshold',
-  DispositionAlert: 'as SetAlertThreshold',
   MakeWorkforceReturn: 'the workforce (returns, joiners and leavers) has no pages yet',
   RecordWorkforceMemberJoined: 'as MakeWorkforceReturn',
   RecordWorkforceMemberLeft: 'as MakeWorkforceReturn',
@@ -47,7 +44,9 @@ describe('a form for every command route', () => {
       ['post', 'put', 'patch', 'delete'].flatMap((method) => (item[method]?.operationId === undefined ? [] : [item[method].operationId as string])),
     );
     const forms = service.app.get(CommandForms);
-    const offered = new Set([...forms.steps(), ...forms.registerSteps(), forms.opening()].flatMap((form) => (form === undefined ? [] : [form.operationId])));
+    const offered = new Set(
+      [...forms.steps(), ...forms.registerSteps(), ...forms.alertSteps(), forms.opening()].flatMap((form) => (form === undefined ? [] : [form.operationId])),
+    );
     for (const upload of UPLOAD_FORMS) offered.add(upload);
     expect(commands.filter((operationId) => !offered.has(operationId)).sort()).toEqual(Object.keys(WITHOUT_A_FORM).sort());
   });
