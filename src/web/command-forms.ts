@@ -40,10 +40,11 @@ export interface CommandForm {
   /** The route's path in the API, e.g. `/api/v1/cases/{caseId}/subjects/{subjectId}/suspension`. */
   apiPath: string;
   /**
-   * Whose command it is: `caseId` for a case step, `personId` for a register entry, `alertId`
-   * or `thresholdId` for an alert's handling or a force's threshold (the id the page's path names).
+   * Whose command it is, the id the page's path names: `caseId` for a case step, `personId` for
+   * a register entry, `alertId` or `thresholdId` for an alert's handling or a force's threshold,
+   * `recommendationId`, `force`...: a route's `@CommandStep` aggregate.
    */
-  aggregateId: 'caseId' | 'personId' | 'alertId' | 'thresholdId';
+  aggregateId: string;
   /** The path parameters besides the case's or person's own id (`subjectId`, `businessInterestId`), chosen on the form. */
   pathChoices: string[];
   /** Who may send it (the route's @Roles). */
@@ -89,15 +90,11 @@ export class CommandForms {
       for (const method of methods) {
         const handler = prototype[method] as object;
         if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
-        // A case controller's routes are case steps; a person's register routes are the command steps on `personId` under /people/{personId}.
-        // The alerts' routes (POST /alerts/...) are the command steps on an alert or a threshold.
+        // A case controller's routes are case steps; any other route with `@CommandStep` is a
+        // command step on its aggregate (a person's register entry, an alert, a recommendation...).
         const aggregate = Reflect.getMetadata(COMMAND_STEP_AGGREGATE, handler) as unknown;
-        const apiPath = apiPathOf(controller, handler);
         if (caseRoutes) this.add(document, instance, controller, method, handler, 'caseId');
-        else if (aggregate === 'personId' && apiPath.startsWith(personPath())) this.add(document, instance, controller, method, handler, 'personId');
-        else if ((aggregate === 'alertId' || aggregate === 'thresholdId') && apiPath.startsWith(alertsPath())) {
-          this.add(document, instance, controller, method, handler, aggregate);
-        }
+        else if (typeof aggregate === 'string') this.add(document, instance, controller, method, handler, aggregate);
       }
     }
   }
@@ -112,14 +109,22 @@ export class CommandForms {
     return [...this.routes.values()].map((route) => route.form).find((form) => form.opensCase);
   }
 
-  /** Every register entry a person's record takes, in the order the controllers declare them. */
+  /** Every register entry a person's record takes (the command steps on `personId` under /people/{personId}), in the order the controllers declare them. */
   registerSteps(): CommandForm[] {
-    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'personId');
+    return this.stepsUnder('people').filter((form) => form.aggregateId === 'personId');
   }
 
   /** Every alert and threshold command (set or remove a threshold, acknowledge or disposition an alert). */
   alertSteps(): CommandForm[] {
-    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'alertId' || form.aggregateId === 'thresholdId');
+    return this.stepsUnder('alerts');
+  }
+
+  /** The command steps (not case steps) whose API path is under `/api/v1/<resource>`, in the order the controllers declare them. */
+  stepsUnder(resource: string): CommandForm[] {
+    const root = `/${API_PREFIX}/${resource}`;
+    return [...this.routes.values()]
+      .map((route) => route.form)
+      .filter((form) => form.aggregateId !== 'caseId' && (form.apiPath === root || form.apiPath.startsWith(`${root}/`)));
   }
 
   form(operationId: string): CommandForm | undefined {
@@ -180,16 +185,6 @@ export class CommandForms {
     };
     this.routes.set(operationId, { form, instance, method, arguments: routeArguments(controller, method) });
   }
-}
-
-/** Where a person's register routes are (a function: configure-http.ts, which names the prefix, imports this file). */
-function personPath(): string {
-  return `/${API_PREFIX}/people/{personId}/`;
-}
-
-/** Where the alerts' command routes are. */
-function alertsPath(): string {
-  return `/${API_PREFIX}/alerts/`;
 }
 
 function apiPathOf(controller: Type<unknown>, handler: object): string {
