@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { EventStore } from '../event-store/event-store';
+import { HealthChecks, HealthProblem } from '../health/health-checks';
 import { LedgerSealer, SealerIntegrityError } from './sealer';
+import { WitnessWriteError } from './witness';
 
 /** How often the sealer looks for unsealed events; a cycle with nothing new is a few small queries. */
 export const SEALER_TICK_MS = 1000;
@@ -21,12 +23,28 @@ export class LedgerSealerService implements OnApplicationBootstrap, OnModuleDest
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private lastFailure = { message: '', at: 0 };
+  /** Since when every cycle has failed, and the last failure's kind: /health shows it until a cycle succeeds. */
+  private failing: { since: string; problem: string } | undefined;
 
   constructor(
     private readonly sealer: LedgerSealer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly store: EventStore,
-  ) {}
+    @Optional() health?: HealthChecks,
+  ) {
+    health?.register('sealer', () => this.healthProblems());
+  }
+
+  /**
+   * A sealer that keeps failing (the database away, the witness folder full or unwritable)
+   * degrades the service without stopping it: commands are still recorded, and sealed once it
+   * recovers. A seal that contradicts the stored tree (SealerIntegrityError) is worse: it is
+   * named as such. Never personal data: the detail is the error's kind and since when.
+   */
+  private healthProblems(): HealthProblem[] {
+    if (!this.failing) return [];
+    return [{ component: 'sealer', problem: this.failing.problem, detail: `sealing has failed since ${this.failing.since}`, blocksService: false }];
+  }
 
   onApplicationBootstrap(): void {
     if (this.store.engine !== 'postgres') {
@@ -53,6 +71,7 @@ export class LedgerSealerService implements OnApplicationBootstrap, OnModuleDest
     while (!signal.aborted) {
       try {
         const outcome = await this.sealer.sealIfDue(signal);
+        this.failing = undefined;
         if (outcome.status === 'sealed') {
           this.logger.log(`sealed ${outcome.seal.treeSize} events through position ${outcome.seal.sealedThroughPosition}`);
         }
@@ -66,9 +85,17 @@ export class LedgerSealerService implements OnApplicationBootstrap, OnModuleDest
   private logFailure(error: unknown): void {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const now = Date.now();
+    this.failing = { since: this.failing?.since ?? new Date(now).toISOString(), problem: failureKind(error) };
     if (message === this.lastFailure.message && now - this.lastFailure.at < REPEAT_LOG_MS) return;
     this.lastFailure = { message, at: now };
     if (error instanceof SealerIntegrityError) this.logger.error(message);
     else this.logger.warn(`sealing failed, will retry: ${message}`);
   }
+}
+
+/** A stable name for why sealing failed (HealthProblem.problem). */
+function failureKind(error: unknown): string {
+  if (error instanceof SealerIntegrityError) return 'integrity';
+  if (error instanceof WitnessWriteError) return 'witnessUnwritable';
+  return 'failing';
 }

@@ -94,22 +94,31 @@ export class FolderWitness {
  * half-written seal under its name.
  */
 async function writeOnce(file: string, content: string): Promise<boolean> {
-  await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, 'wx', 0o444);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const handle = await open(temporary, 'wx', 0o444);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await link(temporary, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    // A full or read-only folder: named as the witness's (health, logs), never half a file left.
+    throw new WitnessWriteError(file, error);
   } finally {
-    await unlink(temporary);
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/** The witness folder could not be written (full, read-only, gone): the seal stays in the ledger and is witnessed once it can be. */
+export class WitnessWriteError extends Error {
+  constructor(file: string, cause: unknown) {
+    super(`the witness could not write ${path.basename(file)}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, { cause });
+    this.name = 'WitnessWriteError';
   }
 }

@@ -10,13 +10,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { referralBody, subjectBody } from '../cases/every-route';
 import { FORCE, post, PROBLEM_JSON, serviceForThisFile } from '../cases/support';
 import { bearer } from '../http/support';
+import { fill } from './fill-folder';
 import { download, PDF } from '../documents/support';
 import { poolFor } from '../support/database';
 
@@ -24,17 +25,6 @@ const ROUNDS = 3;
 const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
 const folder = mkdtempSync(path.join(tmpdir(), 'ledger-full-disk-'));
 const documentsDir = path.join(folder, 'documents');
-
-/** Fills the file system of `dir` to its last byte with one file; answers its path. */
-function fill(dir: string): string {
-  const filler = path.join(dir, 'filler');
-  try {
-    writeFileSync(filler, Buffer.alloc(1024 * 1024, 1));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  }
-  return filler;
-}
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
