@@ -23,7 +23,7 @@ export interface BenchOptions {
    * append latency at, the single-event appends timed at each size and the requests per
    * read endpoint. Undefined `events`: the workload runs only when named in `--only`.
    */
-  scale: { events: number | undefined; compareAt: number | undefined; appends: number; queryRequests: number };
+  scale: { events: number | undefined; compareAt: number | undefined; appends: number; queryRequests: number; ledgerUrl: string | undefined };
   /** Group-commit settings of our engine (PostgresEventStoreOptions). */
   maxInFlight: number;
   maxBatch: number;
@@ -47,6 +47,9 @@ export const USAGE = `npm run bench -- [options]
                           (e.g. 10000000), time appends at --compare-at and at N, rebuild every projection
                           in parallel, and time the dashboard, case list and metrics queries at N
   --compare-at N          the smaller ledger the scale workload times appends at first (default N/10, at most 1000000)
+  --scale-ledger URL      the scale workload uses this database's ledger (filled by an earlier run kept with --keep,
+                          or stopped after its fill) instead of filling a fresh one: filled on to --events if short,
+                          appends timed at its size only (no --compare-at), never dropped
   --rounds N              run every workload N times, interleaved; figures are medians (default 3)
   --read-events N         events in the store the read workloads page through (default 200000; quick 50000)
   --replay-events N       events of case history every projection is rebuilt from (default 1000000; quick 100000)
@@ -74,6 +77,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       appends: { type: 'string' },
       events: { type: 'string' },
       'compare-at': { type: 'string' },
+      'scale-ledger': { type: 'string' },
       rounds: { type: 'string' },
       'read-events': { type: 'string' },
       'replay-events': { type: 'string' },
@@ -100,7 +104,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     streamsPerClient: 25,
     readEvents: positiveInteger('--read-events', values['read-events'], quick ? 50_000 : 200_000),
     replayEvents: positiveInteger('--replay-events', values['replay-events'], quick ? 100_000 : 1_000_000),
-    scale: scaleOptions(values.events, values['compare-at'], quick),
+    scale: scaleOptions(values.events, values['compare-at'], values['scale-ledger'], quick),
     maxInFlight,
     maxBatch: positiveInteger('--max-batch', values['max-batch'], 500),
     compareInFlight:
@@ -113,11 +117,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   };
 }
 
-function scaleOptions(eventsText: string | undefined, compareText: string | undefined, quick: boolean): BenchOptions['scale'] {
+function scaleOptions(eventsText: string | undefined, compareText: string | undefined, ledgerUrl: string | undefined, quick: boolean): BenchOptions['scale'] {
   const events = eventsText === undefined ? undefined : positiveInteger('--events', eventsText, 0);
   const compareAt = compareText === undefined ? undefined : positiveInteger('--compare-at', compareText, 0);
   if (events !== undefined && compareAt !== undefined && compareAt >= events) throw new Error('--compare-at must be below --events');
-  return { events, compareAt, appends: quick ? 2_000 : 8_000, queryRequests: quick ? 50 : 200 };
+  if (ledgerUrl !== undefined && events === undefined) throw new Error('--scale-ledger needs --events');
+  if (ledgerUrl !== undefined && compareAt !== undefined) throw new Error('--scale-ledger times appends at the ledger it is given only: drop --compare-at');
+  return { events, compareAt, appends: quick ? 2_000 : 8_000, queryRequests: quick ? 50 : 200, ledgerUrl };
 }
 
 function keepDatabases(keep: boolean, databaseUrl: string | undefined): boolean {

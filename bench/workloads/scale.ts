@@ -34,25 +34,33 @@ export function compareAtFor(events: number, compareAt: number | undefined): num
 async function measure(context: BenchContext): Promise<WorkloadResult> {
   const { options, server } = context;
   const events = options.scale.events ?? DEFAULT_SCALE_EVENTS;
-  const compareAt = compareAtFor(events, options.scale.compareAt);
-  const url = await server.createDatabase('scale');
+  // A ledger given (--scale-ledger) is used as it is: filled on to N if short, never dropped.
+  const given = options.scale.ledgerUrl;
+  const url = given ?? (await server.createDatabase('scale'));
   await migrate(url);
   const pool = new Pool({ connectionString: url, max: Math.max(options.connections, PROJECTIONS.length * 2 + 2) });
   const rows: TableRow[] = [];
   const figures: Figures = {};
+  // Appends go to streams of their own; a run id keeps a second run on a given ledger off the first's.
+  const run = Date.now().toString(36);
   try {
     const filler = new CaseLedgerFiller(pool);
     const fills: FillResult[] = [];
 
-    fills.push(await fill(context, filler, url, compareAt));
-    const atCompare = await timeAppends(context, pool, `scale-${compareAt}`);
-    rows.push(appendRow(atCompare, fills[0].events));
-    logAppends(context, atCompare, fills[0]);
+    let atCompare: AppendRun | undefined;
+    if (given === undefined) {
+      const compareAt = compareAtFor(events, options.scale.compareAt);
+      fills.push(await fill(context, filler, url, compareAt));
+      atCompare = await timeAppends(context, pool, compareAt, run);
+      rows.push(appendRow(atCompare, fills[0].events));
+      logAppends(context, atCompare, fills[0]);
+    }
 
-    fills.push(await fill(context, filler, url, events));
-    const atScale = await timeAppends(context, pool, `scale-${events}`);
-    rows.push(appendRow(atScale, fills[1].events));
-    logAppends(context, atScale, fills[1]);
+    const last = await fill(context, filler, url, events);
+    fills.push(last);
+    const atScale = await timeAppends(context, pool, events, run);
+    rows.push(appendRow(atScale, last.events));
+    logAppends(context, atScale, last);
     const { rows: counted } = await pool.query<{ events: string }>('SELECT count(*) AS events FROM ledger_events');
     const ledgerEvents = Number(counted[0].events);
 
@@ -63,7 +71,7 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
       events: written,
       seconds: fillSeconds,
       eventsPerSecond: perSecond(written, fillSeconds),
-      note: 'case histories, hash chained; vacuum included',
+      note: given === undefined ? 'case histories, hash chained; vacuum included' : 'onto the ledger given (--scale-ledger); vacuum included',
     });
 
     const rebuild = await rebuildAll(context, pool, ledgerEvents);
@@ -77,25 +85,37 @@ async function measure(context: BenchContext): Promise<WorkloadResult> {
 
     Object.assign(figures, {
       scaleEvents: ledgerEvents,
-      scaleCompareEvents: fills[0].events,
-      scaleFillEventsPerSecond: perSecond(written, fillSeconds),
-      scaleAppendP99MsAtCompare: atCompare.p99Ms,
       scaleAppendP99Ms: atScale.p99Ms,
-      scaleAppendEventsPerSecondAtCompare: atCompare.eventsPerSecond,
       scaleAppendEventsPerSecond: atScale.eventsPerSecond,
       scaleRebuildEventsPerSecond: rebuild.eventsPerSecond,
       ...queries.figures,
     });
-    const p99Ratio = ratio(atScale.p99Ms, atCompare.p99Ms);
-    if (p99Ratio !== undefined) figures.scaleAppendP99Ratio = p99Ratio;
+    if (written > 0) figures.scaleFillEventsPerSecond = perSecond(written, fillSeconds);
+    if (atCompare !== undefined) {
+      Object.assign(figures, {
+        scaleCompareEvents: fills[0].events,
+        scaleAppendP99MsAtCompare: atCompare.p99Ms,
+        scaleAppendEventsPerSecondAtCompare: atCompare.eventsPerSecond,
+      });
+      const p99Ratio = ratio(atScale.p99Ms, atCompare.p99Ms);
+      if (p99Ratio !== undefined) figures.scaleAppendP99Ratio = p99Ratio;
+    }
     return {
       figures,
       rows,
-      details: { scale: { events: ledgerEvents, compareAt: fills[0].events, projections: PROJECTIONS.map((p) => p.name), rebuild: rebuild.perProjection } },
+      details: {
+        scale: {
+          events: ledgerEvents,
+          compareAt: atCompare === undefined ? null : fills[0].events,
+          ledgerGiven: given !== undefined,
+          projections: PROJECTIONS.map((p) => p.name),
+          rebuild: rebuild.perProjection,
+        },
+      },
     };
   } finally {
     await pool.end();
-    await server.dropDatabase(url);
+    if (given === undefined) await server.dropDatabase(url);
   }
 }
 
@@ -107,6 +127,7 @@ async function fill(context: BenchContext, filler: CaseLedgerFiller, url: string
   } finally {
     bar.stop();
   }
+  if (result.written === 0) return result;
   // As the replay ledger is: no reader pays for hint bits, and the planner knows the sizes.
   const started = performance.now();
   context.log(`vacuuming the ledger at ${result.events.toLocaleString('en-GB')} events`);
@@ -122,7 +143,7 @@ async function fill(context: BenchContext, filler: CaseLedgerFiller, url: string
 }
 
 /** Single-event appends through PostgresEventStore, as the append-ledger workload times them. */
-async function timeAppends(context: BenchContext, pool: Pool, prefix: string): Promise<AppendRun> {
+async function timeAppends(context: BenchContext, pool: Pool, atEvents: number, run: string): Promise<AppendRun> {
   const { options } = context;
   const store = new PostgresEventStore(pool, { maxBatch: options.maxBatch, maxInFlight: options.maxInFlight });
   try {
@@ -132,12 +153,12 @@ async function timeAppends(context: BenchContext, pool: Pool, prefix: string): P
           store.appendToStream(streamName, [event], { expectedRevision: revision < 0n ? 'no_stream' : revision }).then(() => undefined),
       },
       {
-        label: `appends at ${prefix.slice('scale-'.length)}`,
+        label: `appends at ${atEvents}`,
         clients: options.connections,
         events: options.scale.appends,
         warmupPerClient: options.warmupPerClient,
         streamsPerClient: options.streamsPerClient,
-        streamPrefix: `bench-${prefix}`,
+        streamPrefix: `bench-scale-${run}-${atEvents}`,
       },
       context.progress,
     );
