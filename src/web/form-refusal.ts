@@ -1,21 +1,22 @@
 /**
- * What a refused form says (docs/web.md, "Next-step forms, derived"), for a case step or a
- * register entry alike: a rule's refusal names the rule in plain words with its legal source
- * (from the rule books), a validation error stands against its field, and someone else's step
- * in between asks for the form again.
+ * What a refused form says (docs/web.md, "Next-step forms, derived"), for a case step, a
+ * register entry, an alert's or a recommendation's alike: a rule's refusal names the rule in
+ * plain words with its legal source (from the rule books), a validation error stands against
+ * its field, and someone else's step in between asks for the form again.
  */
 import { CASE_RULES } from '../cases/case.rule-book';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { WrongExpectedRevisionError } from '../event-store/errors';
 import { Problem } from '../http';
 import { ALERT_RULES } from '../alerts/alert.rule-book';
+import { RECOMMENDATION_RULES } from '../recommendations/recommendation.rule-book';
 import { REGISTER_RULES } from '../registers/registers.rule-book';
 import type { CommandForm } from './command-forms';
 import { labelOf } from './form-fields';
 import { errorTarget, fieldId } from './form-view';
 
 /** The refusal's rule, with its legal source, as the rule books state them. */
-const RULES: Record<string, { message: string; source: string } | undefined> = { ...ALERT_RULES, ...REGISTER_RULES, ...CASE_RULES };
+const RULES: Record<string, { message: string; source: string } | undefined> = { ...RECOMMENDATION_RULES, ...ALERT_RULES, ...REGISTER_RULES, ...CASE_RULES };
 
 export interface FormRefusal {
   status: number;

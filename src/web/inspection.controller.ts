@@ -1,9 +1,10 @@
 /**
  * The inspection pages (docs/web.md, "Inspection"): the HMICFRS figures of a force for a
  * period (charts, the figures in a table, the CSV), the Home Office tables of a financial
- * year, the recommendations and their state, the access log, and the check of a case
- * export. Each reads through its API route's own method (`ApiReads`, `@AsApiRead`), so the
- * roles, need-to-know and the force a reader may see are exactly the API's.
+ * year, the recommendations and their state (with the forms of their routes,
+ * recommendation-pages.controller.ts), the access log, and the check of a case export. Each
+ * reads through its API route's own method (`ApiReads`, `@AsApiRead`), so the roles,
+ * need-to-know and the force a reader may see are exactly the API's.
  */
 import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -32,6 +33,9 @@ import type { AccessLogPage, InspectionFigures, MisconductStatistics, Recommenda
 import { metricRows } from '../../projections/common/figures-http';
 import { ApiReads, AsApiRead } from './api-reads';
 import { inspectionTabs } from './inspection-tabs';
+import { CommandForms } from './command-forms';
+import { isAboutOne, offeredSteps, recordedStep, stepLink } from './command-step-pages';
+import { RECOMMENDATION_STEPS } from './recommendation-pages.controller';
 import { barChart } from './bar-chart';
 import type { PageRequest } from './configure-pages';
 import { dayOfParts, words } from './form-view';
@@ -47,6 +51,7 @@ export class InspectionController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly reads: ApiReads,
+    private readonly forms: CommandForms,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -150,7 +155,7 @@ export class InspectionController {
     });
   }
 
-  /** The recommendations made to the force, with their state. */
+  /** The recommendations made to the force, with their state, each with the forms of its follow-up (recommendation-pages.controller.ts). */
   @Get('inspection/recommendations')
   @AsApiRead(RecommendationsController, 'list')
   async recommendations(
@@ -167,7 +172,19 @@ export class InspectionController {
     } catch (error) {
       return this.refusedQuery(request, response, 'inspection-recommendations', view, error);
     }
-    this.pages.render(request, response, 'inspection-recommendations', { ...view, recommendations: found.items, total: found.total });
+    const steps = offeredSteps(this.forms, RECOMMENDATION_STEPS, actor);
+    this.pages.render(request, response, 'inspection-recommendations', {
+      ...view,
+      recorded: recordedStep(this.forms, RECOMMENDATION_STEPS, actor, query.recorded),
+      recommendations: found.items.map((item) => ({
+        ...item,
+        // A completed recommendation takes nothing more (recommendationCompleted); the others are judged when sent.
+        steps: item.status === 'COMPLETED' ? [] : steps.filter(isAboutOne).map((form) => stepLink(RECOMMENDATION_STEPS, form, item.recommendationId)),
+      })),
+      total: found.total,
+      followsUp: steps.some(isAboutOne),
+      newSteps: steps.filter((form) => !isAboutOne(form)).map((form) => stepLink(RECOMMENDATION_STEPS, form)),
+    });
   }
 
   /** Who read what, and why: each read recorded with its purpose, granted or refused. */

@@ -5,29 +5,15 @@
  * acknowledges and dispositions it through the forms of its routes; the person's record lists
  * it, and the record's page view records one read of the person. axe-core checks every page.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { CommandForms } from '../../src/web/command-forms';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
+import { browserTests, checkPage, choose, fillDay, launchChromium, signedInPage } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
-
-/** A GOV.UK date input's three fields, named `<name>-day`, `-month`, `-year` (src/web/form-view.ts). */
-async function fillDay(page: Page, name: string, day: string): Promise<void> {
-  const [year, month, date] = day.split('-');
-  await page.locator(`input[name="${name}-day"]`).fill(String(Number(date)));
-  await page.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
-  await page.locator(`input[name="${name}-year"]`).fill(year);
-}
-
-async function choose(page: Page, name: string, value: string): Promise<void> {
-  const select = page.locator(`select[name="${name}"]`);
-  if ((await select.count()) > 0) await select.selectOption(value);
-  else await page.locator(`input[type=radio][name="${name}"][value="${value}"]`).check();
-}
 
 describeInBrowser('the alerts page, in Chromium', () => {
   let service: TestApp;
@@ -66,12 +52,8 @@ describeInBrowser('the alerts page, in Chromium', () => {
   it(
     'sets a threshold through its form, and handles the alert it raises over the existing history',
     async () => {
-      const context = await browser.newContext();
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const scriptErrors: string[] = [];
-      page.on('pageerror', (error) => scriptErrors.push(error.message));
-      await signInInBrowser(page, base, { userId: 'psd-investigator-7', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
+      const who = { userId: 'psd-investigator-7', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' };
+      const { context, page, scriptErrors } = await signedInPage(browser, base, who);
 
       await page.getByRole('link', { name: 'Alerts', exact: true }).click();
       await page.getByRole('heading', { name: /Early-intervention alerts/ }).waitFor();

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { words } from '../../src/web/form-view';
 
 export const CHROMIUM_PATH = process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium';
@@ -74,4 +74,34 @@ export async function signInInBrowser(page: Page, base: string, who: { userId: s
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${base}/casework`);
   return page;
+}
+
+/** A new browser context signed in as this user (signInInBrowser), its page, and the script errors the page raises. */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  who: { userId: string; name: string; role: string; force: string },
+): Promise<{ context: BrowserContext; page: Page; scriptErrors: string[] }> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await signInInBrowser(page, base, who);
+  return { context, page, scriptErrors };
+}
+
+/** Fills a GOV.UK date input's three fields, named `<name>-day`, `-month`, `-year` (src/web/form-view.ts), with a `YYYY-MM-DD` day. */
+export async function fillDay(page: Page, name: string, day: string): Promise<void> {
+  const [year, month, date] = day.split('-');
+  await page.locator(`input[name="${name}-day"]`).fill(String(Number(date)));
+  await page.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
+  await page.locator(`input[name="${name}-year"]`).fill(year);
+}
+
+/** Chooses an enumeration value, drawn as radios or (for long lists) a select. */
+export async function choose(page: Page, name: string, value: string): Promise<void> {
+  const select = page.locator(`select[name="${name}"]`);
+  if ((await select.count()) > 0) await select.selectOption(value);
+  else await page.locator(`input[type=radio][name="${name}"][value="${value}"]`).check();
 }

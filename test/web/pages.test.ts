@@ -14,7 +14,7 @@ import { commandsFor, NO_FLAGS } from '../../src/cases/seed-stories/story-kit';
 import { EventStore } from '../../src/event-store/event-store';
 import { CaseRecorder } from '../projections/case-story-support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
+import { browserTests, checkPage, choose, launchChromium, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 /** A journey of a dozen pages, each checked by axe-core, on a machine of two cores shared with other test files. */
@@ -64,13 +64,6 @@ describeInBrowser('the pages, in Chromium', () => {
       await page.keyboard.press('Tab');
     }
     throw new Error(`Tab never reached #${id}`);
-  }
-
-  /** Chooses an enumeration value, drawn as radios or (for long lists) a select. */
-  async function choose(page: Page, name: string, value: string): Promise<void> {
-    const select = page.locator(`select[name="${name}"]`);
-    if ((await select.count()) > 0) await select.selectOption(value);
-    else await page.locator(`input[type=radio][name="${name}"][value="${value}"]`).check();
   }
 
   it(
