@@ -12,7 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../common/domain-error';
 import { CurrentActor } from '../http';
 import type { Actor } from '../http';
-import { roleRefusal } from '../http/roles.guard';
 import { canonicalUuid } from '../http/uuid';
 import { AlertsController } from '../../projections';
 import type { AlertPage, AlertThresholds } from '../../projections';
@@ -25,7 +24,7 @@ import type { FormValues } from './form-fields';
 import { controlsOf, words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
-import { sendForm } from './send-form';
+import { formNamed, formsFor, sendForm } from './send-form';
 import { WebSessions } from './web-sessions';
 
 @ApiExcludeController()
@@ -143,15 +142,11 @@ export class AlertPagesController {
 
   /** The alert command routes the actor may send. */
   private stepsOf(actor: Actor): CommandForm[] {
-    return this.forms.alertSteps().filter((form) => form.roles.some((role) => actor.roles.includes(role)));
+    return formsFor(this.forms.alertSteps(), actor);
   }
 
   private stepOf(operationId: string, actor: Actor): CommandForm {
-    const form = this.forms.alertSteps().find((step) => step.operationId === operationId);
-    if (form === undefined) throw new NotFoundError('There is no such step.');
-    const refusal = roleRefusal(form.roles, actor);
-    if (refusal !== undefined) throw refusal;
-    return form;
+    return formNamed(this.forms.alertSteps(), operationId, actor);
   }
 }
 

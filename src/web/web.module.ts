@@ -14,6 +14,7 @@ import { SearchPageController } from './search-page.controller';
 import { InspectionController } from './inspection.controller';
 import { PeopleController } from './people.controller';
 import { AlertPagesController } from './alert-pages.controller';
+import { ErasurePagesController } from './erasure-pages.controller';
 import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
@@ -30,6 +31,7 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
     InspectionController,
     PeopleController,
     AlertPagesController,
+    ErasurePagesController,
   ],
   providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],
