@@ -3328,6 +3328,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The erasure requests of the ADMIN's force (100 beside a total): ids, state, who asked and when, when it may be approved; no personal data
+         * @description The erasure requests of the ADMIN's force (100 beside a total): ids, state, who asked and when, when it may be approved; no personal data
+         *
+         *     Roles: ADMIN.
+         */
+        get: operations["ListErasureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/conflicts": {
         parameters: {
             query?: never;
@@ -4498,6 +4520,22 @@ export interface components {
             /** @description Why the data is erased (the lawful basis); recorded in the ledger. Name no one in it. */
             reason: string;
         };
+        ErasureRequestItem: {
+            personId: string;
+            force: string;
+            state: components["schemas"]["ErasureRequestState"];
+            requestedBy: string;
+            requestedAt: string;
+            approvableFrom: string;
+            closedBy: string | null;
+            closedAt: string | null;
+        };
+        ErasureRequestPage: {
+            items: components["schemas"]["ErasureRequestItem"][];
+            total: number;
+        };
+        /** @enum {string} */
+        ErasureRequestState: "WAITING" | "APPROVED" | "WITHDRAWN";
         ErasureWithdrawalBody: {
             /** @description Why the request is withdrawn; recorded in the ledger. Name no one in it. */
             reason: string;
@@ -24408,6 +24446,52 @@ export interface operations {
             };
             /** @description No such person in the reader's force (the same answer, whichever). */
             404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ListErasureRequests: {
+        parameters: {
+            query?: {
+                /** @description WAITING (the default): asked, neither approved nor withdrawn */
+                state?: "WAITING" | "APPROVED" | "WITHDRAWN";
+            };
+            header?: {
+                /** @description A position from X-Ledger-Position: answer once the read models have processed it (up to 10 s, then 503). */
+                "X-Wait-For-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The actor has none of the roles ADMIN. */
+            403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

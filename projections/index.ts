@@ -2,6 +2,7 @@ import { accessLogProjection } from './access-log/access-log.projection';
 import { alertsProjection } from './alerts/alerts.projection';
 import { allocationProjection } from './allocation/allocation.projection';
 import { caseStatusProjection } from './case-status/case-status.projection';
+import { erasureRequestsProjection } from './erasure-requests/erasure-requests.projection';
 import { complaintStatisticsProjection } from './complaint-statistics/complaint-statistics.projection';
 import { integrityRecordProjection } from './integrity-record/integrity-record.projection';
 import { recommendationsProjection } from './recommendations/recommendations.projection';
@@ -24,6 +25,7 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   allocationProjection,
   searchProjection,
   alertsProjection,
+  erasureRequestsProjection,
 ];
 
 /** Read APIs served from projection folders, for the application module. */
@@ -41,6 +43,7 @@ export { AccessLogModule } from './access-log/access-log.module';
 export { AllocationModule } from './allocation/allocation.module';
 export { SearchModule } from './search/search.module';
 export { AlertsReadModule } from './alerts/alerts.module';
+export { ErasureRequestsReadModule } from './erasure-requests/erasure-requests.module';
 
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';
@@ -67,6 +70,7 @@ export { CaseExportController } from './case-export/case-export.controller';
 export { IntegrityRecordController } from './integrity-record/integrity-record.controller';
 export { AlertsController } from './alerts/alerts.controller';
 export { AlertsQueries } from './alerts/alerts.queries';
+export { ErasureRequestsController } from './erasure-requests/erasure-requests.controller';
 // The bodies of the read routes, for the HTTP contract (src/http/contract/response-types.ts).
 export type { CaseStatusPage } from './case-status/case-status.queries';
 export type { ComplaintStatistics } from './complaint-statistics/complaint-figures';
@@ -80,3 +84,4 @@ export type { Signal } from './integrity-record/signals';
 export type { RecommendationItem } from './recommendations/recommendations.queries';
 export type { CaseTimelinessView } from './timeliness/timeliness-view';
 export type { AlertPage, AlertThresholds } from './alerts/alerts.queries';
+export type { ErasureRequestPage } from './erasure-requests/erasure-requests.queries';

@@ -20,7 +20,7 @@ import { ComplaintStatisticsModule, InspectionMetricsModule, MisconductStatistic
 import { IntegrityRecordModule, RecommendationsReadModule } from '../projections';
 import { ProjectionsModule } from '../projections/runner/projections.module';
 import { CaseExportModule, CaseHistoryModule, CaseStatusModule } from '../projections';
-import { AccessLogModule, AlertsReadModule, AllocationModule, SearchModule } from '../projections';
+import { AccessLogModule, AlertsReadModule, AllocationModule, ErasureRequestsReadModule, SearchModule } from '../projections';
 import { AlertsModule } from './alerts/alerts.module';
 import { WebModule } from './web/web.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -65,6 +65,7 @@ export class AppModule {
         WorkforceModule,
         AlertsModule,
         AlertsReadModule,
+        ErasureRequestsReadModule,
         WebModule,
         ...(options.extraModules ?? []),
       ],

@@ -27,8 +27,17 @@ export function CommandStep(name: string, events: EventChoice<string>, roles: re
     ApiCommand(ids),
     problemResponse(404, 'What the path names is unknown, or held by a force the actor does not act for (`rule` names it).'),
     ApiOperation({ operationId: name, summary: describeEvents(events) }),
-    SetMetadata(COMMAND_STEP_AGGREGATE, typeof ids === 'string' ? ids : ids[0]),
+    CommandAggregate(typeof ids === 'string' ? ids : ids[0]),
   );
+}
+
+/**
+ * Only the aggregate's id, for the pages' forms, on a command route whose roles and OpenAPI
+ * answers are declared by its own decorators (the erasure routes, src/vault/erasure.controller.ts):
+ * it changes nothing of the route's contract.
+ */
+export function CommandAggregate(id: string): MethodDecorator {
+  return SetMetadata(COMMAND_STEP_AGGREGATE, id);
 }
 
 /** "Appends VettingGranted (action GRANT), ..." for the OpenAPI summary. */

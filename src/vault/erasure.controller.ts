@@ -10,6 +10,10 @@
  * record. A crash between the two is finished by sending the approval again: with its
  * Idempotency-Key the retry finds its own append; without one it is refused alreadyErased,
  * and the key is destroyed all the same (destroying it twice does nothing).
+ *
+ * `@CommandAggregate('personId')` lets the pages derive the routes' forms (the `/erasure`
+ * page, src/web/erasure-pages.controller.ts) without changing their contract; the waiting
+ * requests are read from `GET /erasure-requests` (projections/erasure-requests).
  */
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -20,6 +24,7 @@ import type { AppConfig } from '../config/configuration';
 import type { AppendResult } from '../event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../http';
 import { problemResponse } from '../http/api-docs';
+import { CommandAggregate } from '../common/command-routes';
 import { DomainError } from '../common/domain-error';
 import { deciderSlice, WriteCommand } from '../common/write-path';
 import { ERASURE_EVENT_DECLARATIONS, erasureDecider, vaultStreamName } from './erasure';
@@ -88,6 +93,7 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
+  @CommandAggregate('personId')
   @NotYourForce
   @ApiOperation({
     operationId: 'RequestErasure',
@@ -105,6 +111,7 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
+  @CommandAggregate('personId')
   @NotYourForce
   @ApiOperation({
     operationId: 'ApproveErasure',
@@ -127,6 +134,7 @@ export class ErasureController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiCommand('personId')
+  @CommandAggregate('personId')
   @NotYourForce
   @ApiOperation({
     operationId: 'WithdrawErasure',

@@ -29,6 +29,7 @@ import { REQUIRED_ROLES } from '../http/roles';
 import type { Role } from '../http/roles';
 import { roleRefusal } from '../http/roles.guard';
 import { createValidationPipe } from '../http/validation';
+import { REGISTER_READERS } from '../registers/person-access';
 import { formFields } from './form-fields';
 import type { FormField } from './form-fields';
 
@@ -90,8 +91,9 @@ export class CommandForms {
       for (const method of methods) {
         const handler = prototype[method] as object;
         if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
-        // A case controller's routes are case steps; any other route with `@CommandStep` is a
-        // command step on its aggregate (a person's register entry, an alert, a recommendation...).
+        // A case controller's routes are case steps; any other route with `@CommandStep` (or
+        // `@CommandAggregate`) is a command step on its aggregate (a person's register entry, an
+        // erasure, an alert, a recommendation...).
         const aggregate = Reflect.getMetadata(COMMAND_STEP_AGGREGATE, handler) as unknown;
         if (caseRoutes) this.add(document, instance, controller, method, handler, 'caseId');
         else if (typeof aggregate === 'string') this.add(document, instance, controller, method, handler, aggregate);
@@ -109,9 +111,17 @@ export class CommandForms {
     return [...this.routes.values()].map((route) => route.form).find((form) => form.opensCase);
   }
 
-  /** Every register entry a person's record takes (the command steps on `personId` under /people/{personId}), in the order the controllers declare them. */
+  /**
+   * Every register entry a person's record takes (the command steps on `personId` under
+   * /people/{personId} that a reader of the record may send), in the order the controllers
+   * declare them. The record's page is drawn for its readers only: a route none of them may
+   * send is not a register's (the erasure routes, an ADMIN's, who reads no person; their page
+   * is /erasure, src/web/erasure-pages.controller.ts).
+   */
   registerSteps(): CommandForm[] {
-    return this.stepsUnder('people').filter((form) => form.aggregateId === 'personId');
+    return this.stepsUnder('people').filter(
+      (form) => form.aggregateId === 'personId' && form.roles.some((role) => (REGISTER_READERS as readonly Role[]).includes(role)),
+    );
   }
 
   /** Every alert and threshold command (set or remove a threshold, acknowledge or disposition an alert). */

@@ -11,12 +11,19 @@ import { Problem } from '../http';
 import { ALERT_RULES } from '../alerts/alert.rule-book';
 import { RECOMMENDATION_RULES } from '../recommendations/recommendation.rule-book';
 import { REGISTER_RULES } from '../registers/registers.rule-book';
+import { ERASURE_RULES } from '../vault/erasure';
 import type { CommandForm } from './command-forms';
 import { labelOf } from './form-fields';
 import { errorTarget, fieldId } from './form-view';
 
 /** The refusal's rule, with its legal source, as the rule books state them. */
-const RULES: Record<string, { message: string; source: string } | undefined> = { ...RECOMMENDATION_RULES, ...ALERT_RULES, ...REGISTER_RULES, ...CASE_RULES };
+const RULES: Record<string, { message: string; source: string } | undefined> = {
+  ...ERASURE_RULES,
+  ...RECOMMENDATION_RULES,
+  ...ALERT_RULES,
+  ...REGISTER_RULES,
+  ...CASE_RULES,
+};
 
 export interface FormRefusal {
   status: number;
@@ -42,7 +49,9 @@ export function formRefusal(error: unknown, form: CommandForm, sent: Record<stri
     const summary = Object.entries(errors).map(([name, message]) => ({ text: message, href: errorTargetOf(form, name) }));
     return { status: 400, errors, summary };
   }
-  if (error instanceof NotFoundError) throw new NotFoundError(error.message);
+  if (error instanceof NotFoundError) throw new NotFoundError(error.message, error.rule);
+  // A rule answering 404 (another force's record reads as none, notYourForce) is a page not found, with its rule.
+  if (error instanceof DomainError) throw new NotFoundError(error.message, error.rule);
   throw error;
 }
 

@@ -13,7 +13,7 @@ import { CommandForms } from './command-forms';
 import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { longDay, words } from './form-view';
-import { AlertsController, IntegrityRecordController } from '../../projections';
+import { AlertsController, ErasureRequestsController, IntegrityRecordController } from '../../projections';
 import { mayRead } from './api-reads';
 import { inspectionTabs } from './inspection-tabs';
 import { OVERSEERS } from './oversight-roles';
@@ -67,6 +67,7 @@ export class PageRenderer {
         this.forms.registerSteps().some((form) => session !== undefined && form.roles.some((role) => session.actor.roles.includes(role))),
       mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayReadAlerts: mayRead(session?.actor, AlertsController, 'list'),
+      mayErase: mayRead(session?.actor, ErasureRequestsController, 'list'),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });
     response.status(status).setHeader('Cache-Control', 'no-store');

@@ -4,6 +4,9 @@
  * values, the session's last position remembered so the next page reads its own write.
  */
 import type { Response } from 'express';
+import { NotFoundError } from '../common/domain-error';
+import type { Actor } from '../http';
+import { roleRefusal } from '../http/roles.guard';
 import { randomUUID } from 'node:crypto';
 import type { CommandResponse } from '../http/command-response';
 import { canonicalUuid } from '../http/uuid';
@@ -40,6 +43,20 @@ export async function sendForm(
   } catch (error) {
     return formRefusal(error, form, { ...params, ...body });
   }
+}
+
+/** The page's forms the actor's roles may send (the links it offers). */
+export function formsFor(forms: readonly CommandForm[], actor: Actor): CommandForm[] {
+  return forms.filter((form) => form.roles.some((role) => actor.roles.includes(role)));
+}
+
+/** The form a page's step route names, among that page's own: 404 for any other, refused (403) as its route refuses a role. */
+export function formNamed(forms: readonly CommandForm[], operationId: string, actor: Actor): CommandForm {
+  const form = forms.find((step) => step.operationId === operationId);
+  if (form === undefined) throw new NotFoundError('There is no such step.');
+  const refusal = roleRefusal(form.roles, actor);
+  if (refusal !== undefined) throw refusal;
+  return form;
 }
 
 function formText(value: unknown): string {

@@ -15,6 +15,7 @@ import { InspectionController } from './inspection.controller';
 import { PeopleController } from './people.controller';
 import { AlertPagesController } from './alert-pages.controller';
 import { RecommendationPagesController } from './recommendation-pages.controller';
+import { ErasurePagesController } from './erasure-pages.controller';
 import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
@@ -32,6 +33,7 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
     PeopleController,
     AlertPagesController,
     RecommendationPagesController,
+    ErasurePagesController,
   ],
   providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],

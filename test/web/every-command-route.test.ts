@@ -2,12 +2,14 @@
  * Issue 14's acceptance: every command route of the API has a form on the pages. The forms
  * are the case's next steps and the new-case form (derived from the routes, command-forms.ts),
  * the person's register entries (people.controller.ts), the early-intervention alerts'
- * (alert-pages.controller.ts), the recommendations' (recommendation-pages.controller.ts), and
- * the two document uploads (the case page's and the person's record's,
+ * (alert-pages.controller.ts), the recommendations' (recommendation-pages.controller.ts), the
+ * erasure requests' (erasure-pages.controller.ts), and the two document uploads (the case
+ * page's and the person's record's,
  * document-pages.controller.ts). The routes with no form yet are named here with the reason,
  * so a new command route without one fails this test.
  */
 import { CommandForms } from '../../src/web/command-forms';
+import { ERASURE_ROUTES } from '../../src/web/erasure-pages.controller';
 import { startTestApp } from '../support/app';
 import type { TestApp } from '../support/app';
 
@@ -18,9 +20,6 @@ const UPLOAD_FORMS = ['AttachDocument', 'AttachRegisterDocument'];
 const WITHOUT_A_FORM: Record<string, string> = {
   DeclareConflict: 'a reader’s own conflict on a case (it bars them from the case): the case page has no form for it yet',
   SupersedeDocument: 'the case page lists documents but offers no supersession form yet',
-  RequestErasure: 'erasure is an ADMIN’s, who has no page reading a person: no erasure pages yet',
-  ApproveErasure: 'as RequestErasure',
-  WithdrawErasure: 'as RequestErasure',
   MakeWorkforceReturn: 'the workforce (returns, joiners and leavers) has no pages yet',
   RecordWorkforceMemberJoined: 'as MakeWorkforceReturn',
   RecordWorkforceMemberLeft: 'as MakeWorkforceReturn',
@@ -42,7 +41,14 @@ describe('a form for every command route', () => {
     );
     const forms = service.app.get(CommandForms);
     const offered = new Set(
-      [...forms.steps(), ...forms.registerSteps(), ...forms.alertSteps(), ...forms.stepsUnder('recommendations'), forms.opening()].flatMap((form) =>
+      [
+        ...forms.steps(),
+        ...forms.registerSteps(),
+        ...forms.alertSteps(),
+        ...forms.stepsUnder('recommendations'),
+        ...forms.stepsUnder(ERASURE_ROUTES),
+        forms.opening(),
+      ].flatMap((form) =>
         form === undefined ? [] : [form.operationId],
       ),
     );

@@ -39,7 +39,7 @@ describe('the people pages over HTTP', () => {
       .filter(([path, item]) => path.startsWith(`/${API_PREFIX}/people/{personId}/`) && item.post !== undefined && !/\/documents$/.test(path))
       .map(([, item]) => item.post?.operationId);
     const forms = service.app.get(CommandForms).registerSteps();
-    // Erasure is the vault's, not a register's: its routes are command steps of another aggregate.
+    // Erasure is the vault's, not a register's: its routes are an ADMIN's, who reads no person, so never on the record's page (/erasure has them).
     expect(registerRoutes.filter((id) => !forms.some((form) => form.operationId === id))).toEqual(['RequestErasure', 'ApproveErasure', 'WithdrawErasure']);
     expect(forms.map((form) => form.operationId)).toEqual(
       expect.arrayContaining([

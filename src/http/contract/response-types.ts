@@ -18,6 +18,7 @@ import type {
   Caseload,
   ComplaintStatistics,
   DccDashboard,
+  ErasureRequestPage,
   InspectionFigures,
   MisconductStatistics,
   RecommendationItem,
@@ -91,6 +92,7 @@ export interface ResponseTypes {
   ConsistencyProof: ConsistencyProof;
   DccDashboardView: DccDashboard & { unusualReading: UnusualReading[]; awaitingReview: AwaitingReview };
   DccBacklog: Backlog;
+  ErasureRequestPage: ErasureRequestPage;
   Caseload: Caseload;
   UnallocatedCases: UnallocatedCases;
   SearchPage: SearchPage;
