@@ -48,9 +48,7 @@ describe('a form for every command route', () => {
         ...forms.stepsUnder('recommendations'),
         ...forms.stepsUnder(ERASURE_ROUTES),
         forms.opening(),
-      ].flatMap((form) =>
-        form === undefined ? [] : [form.operationId],
-      ),
+      ].flatMap((form) => (form === undefined ? [] : [form.operationId])),
     );
     for (const upload of UPLOAD_FORMS) offered.add(upload);
     expect(commands.filter((operationId) => !offered.has(operationId)).sort()).toEqual(Object.keys(WITHOUT_A_FORM).sort());
