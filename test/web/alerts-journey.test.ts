@@ -10,18 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { CommandForms } from '../../src/web/command-forms';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
+import { browserTests, checkPage, fillDay, launchChromium, pageWithScriptErrors, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
-
-/** A GOV.UK date input's three fields, named `<name>-day`, `-month`, `-year` (src/web/form-view.ts). */
-async function fillDay(page: Page, name: string, day: string): Promise<void> {
-  const [year, month, date] = day.split('-');
-  await page.locator(`input[name="${name}-day"]`).fill(String(Number(date)));
-  await page.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
-  await page.locator(`input[name="${name}-year"]`).fill(year);
-}
 
 async function choose(page: Page, name: string, value: string): Promise<void> {
   const select = page.locator(`select[name="${name}"]`);
@@ -66,11 +58,7 @@ describeInBrowser('the alerts page, in Chromium', () => {
   it(
     'sets a threshold through its form, and handles the alert it raises over the existing history',
     async () => {
-      const context = await browser.newContext();
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const scriptErrors: string[] = [];
-      page.on('pageerror', (error) => scriptErrors.push(error.message));
+      const { context, page, scriptErrors } = await pageWithScriptErrors(browser);
       await signInInBrowser(page, base, { userId: 'psd-investigator-7', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
 
       await page.getByRole('link', { name: 'Alerts', exact: true }).click();

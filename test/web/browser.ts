@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { words } from '../../src/web/form-view';
 
 export const CHROMIUM_PATH = process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium';
@@ -62,6 +62,24 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
   }));
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+}
+
+/** A new context's page, failing slow steps after 15 seconds, with the script errors its pages raise (a journey expects none). */
+export async function pageWithScriptErrors(browser: Browser): Promise<{ context: BrowserContext; page: Page; scriptErrors: string[] }> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  return { context, page, scriptErrors };
+}
+
+/** A GOV.UK date input's three fields, named `<name>-day`, `-month`, `-year` (src/web/form-view.ts). */
+export async function fillDay(page: Page, name: string, day: string): Promise<void> {
+  const [year, month, date] = day.split('-');
+  await page.locator(`input[name="${name}-day"]`).fill(String(Number(date)));
+  await page.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
+  await page.locator(`input[name="${name}-year"]`).fill(year);
 }
 
 /** Signs in through the development sign-in page as this user, role and force; answers the page on the cases list. */
