@@ -1,6 +1,8 @@
 /**
  * Issue 14's acceptance: every command route of the API has a form on the pages. The forms
  * are the case's next steps and the new-case form (derived from the routes, command-forms.ts),
+ * the case's other forms (a reader's own conflict on the case, a document's supersession on
+ * its row: CommandForms.caseForms, as the case page offers them),
  * the person's register entries (people.controller.ts), the early-intervention alerts'
  * (alert-pages.controller.ts), and the two document uploads (the case
  * page's and the person's record's, document-pages.controller.ts). The routes with no form yet
@@ -15,8 +17,6 @@ const UPLOAD_FORMS = ['AttachDocument', 'AttachRegisterDocument'];
 
 /** Command routes with no form on the pages yet, and why (docs/web.md, "Not yet built"). */
 const WITHOUT_A_FORM: Record<string, string> = {
-  DeclareConflict: 'a reader’s own conflict on a case (it bars them from the case): the case page has no form for it yet',
-  SupersedeDocument: 'the case page lists documents but offers no supersession form yet',
   RequestErasure: 'erasure is an ADMIN’s, who has no page reading a person: no erasure pages yet',
   ApproveErasure: 'as RequestErasure',
   WithdrawErasure: 'as RequestErasure',
@@ -45,7 +45,7 @@ describe('a form for every command route', () => {
     );
     const forms = service.app.get(CommandForms);
     const offered = new Set(
-      [...forms.steps(), ...forms.registerSteps(), ...forms.alertSteps(), forms.opening()].flatMap((form) => (form === undefined ? [] : [form.operationId])),
+      [...forms.steps(), ...forms.caseForms(), ...forms.registerSteps(), ...forms.alertSteps(), forms.opening()].flatMap((form) => (form === undefined ? [] : [form.operationId])),
     );
     for (const upload of UPLOAD_FORMS) offered.add(upload);
     expect(commands.filter((operationId) => !offered.has(operationId)).sort()).toEqual(Object.keys(WITHOUT_A_FORM).sort());
