@@ -45,7 +45,9 @@ describe('a form for every command route', () => {
     );
     const forms = service.app.get(CommandForms);
     const offered = new Set(
-      [...forms.steps(), ...forms.caseForms(), ...forms.registerSteps(), ...forms.alertSteps(), forms.opening()].flatMap((form) => (form === undefined ? [] : [form.operationId])),
+      [...forms.steps(), ...forms.caseForms(), ...forms.registerSteps(), ...forms.alertSteps(), forms.opening()].flatMap((form) =>
+        form === undefined ? [] : [form.operationId],
+      ),
     );
     for (const upload of UPLOAD_FORMS) offered.add(upload);
     expect(commands.filter((operationId) => !offered.has(operationId)).sort()).toEqual(Object.keys(WITHOUT_A_FORM).sort());
