@@ -3390,6 +3390,7 @@ export interface components {
         AccessLogItem: {
             caseId: string | null;
             personId: string | null;
+            recommendationId: string | null;
             userId: string;
             role: string[];
             purpose: string;
