@@ -29,7 +29,8 @@ import { signToken, verifyToken } from '../http/token';
 import { InvalidTokenError } from '../http/token';
 import { canonicalUuid } from '../http/uuid';
 import { createValidationPipe } from '../http/validation';
-import { CaseHistoryReader, CaseListQuery, caseTimelinessView, CaseStatusQueries, TimelinessQueries } from '../../projections';
+import { CASE_LIST_SORTS, CaseHistoryReader, CaseListQuery, caseTimelinessView, CaseStatusQueries, TimelinessQueries } from '../../projections';
+import type { CaseListSort } from '../../projections';
 import type { CaseHistory, HistoryEntry } from '../../projections';
 import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-facts-before-loading';
 import { CaseIdPipe } from '../../projections/common/case-id.pipe';
@@ -475,7 +476,9 @@ export class PagesController {
       title: 'Cases',
       section: 'cases',
       filter,
-      filtered: Object.keys(filter).some((name) => name !== 'page'),
+      filtered: Object.keys(filter).some((name) => name !== 'page' && name !== 'sort'),
+      order: SORT_NAMES[(filter.sort ?? 'newest') as CaseListSort] ?? SORT_NAMES.newest,
+      sortItems: CASE_LIST_SORTS.map((value) => ({ value, text: SORT_NAMES[value], selected: (filter.sort ?? 'newest') === value })),
       cases,
       total,
       stageItems: options('stage', CASE_STAGES),
@@ -498,6 +501,13 @@ export class PagesController {
     };
   }
 }
+
+/** The case list's orders, as the "Sort by" choice and the table's caption say them. */
+const SORT_NAMES: Record<CaseListSort, string> = {
+  newest: 'newest first',
+  oldest: 'oldest first',
+  nextDeadline: 'next deadline first',
+};
 
 /** The "as at" day of a case page's query (`asAt-day`, `-month`, `-year`), checked as the history's asOf is. */
 function asAtOf(query: Record<string, unknown>): { day?: string; values: Record<string, string>; error?: string } {
