@@ -51,6 +51,7 @@ export type { CaseHistory, HistoryEntry } from './case-history/case-history';
 export { CASE_LIST_SORTS, CaseListQuery } from './case-status/case-status.dto';
 export type { CaseListSort } from './case-status/case-status.dto';
 export { CaseStatusQueries } from './case-status/case-status.queries';
+export { CaseStatusController } from './case-status/case-status.controller';
 export { TimelinessQueries } from './timeliness/timeliness.queries';
 export { caseTimelinessView } from './timeliness/timeliness-view';
 export { DccDashboardQuery, DccOversightController } from './dcc-oversight/dcc-oversight.controller';

@@ -13,7 +13,8 @@ import { CommandForms } from './command-forms';
 import { projectRoot } from './configure-pages';
 import type { PageRequest } from './configure-pages';
 import { longDay, words } from './form-view';
-import { AlertsController, ErasureRequestsController, IntegrityRecordController } from '../../projections';
+import { AlertsController, CaseStatusController, ErasureRequestsController, IntegrityRecordController } from '../../projections';
+import type { Actor } from '../http';
 import { mayRead } from './api-reads';
 import { inspectionTabs } from './inspection-tabs';
 import { OVERSEERS } from './oversight-roles';
@@ -51,6 +52,17 @@ export class PageRenderer {
     this.environment.addFilter('instant', (value: unknown) => (typeof value === 'string' ? INSTANT.format(new Date(value)) : ''));
   }
 
+  /**
+   * Where a signed-in reader starts: the case list for those who may list cases; an ADMIN (who
+   * reads no case) the erasure page; an inspector or auditor of figures only, the inspection.
+   */
+  landingOf(actor: Actor): string {
+    if (mayRead(actor, CaseStatusController, 'list')) return '/casework';
+    if (mayRead(actor, ErasureRequestsController, 'list')) return '/erasure';
+    if (inspectionTabs(actor).length > 0) return '/inspection';
+    return '/casework';
+  }
+
   render(request: PageRequest, response: Response, view: string, context: Record<string, unknown>, status = 200): void {
     const session = request.page?.session;
     const opening = this.forms.opening();
@@ -60,6 +72,7 @@ export class PageRenderer {
       csrfToken: session?.csrfToken ?? request.page?.signInToken,
       developmentSignIn: this.developmentSignIn,
       oidcSignIn: this.oidcSignIn,
+      mayListCases: mayRead(session?.actor, CaseStatusController, 'list'),
       maySearch: session !== undefined && session.actor.roles.some((role) => SEARCH_ROLES.includes(role)),
       mayInspect: inspectionTabs(session?.actor).length > 0,
       mayReadPeople:

@@ -77,13 +77,14 @@ export class PagesController {
   @Get()
   @Public()
   home(@Req() request: PageRequest, @Res() response: Response): void {
-    response.redirect(303, request.page?.session ? '/casework' : '/sign-in');
+    const session = request.page?.session;
+    response.redirect(303, session ? this.pages.landingOf(session.actor) : '/sign-in');
   }
 
   @Get('sign-in')
   @Public()
   signInPage(@Req() request: PageRequest, @Res() response: Response): void {
-    if (request.page?.session) return response.redirect(303, '/casework');
+    if (request.page?.session) return response.redirect(303, this.pages.landingOf(request.page.session.actor));
     this.pages.render(request, response, 'sign-in', this.signInView({ userId: '', name: '', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' }, {}));
   }
 
@@ -114,7 +115,7 @@ export class PagesController {
     if (actor === undefined) return this.pages.render(request, response, 'sign-in', this.signInView(values, errors), 400);
     const { token } = await this.sessions.open(actor);
     response.cookie(SESSION_COOKIE, token, { ...cookieOptions(request.page?.secure ?? false), maxAge: 30 * 60_000 });
-    response.redirect(303, '/casework');
+    response.redirect(303, this.pages.landingOf(actor));
   }
 
   /** OpenID Connect sign-in: off to the force's identity provider, with state, nonce and a PKCE challenge. */
@@ -141,7 +142,7 @@ export class PagesController {
       const actor = await this.oidc.finish(new URL(request.originalUrl, pending.redirectUri), pending);
       const { token } = await this.sessions.open(actor);
       response.cookie(SESSION_COOKIE, token, { ...cookieOptions(secure), maxAge: 30 * 60_000 });
-      response.redirect(303, '/casework');
+      response.redirect(303, this.pages.landingOf(actor));
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
       const view = { ...this.signInView({}, {}), signInProblem: error.message };

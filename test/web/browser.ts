@@ -82,7 +82,7 @@ export async function fillDay(page: Page, name: string, day: string): Promise<vo
   await page.locator(`input[name="${name}-year"]`).fill(year);
 }
 
-/** Signs in through the development sign-in page as this user, role and force; answers the page on the cases list. */
+/** Signs in through the development sign-in page as this user, role and force; answers the page on the reader's first page (the cases list, but for an ADMIN or an inspector). */
 export async function signInInBrowser(page: Page, base: string, who: { userId: string; name: string; role: string; force: string }): Promise<Page> {
   await page.goto(`${base}/sign-in`);
   await page.getByLabel('User id').fill(who.userId);
@@ -90,7 +90,7 @@ export async function signInInBrowser(page: Page, base: string, who: { userId: s
   await page.getByLabel(words(who.role), { exact: true }).check();
   await page.getByLabel('Force').fill(who.force);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/casework`);
+  await page.waitForURL((url) => url.href.startsWith(base) && url.pathname !== '/sign-in');
   return page;
 }
 

@@ -85,6 +85,9 @@ describe('refusals on the pages, as over HTTP', () => {
 
   it('refuses an ADMIN every case, as over HTTP', async () => {
     const admin = await signInAs(service, { userId: 'admin-5', role: 'ADMIN', force: 'HAMPSHIRE' });
+    // An ADMIN starts at the erasure page, and is offered no case list to be refused.
+    await admin.get('/').expect(303).expect('Location', '/erasure');
+    expect((await admin.get('/erasure').expect(200)).text).not.toContain('govuk-service-navigation__link" href="/casework"');
     await admin.get('/casework').expect(403);
     await statePurpose(admin, standardCase, PURPOSE);
     await admin.get(`/casework/${standardCase}`).expect(403);
