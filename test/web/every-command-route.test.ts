@@ -3,13 +3,14 @@
  * are the case's next steps and the new-case form (derived from the routes, command-forms.ts),
  * the person's register entries (people.controller.ts), the early-intervention alerts'
  * (alert-pages.controller.ts), the recommendations' (recommendation-pages.controller.ts), the
- * erasure requests' (erasure-pages.controller.ts), and the two document uploads (the case
- * page's and the person's record's,
- * document-pages.controller.ts). The routes with no form yet are named here with the reason,
+ * erasure requests' (erasure-pages.controller.ts), the workforce's
+ * (workforce-pages.controller.ts), and the two document uploads (the case page's and the
+ * person's record's, document-pages.controller.ts). The routes with no form yet are named here with the reason,
  * so a new command route without one fails this test.
  */
 import { CommandForms } from '../../src/web/command-forms';
 import { ERASURE_ROUTES } from '../../src/web/erasure-pages.controller';
+import { WORKFORCE_STEPS } from '../../src/web/workforce-pages.controller';
 import { startTestApp } from '../support/app';
 import type { TestApp } from '../support/app';
 
@@ -20,9 +21,6 @@ const UPLOAD_FORMS = ['AttachDocument', 'AttachRegisterDocument'];
 const WITHOUT_A_FORM: Record<string, string> = {
   DeclareConflict: 'a reader’s own conflict on a case (it bars them from the case): the case page has no form for it yet',
   SupersedeDocument: 'the case page lists documents but offers no supersession form yet',
-  MakeWorkforceReturn: 'the workforce (returns, joiners and leavers) has no pages yet',
-  RecordWorkforceMemberJoined: 'as MakeWorkforceReturn',
-  RecordWorkforceMemberLeft: 'as MakeWorkforceReturn',
 };
 
 describe('a form for every command route', () => {
@@ -47,6 +45,7 @@ describe('a form for every command route', () => {
         ...forms.alertSteps(),
         ...forms.stepsUnder('recommendations'),
         ...forms.stepsUnder(ERASURE_ROUTES),
+        ...forms.stepsUnder(WORKFORCE_STEPS.resource),
         forms.opening(),
       ].flatMap((form) => (form === undefined ? [] : [form.operationId])),
     );
