@@ -3390,6 +3390,7 @@ export interface components {
         AccessLogItem: {
             caseId: string | null;
             personId: string | null;
+            recommendationId: string | null;
             userId: string;
             role: string[];
             purpose: string;
@@ -7519,6 +7520,8 @@ export interface operations {
                 subjectPersonId?: string;
                 /** @description Cases this person investigates or supervises now (the allocation read model) */
                 investigator?: string;
+                /** @description newest (default): the day the matter came to attention, latest first; oldest: earliest first; nextDeadline: the earliest statutory duty still owed first, cases with none last */
+                sort?: "newest" | "oldest" | "nextDeadline";
             };
             header?: {
                 /** @description A position from X-Ledger-Position: answer once the read models have processed it (up to 10 s, then 503). */

@@ -48,7 +48,8 @@ export { ErasureRequestsReadModule } from './erasure-requests/erasure-requests.m
 /** What the pages (src/web) read, the same services and queries as the read APIs above. */
 export { CaseHistoryReader } from './case-history/case-history.service';
 export type { CaseHistory, HistoryEntry } from './case-history/case-history';
-export { CaseListQuery } from './case-status/case-status.dto';
+export { CASE_LIST_SORTS, CaseListQuery } from './case-status/case-status.dto';
+export type { CaseListSort } from './case-status/case-status.dto';
 export { CaseStatusQueries } from './case-status/case-status.queries';
 export { TimelinessQueries } from './timeliness/timeliness.queries';
 export { caseTimelinessView } from './timeliness/timeliness-view';

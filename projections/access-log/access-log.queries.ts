@@ -10,6 +10,8 @@ export interface AccessLogItem {
   caseId: string | null;
   /** Set only for a read of a person's integrity record. */
   personId: string | null;
+  /** Set only for a read of a recommendation (one a search returned). */
+  recommendationId: string | null;
   userId: string;
   role: string[];
   purpose: string;
@@ -46,6 +48,7 @@ export interface AccessLogFilter {
 interface Row {
   case_id: string | null;
   person_id: string | null;
+  recommendation_id: string | null;
   user_id: string;
   roles: string[];
   purpose: string;
@@ -79,7 +82,7 @@ export class AccessLogQueries {
     const offset = parameter((filter.page - 1) * filter.pageSize);
     const rows = await queryAccessLog<Row>(
       this.pool,
-      `SELECT log.case_id, log.person_id, log.user_id, log.roles, log.purpose, log.at, log.granted, log.reason_if_refused, count(*) OVER () AS total
+      `SELECT log.case_id, log.person_id, log.recommendation_id, log.user_id, log.roles, log.purpose, log.at, log.granted, log.reason_if_refused, count(*) OVER () AS total
          FROM ${ACCESS_LOG_TABLE} AS log LEFT JOIN ${CASE_STATUS_TABLE} AS c ON c.case_id = log.case_id
         WHERE ${where.join(' AND ')}
         ORDER BY log.at DESC, log.event_id LIMIT ${limit} OFFSET ${offset}`,
@@ -89,6 +92,7 @@ export class AccessLogQueries {
       items: rows.map((row) => ({
         caseId: row.case_id,
         personId: row.person_id,
+        recommendationId: row.recommendation_id,
         userId: row.user_id,
         role: row.roles,
         purpose: row.purpose,

@@ -7,7 +7,11 @@ import { PagedQuery } from '../../src/common/paging';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `GET /cases?force=&stage=&caseType=&category=&flag=&overdue=&subjectPersonId=&investigator=&page=&pageSize=` (docs/api.md; `investigator`: issue 16, `flag`: issue 18). */
+/** The orders of the case list: newest first (the default), oldest first, or the soonest next deadline first. */
+export const CASE_LIST_SORTS = ['newest', 'oldest', 'nextDeadline'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+
+/** `GET /cases?force=&stage=&caseType=&category=&flag=&overdue=&subjectPersonId=&investigator=&sort=&page=&pageSize=` (docs/api.md; `investigator`: issue 16, `flag`: issue 18). */
 export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'Force code, e.g. HAMPSHIRE' })
   @IsOptional()
@@ -46,4 +50,13 @@ export class CaseListQuery extends PagedQuery(20, MAX_PAGE_SIZE) {
 
   @IdField({ optional: true, description: 'Cases this person investigates or supervises now (the allocation read model)' })
   investigator?: string;
+
+  @ApiPropertyOptional({
+    enum: CASE_LIST_SORTS,
+    description:
+      'newest (default): the day the matter came to attention, latest first; oldest: earliest first; nextDeadline: the earliest statutory duty still owed first, cases with none last',
+  })
+  @IsOptional()
+  @IsIn(CASE_LIST_SORTS)
+  sort?: CaseListSort;
 }

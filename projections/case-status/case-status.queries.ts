@@ -45,6 +45,8 @@ export interface CaseListFilter {
   subjectPersonId?: string;
   /** Cases the person investigates or supervises now (projections/common/allocation-views.ts). */
   investigator?: string;
+  /** newest (default), oldest, or nextDeadline (soonest first, none last); ties newest first. */
+  sort?: 'newest' | 'oldest' | 'nextDeadline';
   page: number;
   pageSize: number;
 }
@@ -56,6 +58,13 @@ export interface CaseStatusPage {
 
 /** Newest first: by the day the matter came to attention, then by when it was recorded. */
 const NEWEST_FIRST = 'received_on DESC, opened_position DESC, case_id';
+
+/** The list's orders (`sort`); each ends in the newest-first order so a page is always the same rows. */
+const ORDERS: Record<NonNullable<CaseListFilter['sort']>, string> = {
+  newest: NEWEST_FIRST,
+  oldest: 'received_on ASC, opened_position ASC, case_id',
+  nextDeadline: `next_due ASC NULLS LAST, ${NEWEST_FIRST}`,
+};
 
 /** Reads the case_status view (whichever generation the runner has swapped in). */
 @Injectable()
@@ -79,15 +88,17 @@ export class CaseStatusQueries {
     const { where, parameters } = conditions(filter, scope, this.clock.today());
     const limit = parameters.push(filter.pageSize);
     const offset = parameters.push((filter.page - 1) * filter.pageSize);
+    const order = ORDERS[filter.sort ?? 'newest'];
     const rows = await this.query<{ total: string; items: CaseStatusItem[] }>((deadlines) => {
       const matching = where.map((condition) => condition(deadlines)).join(' AND ');
       // Not a CTE used twice: PostgreSQL would materialise every matching row, items and all,
-      // to count them. The count reads narrow rows; the page walks the index and stops.
+      // to count them. The count reads narrow rows; the page walks the index and stops (by
+      // deadline, every matching case's next duty is judged first: that order is no index's).
       return `SELECT (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${matching}) AS total,
-              coalesce((SELECT jsonb_agg(${JUDGED_ITEM} ORDER BY ${NEWEST_FIRST})
+              coalesce((SELECT jsonb_agg(${JUDGED_ITEM} ORDER BY ${order})
                           FROM (SELECT item, received_on, opened_position, case_id, ${deadlines.nextDue} AS next_due FROM ${CASE_STATUS_TABLE}
                                  WHERE ${matching}
-                                 ORDER BY ${NEWEST_FIRST} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`;
+                                 ORDER BY ${order} LIMIT $${limit} OFFSET $${offset}) AS page), '[]') AS items`;
     }, parameters);
     return { items: rows[0]?.items ?? [], total: Number(rows[0]?.total ?? 0) };
   }

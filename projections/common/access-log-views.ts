@@ -1,7 +1,7 @@
 /**
  * What other read models may know of the access log read model (projections/access-log fills
  * it): its name (for read-your-writes) and its view, one row per recorded read (CaseAccessed,
- * PersonRecordAccessed) with `case_id`, `user_id`, `reader_force`, `force`, `at` and
+ * PersonRecordAccessed, RecommendationAccessed) with `case_id`, `user_id`, `reader_force`, `force`, `at` and
  * `granted`. Here, not in projections/access-log, so the DCC dashboard's unusual-reading
  * signal depends on declarations, not on the projection's code.
  */

@@ -8,8 +8,8 @@
  * `PersonRecordAccessed { personId, personForce, ...the same but caseForce }` (`documentId`: a
  * download of that document of the person's registers)
  * `RecommendationAccessed { recommendationId, recommendationForce, ...the same }`: a
- * recommendation a search returned (projections/search). The access log read model
- * (projections/access-log) does not list these yet: they are in the store only.
+ * recommendation a search returned (projections/search), listed by the access log read model
+ * (projections/access-log) as the others are.
  *
  * `role` is every role of the reader (roles add up, so one would not say why a read was
  * granted). `caseForce` is the force of the case read (null when there is no such case) and

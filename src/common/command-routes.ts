@@ -14,13 +14,22 @@ import type { CommandContext, Role } from '../http';
 /** One event type, or one per value of the body's `action` (docs/api.md: "with `action`: ..."). */
 export type EventChoice<T extends string> = T | { readonly [action: string]: T };
 
+/** Metadata key of a command route's aggregate id (`personId`, `recommendationId`...): the pages find the register forms by it. */
+export const COMMAND_STEP_AGGREGATE = 'ledger:commandStepAggregate';
+
+/**
+ * A command route's aggregate, the id its page's path names, as metadata only: for a route
+ * whose contract (roles, answers, operationId, summary) is its own rather than
+ * `@CommandStep`'s, such as a reader's conflict on a case or a document's supersession
+ * (`@CommandAggregate('caseId')`: the case page offers its form) and the erasure routes
+ * (src/vault/erasure.controller.ts, the erasure page's). It changes nothing of the contract.
+ */
+export const CommandAggregate = (id: string): MethodDecorator => SetMetadata(COMMAND_STEP_AGGREGATE, id);
+
 /**
  * A command route: `@Post(path) @CommandStep('RecordDrugTest', 'DrugTestRecorded', REGISTER_RECORDERS, 'personId')`.
  * `ids`: the aggregate's id, or every id the 201 names (`['personId', 'businessInterestId']`, the aggregate's first).
  */
-/** Metadata key of a command route's aggregate id (`personId`, `recommendationId`...): the pages find the register forms by it. */
-export const COMMAND_STEP_AGGREGATE = 'ledger:commandStepAggregate';
-
 export function CommandStep(name: string, events: EventChoice<string>, roles: readonly Role[], ids: string | readonly string[]): MethodDecorator {
   return applyDecorators(
     Roles(...roles),
@@ -29,15 +38,6 @@ export function CommandStep(name: string, events: EventChoice<string>, roles: re
     ApiOperation({ operationId: name, summary: describeEvents(events) }),
     CommandAggregate(typeof ids === 'string' ? ids : ids[0]),
   );
-}
-
-/**
- * Only the aggregate's id, for the pages' forms, on a command route whose roles and OpenAPI
- * answers are declared by its own decorators (the erasure routes, src/vault/erasure.controller.ts):
- * it changes nothing of the route's contract.
- */
-export function CommandAggregate(id: string): MethodDecorator {
-  return SetMetadata(COMMAND_STEP_AGGREGATE, id);
 }
 
 /** "Appends VettingGranted (action GRANT), ..." for the OpenAPI summary. */

@@ -13,6 +13,7 @@ import { ReadsOneCase } from '../access/case-read-access';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, CurrentActor, ReadsProjections, Roles } from '../http';
 import type { Actor } from '../http';
 import { RechecksRightsOnReplay } from '../http/replay-rights';
+import { CommandAggregate } from '../common/command-routes';
 import { WriteCommand } from '../common/write-path';
 import { CASE_RECORDERS } from '../cases/case.command-routes';
 import type { CaseCommand } from '../cases/case.command-types';
@@ -75,6 +76,8 @@ export class DocumentsController {
   @Post(':caseId/documents/:documentId/supersession')
   @Roles(...CASE_RECORDERS)
   @ApiCommand('caseId')
+  // Each document's row on the case page offers its form (src/web/command-forms.ts).
+  @CommandAggregate('caseId')
   @ApiOperation({ operationId: 'SupersedeDocument', summary: 'Appends DocumentSuperseded' })
   @ApiResponse(problemAnswer(404, 'No such case, or no such document of the case.'))
   async supersede(@Param() ids: DocumentParams, @Body() body: SupersedeDocumentBody, @CommandContext() context: CommandContext): Promise<CommandResponse> {

@@ -1,7 +1,9 @@
 /**
  * The next-step forms of a case, derived from the case command routes and their body
  * validation (docs/web.md): nothing here names a command. The routes are found on the
- * controllers whose methods carry @CaseStep (src/cases/case.command-routes.ts); each route's
+ * controllers whose methods carry @CaseStep (src/cases/case.command-routes.ts) and on any
+ * route carrying its aggregate as metadata (`@CommandStep`, or `@CommandAggregate` alone:
+ * src/common/command-routes.ts); each route's
  * fields come from the OpenAPI document the service publishes, which the body classes'
  * field decorators write (src/common/dto-fields.ts). A new command added by the README's
  * recipe gets its form with no page code.
@@ -55,6 +57,13 @@ export interface CommandForm {
   commands: string[];
   /** Whether it opens a case (a case route with no caseId in its path). */
   opensCase: boolean;
+  /**
+   * Whether it is a step of the case's life (a route of the case controller, `@CaseStep`),
+   * offered among the case's next steps and sent at the case's revision; a command route on a
+   * case of another kind (`@CommandAggregate('caseId')`: a reader's conflict, a document's
+   * supersession) is not.
+   */
+  caseStep: boolean;
 }
 
 interface RouteArgument {
@@ -95,15 +104,25 @@ export class CommandForms {
         // `@CommandAggregate`) is a command step on its aggregate (a person's register entry, an
         // erasure, an alert, a recommendation...).
         const aggregate = Reflect.getMetadata(COMMAND_STEP_AGGREGATE, handler) as unknown;
-        if (caseRoutes) this.add(document, instance, controller, method, handler, 'caseId');
-        else if (typeof aggregate === 'string') this.add(document, instance, controller, method, handler, aggregate);
+        if (caseRoutes) this.add(document, { instance, controller, method, handler }, 'caseId', true);
+        else if (typeof aggregate === 'string') this.add(document, { instance, controller, method, handler }, aggregate, false);
       }
     }
   }
 
   /** Every case step, in the order the controller declares them. */
   steps(): CommandForm[] {
-    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'caseId' && !form.opensCase);
+    return [...this.routes.values()].map((route) => route.form).filter((form) => form.caseStep && !form.opensCase);
+  }
+
+  /**
+   * The command routes on a case that are not steps of its life (`@CommandAggregate('caseId')`
+   * on another controller: a reader's own conflict, a document's supersession), which the case
+   * page offers beside what each is about: on the case, or on the row of what its path's other
+   * id names.
+   */
+  caseForms(): CommandForm[] {
+    return [...this.routes.values()].map((route) => route.form).filter((form) => form.aggregateId === 'caseId' && !form.caseStep);
   }
 
   /** The form that opens a case (ReceiveReferral). */
@@ -169,11 +188,9 @@ export class CommandForms {
 
   private add(
     document: OpenAPIObject,
-    instance: object,
-    controller: Type<unknown>,
-    method: string,
-    handler: object,
+    { instance, controller, method, handler }: { instance: object; controller: Type<unknown>; method: string; handler: object },
     aggregateId: CommandForm['aggregateId'],
+    caseStep: boolean,
   ): void {
     const apiPath = apiPathOf(controller, handler);
     const item = document.paths[apiPath]?.post;
@@ -191,7 +208,8 @@ export class CommandForms {
       pathChoices: pathParameters.filter((name) => name !== aggregateId),
       roles,
       fields: formFields(document, item),
-      opensCase: aggregateId === 'caseId' && !pathParameters.includes('caseId'),
+      opensCase: caseStep && !pathParameters.includes('caseId'),
+      caseStep,
     };
     this.routes.set(operationId, { form, instance, method, arguments: routeArguments(controller, method) });
   }

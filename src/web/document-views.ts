@@ -10,7 +10,10 @@ import { REGISTER_RECORDERS } from '../registers/person-access';
 import type { Actor } from '../http';
 import type { HistoryEntry } from '../../projections';
 import type { CaseStatusItem } from '../../projections/common/case-status-item';
-import { words } from './form-view';
+import type { CommandForm } from './command-forms';
+import type { FormValues } from './form-fields';
+import { longDay, words } from './form-view';
+import type { KnownIds } from './form-view';
 
 export interface DocumentRow {
   documentId: string;
@@ -46,6 +49,57 @@ export function documentRows(events: readonly HistoryEntry[]): DocumentRow[] {
     }
   }
   return [...rows.values()];
+}
+
+/** The path parameter of a case form about one document of the case: the case page offers it on each current document's row. */
+export const DOCUMENT_PATH_CHOICE = 'documentId';
+
+/** A body field naming another document of the case: the one superseding it (SupersedeDocumentBody). */
+const OTHER_DOCUMENT_FIELD = 'supersededBy';
+
+/**
+ * The case forms (CommandForms.caseForms) the reader may send, where the case page offers them:
+ * those about a document on each current document's row (a superseded one takes no more:
+ * documentAlreadySuperseded), the others on the case.
+ */
+export function caseFormsOffered(
+  forms: readonly CommandForm[],
+  rows: readonly DocumentRow[],
+): { onCase: CommandForm[]; documents: (DocumentRow & { forms: CommandForm[] })[]; documentForms: boolean } {
+  const aboutDocument = (form: CommandForm): boolean => form.pathChoices.includes(DOCUMENT_PATH_CHOICE);
+  const documents = rows.map((row) => ({ ...row, forms: row.supersededBy === null ? forms.filter(aboutDocument) : [] }));
+  return { onCase: forms.filter((form) => !aboutDocument(form)), documents, documentForms: documents.some((row) => row.forms.length > 0) };
+}
+
+/**
+ * A form about a document: the document its row named, fixed (shown, and sent as a hidden
+ * field), and the case's other current documents to choose among for a field naming one; with
+ * no document named, it is chosen among the current ones.
+ */
+export function documentChoices(
+  form: CommandForm,
+  rows: readonly DocumentRow[],
+  values: FormValues,
+): { fixed: { name: string; value: string; key: string; text: string }[]; known: KnownIds } {
+  const named = values[`path.${DOCUMENT_PATH_CHOICE}`];
+  const row = form.pathChoices.includes(DOCUMENT_PATH_CHOICE) ? rows.find((candidate) => candidate.documentId === named) : undefined;
+  const current = rows.filter((candidate) => candidate.supersededBy === null && candidate.documentId !== row?.documentId);
+  const choices = current.map((candidate) => ({
+    value: candidate.documentId,
+    text: `${candidate.name}: ${words(candidate.kind)}, attached ${longDay(candidate.attachedOn)}`,
+  }));
+  const fixed =
+    row === undefined
+      ? []
+      : [
+          {
+            name: `path.${DOCUMENT_PATH_CHOICE}`,
+            value: row.documentId,
+            key: 'Document',
+            text: `${row.name}: ${words(row.kind)}, attached ${longDay(row.attachedOn)}`,
+          },
+        ];
+  return { fixed, known: { [DOCUMENT_PATH_CHOICE]: choices, [OTHER_DOCUMENT_FIELD]: choices } };
 }
 
 /** The upload form, for a user who records steps (CASE_RECORDERS) on the case as it is now. */

@@ -14,7 +14,7 @@ import type { CommandForm } from './command-forms';
 import { nextSteps } from './next-steps';
 
 function form(operationId: string, commands: string[], pathChoices: string[] = []): CommandForm {
-  return { operationId, summary: '', apiPath: '', aggregateId: 'caseId', commands, pathChoices, roles: [], fields: [], opensCase: false };
+  return { operationId, summary: '', apiPath: '', aggregateId: 'caseId', commands, pathChoices, roles: [], fields: [], opensCase: false, caseStep: true };
 }
 
 const STEPS = [

@@ -29,13 +29,15 @@ import { signToken, verifyToken } from '../http/token';
 import { InvalidTokenError } from '../http/token';
 import { canonicalUuid } from '../http/uuid';
 import { createValidationPipe } from '../http/validation';
-import { CaseHistoryReader, CaseListQuery, caseTimelinessView, CaseStatusQueries, TimelinessQueries } from '../../projections';
+import { CASE_LIST_SORTS, CaseHistoryReader, CaseListQuery, caseTimelinessView, CaseStatusQueries, TimelinessQueries } from '../../projections';
+import type { CaseListSort } from '../../projections';
 import type { CaseHistory, HistoryEntry } from '../../projections';
 import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-facts-before-loading';
 import { CaseIdPipe } from '../../projections/common/case-id.pipe';
 import { CASE_STATUS_PROJECTION } from '../../projections/common/case-status-views';
 import type { CaseStatusItem } from '../../projections/common/case-status-item';
-import { documentRows, uploadForm } from './document-views';
+import { caseFormsOffered, documentChoices, documentRows, uploadForm } from './document-views';
+import type { DocumentRow } from './document-views';
 import type { DeadlineView } from '../../projections/common/deadlines/deadline-view';
 import { TIMELINESS_PROJECTION } from '../../projections/common/timeliness-views';
 import { ALLOCATION_PROJECTION } from '../../projections/common/allocation-views';
@@ -159,8 +161,12 @@ export class PagesController {
   @ListsCases()
   @ReadsProjections(CASE_STATUS_PROJECTION, TIMELINESS_PROJECTION, ALLOCATION_PROJECTION)
   async cases(@Req() request: PageRequest, @Res() response: Response, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<void> {
+    // A step that took the case from its sender (a declared conflict) comes back here: not a filter.
+    const { recorded, left, ...filters } = query;
+    const leftId = canonicalUuid(text(left));
+    const leftCase = typeof recorded === 'string' && this.forms.form(recorded) !== undefined && leftId !== undefined ? { recorded, caseId: leftId } : undefined;
     // The API's own query class and validation: blank filters are no filters.
-    const given = Object.fromEntries(Object.entries(query).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+    const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
     let filter: CaseListQuery;
     try {
       filter = (await createValidationPipe().transform(given, { type: 'query', metatype: CaseListQuery })) as CaseListQuery;
@@ -179,7 +185,7 @@ export class PagesController {
     // "My cases": the case list filtered by the reader as investigator (a person id of the ledger only).
     const myCasesLink =
       canonicalUuid(actor.userId) === actor.userId ? `/casework?${new URLSearchParams({ investigator: actor.userId }).toString()}` : undefined;
-    this.pages.render(request, response, 'cases', { ...this.casesView(given, found.items, found.total, filter.page, filter.pageSize), myCasesLink });
+    this.pages.render(request, response, 'cases', { ...this.casesView(given, found.items, found.total, filter.page, filter.pageSize), myCasesLink, leftCase });
   }
 
   @Get('casework/new')
@@ -228,6 +234,8 @@ export class PagesController {
       return this.pages.render(request, response, 'error', { title: 'There is a problem with the date', message: asAt.error, errorList: [] }, 400);
     }
     const { item, deadlines, events, today } = await this.readCase(request, caseId, actor, asAt.day);
+    // A case as it stood is read, not written on; today, the forms the reader may send about it and its documents.
+    const offered = caseFormsOffered(asAt.day === undefined ? this.mine(this.forms.caseForms(), actor) : [], documentRows(events));
     this.pages.render(request, response, 'case', {
       title: `Case ${caseId}`,
       section: 'cases',
@@ -240,7 +248,9 @@ export class PagesController {
       summaryRows: summaryRows(item),
       deadlines: deadlines.map((deadline) => ({ ...deadline, state: deadlineState(deadline) })),
       timeline: events.map(timelineEntry),
-      documents: documentRows(events),
+      documents: offered.documents,
+      documentForms: offered.documentForms,
+      caseForms: offered.onCase,
       uploadForm: uploadForm(actor, item, asAt.day, today),
       // A case as it stood is read, not written on; today, the steps its state allows (decide asked, nothing appended).
       ...(asAt.day !== undefined ? { steps: [], closedSteps: [] } : this.stepsNow(caseId, events, actor)),
@@ -256,13 +266,17 @@ export class PagesController {
     @Param('caseId', CaseIdPipe) caseId: string,
     @Param('operationId') operationId: string,
     @Query('subject') subject: unknown,
+    @Query('document') document: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     const form = this.step(operationId);
-    const { item, revision } = await this.readCaseForForm(request, caseId, actor);
-    // A link from the oversight page names the subject the step is about.
-    const chosen = typeof subject === 'string' && item.subjects.some((candidate) => candidate.subjectId === subject) ? { 'path.subjectId': subject } : {};
-    this.renderStep(request, response, form, { item, revision }, chosen, {});
+    const drawn = await this.readCaseForForm(request, caseId, actor);
+    // A link from the oversight page names the subject the step is about; a document's row on the case page, the document.
+    const chosen = {
+      ...(typeof subject === 'string' && drawn.item.subjects.some((candidate) => candidate.subjectId === subject) ? { 'path.subjectId': subject } : {}),
+      ...(typeof document === 'string' && drawn.documents.some((candidate) => candidate.documentId === document) ? { 'path.documentId': document } : {}),
+    };
+    this.renderStep(request, response, form, drawn, chosen, {});
   }
 
   @Post('casework/:caseId/steps/:operationId')
@@ -281,7 +295,8 @@ export class PagesController {
   private async submit(request: PageRequest, response: Response, form: CommandForm, caseId: string | undefined): Promise<void> {
     const values = request.body as FormValues;
     const idempotencyKey = canonicalUuid(text(values._idempotencyKey)) ?? randomUUID();
-    const revision = /^\d{1,15}$/.test(text(values._revision)) ? Number(text(values._revision)) : undefined;
+    // A case step is sent at the revision the page was drawn at (If-Match); a case form of another kind writes to a stream of its own (a conflict's) or is judged on the case as it is.
+    const revision = form.caseStep && /^\d{1,15}$/.test(text(values._revision)) ? Number(text(values._revision)) : undefined;
     const params: Record<string, string> = caseId === undefined ? {} : { caseId };
     for (const name of form.pathChoices) params[name] = text(values[`path.${name}`]);
     const body = bodyOf(form.fields, values);
@@ -298,6 +313,10 @@ export class PagesController {
       const answer: CommandResponseBody = result.body;
       if (request.page?.session) await this.sessions.rememberPosition(request.page.session, answer.position);
       const opened = typeof answer.caseId === 'string' ? answer.caseId : caseId;
+      // A step that takes the case's reads from its sender (a declared conflict) leaves them nothing to see there.
+      if (caseId !== undefined && !(await this.mayStillRead(request.actor as Actor, caseId))) {
+        return response.redirect(303, `/casework?${new URLSearchParams({ recorded: form.operationId, left: caseId }).toString()}`);
+      }
       response.redirect(303, `/casework/${opened}${caseId === undefined ? '/purpose' : `?recorded=${form.operationId}`}`);
     } catch (error) {
       const refusal = formRefusal(error, form, { ...params, ...body });
@@ -309,7 +328,7 @@ export class PagesController {
     request: PageRequest,
     response: Response,
     form: CommandForm,
-    drawn: { item: CaseStatusItem; revision: number } | undefined,
+    drawn: { item: CaseStatusItem; revision: number; documents: DocumentRow[] } | undefined,
     values: FormValues,
     errors: Record<string, string>,
     summary: { text: string; href: string }[] = [],
@@ -321,6 +340,9 @@ export class PagesController {
       value: subject.subjectId,
       text: `Subject ${subject.subjectId.slice(0, 8)}: ${words(subject.rank)}, ${words(subject.workforceType)}`,
     }));
+    const documents = documentChoices(form, drawn?.documents ?? [], values);
+    const known = { ...documents.known, subjectId: subjects };
+    const fixed = new Set(documents.fixed.map((item) => item.name));
     this.pages.render(
       request,
       response,
@@ -333,11 +355,17 @@ export class PagesController {
         caseId,
         action: caseId === undefined ? '/casework/new' : `/casework/${caseId}/steps/${form.operationId}`,
         idempotencyKey: canonicalUuid(text(values._idempotencyKey)) ?? randomUUID(),
-        revision: drawn?.revision,
+        revision: form.caseStep ? drawn?.revision : undefined,
         conflict,
+        fixed: documents.fixed,
         controls: [
-          ...pathChoiceControls(form.pathChoices, { subjectId: subjects }, values, errors),
-          ...controlsOf(form.fields, values, errors, '', { subjectId: subjects }),
+          ...pathChoiceControls(
+            form.pathChoices.filter((name) => !fixed.has(`path.${name}`)),
+            known,
+            values,
+            errors,
+          ),
+          ...controlsOf(form.fields, values, errors, '', known),
         ],
         errorList: summary,
       },
@@ -363,17 +391,31 @@ export class PagesController {
 
   /** The steps the actor's roles may record, split by whether the case's state allows them now, with the refusing rule in words. */
   private stepsNow(caseId: string, events: HistoryEntry[], actor: Actor): { steps: CommandForm[]; closedSteps: { operationId: string; reason: string }[] } {
-    const mine = this.forms.steps().filter((form) => form.roles.some((role) => actor.roles.includes(role)));
-    const { open, closed } = nextSteps(mine, caseId, stateOfHistory(events));
+    const { open, closed } = nextSteps(this.mine(this.forms.steps(), actor), caseId, stateOfHistory(events));
     return { steps: open, closedSteps: closed.map(({ form, rule }) => ({ operationId: form.operationId, reason: ruleInWords(rule) })) };
   }
 
-  /** The case as the form is drawn on it: its subjects, and the revision the form's command will expect. */
-  private async readCaseForForm(request: PageRequest, caseId: string, actor: Actor): Promise<{ item: CaseStatusItem; revision: number }> {
+  /** The forms the actor's roles may send. */
+  private mine(forms: CommandForm[], actor: Actor): CommandForm[] {
+    return forms.filter((form) => form.roles.some((role) => actor.roles.includes(role)));
+  }
+
+  /** Whether the actor may still read the case, judged as a read would be (their declared conflicts included); nothing is recorded. */
+  private async mayStillRead(actor: Actor, caseId: string): Promise<boolean> {
+    const known = await this.before.of(caseId);
+    return typeof known !== 'object' || this.access.mayRead(actor, caseId, known.facts);
+  }
+
+  /** The case as the form is drawn on it: its subjects and documents, and the revision a case step's command will expect. */
+  private async readCaseForForm(
+    request: PageRequest,
+    caseId: string,
+    actor: Actor,
+  ): Promise<{ item: CaseStatusItem; revision: number; documents: DocumentRow[] }> {
     const read = { reader: actor, purpose: purposeOf(request), caseId };
     const history = await this.historyOf(read);
     const item = await this.access.open(read, () => this.statuses.find(caseId));
-    return { item, revision: history.events.at(-1)?.revision ?? 0 };
+    return { item, revision: history.events.at(-1)?.revision ?? 0, documents: documentRows(history.events) };
   }
 
   /** As `GET /cases/{caseId}/history`: access decided on the case-status row before the stream is read. */
@@ -393,7 +435,8 @@ export class PagesController {
 
   private step(operationId: string): CommandForm {
     const form = this.forms.form(operationId);
-    if (!form || form.opensCase) throw new NotFoundError('There is no such step.');
+    // A step of the case, or another command route on a case (CommandForms.caseForms); not another record's.
+    if (!form || form.opensCase || form.aggregateId !== 'caseId') throw new NotFoundError('There is no such step.');
     return form;
   }
 
@@ -433,7 +476,9 @@ export class PagesController {
       title: 'Cases',
       section: 'cases',
       filter,
-      filtered: Object.keys(filter).some((name) => name !== 'page'),
+      filtered: Object.keys(filter).some((name) => name !== 'page' && name !== 'sort'),
+      order: SORT_NAMES[(filter.sort ?? 'newest') as CaseListSort] ?? SORT_NAMES.newest,
+      sortItems: CASE_LIST_SORTS.map((value) => ({ value, text: SORT_NAMES[value], selected: (filter.sort ?? 'newest') === value })),
       cases,
       total,
       stageItems: options('stage', CASE_STAGES),
@@ -457,6 +502,13 @@ export class PagesController {
   }
 }
 
+/** The case list's orders, as the "Sort by" choice and the table's caption say them. */
+const SORT_NAMES: Record<CaseListSort, string> = {
+  newest: 'newest first',
+  oldest: 'oldest first',
+  nextDeadline: 'next deadline first',
+};
+
 /** The "as at" day of a case page's query (`asAt-day`, `-month`, `-year`), checked as the history's asOf is. */
 function asAtOf(query: Record<string, unknown>): { day?: string; values: Record<string, string>; error?: string } {
   const asAt = dayOfParts(query, 'asAt');
@@ -479,7 +531,7 @@ function pendingOf(cookie: string | undefined): PendingSignIn | undefined {
 /** Where to go once the purpose is stated: a page of the same case only (never another site, never another case). */
 function returnPath(caseId: string, then: unknown): string | undefined {
   if (typeof then !== 'string') return undefined;
-  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64}|/export)?(\\?subject=[0-9a-f-]{36})?$`);
+  const page = new RegExp(`^/casework/${caseId}(/steps/[A-Za-z]{1,64}|/export)?(\\?(subject|document)=[0-9a-f-]{36})?$`);
   return page.test(then) ? then : undefined;
 }
 

@@ -67,6 +67,11 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     // The newest day is shared by a story and its Hampshire copies: the copy recorded last comes first.
     const newest = SEED_STORIES.map(receivedOnOf).sort().reverse()[0];
     expect(items[0]).toMatchObject({ force: 'HAMPSHIRE', openedOn: newest });
+    // ?sort=newest is the default; ?sort=oldest the same cases the other way round.
+    expect((await allPages('?sort=newest')).map((item) => item.caseId)).toEqual(items.map((item) => item.caseId));
+    const oldest = await allPages('?sort=oldest');
+    expect(oldest.map((item) => item.openedOn)).toEqual([...opened].sort());
+    expect(new Set(oldest.map((item) => item.caseId))).toEqual(new Set(items.map((item) => item.caseId)));
   });
 
   it('answers a page past the end with no items and the same total', async () => {
@@ -148,6 +153,17 @@ describe('GET /cases and GET /cases/{caseId}', () => {
       // The stories leave duties owed on a few cases: none of them is due yet in 2020 and 2021.
       expect(overdue.length > 0).toBe(someOverdue);
     });
+
+    it('sorts by the next deadline, soonest first and cases with none last, across pages', async () => {
+      today('2023-01-10');
+      const sorted = await allPages('?sort=nextDeadline');
+      expect(sorted).toHaveLength(35);
+      expect(new Set(sorted.map((item) => item.caseId)).size).toBe(35);
+      const deadlines = sorted.map((item) => item.nextDeadline ?? '9999-12-31');
+      expect(deadlines).toEqual([...deadlines].sort());
+      expect(sorted.some((item) => item.nextDeadline !== null)).toBe(true);
+      expect(sorted.some((item) => item.nextDeadline === null)).toBe(true);
+    });
   });
 
   it.each([
@@ -159,6 +175,7 @@ describe('GET /cases and GET /cases/{caseId}', () => {
     ['caseType=GRUMBLE', 'caseType'],
     ['category=SHOPLIFTING', 'category'],
     ['overdue=yes', 'overdue'],
+    ['sort=biggest', 'sort'],
     ['colour=blue', 'colour'],
   ])('refuses ?%s (400 naming %s)', async (query, field) => {
     const response = await list(`?${query}`).expect(400).expect('Content-Type', PROBLEM_JSON);

@@ -174,6 +174,26 @@ describe('search', () => {
         }),
       ]),
     );
+    // The access log lists every kind, the recommendation's read with its id (the read model follows the store: polled).
+    const auditor = bearer(service.app.config, { userId: 'auditor-1', roles: ['AUDITOR'], force: FORCE });
+    let listed: { caseId: string | null; personId: string | null; recommendationId: string | null; purpose: string }[] = [];
+    for (let attempt = 0; attempt < 100 && !listed.some((item) => item.recommendationId === recommendationId); attempt += 1) {
+      const log = await service.app
+        .http()
+        .get('/api/v1/access-log')
+        .query({ userId: 'recorded-reader', pageSize: 500 })
+        .set('Authorization', auditor)
+        .expect(200);
+      listed = log.body.items as typeof listed;
+      if (!listed.some((item) => item.recommendationId === recommendationId)) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ caseId: null, personId: null, recommendationId, purpose: PURPOSE }),
+        expect.objectContaining({ caseId: CASE_ID, personId: null, recommendationId: null, purpose: PURPOSE }),
+        expect.objectContaining({ caseId: null, personId: OFFICER, recommendationId: null, purpose: PURPOSE }),
+      ]),
+    );
   });
 
   it("finds nothing of them as another force's user", async () => {

@@ -64,6 +64,24 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
 }
 
+/** A new context's page, failing slow steps after 15 seconds, with the script errors its pages raise (a journey expects none). */
+export async function pageWithScriptErrors(browser: Browser): Promise<{ context: BrowserContext; page: Page; scriptErrors: string[] }> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  return { context, page, scriptErrors };
+}
+
+/** A GOV.UK date input's three fields, named `<name>-day`, `-month`, `-year` (src/web/form-view.ts). */
+export async function fillDay(page: Page, name: string, day: string): Promise<void> {
+  const [year, month, date] = day.split('-');
+  await page.locator(`input[name="${name}-day"]`).fill(String(Number(date)));
+  await page.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
+  await page.locator(`input[name="${name}-year"]`).fill(year);
+}
+
 /** Signs in through the development sign-in page as this user, role and force; answers the page on the cases list. */
 export async function signInInBrowser(page: Page, base: string, who: { userId: string; name: string; role: string; force: string }): Promise<Page> {
   await page.goto(`${base}/sign-in`);
@@ -82,21 +100,9 @@ export async function signedInPage(
   base: string,
   who: { userId: string; name: string; role: string; force: string },
 ): Promise<{ context: BrowserContext; page: Page; scriptErrors: string[] }> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const scriptErrors: string[] = [];
-  page.on('pageerror', (error) => scriptErrors.push(error.message));
-  await signInInBrowser(page, base, who);
-  return { context, page, scriptErrors };
-}
-
-/** Fills a GOV.UK date input's three fields, named `<name>-day`, `-month`, `-year` (src/web/form-view.ts), with a `YYYY-MM-DD` day. */
-export async function fillDay(page: Page, name: string, day: string): Promise<void> {
-  const [year, month, date] = day.split('-');
-  await page.locator(`input[name="${name}-day"]`).fill(String(Number(date)));
-  await page.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
-  await page.locator(`input[name="${name}-year"]`).fill(year);
+  const opened = await pageWithScriptErrors(browser);
+  await signInInBrowser(opened.page, base, who);
+  return opened;
 }
 
 /** Chooses an enumeration value, drawn as radios or (for long lists) a select. */

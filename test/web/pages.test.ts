@@ -154,6 +154,12 @@ describeInBrowser('the pages, in Chromium', () => {
       await page.locator('#case-list thead').getByRole('button', { name: 'Opened' }).click();
       await expect(page.locator('#case-list th').nth(4).getAttribute('aria-sort')).resolves.toBe('ascending');
       await expect(page.getByRole('link', { name: new RegExp(`Case ${caseId.slice(0, 8)}`) }).count()).resolves.toBe(1);
+      // Across pages the list is sorted by the server: the choice is kept and the caption says it.
+      await page.getByLabel('Sort by').selectOption('nextDeadline');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/sort=nextDeadline/);
+      await expect(page.getByLabel('Sort by').inputValue()).resolves.toBe('nextDeadline');
+      await expect(page.locator('#case-list caption').textContent()).resolves.toContain('next deadline first');
       await page.goto(`${base}/casework?caseType=COMPLAINT`);
       await expect(page.locator('table.govuk-table').count()).resolves.toBe(0);
 

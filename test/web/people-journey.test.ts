@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { bearer } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
-import { browserTests, checkPage, launchChromium, signInInBrowser } from './browser';
+import { browserTests, checkPage, launchChromium, pageWithScriptErrors, signInInBrowser } from './browser';
 
 const describeInBrowser = browserTests();
 const BROWSER_TEST_TIMEOUT_MS = 180_000;
@@ -45,11 +45,7 @@ describeInBrowser('the people pages, in Chromium', () => {
   it(
     'a PSD investigator reads a person’s integrity record and records a gift through its form',
     async () => {
-      const context = await browser.newContext();
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const scriptErrors: string[] = [];
-      page.on('pageerror', (error) => scriptErrors.push(error.message));
+      const { context, page, scriptErrors } = await pageWithScriptErrors(browser);
       await signInInBrowser(page, base, { userId: 'psd-investigator-3', name: 'Pat Investigator', role: 'PSD_INVESTIGATOR', force: 'HAMPSHIRE' });
 
       await page.getByRole('link', { name: 'People', exact: true }).click();

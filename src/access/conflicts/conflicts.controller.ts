@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseParams } from '../../cases/dto/params.dto';
 import type { AppendResult } from '../../event-store/event-store';
 import { ApiCommand, CommandContext, commandResponse, CommandResponse, Roles } from '../../http';
+import { CommandAggregate } from '../../common/command-routes';
 import { WriteCommand } from '../../common/write-path';
 import { CASE_READER_ROLES } from '../case-access-policy';
 import { CASE_CONFLICTS } from './conflict.slice';
@@ -34,6 +35,8 @@ export class ConflictsController {
   @HttpCode(201)
   @Roles(...CASE_READER_ROLES)
   @ApiCommand('caseId')
+  // The case page offers its form (src/web/command-forms.ts); the contract stays this route's own.
+  @CommandAggregate('caseId')
   @ApiOperation({
     operationId: 'DeclareConflict',
     summary: 'Declare a conflict of interest of your own on a case: you will be refused its reads',
