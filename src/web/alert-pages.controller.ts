@@ -19,7 +19,7 @@ import type { CommandForm } from './command-forms';
 import { CommandStepPages, isAboutOne, offeredSteps, recordedStep, stepLink } from './command-step-pages';
 import type { StepPlace } from './command-step-pages';
 import type { PageRequest } from './configure-pages';
-import { labelOf } from './form-fields';
+import { formText, labelOf } from './form-fields';
 import { words } from './form-view';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
@@ -51,13 +51,13 @@ export class AlertPagesController extends CommandStepPages {
   @Get()
   @AsApiRead(AlertsController, 'list')
   async alerts(@Req() request: PageRequest, @Res() response: Response, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<void> {
-    const force = text(query.force).toUpperCase();
+    const force = formText(query.force).toUpperCase();
     const given = force === '' ? {} : { force };
     const page = { request, response };
     const alerts = await this.reads.read<AlertsController, AlertPage>(AlertsController, 'list', page, { query: given });
     const thresholds = await this.reads.read<AlertsController, AlertThresholds>(AlertsController, 'thresholds', page, { query: given });
     const steps = offeredSteps(this.forms, ALERT_STEPS, actor);
-    const about = (kind: CommandForm['aggregateId']) => steps.filter((form) => form.aggregateId === kind && isAboutOne(form));
+    const about = (kind: CommandForm['aggregateId']) => steps.filter((form) => form.aggregateId === kind && isAboutOne(ALERT_STEPS, form));
     this.pages.render(request, response, 'alerts', {
       title: `Early-intervention alerts: ${thresholds.force}`,
       section: 'alerts',
@@ -74,7 +74,7 @@ export class AlertPagesController extends CommandStepPages {
         steps: about('thresholdId').map((form) => stepLink(ALERT_STEPS, form, threshold.thresholdId)),
       })),
       history: thresholds.history.map((change) => ({ ...change, parameters: parametersOf(change.data) })),
-      newSteps: steps.filter((form) => !isAboutOne(form)).map((form) => stepLink(ALERT_STEPS, form)),
+      newSteps: steps.filter((form) => !isAboutOne(ALERT_STEPS, form)).map((form) => stepLink(ALERT_STEPS, form)),
     });
   }
 }
@@ -89,8 +89,4 @@ function parametersOf(threshold: object): string {
     parts.push(`${labelOf(name)}: ${words(value)}`);
   }
   return parts.join(', ');
-}
-
-function text(value: unknown): string {
-  return (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '').trim();
 }

@@ -16,7 +16,18 @@ import { randomToken, sameToken, SESSION_IDLE_MINUTES, WebSessions } from './web
 import type { WebSession } from './web-sessions';
 
 /** The first path segments the pages answer on; everything else is the API's, /health or an asset. */
-export const PAGE_ROOTS = ['sign-in', 'sign-out', 'casework', 'oversight', 'find', 'inspection', 'integrity', 'early-intervention', 'erasure'] as const;
+export const PAGE_ROOTS = [
+  'sign-in',
+  'sign-out',
+  'casework',
+  'oversight',
+  'find',
+  'inspection',
+  'integrity',
+  'early-intervention',
+  'erasure',
+  'force-workforce',
+] as const;
 export const SESSION_COOKIE = 'ledger_session';
 /** Before sign-in there is no session: the sign-in form's CSRF token is checked against this cookie. */
 export const SIGN_IN_COOKIE = 'ledger_sign_in';

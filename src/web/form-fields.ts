@@ -92,6 +92,11 @@ export function labelOf(property: string): string {
 /** A submitted form, as express.urlencoded reads it: a value, or the values of a repeated name. */
 export type FormValues = Record<string, string | string[] | undefined>;
 
+/** A form's or query's value as one trimmed string (the first of a repeated name). */
+export function formText(value: unknown): string {
+  return (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '').trim();
+}
+
 /**
  * The JSON body a submitted form makes: blank fields are left out (so the validation says
  * what is missing), a date's three parts are joined, a flag is true or false, a count a

@@ -12,6 +12,8 @@ import { ALERT_RULES } from '../alerts/alert.rule-book';
 import { RECOMMENDATION_RULES } from '../recommendations/recommendation.rule-book';
 import { REGISTER_RULES } from '../registers/registers.rule-book';
 import { ERASURE_RULES } from '../vault/erasure';
+import { WORKFORCE_RULES } from '../workforce/workforce';
+import { WORKFORCE_MEMBER_RULES } from '../workforce/workforce-members';
 import type { CommandForm } from './command-forms';
 import { labelOf } from './form-fields';
 import { errorTarget, fieldId } from './form-view';
@@ -23,6 +25,8 @@ const RULES: Record<string, { message: string; source: string } | undefined> = {
   ...ALERT_RULES,
   ...REGISTER_RULES,
   ...CASE_RULES,
+  ...WORKFORCE_RULES,
+  ...WORKFORCE_MEMBER_RULES,
 };
 
 export interface FormRefusal {

@@ -179,11 +179,14 @@ export class InspectionController {
       recommendations: found.items.map((item) => ({
         ...item,
         // A completed recommendation takes nothing more (recommendationCompleted); the others are judged when sent.
-        steps: item.status === 'COMPLETED' ? [] : steps.filter(isAboutOne).map((form) => stepLink(RECOMMENDATION_STEPS, form, item.recommendationId)),
+        steps:
+          item.status === 'COMPLETED'
+            ? []
+            : steps.filter((form) => isAboutOne(RECOMMENDATION_STEPS, form)).map((form) => stepLink(RECOMMENDATION_STEPS, form, item.recommendationId)),
       })),
       total: found.total,
-      followsUp: steps.some(isAboutOne),
-      newSteps: steps.filter((form) => !isAboutOne(form)).map((form) => stepLink(RECOMMENDATION_STEPS, form)),
+      followsUp: steps.some((form) => isAboutOne(RECOMMENDATION_STEPS, form)),
+      newSteps: steps.filter((form) => !isAboutOne(RECOMMENDATION_STEPS, form)).map((form) => stepLink(RECOMMENDATION_STEPS, form)),
     });
   }
 

@@ -81,6 +81,9 @@ export class PageRenderer {
       mayOversee: session !== undefined && session.actor.roles.some((role) => OVERSEERS.includes(role)),
       mayReadAlerts: mayRead(session?.actor, AlertsController, 'list'),
       mayErase: mayRead(session?.actor, ErasureRequestsController, 'list'),
+      mayRecordWorkforce: this.forms
+        .stepsUnder('workforce')
+        .some((form) => session !== undefined && form.roles.some((role) => session.actor.roles.includes(role))),
       mayOpenCases: session !== undefined && opening !== undefined && opening.roles.some((role) => session.actor.roles.includes(role)),
     });
     response.status(status).setHeader('Cache-Control', 'no-store');

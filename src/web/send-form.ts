@@ -4,16 +4,13 @@
  * values, the session's last position remembered so the next page reads its own write.
  */
 import type { Response } from 'express';
-import { NotFoundError } from '../common/domain-error';
-import type { Actor } from '../http';
-import { roleRefusal } from '../http/roles.guard';
 import { randomUUID } from 'node:crypto';
 import type { CommandResponse } from '../http/command-response';
 import { canonicalUuid } from '../http/uuid';
 import { commandRequest } from './command-forms';
 import type { CommandForm, CommandForms } from './command-forms';
 import type { PageRequest } from './configure-pages';
-import { bodyOf } from './form-fields';
+import { bodyOf, formText } from './form-fields';
 import type { FormValues } from './form-fields';
 import { formRefusal } from './form-refusal';
 import type { FormRefusal } from './form-refusal';
@@ -43,22 +40,4 @@ export async function sendForm(
   } catch (error) {
     return formRefusal(error, form, { ...params, ...body });
   }
-}
-
-/** The page's forms the actor's roles may send (the links it offers). */
-export function formsFor(forms: readonly CommandForm[], actor: Actor): CommandForm[] {
-  return forms.filter((form) => form.roles.some((role) => actor.roles.includes(role)));
-}
-
-/** The form a page's step route names, among that page's own: 404 for any other, refused (403) as its route refuses a role. */
-export function formNamed(forms: readonly CommandForm[], operationId: string, actor: Actor): CommandForm {
-  const form = forms.find((step) => step.operationId === operationId);
-  if (form === undefined) throw new NotFoundError('There is no such step.');
-  const refusal = roleRefusal(form.roles, actor);
-  if (refusal !== undefined) throw refusal;
-  return form;
-}
-
-function formText(value: unknown): string {
-  return (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '').trim();
 }

@@ -16,6 +16,7 @@ import { PeopleController } from './people.controller';
 import { AlertPagesController } from './alert-pages.controller';
 import { RecommendationPagesController } from './recommendation-pages.controller';
 import { ErasurePagesController } from './erasure-pages.controller';
+import { WorkforcePagesController } from './workforce-pages.controller';
 import { ApiReads } from './api-reads';
 import { WebSessions } from './web-sessions';
 import { OidcSignIn } from './oidc-sign-in';
@@ -34,6 +35,7 @@ import { CaseFactsBeforeLoadingSource } from '../../projections/common/case-fact
     AlertPagesController,
     RecommendationPagesController,
     ErasurePagesController,
+    WorkforcePagesController,
   ],
   providers: [ApiReads, WebSessions, CommandForms, PageRenderer, PageErrorFilter, OidcSignIn, CaseFactsBeforeLoadingSource],
   exports: [WebSessions, CommandForms],

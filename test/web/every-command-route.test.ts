@@ -5,13 +5,14 @@
  * its row: CommandForms.caseForms, as the case page offers them),
  * the person's register entries (people.controller.ts), the early-intervention alerts'
  * (alert-pages.controller.ts), the recommendations' (recommendation-pages.controller.ts), the
- * erasure requests' (erasure-pages.controller.ts), and the two document uploads (the case
- * page's and the person's record's,
- * document-pages.controller.ts). The routes with no form yet are named here with the reason,
+ * erasure requests' (erasure-pages.controller.ts), the workforce's
+ * (workforce-pages.controller.ts), and the two document uploads (the case page's and the
+ * person's record's, document-pages.controller.ts). The routes with no form yet are named here with the reason,
  * so a new command route without one fails this test.
  */
 import { CommandForms } from '../../src/web/command-forms';
 import { ERASURE_ROUTES } from '../../src/web/erasure-pages.controller';
+import { WORKFORCE_STEPS } from '../../src/web/workforce-pages.controller';
 import { startTestApp } from '../support/app';
 import type { TestApp } from '../support/app';
 
@@ -19,11 +20,7 @@ import type { TestApp } from '../support/app';
 const UPLOAD_FORMS = ['AttachDocument', 'AttachRegisterDocument'];
 
 /** Command routes with no form on the pages yet, and why (docs/web.md, "Not yet built"). */
-const WITHOUT_A_FORM: Record<string, string> = {
-  MakeWorkforceReturn: 'the workforce (returns, joiners and leavers) has no pages yet',
-  RecordWorkforceMemberJoined: 'as MakeWorkforceReturn',
-  RecordWorkforceMemberLeft: 'as MakeWorkforceReturn',
-};
+const WITHOUT_A_FORM: Record<string, string> = {};
 
 describe('a form for every command route', () => {
   let service: TestApp;
@@ -48,6 +45,7 @@ describe('a form for every command route', () => {
         ...forms.alertSteps(),
         ...forms.stepsUnder('recommendations'),
         ...forms.stepsUnder(ERASURE_ROUTES),
+        ...forms.stepsUnder(WORKFORCE_STEPS.resource),
         forms.opening(),
       ].flatMap((form) => (form === undefined ? [] : [form.operationId])),
     );
