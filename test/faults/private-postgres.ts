@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { migrate } from '../../src/database/data-source';
 import { withClient } from '../../src/database/roles';
-import { freePort } from '../resilience/service-process';
+import { freePort } from '../support/free-port';
 
 export interface PrivatePostgres {
   /** The migrated database `ledger`, as the superuser. */

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { PROJECTIONS } from '../../projections';
@@ -15,6 +14,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { comparePositions } from '../../src/event-store/position';
 import { createTestDatabase, poolFor, TestDatabase } from '../support/database';
 import { allCaughtUp, expectEqualToFullRebuild } from '../support/read-models';
+import { freePort } from '../support/free-port';
 
 /**
  * The acceptance test of the projection runner: kill the real service (SIGKILL) while its
@@ -141,16 +141,6 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** The seed stories' events under fresh ids, one append per case, many cases at once. */

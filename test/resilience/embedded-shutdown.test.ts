@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -14,18 +13,9 @@ import { loadConfiguration } from '../../src/config/configuration';
 import { signToken } from '../../src/http/token';
 import { referralBody } from '../cases/every-route';
 import { getStatus, isRunning, PROCESS_JWT_SECRET, startServiceProcess, waitUntil, SERVICE_START_MS } from './service-process';
+import { freePort } from '../support/free-port';
 
 const PURPOSE = 'Reviewing the file for the misconduct meeting';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe('SIGTERM under read load with the embedded database', () => {
   it('exits cleanly, stops the database last, and every read it served has its CaseAccessed record', async () => {

@@ -1,7 +1,7 @@
 /** A real service process on a test database, for faults that a test process must not share. */
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../support/free-port';
 
 const root = path.resolve(__dirname, '../..');
 export const PROCESS_JWT_SECRET = 'resilience-test-secret-0123456789abcdef-0123';
@@ -76,17 +76,6 @@ export async function getStatus(
     // not JSON: keep the text
   }
   return { status: response.status, body, contentType: response.headers.get('content-type') ?? '' };
-}
-
-/** A port nothing listens on now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** The generation readers see of a projection, once the runner has created it. */

