@@ -9,7 +9,7 @@ import { BenchContext } from '../../bench/workloads/workload';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { PostgresLedgerSource } from '../../src/ledger/postgres/postgres-ledger-source';
 import { verifyLedger } from '../../src/ledger/verify';
-import { adminUrl, createTestDatabase, TestDatabase } from '../support/database';
+import { adminUrl, createTestDatabase, poolFor, TestDatabase } from '../support/database';
 
 /** The scale benchmark (`npm run bench -- --events N`) at a size that runs in a minute or two, so it cannot rot. */
 const quiet = { bar: () => ({ update: () => undefined, stop: () => undefined }), log: () => undefined } as unknown as Progress;
@@ -20,7 +20,8 @@ describe('scale benchmark: bulk fill', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new Pool({ connectionString: database.url, max: 4 });
+    // poolFor: an idle connection ended under it (the database dropped, a backend terminated) is no crash.
+    pool = poolFor(database, 4);
   });
   afterAll(async () => {
     await pool.end();
