@@ -13,6 +13,10 @@ import { bearer, TEST_JWT_SECRET } from '../http/support';
 import { startTestApp, TestApp } from '../support/app';
 import { referralBody, subjectBody } from './every-route';
 import { eventsOf } from './support';
+import { parsePosition } from '../../src/event-store/position';
+import { poolFor } from '../support/database';
+import { allCaughtUp } from '../support/read-models';
+import { waitUntil } from '../resilience/service-process';
 
 const PURPOSE = 'Reviewing the file for the misconduct meeting';
 
@@ -106,6 +110,16 @@ describe('covert cases cannot be detected', () => {
       await service.app.get(LedgerSealer).sealNow();
       const psd = token(['PSD_INVESTIGATOR']);
       await read(`${caseId}/${route}`, psd, position).expect(404);
+      // The spies count the whole service's calls: the search read model opens the vault as it
+      // indexes the new case, in the background. Measured once every read model has it.
+      const head = parsePosition(position);
+      if (head === undefined) throw new Error(`not a position: ${position}`);
+      const pool = poolFor(service.database, 2);
+      try {
+        await waitUntil(() => allCaughtUp(pool, head), 30_000, 'every read model at the case opened');
+      } finally {
+        await pool.end();
+      }
       const unknown = randomUUID();
       const covertWork = await workOf(() => read(`${caseId}/${route}`, psd).expect(404), caseId);
       const unknownWork = await workOf(() => read(`${unknown}/${route}`, psd).expect(404), unknown);
