@@ -66,4 +66,33 @@ describe('the case-status projection', () => {
         expect(kept.filter((row) => /summary|\$vault|complainant/.test(row.envelope))).toEqual([]);
       });
   });
+
+  it('moves its counters with the rows: a stage reached, a referral corrected, a case opened', async () => {
+    const ledger = new SpecLedger();
+    const [moved, corrected, opened] = ['case-moved', 'case-corrected', 'case-opened'];
+    const referrals = [
+      ...ledger.caseEvents(moved, [referral({ caseId: moved })]),
+      ...ledger.caseEvents(corrected, [referral({ caseId: corrected, force: 'FORCE_A' })]),
+    ];
+    const correction = event('RecordCorrected', {
+      correctsEventId: referrals[1].eventId,
+      reason: 'recorded against the wrong force, type and sensitivity',
+      replacement: referralData({ caseId: corrected, force: 'FORCE_B', caseType: 'COMPLAINT', sensitivity: 'RESTRICTED' }),
+    });
+    await spec
+      .given(referrals)
+      .when([
+        ...ledger.caseEvents(moved, investigatedCase().slice(1)),
+        ...ledger.caseEvents(corrected, [correction]),
+        ...ledger.caseEvents(opened, [referral({ caseId: opened, force: 'FORCE_A' })]),
+      ])
+      .then(async (tables) => {
+        const byRows = await tables.rows(
+          'SELECT force, sensitivity, stage, case_type, count(*)::int AS n FROM case_status GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4',
+        );
+        expect(await tables.rows('SELECT force, sensitivity, stage, case_type, n FROM case_status_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4')).toEqual(byRows);
+        expect(byRows.map((row) => row.force)).toEqual(['FORCE_A', 'FORCE_B', 'TEST_FORCE']);
+        expect(byRows.find((row) => row.force === 'TEST_FORCE')?.stage).not.toBe('ASSESSMENT');
+      });
+  });
 });

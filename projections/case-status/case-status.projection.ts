@@ -14,7 +14,7 @@ import { CASE_STREAM_PREFIX, caseEventLogTable, touchedCases } from '../common/c
 import type { TouchedCase } from '../common/case-event-log';
 import type { Case } from '../../src/cases/case.state';
 import { CaseStatusItem, toCaseStatusItem } from '../common/case-status-item';
-import { CASE_STATUS_PROJECTION, CASE_STATUS_TABLE } from '../common/case-status-views';
+import { CASE_STATUS_COUNTS_TABLE, CASE_STATUS_PROJECTION, CASE_STATUS_TABLE } from '../common/case-status-views';
 
 const CASE_EVENTS_TABLE = 'case_status_events';
 
@@ -51,7 +51,9 @@ export const caseStatusProjection: ProjectionDefinition = {
   // one who started the investigation: src/cases/allocation.facts.ts caseInvestigatorOf); each
   // closure with its reopening (column `closures`), so the backlog's trend counts a reopened
   // case as closed in the months it was.
-  version: 5,
+  // 6: the counters of cases by force, sensitivity, stage and type (case_status_counts), so the
+  // list's total is a sum, not a count of every matching row (measured: 0.7 s at 10 M events).
+  version: 6,
   filter: { streamNamePrefixes: [CASE_STREAM_PREFIX] },
   tables: [
     // Personal data removed: the case's free text is never read back out of this table.
@@ -81,7 +83,23 @@ export const caseStatusProjection: ProjectionDefinition = {
         `CREATE INDEX ON ${table} (force, received_on DESC, opened_position DESC)`,
         `CREATE INDEX ON ${table} (received_on DESC, opened_position DESC)`,
         `CREATE INDEX ON ${table} USING gin (corruption_categories)`,
-        `CREATE INDEX ON ${table} USING gin (subject_person_ids)`,
+        // Searched on every list for the cases about the reader: no pending list to scan each time.
+        `CREATE INDEX ON ${table} USING gin (subject_person_ids) WITH (fastupdate = off)`,
+      ],
+    },
+    {
+      // How many rows of case_status have each force, sensitivity, stage and type: moved with
+      // the rows, in the same statement (write below). Rows that fall to 0 are kept (few).
+      name: CASE_STATUS_COUNTS_TABLE,
+      ddl: (table) => [
+        `CREATE TABLE ${table} (
+           force text NOT NULL,
+           sensitivity text NOT NULL,
+           stage text NOT NULL,
+           case_type text NOT NULL,
+           n integer NOT NULL,
+           PRIMARY KEY (force, sensitivity, stage, case_type)
+         )`,
       ],
     },
   ],
@@ -140,25 +158,45 @@ export function closuresOf(state: Case): Closure[] {
   return closures;
 }
 
-/** One statement: upsert the status rows. `opened_position` is kept from the first time a case's row was written. */
+/**
+ * One statement: upsert the status rows, and move the counters by what changed: each written
+ * row counted in, the row it replaces counted out (every part of one statement sees the table
+ * as it was before it, so `replaced` reads the old rows). `opened_position` is kept from the
+ * first time a case's row was written.
+ */
 async function write(context: ProjectionContext, rows: CaseStatusRow[]): Promise<void> {
   if (rows.length === 0) return;
   const status = context.table(CASE_STATUS_TABLE);
+  const counts = context.table(CASE_STATUS_COUNTS_TABLE);
   await context.client.query(
-    `INSERT INTO ${status} AS s (case_id, force, stage, sensitivity, case_type, received_on, closed_on,
-                                 corruption_categories, flags, investigator_id, closures, subject_person_ids, item, revision, last_position, opened_position)
-     SELECT case_id, force, stage, sensitivity, case_type, received_on, closed_on,
-            corruption_categories, flags, investigator_id, closures, subject_person_ids, item, revision, last_position, opened_position
-       FROM json_to_recordset($1::json) AS r(case_id text, force text, stage text, sensitivity text, case_type text,
-                                               received_on date, closed_on date, corruption_categories text[], flags text[],
-                                               investigator_id text, closures jsonb, subject_person_ids text[], item jsonb, revision bigint,
-                                               last_position text, opened_position numeric)
-     ON CONFLICT (case_id) DO UPDATE SET
-       force = EXCLUDED.force, stage = EXCLUDED.stage, sensitivity = EXCLUDED.sensitivity,
-       case_type = EXCLUDED.case_type, received_on = EXCLUDED.received_on, closed_on = EXCLUDED.closed_on,
-       corruption_categories = EXCLUDED.corruption_categories, flags = EXCLUDED.flags, investigator_id = EXCLUDED.investigator_id,
-       closures = EXCLUDED.closures, subject_person_ids = EXCLUDED.subject_person_ids,
-       item = EXCLUDED.item, revision = EXCLUDED.revision, last_position = EXCLUDED.last_position`,
+    `WITH r AS (
+       SELECT * FROM json_to_recordset($1::json) AS r(case_id text, force text, stage text, sensitivity text, case_type text,
+                                                       received_on date, closed_on date, corruption_categories text[], flags text[],
+                                                       investigator_id text, closures jsonb, subject_person_ids text[], item jsonb, revision bigint,
+                                                       last_position text, opened_position numeric)
+     ),
+     replaced AS (SELECT s.force, s.sensitivity, s.stage, s.case_type FROM ${status} s WHERE s.case_id IN (SELECT case_id FROM r)),
+     upserted AS (
+       INSERT INTO ${status} AS s (case_id, force, stage, sensitivity, case_type, received_on, closed_on,
+                                   corruption_categories, flags, investigator_id, closures, subject_person_ids, item, revision, last_position, opened_position)
+       SELECT case_id, force, stage, sensitivity, case_type, received_on, closed_on,
+              corruption_categories, flags, investigator_id, closures, subject_person_ids, item, revision, last_position, opened_position
+         FROM r
+       ON CONFLICT (case_id) DO UPDATE SET
+         force = EXCLUDED.force, stage = EXCLUDED.stage, sensitivity = EXCLUDED.sensitivity,
+         case_type = EXCLUDED.case_type, received_on = EXCLUDED.received_on, closed_on = EXCLUDED.closed_on,
+         corruption_categories = EXCLUDED.corruption_categories, flags = EXCLUDED.flags, investigator_id = EXCLUDED.investigator_id,
+         closures = EXCLUDED.closures, subject_person_ids = EXCLUDED.subject_person_ids,
+         item = EXCLUDED.item, revision = EXCLUDED.revision, last_position = EXCLUDED.last_position
+     )
+     INSERT INTO ${counts} AS counter (force, sensitivity, stage, case_type, n)
+     SELECT force, sensitivity, stage, case_type, sum(change)::int FROM (
+       SELECT force, sensitivity, stage, case_type, 1 AS change FROM r
+       UNION ALL
+       SELECT force, sensitivity, stage, case_type, -1 FROM replaced
+     ) AS moved
+     GROUP BY force, sensitivity, stage, case_type HAVING sum(change) <> 0
+     ON CONFLICT (force, sensitivity, stage, case_type) DO UPDATE SET n = counter.n + EXCLUDED.n`,
     [JSON.stringify(rows)],
   );
 }

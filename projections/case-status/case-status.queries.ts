@@ -5,7 +5,7 @@ import type { LoadedCase } from '../../src/access/case-read-access';
 import { PG_POOL } from '../../src/database/database.module';
 import { CLOCK, Clock } from '../../src/common/clock';
 import { accessFactsOf, CaseStatusItem } from '../common/case-status-item';
-import { CASE_STATUS_TABLE } from '../common/case-status-views';
+import { CASE_STATUS_COUNTS_TABLE, CASE_STATUS_TABLE } from '../common/case-status-views';
 import { isNotBuiltYet } from '../runner/read-model-errors';
 import { OPEN_DUTY, TIMELINESS_TABLES } from '../common/timeliness-views';
 import { investigatedBy } from '../common/allocation-views';
@@ -85,16 +85,16 @@ export class CaseStatusQueries {
 
   /** One page of the cases the scope admits that match the filter, and how many match in all. */
   async list(filter: CaseListFilter, scope: CaseListScope): Promise<CaseStatusPage> {
-    const { where, parameters } = conditions(filter, scope, this.clock.today());
+    const { where, counted, parameters } = conditions(filter, scope, this.clock.today());
     const limit = parameters.push(filter.pageSize);
     const offset = parameters.push((filter.page - 1) * filter.pageSize);
     const order = ORDERS[filter.sort ?? 'newest'];
-    const rows = await this.query<{ total: string; items: CaseStatusItem[] }>((deadlines) => {
+    const rows = await this.query<{ total: string; items: CaseStatusItem[] }>((deadlines, counters) => {
       const matching = where.map((condition) => condition(deadlines)).join(' AND ');
       // Not a CTE used twice: PostgreSQL would materialise every matching row, items and all,
-      // to count them. The count reads narrow rows; the page walks the index and stops (by
-      // deadline, every matching case's next duty is judged first: that order is no index's).
-      return `SELECT (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${matching}) AS total,
+      // to count them. The page walks the index and stops (by deadline, every matching case's
+      // next duty is judged first: that order is no index's).
+      return `SELECT ${counters && counted !== undefined ? countedTotal(counted) : `(SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${matching})`} AS total,
               coalesce((SELECT jsonb_agg(${JUDGED_ITEM} ORDER BY ${order})
                           FROM (SELECT item, received_on, opened_position, case_id, ${deadlines.nextDue} AS next_due FROM ${CASE_STATUS_TABLE}
                                  WHERE ${matching}
@@ -105,45 +105,77 @@ export class CaseStatusQueries {
 
   /**
    * Before the runner has made the first generation of case-status there is no view: no cases
-   * yet. Before timeliness has made its own, the cases are there without deadlines.
+   * yet. Before timeliness has made its own, the cases are there without deadlines. While a
+   * generation older than the counters is what readers see, totals are counted row by row.
    */
-  private async query<T extends object>(text: (deadlines: DeadlineSql) => string, parameters: unknown[]): Promise<T[]> {
+  private async query<T extends object>(text: (deadlines: DeadlineSql, counters: boolean) => string, parameters: unknown[]): Promise<T[]> {
     for (const deadlines of [FROM_TIMELINESS, WITHOUT_TIMELINESS]) {
-      try {
-        return (await this.pool.query<T>(text(deadlines), parameters)).rows;
-      } catch (error) {
-        if (!isNotBuiltYet(error)) throw error;
+      for (const counters of [true, false]) {
+        try {
+          return (await this.pool.query<T>(text(deadlines, counters), parameters)).rows;
+        } catch (error) {
+          if (!isNotBuiltYet(error)) throw error;
+        }
       }
     }
     return [];
   }
 }
 
+/**
+ * The total from the counters, for a filter on no more than the counted columns (force,
+ * sensitivity, stage, type): their sum, less the matching cases need-to-know hides from the
+ * reader (about them, or declared a conflict on: a few, found by index).
+ */
+function countedTotal(counted: CountedFilter): string {
+  const keys = counted.keys.join(' AND ');
+  return `((SELECT coalesce(sum(n), 0) FROM ${CASE_STATUS_COUNTS_TABLE} WHERE ${keys})
+           - (SELECT count(*) FROM ${CASE_STATUS_TABLE} WHERE ${keys} AND (${counted.hidden})))`;
+}
+
+/** A filter the counters can total: conditions on their columns only, and which cases the scope hides. */
+interface CountedFilter {
+  keys: string[];
+  hidden: string;
+}
+
 /** A WHERE condition, given how deadlines are judged (with the timeliness views, or before they exist). */
 type Condition = (deadlines: DeadlineSql) => string;
 
-/** WHERE conditions for the access scope (src/access: the cases the reader may open) and the filter. */
-function conditions(filter: CaseListFilter, scope: CaseListScope, today: string): { where: Condition[]; parameters: unknown[] } {
+/**
+ * WHERE conditions for the access scope (src/access: the cases the reader may open) and the
+ * filter; and, when the filter is on counted columns only, the same as counters read them.
+ */
+function conditions(
+  filter: CaseListFilter,
+  scope: CaseListScope,
+  today: string,
+): { where: Condition[]; counted: CountedFilter | undefined; parameters: unknown[] } {
   const parameters: unknown[] = [today];
   const parameter = (value: unknown): string => `$${parameters.push(value)}`;
   const plain =
     (condition: string): Condition =>
     () =>
       condition;
-  const where = [
-    plain(`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`),
-    plain(`NOT (subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text])`),
-  ];
-  if (scope.excludeCaseIds.length > 0) where.push(plain(`NOT (case_id = ANY(${parameter(scope.excludeCaseIds)}::text[]))`));
-  if (scope.force !== null) where.push(plain(`force = ${parameter(scope.force)}`));
-  if (filter.force !== undefined) where.push(plain(`force = ${parameter(filter.force)}`));
-  if (filter.stage !== undefined) where.push(plain(`stage = ${parameter(filter.stage)}`));
-  if (filter.caseType !== undefined) where.push(plain(`case_type = ${parameter(filter.caseType)}`));
-  if (filter.category !== undefined) where.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
-  if (filter.flag !== undefined) where.push(plain(`flags @> ARRAY[${parameter(filter.flag)}::text]`));
-  if (filter.subjectPersonId !== undefined) where.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
-  if (filter.investigator !== undefined) where.push(plain(investigatedBy(`${CASE_STATUS_TABLE}.case_id`, parameter(filter.investigator))));
+  // On columns the counters have.
+  const keys = [`sensitivity = ANY(${parameter(scope.sensitivities)}::text[])`];
+  if (scope.force !== null) keys.push(`force = ${parameter(scope.force)}`);
+  if (filter.force !== undefined) keys.push(`force = ${parameter(filter.force)}`);
+  if (filter.stage !== undefined) keys.push(`stage = ${parameter(filter.stage)}`);
+  if (filter.caseType !== undefined) keys.push(`case_type = ${parameter(filter.caseType)}`);
+  // The cases need-to-know hides from the reader.
+  const hiding = [`subject_person_ids @> ARRAY[${parameter(scope.excludeSubjectPersonId)}::text]`];
+  if (scope.excludeCaseIds.length > 0) hiding.push(`case_id = ANY(${parameter(scope.excludeCaseIds)}::text[])`);
+  const others: Condition[] = [];
+  if (filter.category !== undefined) others.push(plain(`corruption_categories @> ARRAY[${parameter(filter.category)}::text]`));
+  if (filter.flag !== undefined) others.push(plain(`flags @> ARRAY[${parameter(filter.flag)}::text]`));
+  if (filter.subjectPersonId !== undefined) others.push(plain(`subject_person_ids @> ARRAY[${parameter(filter.subjectPersonId)}::text]`));
+  if (filter.investigator !== undefined) others.push(plain(investigatedBy(`${CASE_STATUS_TABLE}.case_id`, parameter(filter.investigator))));
   const { overdue } = filter;
-  if (overdue !== undefined) where.push((deadlines) => (overdue ? deadlines.overdueDuty : `NOT ${deadlines.overdueDuty}`));
-  return { where, parameters };
+  if (overdue !== undefined) others.push((deadlines) => (overdue ? deadlines.overdueDuty : `NOT ${deadlines.overdueDuty}`));
+  return {
+    where: [...keys.map(plain), ...hiding.map((condition) => plain(`NOT (${condition})`)), ...others],
+    counted: others.length === 0 ? { keys, hidden: hiding.join(' OR ') } : undefined,
+    parameters,
+  };
 }

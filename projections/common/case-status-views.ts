@@ -12,6 +12,8 @@ import type { CaseListScope } from '../../src/access/case-access-policy';
 export const CASE_STATUS_PROJECTION = 'case-status';
 /** The view readers query. */
 export const CASE_STATUS_TABLE = 'case_status';
+/** Its counters: how many cases of each force, sensitivity, stage and type (`n`). */
+export const CASE_STATUS_COUNTS_TABLE = 'case_status_counts';
 
 /**
  * The case read rules (src/access/case-access-policy.ts, listScope) as SQL over the case's

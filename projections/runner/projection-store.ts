@@ -153,10 +153,13 @@ export class ProjectionStore {
     }));
   }
 
-  /** Gathers the planner's statistics of a generation's tables. */
+  /** Vacuums a generation's tables and gathers the planner's statistics of them. */
   async analyse(definition: ProjectionDefinition, generation: number): Promise<void> {
     const tables = definition.tables.map((table) => quote(physicalTable(table.name, generation)));
-    if (tables.length > 0) await this.pool.query(`ANALYZE ${tables.join(', ')}`);
+    // VACUUM too: it empties the GIN indexes' pending lists a bulk fill leaves (measured at a
+    // million events: 5 to 11 ms on every search of case_status's subjects until it did) and
+    // marks the pages all-visible, which index-only scans need.
+    if (tables.length > 0) await this.pool.query(`VACUUM (ANALYZE) ${tables.join(', ')}`);
   }
 
   /** Drops the tables of retired generations. */
