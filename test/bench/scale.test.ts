@@ -85,6 +85,7 @@ describe('scale benchmark: the workload', () => {
         'scaleDccDashboardP95Ms',
         'scaleInspectionMetricsP95Ms',
         'scaleMisconductStatisticsP95Ms',
+        'scaleStartUpCatchUpSeconds',
       ]) {
         expect(figures[name]).toBeGreaterThan(0);
       }
