@@ -25,7 +25,7 @@ import { nameBasedUuid } from '../http/uuid';
 import { alertsDue, alertsDueOnSetting } from './alert.evaluate';
 import type { DueAlert } from './alert.evaluate';
 import { alertEvent } from './alert.events';
-import { AlertFacts, ALERT_SOURCE_STREAM_PREFIXES } from './alert.facts';
+import { AlertFacts, ALERT_SOURCE_EVENT_TYPES, ALERT_SOURCE_STREAM_PREFIXES } from './alert.facts';
 import { ALERT_REACTOR_ACTOR, ALERTS } from './alert.stream';
 
 const RETRY_MS = 1000;
@@ -99,7 +99,7 @@ export class AlertReactor implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.stopped) return;
     this.facts = new AlertFacts();
     this.subscription = this.store.subscribeToAll(
-      { filter: { streamNamePrefixes: ALERT_SOURCE_STREAM_PREFIXES } },
+      { filter: { streamNamePrefixes: ALERT_SOURCE_STREAM_PREFIXES, eventTypes: [...ALERT_SOURCE_EVENT_TYPES] } },
       {
         onEvents: (events) => this.react(events),
         onCaughtUp: () => this.caughtUp(),

@@ -5,7 +5,9 @@
 import type { JsonObject, RecordedEvent } from '../event-store/event-store';
 import { START } from '../event-store/position';
 import { referralData, subjectData } from '../cases/testing/case-fixtures';
-import { AlertFacts } from './alert.facts';
+import type { CaseEventEnvelope } from '../cases/case.events';
+import { eachSeedStory } from '../../projections/common/testing/seed-story-events';
+import { AlertFacts, ALERT_SOURCE_EVENT_TYPES } from './alert.facts';
 
 let sequence = 0;
 function recorded(streamName: string, type: string, data: object): RecordedEvent {
@@ -100,5 +102,25 @@ describe('the facts the alert thresholds count', () => {
     expect(facts.lastSetting()).toBeUndefined();
     expect(facts.factsOf(FORCE).ofPerson('p1')).toHaveLength(1);
     expect(facts.factsOf(FORCE).ofPerson('p2')).toEqual([]);
+  });
+});
+
+/**
+ * The reactor reads only ALERT_SOURCE_EVENT_TYPES: every seed story must give the facts it
+ * gives read whole, or an event the filter leaves out mattered to a threshold.
+ */
+describe('the alert reactor reads enough of a case to count it', () => {
+  const read = new Set(ALERT_SOURCE_EVENT_TYPES);
+  const factsOf = (events: readonly CaseEventEnvelope[]) => {
+    const facts = new AlertFacts();
+    return events.flatMap((event) => facts.apply({ ...recorded(`case-${event.eventId.split('/')[0]}`, event.type, event.data), eventId: event.eventId }));
+  };
+
+  it.each(eachSeedStory())('%s: the filtered events give what the whole story gives', (_title, events) => {
+    expect(factsOf(events.filter((event) => read.has(event.type)))).toEqual(factsOf(events));
+  });
+
+  it('reads the events that give facts', () => {
+    expect(factsOf(eachSeedStory().flatMap(([, events]) => events)).length).toBeGreaterThan(0);
   });
 });

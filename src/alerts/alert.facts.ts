@@ -20,10 +20,10 @@
 import type { RecordedEvent } from '../event-store/event-store';
 import { CASE_FLAGS } from '../cases/case.enums';
 import type { CaseFlag } from '../cases/case.enums';
-import type { CaseEventDataMap } from '../cases/case.events';
-import type { RegisterEventDataMap } from '../registers/registers.events';
+import type { CaseEventDataMap, CaseEventType } from '../cases/case.events';
+import type { RegisterEventDataMap, RegisterEventType } from '../registers/registers.events';
 import { PERSON_STREAM_PREFIX } from '../registers/person.stream';
-import { ALERT_THRESHOLDS_STREAM_PREFIX, isAlertThresholdEventType } from './alert.events';
+import { ALERT_THRESHOLD_EVENT_DECLARATIONS, ALERT_THRESHOLDS_STREAM_PREFIX, isAlertThresholdEventType } from './alert.events';
 import type { AlertThresholdEvent, AlertThresholdSet } from './alert.events';
 import { evolveThresholds } from './alert.state';
 import type { AlertThresholdsState } from './alert.state';
@@ -34,6 +34,19 @@ export const CASE_STREAM_PREFIX = 'case-';
 
 /** The streams whose events give facts or thresholds. */
 export const ALERT_SOURCE_STREAM_PREFIXES = [CASE_STREAM_PREFIX, PERSON_STREAM_PREFIX, ALERT_THRESHOLDS_STREAM_PREFIX];
+
+/** The case events that give facts (caseFacts' switch is over these, so the compiler holds the two together). */
+const CASE_EVENTS_READ = ['ReferralReceived', 'SubjectAdded', 'AllegationRecorded', 'ComplaintLogged'] as const satisfies readonly CaseEventType[];
+type CaseEventRead = (typeof CASE_EVENTS_READ)[number];
+/** The register entries that can be a signal (registerFacts' switch is over these). */
+const REGISTER_EVENTS_READ = ['DrugTestRecorded', 'SystemAccessAuditFinding', 'BusinessInterestComplianceChecked'] as const satisfies readonly RegisterEventType[];
+type RegisterEventRead = (typeof REGISTER_EVENTS_READ)[number];
+
+/**
+ * The only events that give facts or thresholds: the reactor reads these and no others (at
+ * ten million events, reading every event of every case was most of a start-up).
+ */
+export const ALERT_SOURCE_EVENT_TYPES: readonly string[] = [...CASE_EVENTS_READ, ...REGISTER_EVENTS_READ, ...ALERT_THRESHOLD_EVENT_DECLARATIONS.types];
 
 interface KnownCase {
   force: string;
@@ -121,7 +134,8 @@ export class AlertFacts {
   }
 
   private caseFacts(recorded: RecordedEvent, caseId: string): PersonFact[] {
-    if (recorded.type === 'ReferralReceived') {
+    const type = recorded.type as CaseEventRead;
+    if (type === 'ReferralReceived') {
       const data = recorded.data as unknown as CaseEventDataMap['ReferralReceived'];
       const flags = (Object.keys(FLAG_OF_REFERRAL) as (keyof typeof FLAG_OF_REFERRAL)[])
         .filter((name) => data.flags[name])
@@ -138,13 +152,13 @@ export class AlertFacts {
     }
     const known = this.cases.get(caseId);
     if (known === undefined) return [];
-    const facts = this.caseEventFacts(recorded, known);
+    const facts = this.caseEventFacts(type, recorded, known);
     return known.covert ? [] : facts;
   }
 
-  private caseEventFacts(recorded: RecordedEvent, known: KnownCase): PersonFact[] {
+  private caseEventFacts(type: CaseEventRead, recorded: RecordedEvent, known: KnownCase): PersonFact[] {
     const { force } = known;
-    switch (recorded.type) {
+    switch (type) {
       case 'SubjectAdded': {
         const { subjectId, personId } = recorded.data as unknown as CaseEventDataMap['SubjectAdded'];
         known.subjects.set(subjectId, personId);
@@ -193,7 +207,7 @@ function complaintAllegationFact(allegation: KnownCase['complaintAllegations'][n
 /** A register entry that the integrity record flags as a signal (projections/integrity-record/signals.ts). */
 function registerFacts(recorded: RecordedEvent, personId: string): PersonFact[] {
   const signal = (force: string, day: string): PersonFact[] => [{ factId: recorded.eventId, personId, force, day, kind: 'REGISTER_SIGNAL' }];
-  switch (recorded.type) {
+  switch (recorded.type as RegisterEventRead) {
     case 'DrugTestRecorded': {
       const data = recorded.data as unknown as RegisterEventDataMap['DrugTestRecorded'];
       return data.result === 'NEGATIVE' ? [] : signal(data.force, data.testedOn);
