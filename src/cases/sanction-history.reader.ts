@@ -6,9 +6,10 @@
  * appeal's varied outcome or a correction counts as it does for the case. The sanctions
  * recorded from before the ledger are the register events of their person stream.
  *
- * Cost: one filtered scan of SubjectAdded and RecordCorrected events, then one read per case
- * of the person. It runs for the commands whose rules need the history (CASE_HISTORY_COMMANDS)
- * and for a read of the integrity record.
+ * Cost: one read of the SubjectAdded and RecordCorrected events that name the person (found by
+ * what they say: `dataContains`, an index in PostgreSQL, not a scan of every subject ever
+ * added), then one read per case of the person. It runs for the commands whose rules need the
+ * history (CASE_HISTORY_COMMANDS) and for a read of the integrity record.
  */
 import type { EventStore, RecordedEvent } from '../event-store/event-store';
 import { START } from '../event-store/position';
@@ -30,14 +31,18 @@ function namesPerson(recorded: RecordedEvent, personId: string): boolean {
 }
 
 /** The ids of the cases whose subjects include (or once included) the person. */
-async function casesNaming(store: EventStore, personId: string): Promise<string[]> {
+export async function casesNaming(store: EventStore, personId: string): Promise<string[]> {
   const caseIds = new Set<string>();
   let after = START;
   for (;;) {
     const page = await store.readAll({
       after,
       maxCount: PAGE,
-      filter: { streamNamePrefixes: [CASE_STREAM_PREFIX], eventTypes: ['SubjectAdded', 'RecordCorrected'] },
+      filter: {
+        streamNamePrefixes: [CASE_STREAM_PREFIX],
+        eventTypes: ['SubjectAdded', 'RecordCorrected'],
+        dataContains: [{ personId }, { replacement: { personId } }],
+      },
     });
     for (const recorded of page.events) if (namesPerson(recorded, personId)) caseIds.add(recorded.streamName.slice(CASE_STREAM_PREFIX.length));
     if (page.events.length < PAGE) return [...caseIds];

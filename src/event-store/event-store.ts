@@ -70,6 +70,14 @@ export interface ReadFilter {
   streamNamePrefixes?: string[];
   /** Keep events of exactly these types. */
   eventTypes?: string[];
+  /**
+   * Keep events whose data as stored (before upcasting) contains one of these (JSON
+   * containment, PostgreSQL's `@>`: every
+   * field of the pattern present with the same value, nested objects likewise; an array
+   * contains the elements of the pattern's). For finding a few events by what they say
+   * (a person's subjects) without reading every event of their type.
+   */
+  dataContains?: JsonObject[];
 }
 
 export interface ReadAllOptions {

@@ -217,6 +217,30 @@ export function eventStoreContract(harness: ContractHarness): void {
       expect(comparePositions(none.scannedTo, await store.headPosition())).toBe(0);
     });
 
+    it('reads the events whose data contains a pattern, by PostgreSQL jsonb @> containment', async () => {
+      const start = await store.headPosition();
+      const name = stream('contains');
+      const person = `person-${randomUUID()}`;
+      await store.appendToStream(
+        name,
+        [
+          { ...event('Named'), data: { personId: person, subjectId: 's1' } },
+          { ...event('Named'), data: { personId: 'someone else' } },
+          { ...event('Corrected'), data: { replacement: { personId: person, rank: 'PC' } } },
+          { ...event('Other'), data: { personId: person } },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+      const found = await store.readAll({
+        after: start,
+        filter: { streamNamePrefixes: [name], eventTypes: ['Named', 'Corrected'], dataContains: [{ personId: person }, { replacement: { personId: person } }] },
+      });
+      expect(found.events.map((e) => e.revision)).toEqual([0n, 2n]);
+      const nothing = await store.readAll({ after: start, filter: { streamNamePrefixes: [name], dataContains: [] } });
+      expect(nothing.events).toEqual([]);
+      expect(comparePositions(nothing.scannedTo, await store.headPosition())).toBe(0);
+    });
+
     it('pages through the global order without gaps or repeats', async () => {
       const start = await store.headPosition();
       const name = stream();

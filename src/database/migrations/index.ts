@@ -8,6 +8,7 @@ import { IdempotencyKeyOwner1765000000000 } from './1765000000000-idempotency-ke
 import { AppendAsOwner1765500000000 } from './1765500000000-append-as-owner';
 import { WebSessions1766000000000 } from './1766000000000-web-sessions';
 import { TrigramSearch1767000000000 } from './1767000000000-trigram-search';
+import { SubjectPersonIndex1768000000000 } from './1768000000000-subject-person-index';
 
 /** Every migration, in order. The service applies them at start; it never synchronises. */
 export const MIGRATIONS = [
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   AppendAsOwner1765500000000,
   WebSessions1766000000000,
   TrigramSearch1767000000000,
+  SubjectPersonIndex1768000000000,
 ];

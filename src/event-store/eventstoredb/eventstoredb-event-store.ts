@@ -33,11 +33,12 @@ import {
   judgeProbe,
   judgeWrongExpectedVersion,
   keepsEvent,
-  PreparedEvent,
   prepareAppend,
+  PreparedEvent,
   requirePosition,
-  ServerFilterSpec,
   serverFilterFor,
+  ServerFilterSpec,
+  storedData,
   toActualRevision,
   toBigInt,
   toClientExpectedRevision,
@@ -211,7 +212,7 @@ export class EventStoreDbEventStore extends EventStore {
         // leave the server's read running.
         if (events.length >= limit || !isAfter(position, scannedTo) || isSystemEvent(event.streamId, event.type)) continue;
         scannedTo = position;
-        if (keepsEvent(options.filter, event.streamId, event.type)) events.push(toRecordedEvent(event, position));
+        if (keepsEvent(options.filter, event.streamId, event.type, () => storedData(event))) events.push(toRecordedEvent(event, position));
       }
       if (events.length >= limit || count < pageSize || !last) return { events, scannedTo };
       from = last;

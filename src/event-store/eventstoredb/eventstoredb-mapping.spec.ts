@@ -11,7 +11,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
-import type { ExpectedRevision, RecordedEvent } from '../event-store';
+import type { ExpectedRevision, ReadFilter, RecordedEvent } from '../event-store';
 import { positionOf, START } from '../position';
 import {
   appendResultFromReadBack,
@@ -140,14 +140,26 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('keeps what the filter names, exactly, and never a system event', () => {
+      const noData = () => ({});
       const filter = { streamNamePrefixes: ['case-', '$ledger'], eventTypes: ['ReferralReceived', 'LedgerSealed'] };
-      expect(keepsEvent(filter, 'case-1', 'ReferralReceived')).toBe(true);
-      expect(keepsEvent(filter, '$ledger', 'LedgerSealed')).toBe(true);
-      expect(keepsEvent(filter, 'person-1', 'ReferralReceived')).toBe(false);
-      expect(keepsEvent(filter, 'case-1', 'ReferralReceivedV2')).toBe(false);
-      expect(keepsEvent(filter, 'case-1', '$metadata')).toBe(false);
-      expect(keepsEvent(undefined, 'case-1', 'Anything')).toBe(true);
-      expect(keepsEvent(undefined, '$stats-x', '$statsCollected')).toBe(false);
+      expect(keepsEvent(filter, 'case-1', 'ReferralReceived', noData)).toBe(true);
+      expect(keepsEvent(filter, '$ledger', 'LedgerSealed', noData)).toBe(true);
+      expect(keepsEvent(filter, 'person-1', 'ReferralReceived', noData)).toBe(false);
+      expect(keepsEvent(filter, 'case-1', 'ReferralReceivedV2', noData)).toBe(false);
+      expect(keepsEvent(filter, 'case-1', '$metadata', noData)).toBe(false);
+      expect(keepsEvent(undefined, 'case-1', 'Anything', noData)).toBe(true);
+      expect(keepsEvent(undefined, '$stats-x', '$statsCollected', noData)).toBe(false);
+    });
+
+    it('keeps an event whose data contains one of the patterns, and reads its data only then', () => {
+      const filter: ReadFilter = { eventTypes: ['SubjectAdded'], dataContains: [{ personId: 'p1' }, { replacement: { personId: 'p1' } }] };
+      expect(keepsEvent(filter, 'case-1', 'SubjectAdded', () => ({ personId: 'p1', subjectId: 's1' }))).toBe(true);
+      expect(keepsEvent(filter, 'case-1', 'SubjectAdded', () => ({ replacement: { personId: 'p1' } }))).toBe(true);
+      expect(keepsEvent(filter, 'case-1', 'SubjectAdded', () => ({ personId: 'p2' }))).toBe(false);
+      expect(keepsEvent(filter, 'case-1', 'SubjectAdded', () => undefined)).toBe(false);
+      const unread = jest.fn(() => ({ personId: 'p1' }));
+      expect(keepsEvent(filter, 'case-1', 'CaseClosed', unread)).toBe(false);
+      expect(unread).not.toHaveBeenCalled();
     });
 
     it('asks the server for stream prefixes when given, else an exact-type regex, else nothing', () => {

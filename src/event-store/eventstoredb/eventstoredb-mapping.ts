@@ -14,7 +14,8 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
-import { AppendResult, EventToAppend, ExpectedRevision, isValidStreamName, JsonObject, ReadFilter, RecordedEvent } from '../event-store';
+import { AppendResult, EventToAppend, ExpectedRevision, isValidStreamName, JsonObject, JsonValue, ReadFilter, RecordedEvent } from '../event-store';
+import { jsonContains } from '../json-containment';
 import { canonicalJson } from '../hashing';
 import { GlobalPosition } from '../position';
 
@@ -138,12 +139,17 @@ export function isSystemEvent(streamName: string, type: string): boolean {
 }
 
 /** The whole filter, applied on this side to every event read from $all. */
-export function keepsEvent(filter: ReadFilter | undefined, streamName: string, type: string): boolean {
+export function keepsEvent(filter: ReadFilter | undefined, streamName: string, type: string, data: () => JsonValue | undefined): boolean {
   if (isSystemEvent(streamName, type)) return false;
   const prefixes = filter?.streamNamePrefixes;
   if (prefixes && !prefixes.some((prefix) => streamName.startsWith(prefix))) return false;
   const types = filter?.eventTypes;
   if (types && !types.includes(type)) return false;
+  const patterns = filter?.dataContains;
+  if (patterns) {
+    const value = data();
+    if (!patterns.some((pattern) => jsonContains(value, pattern))) return false;
+  }
   return true;
 }
 
@@ -204,6 +210,11 @@ export function toRecordedEvent(event: ClientRecordedEventLike, position: Global
     recordedAt: event.created.toISOString(),
     hash: '',
   };
+}
+
+/** The event's data as stored, for the data filter (keepsEvent); undefined when it is not JSON. */
+export function storedData(event: ClientRecordedEventLike): JsonValue | undefined {
+  return event.isJson && isJsonObject(event.data) ? event.data : undefined;
 }
 
 function jsonObjectOf(event: ClientRecordedEventLike, value: unknown, part: string): JsonObject {

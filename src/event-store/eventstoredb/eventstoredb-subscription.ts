@@ -2,7 +2,7 @@ import type { AllStreamResolvedEvent } from '@eventstore/db-client';
 import type { ReadFilter, RecordedEvent, Subscription, SubscriptionHandlers } from '../event-store';
 import { GlobalPosition, isAfter } from '../position';
 import type { CatchUpSubscriptionLike } from './eventstoredb-client';
-import { isRetryableSubscriptionError, keepsEvent, requirePosition, toRecordedEvent } from './eventstoredb-mapping';
+import { isRetryableSubscriptionError, keepsEvent, requirePosition, storedData, toRecordedEvent } from './eventstoredb-mapping';
 
 /**
  * A catch-up subscription to $all over EventStoreDB's own, with what our port promises on
@@ -66,7 +66,7 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
       // subscription after a drop starts at the last one delivered: never deliver twice.
       if (!isAfter(position, scanned)) continue;
       scanned = position;
-      if (keepsEvent(filter, event.streamId, event.type)) batch.push(toRecordedEvent(event, position));
+      if (keepsEvent(filter, event.streamId, event.type, () => storedData(event))) batch.push(toRecordedEvent(event, position));
     }
     if (batch.length > 0) {
       if (stopping) return;

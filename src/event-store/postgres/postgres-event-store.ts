@@ -134,6 +134,10 @@ export class PostgresEventStore extends EventStore {
     const limit = options.maxCount ?? 1000;
     const prefixes = options.filter?.streamNamePrefixes?.map((prefix) => escapeLike(prefix) + '%') ?? null;
     const types = options.filter?.eventTypes ?? null;
+    // Each pattern its own `@>` (OR'd), which a GIN index can answer (`@> ANY (...)` it cannot).
+    const patterns = options.filter?.dataContains?.map((pattern) => JSON.stringify(pattern));
+    const containing =
+      patterns === undefined ? '' : `AND (${patterns.length === 0 ? 'false' : patterns.map((_, index) => `data @> $${5 + index}::jsonb`).join(' OR ')})`;
     // One statement, one snapshot: the head is read in the same snapshot as the page, so
     // moving a checkpoint to it never passes an event that is not yet visible.
     const { rows } = await pool.query<EventRow & { head: string | null }>(
@@ -146,10 +150,11 @@ export class PostgresEventStore extends EventStore {
             WHERE position > $1
               AND ($2::text[] IS NULL OR stream_name LIKE ANY ($2::text[]))
               AND ($3::text[] IS NULL OR event_type = ANY ($3::text[]))
+              ${containing}
             ORDER BY position
             LIMIT $4
          ) e ON true`,
-      [after.toString(), prefixes, types, limit],
+      [after.toString(), prefixes, types, limit, ...(patterns ?? [])],
     );
     const head = rows[0]?.head === null || rows[0]?.head === undefined ? after : BigInt(rows[0].head);
     const events = rows.filter((row) => row.position !== null).map(toRecordedEvent);
