@@ -89,7 +89,7 @@ export const caseStatusProjection: ProjectionDefinition = {
     },
     {
       // How many rows of case_status have each force, sensitivity, stage and type: moved with
-      // the rows, in the same statement (write below). Rows that fall to 0 are kept (few).
+      // the rows, in the same statement (write below); a counter that falls to 0 is deleted.
       name: CASE_STATUS_COUNTS_TABLE,
       ddl: (table) => [
         `CREATE TABLE ${table} (
@@ -199,4 +199,6 @@ async function write(context: ProjectionContext, rows: CaseStatusRow[]): Promise
      ON CONFLICT (force, sensitivity, stage, case_type) DO UPDATE SET n = counter.n + EXCLUDED.n`,
     [JSON.stringify(rows)],
   );
+  // A counter that fell to 0 goes, so the counters are what a rebuild from the first event makes.
+  await context.client.query(`DELETE FROM ${counts} WHERE n = 0`);
 }
