@@ -39,7 +39,11 @@ export const ALERT_SOURCE_STREAM_PREFIXES = [CASE_STREAM_PREFIX, PERSON_STREAM_P
 const CASE_EVENTS_READ = ['ReferralReceived', 'SubjectAdded', 'AllegationRecorded', 'ComplaintLogged'] as const satisfies readonly CaseEventType[];
 type CaseEventRead = (typeof CASE_EVENTS_READ)[number];
 /** The register entries that can be a signal (registerFacts' switch is over these). */
-const REGISTER_EVENTS_READ = ['DrugTestRecorded', 'SystemAccessAuditFinding', 'BusinessInterestComplianceChecked'] as const satisfies readonly RegisterEventType[];
+const REGISTER_EVENTS_READ = [
+  'DrugTestRecorded',
+  'SystemAccessAuditFinding',
+  'BusinessInterestComplianceChecked',
+] as const satisfies readonly RegisterEventType[];
 type RegisterEventRead = (typeof REGISTER_EVENTS_READ)[number];
 
 /**
