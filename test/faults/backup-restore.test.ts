@@ -13,7 +13,8 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { developmentMasterKey } from '../../src/vault/master-key';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { poolOn } from '../support/database';
 import { PROJECTIONS } from '../../projections';
 import { caseLifecycle, send, Tokens } from '../../scripts/load/lifecycle';
 import { EMBEDDED_DATABASE, embeddedUrl, readEmbeddedPassword } from '../../src/database/embedded-credentials';
@@ -111,7 +112,7 @@ describe('backup and restore', () => {
       }
     }
     expect((await source.app.get(LedgerSealer).sealNow()).status).toBe('sealed');
-    const sourcePool = new Pool({ connectionString: source.database.url, max: 2 });
+    const sourcePool = poolOn(source.database.url, 2);
     const file = path.join(folder, 'ledger.backup.gz');
     const restoredDir = path.join(folder, 'restored');
     const port = await portBelowEphemeralRange();
@@ -154,7 +155,7 @@ describe('backup and restore', () => {
       await store.close();
       const service = await startServiceProcess(restoredEnv);
       const password = readEmbeddedPassword(restoredDir);
-      const restoredPool = new Pool({ connectionString: embeddedUrl(port, EMBEDDED_DATABASE, password ?? ''), max: 2 });
+      const restoredPool = poolOn(embeddedUrl(port, EMBEDDED_DATABASE, password ?? ''), 2);
       restoredPool.on('error', () => undefined);
       try {
         await waitUntil(

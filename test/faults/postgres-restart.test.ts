@@ -11,7 +11,8 @@
  * - every read served has its record, the ledger verifies, the read models equal a rebuild.
  */
 import { rmSync } from 'node:fs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { poolOn } from '../support/database';
 import { getStatus, isRunning, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
 import { expectNothingLostOrDoubled, expectReadModelsEqualRebuild } from './ledger-checks';
@@ -91,7 +92,7 @@ describe('PostgreSQL stopped and started under load', () => {
       }
 
       // A command that got a 503 may have been committed before its answer was lost: resent with its key, it is there once.
-      pool = new Pool({ connectionString: postgres.url, max: 4 });
+      pool = poolOn(postgres.url, 4);
       await expectNothingLostOrDoubled(service.baseUrl, pool, load);
       await expectReadModelsEqualRebuild(pool, [service], explain);
       process.stderr.write(

@@ -12,13 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { caseLifecycle, send, Tokens } from '../../scripts/load/lifecycle';
 import { loadConfiguration } from '../../src/config/configuration';
 import { SEAL_EVENT_TYPE } from '../../src/ledger/seal';
 import { getStatus, isRunning, PROCESS_JWT_SECRET, ServiceProcess, startServiceProcess, waitUntil, SERVICE_START_MS } from '../resilience/service-process';
 import { testDataDir } from '../support/data-dir';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { createTestDatabase, TestDatabase, poolOn } from '../support/database';
 import { acknowledgedExactlyOnce, auditorHeaders, expectReadModelsEqualRebuild, streamsHoldExactly } from './ledger-checks';
 import { Acknowledged, LoadDriver } from './load-driver';
 
@@ -34,7 +34,7 @@ describe('two service instances on one database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new Pool({ connectionString: database.url, max: 4 });
+    pool = poolOn(database.url, 4);
     // One data folder: the instances of one installation share its signing key and witness.
     dataDir = testDataDir();
   });

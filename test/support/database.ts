@@ -77,7 +77,17 @@ export function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 export function poolFor(database: TestDatabase, max = 20): Pool {
-  const pool = new Pool({ connectionString: database.url, max });
+  return poolOn(database.url, max);
+}
+
+/**
+ * A pool on any server's URL (a test's private PostgreSQL, one it stops and starts), that
+ * ignores the errors of its idle connections: a server stopped under them (or terminating
+ * them as it shuts down at the end of a test) would otherwise end the test process. A query's
+ * own error still rejects it.
+ */
+export function poolOn(url: string, max = 20): Pool {
+  const pool = new Pool({ connectionString: url, max });
   pool.on('error', () => undefined);
   return pool;
 }
